@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "NextSend",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NextSend", targets: ["NextSend"]),
+        .library(name: "NextSendStore", targets: ["NextSendStore"]),
+        .executable(name: "nextsend", targets: ["nextsend"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The pure library: model, taxonomy, catalog parsing and validation, diagnosis, matcher.
+        // No SQLite, no clock, no file system.
+        .target(
+            name: "NextSend",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // SQLite persistence and the file-system side of importing content.
+        .target(
+            name: "NextSendStore",
+            dependencies: ["NextSend", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command-line tool: parses arguments, calls the modules above, prints.
+        .executableTarget(
+            name: "nextsend",
+            dependencies: [
+                "NextSend", "NextSendStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NextSendTests",
+            dependencies: ["NextSend"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NextSendStoreTests",
+            dependencies: ["NextSendStore", "NextSend"]
+        ),
+        .testTarget(
+            name: "nextsendTests",
+            dependencies: ["nextsend"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

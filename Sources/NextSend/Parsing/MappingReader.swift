@@ -1,0 +1,241 @@
+import Foundation
+import Yams
+
+/// Reads the fields of one YAML (or JSON) mapping, checking each and recording precise diagnostics.
+///
+/// Each accessor reports its own problem (missing, wrong type, unknown value) at the line of the
+/// offending key and returns `nil`, so a caller reads every field and learns about every problem
+/// in one pass.
+struct MappingReader {
+    struct Entry {
+        var key: String
+        var line: Int
+        var value: Node
+    }
+
+    let entries: [Entry]
+    /// Line of the mapping itself, used when a required key is missing.
+    let line: Int
+    /// Field path of the mapping (`claims[2]`), empty at the top level.
+    let path: String
+    let lineOffset: Int
+    /// For JSON Lines every field of a record is reported at the record's line.
+    let fixedLine: Int?
+
+    init?(_ node: Node, path: String, lineOffset: Int, fixedLine: Int? = nil, into diagnostics: inout DiagnosticCollector) {
+        let nodeLine = fixedLine ?? (node.mark.map { $0.line + lineOffset } ?? lineOffset + 1)
+        guard case let .mapping(mapping) = node else {
+            diagnostics.error(path.isEmpty ? nil : path, line: nodeLine, "expected a mapping of fields (key: value), found \(MappingReader.kind(of: node))")
+            return nil
+        }
+        var entries: [Entry] = []
+        for (keyNode, value) in mapping {
+            let keyLine = fixedLine ?? (keyNode.mark.map { $0.line + lineOffset } ?? nodeLine)
+            guard case let .scalar(scalar) = keyNode else {
+                diagnostics.error(path.isEmpty ? nil : path, line: keyLine, "expected a plain field name as key")
+                continue
+            }
+            entries.append(Entry(key: scalar.string, line: keyLine, value: value))
+        }
+        self.entries = entries
+        self.line = nodeLine
+        self.path = path
+        self.lineOffset = lineOffset
+        self.fixedLine = fixedLine
+    }
+
+    func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+
+    func has(_ key: String) -> Bool {
+        guard let value = entry(key)?.value else { return false }
+        return !MappingReader.isNull(value)
+    }
+
+    func line(of key: String) -> Int { entry(key)?.line ?? line }
+
+    /// Reports every key not in `allowed`, suggesting the closest known key.
+    func rejectUnknownKeys(allowed: [String], into diagnostics: inout DiagnosticCollector) {
+        for entry in entries where !allowed.contains(entry.key) {
+            var message = "unknown field"
+            if let suggestion = Suggestion.closest(to: entry.key, in: allowed) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; expected one of \(allowed.joined(separator: ", "))"
+            }
+            diagnostics.error(field(entry.key), line: entry.line, message)
+        }
+    }
+
+    // MARK: Scalars
+
+    func string(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> String? {
+        guard let entry = entry(key), !MappingReader.isNull(entry.value) else {
+            if required { diagnostics.error(field(key), line: line, "required field is missing") }
+            return nil
+        }
+        guard case let .scalar(scalar) = entry.value else {
+            diagnostics.error(field(key), line: entry.line, "expected a single value, found \(MappingReader.kind(of: entry.value))")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            if required { diagnostics.error(field(key), line: entry.line, "must not be empty") }
+            return nil
+        }
+        return text
+    }
+
+    func day(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Day? {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        guard let day = Day(text) else {
+            diagnostics.error(field(key), line: line(of: key), "expected a date YYYY-MM-DD, found '\(text)'")
+            return nil
+        }
+        return day
+    }
+
+    func number(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Double? {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        guard let value = MappingReader.parseNumber(text) else {
+            diagnostics.error(field(key), line: line(of: key), "expected a number, found '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    func integer(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Int? {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            diagnostics.error(field(key), line: line(of: key), "expected a whole number, found '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String, into diagnostics: inout DiagnosticCollector) -> Bool? {
+        guard let text = string(key, into: &diagnostics) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            diagnostics.error(field(key), line: line(of: key), "expected true or false, found '\(text)'")
+            return nil
+        }
+    }
+
+    // MARK: Collections
+
+    /// A list of plain values. A single value is taken as a list of one, as people write `roles: finance`.
+    func strings(_ key: String, into diagnostics: inout DiagnosticCollector) -> [(value: String, line: Int)] {
+        guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return [] }
+        switch entry.value {
+        case let .scalar(scalar):
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? [] : [(text, entry.line)]
+        case let .sequence(sequence):
+            var values: [(String, Int)] = []
+            for (index, item) in sequence.enumerated() {
+                let itemLine = fixedLine ?? (item.mark.map { $0.line + lineOffset } ?? entry.line)
+                guard case let .scalar(scalar) = item else {
+                    diagnostics.error("\(field(key))[\(index)]", line: itemLine, "expected a single value, found \(MappingReader.kind(of: item))")
+                    continue
+                }
+                values.append((scalar.string.trimmingCharacters(in: .whitespaces), itemLine))
+            }
+            return values
+        default:
+            diagnostics.error(field(key), line: entry.line, "expected a list like [a, b], found \(MappingReader.kind(of: entry.value))")
+            return []
+        }
+    }
+
+    /// The items of a list of mappings (`claims:`), each as a reader of its own.
+    func mappings(_ key: String, into diagnostics: inout DiagnosticCollector) -> [MappingReader] {
+        guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return [] }
+        guard case let .sequence(sequence) = entry.value else {
+            diagnostics.error(field(key), line: entry.line, "expected a list, found \(MappingReader.kind(of: entry.value))")
+            return []
+        }
+        return sequence.enumerated().compactMap { index, item in
+            MappingReader(item, path: "\(field(key))[\(index)]", lineOffset: lineOffset, fixedLine: fixedLine, into: &diagnostics)
+        }
+    }
+
+    /// A nested mapping (`stallDays:`).
+    func mapping(_ key: String, into diagnostics: inout DiagnosticCollector) -> MappingReader? {
+        guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return nil }
+        return MappingReader(entry.value, path: field(key), lineOffset: lineOffset, fixedLine: fixedLine, into: &diagnostics)
+    }
+
+    /// The raw node of a field, for shapes the accessors above do not cover.
+    func node(_ key: String) -> Node? { entry(key)?.value }
+
+    // MARK: Helpers
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        guard scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func parseNumber(_ text: String) -> Double? {
+        let cleaned = text.replacingOccurrences(of: "_", with: "")
+        guard let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+}
+
+/// Kebab-case identifiers: lowercase letters and digits, words joined by single hyphens.
+public enum Identifier {
+    public static func isValid(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 200 else { return false }
+        var previousHyphen = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousHyphen = false
+            case UInt8(ascii: "-"):
+                if previousHyphen { return false }
+                previousHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousHyphen
+    }
+}
+
+/// Finds the known word a typo most likely meant, for "did you mean" hints.
+enum Suggestion {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

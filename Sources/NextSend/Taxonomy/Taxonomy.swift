@@ -1,0 +1,42 @@
+/// The shared vocabulary marketers tag with and buying groups are described in.
+///
+/// Loaded from `content/taxonomy.yaml` with ``TaxonomyParser``, stored beside the catalog, and
+/// used to validate every asset and every group.
+public struct Taxonomy: Sendable, Hashable, Codable {
+    public var roles: [String]
+    /// Weight of each stakeholder influence (`decision-maker: 1.0`).
+    public var influence: [String: Double]
+    public var formats: [String]
+    /// Days without an event after which an active job counts as stalled.
+    public var defaultStallDays: Int
+    public var stallDays: [BuyingJob: Int]
+    /// Topics in id order.
+    public var topics: [Topic]
+    /// Industries assets and groups may name; empty means any.
+    public var industries: [String]
+
+    public init(roles: [String], influence: [String: Double], formats: [String], defaultStallDays: Int = 14,
+                stallDays: [BuyingJob: Int] = [:], topics: [Topic], industries: [String] = []) {
+        self.roles = roles
+        self.influence = influence
+        self.formats = formats
+        self.defaultStallDays = defaultStallDays
+        self.stallDays = stallDays
+        self.topics = topics.sorted { $0.id < $1.id }
+        self.industries = industries
+    }
+
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+
+    public func stallThreshold(for job: BuyingJob) -> Int { stallDays[job] ?? defaultStallDays }
+
+    /// Influence weight of a stakeholder; unknown influences weigh like the lightest known one.
+    public func weight(ofInfluence influence: String) -> Double {
+        self.influence[influence] ?? (self.influence.values.min() ?? 0.5)
+    }
+
+    /// Influence names, heaviest first, for messages.
+    public var influenceNames: [String] {
+        influence.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+}

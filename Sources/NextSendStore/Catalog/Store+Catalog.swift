@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import NextSend
+
+// MARK: - Writes
+
+extension Store {
+    /// Stores the taxonomy and upserts every asset in one transaction; assets in the store but not
+    /// in `assets` are marked retired (kept, so past touches still name them).
+    ///
+    /// Validate first: this writes what it is given.
+    @discardableResult
+    public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
+                              paths: [String: String] = [:]) throws -> CatalogImportSummary {
+        try write { db in
+            try saveTaxonomy(taxonomy, source: taxonomySource, db)
+            let existing = try Dictionary(uniqueKeysWithValues: fetchAssets(db, ids: nil).map { ($0.id, $0) })
+            var summary = CatalogImportSummary()
+            for asset in assets.sorted(by: { $0.id < $1.id }) {
+                if let old = existing[asset.id] {
+                    if old == asset {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    summary.updated.append(asset.id)
+                } else {
+                    summary.added.append(asset.id)
+                }
+                try save(asset, path: paths[asset.id], db)
+            }
+            let present = Set(assets.map(\.id))
+            for old in existing.values.sorted(by: { $0.id < $1.id }) where !present.contains(old.id) && old.status != .retired {
+                try db.execute(sql: "UPDATE asset SET status = 'retired' WHERE id = ?", arguments: [old.id])
+                summary.retired.append(old.id)
+            }
+            return summary
+        }
+    }
+
+    /// Replaces one asset (after `catalog tag`).
+    public func saveAsset(_ asset: Asset, path: String?) throws {
+        try write { db in try save(asset, path: path, db) }
+    }
+
+    private func saveTaxonomy(_ taxonomy: Taxonomy, source: String, _ db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(taxonomy), as: UTF8.self)
+        try db.execute(sql: "INSERT OR REPLACE INTO taxonomy (id, json, source) VALUES (1, ?, ?)", arguments: [json, source])
+    }
+
+    private func save(_ asset: Asset, path: String?, _ db: Database) throws {
+        try AssetRecord(asset, path: path).save(db)
+        for table in ["assetJob", "assetRole", "assetTopic", "assetIndustry", "assetResolve", "assetResolvePosition"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE assetId = ?", arguments: [asset.id])
+        }
+        for (table, column, values) in [("assetJob", "job", asset.jobs.map(\.rawValue)), ("assetRole", "role", asset.roles),
+                                        ("assetTopic", "topic", asset.topics), ("assetIndustry", "industry", asset.industries)] {
+            for (position, value) in values.enumerated() {
+                try db.execute(sql: "INSERT INTO \(table) (assetId, \(column), position) VALUES (?, ?, ?)",
+                               arguments: [asset.id, value, position])
+            }
+        }
+        for (ordinal, resolution) in asset.resolves.enumerated() {
+            try db.execute(sql: "INSERT INTO assetResolve (assetId, ordinal, topic) VALUES (?, ?, ?)",
+                           arguments: [asset.id, ordinal, resolution.topic])
+            for position in resolution.positions {
+                try db.execute(sql: "INSERT OR IGNORE INTO assetResolvePosition (assetId, ordinal, position) VALUES (?, ?, ?)",
+                               arguments: [asset.id, ordinal, position])
+            }
+        }
+        try db.execute(sql: "DELETE FROM assetSearch WHERE id = ?", arguments: [asset.id])
+        try db.execute(sql: "INSERT INTO assetSearch (id, title, summary, body) VALUES (?, ?, ?, ?)",
+                       arguments: [asset.id, asset.title, asset.summary ?? "", asset.body])
+    }
+}
+
+// MARK: - Reads
+
+extension Store {
+    /// The taxonomy stored by the last `catalog import`.
+    public func taxonomy() throws -> Taxonomy {
+        try read { db in try Store.taxonomy(db) }
+    }
+
+    static func taxonomy(_ db: Database) throws -> Taxonomy {
+        guard let json = try String.fetchOne(db, sql: "SELECT json FROM taxonomy WHERE id = 1") else {
+            throw StoreError.noCatalog
+        }
+        return try JSONDecoder().decode(Taxonomy.self, from: Data(json.utf8))
+    }
+
+    /// Whether a catalog (and so a taxonomy) has been imported.
+    public func hasCatalog() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM taxonomy)") ?? false }
+    }
+
+    /// Assets matching `filter`, in id order, or best match first for a full-text search.
+    public func assets(matching filter: AssetFilter = AssetFilter()) throws -> [Asset] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let job = filter.job {
+                conditions.append("a.id IN (SELECT assetId FROM assetJob WHERE job = ?)")
+                _ = arguments.append(contentsOf: [job.rawValue])
+            }
+            if let role = filter.role {
+                conditions.append("a.id IN (SELECT assetId FROM assetRole WHERE role = ?)")
+                _ = arguments.append(contentsOf: [role])
+            }
+            if let topic = filter.topic {
+                conditions.append("a.id IN (SELECT assetId FROM assetTopic WHERE topic = ?)")
+                _ = arguments.append(contentsOf: [topic])
+            }
+            if let format = filter.format {
+                conditions.append("a.format = ?")
+                _ = arguments.append(contentsOf: [format])
+            }
+            if let status = filter.status {
+                conditions.append("a.status = ?")
+                _ = arguments.append(contentsOf: [status.rawValue])
+            }
+            var sql: String
+            if let search = filter.search {
+                guard let pattern = FTS5Pattern(matchingAllPrefixesIn: search) else { return [] }
+                sql = "SELECT a.id FROM asset a JOIN assetSearch s ON s.id = a.id WHERE assetSearch MATCH ?"
+                arguments = [pattern] + arguments
+                for condition in conditions { sql += " AND \(condition)" }
+                sql += " ORDER BY bm25(assetSearch, 0, 10.0, 5.0, 1.0), a.id"
+            } else {
+                sql = "SELECT a.id FROM asset a"
+                if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+                sql += " ORDER BY a.id"
+            }
+            let ids = try String.fetchAll(db, sql: sql, arguments: arguments)
+            let byID = Dictionary(uniqueKeysWithValues: try fetchAssets(db, ids: ids).map { ($0.id, $0) })
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
+    /// One asset by id, or `nil`.
+    public func asset(id: String) throws -> Asset? {
+        try read { db in try fetchAssets(db, ids: [id]).first }
+    }
+
+    /// The file an asset was imported from, when known.
+    public func assetPath(id: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT path FROM asset WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Loads assets with all their tags: one query per table, not one per asset.
+    func fetchAssets(_ db: Database, ids: [String]?) throws -> [Asset] {
+        let filter: String
+        let arguments: StatementArguments
+        if let ids {
+            if ids.isEmpty { return [] }
+            filter = " WHERE \(ids.count == 1 ? "X = ?" : "X IN (SELECT value FROM json_each(?))")"
+            arguments = ids.count == 1 ? [ids[0]] : [String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)]
+        } else {
+            filter = ""
+            arguments = []
+        }
+        func tagRows(_ table: String, _ column: String) throws -> [String: [String]] {
+            let rows = try AssetTagRow.fetchAll(db, sql: """
+                SELECT assetId, \(column) AS value, position FROM \(table)\(filter.replacingOccurrences(of: "X", with: "assetId"))
+                ORDER BY assetId, position
+                """, arguments: arguments)
+            return Dictionary(grouping: rows, by: \.assetId).mapValues { $0.map(\.value) }
+        }
+        let records = try AssetRecord.fetchAll(db, sql: "SELECT * FROM asset\(filter.replacingOccurrences(of: "X", with: "id")) ORDER BY id",
+                                               arguments: arguments)
+        let jobs = try tagRows("assetJob", "job")
+        let roles = try tagRows("assetRole", "role")
+        let topics = try tagRows("assetTopic", "topic")
+        let industries = try tagRows("assetIndustry", "industry")
+        let resolveRows = try AssetResolveRow.fetchAll(db, sql: """
+            SELECT r.assetId, r.ordinal, r.topic, p.position FROM assetResolve r
+            LEFT JOIN assetResolvePosition p ON p.assetId = r.assetId AND p.ordinal = r.ordinal
+            \(filter.replacingOccurrences(of: "X", with: "r.assetId"))
+            ORDER BY r.assetId, r.ordinal, p.rowid
+            """, arguments: arguments)
+        var resolves: [String: [Asset.Resolution]] = [:]
+        for (assetID, rows) in Dictionary(grouping: resolveRows, by: \.assetId) {
+            resolves[assetID] = Dictionary(grouping: rows, by: \.ordinal).sorted { $0.key < $1.key }.map { _, rows in
+                Asset.Resolution(topic: rows[0].topic, positions: rows.compactMap(\.position))
+            }
+        }
+        return records.map { record in
+            record.asset(jobs: jobs[record.id] ?? [], roles: roles[record.id] ?? [], topics: topics[record.id] ?? [],
+                         industries: industries[record.id] ?? [], resolves: resolves[record.id] ?? [])
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import NextSend
+
+/// Reads the content folder: the taxonomy and the catalog's Markdown files.
+///
+/// The library parses text; this type is where text comes from disk. It never follows a path
+/// out of the folder it was given: a symbolic link that leads elsewhere is refused.
+public enum ContentFolder {
+    /// A catalog folder read and checked, file by file.
+    public struct Catalog: Sendable {
+        public var assets: [Asset]
+        /// Every diagnostic of every file, in file then line order.
+        public var diagnostics: [Diagnostic]
+        /// Asset id → the file it came from.
+        public var paths: [String: String]
+        public var fileCount: Int
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Where the taxonomy is: the explicit path, else `taxonomy.yaml` in the catalog folder's parent.
+    public static func taxonomyPath(explicit: String?, catalogDirectory: String) -> String {
+        if let explicit { return explicit }
+        let folder = URL(fileURLWithPath: catalogDirectory).standardizedFileURL
+        return folder.deletingLastPathComponent().appendingPathComponent("taxonomy.yaml").path
+    }
+
+    /// Reads and validates the taxonomy file.
+    ///
+    /// - Throws: ``ContentError`` when the file is missing or unreadable, ``ValidationFailure`` when it is wrong.
+    public static func loadTaxonomy(path: String) throws -> (taxonomy: Taxonomy, source: String) {
+        let source = try readText(path: path, what: "taxonomy")
+        return (try TaxonomyParser.parse(source, file: path), source)
+    }
+
+    /// Reads every `*.md` file of `directory` (not its subfolders) and checks each against `taxonomy`.
+    public static func loadCatalog(directory: String, taxonomy: Taxonomy, asOf: Day) throws -> Catalog {
+        let files = try markdownFiles(in: directory)
+        var catalog = Catalog(assets: [], diagnostics: [], paths: [:], fileCount: files.count)
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL.path
+        for file in files {
+            let path = (directory as NSString).appendingPathComponent(file)
+            let id = String(file.dropLast(3))
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved.hasPrefix(root + "/") else {
+                catalog.diagnostics.append(Diagnostic(.error, file: path, line: nil, field: nil,
+                                                      message: "is a symbolic link to \(resolved), outside the catalog folder; refused"))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ContentError(.unreadable, "cannot read \(path)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                catalog.diagnostics.append(Diagnostic(.error, file: path, line: 1, field: nil, message: "the file is not valid UTF-8 text"))
+                continue
+            }
+            let result = AssetParser.parse(text, id: id, file: path, taxonomy: taxonomy, asOf: asOf)
+            catalog.diagnostics.append(contentsOf: result.diagnostics)
+            if let asset = result.asset {
+                catalog.assets.append(asset)
+                catalog.paths[asset.id] = path
+            }
+        }
+        catalog.diagnostics.sort(by: Diagnostic.byLocation)
+        return catalog
+    }
+
+    /// Reads a whole file as UTF-8 text, with errors that say which file and why.
+    public static func readText(path: String, what: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ContentError(.missingInput, "\(what) not found: \(path)")
+        }
+        guard !isDirectory.boolValue else { throw ContentError(.missingInput, "\(what) \(path) is a folder, expected a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ContentError(.unreadable, "cannot read \(what) \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationFailure([Diagnostic(.error, file: path, line: 1, field: nil, message: "the file is not valid UTF-8 text")])
+        }
+        return text
+    }
+
+    /// Replaces a file's content atomically: a temporary file beside it, then a rename.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw ContentError(.writeFailed, String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ContentError(.writeFailed, "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    private static func markdownFiles(in directory: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw ContentError(.missingInput, "catalog folder not found: \(directory)")
+        }
+        guard isDirectory.boolValue else { throw ContentError(.missingInput, "\(directory) is not a folder") }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }
+                .sorted()
+        } catch {
+            throw ContentError(.unreadable, "cannot list \(directory): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import NextSend
+
+/// NextSend's SQLite database: the catalog, its taxonomy and the buying groups.
+///
+/// One file, WAL journal, full synchronous commits: a committed import survives a crash or a
+/// power cut, and readers (the digest) see one consistent snapshot while writers go on.
+///
+/// ```swift
+/// let store = try Store(path: "nextsend.sqlite")
+/// let summary = try store.importCatalog(assets, taxonomy: taxonomy)
+/// ```
+public struct Store: Sendable {
+    let writer: any DatabaseWriter
+
+    /// How long a command waits for another process's write lock before giving up with ``StoreError/busy``.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError`` when the file is not a NextSend database, was written by a newer
+    ///   NextSend, or stays locked longer than ``busyTimeout``.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Store.busyTimeout)
+        configuration.prepareDatabase { db in
+            // FULL: a transaction reported committed is on disk, even across a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+        try self.init(writer: pool, path: path)
+    }
+
+    /// A private in-memory database, for tests and throwaway runs.
+    public static func inMemory() throws -> Store {
+        try Store(writer: DatabaseQueue(), path: ":memory:")
+    }
+
+    init(writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        do {
+            let migrator = StoreSchema.migrator
+            let superseded = try writer.read { db in
+                try migrator.hasBeenSuperseded(db)
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(writer)
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction, translating SQLite errors into ``StoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StoreError.translate(error, path: writer.path)
+        }
+    }
+
+    /// Runs `body` on one consistent snapshot of the database.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.translate(error, path: writer.path)
+        }
+    }
+
+    /// `PRAGMA integrity_check`, for tests and `doctor`-style checks: `["ok"]` when healthy.
+    public func integrityCheck() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}

@@ -1,0 +1,83 @@
+import GRDB
+
+/// The database schema, as named migrations.
+///
+/// A shipped migration never changes: a new need gets a new migration. Migrations use plain SQL
+/// and no app types, so they read the same in every later version.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("v1-catalog") { db in
+            try db.execute(sql: """
+                CREATE TABLE taxonomy (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    json TEXT NOT NULL,
+                    source TEXT NOT NULL
+                );
+                CREATE TABLE asset (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    summary TEXT,
+                    url TEXT,
+                    format TEXT NOT NULL,
+                    shareable INTEGER NOT NULL DEFAULT 0,
+                    channel TEXT NOT NULL,
+                    minutes INTEGER,
+                    published TEXT,
+                    reviewBy TEXT,
+                    owner TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+                    body TEXT NOT NULL,
+                    path TEXT
+                );
+                CREATE TABLE assetJob (
+                    assetId TEXT NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    job TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, job)
+                );
+                CREATE INDEX assetJob_job ON assetJob(job);
+                CREATE TABLE assetRole (
+                    assetId TEXT NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, role)
+                );
+                CREATE INDEX assetRole_role ON assetRole(role);
+                CREATE TABLE assetTopic (
+                    assetId TEXT NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    topic TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, topic)
+                );
+                CREATE INDEX assetTopic_topic ON assetTopic(topic);
+                CREATE TABLE assetIndustry (
+                    assetId TEXT NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    industry TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, industry)
+                );
+                CREATE TABLE assetResolve (
+                    assetId TEXT NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    topic TEXT NOT NULL,
+                    PRIMARY KEY (assetId, ordinal)
+                );
+                CREATE INDEX assetResolve_topic ON assetResolve(topic);
+                CREATE TABLE assetResolvePosition (
+                    assetId TEXT NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    position TEXT NOT NULL,
+                    PRIMARY KEY (assetId, ordinal, position),
+                    FOREIGN KEY (assetId, ordinal) REFERENCES assetResolve(assetId, ordinal) ON DELETE CASCADE
+                );
+                CREATE VIRTUAL TABLE assetSearch USING fts5(
+                    id UNINDEXED, title, summary, body,
+                    tokenize = 'porter unicode61'
+                );
+                """)
+        }
+        return migrator
+    }
+}

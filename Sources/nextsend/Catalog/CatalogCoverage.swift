@@ -1,0 +1,88 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand.Catalog {
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The buying job × role matrix of live assets, empty cells marked.",
+            discussion: "Counts published assets whose review date has not passed. Assets with no role count in the 'any' column."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let store = try store.open()
+            let matrix = CoverageMatrix(assets: try store.assets(), taxonomy: try store.taxonomy(), asOf: date.day)
+            if output.json {
+                try Console.printJSON(CoverageJSON(matrix))
+            } else {
+                Console.print(CoverageText.render(matrix))
+            }
+        }
+    }
+}
+
+/// The coverage matrix as a terminal table: a count per cell, a loud marker where there is none.
+enum CoverageText {
+    static func render(_ matrix: CoverageMatrix) -> String {
+        let jobWidth = BuyingJob.allCases.map(\.rawValue.count).max()!
+        let widths = (matrix.roles + ["any"]).map { max($0.count, 3) }
+        var lines: [String] = []
+        lines.append("".padding(toLength: jobWidth, withPad: " ", startingAt: 0) + "  "
+            + zip(matrix.roles + ["any"], widths).map { pad($0, $1) }.joined(separator: "  "))
+        for row in matrix.rows {
+            let cells = zip(row.counts + [row.anyRole], widths).enumerated().map { index, pair in
+                let (count, width) = pair
+                if count == 0, index < row.counts.count {
+                    return Console.highlight(pad("--", width), "1;31")
+                }
+                return pad(String(count), width)
+            }
+            lines.append(row.job.rawValue.padding(toLength: jobWidth, withPad: " ", startingAt: 0) + "  " + cells.joined(separator: "  "))
+        }
+        let empty = matrix.emptyCells
+        lines.append("")
+        if empty.isEmpty {
+            lines.append("Every job × role cell has at least one live asset (as of \(matrix.asOf)).")
+        } else {
+            lines.append("\(empty.count) empty cell\(empty.count == 1 ? "" : "s") (--) as of \(matrix.asOf): "
+                + empty.map { "\($0.job.rawValue) × \($0.role)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+/// `catalog coverage --json`.
+struct CoverageJSON: Encodable {
+    struct Row: Encodable {
+        var job: String
+        var counts: [String: Int]
+        var anyRole: Int
+    }
+
+    struct Cell: Encodable {
+        var job: String
+        var role: String
+    }
+
+    var asOf: String
+    var roles: [String]
+    var rows: [Row]
+    var emptyCells: [Cell]
+
+    init(_ matrix: CoverageMatrix) {
+        asOf = matrix.asOf.description
+        roles = matrix.roles
+        rows = matrix.rows.map { row in
+            Row(job: row.job.rawValue, counts: Dictionary(uniqueKeysWithValues: zip(matrix.roles, row.counts)), anyRole: row.anyRole)
+        }
+        emptyCells = matrix.emptyCells.map { Cell(job: $0.job.rawValue, role: $0.role) }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand.Catalog {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one asset with all its tags.")
+
+        @Argument(help: "The asset id (its file name without .md).") var id: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            guard let asset = try store.open().asset(id: id) else {
+                throw UserError.notFound("no asset '\(id)' in the catalog")
+            }
+            if output.json {
+                try Console.printJSON(asset)
+                return
+            }
+            Console.print(AssetText.render(asset, asOf: date.day))
+        }
+    }
+}
+
+/// How one asset reads in a terminal.
+enum AssetText {
+    static func render(_ asset: NextSendAsset, asOf: Day) -> String {
+        var lines = ["\(asset.title)", "id: \(asset.id)"]
+        if let summary = asset.summary { lines.append(summary) }
+        lines.append("")
+        var status = asset.status.rawValue
+        if asset.isExpired(asOf: asOf), let reviewBy = asset.reviewBy { status += " (expired \(reviewBy))" }
+        let fields: [(String, String)] = [
+            ("status", status),
+            ("format", asset.format + (asset.minutes.map { ", \($0) min" } ?? "")),
+            ("jobs", asset.jobs.map(\.rawValue).joined(separator: ", ") + " (primary: \(asset.primaryJob?.rawValue ?? "-"))"),
+            ("roles", asset.roles.isEmpty ? "any" : asset.roles.joined(separator: ", ")),
+            ("topics", asset.topics.joined(separator: ", ")),
+            ("resolves", asset.resolves.map { $0.positions.isEmpty ? $0.topic : "\($0.topic) (\($0.positions.joined(separator: " vs ")))" }.joined(separator: "; ")),
+            ("shareable", asset.shareable ? "yes, made for the whole group" : "no"),
+            ("channel", asset.channel.rawValue),
+            ("industries", asset.industries.isEmpty ? "any" : asset.industries.joined(separator: ", ")),
+            ("published", asset.published?.description ?? "-"),
+            ("review by", asset.reviewBy?.description ?? "-"),
+            ("owner", asset.owner ?? "-"),
+            ("url", asset.url ?? "-"),
+        ]
+        for (label, value) in fields where !value.isEmpty {
+            lines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + value)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import NextSend
+import NextSendStore
+
+typealias NextSendAsset = NextSend.Asset
+
+/// `--db`: which database a command works on.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $NEXTSEND_DB, else ./nextsend.sqlite).", valueName: "path"))
+    var db: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["NEXTSEND_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "nextsend.sqlite"
+    }
+
+    func open() throws -> Store { try Store(path: path) }
+}
+
+/// `--as-of`: the day the command reasons about. Only here does the clock enter NextSend.
+struct DateOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to reason about, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: Day?
+
+    var day: Day { asOf ?? Day.today() }
+}
+
+/// `--json`: machine-readable output.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension BuyingJob: ExpressibleByArgument {}
+
+extension NextSendAsset.Status: ExpressibleByArgument {}
+
+extension Day {
+    /// Today in UTC; the only reading of the clock in NextSend.
+    static func today() -> Day {
+        Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}

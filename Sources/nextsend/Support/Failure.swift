@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import NextSend
+import NextSendStore
+
+/// Maps errors to the sysexits codes of the brief and prints them for a person.
+enum Failure {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
+    static let tempFailure: Int32 = 75
+
+    /// The exit code for NextSend's own errors; `nil` leaves the error to ArgumentParser.
+    static func exitCode(for error: any Error) -> Int32? {
+        switch error {
+        case is ValidationFailure:
+            return dataError
+        case let error as StoreError:
+            switch error.kind {
+            case .busy: return tempFailure
+            case .newerSchema, .corrupt: return dataError
+            case .notFound: return noInput
+            case .cannotOpen: return cannotCreate
+            case .other: return ioError
+            }
+        case let error as ContentError:
+            switch error.kind {
+            case .missingInput: return noInput
+            case .unreadable, .writeFailed: return ioError
+            case .cannotCreate: return cannotCreate
+            }
+        case let error as UserError:
+            return error.code
+        default:
+            return nil
+        }
+    }
+
+    static func report(_ error: any Error) {
+        if let failure = error as? ValidationFailure {
+            for diagnostic in failure.diagnostics { Console.error(diagnostic.description) }
+            let errors = failure.errors.count
+            let files = Set(failure.errors.map(\.file)).count
+            Console.error("nextsend: \(errors) error\(errors == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"); nothing was written")
+        } else {
+            Console.error("nextsend: \(error)")
+        }
+    }
+}
+
+/// An error the CLI itself raises, with its exit code.
+struct UserError: Error, CustomStringConvertible {
+    var description: String
+    var code: Int32
+
+    static func notFound(_ description: String) -> UserError { UserError(description: description, code: Failure.noInput) }
+    static func badData(_ description: String) -> UserError { UserError(description: description, code: Failure.dataError) }
+}
