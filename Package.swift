@@ -34,18 +34,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Sample taxonomy, assets and temporary folders shared by the test targets.
+        .target(
+            name: "NextSendTestSupport",
+            dependencies: ["NextSend"],
+            path: "Tests/NextSendTestSupport"
+        ),
         .testTarget(
             name: "NextSendTests",
-            dependencies: ["NextSend"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["NextSend", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendStoreTests",
-            dependencies: ["NextSendStore", "NextSend"]
+            dependencies: ["NextSendStore", "NextSend", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "nextsendTests",
-            dependencies: ["nextsend"]
+            dependencies: ["nextsend", "NextSend", "NextSendTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

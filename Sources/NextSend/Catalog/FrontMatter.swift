@@ -18,8 +18,8 @@ public struct FrontMatter: Sendable, Equatable {
     public static func split(_ text: String) -> Result<FrontMatter, Problem> {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so both line endings are separators here.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             return .failure(.missingOpeningFence)
         }

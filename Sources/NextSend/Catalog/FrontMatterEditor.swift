@@ -17,8 +17,9 @@ public enum FrontMatterEditor {
     ///
     /// Values already present are not added twice; values absent are not an error to remove.
     public static func edit(_ text: String, field: String, add: [String] = [], remove: [String] = []) throws -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let newline = lines.first?.hasSuffix("\r") == true ? "\r" : ""
+        // Split on the file's own line ending and join with it again, so CRLF files stay CRLF.
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: newline)
         let firstContent = lines.first.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 } ?? ""
         guard firstContent.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else {
             throw Failure(description: "the file has no front matter (it must start with '---')")
@@ -31,8 +32,8 @@ public enum FrontMatterEditor {
         }
         guard let keyIndex = (1..<close).first(where: { lines[$0].hasPrefix("\(field):") }) else {
             let values = add.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            if !values.isEmpty { lines.insert("\(field): [\(values.joined(separator: ", "))]\(newline)", at: close) }
-            return lines.joined(separator: "\n")
+            if !values.isEmpty { lines.insert("\(field): [\(values.joined(separator: ", "))]", at: close) }
+            return lines.joined(separator: newline)
         }
 
         let keyLine = lines[keyIndex]
@@ -48,30 +49,30 @@ public enum FrontMatterEditor {
             let inner = String(trimmedValue.dropFirst().dropLast())
             guard let edited = editFlow(inner, add: add, remove: remove) else {
                 lines.remove(at: keyIndex)
-                return lines.joined(separator: "\n")
+                return lines.joined(separator: newline)
             }
             lines[keyIndex] = "\(field):\(leading)[\(edited)]\(comment)"
-            return lines.joined(separator: "\n")
+            return lines.joined(separator: newline)
         }
 
         if trimmedValue.isEmpty {
-            return try editBlock(&lines, keyIndex: keyIndex, close: close, field: field, comment: comment,
-                                 newline: newline, add: add, remove: remove)
+            editBlock(&lines, keyIndex: keyIndex, close: close, field: field, comment: comment, add: add, remove: remove)
+            return lines.joined(separator: newline)
         }
 
         // A single scalar (`roles: finance`): rewrite as a flow list.
         let leading = String(value.prefix { $0 == " " || $0 == "\t" })
         guard let edited = editFlow(trimmedValue, add: add, remove: remove) else {
             lines.remove(at: keyIndex)
-            return lines.joined(separator: "\n")
+            return lines.joined(separator: newline)
         }
         lines[keyIndex] = "\(field):\(leading)[\(edited)]\(comment)"
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: newline)
     }
 
     /// Edits the inside of `[a, b]`, keeping the spacing used. `nil` when the list ends up empty.
     private static func editFlow(_ inner: String, add: [String], remove: [String]) -> String? {
-        let trailingCount = inner.reversed().prefix { $0 == " " || $0 == "\t" || $0 == "\r" }.count
+        let trailingCount = inner.reversed().prefix { $0 == " " || $0 == "\t" }.count
         let tail = String(inner.suffix(trailingCount))
         let body = String(inner.dropLast(trailingCount))
         var pieces = body.isEmpty ? [] : body.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -92,13 +93,13 @@ public enum FrontMatterEditor {
     }
 
     private static func editBlock(_ lines: inout [String], keyIndex: Int, close: Int, field: String, comment: String,
-                                  newline: String, add: [String], remove: [String]) throws -> String {
+                                  add: [String], remove: [String]) {
         var items: [(index: Int, value: String)] = []
         var index = keyIndex + 1
         while index < close {
             let line = lines[index]
             let stripped = line.trimmingCharacters(in: .whitespaces)
-            if stripped.isEmpty || stripped == "\r" || stripped.hasPrefix("#") { index += 1; continue }
+            if stripped.isEmpty || stripped.hasPrefix("#") { index += 1; continue }
             guard stripped.hasPrefix("- ") || stripped == "-" else { break }
             if !line.hasPrefix(" "), !line.hasPrefix("-") { break }
             let (value, _) = splitComment(String(stripped.dropFirst(1)))
@@ -109,7 +110,7 @@ public enum FrontMatterEditor {
             // `roles:` with no value: write the new values as a flow list on the key's line.
             let values = add.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             if !values.isEmpty { lines[keyIndex] = "\(field): [\(values.joined(separator: ", "))]\(comment)" }
-            return lines.joined(separator: "\n")
+            return
         }
         let template = lines[items.last!.index]
         let prefix = String(template.prefix { $0 == " " || $0 == "\t" }) + "- "
@@ -123,12 +124,11 @@ public enum FrontMatterEditor {
         let remaining = items.filter { !remove.contains($0.value) }.map(\.value)
         var present = remaining
         for value in add where !present.contains(value) {
-            lines.insert(prefix + value + newline, at: insertAt)
+            lines.insert(prefix + value, at: insertAt)
             insertAt += 1
             present.append(value)
         }
         if present.isEmpty { lines.remove(at: keyIndex) }
-        return lines.joined(separator: "\n")
     }
 
     /// Splits `value  # comment` into the value and the comment with its leading spaces (kept verbatim).
@@ -157,7 +157,6 @@ public enum FrontMatterEditor {
             }
             previous = character
         }
-        if text.hasSuffix("\r") { return (String(text.dropLast()), "\r") }
         return (text, "")
     }
 

@@ -22,8 +22,10 @@ struct MappingReader {
     /// For JSON Lines every field of a record is reported at the record's line.
     let fixedLine: Int?
 
-    init?(_ node: Node, path: String, lineOffset: Int, fixedLine: Int? = nil, into diagnostics: inout DiagnosticCollector) {
-        let nodeLine = fixedLine ?? (node.mark.map { $0.line + lineOffset } ?? lineOffset + 1)
+    /// - Parameter keyLine: the line of the key holding this mapping, where a missing field is reported.
+    init?(_ node: Node, path: String, lineOffset: Int, fixedLine: Int? = nil, keyLine: Int? = nil,
+          into diagnostics: inout DiagnosticCollector) {
+        let nodeLine = fixedLine ?? keyLine ?? (node.mark.map { $0.line + lineOffset } ?? lineOffset + 1)
         guard case let .mapping(mapping) = node else {
             diagnostics.error(path.isEmpty ? nil : path, line: nodeLine, "expected a mapping of fields (key: value), found \(MappingReader.kind(of: node))")
             return nil
@@ -166,7 +168,8 @@ struct MappingReader {
     /// A nested mapping (`stallDays:`).
     func mapping(_ key: String, into diagnostics: inout DiagnosticCollector) -> MappingReader? {
         guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return nil }
-        return MappingReader(entry.value, path: field(key), lineOffset: lineOffset, fixedLine: fixedLine, into: &diagnostics)
+        return MappingReader(entry.value, path: field(key), lineOffset: lineOffset, fixedLine: fixedLine, keyLine: entry.line,
+                             into: &diagnostics)
     }
 
     /// The raw node of a field, for shapes the accessors above do not cover.

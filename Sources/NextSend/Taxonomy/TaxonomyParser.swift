@@ -106,7 +106,8 @@ public enum TaxonomyParser {
             diagnostics.error(parent.field(id), line: entry.line, "'\(id)' is not a kebab-case topic id")
             return nil
         }
-        guard let topic = MappingReader(entry.value, path: parent.field(id), lineOffset: parent.lineOffset, into: &diagnostics) else {
+        guard let topic = MappingReader(entry.value, path: parent.field(id), lineOffset: parent.lineOffset, keyLine: entry.line,
+                                        into: &diagnostics) else {
             return nil
         }
         topic.rejectUnknownKeys(allowed: topicKeys, into: &diagnostics)

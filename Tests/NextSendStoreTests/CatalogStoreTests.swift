@@ -1,0 +1,135 @@
+import Foundation
+import NextSend
+import NextSendStore
+import NextSendTestSupport
+import Testing
+
+@Suite struct CatalogStoreTests {
+    let folder = TemporaryFolder()
+
+    func importFolder(_ store: Store) throws -> CatalogFolderImport {
+        try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
+    }
+
+    @Test func importsAssetsWithAllTheirTagsAndReadsThemBack() throws {
+        // Given a folder with two assets
+        folder.makeContent(assets: ["tco-model": Samples.assetFile(),
+                                    "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "jobs": "[requirements-building]", "roles": "[security]", "topics": "[deployment]", "resolves": nil])])
+        let store = try Store.inMemory()
+        // When it is imported
+        let result = try importFolder(store)
+        // Then both are stored, with their tags in file order
+        #expect(result.summary.added == ["security-faq", "tco-model"])
+        let stored = try #require(try store.asset(id: "tco-model"))
+        let parsed = try #require(AssetParser.parse(Samples.assetFile(), id: "tco-model", file: "x", taxonomy: Samples.taxonomy, asOf: Samples.asOf).asset)
+        #expect(stored == parsed)
+        #expect(try store.taxonomy() == Samples.taxonomy)
+    }
+
+    @Test func reimportingReportsUpdatesAndUnchangedAssets() throws {
+        folder.makeContent(assets: ["a": Samples.assetFile(), "b": Samples.assetFile()])
+        let store = try Store.inMemory()
+        _ = try importFolder(store)
+        folder.write("content/catalog/b.md", Samples.assetFile(["title": "A new title"]))
+        let second = try importFolder(store)
+        #expect(second.summary.updated == ["b"])
+        #expect(second.summary.unchanged == 1)
+        #expect(second.summary.added.isEmpty)
+        #expect(try store.asset(id: "b")?.title == "A new title")
+    }
+
+    @Test func assetsRemovedFromTheFolderAreRetiredNotDeleted() throws {
+        folder.makeContent(assets: ["a": Samples.assetFile(), "b": Samples.assetFile()])
+        let store = try Store.inMemory()
+        _ = try importFolder(store)
+        try FileManager.default.removeItem(atPath: folder.path("content/catalog/b.md"))
+        let second = try importFolder(store)
+        #expect(second.summary.retired == ["b"])
+        #expect(try store.asset(id: "b")?.status == .retired)
+        #expect(try store.assets(matching: AssetFilter(status: .published)).map(\.id) == ["a"])
+        // A third import does not retire it again.
+        #expect(try importFolder(store).summary.retired.isEmpty)
+    }
+
+    @Test func anyErrorInAnyFileWritesNothing() throws {
+        // Given a store holding one asset
+        folder.makeContent(assets: ["keep": Samples.assetFile()])
+        let path = folder.path("db.sqlite")
+        let store = try Store(path: path)
+        _ = try importFolder(store)
+        let before = try store.assets()
+        // When the folder gains one good file and three bad ones
+        folder.write("content/catalog/good.md", Samples.assetFile(["title": "Good"]))
+        folder.write("content/catalog/bad-job.md", Samples.assetFile(["jobs": "[validaton]"]))
+        folder.write("content/catalog/broken-yaml.md", "---\ntitle: [unclosed\nformat: tool\n---\nbody\n")
+        folder.write("content/catalog/no-title.md", Samples.assetFile(["title": nil]))
+        try FileManager.default.removeItem(atPath: folder.path("content/catalog/keep.md"))
+        // Then the import fails naming all three files, and nothing changed: not even the good asset or the retirement
+        let failure = try #require(throws: ValidationFailure.self) { try importFolder(store) }
+        let files = Set(failure.errors.map { URL(fileURLWithPath: $0.file).lastPathComponent })
+        #expect(files == ["bad-job.md", "broken-yaml.md", "no-title.md"])
+        #expect(failure.errors.allSatisfy { $0.line != nil })
+        #expect(try store.assets() == before)
+        #expect(try store.asset(id: "good") == nil)
+    }
+
+    @Test func searchFindsWordsInTitleSummaryAndBodyBestFirst() throws {
+        folder.makeContent(assets: [
+            "tco-model": Samples.assetFile(),
+            "epic-checklist": Samples.assetFile(["title": "Epic integration checklist", "summary": "Interfaces for Epic."],
+                                                 body: Samples.body + "\nHL7 interfaces and Epic census feeds."),
+            "faq": Samples.assetFile(["title": "General FAQ"], body: Samples.body + "\nMentions epic once."),
+        ])
+        let store = try Store.inMemory()
+        _ = try importFolder(store)
+        #expect(try store.assets(matching: AssetFilter(search: "epic")).map(\.id) == ["epic-checklist", "faq"])
+        #expect(try store.assets(matching: AssetFilter(search: "interfac")).map(\.id).first == "epic-checklist", "prefix search")
+        #expect(try store.assets(matching: AssetFilter(search: "spreadsheet nowhere")).isEmpty)
+        #expect(try store.assets(matching: AssetFilter(search: "\"unbalanced OR (")).isEmpty, "search text is never FTS syntax")
+    }
+
+    @Test func filtersCombine() throws {
+        folder.makeContent(assets: [
+            "a": Samples.assetFile(),
+            "b": Samples.assetFile(["jobs": "[requirements-building]", "roles": "[security]", "format": "faq", "resolves": nil, "topics": "[deployment]"]),
+            "c": Samples.assetFile(["status": "draft"]),
+        ])
+        let store = try Store.inMemory()
+        _ = try importFolder(store)
+        #expect(try store.assets(matching: AssetFilter(job: .validation)).map(\.id) == ["a", "c"])
+        #expect(try store.assets(matching: AssetFilter(job: .validation, status: .published)).map(\.id) == ["a"])
+        #expect(try store.assets(matching: AssetFilter(role: "security")).map(\.id) == ["b"])
+        #expect(try store.assets(matching: AssetFilter(topic: "tco")).map(\.id) == ["a", "c"])
+        #expect(try store.assets(matching: AssetFilter(format: "faq")).map(\.id) == ["b"])
+    }
+
+    @Test func aDatabaseFromANewerNextSendIsRefused() throws {
+        let path = folder.path("db.sqlite")
+        _ = try Store(path: path)
+        // A later version adds a migration this one does not know.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["sqlite3", path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let error = try #require(throws: StoreError.self) { try Store(path: path) }
+        #expect(error.kind == .newerSchema)
+        #expect(error.description.contains("newer version of NextSend"))
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        let path = folder.write("db.sqlite", String(repeating: "not a database ", count: 200))
+        let error = try #require(throws: StoreError.self) { try Store(path: path) }
+        #expect(error.kind == .corrupt)
+        #expect(folder.read("db.sqlite").hasPrefix("not a database"), "the file is left as it was")
+    }
+
+    @Test func symbolicLinksOutOfTheCatalogFolderAreRefused() throws {
+        folder.makeContent(assets: ["a": Samples.assetFile()])
+        let outside = folder.write("elsewhere/secret.md", Samples.assetFile())
+        try FileManager.default.createSymbolicLink(atPath: folder.path("content/catalog/link.md"), withDestinationPath: outside)
+        let failure = try #require(throws: ValidationFailure.self) { try importFolder(try Store.inMemory()) }
+        #expect(failure.errors.first?.message.contains("outside the catalog folder") == true)
+    }
+}

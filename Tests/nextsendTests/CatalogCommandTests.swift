@@ -1,0 +1,124 @@
+import Foundation
+import NextSendTestSupport
+import Testing
+
+/// End to end: the built `nextsend` binary on real files in a temporary folder.
+@Suite struct CatalogCommandTests {
+    let cli = CLI()
+
+    @Test func theShippedCatalogLintsClean() throws {
+        let result = try cli.run("catalog", "lint", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains(": error:"))
+    }
+
+    @Test func theShippedCatalogImportsAndCoversEveryJob() throws {
+        let imported = try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29", "--json")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
+        #expect(((summary?["added"] as? [String])?.count ?? 0) >= 48)
+        let coverage = try cli.run("catalog", "coverage", "--json", "--as-of", "2026-11-29")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.count == 6)
+        for row in rows {
+            let counts = try #require(row["counts"] as? [String: Int])
+            #expect(counts.values.reduce(0, +) >= 6, "every job has assets: \(row)")
+        }
+    }
+
+    @Test func aBadFolderFailsWith65NamesEveryFileAndLeavesTheDatabaseAsItWas() throws {
+        cli.folder.makeContent(assets: ["keep": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let before = try cli.dump()
+        let listBefore = try cli.run("catalog", "list", "--json").stdout
+
+        cli.folder.write("content/catalog/good.md", Samples.assetFile(["title": "Good"]))
+        let badJob = Samples.assetFile(["jobs": "[validaton]"])
+        cli.folder.write("content/catalog/bad-job.md", badJob)
+        cli.folder.write("content/catalog/broken-yaml.md", "---\ntitle: Broken\njobs: [validation\nformat: tool\n---\nbody\n")
+        cli.folder.write("content/catalog/no-title.md", Samples.assetFile(["title": nil]))
+
+        let result = try cli.run("catalog", "import", "content/catalog")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("content/catalog/bad-job.md:\(Samples.line(of: "jobs", in: badJob)!): error: jobs: unknown buying job 'validaton'"), "\(result.stderr)")
+        #expect(result.stderr.contains("content/catalog/broken-yaml.md:"))
+        #expect(result.stderr.contains("content/catalog/no-title.md:2: error: title: required field is missing"), "\(result.stderr)")
+        #expect(try cli.run("catalog", "list", "--json").stdout == listBefore)
+        #expect(try cli.run("catalog", "show", "good").status == 66)
+        #expect(try cli.dump() == before, "the database is exactly as it was")
+    }
+
+    @Test func lintReportsErrorsWithExit65AndWarningsWithExit0() throws {
+        cli.folder.makeContent(assets: ["ok": Samples.assetFile(["summary": nil])])
+        let warnings = try cli.run("catalog", "lint", "content/catalog", "--as-of", "2026-11-29")
+        #expect(warnings.status == 0)
+        #expect(warnings.stdout.contains("content/catalog/ok.md:2: warning: summary:"), "\(warnings.stdout)")
+        cli.folder.write("content/catalog/bad.md", Samples.assetFile(["roles": "[finanse]"]))
+        let errors = try cli.run("catalog", "lint", "content/catalog", "--as-of", "2026-11-29")
+        #expect(errors.status == 65)
+        #expect(errors.stdout.contains("content/catalog/bad.md:7: error: roles: unknown role 'finanse'; did you mean 'finance'?"), "\(errors.stdout)")
+    }
+
+    @Test func listFiltersAndPrintsJSONWithFrontMatterFields() throws {
+        cli.folder.makeContent(assets: [
+            "tco-model": Samples.assetFile(),
+            "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "jobs": "[requirements-building]", "roles": "[security]", "topics": "[deployment]", "resolves": nil]),
+        ])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let result = try cli.run("catalog", "list", "--role", "security", "--json")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        #expect(array[0]["id"] as? String == "security-faq")
+        #expect(array[0]["jobs"] as? [String] == ["requirements-building"])
+        #expect(array[0]["status"] as? String == "published")
+        #expect(array[0]["body"] == nil, "listings leave the body out")
+        let search = try cli.run("catalog", "list", "--search", "subscription fees")
+        #expect(search.stdout.contains("tco-model"))
+        let show = try cli.run("catalog", "show", "tco-model")
+        #expect(show.stdout.contains("Three-year TCO model"))
+        #expect(show.stdout.contains("tco; deployment (cloud-only vs on-prem-required)"))
+    }
+
+    @Test func tagEditsTheFileInPlaceAndUntagGivesItBack() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let original = cli.folder.read("content/catalog/tco-model.md")
+
+        let tagged = try cli.run("catalog", "tag", "tco-model", "--add-role", "legal", "--add-job", "supplier-selection")
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        #expect(cli.folder.read("content/catalog/tco-model.md").contains("roles: [finance, it, legal]"))
+        let list = try cli.run("catalog", "list", "--role", "legal")
+        #expect(list.stdout.contains("tco-model"), "the store follows the file")
+
+        let untagged = try cli.run("catalog", "tag", "tco-model", "--remove-role", "legal", "--remove-job", "supplier-selection")
+        #expect(untagged.status == 0)
+        #expect(cli.folder.read("content/catalog/tco-model.md") == original)
+    }
+
+    @Test func tagRefusesAnUnknownValueAndWritesNothing() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let original = cli.folder.read("content/catalog/tco-model.md")
+        let result = try cli.run("catalog", "tag", "tco-model", "--add-role", "marketing")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("unknown role 'marketing'"))
+        #expect(cli.folder.read("content/catalog/tco-model.md") == original)
+        #expect(try cli.run("catalog", "list", "--role", "marketing").stdout.isEmpty)
+    }
+
+    @Test func missingInputsAndUsageErrorsUseSysexits() throws {
+        #expect(try cli.run("catalog", "import", "no/such/folder").status == 66)
+        #expect(try cli.run("catalog", "list", "--job", "not-a-job").status == 64)
+        #expect(try cli.run("catalog", "tag", "x").status == 64)
+    }
+
+    @Test func coverageMarksEmptyCells() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let result = try cli.run("catalog", "coverage", "--as-of", "2026-11-29")
+        #expect(result.stdout.contains("validation"))
+        #expect(result.stdout.contains("--"))
+        #expect(result.stdout.contains("empty cells"))
+    }
+}
