@@ -26,7 +26,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String {
         var text = file
-        if let line { text += ":\(line)" }
+        if let line, line > 0 { text += ":\(line)" }
         text += ": \(severity.rawValue): "
         if let field { text += "\(field): " }
         return text + message

@@ -78,6 +78,61 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-groups") { db in
+            try db.execute(sql: """
+                CREATE TABLE buyingGroup (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    industry TEXT,
+                    source TEXT
+                );
+                CREATE INDEX buyingGroup_owner ON buyingGroup(owner);
+                CREATE TABLE stakeholder (
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    influence TEXT NOT NULL,
+                    title TEXT,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (groupId, id)
+                );
+                -- History tables are append-only: a new claim, event or touch never overwrites an old one.
+                CREATE TABLE claim (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    stakeholderId TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    position TEXT,
+                    value REAL,
+                    source TEXT,
+                    date TEXT NOT NULL,
+                    CHECK ((position IS NULL) != (value IS NULL))
+                );
+                CREATE INDEX claim_group ON claim(groupId, seq);
+                CREATE TABLE jobEvent (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    job TEXT NOT NULL,
+                    type TEXT NOT NULL CHECK (type IN ('started', 'progressed', 'completed', 'reopened')),
+                    date TEXT NOT NULL,
+                    note TEXT
+                );
+                CREATE INDEX jobEvent_group ON jobEvent(groupId, seq);
+                CREATE TABLE touch (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    channel TEXT,
+                    consumed INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX touch_group ON touch(groupId, seq);
+                CREATE INDEX touch_asset ON touch(assetId, date);
+                """)
+        }
         return migrator
     }
 }

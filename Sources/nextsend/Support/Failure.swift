@@ -42,8 +42,9 @@ enum Failure {
         if let failure = error as? ValidationFailure {
             for diagnostic in failure.diagnostics { Console.error(diagnostic.description) }
             let errors = failure.errors.count
-            let files = Set(failure.errors.map(\.file)).count
-            Console.error("nextsend: \(errors) error\(errors == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"); nothing was written")
+            let files = Set(failure.errors.map(\.file).filter { !$0.hasPrefix("<") }).count
+            let place = files == 0 ? "" : " in \(files) file\(files == 1 ? "" : "s")"
+            Console.error("nextsend: \(errors) error\(errors == 1 ? "" : "s")\(place); nothing was written")
         } else {
             Console.error("nextsend: \(error)")
         }

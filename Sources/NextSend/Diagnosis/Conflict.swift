@@ -1,0 +1,104 @@
+import Foundation
+
+/// Stakeholders whose latest claims on one topic disagree.
+public struct Conflict: Sendable, Hashable, Codable {
+    /// One distinct position or figure, and who holds it.
+    public struct Side: Sendable, Hashable, Codable {
+        public var value: Claim.Value
+        /// Stakeholder ids, sorted.
+        public var stakeholders: [String]
+    }
+
+    public var topic: String
+    /// Sides in the taxonomy's position order, or ascending figures.
+    public var sides: [Side]
+
+    /// Everyone in the conflict, sorted.
+    public var stakeholders: [String] { sides.flatMap(\.stakeholders).sorted() }
+
+    /// The positions on the conflict's sides (empty for a number topic).
+    public var positions: [String] {
+        sides.compactMap { if case let .position(position) = $0.value { return position } else { return nil } }
+    }
+}
+
+/// Finds the open conflicts in a group's claims.
+///
+/// Each stakeholder's latest claim per topic counts (a later claim supersedes theirs, and one
+/// that agrees closes a conflict). On a `choice` topic, positions conflict unless they are equal
+/// or declared compatible; on a `number` topic, figures conflict when
+/// |a − b| / max(|a|, |b|) exceeds the tolerance. The result does not depend on the order of
+/// stakeholders or claims in the input.
+public enum ConflictDetector {
+    public static func detect(_ claims: [Claim], taxonomy: Taxonomy, asOf: Day) -> [Conflict] {
+        latestClaims(claims, asOf: asOf)
+            .sorted { $0.key < $1.key }
+            .compactMap { topicID, latest in
+                guard let topic = taxonomy.topic(topicID) else { return nil }
+                return conflict(on: topic, latest: latest)
+            }
+    }
+
+    /// The latest claim of each stakeholder per topic, as of `asOf`: topic → stakeholder → claim.
+    ///
+    /// Two claims by one person on one topic on the same day are ordered by value, so the
+    /// outcome never depends on the order of lines in a file.
+    public static func latestClaims(_ claims: [Claim], asOf: Day) -> [String: [String: Claim]] {
+        var latest: [String: [String: Claim]] = [:]
+        for claim in claims where claim.date <= asOf {
+            if let current = latest[claim.topic]?[claim.stakeholder] {
+                if claim.date < current.date { continue }
+                if claim.date == current.date, claim.value.sortKey <= current.value.sortKey { continue }
+            }
+            latest[claim.topic, default: [:]][claim.stakeholder] = claim
+        }
+        return latest
+    }
+
+    static func conflict(on topic: Topic, latest: [String: Claim]) -> Conflict? {
+        var holders: [Claim.Value: [String]] = [:]
+        for (stakeholder, claim) in latest {
+            holders[claim.value, default: []].append(stakeholder)
+        }
+        let values = Array(holders.keys)
+        var disagree = false
+        outer: for i in values.indices {
+            for j in values.indices where j > i {
+                if !agree(values[i], values[j], on: topic) {
+                    disagree = true
+                    break outer
+                }
+            }
+        }
+        guard disagree else { return nil }
+        let sides = values.map { Conflict.Side(value: $0, stakeholders: holders[$0]!.sorted()) }
+            .sorted { lhs, rhs in
+                switch (lhs.value, rhs.value) {
+                case let (.number(a), .number(b)): return a < b
+                case let (.position(a), .position(b)):
+                    let ia = topic.positions.firstIndex(of: a) ?? Int.max, ib = topic.positions.firstIndex(of: b) ?? Int.max
+                    return ia != ib ? ia < ib : a < b
+                default: return lhs.value.sortKey < rhs.value.sortKey
+                }
+            }
+        return Conflict(topic: topic.id, sides: sides)
+    }
+
+    static func agree(_ a: Claim.Value, _ b: Claim.Value, on topic: Topic) -> Bool {
+        switch (a, b) {
+        case let (.position(x), .position(y)): return topic.areCompatible(x, y)
+        case let (.number(x), .number(y)): return topic.areCompatible(x, y)
+        default: return false
+        }
+    }
+}
+
+extension Claim.Value {
+    /// A total order over values, for deterministic tie-breaks.
+    var sortKey: String {
+        switch self {
+        case let .position(position): return "p:" + position
+        case let .number(number): return "n:" + String(format: "%030.6f", number + 1e15)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Where a buying group really is as of a day: its jobs, conflicts, unreached people and needs.
+public struct Diagnosis: Sendable, Hashable, Codable {
+    public var group: String
+    public var asOf: Day
+    /// The six jobs, in board order.
+    public var jobs: [JobState]
+    public var conflicts: [Conflict]
+    /// Stakeholders with no touch and no claim in the last ``Diagnoser/engagementWindowDays`` days, sorted.
+    public var unengaged: [String]
+    /// Needs, most urgent first (ties by key).
+    public var needs: [Need]
+
+    public func job(_ job: BuyingJob) -> JobState? { jobs.first { $0.job == job } }
+
+    public var stalledJobs: [JobState] { jobs.filter { $0.status == .stalled } }
+
+    /// The group's overall urgency: its most urgent need plus a little for each other conflict or stall,
+    /// so that a deal with three problems ranks above one with a single problem of the same size.
+    public var urgency: Double {
+        guard let top = needs.first else { return 0 }
+        let others = needs.dropFirst().filter {
+            if case .conflict = $0.kind { return true }
+            if case .stalledJob = $0.kind { return true }
+            return false
+        }
+        return top.urgency + 0.1 * others.map(\.urgency).reduce(0, +)
+    }
+}

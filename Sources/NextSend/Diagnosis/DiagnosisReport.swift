@@ -1,0 +1,90 @@
+/// The JSON shape of a diagnosis that other tools read (`group show --json`, the digest's JSON).
+///
+/// Field names are a contract: `group`, `asOf`, `jobs[].job|status|idleDays|loops`,
+/// `conflicts[].topic|positions[].position|value|stakeholders`, `unengaged`. More fields may be added.
+public struct DiagnosisReport: Sendable, Hashable, Encodable {
+    public struct Job: Sendable, Hashable, Encodable {
+        public var job: String
+        public var status: String
+        public var idleDays: Int?
+        public var loops: Int
+        public var lastActivity: String?
+        public var stallDays: Int
+    }
+
+    public struct Side: Sendable, Hashable, Encodable {
+        public var position: String?
+        public var value: Double?
+        public var stakeholders: [String]
+    }
+
+    public struct ConflictEntry: Sendable, Hashable, Encodable {
+        public var topic: String
+        public var label: String
+        public var unit: String?
+        public var positions: [Side]
+    }
+
+    public struct NeedEntry: Sendable, Hashable, Encodable {
+        public var kind: String
+        public var topic: String?
+        public var job: String?
+        public var stakeholder: String?
+        public var urgency: Double
+        public var stakeholders: [String]
+    }
+
+    public var group: String
+    public var account: String
+    public var owner: String
+    public var asOf: String
+    public var urgency: Double
+    public var jobs: [Job]
+    public var conflicts: [ConflictEntry]
+    public var unengaged: [String]
+    public var needs: [NeedEntry]
+
+    public init(_ diagnosis: Diagnosis, group: BuyingGroup, taxonomy: Taxonomy) {
+        self.group = diagnosis.group
+        account = group.account
+        owner = group.owner
+        asOf = diagnosis.asOf.description
+        urgency = Rounding.score(diagnosis.urgency)
+        jobs = diagnosis.jobs.map {
+            Job(job: $0.job.rawValue, status: $0.status.rawValue, idleDays: $0.idleDays, loops: $0.loops,
+                lastActivity: $0.lastActivity?.description, stallDays: $0.stallDays)
+        }
+        conflicts = diagnosis.conflicts.map { conflict in
+            let topic = taxonomy.topic(conflict.topic)
+            var unit: String?
+            if case let .number(topicUnit, _)? = topic?.kind { unit = topicUnit }
+            return ConflictEntry(topic: conflict.topic, label: topic?.label ?? conflict.topic, unit: unit,
+                                 positions: conflict.sides.map { side in
+                                     switch side.value {
+                                     case let .position(position): return Side(position: position, value: nil, stakeholders: side.stakeholders)
+                                     case let .number(number): return Side(position: nil, value: number, stakeholders: side.stakeholders)
+                                     }
+                                 })
+        }
+        unengaged = diagnosis.unengaged
+        needs = diagnosis.needs.map(NeedEntry.init)
+    }
+}
+
+extension DiagnosisReport.NeedEntry {
+    init(_ need: Need) {
+        kind = need.kind.name
+        switch need.kind {
+        case let .conflict(topic): self.topic = topic
+        case let .stalledJob(job), let .activeJob(job): self.job = job.rawValue
+        case let .unengagedStakeholder(id): stakeholder = id
+        }
+        urgency = Rounding.score(need.urgency)
+        stakeholders = need.stakeholders
+    }
+}
+
+/// Scores printed with three decimals, so JSON does not show float noise such as 0.30000000000000004.
+public enum Rounding {
+    public static func score(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}

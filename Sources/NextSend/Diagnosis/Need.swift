@@ -1,0 +1,40 @@
+/// Something the buying group lacks right now, which content can serve.
+public struct Need: Sendable, Hashable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
+        /// Stakeholders disagree on a topic.
+        case conflict(topic: String)
+        /// A job has had no event for longer than its stall threshold.
+        case stalledJob(BuyingJob)
+        /// Nobody has sent this person anything or heard from them in 30 days.
+        case unengagedStakeholder(String)
+        /// A job is moving; content can help it along.
+        case activeJob(BuyingJob)
+
+        /// The id used in JSON: `conflict`, `stalled-job`, `unengaged-stakeholder`, `active-job`.
+        public var name: String {
+            switch self {
+            case .conflict: return "conflict"
+            case .stalledJob: return "stalled-job"
+            case .unengagedStakeholder: return "unengaged-stakeholder"
+            case .activeJob: return "active-job"
+            }
+        }
+
+        /// A stable key for sorting and de-duplication: `conflict:tco`.
+        public var key: String {
+            switch self {
+            case let .conflict(topic): return "conflict:\(topic)"
+            case let .stalledJob(job): return "stalled-job:\(job.rawValue)"
+            case let .unengagedStakeholder(id): return "unengaged-stakeholder:\(id)"
+            case let .activeJob(job): return "active-job:\(job.rawValue)"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// How much serving this need matters, from 0 to 1.
+    public var urgency: Double
+    /// The stakeholders the need concerns: the sides of a conflict, the unengaged person, or
+    /// for a job, the people who hold views on the job's topics.
+    public var stakeholders: [String]
+}

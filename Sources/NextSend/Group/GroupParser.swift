@@ -1,0 +1,264 @@
+import Foundation
+import Yams
+
+/// Reads buying groups from YAML files (one group each) or JSON Lines (one group per line) and
+/// checks them against the taxonomy.
+///
+/// Every problem is reported with the file, the line (for JSON Lines, the record's line) and the
+/// field, and a group with any error is not returned, so a caller can refuse the whole input.
+///
+/// ```swift
+/// let result = GroupParser.parseYAML(text, file: "groups/acme.yaml", taxonomy: taxonomy)
+/// ```
+public enum GroupParser {
+    public struct Result: Sendable {
+        /// Groups without errors, in input order.
+        public var groups: [BuyingGroup]
+        /// Line of each group's record in its file, by group id.
+        public var lines: [String: Int]
+        public var diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    static let groupKeys = ["id", "account", "owner", "industry", "stakeholders", "claims", "events", "touches"]
+    static let stakeholderKeys = ["id", "name", "role", "influence", "title"]
+    static let claimKeys = ["stakeholder", "topic", "position", "value", "source", "date"]
+    static let eventKeys = ["job", "type", "date", "note"]
+    static let touchKeys = ["asset", "to", "date", "channel", "consumed"]
+
+    /// Parses one group from a YAML file.
+    ///
+    /// - Parameter knownAssets: asset ids touches may name; `nil` skips that check.
+    public static func parseYAML(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil) -> Result {
+        var diagnostics = DiagnosticCollector(file: file)
+        var result = Result(groups: [], lines: [:], diagnostics: [])
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if let root = YAMLSource.parse(body, into: &diagnostics),
+           let reader = MappingReader(root, path: "", lineOffset: 0, into: &diagnostics) {
+            if let group = parseGroup(reader, taxonomy: taxonomy, knownAssets: knownAssets, into: &diagnostics),
+               !diagnostics.hasErrors {
+                result.groups.append(group)
+                result.lines[group.id] = reader.line
+            }
+        }
+        result.diagnostics = diagnostics.diagnostics
+        return result
+    }
+
+    /// Parses JSON Lines: one group object per line; blank lines are skipped.
+    public static func parseJSONLines(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil) -> Result {
+        var result = Result(groups: [], lines: [:], diagnostics: [])
+        var lineNumber = 0
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+            var diagnostics = DiagnosticCollector(file: file)
+            if let group = parseJSONRecord(String(line), line: lineNumber, taxonomy: taxonomy, knownAssets: knownAssets,
+                                           into: &diagnostics) {
+                result.groups.append(group)
+                result.lines[group.id] = lineNumber
+            }
+            result.diagnostics.append(contentsOf: diagnostics.diagnostics)
+        }
+        return result
+    }
+
+    static func parseJSONRecord(_ line: String, line number: Int, taxonomy: Taxonomy, knownAssets: Set<String>?,
+                                into diagnostics: inout DiagnosticCollector) -> BuyingGroup? {
+        guard line.first == "{" else {
+            diagnostics.error(nil, line: number, "expected one JSON object per line, starting with '{'")
+            return nil
+        }
+        // JSON is a subset of YAML's flow style, so one reader checks both formats alike.
+        var local = DiagnosticCollector(file: diagnostics.file)
+        guard let root = YAMLSource.parse(line, into: &local) else {
+            let message = local.diagnostics.first?.message.replacingOccurrences(of: "invalid YAML", with: "invalid JSON") ?? "invalid JSON"
+            diagnostics.error(nil, line: number, message)
+            return nil
+        }
+        guard let reader = MappingReader(root, path: "", lineOffset: 0, fixedLine: number, into: &diagnostics) else { return nil }
+        let group = parseGroup(reader, taxonomy: taxonomy, knownAssets: knownAssets, into: &local)
+        diagnostics.append(contentsOf: local.diagnostics)
+        return local.hasErrors ? nil : group
+    }
+
+    static func parseGroup(_ reader: MappingReader, taxonomy: Taxonomy, knownAssets: Set<String>?,
+                           into diagnostics: inout DiagnosticCollector) -> BuyingGroup? {
+        reader.rejectUnknownKeys(allowed: groupKeys, into: &diagnostics)
+        let id = reader.string("id", required: true, into: &diagnostics)
+        if let id, !Identifier.isValid(id) {
+            diagnostics.error("id", line: reader.line(of: "id"), "'\(id)' is not a kebab-case group id (lowercase letters, digits, hyphens)")
+        }
+        let account = reader.string("account", required: true, into: &diagnostics)
+        let owner = reader.string("owner", required: true, into: &diagnostics)
+        if let owner, let problem = RepID.problem(owner) {
+            diagnostics.error("owner", line: reader.line(of: "owner"), problem)
+        }
+        let industry = reader.string("industry", into: &diagnostics)
+        if let industry, !taxonomy.industries.isEmpty, !taxonomy.industries.contains(industry) {
+            diagnostics.error("industry", line: reader.line(of: "industry"), AssetParser.unknown("industry", industry, taxonomy.industries))
+        }
+
+        var stakeholders: [Stakeholder] = []
+        let stakeholderReaders = reader.mappings("stakeholders", into: &diagnostics)
+        if stakeholderReaders.isEmpty, !reader.has("stakeholders") {
+            diagnostics.error("stakeholders", line: reader.line, "required field is missing: a group needs at least one stakeholder")
+        }
+        for item in stakeholderReaders {
+            if let stakeholder = parseStakeholder(item, taxonomy: taxonomy, into: &diagnostics) {
+                if stakeholders.contains(where: { $0.id == stakeholder.id }) {
+                    diagnostics.error(item.field("id"), line: item.line(of: "id"), "stakeholder '\(stakeholder.id)' is listed twice")
+                } else {
+                    stakeholders.append(stakeholder)
+                }
+            }
+        }
+        let people = Set(stakeholders.map(\.id))
+        let claims = reader.mappings("claims", into: &diagnostics).compactMap {
+            parseClaim($0, stakeholders: people, taxonomy: taxonomy, into: &diagnostics)
+        }
+        let events = reader.mappings("events", into: &diagnostics).compactMap { parseEvent($0, into: &diagnostics) }
+        let touches = reader.mappings("touches", into: &diagnostics).compactMap {
+            parseTouch($0, stakeholders: people, knownAssets: knownAssets, into: &diagnostics)
+        }
+        guard let id, let account, let owner else { return nil }
+        return BuyingGroup(id: id, account: account, owner: owner, industry: industry, stakeholders: stakeholders,
+                           claims: claims, events: events, touches: touches)
+    }
+
+    static func parseStakeholder(_ item: MappingReader, taxonomy: Taxonomy, into diagnostics: inout DiagnosticCollector) -> Stakeholder? {
+        item.rejectUnknownKeys(allowed: stakeholderKeys, into: &diagnostics)
+        let id = item.string("id", required: true, into: &diagnostics)
+        if let id, !Identifier.isValid(id) {
+            diagnostics.error(item.field("id"), line: item.line(of: "id"), "'\(id)' is not a kebab-case stakeholder id")
+        }
+        let name = item.string("name", into: &diagnostics)
+        let role = item.string("role", required: true, into: &diagnostics)
+        if let role, !taxonomy.roles.contains(role) {
+            diagnostics.error(item.field("role"), line: item.line(of: "role"), AssetParser.unknown("role", role, taxonomy.roles))
+        }
+        let influence = item.string("influence", required: true, into: &diagnostics)
+        if let influence, taxonomy.influence[influence] == nil {
+            diagnostics.error(item.field("influence"), line: item.line(of: "influence"),
+                              AssetParser.unknown("influence", influence, taxonomy.influenceNames))
+        }
+        let title = item.string("title", into: &diagnostics)
+        guard let id, let role, let influence else { return nil }
+        return Stakeholder(id: id, name: name ?? id, role: role, influence: influence, title: title)
+    }
+
+    static func parseClaim(_ item: MappingReader, stakeholders: Set<String>, taxonomy: Taxonomy,
+                           into diagnostics: inout DiagnosticCollector) -> Claim? {
+        item.rejectUnknownKeys(allowed: claimKeys, into: &diagnostics)
+        let stakeholder = item.string("stakeholder", required: true, into: &diagnostics)
+        if let stakeholder, !stakeholders.contains(stakeholder) {
+            diagnostics.error(item.field("stakeholder"), line: item.line(of: "stakeholder"),
+                              AssetParser.unknown("stakeholder", stakeholder, stakeholders.sorted()))
+        }
+        let topicID = item.string("topic", required: true, into: &diagnostics)
+        var value: Claim.Value?
+        if let topicID {
+            if let topic = taxonomy.topic(topicID) {
+                value = claimValue(item, topic: topic, into: &diagnostics)
+            } else {
+                diagnostics.error(item.field("topic"), line: item.line(of: "topic"), AssetParser.unknown("topic", topicID, taxonomy.topics.map(\.id)))
+            }
+        }
+        let source = item.string("source", into: &diagnostics)
+        let date = item.day("date", required: true, into: &diagnostics)
+        guard let stakeholder, let topicID, let value, let date else { return nil }
+        return Claim(stakeholder: stakeholder, topic: topicID, value: value, source: source, date: date)
+    }
+
+    /// A choice topic takes `position`, a number topic takes `value`; anything else says which is expected.
+    static func claimValue(_ item: MappingReader, topic: Topic, into diagnostics: inout DiagnosticCollector) -> Claim.Value? {
+        if topic.isNumber {
+            if item.has("position") {
+                diagnostics.error(item.field("position"), line: item.line(of: "position"),
+                                  "\(topic.id) is a number topic; give its figure as value, e.g. value: 120000")
+                return nil
+            }
+            guard item.has("value") else {
+                diagnostics.error(item.field("value"), line: item.line, "required field is missing: \(topic.id) needs a number as value")
+                return nil
+            }
+            return item.number("value", into: &diagnostics).map(Claim.Value.number)
+        }
+        if item.has("value") {
+            diagnostics.error(item.field("value"), line: item.line(of: "value"),
+                              "\(topic.id) is a choice topic; give a position (one of \(topic.positions.joined(separator: ", "))), not a value")
+            return nil
+        }
+        guard let position = item.string("position", into: &diagnostics) else {
+            diagnostics.error(item.field("position"), line: item.line,
+                              "required field is missing: \(topic.id) needs a position, one of \(topic.positions.joined(separator: ", "))")
+            return nil
+        }
+        guard topic.positions.contains(position) else {
+            diagnostics.error(item.field("position"), line: item.line(of: "position"),
+                              AssetParser.unknown("position of \(topic.id)", position, topic.positions))
+            return nil
+        }
+        return .position(position)
+    }
+
+    static func parseEvent(_ item: MappingReader, into diagnostics: inout DiagnosticCollector) -> JobEvent? {
+        item.rejectUnknownKeys(allowed: eventKeys, into: &diagnostics)
+        var job: BuyingJob?
+        if let value = item.string("job", required: true, into: &diagnostics) {
+            job = BuyingJob(rawValue: value)
+            if job == nil {
+                diagnostics.error(item.field("job"), line: item.line(of: "job"), AssetParser.unknown("buying job", value, BuyingJob.allCases.map(\.rawValue)))
+            }
+        }
+        var kind: JobEvent.Kind?
+        if let value = item.string("type", required: true, into: &diagnostics) {
+            kind = JobEvent.Kind(rawValue: value)
+            if kind == nil {
+                diagnostics.error(item.field("type"), line: item.line(of: "type"),
+                                  AssetParser.unknown("event type", value, JobEvent.Kind.allCases.map(\.rawValue)))
+            }
+        }
+        let date = item.day("date", required: true, into: &diagnostics)
+        let note = item.string("note", into: &diagnostics)
+        guard let job, let kind, let date else { return nil }
+        return JobEvent(job: job, type: kind, date: date, note: note)
+    }
+
+    static func parseTouch(_ item: MappingReader, stakeholders: Set<String>, knownAssets: Set<String>?,
+                           into diagnostics: inout DiagnosticCollector) -> Touch? {
+        item.rejectUnknownKeys(allowed: touchKeys, into: &diagnostics)
+        let asset = item.string("asset", required: true, into: &diagnostics)
+        if let asset, let knownAssets, !knownAssets.contains(asset) {
+            diagnostics.error(item.field("asset"), line: item.line(of: "asset"), "unknown asset '\(asset)'; it is not in the catalog")
+        }
+        let recipients = item.strings("to", into: &diagnostics)
+        if recipients.isEmpty {
+            diagnostics.error(item.field("to"), line: item.line(of: "to"), "expected at least one stakeholder the asset was sent to")
+        }
+        for (recipient, line) in recipients where !stakeholders.contains(recipient) {
+            diagnostics.error(item.field("to"), line: line, AssetParser.unknown("stakeholder", recipient, stakeholders.sorted()))
+        }
+        let date = item.day("date", required: true, into: &diagnostics)
+        let channel = item.string("channel", into: &diagnostics)
+        let consumed = item.bool("consumed", into: &diagnostics) ?? false
+        guard let asset, let date, !recipients.isEmpty else { return nil }
+        return Touch(asset: asset, to: recipients.map(\.value), date: date, channel: channel, consumed: consumed)
+    }
+}
+
+/// Rep ids name digest files, so they are kept to characters that are safe in a file name.
+public enum RepID {
+    /// Why `id` is not acceptable as a rep id, or `nil` when it is.
+    public static func problem(_ id: String) -> String? {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.@_+-")
+        if id.count > 200 { return "a rep id is at most 200 characters" }
+        if id.hasPrefix(".") || !id.allSatisfy({ allowed.contains($0) }) {
+            return "'\(id)' is not a rep id: use letters, digits and . @ _ + - (an email address works), not starting with a dot"
+        }
+        return nil
+    }
+}

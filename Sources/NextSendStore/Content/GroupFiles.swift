@@ -1,0 +1,76 @@
+import Foundation
+import NextSend
+
+/// Reads buying groups from a YAML file, a JSON Lines file, or a folder of them.
+public enum GroupFiles {
+    /// Every group of the input, and every diagnostic; groups are only usable when there are no errors.
+    public struct Load: Sendable {
+        public var groups: [BuyingGroup]
+        /// Group id → "file:line" it came from.
+        public var sources: [String: String]
+        public var diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    static let yamlExtensions: Set<String> = ["yaml", "yml"]
+    static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
+
+    /// Reads `path` (a file, or a folder's `*.yaml`, `*.yml` and `*.jsonl` files, not its subfolders).
+    ///
+    /// - Throws: ``ContentError`` when the path does not exist or cannot be read.
+    public static func load(path: String, taxonomy: Taxonomy, knownAssets: Set<String>?) throws -> Load {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ContentError(.missingInput, "group input not found: \(path)")
+        }
+        var files: [String] = []
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files = names.filter { name in
+                let ext = (name as NSString).pathExtension.lowercased()
+                return !name.hasPrefix(".") && (yamlExtensions.contains(ext) || jsonLinesExtensions.contains(ext))
+            }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            if files.isEmpty { throw ContentError(.missingInput, "no .yaml, .yml or .jsonl files in \(path)") }
+        } else {
+            files = [path]
+        }
+        var load = Load(groups: [], sources: [:], diagnostics: [])
+        for file in files {
+            let text: String
+            do {
+                text = try ContentFolder.readText(path: file, what: "group file")
+            } catch let failure as ValidationFailure {
+                load.diagnostics.append(contentsOf: failure.diagnostics)
+                continue
+            }
+            let ext = (file as NSString).pathExtension.lowercased()
+            let result = jsonLinesExtensions.contains(ext)
+                ? GroupParser.parseJSONLines(text, file: file, taxonomy: taxonomy, knownAssets: knownAssets)
+                : GroupParser.parseYAML(text, file: file, taxonomy: taxonomy, knownAssets: knownAssets)
+            load.diagnostics.append(contentsOf: result.diagnostics)
+            for group in result.groups {
+                let line = result.lines[group.id] ?? 1
+                if let first = load.sources[group.id] {
+                    load.diagnostics.append(Diagnostic(.error, file: file, line: line, field: "id",
+                                                       message: "group '\(group.id)' is also defined at \(first)"))
+                    continue
+                }
+                load.sources[group.id] = "\(file):\(line)"
+                load.groups.append(group)
+            }
+        }
+        load.diagnostics.sort(by: Diagnostic.byLocation)
+        return load
+    }
+}
+
+extension Store {
+    /// Reads and validates every group of `path` against the stored taxonomy and catalog, then
+    /// stores them all in one transaction; any error anywhere writes nothing.
+    public func importGroups(path: String) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
+        let load = try GroupFiles.load(path: path, taxonomy: try taxonomy(), knownAssets: try assetIDs())
+        if load.hasErrors { throw ValidationFailure(load.diagnostics) }
+        return (try importGroups(load.groups, sources: load.sources), load.diagnostics)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand.Group {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List buying groups with their open conflicts and stalled jobs.")
+
+        @Option(help: ArgumentHelp("Only this rep's groups.", valueName: "rep")) var owner: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Line: Encodable {
+            var id: String
+            var account: String
+            var owner: String
+            var stakeholders: Int
+            var conflicts: Int
+            var stalled: [String]
+            var unengaged: Int
+            var urgency: Double
+        }
+
+        func run() throws {
+            let store = try store.open()
+            let taxonomy = try store.taxonomy()
+            let asOf = date.day
+            let lines = try store.groups(owner: owner).map { group in
+                let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+                return Line(id: group.id, account: group.account, owner: group.owner, stakeholders: group.stakeholders.count,
+                            conflicts: diagnosis.conflicts.count, stalled: diagnosis.stalledJobs.map(\.job.rawValue),
+                            unengaged: diagnosis.unengaged.count, urgency: Rounding.score(diagnosis.urgency))
+            }
+            if output.json {
+                try Console.printJSON(lines)
+                return
+            }
+            if lines.isEmpty {
+                Console.error(owner.map { "No groups owned by \($0)." } ?? "No groups yet; import some with 'nextsend group import'.")
+                return
+            }
+            Console.print(Console.table(lines.map { line in
+                [line.id, line.account, line.owner, String(line.stakeholders), String(line.conflicts),
+                 line.stalled.isEmpty ? "-" : line.stalled.joined(separator: ", "), String(line.unengaged)]
+            }, header: ["ID", "ACCOUNT", "OWNER", "PEOPLE", "CONFLICTS", "STALLED", "UNREACHED"]))
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand.Group {
+    struct ClaimCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "claim",
+            abstract: "Record what a stakeholder now holds on a topic (their earlier claims stay in the history).",
+            discussion: "A choice topic takes --position, a number topic takes --value."
+        )
+
+        @Argument(help: "The group id.") var group: String
+        @Option(help: "The stakeholder id.") var stakeholder: String
+        @Option(help: "The topic id.") var topic: String
+        @Option(help: "The position held, for a choice topic.") var position: String?
+        @Option(help: "The figure held, for a number topic.") var value: String?
+        @Option(help: "Where they got it (analyst, peer, web, …).") var source: String?
+        @Option(help: ArgumentHelp("The day of the claim (default: --as-of, else today).", valueName: "date")) var date: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var day: DateOptions
+
+        func run() throws {
+            let store = try store.open()
+            let group = try Recording.group(self.group, in: store)
+            var fields = ["stakeholder": stakeholder, "topic": topic, "date": date ?? day.day.description]
+            fields["position"] = position
+            fields["value"] = value
+            fields["source"] = source
+            let claim = try Recording.checked { try GroupParser.claim(fields, in: group, taxonomy: try store.taxonomy()) }
+            try store.appendClaim(claim, to: group.id)
+            let topicInfo = try store.taxonomy().topic(claim.topic)
+            Console.print("Recorded: \(Describe.person(claim.stakeholder, in: group)) holds \(claim.topic) = "
+                + "\(Describe.value(claim.value, topic: topicInfo)) as of \(claim.date).")
+        }
+    }
+
+    struct EventCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "event",
+            abstract: "Record that a buying job started, progressed, completed or was reopened."
+        )
+
+        @Argument(help: "The group id.") var group: String
+        @Option(help: "The buying job.") var job: String
+        @Option(help: "started, progressed, completed or reopened.") var type: String
+        @Option(help: ArgumentHelp("The day it happened (default: --as-of, else today).", valueName: "date")) var date: String?
+        @Option(help: "A short note.") var note: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var day: DateOptions
+
+        func run() throws {
+            let store = try store.open()
+            let group = try Recording.group(self.group, in: store)
+            var fields = ["job": job, "type": type, "date": date ?? day.day.description]
+            fields["note"] = note
+            let event = try Recording.checked { try GroupParser.event(fields) }
+            try store.appendEvent(event, to: group.id)
+            Console.print("Recorded: \(event.job.rawValue) \(event.type.rawValue) on \(event.date).")
+        }
+    }
+
+    struct StakeholderCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stakeholder",
+            abstract: "Manage the people in a buying group.",
+            subcommands: [Add.self]
+        )
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add a person to a buying group.")
+
+            @Argument(help: "The group id.") var group: String
+            @Option(help: "A kebab-case id for the person.") var id: String
+            @Option(help: "Their full name.") var name: String
+            @Option(help: "Their role (a role of the taxonomy).") var role: String
+            @Option(help: "decision-maker, champion, influencer or user.") var influence: String
+            @Option(help: "Their job title.") var title: String?
+
+            @OptionGroup var store: StoreOptions
+
+            func run() throws {
+                let store = try store.open()
+                let group = try Recording.group(self.group, in: store)
+                var fields = ["id": id, "name": name, "role": role, "influence": influence]
+                fields["title"] = title
+                let person = try Recording.checked { try GroupParser.stakeholder(fields, in: group, taxonomy: try store.taxonomy()) }
+                try store.addStakeholder(person, to: group.id)
+                Console.print("Added \(person.name) (\(person.role), \(person.influence)) to \(group.id).")
+            }
+        }
+    }
+}
+
+/// Shared steps of the commands that record new state.
+enum Recording {
+    static func group(_ id: String, in store: Store) throws -> BuyingGroup {
+        guard let group = try store.group(id: id) else { throw UserError.notFound("no group '\(id)'; see 'nextsend group list'") }
+        return group
+    }
+
+    /// Runs a check, naming fields as the options the user typed (`--topic`, not `topic`).
+    static func checked<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(failure.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.field = diagnostic.field.map { "--" + $0 }
+                return diagnostic
+            })
+        }
+    }
+}

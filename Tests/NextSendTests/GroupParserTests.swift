@@ -1,0 +1,80 @@
+import NextSend
+import NextSendTestSupport
+import Testing
+
+@Suite struct GroupParserTests {
+    let taxonomy = Samples.taxonomy
+
+    @Test func readsAGroupFileIntoTheModel() throws {
+        let result = GroupParser.parseYAML(Samples.groupYAML, file: "acme.yaml", taxonomy: taxonomy, knownAssets: ["tco-model"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.groups == [Samples.group])
+    }
+
+    @Test func readsJSONLinesWithTheLineOfEachRecord() throws {
+        let good = #"{"id": "a", "account": "A", "owner": "rep@x.example", "stakeholders": [{"id": "p", "name": "P", "role": "it", "influence": "user"}]}"#
+        let bad = #"{"id": "b", "account": "B", "owner": "rep@x.example", "stakeholders": [{"id": "q", "name": "Q", "role": "wizard", "influence": "user"}]}"#
+        let text = good + "\n\n" + bad + "\n{not json\n"
+        let result = GroupParser.parseJSONLines(text, file: "groups.jsonl", taxonomy: taxonomy)
+        #expect(result.groups.map(\.id) == ["a"])
+        #expect(result.lines["a"] == 1)
+        let role = try #require(result.diagnostics.first { $0.field == "stakeholders[0].role" })
+        #expect(role.line == 3)
+        #expect(role.message.contains("unknown role 'wizard'"))
+        #expect(result.diagnostics.contains { $0.line == 4 && $0.message.contains("invalid JSON") })
+    }
+
+    /// Ten and more kinds of bad input, each with the field and the line that must be reported.
+    @Test(arguments: [
+        ("claims:\n  - {stakeholder: zoe, topic: tco, value: 1, date: 2026-10-01}", "claims[0].stakeholder", "unknown stakeholder 'zoe'"),
+        ("claims:\n  - {stakeholder: dana, topic: pricing, value: 1, date: 2026-10-01}", "claims[0].topic", "unknown topic 'pricing'"),
+        ("claims:\n  - {stakeholder: dana, topic: deployment, position: on-prem, date: 2026-10-01}", "claims[0].position", "unknown position of deployment 'on-prem'"),
+        ("claims:\n  - {stakeholder: dana, topic: deployment, value: 3, date: 2026-10-01}", "claims[0].value", "choice topic; give a position"),
+        ("claims:\n  - {stakeholder: dana, topic: tco, position: high, date: 2026-10-01}", "claims[0].position", "number topic"),
+        ("claims:\n  - {stakeholder: dana, topic: tco, value: lots, date: 2026-10-01}", "claims[0].value", "expected a number"),
+        ("claims:\n  - {stakeholder: dana, topic: tco, value: 1, date: 2026-13-01}", "claims[0].date", "expected a date YYYY-MM-DD"),
+        ("claims:\n  - {stakeholder: dana, topic: tco, value: 1}", "claims[0].date", "required field is missing"),
+        ("events:\n  - {job: negotiation, type: started, date: 2026-10-01}", "events[0].job", "unknown buying job 'negotiation'"),
+        ("events:\n  - {job: validation, type: paused, date: 2026-10-01}", "events[0].type", "unknown event type 'paused'"),
+        ("touches:\n  - {asset: tco-model, to: [zoe], date: 2026-10-01}", "touches[0].to", "unknown stakeholder 'zoe'"),
+        ("touches:\n  - {asset: no-such-asset, to: [dana], date: 2026-10-01}", "touches[0].asset", "not in the catalog"),
+        ("touches:\n  - {asset: tco-model, to: [], date: 2026-10-01}", "touches[0].to", "at least one stakeholder"),
+        ("stakeholders2: []", "stakeholders2", "unknown field"),
+    ] as [(String, String, String)])
+    func rejectsBadInputPrecisely(_ extra: String, _ field: String, _ message: String) throws {
+        let base = "id: g\naccount: G\nowner: rep@x.example\nstakeholders:\n  - {id: dana, name: Dana, role: finance, influence: decision-maker}\n"
+        let text = base + extra + "\n"
+        let result = GroupParser.parseYAML(text, file: "g.yaml", taxonomy: taxonomy, knownAssets: ["tco-model"])
+        #expect(result.groups.isEmpty)
+        let error = try #require(result.diagnostics.first { $0.field == field && $0.message.contains(message) }, "\(result.diagnostics)")
+        #expect(error.line == 7 || (error.line == 6 && field == "stakeholders2"), "\(error)")
+    }
+
+    @Test(arguments: [
+        ("id: Bad Id\naccount: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: user}]", "id"),
+        ("id: g\naccount: A\nowner: ../../etc\nstakeholders: [{id: a, role: it, influence: user}]", "owner"),
+        ("id: g\naccount: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: boss}]", "stakeholders[0].influence"),
+        ("id: g\naccount: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: user}, {id: a, role: it, influence: user}]", "stakeholders[1].id"),
+        ("id: g\naccount: A\nowner: r@x.example", "stakeholders"),
+        ("account: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: user}]", "id"),
+    ] as [(String, String)])
+    func rejectsBadGroupFields(_ text: String, _ field: String) {
+        let result = GroupParser.parseYAML(text, file: "g.yaml", taxonomy: taxonomy)
+        #expect(result.groups.isEmpty)
+        #expect(result.diagnostics.contains { $0.field == field && $0.severity == .error }, "\(result.diagnostics)")
+    }
+
+    @Test func checksCommandLineFieldsWithTheSameRules() throws {
+        let group = Samples.group
+        let claim = try GroupParser.claim(["stakeholder": "kim", "topic": "deployment", "position": "hybrid", "date": "2026-11-20"],
+                                          in: group, taxonomy: taxonomy)
+        #expect(claim.value == .position("hybrid"))
+        let failure = try #require(throws: ValidationFailure.self) {
+            try GroupParser.claim(["stakeholder": "kim", "topic": "deployment", "value": "3", "date": "2026-11-20"], in: group, taxonomy: taxonomy)
+        }
+        #expect(failure.errors.first?.description == "<command line>: error: value: deployment is a choice topic; give a position (one of cloud-only, hybrid, on-prem-required), not a value")
+        #expect(throws: ValidationFailure.self) {
+            try GroupParser.stakeholder(["id": "kim", "name": "Kim", "role": "it", "influence": "user"], in: group, taxonomy: taxonomy)
+        }
+    }
+}
