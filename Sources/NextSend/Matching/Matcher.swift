@@ -1,0 +1,225 @@
+/// Recommends what to send next: the assets that best serve a group's needs, to whom, and why.
+///
+/// Each asset earns score for each need it serves — it `resolves` a conflict's topic and
+/// positions; its jobs include a stalled or active job (the primary job counting most); its roles
+/// reach the people concerned — and loses score for being stale, for another industry, or for
+/// having been sent before. Picks are greedy: each pick discounts the needs it served, so five
+/// picks cover five needs rather than one need five times. Ties break by asset id.
+///
+/// ```swift
+/// let index = CatalogIndex(assets: catalog)
+/// let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+/// let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+/// print(picks.first?.reason ?? "nothing to send")
+/// ```
+public enum Matcher {
+    /// A need whose weighted contribution is below this share of the asset's largest is not listed
+    /// among the needs it addresses.
+    static let addressedShare = 0.25
+
+    public static func recommend(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
+                                 options: MatchOptions = MatchOptions()) -> [Recommendation] {
+        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options)
+        var evaluations = index.candidates(for: diagnosis.needs, in: group, taxonomy: taxonomy).compactMap { position in
+            context.evaluate(index.assets[position])
+        }
+        var weights = [Double](repeating: 1, count: diagnosis.needs.count)
+        var picks: [Recommendation] = []
+        while picks.count < options.limit {
+            var best: (index: Int, score: Double)?
+            for (position, evaluation) in evaluations.enumerated() {
+                let score = evaluation.score(weights: weights)
+                // Candidates are in id order, so a strictly greater score is needed to displace: ties go to the lower id.
+                if score > (best?.score ?? 0) { best = (position, score) }
+            }
+            guard let chosen = best else { break }
+            let evaluation = evaluations.remove(at: chosen.index)
+            picks.append(context.recommendation(evaluation, rank: picks.count + 1, weights: weights, score: chosen.score))
+            for contribution in evaluation.contributions { weights[contribution.need] *= options.servedNeedDiscount }
+        }
+        return picks
+    }
+}
+
+/// Everything about one group that scoring each asset needs, computed once.
+struct MatchContext {
+    let group: BuyingGroup
+    let diagnosis: Diagnosis
+    let taxonomy: Taxonomy
+    let options: MatchOptions
+    /// Stakeholder → assets sent to them inside the re-send window.
+    let recentlySent: [String: Set<String>]
+    /// Assets ever sent to this group.
+    let everSent: Set<String>
+    let openJobs: Set<BuyingJob>
+    let roles: [String: String]
+
+    init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy, options: MatchOptions) {
+        self.group = group
+        self.diagnosis = diagnosis
+        self.taxonomy = taxonomy
+        self.options = options
+        let since = diagnosis.asOf.adding(days: -options.resendWindowDays)
+        var recent: [String: Set<String>] = [:]
+        var ever = Set<String>()
+        for touch in group.touches where touch.date <= diagnosis.asOf {
+            ever.insert(touch.asset)
+            if touch.date > since {
+                for person in touch.to { recent[person, default: []].insert(touch.asset) }
+            }
+        }
+        recentlySent = recent
+        everSent = ever
+        openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
+        roles = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One need served by one asset: its unweighted value and the people it can go to.
+    struct Contribution {
+        var need: Int
+        var value: Double
+        var targets: [String]
+        var detail: String
+        /// Serves an unengaged stakeholder.
+        var isReach = false
+    }
+
+    struct Evaluation {
+        var asset: Asset
+        var contributions: [Contribution]
+        var factors: [Recommendation.ScorePart]
+        var factor: Double
+
+        /// Σ weight × value over the needs served, times the factors. Reaching several unengaged
+        /// people counts with diminishing returns (½, ¼, …), so one broadcast asset does not
+        /// outweigh the stalled job or the conflict that is really holding the deal.
+        func score(weights: [Double]) -> Double {
+            var total = 0.0
+            var reach: [Double] = []
+            for contribution in contributions {
+                let value = weights[contribution.need] * contribution.value
+                if contribution.isReach { reach.append(value) } else { total += value }
+            }
+            var share = 1.0
+            for value in reach.sorted(by: >) {
+                total += value * share
+                share /= 2
+            }
+            return factor * total
+        }
+    }
+
+    func evaluate(_ asset: Asset) -> Evaluation? {
+        guard asset.isLive(asOf: diagnosis.asOf) else { return nil }
+        var contributions: [Contribution] = []
+        for (position, need) in diagnosis.needs.enumerated() {
+            if let contribution = contribution(of: asset, to: need, at: position), contribution.value > 0 {
+                contributions.append(contribution)
+            }
+        }
+        guard !contributions.isEmpty else { return nil }
+        var factors: [Recommendation.ScorePart] = []
+        if let industry = group.industry, !asset.industries.isEmpty, !asset.industries.contains(industry) {
+            factors.append(.init(name: "industry", value: 0.6, kind: .factor, detail: "made for \(asset.industries.joined(separator: ", ")), not \(industry)"))
+        }
+        if let reviewBy = asset.reviewBy, diagnosis.asOf.days(until: reviewBy) <= 30 {
+            factors.append(.init(name: "stale", value: 0.9, kind: .factor, detail: "due for review on \(reviewBy)"))
+        }
+        if everSent.contains(asset.id) {
+            factors.append(.init(name: "already-sent", value: 0.8, kind: .factor, detail: "sent to this group before"))
+        }
+        return Evaluation(asset: asset, contributions: contributions, factors: factors,
+                          factor: factors.reduce(1) { $0 * $1.value })
+    }
+
+    /// Whether an asset is made for this person's role (or for everyone).
+    func fits(_ asset: Asset, _ person: String) -> Bool {
+        asset.shareable || asset.roles.isEmpty || roles[person].map(asset.roles.contains) == true
+    }
+
+    func notRecent(_ asset: Asset, _ person: String) -> Bool {
+        recentlySent[person]?.contains(asset.id) != true
+    }
+
+    /// Applies `--to`: only that person, when they can receive it.
+    func restrict(_ people: [String]) -> [String] {
+        guard let only = options.onlyTo else { return people }
+        return people.contains(only) ? [only] : []
+    }
+
+    func contribution(of asset: Asset, to need: Need, at position: Int) -> Contribution? {
+        switch need.kind {
+        case let .conflict(topicID):
+            guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topicID }) else { return nil }
+            let (fit, how) = conflictFit(asset, conflict)
+            guard fit > 0 else { return nil }
+            let coversAll = asset.shareable || asset.roles.isEmpty
+                || conflict.sides.allSatisfy { side in side.stakeholders.contains { fits(asset, $0) } }
+            // Content for one side, sent into a split group, tends to harden the split.
+            let audience = coversAll ? 1.0 : 0.55
+            var people = conflict.stakeholders
+            if let only = options.onlyTo, asset.shareable, !people.contains(only) { people.append(only) }
+            let targets = restrict(people.filter { fits(asset, $0) && notRecent(asset, $0) })
+            guard !targets.isEmpty else { return nil }
+            return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
+                                detail: "\(how); \(coversAll ? "reaches every side" : "reaches one side only")")
+        case let .stalledJob(job), let .activeJob(job):
+            let jobFit = asset.primaryJob == job ? 1.0 : asset.jobs.contains(job) ? 0.7 : 0
+            guard jobFit > 0 else { return nil }
+            let concerned = options.onlyTo == nil ? need.stakeholders : group.stakeholders.map(\.id)
+            let reachable = concerned.filter { fits(asset, $0) }
+            guard !reachable.isEmpty else { return nil }
+            let targets = restrict(reachable.filter { notRecent(asset, $0) })
+            guard !targets.isEmpty else { return nil }
+            let roleFit = 0.5 + 0.5 * Double(reachable.count) / Double(concerned.count)
+            return Contribution(need: position, value: need.urgency * jobFit * roleFit, targets: targets.sorted(),
+                                detail: "\(jobFit == 1 ? "primary" : "secondary") job; reaches \(reachable.count) of \(concerned.count) concerned")
+        case let .unengagedStakeholder(person):
+            guard let role = roles[person], notRecent(asset, person) else { return nil }
+            let roleFit = asset.roles.contains(role) ? 1.0 : (asset.shareable || asset.roles.isEmpty) ? 0.6 : 0
+            guard roleFit > 0, !restrict([person]).isEmpty else { return nil }
+            let timely = asset.jobs.contains(where: openJobs.contains) ? 1.0 : 0.6
+            // They are not talking to the rep: content they can take on their own works better.
+            let channel = asset.channel == .repLed ? 0.8 : 1.0
+            return Contribution(need: position, value: need.urgency * roleFit * timely * channel, targets: [person],
+                                detail: "\(roleFit == 1 ? "made for their role" : "made for everyone")\(timely == 1 ? ", on a job in progress" : "")",
+                                isReach: true)
+        }
+    }
+
+    /// How well an asset settles a conflict: resolving its positions beats covering its topic beats sharing its job.
+    func conflictFit(_ asset: Asset, _ conflict: Conflict) -> (Double, String) {
+        let resolutions = asset.resolves.filter { $0.topic == conflict.topic }
+        if !resolutions.isEmpty {
+            let best = resolutions.map { resolution -> Double in
+                if resolution.positions.isEmpty { return 1 }
+                let overlap = Set(resolution.positions).intersection(conflict.positions).count
+                return overlap >= 2 ? 1 : overlap == 1 ? 0.6 : 0.3
+            }.max()!
+            return (best, best == 1 ? "resolves this conflict" : "resolves part of this conflict")
+        }
+        if asset.topics.contains(conflict.topic) { return (0.35, "covers the topic") }
+        let jobs = taxonomy.topic(conflict.topic)?.jobs ?? []
+        if asset.jobs.contains(where: jobs.contains) { return (0.15, "shares the topic's job") }
+        return (0, "")
+    }
+
+    func recommendation(_ evaluation: Evaluation, rank: Int, weights: [Double], score: Double) -> Recommendation {
+        let weighted = evaluation.contributions
+            .map { (contribution: $0, value: $0.value * weights[$0.need]) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : diagnosis.needs[$0.contribution.need].kind.key < diagnosis.needs[$1.contribution.need].kind.key }
+        let top = weighted.first?.value ?? 0
+        let addressed = weighted.filter { $0.value >= top * Matcher.addressedShare }.map(\.contribution)
+        let sendTo = Set(addressed.flatMap(\.targets)).sorted()
+        var breakdown = weighted.map { item in
+            Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key, value: Rounding.score(item.value * evaluation.factor),
+                                     kind: .need, detail: item.contribution.detail)
+        }
+        breakdown += evaluation.factors
+        let needs = addressed.map { diagnosis.needs[$0.need] }
+        return Recommendation(rank: rank, asset: evaluation.asset, sendTo: sendTo, addresses: needs.map(\.kind),
+                              score: Rounding.score(score), breakdown: breakdown,
+                              reason: ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
+                                .sentence(for: evaluation.asset, needs: needs, sendTo: sendTo))
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import NextSend
+import NextSendStore
+
+extension NextSendCommand {
+    /// The whole story on the shipped content, in a throwaway database.
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Tell the whole story on the shipped content, in a throwaway database.",
+            discussion: "Imports the catalog and the example groups, diagnoses one group, recommends what to send, records a send, and shows how the recommendations change."
+        )
+
+        @Option(help: ArgumentHelp("The content folder (taxonomy.yaml, catalog/, groups/).", valueName: "dir")) var content = "content"
+        @Option(help: ArgumentHelp("The group to follow.", valueName: "id")) var group = "mercy-valley-health"
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The day of the story.", valueName: "date")) var asOf = Day("2026-11-29")!
+
+        func run() throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nextsend-demo-\(ProcessInfo.processInfo.processIdentifier)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
+
+            step("1. The catalog: \(content)/catalog, every tag checked against \(content)/taxonomy.yaml")
+            let imported = try store.importCatalog(directory: "\(content)/catalog", taxonomyPath: nil, asOf: asOf)
+            let taxonomy = try store.taxonomy()
+            let assets = try store.assets()
+            Console.print("\(assets.count) assets imported; \(imported.warnings.count) warnings for the owners (review dates, summaries).")
+            Console.print(CoverageText.render(CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)))
+
+            step("2. The buying groups: \(content)/groups")
+            let groups = try store.importGroups(path: "\(content)/groups")
+            Console.print("\(groups.summary.added.count + groups.summary.replaced.count) groups imported.")
+
+            step("3. Where is \(group) really stuck? (as of \(asOf))")
+            guard var current = try store.group(id: group) else { throw UserError.notFound("no group '\(group)' in \(content)/groups") }
+            var diagnosis = Diagnoser.diagnose(current, taxonomy: taxonomy, asOf: asOf)
+            Console.print(GroupText.render(diagnosis, group: current, taxonomy: taxonomy))
+
+            step("4. What to send next, to whom, and why")
+            let index = CatalogIndex(assets: assets)
+            let before = Matcher.recommend(for: current, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: 3))
+            Console.print(RecommendationText.render(before, group: current, diagnosis: diagnosis, explain: false))
+            guard let first = before.first else { return }
+
+            step("5. The rep sends the top pick: nextsend sent \(group) \(first.asset.id) --to \(first.sendTo.joined(separator: ","))")
+            try store.appendTouch(Touch(asset: first.asset.id, to: first.sendTo, date: asOf, channel: "email"), to: group)
+            current = try store.group(id: group) ?? current
+            diagnosis = Diagnoser.diagnose(current, taxonomy: taxonomy, asOf: asOf)
+            let after = Matcher.recommend(for: current, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: 3))
+            Console.print("Nobody gets the same asset twice within 30 days: \(first.asset.id) is off the list for \(Words.list(first.sendTo.map { current.stakeholder($0)?.shortName ?? $0 })), and the picks move up:\n")
+            Console.print(RecommendationText.render(after, group: current, diagnosis: diagnosis, explain: false))
+
+            if let conflict = diagnosis.conflicts.first, let topic = taxonomy.topic(conflict.topic), topic.isNumber,
+               let low = conflict.sides.first, let high = conflict.sides.last, let who = high.stakeholders.first,
+               case let .number(agreed) = low.value {
+                step("6. A week later, \(Describe.person(who, in: current)) revises the figure after working through the model")
+                let day = asOf.adding(days: 7)
+                try store.appendClaim(Claim(stakeholder: who, topic: conflict.topic, value: .number(agreed * 1.1), source: first.asset.id, date: day), to: group)
+                current = try store.group(id: group) ?? current
+                let later = Diagnoser.diagnose(current, taxonomy: taxonomy, asOf: day)
+                Console.print(later.conflicts.contains { $0.topic == conflict.topic }
+                    ? "The \(conflict.topic) conflict is still open."
+                    : "The \(conflict.topic) conflict is closed: the group now works from one set of numbers.")
+            }
+        }
+
+        private func step(_ title: String) {
+            Console.print("\n" + Console.highlight("== " + title, "1") + "\n")
+        }
+    }
+}

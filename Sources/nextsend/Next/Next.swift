@@ -1,0 +1,70 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand {
+    struct Next: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What to send next to a buying group, to whom, and why.",
+            discussion: "Ranks the live catalog against the group's needs (conflicts, stalled jobs, unreached people, active jobs). Never recommends drafts, retired or expired assets, nor anything a person received in the last 30 days."
+        )
+
+        @Argument(help: "The group id.") var group: String
+        @Option(help: "How many recommendations.") var limit = 5
+        @Option(help: ArgumentHelp("Only what can go to this stakeholder.", valueName: "stakeholder")) var to: String?
+        @Flag(help: "Show how each score is made up.") var explain = false
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard (1...50).contains(limit) else { throw ValidationError("--limit must be between 1 and 50.") }
+        }
+
+        func run() throws {
+            let store = try store.open()
+            let taxonomy = try store.taxonomy()
+            guard let group = try store.group(id: group) else { throw UserError.notFound("no group '\(self.group)'; see 'nextsend group list'") }
+            if let to, group.stakeholder(to) == nil {
+                throw UserError.badData("no stakeholder '\(to)' in \(group.id); expected one of \(group.stakeholders.map(\.id).joined(separator: ", "))")
+            }
+            let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: date.day)
+            let index = CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published)))
+            let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                          options: MatchOptions(limit: limit, onlyTo: to))
+            if output.json {
+                try Console.printJSON(RecommendationReport(group: group.id, asOf: diagnosis.asOf, picks, explain: explain))
+            } else {
+                Console.print(RecommendationText.render(picks, group: group, diagnosis: diagnosis, explain: explain))
+            }
+        }
+    }
+}
+
+/// Recommendations as a rep reads them in a terminal.
+enum RecommendationText {
+    static func render(_ picks: [Recommendation], group: BuyingGroup, diagnosis: Diagnosis, explain: Bool) -> String {
+        var lines = ["Next for \(group.account) (\(group.id)) as of \(diagnosis.asOf):", ""]
+        if picks.isEmpty {
+            lines.append(diagnosis.needs.isEmpty
+                ? "Nothing to send: no open conflict, no stalled or active job, everyone reached."
+                : "Nothing in the live catalog serves this group's needs; the marketing digest lists such gaps.")
+            return lines.joined(separator: "\n")
+        }
+        for pick in picks {
+            lines.append("\(pick.rank). \(pick.asset.title) [\(pick.asset.id)]")
+            lines.append("   send to: " + pick.sendTo.map { Describe.person($0, in: group) }.joined(separator: ", "))
+            lines.append("   why: " + pick.reason)
+            if explain {
+                lines.append("   score \(NumberText.plain(pick.score)):")
+                for part in pick.breakdown {
+                    let value = part.kind == .need ? "+\(NumberText.plain(part.value))" : "×\(NumberText.plain(part.value))"
+                    lines.append("     \(value.padding(toLength: 8, withPad: " ", startingAt: 0)) \(part.name) — \(part.detail)")
+                }
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+}

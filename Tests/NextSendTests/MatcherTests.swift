@@ -1,0 +1,194 @@
+import NextSend
+import NextSendTestSupport
+import Testing
+
+/// The matcher's properties from the brief, each a test that fails when the property breaks.
+@Suite struct MatcherTests {
+    let taxonomy = Samples.taxonomy
+    let asOf = Samples.asOf
+
+    /// Finance (Dana) and IT (Lee) split on cost; validation is active; everyone recently engaged.
+    var splitGroup: BuyingGroup {
+        BuyingGroup(id: "split", account: "Split Health", owner: "rep@x.example", stakeholders: [
+            Stakeholder(id: "dana", name: "Dana Reyes", role: "finance", influence: "decision-maker"),
+            Stakeholder(id: "lee", name: "Lee Park", role: "it", influence: "influencer"),
+        ], claims: [
+            Claim(stakeholder: "dana", topic: "tco", value: .number(120_000), date: Day("2026-11-20")!),
+            Claim(stakeholder: "lee", topic: "tco", value: .number(310_000), date: Day("2026-11-21")!),
+        ], events: [JobEvent(job: .validation, type: .started, date: Day("2026-11-25")!)])
+    }
+
+    func asset(_ id: String, jobs: [BuyingJob] = [.validation], roles: [String] = ["finance", "it"], topics: [String] = [],
+               resolves: [Asset.Resolution] = [], shareable: Bool = false, status: Asset.Status = .published,
+               reviewBy: Day? = nil, format: String = "guide") -> Asset {
+        Asset(id: id, title: "Asset \(id)", format: format, jobs: jobs, roles: roles, topics: topics, resolves: resolves,
+              shareable: shareable, reviewBy: reviewBy, status: status)
+    }
+
+    func recommend(_ group: BuyingGroup, _ assets: [Asset], limit: Int = 5, onlyTo: String? = nil) -> [Recommendation] {
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        return Matcher.recommend(for: group, diagnosis: diagnosis, index: CatalogIndex(assets: assets), taxonomy: taxonomy,
+                                 options: MatchOptions(limit: limit, onlyTo: onlyTo))
+    }
+
+    func rank(_ id: String, in picks: [Recommendation]) -> Int { picks.first { $0.asset.id == id }?.rank ?? Int.max }
+
+    // MARK: Resolving beats sharing a job
+
+    /// An asset that resolves the open conflict outranks one that only shares the conflict's job,
+    /// whatever else the two have (checked over many random pairs).
+    @Test(arguments: 0..<40)
+    func resolvingOutranksSharingTheJob(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let roleChoices = [["finance"], ["it"], ["finance", "it"], []]
+        let jobChoices: [[BuyingJob]] = [[.validation], [.consensusCreation, .validation], [.consensusCreation], [.validation, .supplierSelection]]
+        let resolver = asset("b-resolver", jobs: jobChoices.randomElement(using: &generator)!, roles: roleChoices.randomElement(using: &generator)!,
+                             resolves: [.init(topic: "tco")], shareable: Bool.random(using: &generator))
+        let sharer = asset("a-sharer", jobs: [.validation, .consensusCreation], roles: roleChoices.randomElement(using: &generator)!,
+                           shareable: Bool.random(using: &generator))
+        let picks = recommend(splitGroup, [sharer, resolver])
+        #expect(rank(resolver.id, in: picks) < rank(sharer.id, in: picks), "\(resolver) vs \(sharer)")
+    }
+
+    // MARK: Whole-group content into a split group
+
+    /// Into a split group, a shareable asset, or one fitting every side's role, outranks a one-role asset, all else equal.
+    @Test(arguments: [
+        ("shareable", ["finance"], true),
+        ("every-side", ["finance", "it"], false),
+        ("no-role", [], false),
+    ] as [(String, [String], Bool)])
+    func wholeGroupContentOutranksOneSidedContent(_ id: String, _ roles: [String], _ shareable: Bool) {
+        for resolves in [[Asset.Resolution(topic: "tco")], []] {
+            for oneRole in ["finance", "it"] {
+                // The one-sided asset gets the lower id, so a tie would go its way; neither serves an
+                // open job, so only the conflict decides.
+                let oneSided = asset("a-one-sided", jobs: [.problemIdentification], roles: [oneRole], topics: ["tco"], resolves: resolves)
+                let whole = asset("z-\(id)", jobs: [.problemIdentification], roles: roles, topics: ["tco"], resolves: resolves, shareable: shareable)
+                let picks = recommend(splitGroup, [oneSided, whole])
+                #expect(rank(whole.id, in: picks) < rank(oneSided.id, in: picks), "\(id) vs one-sided \(oneRole), resolves: \(resolves)")
+            }
+        }
+    }
+
+    // MARK: Never recommended
+
+    @Test func neverDraftsRetiredOrExpiredAssets() {
+        let good = asset("good", resolves: [.init(topic: "tco")])
+        let draft = asset("draft", resolves: [.init(topic: "tco")], shareable: true, status: .draft)
+        let retired = asset("retired", resolves: [.init(topic: "tco")], shareable: true, status: .retired)
+        let expired = asset("expired", resolves: [.init(topic: "tco")], shareable: true, reviewBy: asOf.adding(days: -1))
+        let lastDay = asset("last-day", resolves: [.init(topic: "tco")], reviewBy: asOf)
+        let ids = recommend(splitGroup, [draft, retired, expired, good, lastDay]).map(\.asset.id)
+        #expect(ids.contains("good"))
+        #expect(ids.contains("last-day"), "an asset is valid through its review day")
+        #expect(!ids.contains("draft") && !ids.contains("retired") && !ids.contains("expired"))
+    }
+
+    @Test func aPersonWhoGotAnAssetWithin30DaysIsDroppedAndWithNobodyLeftTheAssetIs() {
+        let model = asset("model", resolves: [.init(topic: "tco")], shareable: true)
+        var group = splitGroup
+        group.touches = [Touch(asset: "model", to: ["dana"], date: asOf.adding(days: -29))]
+        let once = recommend(group, [model])
+        #expect(once.first?.asset.id == "model")
+        #expect(once.first?.sendTo == ["lee"])
+        group.touches.append(Touch(asset: "model", to: ["lee"], date: asOf.adding(days: -3)))
+        #expect(recommend(group, [model]).isEmpty)
+        // Past the window, it may go again.
+        group.touches = [Touch(asset: "model", to: ["dana", "lee"], date: asOf.adding(days: -31))]
+        #expect(recommend(group, [model]).first?.sendTo == ["dana", "lee"])
+    }
+
+    // MARK: Every recommendation explains itself
+
+    @Test(arguments: 0..<20)
+    func everyRecommendationNamesANeedAndAPersonInPlainWords(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let group = Samples.group
+        var catalog: [Asset] = []
+        let roles = Samples.taxonomy.roles
+        for index in 0..<30 {
+            let jobs = Array(BuyingJob.allCases.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)))
+            let topics = ["tco", "deployment"].filter { _ in Bool.random(using: &generator) }
+            catalog.append(asset(String(format: "asset-%02d", index), jobs: jobs,
+                                 roles: Array(roles.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
+                                 topics: topics, resolves: topics.filter { _ in Bool.random(using: &generator) }.map { .init(topic: $0) },
+                                 shareable: Int.random(in: 0..<4, using: &generator) == 0))
+        }
+        let picks = recommend(group, catalog)
+        #expect(!picks.isEmpty)
+        for pick in picks {
+            #expect(!pick.addresses.isEmpty)
+            #expect(!pick.sendTo.isEmpty)
+            #expect(pick.reason.hasSuffix("."))
+            let names = group.stakeholders.filter { pick.reason.contains($0.shortName) }
+            #expect(!names.isEmpty, "the reason names people: \(pick.reason)")
+            let need = pick.addresses[0]
+            let words: String
+            switch need {
+            case let .conflict(topic): words = taxonomy.topic(topic)!.label.lowercased()
+            case let .stalledJob(job), let .activeJob(job): words = job.phrase
+            case let .unengagedStakeholder(id): words = group.stakeholder(id)!.name
+            }
+            #expect(pick.reason.lowercased().contains(words.lowercased()), "the reason names the need: \(pick.reason)")
+        }
+    }
+
+    @Test func theReasonReadsLikeTheBrief() throws {
+        let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true, format: "tool")
+        let pick = try #require(recommend(splitGroup, [model]).first)
+        #expect(pick.reason.hasPrefix("Dana (finance) and Lee (IT) disagree on three-year total cost of ownership: $120,000 vs $310,000 — this shared tool is made to reconcile exactly that"))
+        #expect(pick.addresses.first == .conflict(topic: "tco"))
+    }
+
+    // MARK: Greedy selection
+
+    @Test func picksCoverDifferentNeedsBeforeRepeatingOne() {
+        // Two conflicts: three strong assets for cost, one for deployment.
+        var group = splitGroup
+        group.claims += [
+            Claim(stakeholder: "dana", topic: "deployment", value: .position("cloud-only"), date: Day("2026-11-20")!),
+            Claim(stakeholder: "lee", topic: "deployment", value: .position("on-prem-required"), date: Day("2026-11-20")!),
+        ]
+        let catalog = [
+            asset("cost-a", resolves: [.init(topic: "tco")], shareable: true),
+            asset("cost-b", resolves: [.init(topic: "tco")], shareable: true),
+            asset("cost-c", resolves: [.init(topic: "tco")], shareable: true),
+            asset("deploy", jobs: [.requirementsBuilding], resolves: [.init(topic: "deployment")]),
+        ]
+        let picks = recommend(group, catalog, limit: 2)
+        #expect(Set(picks.map(\.asset.id)).contains("deploy"), "\(picks.map(\.asset.id))")
+        #expect(Set(picks.flatMap(\.addresses)).count >= 2)
+        let all = recommend(group, catalog)
+        #expect(Set(all.map(\.asset.id)).count == all.count, "no asset twice")
+    }
+
+    @Test func toRestrictsToOnePerson() {
+        let catalog = [asset("model", resolves: [.init(topic: "tco")], shareable: true), asset("it-only", roles: ["it"])]
+        let picks = recommend(splitGroup, catalog, onlyTo: "dana")
+        #expect(!picks.isEmpty)
+        #expect(picks.allSatisfy { $0.sendTo == ["dana"] })
+        #expect(!picks.contains { $0.asset.id == "it-only" })
+    }
+
+    // MARK: Determinism
+
+    @Test(arguments: 0..<15)
+    func sameInputSameOutputAndUnrelatedAssetsChangeNothing(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let group = Samples.group
+        var catalog: [Asset] = []
+        for index in 0..<25 {
+            let jobs = Array(BuyingJob.allCases.shuffled(using: &generator).prefix(2))
+            catalog.append(asset("asset-\(index)", jobs: jobs, roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(2)),
+                                 topics: Bool.random(using: &generator) ? ["tco"] : ["deployment"],
+                                 resolves: Bool.random(using: &generator) ? [.init(topic: "tco")] : [],
+                                 shareable: Bool.random(using: &generator)))
+        }
+        let picks = recommend(group, catalog)
+        #expect(recommend(group, catalog.shuffled(using: &generator)) == picks)
+        // Serves no need: a finished job, a role nobody in the group has, no topic.
+        let unrelated = asset("aaa-unrelated", jobs: [.problemIdentification], roles: ["legal"])
+        #expect(recommend(group, catalog + [unrelated]) == picks)
+    }
+}
