@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .library(name: "NextSend", targets: ["NextSend"]),
         .library(name: "NextSendStore", targets: ["NextSendStore"]),
+        .library(name: "NextSendDigest", targets: ["NextSendDigest"]),
         .executable(name: "nextsend", targets: ["nextsend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // The pure library: model, taxonomy, catalog parsing and validation, diagnosis, matcher.
@@ -26,11 +28,23 @@ let package = Package(
             name: "NextSendStore",
             dependencies: ["NextSend", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The weekly digest: builds rep and marketing digests, renders them, runs the batch.
+        .target(
+            name: "NextSendDigest",
+            dependencies: ["NextSend", "NextSendStore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                // Compiled into the binary, so `nextsend` works wherever it is copied.
+                .embedInCode("Templates/rep.md.mustache"),
+                .embedInCode("Templates/rep.html.mustache"),
+                .embedInCode("Templates/marketing.md.mustache"),
+                .embedInCode("Templates/marketing.html.mustache"),
+            ]
+        ),
         // The command-line tool: parses arguments, calls the modules above, prints.
         .executableTarget(
             name: "nextsend",
             dependencies: [
-                "NextSend", "NextSendStore",
+                "NextSend", "NextSendStore", "NextSendDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "NextSendStoreTests",
             dependencies: ["NextSendStore", "NextSend", "NextSendTestSupport"]
+        ),
+        .testTarget(
+            name: "NextSendDigestTests",
+            dependencies: ["NextSendDigest", "NextSendStore", "NextSend", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "nextsendTests",

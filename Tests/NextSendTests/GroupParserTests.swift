@@ -52,7 +52,7 @@ import Testing
 
     @Test(arguments: [
         ("id: Bad Id\naccount: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: user}]", "id"),
-        ("id: g\naccount: A\nowner: ../../etc\nstakeholders: [{id: a, role: it, influence: user}]", "owner"),
+        ("id: g\naccount: A\nowner: \"rep\\tone\"\nstakeholders: [{id: a, role: it, influence: user}]", "owner"),
         ("id: g\naccount: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: boss}]", "stakeholders[0].influence"),
         ("id: g\naccount: A\nowner: r@x.example\nstakeholders: [{id: a, role: it, influence: user}, {id: a, role: it, influence: user}]", "stakeholders[1].id"),
         ("id: g\naccount: A\nowner: r@x.example", "stakeholders"),

@@ -51,6 +51,19 @@ struct CLI {
 
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
+    /// `PRAGMA integrity_check` through the sqlite3 shell: "ok" for a healthy database.
+    func integrityCheck() throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", database, "PRAGMA integrity_check"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The whole database as SQL text (`sqlite3 .dump`), to prove a failed command changed nothing.
     func dump() throws -> String {
         let process = Process()

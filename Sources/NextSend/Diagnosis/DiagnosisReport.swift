@@ -16,6 +16,14 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
         public var position: String?
         public var value: Double?
         public var stakeholders: [String]
+
+        public init(_ side: Conflict.Side) {
+            switch side.value {
+            case let .position(position): self.position = position
+            case let .number(number): value = number
+            }
+            stakeholders = side.stakeholders
+        }
     }
 
     public struct ConflictEntry: Sendable, Hashable, Encodable {
@@ -59,12 +67,7 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
             var unit: String?
             if case let .number(topicUnit, _)? = topic?.kind { unit = topicUnit }
             return ConflictEntry(topic: conflict.topic, label: topic?.label ?? conflict.topic, unit: unit,
-                                 positions: conflict.sides.map { side in
-                                     switch side.value {
-                                     case let .position(position): return Side(position: position, value: nil, stakeholders: side.stakeholders)
-                                     case let .number(number): return Side(position: nil, value: number, stakeholders: side.stakeholders)
-                                     }
-                                 })
+                                 positions: conflict.sides.map(Side.init))
         }
         unengaged = diagnosis.unengaged
         needs = diagnosis.needs.map(NeedEntry.init)

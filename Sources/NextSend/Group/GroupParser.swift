@@ -250,14 +250,14 @@ public enum GroupParser {
     }
 }
 
-/// Rep ids name digest files, so they are kept to characters that are safe in a file name.
+/// Rep ids come from CRMs (usually email addresses); they are checked only for what no id should
+/// hold. The digest derives safe file names from them itself.
 public enum RepID {
     /// Why `id` is not acceptable as a rep id, or `nil` when it is.
     public static func problem(_ id: String) -> String? {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.@_+-")
         if id.count > 200 { return "a rep id is at most 200 characters" }
-        if id.hasPrefix(".") || !id.allSatisfy({ allowed.contains($0) }) {
-            return "'\(id)' is not a rep id: use letters, digits and . @ _ + - (an email address works), not starting with a dot"
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "a rep id must not contain control characters such as tabs or line breaks"
         }
         return nil
     }

@@ -14,7 +14,7 @@ extension Store {
                               paths: [String: String] = [:]) throws -> CatalogImportSummary {
         try write { db in
             try saveTaxonomy(taxonomy, source: taxonomySource, db)
-            let existing = try Dictionary(uniqueKeysWithValues: fetchAssets(db, ids: nil).map { ($0.id, $0) })
+            let existing = try Dictionary(uniqueKeysWithValues: Store.fetchAssets(db, ids: nil).map { ($0.id, $0) })
             var summary = CatalogImportSummary()
             for asset in assets.sorted(by: { $0.id < $1.id }) {
                 if let old = existing[asset.id] {
@@ -133,14 +133,14 @@ extension Store {
                 sql += " ORDER BY a.id"
             }
             let ids = try String.fetchAll(db, sql: sql, arguments: arguments)
-            let byID = Dictionary(uniqueKeysWithValues: try fetchAssets(db, ids: ids).map { ($0.id, $0) })
+            let byID = Dictionary(uniqueKeysWithValues: try Store.fetchAssets(db, ids: ids).map { ($0.id, $0) })
             return ids.compactMap { byID[$0] }
         }
     }
 
     /// One asset by id, or `nil`.
     public func asset(id: String) throws -> Asset? {
-        try read { db in try fetchAssets(db, ids: [id]).first }
+        try read { db in try Store.fetchAssets(db, ids: [id]).first }
     }
 
     /// The file an asset was imported from, when known.
@@ -149,7 +149,7 @@ extension Store {
     }
 
     /// Loads assets with all their tags: one query per table, not one per asset.
-    func fetchAssets(_ db: Database, ids: [String]?) throws -> [Asset] {
+    static func fetchAssets(_ db: Database, ids: [String]?) throws -> [Asset] {
         let filter: String
         let arguments: StatementArguments
         if let ids {

@@ -57,9 +57,16 @@ public struct Store: Sendable {
     }
 
     /// Runs `body` in one write transaction, translating SQLite errors into ``StoreError``.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter changesData: whether the write changes the catalog or the groups (and so the
+    ///   store version digests are keyed on); bookkeeping such as the digest ledger does not.
+    func write<T>(changesData: Bool = true, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(body)
+            return try writer.write { db in
+                let result = try body(db)
+                if changesData { try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1") }
+                return result
+            }
         } catch {
             throw StoreError.translate(error, path: writer.path)
         }

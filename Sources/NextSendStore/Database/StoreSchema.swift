@@ -133,6 +133,26 @@ enum StoreSchema {
                 CREATE INDEX touch_asset ON touch(assetId, date);
                 """)
         }
+        migrator.registerMigration("v3-digest") { db in
+            try db.execute(sql: """
+                -- Bumped by every change to the catalog or the groups, so a resumed digest run can
+                -- tell whether the data it already wrote from is still the data of the store.
+                CREATE TABLE storeVersion (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version INTEGER NOT NULL
+                );
+                INSERT INTO storeVersion (id, version) VALUES (1, 0);
+                -- One row per digest file set written: a killed run resumes where it stopped.
+                CREATE TABLE digestLedger (
+                    week TEXT NOT NULL,
+                    outDir TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    storeVersion INTEGER NOT NULL,
+                    formats TEXT NOT NULL,
+                    PRIMARY KEY (week, outDir, item)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Writes digest files safely: never outside the output folder, never half-written under a final name.
+///
+/// Each file is written to a hidden temporary name in its folder, flushed to disk, then renamed
+/// over the final name, so a reader (or a killed run) sees either the old file or the new one.
+public struct OutputFiles: Sendable {
+    /// The week's folder: `OUT/2026-W48`.
+    public let root: URL
+    static let temporaryMarker = ".nextsend-tmp-"
+
+    public init(outDirectory: String, week: String) throws {
+        let base = URL(fileURLWithPath: outDirectory).standardizedFileURL
+        root = base.appendingPathComponent(week, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("reps"), withIntermediateDirectories: true)
+        } catch {
+            throw DigestError(.cannotCreate, "cannot create \(root.path): \(OutputFiles.reason(error))")
+        }
+    }
+
+    /// A file name derived from a rep id that is safe on every file system and cannot name a path.
+    ///
+    /// Letters, digits and `. _ @ + -` are kept; anything else becomes `_`, and a short hash of the
+    /// original id is added whenever the name had to change, so two ids never share a file.
+    public static func fileName(forRep rep: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-")
+        var name = String(rep.prefix(120).map { allowed.contains($0) ? $0 : "_" })
+        if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
+        if name != rep { name += "-" + StableHash.hex(rep).prefix(8) }
+        return name
+    }
+
+    /// The final path of a rep's file: `reps/<name>.<format>`.
+    public func repFile(_ rep: String, _ format: DigestFormat) -> URL {
+        root.appendingPathComponent("reps").appendingPathComponent("\(OutputFiles.fileName(forRep: rep)).\(format.rawValue)")
+    }
+
+    public func marketingFile(_ format: DigestFormat) -> URL {
+        root.appendingPathComponent("marketing.\(format.rawValue)")
+    }
+
+    /// Writes `text` to `url` through a temporary file and a rename.
+    public func write(_ text: String, to url: URL) throws {
+        let final = url.standardizedFileURL
+        // Belt and braces: names come from fileName(forRep:), but nothing may leave the week's folder.
+        guard final.path.hasPrefix(root.path + "/") else {
+            throw DigestError(.cannotCreate, "refusing to write \(final.path): outside \(root.path)")
+        }
+        let folder = final.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent("\(OutputFiles.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)-\(final.lastPathComponent)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw DigestError(errno == ENOSPC ? .writeFailed : .cannotCreate, "cannot create \(temporary.path): \(String(cString: strerror(errno)))")
+        }
+        var failure: DigestError?
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count, failure == nil {
+            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                failure = DigestError(.writeFailed, "cannot write \(final.path): \(String(cString: strerror(errno)))")
+            } else {
+                written += result
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 {
+            failure = DigestError(.writeFailed, "cannot flush \(final.path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
+        if let failure {
+            unlink(temporary.path)
+            throw failure
+        }
+        guard rename(temporary.path, final.path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw DigestError(.writeFailed, "cannot rename into \(final.path): \(message)")
+        }
+    }
+
+    /// Removes temporary files a killed run left behind.
+    public func removeLeftovers() {
+        for folder in [root, root.appendingPathComponent("reps")] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names where name.hasPrefix(OutputFiles.temporaryMarker) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every machine and run (unlike `Hasher`).
+public enum StableHash {
+    public static func value(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    public static func hex(_ text: String) -> String {
+        let digits = String(value(text), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,246 @@
+import NextSend
+
+/// Builds digests from groups and the catalog: pure, so the same data always gives the same digest.
+///
+/// The batch builds one per run and shares it across worker threads.
+public struct DigestBuilder: Sendable {
+    public let week: IsoWeek
+    public let taxonomy: Taxonomy
+    public let index: CatalogIndex
+    let assetsByID: [String: Asset]
+    /// How many recommendations each group shows.
+    public var recommendationsPerGroup = 3
+    /// Sends this many days back are followed up in the marketing digest.
+    public var outcomeDays = 84
+
+    public var asOf: Day { week.sunday }
+
+    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset]) {
+        self.week = week
+        self.taxonomy = taxonomy
+        self.index = CatalogIndex(assets: assets)
+        self.assetsByID = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Everything the digests need from one group, computed from one diagnosis.
+    public struct GroupAnalysis: Sendable {
+        public var section: GroupSection
+        public var urgency: Double
+        public var facts: GroupFacts
+    }
+
+    /// What the marketing digest needs from one group; small, so a run can keep every group's.
+    public struct GroupFacts: Sendable {
+        public struct Gap: Sendable {
+            var key: String
+            var kind: String
+            var label: String
+            var bestAsset: String?
+            var strength: Double
+        }
+
+        public var group: String
+        var gaps: [Gap]
+        var outcomes: [TouchOutcome]
+    }
+
+    public func analyse(_ group: BuyingGroup) -> GroupAnalysis {
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                      options: MatchOptions(limit: recommendationsPerGroup))
+        let changes = GroupChanges(group: group, taxonomy: taxonomy, since: asOf.adding(days: -7), until: asOf)
+        let section = GroupSection(
+            rank: 0, id: group.id, account: group.account, urgency: Rounding.score(diagnosis.urgency),
+            headline: headline(diagnosis, group),
+            jobs: diagnosis.jobs.map(jobRow),
+            conflicts: diagnosis.conflicts.map { conflictRow($0, group) },
+            stalled: diagnosis.stalledJobs.map(jobRow),
+            unengaged: diagnosis.unengaged.map { group.stakeholder($0)?.name ?? $0 },
+            changes: sentences(changes, group),
+            recommendations: picks.map { pick in
+                GroupSection.RecommendationRow(
+                    rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, url: DigestBuilder.safeLink(pick.asset.url),
+                    sendTo: pick.sendTo.map { person($0, group) }.joined(separator: ", "), sendToIds: pick.sendTo,
+                    reason: pick.reason, score: pick.score)
+            })
+        let coverage = Matcher.coverage(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+        var gaps: [String: GroupFacts.Gap] = [:]
+        for covered in coverage where covered.isGap {
+            guard let gap = gapKey(covered, group) else { continue }
+            if let existing = gaps[gap.key], existing.strength <= gap.strength { continue }
+            gaps[gap.key] = gap
+        }
+        let outcomes = TouchOutcome.analyse(group, assets: { assetsByID[$0] }, taxonomy: taxonomy,
+                                            from: asOf.adding(days: -outcomeDays + 1), asOf: asOf)
+        return GroupAnalysis(section: section, urgency: diagnosis.urgency,
+                             facts: GroupFacts(group: group.id, gaps: gaps.values.sorted { $0.key < $1.key }, outcomes: outcomes))
+    }
+
+    /// A rep's digest from their groups' analyses: most urgent first, ties by group id.
+    public func repDigest(rep: String, _ analyses: [GroupAnalysis]) -> RepDigest {
+        let ordered = analyses.sorted { $0.urgency != $1.urgency ? $0.urgency > $1.urgency : $0.section.id < $1.section.id }
+        let sections = ordered.enumerated().map { offset, analysis -> GroupSection in
+            var section = analysis.section
+            section.rank = offset + 1
+            return section
+        }
+        let conflicted = sections.filter { !$0.conflicts.isEmpty }.count
+        let stalled = sections.filter { !$0.stalled.isEmpty }.count
+        var summary = "\(sections.count) group\(sections.count == 1 ? "" : "s")"
+        var parts: [String] = []
+        if conflicted > 0 { parts.append("\(conflicted) with open conflicts") }
+        if stalled > 0 { parts.append("\(stalled) with a stalled job") }
+        summary += parts.isEmpty ? ", all on track." : ": " + Words.list(parts) + "."
+        return RepDigest(rep: rep, week: week.description, weekStart: week.monday.description, asOf: asOf.description,
+                         summary: summary, groups: sections)
+    }
+
+    /// The marketing digest from every group's facts and the whole catalog.
+    public func marketingDigest(_ facts: [GroupFacts], assets: [Asset]) -> MarketingDigest {
+        var gapGroups: [String: [(group: String, gap: GroupFacts.Gap)]] = [:]
+        for group in facts {
+            for gap in group.gaps { gapGroups[gap.key, default: []].append((group.group, gap)) }
+        }
+        let gaps = gapGroups.map { key, entries -> MarketingDigest.Gap in
+            let weakest = entries.min { $0.gap.strength != $1.gap.strength ? $0.gap.strength < $1.gap.strength : $0.group < $1.group }!
+            return MarketingDigest.Gap(key: key, kind: weakest.gap.kind, label: weakest.gap.label, groups: entries.count,
+                                       examples: Array(entries.map(\.group).sorted().prefix(5)), bestAsset: weakest.gap.bestAsset,
+                                       strength: weakest.gap.strength)
+        }.sorted { $0.groups != $1.groups ? $0.groups > $1.groups : $0.key < $1.key }
+
+        let expiring = assets.filter { $0.status == .published }.compactMap { asset -> MarketingDigest.Expiring? in
+            guard let reviewBy = asset.reviewBy else { return nil }
+            let left = asOf.days(until: reviewBy)
+            guard left <= 30 else { return nil }
+            let state = left < 0 ? "expired \(-left) day\(left == -1 ? "" : "s") ago" : left == 0 ? "expires today" : "expires in \(left) day\(left == 1 ? "" : "s")"
+            return MarketingDigest.Expiring(asset: asset.id, title: asset.title, owner: asset.owner ?? "-", reviewBy: reviewBy.description,
+                                            daysLeft: left, state: state)
+        }.sorted { $0.reviewBy != $1.reviewBy ? $0.reviewBy < $1.reviewBy : $0.asset < $1.asset }
+
+        var effects: [String: MarketingDigest.Effect] = [:]
+        for outcome in facts.flatMap(\.outcomes) {
+            var effect = effects[outcome.asset] ?? MarketingDigest.Effect(
+                asset: outcome.asset, title: assetsByID[outcome.asset]?.title ?? outcome.asset, sent: 0, consumed: 0,
+                conflictsAddressed: 0, conflictsClosed: 0, jobsAddressed: 0, jobsMoved: 0)
+            effect.sent += 1
+            effect.consumed += outcome.consumed ? 1 : 0
+            effect.conflictsAddressed += outcome.conflictsAddressed.count
+            effect.conflictsClosed += outcome.conflictsClosed.count
+            effect.jobsAddressed += outcome.jobsAddressed.count
+            effect.jobsMoved += outcome.jobsMoved.count
+            effects[outcome.asset] = effect
+        }
+        let effectiveness = effects.values.sorted { $0.sent != $1.sent ? $0.sent > $1.sent : $0.asset < $1.asset }
+
+        let matrix = CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)
+        let coverage = MarketingDigest.Coverage(
+            roles: matrix.roles,
+            rows: matrix.rows.map { row in
+                MarketingDigest.Coverage.Row(job: row.job.rawValue, label: Words.capitalized(row.job.phrase),
+                                             cells: zip(matrix.roles, row.counts).map { role, count in
+                                                 .init(role: role, count: count, display: count == 0 ? "—" : String(count))
+                                             })
+            },
+            emptyCount: matrix.emptyCells.count)
+
+        return MarketingDigest(week: week.description, weekStart: week.monday.description, asOf: asOf.description,
+                               groupCount: facts.count, liveAssets: assets.filter { $0.isLive(asOf: asOf) }.count,
+                               gaps: gaps, expiring: expiring, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
+                               effectiveness: effectiveness, coverage: coverage)
+    }
+
+    // MARK: Pieces
+
+    func jobRow(_ state: JobState) -> GroupSection.JobRow {
+        let (label, background, foreground): (String, String, String)
+        switch state.status {
+        case .notStarted: (label, background, foreground) = ("not started", "#f3f4f6", "#6b7280")
+        case .active: (label, background, foreground) = ("active", "#dbeafe", "#1e40af")
+        case .stalled: (label, background, foreground) = ("STALLED", "#fee2e2", "#991b1b")
+        case .done: (label, background, foreground) = ("done", "#dcfce7", "#166534")
+        }
+        return GroupSection.JobRow(job: state.job.rawValue, label: Words.capitalized(state.job.phrase), status: state.status.rawValue,
+                                   statusLabel: label, idle: state.idleDays.map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "-",
+                                   idleDays: state.idleDays, loops: state.loops,
+                                   reopened: state.loops > 0 ? ", reopened \(Words.times(state.loops))" : nil, stallDays: state.stallDays,
+                                   background: background, foreground: foreground)
+    }
+
+    func conflictRow(_ conflict: Conflict, _ group: BuyingGroup) -> GroupSection.ConflictRow {
+        let topic = taxonomy.topic(conflict.topic)
+        let text = conflict.sides.map { side in
+            side.stakeholders.map { person($0, group) }.joined(separator: ", ") + ": " + Words.value(side.value, topic: topic)
+        }.joined(separator: " vs ")
+        return GroupSection.ConflictRow(topic: conflict.topic, label: topic?.label ?? conflict.topic, text: text,
+                                        positions: conflict.sides.map(DiagnosisReport.Side.init))
+    }
+
+    func headline(_ diagnosis: Diagnosis, _ group: BuyingGroup) -> String {
+        var parts: [String] = []
+        if !diagnosis.conflicts.isEmpty {
+            parts.append("\(diagnosis.conflicts.count) open conflict\(diagnosis.conflicts.count == 1 ? "" : "s")")
+        }
+        for state in diagnosis.stalledJobs { parts.append("\(state.job.phrase) stalled") }
+        if !diagnosis.unengaged.isEmpty {
+            parts.append("\(diagnosis.unengaged.count) of \(group.stakeholders.count) people not reached in 30 days")
+        }
+        return parts.isEmpty ? "On track." : Words.capitalized(Words.list(parts)) + "."
+    }
+
+    func sentences(_ changes: GroupChanges, _ group: BuyingGroup) -> [String] {
+        var lines: [String] = []
+        for topic in changes.conflictsOpened { lines.append("New conflict on \(label(topic)).") }
+        for topic in changes.conflictsClosed { lines.append("Conflict on \(label(topic)) closed.") }
+        for event in changes.events {
+            lines.append("\(Words.capitalized(event.job.phrase)) \(event.type.rawValue) on \(event.date).")
+        }
+        for touch in changes.touches {
+            let title = assetsByID[touch.asset]?.title ?? touch.asset
+            let people = Words.list(touch.to.map { group.stakeholder($0)?.name ?? $0 }, limit: 3)
+            lines.append("Sent “\(title)” to \(people) on \(touch.date)\(touch.consumed ? " (consumed)" : "").")
+        }
+        return lines
+    }
+
+    func gapKey(_ coverage: NeedCoverage, _ group: BuyingGroup) -> GroupFacts.Gap? {
+        switch coverage.need.kind {
+        case let .conflict(topic):
+            return .init(key: "conflict:\(topic)", kind: "conflict", label: "Settling a split on \(label(topic))",
+                         bestAsset: coverage.bestAsset, strength: coverage.strength)
+        case let .stalledJob(job):
+            return .init(key: "stalled-job:\(job.rawValue)", kind: "stalled-job", label: "Unsticking a stalled \(job.phrase)",
+                         bestAsset: coverage.bestAsset, strength: coverage.strength)
+        case let .unengagedStakeholder(id):
+            guard let role = group.stakeholder(id)?.role else { return nil }
+            return .init(key: "unengaged-role:\(role)", kind: "unengaged-stakeholder", label: "Reaching \(Words.role(role)) stakeholders",
+                         bestAsset: coverage.bestAsset, strength: coverage.strength)
+        case .activeJob:
+            return nil
+        }
+    }
+
+    /// Only web links reach a digest: a `javascript:` or `data:` URL in an asset file is dropped,
+    /// and characters that could end a Markdown link are percent-encoded.
+    public static func safeLink(_ url: String?) -> String {
+        guard let url, let scheme = url.split(separator: ":").first?.lowercased(), ["http", "https"].contains(scheme) else { return "" }
+        return url.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case " ": return "%20"
+            case "(": return "%28"
+            case ")": return "%29"
+            case "<": return "%3C"
+            case ">": return "%3E"
+            case "\"": return "%22"
+            case "'": return "%27"
+            default: return scalar.properties.generalCategory == .control ? "" : String(scalar)
+            }
+        }.joined()
+    }
+
+    func person(_ id: String, _ group: BuyingGroup) -> String {
+        guard let person = group.stakeholder(id) else { return id }
+        return "\(person.name) (\(Words.role(person.role)))"
+    }
+
+    func label(_ topic: String) -> String { Words.lowercasingFirst(taxonomy.topic(topic)?.label ?? topic) }
+}

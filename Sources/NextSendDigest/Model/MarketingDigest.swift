@@ -1,0 +1,70 @@
+import NextSend
+
+/// Marketing's weekly digest: the content backlog, what expires, what helped, and coverage.
+public struct MarketingDigest: Sendable, Hashable, Encodable {
+    /// A need that no asset serves, or serves weakly, and how many groups have it.
+    public struct Gap: Sendable, Hashable, Encodable {
+        /// `conflict:tco`, `stalled-job:validation`, `unengaged-role:legal`.
+        public var key: String
+        public var kind: String
+        public var label: String
+        public var groups: Int
+        /// Up to five of the groups, for follow-up.
+        public var examples: [String]
+        public var bestAsset: String?
+        /// The best asset's fit, 0…1, in the group where it fits least.
+        public var strength: Double
+    }
+
+    public struct Expiring: Sendable, Hashable, Encodable {
+        public var asset: String
+        public var title: String
+        public var owner: String
+        public var reviewBy: String
+        public var daysLeft: Int
+        /// "expires in 11 days" or "expired 3 days ago".
+        public var state: String
+    }
+
+    public struct Effect: Sendable, Hashable, Encodable {
+        public var asset: String
+        public var title: String
+        public var sent: Int
+        public var consumed: Int
+        public var conflictsAddressed: Int
+        public var conflictsClosed: Int
+        public var jobsAddressed: Int
+        public var jobsMoved: Int
+    }
+
+    public struct Coverage: Sendable, Hashable, Encodable {
+        public struct Cell: Sendable, Hashable, Encodable {
+            public var role: String
+            public var count: Int
+            /// The count, or "—" for an empty cell.
+            public var display: String
+        }
+
+        public struct Row: Sendable, Hashable, Encodable {
+            public var job: String
+            public var label: String
+            public var cells: [Cell]
+        }
+
+        public var roles: [String]
+        public var rows: [Row]
+        public var emptyCount: Int
+    }
+
+    public var week: String
+    public var weekStart: String
+    public var asOf: String
+    public var groupCount: Int
+    public var liveAssets: Int
+    public var gaps: [Gap]
+    public var expiring: [Expiring]
+    /// Sends from this day on are in ``effectiveness``.
+    public var outcomesFrom: String
+    public var effectiveness: [Effect]
+    public var coverage: Coverage
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import NextSend
+
+/// A consistent, read-only view of the store for the length of one closure.
+///
+/// The weekly digest reads the catalog and every group from one snapshot, so a catalog import or
+/// a `sent` running at the same time never makes one rep's digest disagree with another's.
+public struct StoreSnapshot {
+    let db: Database
+
+    public func taxonomy() throws -> Taxonomy { try Store.taxonomy(db) }
+
+    /// Every asset, in id order (drafts and retired too: touches may name them).
+    public func assets() throws -> [Asset] { try Store.fetchAssets(db, ids: nil) }
+
+    /// The store's data version: it changes with every import or recorded fact.
+    public func version() throws -> Int { try Int.fetchOne(db, sql: "SELECT version FROM storeVersion WHERE id = 1") ?? 0 }
+
+    /// Rep ids owning at least one group, sorted.
+    public func owners() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner")
+    }
+
+    /// One rep's groups with their whole history, in id order.
+    public func groups(owner: String) throws -> [BuyingGroup] {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup WHERE owner = ? ORDER BY id", arguments: [owner])
+        return try Store.fetchGroups(db, ids: ids)
+    }
+}
+
+extension StoreSnapshot {
+    /// The ledger as this snapshot sees it (see ``Store/finishedDigestItems(week:outDir:version:formats:)``).
+    public func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
+        try Store.finishedDigestItems(db, week: week, outDir: outDir, version: version, formats: formats)
+    }
+}
+
+extension Store {
+    /// Runs `body` on one snapshot of the database; writes by others meanwhile are not seen.
+    public func withSnapshot<T>(_ body: (StoreSnapshot) throws -> T) throws -> T {
+        try read { db in try body(StoreSnapshot(db: db)) }
+    }
+
+    /// The data version now (see ``StoreSnapshot/version()``).
+    public func version() throws -> Int { try withSnapshot { try $0.version() } }
+}
+
+// MARK: - Digest ledger
+
+extension Store {
+    /// Items (rep ids, or ``Store/marketingLedgerItem``) already written for this week and folder
+    /// from the same data version and formats.
+    public func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
+        try read { db in try Store.finishedDigestItems(db, week: week, outDir: outDir, version: version, formats: formats) }
+    }
+
+    static func finishedDigestItems(_ db: Database, week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: """
+            SELECT item FROM digestLedger WHERE week = ? AND outDir = ? AND storeVersion = ? AND formats = ?
+            """, arguments: [week, outDir, version, formats]))
+    }
+
+    /// Records that an item's files are complete (after their rename).
+    public func recordDigestItem(_ item: String, week: String, outDir: String, version: Int, formats: String) throws {
+        try write(changesData: false) { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO digestLedger (week, outDir, item, storeVersion, formats) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [week, outDir, item, version, formats])
+        }
+    }
+
+    /// Forgets what was written for this week and folder (`digest --force`).
+    public func clearDigestLedger(week: String, outDir: String) throws {
+        try write(changesData: false) { db in
+            try db.execute(sql: "DELETE FROM digestLedger WHERE week = ? AND outDir = ?", arguments: [week, outDir])
+        }
+    }
+
+    /// The ledger item of the marketing digest.
+    public static let marketingLedgerItem = "#marketing"
+}

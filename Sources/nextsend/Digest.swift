@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import NextSend
+import NextSendDigest
+import NextSendStore
+
+extension NextSendCommand {
+    struct Digest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the weekly digests: one per rep, one for marketing.",
+            discussion: """
+                Writes OUT/WEEK/reps/<rep>.{md,html,json} and OUT/WEEK/marketing.{md,html,json}, as of the week's Sunday. \
+                Files appear whole (temporary name, then rename). A killed run started again skips the reps already written \
+                from the same data; --force writes everything again. --shard K/N lets N workers split the reps; shard 1 also \
+                writes the marketing digest.
+                """
+        )
+
+        @Option(help: ArgumentHelp("The ISO week, e.g. 2026-W48 (default: the last complete week).", valueName: "YYYY-Www"))
+        var week: String?
+        @Option(help: ArgumentHelp("The output folder.", valueName: "dir")) var out = "digests"
+        @Option(help: ArgumentHelp("Only this rep's digest.", valueName: "rep")) var owner: String?
+        @Option(help: ArgumentHelp("Formats to write, comma separated.", valueName: "md,html,json")) var format = "md,html,json"
+        @Option(help: ArgumentHelp("This worker's share of the reps.", valueName: "K/N")) var shard: String?
+        @Flag(help: "Write every file, even those a previous run already wrote.") var force = false
+        @Option(help: ArgumentHelp("Reps built in parallel (default: one per core).", valueName: "n")) var jobs: Int?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let week, IsoWeek(week) == nil { throw ValidationError("--week must be an ISO week such as 2026-W48, not '\(week)'.") }
+            if DigestFormat.parseList(format) == nil { throw ValidationError("--format takes md, html and json, comma separated.") }
+            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4.") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        }
+
+        func run() throws {
+            // Without --week: the last complete week before --as-of (a Monday run reports the week just ended).
+            let chosen: IsoWeek = week.flatMap { IsoWeek($0) } ?? lastCompleteWeek(before: date.day)
+            let options = DigestRun.Options(week: chosen, outDirectory: out, owner: owner, formats: DigestFormat.parseList(format)!,
+                                            shard: shard.flatMap { Shard($0) }, force: force,
+                                            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let bar: ProgressBar? = Console.stderrIsTerminal ? ProgressBar(label: "digest \(chosen)") : nil
+            var progress: DigestRun.Progress?
+            if let bar { progress = { done, total in bar.update(done, total) } }
+            let summary = try DigestRun.run(store: try store.open(), options: options, progress: progress)
+            bar?.finish()
+            if output.json {
+                try Console.printJSON(summary)
+                return
+            }
+            Console.print("Digest \(summary.week) in \(summary.folder): \(summary.repsWritten.count) rep digest(s) written"
+                + (summary.repsAlreadyDone.isEmpty ? "" : ", \(summary.repsAlreadyDone.count) already done")
+                + "; marketing \(summary.marketing); \(summary.files) file(s).")
+        }
+
+        func lastCompleteWeek(before day: Day) -> IsoWeek {
+            let current = IsoWeek(containing: day)
+            return day == current.sunday ? current : current.previous
+        }
+    }
+}
+
+/// A one-line progress bar on stderr, redrawn in place; only used when stderr is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let label: String
+    private let lock = NSLock()
+
+    init(label: String) { self.label = label }
+
+    func update(_ done: Int, _ total: Int) {
+        lock.withLock {
+            let width = 30
+            let filled = total == 0 ? width : done * width / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total) reps".utf8))
+        }
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+}

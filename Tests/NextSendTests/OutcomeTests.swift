@@ -1,0 +1,37 @@
+import NextSend
+import NextSendTestSupport
+import Testing
+
+@Suite struct OutcomeTests {
+    let taxonomy = Samples.taxonomy
+
+    @Test func changesListWhatHappenedInTheWindowOnly() {
+        var group = Samples.group
+        group.claims.append(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: Day("2026-11-25")!))
+        group.events.append(JobEvent(job: .validation, type: .progressed, date: Day("2026-11-24")!))
+        group.touches.append(Touch(asset: "tco-model", to: ["lee"], date: Day("2026-11-23")!, consumed: true))
+        let changes = GroupChanges(group: group, taxonomy: taxonomy, since: Day("2026-11-22")!, until: Day("2026-11-29")!)
+        #expect(changes.conflictsClosed == ["tco"])
+        #expect(changes.conflictsOpened.isEmpty)
+        #expect(changes.events.map(\.type) == [.progressed])
+        #expect(changes.touches.map(\.asset) == ["tco-model"])
+        let earlier = GroupChanges(group: group, taxonomy: taxonomy, since: Day("2026-10-01")!, until: Day("2026-10-10")!)
+        #expect(earlier.conflictsOpened == ["tco"])
+    }
+
+    @Test func touchOutcomesSeeWhatFollowedWithinTheWindow() throws {
+        var group = Samples.group
+        group.touches = [Touch(asset: "tco-model", to: ["dana", "lee"], date: Day("2026-11-01")!, consumed: true)]
+        group.claims.append(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-10")!))
+        group.events.append(JobEvent(job: .validation, type: .progressed, date: Day("2026-11-20")!))
+        let model = Asset(id: "tco-model", title: "TCO", format: "tool", jobs: [.validation], roles: ["finance", "it"],
+                          resolves: [.init(topic: "tco")])
+        let outcome = try #require(TouchOutcome.analyse(group, assets: { $0 == "tco-model" ? model : nil }, taxonomy: taxonomy,
+                                                        from: Day("2026-10-01")!, asOf: Day("2026-11-29")!).first)
+        #expect(outcome.conflictsAddressed == ["tco"])
+        #expect(outcome.conflictsClosed == ["tco"], "closed on day 9 of 14")
+        #expect(outcome.jobsAddressed == [.validation])
+        #expect(outcome.jobsMoved.isEmpty, "the progress came on day 19, outside the 14-day window")
+        #expect(outcome.complete)
+    }
+}

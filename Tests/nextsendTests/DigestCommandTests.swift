@@ -1,0 +1,103 @@
+import Foundation
+import NextSendTestSupport
+import Testing
+
+/// End to end: the weekly batch through the built binary.
+@Suite struct DigestCommandTests {
+    let cli = CLI()
+
+    func files(under path: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let root = URL(fileURLWithPath: path)
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    @Test func theShippedContentGivesEveryFile() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+        let result = try cli.run("digest", "--week", "2026-W48", "--out", "out")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+        let written = try files(under: cli.folder.path("out/2026-W48"))
+        for rep in ["alice", "bob", "carmen"] {
+            for format in ["md", "html", "json"] {
+                #expect(written["/reps/\(rep)@rosterline.example.\(format)"] != nil, "\(rep) \(format)")
+            }
+        }
+        for format in ["md", "html", "json"] { #expect(written["/marketing.\(format)"] != nil) }
+        let alice = String(decoding: written["/reps/alice@rosterline.example.md"]!, as: UTF8.self)
+        #expect(alice.contains("Harborview Medical Group"))
+        #expect(alice.contains("Three-year TCO model"))
+        #expect(try cli.run("digest", "--week", "2026-W99").status == 64)
+        #expect(try cli.run("digest", "--week", "2026-W48", "--shard", "3/2").status == 64)
+    }
+
+    /// A run killed midway, started again, ends with exactly the files of a run never interrupted.
+    @Test func aKilledRunResumesToTheSameBytesAndNeverLeavesAHalfWrittenFile() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        var lines: [String] = []
+        let positions = ["cloud-only", "hybrid", "on-prem-required"]
+        for index in 0..<900 {
+            let rep = "rep\(index % 150)@vendor.example"
+            lines.append("""
+                {"id": "g\(index)", "account": "Account \(index)", "owner": "\(rep)", "stakeholders": [\
+                {"id": "a", "name": "Ann \(index)", "role": "finance", "influence": "decision-maker"}, \
+                {"id": "b", "name": "Bo \(index)", "role": "it", "influence": "influencer"}], \
+                "claims": [{"stakeholder": "a", "topic": "tco", "value": \(100_000 + index * 10), "date": "2026-11-0\(1 + index % 9)"}, \
+                {"stakeholder": "b", "topic": "tco", "value": \(100_000 + (index % 4) * 90_000), "date": "2026-11-1\(index % 10)"}, \
+                {"stakeholder": "b", "topic": "deployment", "position": "\(positions[index % 3])", "date": "2026-10-2\(index % 10)"}], \
+                "events": [{"job": "validation", "type": "started", "date": "2026-10-\(10 + index % 20)"}], \
+                "touches": [{"asset": "tco-model", "to": ["a"], "date": "2026-11-1\(index % 10)", "consumed": \(index % 2 == 0)}]}
+                """)
+        }
+        cli.folder.write("groups.jsonl", lines.joined(separator: "\n") + "\n")
+        let imported = try cli.run("group", "import", "groups.jsonl")
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        // The reference: an uninterrupted run.
+        #expect(try cli.run("digest", "--week", "2026-W48", "--out", "reference").status == 0)
+        let reference = try files(under: cli.folder.path("reference/2026-W48"))
+        #expect(reference.count == 150 * 3 + 3)
+
+        // Kill a run as soon as some digests are on disk.
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["digest", "--week", "2026-W48", "--out", "resumed", "--jobs", "1"]
+        process.currentDirectoryURL = cli.folder.url
+        process.environment = ProcessInfo.processInfo.environment.merging(["NEXTSEND_DB": cli.database]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let reps = cli.folder.path("resumed/2026-W48/reps")
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: reps)) ?? []
+            if names.filter({ $0.hasSuffix(".json") }).count >= 5 { break }
+            usleep(1_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        // Whatever is under a final name is whole: byte for byte the reference file.
+        let partial = try files(under: cli.folder.path("resumed/2026-W48"))
+        let finals = partial.filter { !$0.key.contains(".nextsend-tmp-") }
+        #expect(!finals.isEmpty)
+        #expect(finals.count < reference.count, "the run was killed midway (\(finals.count) of \(reference.count) files)")
+        for (name, data) in finals { #expect(data == reference[name], "\(name) is complete") }
+
+        // Started again, it finishes the job and skips what was done.
+        let resumed = try cli.run("digest", "--week", "2026-W48", "--out", "resumed", "--json")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
+        #expect(((summary["repsAlreadyDone"] as? [String])?.count ?? 0) > 0)
+        #expect(try files(under: cli.folder.path("resumed/2026-W48")) == reference)
+        #expect(try cli.integrityCheck() == "ok")
+    }
+}
