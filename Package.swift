@@ -48,6 +48,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures NextSend in process on a generated dataset; Scripts/bench drives it.
+        .executableTarget(
+            name: "nextsend-bench",
+            dependencies: ["NextSend", "NextSendStore", "NextSendDigest"]
+        ),
         // Sample taxonomy, assets and temporary folders shared by the test targets.
         .target(
             name: "NextSendTestSupport",

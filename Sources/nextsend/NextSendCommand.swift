@@ -13,7 +13,7 @@ struct NextSendCommand: ParsableCommand {
             Exit codes follow sysexits: 64 usage, 65 bad data, 66 missing input, 73 cannot create output, \
             74 I/O error, 75 database busy (try again).
             """,
-        subcommands: [Catalog.self, Group.self, Next.self, Sent.self, Digest.self, Demo.self]
+        subcommands: [Catalog.self, Group.self, Next.self, Sent.self, Digest.self, Generate.self, Demo.self]
     )
 
     /// Runs the command, turning NextSend's errors into a message on stderr and a sysexits code.

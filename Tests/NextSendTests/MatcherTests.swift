@@ -171,6 +171,38 @@ import Testing
         #expect(!picks.contains { $0.asset.id == "it-only" })
     }
 
+    // MARK: Pruning
+
+    /// The matcher stops scoring once no remaining candidate's bound can win; that must never
+    /// change the picks compared with scoring every candidate.
+    @Test(arguments: 0..<30)
+    func pruningNeverChangesThePicks(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 1000)
+        var group = Samples.group
+        group.touches.append(Touch(asset: "asset-3", to: ["lee"], date: asOf.adding(days: -5)))
+        var catalog: [Asset] = []
+        for index in 0..<60 {
+            let jobs = Array(BuyingJob.allCases.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)))
+            let topics = ["tco", "deployment"].filter { _ in Bool.random(using: &generator) }
+            catalog.append(asset("asset-\(index)", jobs: jobs,
+                                 roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
+                                 topics: topics,
+                                 resolves: topics.filter { _ in Bool.random(using: &generator) }.map {
+                                     $0 == "deployment" && Bool.random(using: &generator) ? .init(topic: $0, positions: ["cloud-only", "on-prem-required"]) : .init(topic: $0)
+                                 },
+                                 shareable: Int.random(in: 0..<4, using: &generator) == 0,
+                                 reviewBy: Int.random(in: 0..<10, using: &generator) == 0 ? asOf.adding(days: -3) : nil))
+        }
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let index = CatalogIndex(assets: catalog)
+        for limit in [1, 5, 12] {
+            let pruned = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: limit))
+            let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                               options: MatchOptions(limit: limit, exhaustive: true))
+            #expect(pruned == exhaustive)
+        }
+    }
+
     // MARK: Determinism
 
     @Test(arguments: 0..<15)

@@ -17,24 +17,59 @@ public enum Matcher {
     /// among the needs it addresses.
     static let addressedShare = 0.25
 
+    /// Slack for floating-point rounding when comparing exact scores with bounds.
+    static let epsilon = 1e-9
+
     public static func recommend(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
                                  options: MatchOptions = MatchOptions()) -> [Recommendation] {
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options)
-        var evaluations = index.candidates(for: diagnosis.needs, in: group, taxonomy: taxonomy).compactMap { position in
-            context.evaluate(index.assets[position])
-        }
+        let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
+        // Scored exactly so far (by index position, which is id order), and those that serve nothing.
+        var scored: [Int: MatchContext.Evaluation] = [:]
+        var unusable = Set<Int>()
         var weights = [Double](repeating: 1, count: diagnosis.needs.count)
         var picks: [Recommendation] = []
         while picks.count < options.limit {
-            var best: (index: Int, score: Double)?
-            for (position, evaluation) in evaluations.enumerated() {
-                let score = evaluation.score(weights: weights)
-                // Candidates are in id order, so a strictly greater score is needed to displace: ties go to the lower id.
-                if score > (best?.score ?? 0) { best = (position, score) }
+            var best: (position: Int, score: Double)?
+            func consider(_ position: Int, _ score: Double) {
+                guard score > 0 else { return }
+                if let current = best, score < current.score || (score == current.score && position > current.position) { return }
+                best = (position, score)
             }
-            guard let chosen = best else { break }
-            let evaluation = evaluations.remove(at: chosen.index)
-            picks.append(context.recommendation(evaluation, rank: picks.count + 1, weights: weights, score: chosen.score))
+            for (position, evaluation) in scored { consider(position, evaluation.score(weights: weights)) }
+            // Bounds under this round's weights: an asset is scored exactly only while its bound
+            // could still match the best score so far.
+            var weighted = diagnosis.needs
+            for slot in weighted.indices { weighted[slot].urgency *= weights[slot] }
+            let all = index.bounds(for: weighted, in: group, taxonomy: taxonomy, openJobs: openJobs,
+                                   everyoneConcerned: options.onlyTo != nil)
+            // Score the most promising candidate first: its exact score is a threshold that usually
+            // leaves only a handful of candidates to sort and score.
+            if !options.exhaustive, best == nil,
+               let top = all.max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }),
+               scored[top.index] == nil, !unusable.contains(top.index) {
+                if let evaluation = context.evaluate(index.assets[top.index], at: top.index) {
+                    scored[top.index] = evaluation
+                    consider(top.index, evaluation.score(weights: weights))
+                } else {
+                    unusable.insert(top.index)
+                }
+            }
+            for candidate in CatalogIndex.ordered(all, atLeast: options.exhaustive ? -.infinity : best?.score ?? 0) {
+                if !options.exhaustive, let current = best, candidate.bound + epsilon < current.score { break }
+                let position = candidate.index
+                guard scored[position] == nil, !unusable.contains(position) else { continue }
+                guard let evaluation = context.evaluate(index.assets[position], at: position) else {
+                    unusable.insert(position)
+                    continue
+                }
+                scored[position] = evaluation
+                consider(position, evaluation.score(weights: weights))
+            }
+            guard let chosen = best, let evaluation = scored.removeValue(forKey: chosen.position) else { break }
+            unusable.insert(chosen.position)
+            picks.append(context.recommendation(evaluation, asset: index.assets[chosen.position], rank: picks.count + 1,
+                                                weights: weights, score: chosen.score))
             for contribution in evaluation.contributions { weights[contribution.need] *= options.servedNeedDiscount }
         }
         return picks
@@ -76,16 +111,34 @@ struct MatchContext {
 
     /// One need served by one asset: its unweighted value and the people it can go to.
     struct Contribution {
+        /// Why the value is what it is; turned into words only for the picks (`--explain`).
+        enum Detail {
+            case conflict(how: String, coversAll: Bool)
+            case job(primary: Bool, reachable: Int, concerned: Int)
+            case reach(forRole: Bool, timely: Bool)
+
+            var text: String {
+                switch self {
+                case let .conflict(how, coversAll): return "\(how); \(coversAll ? "reaches every side" : "reaches one side only")"
+                case let .job(primary, reachable, concerned):
+                    return "\(primary ? "primary" : "secondary") job; reaches \(reachable) of \(concerned) concerned"
+                case let .reach(forRole, timely):
+                    return "\(forRole ? "made for their role" : "made for everyone")\(timely ? ", on a job in progress" : "")"
+                }
+            }
+        }
+
         var need: Int
         var value: Double
         var targets: [String]
-        var detail: String
+        var detail: Detail
         /// Serves an unengaged stakeholder.
-        var isReach = false
+        var isReach: Bool { if case .reach = detail { return true } else { return false } }
     }
 
     struct Evaluation {
-        var asset: Asset
+        /// The asset's position in the catalog index (its id order).
+        var position: Int
         var contributions: [Contribution]
         var factors: [Recommendation.ScorePart]
         var factor: Double
@@ -109,11 +162,11 @@ struct MatchContext {
         }
     }
 
-    func evaluate(_ asset: Asset) -> Evaluation? {
+    func evaluate(_ asset: Asset, at position: Int) -> Evaluation? {
         guard asset.isLive(asOf: diagnosis.asOf) else { return nil }
         var contributions: [Contribution] = []
-        for (position, need) in diagnosis.needs.enumerated() {
-            if let contribution = contribution(of: asset, to: need, at: position), contribution.value > 0 {
+        for (index, need) in diagnosis.needs.enumerated() {
+            if let contribution = contribution(of: asset, to: need, at: index), contribution.value > 0 {
                 contributions.append(contribution)
             }
         }
@@ -128,7 +181,7 @@ struct MatchContext {
         if everSent.contains(asset.id) {
             factors.append(.init(name: "already-sent", value: 0.8, kind: .factor, detail: "sent to this group before"))
         }
-        return Evaluation(asset: asset, contributions: contributions, factors: factors,
+        return Evaluation(position: position, contributions: contributions, factors: factors,
                           factor: factors.reduce(1) { $0 * $1.value })
     }
 
@@ -162,7 +215,7 @@ struct MatchContext {
             let targets = restrict(people.filter { fits(asset, $0) && notRecent(asset, $0) })
             guard !targets.isEmpty else { return nil }
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
-                                detail: "\(how); \(coversAll ? "reaches every side" : "reaches one side only")")
+                                detail: .conflict(how: how, coversAll: coversAll))
         case let .stalledJob(job), let .activeJob(job):
             let jobFit = asset.primaryJob == job ? 1.0 : asset.jobs.contains(job) ? 0.7 : 0
             guard jobFit > 0 else { return nil }
@@ -173,7 +226,7 @@ struct MatchContext {
             guard !targets.isEmpty else { return nil }
             let roleFit = 0.5 + 0.5 * Double(reachable.count) / Double(concerned.count)
             return Contribution(need: position, value: need.urgency * jobFit * roleFit, targets: targets.sorted(),
-                                detail: "\(jobFit == 1 ? "primary" : "secondary") job; reaches \(reachable.count) of \(concerned.count) concerned")
+                                detail: .job(primary: jobFit == 1, reachable: reachable.count, concerned: concerned.count))
         case let .unengagedStakeholder(person):
             guard let role = roles[person], notRecent(asset, person) else { return nil }
             let roleFit = asset.roles.contains(role) ? 1.0 : (asset.shareable || asset.roles.isEmpty) ? 0.6 : 0
@@ -182,8 +235,7 @@ struct MatchContext {
             // They are not talking to the rep: content they can take on their own works better.
             let channel = asset.channel == .repLed ? 0.8 : 1.0
             return Contribution(need: position, value: need.urgency * roleFit * timely * channel, targets: [person],
-                                detail: "\(roleFit == 1 ? "made for their role" : "made for everyone")\(timely == 1 ? ", on a job in progress" : "")",
-                                isReach: true)
+                                detail: .reach(forRole: roleFit == 1, timely: timely == 1))
         }
     }
 
@@ -204,7 +256,7 @@ struct MatchContext {
         return (0, "")
     }
 
-    func recommendation(_ evaluation: Evaluation, rank: Int, weights: [Double], score: Double) -> Recommendation {
+    func recommendation(_ evaluation: Evaluation, asset: Asset, rank: Int, weights: [Double], score: Double) -> Recommendation {
         let weighted = evaluation.contributions
             .map { (contribution: $0, value: $0.value * weights[$0.need]) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : diagnosis.needs[$0.contribution.need].kind.key < diagnosis.needs[$1.contribution.need].kind.key }
@@ -213,13 +265,13 @@ struct MatchContext {
         let sendTo = Set(addressed.flatMap(\.targets)).sorted()
         var breakdown = weighted.map { item in
             Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key, value: Rounding.score(item.value * evaluation.factor),
-                                     kind: .need, detail: item.contribution.detail)
+                                     kind: .need, detail: item.contribution.detail.text)
         }
         breakdown += evaluation.factors
         let needs = addressed.map { diagnosis.needs[$0.need] }
-        return Recommendation(rank: rank, asset: evaluation.asset, sendTo: sendTo, addresses: needs.map(\.kind),
+        return Recommendation(rank: rank, asset: asset, sendTo: sendTo, addresses: needs.map(\.kind),
                               score: Rounding.score(score), breakdown: breakdown,
                               reason: ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
-                                .sentence(for: evaluation.asset, needs: needs, sendTo: sendTo))
+                                .sentence(for: asset, needs: needs, sendTo: sendTo))
     }
 }

@@ -20,16 +20,28 @@ extension Matcher {
         // Re-sends do not matter here: the question is whether the catalog has the content at all.
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy,
                                    options: MatchOptions(resendWindowDays: 0))
-        let candidates = index.candidates(for: diagnosis.needs, in: group, taxonomy: taxonomy).map { index.assets[$0] }
-            .filter { $0.isLive(asOf: diagnosis.asOf) }
         return diagnosis.needs.enumerated().map { position, need in
-            var best: (id: String, strength: Double)?
-            for asset in candidates {
-                guard let contribution = context.contribution(of: asset, to: need, at: position), need.urgency > 0 else { continue }
+            // Candidates for this need alone: score the most promising one, then only those whose
+            // bound could still beat it, best bound first.
+            var best: (position: Int, strength: Double)?
+            let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
+            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs)
+            func score(_ position: Int) {
+                let asset = index.assets[position]
+                guard asset.isLive(asOf: diagnosis.asOf), need.urgency > 0,
+                      let contribution = context.contribution(of: asset, to: need, at: position) else { return }
                 let strength = contribution.value / need.urgency
-                if strength > (best?.strength ?? 0) { best = (asset.id, strength) }
+                if strength > (best?.strength ?? 0) || (strength == best?.strength && position < best!.position) {
+                    best = (position, strength)
+                }
             }
-            return NeedCoverage(need: need, bestAsset: best?.id, strength: Rounding.score(best?.strength ?? 0))
+            if let top = all.max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }) { score(top.index) }
+            for candidate in CatalogIndex.ordered(all, atLeast: (best?.strength ?? 0) * need.urgency) {
+                if let current = best, candidate.bound + Matcher.epsilon < current.strength * need.urgency { break }
+                score(candidate.index)
+            }
+            return NeedCoverage(need: need, bestAsset: best.map { index.assets[$0.position].id },
+                                strength: Rounding.score(best?.strength ?? 0))
         }
     }
 }

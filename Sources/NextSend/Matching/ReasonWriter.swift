@@ -103,13 +103,13 @@ public enum Words {
     }
 
     public static func role(_ role: String) -> String {
-        role.count <= 2 ? role.uppercased() : role.replacingOccurrences(of: "-", with: " ")
+        role.count <= 2 ? role.uppercased() : role.split(separator: "-").joined(separator: " ")
     }
 
     public static func format(_ format: String) -> String {
         switch format {
         case "faq": return "FAQ"
-        default: return format.replacingOccurrences(of: "-", with: " ")
+        default: return format.split(separator: "-").joined(separator: " ")
         }
     }
 

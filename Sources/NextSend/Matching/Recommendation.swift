@@ -35,11 +35,16 @@ public struct MatchOptions: Sendable, Hashable {
     public var resendWindowDays: Int
     /// What a served need keeps of its weight after each pick (greedy discounting).
     public var servedNeedDiscount: Double
+    /// Score every candidate instead of stopping at the bound; the picks are the same, only slower.
+    /// For verifying the pruning.
+    public var exhaustive: Bool
 
-    public init(limit: Int = 5, onlyTo: String? = nil, resendWindowDays: Int = 30, servedNeedDiscount: Double = 0.25) {
+    public init(limit: Int = 5, onlyTo: String? = nil, resendWindowDays: Int = 30, servedNeedDiscount: Double = 0.25,
+                exhaustive: Bool = false) {
         self.limit = limit
         self.onlyTo = onlyTo
         self.resendWindowDays = resendWindowDays
         self.servedNeedDiscount = servedNeedDiscount
+        self.exhaustive = exhaustive
     }
 }

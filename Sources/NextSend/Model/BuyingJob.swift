@@ -13,7 +13,16 @@ public enum BuyingJob: String, Sendable, Hashable, Codable, CaseIterable, Compar
     public var description: String { rawValue }
 
     /// Words for a sentence: "requirements building".
-    public var phrase: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var phrase: String {
+        switch self {
+        case .problemIdentification: return "problem identification"
+        case .solutionExploration: return "solution exploration"
+        case .requirementsBuilding: return "requirements building"
+        case .supplierSelection: return "supplier selection"
+        case .validation: return "validation"
+        case .consensusCreation: return "consensus creation"
+        }
+    }
 
     public static func < (lhs: BuyingJob, rhs: BuyingJob) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

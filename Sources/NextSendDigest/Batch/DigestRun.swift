@@ -109,8 +109,8 @@ public enum DigestRun {
                         if writeMarketing { state.add(analyses.map(\.facts)) }
                         guard writeRep else { return }
                         let digest = builder.repDigest(rep: rep, analyses)
-                        for format in formats {
-                            try files.write(try renderer.render(digest, as: format), to: files.repFile(rep, format))
+                        for (format, text) in try renderer.render(digest, formats: formats).sorted(by: { $0.key < $1.key }) {
+                            try files.write(text, to: files.repFile(rep, format))
                         }
                         try store.recordDigestItem(rep, week: week, outDir: folder, version: version, formats: formatsKey)
                         let count = state.finished(rep, files: formats.count)
@@ -129,8 +129,8 @@ public enum DigestRun {
         if prepared.writeMarketing {
             let facts = state.facts.sorted { $0.group < $1.group }
             let digest = prepared.builder.marketingDigest(facts, assets: prepared.assets)
-            for format in formats {
-                try files.write(try renderer.render(digest, as: format), to: files.marketingFile(format))
+            for (format, text) in try renderer.render(digest, formats: formats).sorted(by: { $0.key < $1.key }) {
+                try files.write(text, to: files.marketingFile(format))
             }
             try store.recordDigestItem(Store.marketingLedgerItem, week: week, outDir: folder, version: prepared.version, formats: formatsKey)
             state.marketing = "written"

@@ -1,3 +1,4 @@
+import NextSend
 /// One of N workers' share of the reps: `--shard K/N`, by a stable hash of the rep id.
 public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// 1-based.

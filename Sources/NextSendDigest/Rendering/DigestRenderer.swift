@@ -23,33 +23,69 @@ public struct DigestRenderer: Sendable {
     }
 
     public func render(_ digest: RepDigest, as format: DigestFormat) throws -> String {
-        switch format {
-        case .md: return tidy(library.render(digest, withTemplate: "rep.md") ?? "")
-        case .html: return library.render(RepPage(digest), withTemplate: "rep.html") ?? ""
-        case .json: return try json(digest)
-        }
+        try render(digest, formats: [format])[format] ?? ""
     }
 
     public func render(_ digest: MarketingDigest, as format: DigestFormat) throws -> String {
-        switch format {
-        case .md: return tidy(library.render(digest, withTemplate: "marketing.md") ?? "")
-        case .html: return library.render(MarketingPage(digest: digest, chart: CoverageChart(digest.coverage)), withTemplate: "marketing.html") ?? ""
-        case .json: return try json(digest)
+        try render(digest, formats: [format])[format] ?? ""
+    }
+
+    /// Renders a rep digest in several formats at once.
+    public func render(_ digest: RepDigest, formats: [DigestFormat]) throws -> [DigestFormat: String] {
+        // One encoding serves all three: it is the JSON file, and parsed back it is the templates' context.
+        let json = try encode(digest)
+        let context = try JSONSerialization.jsonObject(with: json)
+        var output: [DigestFormat: String] = [:]
+        for format in formats {
+            switch format {
+            case .md: output[.md] = tidy(library.render(context, withTemplate: "rep.md") ?? "")
+            case .html: output[.html] = library.render(RepPage.context(digest: context), withTemplate: "rep.html") ?? ""
+            case .json: output[.json] = String(decoding: json, as: UTF8.self) + "\n"
+            }
         }
+        return output
+    }
+
+    /// Renders the marketing digest in several formats at once.
+    public func render(_ digest: MarketingDigest, formats: [DigestFormat]) throws -> [DigestFormat: String] {
+        var output: [DigestFormat: String] = [:]
+        for format in formats {
+            switch format {
+            case .md: output[.md] = tidy(library.render(try context(digest), withTemplate: "marketing.md") ?? "")
+            case .html:
+                let page = MarketingPage(digest: digest, chart: CoverageChart(digest.coverage))
+                output[.html] = library.render(try context(page), withTemplate: "marketing.html") ?? ""
+            case .json: output[.json] = try json(digest)
+            }
+        }
+        return output
     }
 
     func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encode(value), as: UTF8.self) + "\n"
+    }
+
+    func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return try encoder.encode(value)
+    }
+
+    /// The value as the plain dictionaries and arrays of its JSON form, which Mustache reads by key.
+    ///
+    /// Mustache would otherwise find each field through `Mirror` reflection, which made rendering
+    /// most of the digest's cost; dictionaries also render exactly what the JSON says.
+    func context<T: Encodable>(_ value: T) throws -> Any {
+        try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
     }
 
     /// Collapses the blank lines template sections leave behind, so the Markdown reads cleanly.
     func tidy(_ text: String) -> String {
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(line.trimmingCharacters(in: .whitespaces).isEmpty ? "" : line)
+            let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            if blank, lines.last?.isEmpty ?? true { continue }
+            lines.append(blank ? "" : line)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
@@ -58,42 +94,31 @@ public struct DigestRenderer: Sendable {
 
 /// The rep HTML's context: email clients clip long messages, so the most urgent groups are shown
 /// in full and the rest as one line each (the Markdown and JSON always hold every group in full).
-struct RepPage {
-    struct Line {
-        var rank: Int
-        var account: String
-        var id: String
-        var headline: String
-        var next: String
-    }
-
+enum RepPage {
     /// Groups shown in full.
     static let detailed = 8
     /// Further groups shown as one line each.
     static let lines = 150
 
-    let digest: RepDigest
-    /// Named apart from `digest.groups`, which the template also reads: Mustache looks names up
-    /// from the innermost context outwards.
-    let detailed: [GroupSection]
-    let others: [Line]
-    /// Groups beyond ``lines``, or nil when none.
-    let omitted: Int?
-
-    init(_ digest: RepDigest) {
-        self.digest = digest
-        detailed = Array(digest.groups.prefix(RepPage.detailed))
-        let rest = digest.groups.dropFirst(RepPage.detailed)
-        others = rest.prefix(RepPage.lines).map { section in
-            Line(rank: section.rank, account: section.account, id: section.id, headline: section.headline,
-                 next: section.recommendations.first?.title ?? "nothing to send")
+    /// `digest` is the rep digest's JSON form. Its groups shown in full are named `detailed`, apart
+    /// from `digest.groups`: Mustache looks names up from the innermost context outwards.
+    static func context(digest: Any) -> [String: Any] {
+        let groups = ((digest as? [String: Any])?["groups"] as? [Any]) ?? []
+        let rest = groups.dropFirst(detailed)
+        let others: [[String: Any]] = rest.prefix(lines).compactMap { item in
+            guard let group = item as? [String: Any] else { return nil }
+            let next = ((group["recommendations"] as? [Any])?.first as? [String: Any])?["title"] as? String
+            return ["rank": group["rank"] ?? "", "account": group["account"] ?? "", "id": group["id"] ?? "",
+                    "headline": group["headline"] ?? "", "next": next ?? "nothing to send"]
         }
-        omitted = rest.count > RepPage.lines ? rest.count - RepPage.lines : nil
+        var page: [String: Any] = ["digest": digest, "detailed": Array(groups.prefix(detailed)), "others": others]
+        if rest.count > lines { page["omitted"] = rest.count - lines }
+        return page
     }
 }
 
 /// The marketing HTML's context: the digest, and the coverage chart laid out for SVG.
-struct MarketingPage {
+struct MarketingPage: Encodable {
     let digest: MarketingDigest
     let chart: CoverageChart
 }

@@ -1,4 +1,5 @@
-/// A small deterministic random generator (SplitMix64) so property tests are repeatable.
+/// A small deterministic random generator (SplitMix64): the same seed gives the same sequence on
+/// every machine, so synthetic datasets and property tests are repeatable.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

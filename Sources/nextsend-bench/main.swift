@@ -1,0 +1,82 @@
+import Foundation
+import NextSend
+import NextSendDigest
+import NextSendStore
+
+// nextsend-bench DATASET_DIR DB_PATH AS_OF
+//
+// Imports a dataset written by `nextsend generate` into a fresh database and measures, in process:
+// asset import, group parsing and import, `next` for every group (p50, p99), and the digest batch.
+// Prints one `name value unit` line per figure; Scripts/bench turns them into the table.
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func report(_ name: String, _ value: Double, _ unit: String) {
+    FileHandle.standardOutput.write(Data("\(name) \(String(format: "%.4f", value)) \(unit)\n".utf8))
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let asOf = Day(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: nextsend-bench DATASET_DIR DB_PATH AS_OF [digest-out]\n".utf8))
+    exit(64)
+}
+let dataset = arguments[1], databasePath = arguments[2]
+let phases = Set((arguments.count > 5 ? arguments[5] : "import,next,digest").split(separator: ",").map(String.init))
+
+do {
+    let store = try Store(path: databasePath)
+    if phases.contains("import") {
+        var assetCount = 0
+        let assetTime = try seconds {
+            let result = try store.importCatalog(directory: "\(dataset)/catalog", taxonomyPath: nil, asOf: asOf)
+            assetCount = result.summary.added.count + result.summary.updated.count + result.summary.unchanged
+        }
+        report("asset_import_rate", Double(assetCount) / assetTime, "assets/s")
+
+        var load: GroupFiles.Load?
+        let parseTime = try seconds {
+            load = try GroupFiles.load(path: "\(dataset)/groups.jsonl", taxonomy: try store.taxonomy(), knownAssets: try store.assetIDs())
+        }
+        let groups = load?.groups ?? []
+        report("group_parse_rate", Double(groups.count) / parseTime, "groups/s")
+        let writeTime = try seconds { try store.importGroups(groups, sources: load?.sources ?? [:]) }
+        report("group_write_rate", Double(groups.count) / writeTime, "groups/s")
+        report("group_import_rate", Double(groups.count) / (parseTime + writeTime), "groups/s")
+    }
+
+    if phases.contains("next") {
+        let taxonomy = try store.taxonomy()
+        let index = CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published)))
+        var durations: [Double] = []
+        for owner in try store.withSnapshot({ try $0.owners() }) {
+            for group in try store.withSnapshot({ try $0.groups(owner: owner) }) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+                let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+                durations.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                precondition(picks.count <= 5)
+            }
+        }
+        durations.sort()
+        if !durations.isEmpty {
+            report("next_p50", durations[durations.count / 2], "ms")
+            report("next_p99", durations[min(durations.count - 1, durations.count * 99 / 100)], "ms")
+            report("next_max", durations.last!, "ms")
+        }
+    }
+
+    if phases.contains("digest"), arguments.count > 4 {
+        let week = IsoWeek(containing: asOf)
+        let time = try seconds {
+            _ = try DigestRun.run(store: store, options: .init(week: week, outDirectory: arguments[4], force: true))
+        }
+        report("digest_in_process", time, "s")
+    }
+} catch {
+    FileHandle.standardError.write(Data("nextsend-bench: \(error)\n".utf8))
+    exit(1)
+}
