@@ -50,11 +50,13 @@ public enum GroupParser {
     public static func parseJSONLines(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil) -> Result {
         var result = Result(groups: [], lines: [:], diagnostics: [])
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Split on bytes: splitting a large export by Characters (grapheme clusters) is slow.
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(rawLine)
+            var line = Substring(bytes)
+            if line.hasSuffix("\r") { line = line.dropLast() }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             var diagnostics = DiagnosticCollector(file: file)
             if let group = parseJSONRecord(String(line), line: lineNumber, taxonomy: taxonomy, knownAssets: knownAssets,
                                            into: &diagnostics) {
@@ -72,11 +74,13 @@ public enum GroupParser {
             diagnostics.error(nil, line: number, "expected one JSON object per line, starting with '{'")
             return nil
         }
-        // JSON is a subset of YAML's flow style, so one reader checks both formats alike.
+        // The record becomes the same node tree a YAML file gives, so one reader checks both formats alike.
         var local = DiagnosticCollector(file: diagnostics.file)
-        guard let root = YAMLSource.parse(line, into: &local) else {
-            let message = local.diagnostics.first?.message.replacingOccurrences(of: "invalid YAML", with: "invalid JSON") ?? "invalid JSON"
-            diagnostics.error(nil, line: number, message)
+        let root: Node
+        switch JSONRecord.parse(line) {
+        case let .success(node): root = node
+        case let .failure(problem):
+            diagnostics.error(nil, line: number, problem.message)
             return nil
         }
         guard let reader = MappingReader(root, path: "", lineOffset: 0, fixedLine: number, into: &diagnostics) else { return nil }

@@ -81,7 +81,7 @@ struct MappingReader {
             diagnostics.error(field(key), line: entry.line, "expected a single value, found \(MappingReader.kind(of: entry.value))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = MappingReader.trimmed(scalar.string)
         if text.isEmpty {
             if required { diagnostics.error(field(key), line: entry.line, "must not be empty") }
             return nil
@@ -134,7 +134,7 @@ struct MappingReader {
         guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return [] }
         switch entry.value {
         case let .scalar(scalar):
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            let text = MappingReader.trimmed(scalar.string)
             return text.isEmpty ? [] : [(text, entry.line)]
         case let .sequence(sequence):
             var values: [(String, Int)] = []
@@ -144,7 +144,7 @@ struct MappingReader {
                     diagnostics.error("\(field(key))[\(index)]", line: itemLine, "expected a single value, found \(MappingReader.kind(of: item))")
                     continue
                 }
-                values.append((scalar.string.trimmingCharacters(in: .whitespaces), itemLine))
+                values.append((MappingReader.trimmed(scalar.string), itemLine))
             }
             return values
         default:
@@ -176,6 +176,15 @@ struct MappingReader {
     func node(_ key: String) -> Node? { entry(key)?.value }
 
     // MARK: Helpers
+
+    /// The text without leading and trailing spaces, tabs and line breaks (Foundation's
+    /// `trimmingCharacters` is slow on Linux, and every field goes through here).
+    static func trimmed(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[start...end])
+    }
 
     static func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node else { return false }

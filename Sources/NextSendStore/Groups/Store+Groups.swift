@@ -82,15 +82,34 @@ extension Store {
         guard try GroupRecord.exists(db, key: id) else { throw StoreError.notFound("no group '\(id)'; see 'nextsend group list'") }
     }
 
+    /// Inserts a group's rows through cached prepared statements: bulk imports write tens of rows
+    /// per group, and statement reuse is most of their speed.
     private func insert(_ group: BuyingGroup, source: String?, _ db: Database) throws {
-        try GroupRecord(id: group.id, account: group.account, owner: group.owner, industry: group.industry, source: source).insert(db)
+        try db.cachedStatement(sql: "INSERT INTO buyingGroup (id, account, owner, industry, source) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [group.id, group.account, group.owner, group.industry, source])
+        let stakeholder = try db.cachedStatement(sql: """
+            INSERT INTO stakeholder (groupId, id, name, role, influence, title, position) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
         for (position, person) in group.stakeholders.enumerated() {
-            try StakeholderRecord(groupId: group.id, id: person.id, name: person.name, role: person.role,
-                                  influence: person.influence, title: person.title, position: position).insert(db)
+            try stakeholder.execute(arguments: [group.id, person.id, person.name, person.role, person.influence, person.title, position])
         }
-        for claim in group.claims { try ClaimRecord(groupId: group.id, claim).insert(db) }
-        for event in group.events { try JobEventRecord(groupId: group.id, event).insert(db) }
-        for touch in group.touches { try TouchRecord(groupId: group.id, touch).insert(db) }
+        let claim = try db.cachedStatement(sql: """
+            INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for item in group.claims {
+            let record = ClaimRecord(groupId: group.id, item)
+            try claim.execute(arguments: [group.id, record.stakeholderId, record.topic, record.position, record.value, record.source, record.date])
+        }
+        let event = try db.cachedStatement(sql: "INSERT INTO jobEvent (groupId, job, type, date, note) VALUES (?, ?, ?, ?, ?)")
+        for item in group.events {
+            try event.execute(arguments: [group.id, item.job.rawValue, item.type.rawValue, item.date.description, item.note])
+        }
+        let touch = try db.cachedStatement(sql: """
+            INSERT INTO touch (groupId, assetId, recipients, date, channel, consumed) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for item in group.touches {
+            try touch.execute(arguments: [group.id, item.asset, item.to.joined(separator: ","), item.date.description, item.channel, item.consumed])
+        }
     }
 }
 
