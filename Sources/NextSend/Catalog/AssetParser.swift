@@ -24,8 +24,16 @@ public enum AssetParser {
     /// Bodies with fewer words than this get a warning: search and tag suggestions need text.
     public static let minimumBodyWords = 40
 
+    /// Asset files larger than this are refused: they are meant to be short Markdown documents,
+    /// and the limit keeps a broken or hostile file from tying up an import.
+    public static let maximumFileBytes = 1 << 20
+
     public static func parse(_ text: String, id: String, file: String, taxonomy: Taxonomy, asOf: Day) -> Result {
         var diagnostics = DiagnosticCollector(file: file)
+        if text.utf8.count > maximumFileBytes {
+            diagnostics.error(nil, line: 1, "the file is \(text.utf8.count / 1024) KiB; asset files are at most \(maximumFileBytes / 1024) KiB")
+            return Result(asset: nil, diagnostics: diagnostics.diagnostics)
+        }
         let asset = parse(text, id: id, taxonomy: taxonomy, asOf: asOf, into: &diagnostics)
         return Result(asset: diagnostics.hasErrors ? nil : asset, diagnostics: diagnostics.diagnostics)
     }

@@ -27,12 +27,21 @@ public enum GroupParser {
     static let eventKeys = ["job", "type", "date", "note"]
     static let touchKeys = ["asset", "to", "date", "channel", "consumed"]
 
+    /// A group file (YAML) or one JSON Lines record larger than this is refused: real groups are a
+    /// few kilobytes, and the limit bounds the time and memory a hostile input can take.
+    public static let maximumRecordBytes = 4 << 20
+
     /// Parses one group from a YAML file.
     ///
     /// - Parameter knownAssets: asset ids touches may name; `nil` skips that check.
     public static func parseYAML(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil) -> Result {
         var diagnostics = DiagnosticCollector(file: file)
         var result = Result(groups: [], lines: [:], diagnostics: [])
+        if text.utf8.count > maximumRecordBytes {
+            diagnostics.error(nil, line: 1, "the file is \(text.utf8.count / 1024) KiB; a group file is at most \(maximumRecordBytes / 1024) KiB")
+            result.diagnostics = diagnostics.diagnostics
+            return result
+        }
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let root = YAMLSource.parse(body, into: &diagnostics),
            let reader = MappingReader(root, path: "", lineOffset: 0, into: &diagnostics) {
@@ -70,6 +79,10 @@ public enum GroupParser {
 
     static func parseJSONRecord(_ line: String, line number: Int, taxonomy: Taxonomy, knownAssets: Set<String>?,
                                 into diagnostics: inout DiagnosticCollector) -> BuyingGroup? {
+        guard line.utf8.count <= maximumRecordBytes else {
+            diagnostics.error(nil, line: number, "the record is \(line.utf8.count / 1024) KiB; a group record is at most \(maximumRecordBytes / 1024) KiB")
+            return nil
+        }
         guard line.first == "{" else {
             diagnostics.error(nil, line: number, "expected one JSON object per line, starting with '{'")
             return nil

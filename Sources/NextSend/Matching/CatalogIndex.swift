@@ -75,12 +75,10 @@ public struct CatalogIndex: Sendable {
                 everyoneConcerned: Bool = false) -> [(index: Int, bound: Double)] {
         let openMask = openJobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
-        var bound = [Double](repeating: 0, count: assets.count)
         // Reaching unengaged people counts with diminishing returns (½, ¼, …) in the exact score, so
         // their part is bounded by min(sum, 2 × largest) rather than by the plain sum.
-        var reachSum = [Double](repeating: 0, count: assets.count)
-        var reachMax = [Double](repeating: 0, count: assets.count)
-        var fitForNeed = [Double](repeating: 0, count: assets.count)
+        var bound = [Double](repeating: 0, count: assets.count)
+        var reachSum = bound, reachMax = bound, fitForNeed = bound
         var stamp = [Int](repeating: -1, count: assets.count)
         var touched: [Int] = []
         for (position, need) in needs.enumerated() {
@@ -167,3 +165,4 @@ public struct CatalogIndex: Sendable {
             .sorted { $0.bound != $1.bound ? $0.bound > $1.bound : $0.index < $1.index }
     }
 }
+

@@ -15,33 +15,65 @@ public struct NeedCoverage: Sendable, Hashable {
 }
 
 extension Matcher {
+    /// The needs of the diagnosis that no live asset serves strongly (strength below
+    /// ``NeedCoverage/weak``), each with the asset that comes closest.
+    ///
+    /// Cheaper than ``coverage(for:diagnosis:index:taxonomy:)`` when most needs are well served:
+    /// the search for a need stops at the first strong asset.
+    public static func gaps(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy) -> [NeedCoverage] {
+        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: MatchOptions(resendWindowDays: 0))
+        let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
+        var gaps: [NeedCoverage] = []
+        for (position, need) in diagnosis.needs.enumerated() where need.urgency > 0 {
+            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs)
+            let strong = need.urgency * NeedCoverage.weak
+            // Any asset whose bound reaches the strong level may be strong: check those first, stop at one.
+            var served = false
+            for candidate in all where candidate.bound + epsilon >= strong {
+                guard index.assets[candidate.index].isLive(asOf: diagnosis.asOf),
+                      let contribution = context.contribution(of: index.assets[candidate.index], to: need, at: position) else { continue }
+                if contribution.value / need.urgency >= NeedCoverage.weak {
+                    served = true
+                    break
+                }
+            }
+            if served { continue }
+            gaps.append(best(for: need, at: position, among: all, index: index, context: context))
+        }
+        return gaps
+    }
+
     /// For each need of the diagnosis, the single best asset and how well it fits.
     public static func coverage(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy) -> [NeedCoverage] {
         // Re-sends do not matter here: the question is whether the catalog has the content at all.
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy,
                                    options: MatchOptions(resendWindowDays: 0))
+        let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         return diagnosis.needs.enumerated().map { position, need in
-            // Candidates for this need alone: score the most promising one, then only those whose
-            // bound could still beat it, best bound first.
-            var best: (position: Int, strength: Double)?
-            let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
-            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs)
-            func score(_ position: Int) {
-                let asset = index.assets[position]
-                guard asset.isLive(asOf: diagnosis.asOf), need.urgency > 0,
-                      let contribution = context.contribution(of: asset, to: need, at: position) else { return }
-                let strength = contribution.value / need.urgency
-                if strength > (best?.strength ?? 0) || (strength == best?.strength && position < best!.position) {
-                    best = (position, strength)
-                }
-            }
-            if let top = all.max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }) { score(top.index) }
-            for candidate in CatalogIndex.ordered(all, atLeast: (best?.strength ?? 0) * need.urgency) {
-                if let current = best, candidate.bound + Matcher.epsilon < current.strength * need.urgency { break }
-                score(candidate.index)
-            }
-            return NeedCoverage(need: need, bestAsset: best.map { index.assets[$0.position].id },
-                                strength: Rounding.score(best?.strength ?? 0))
+            best(for: need, at: position, among: index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs),
+                 index: index, context: context)
         }
+    }
+
+    /// The best asset for one need: score the most promising candidate, then only those whose
+    /// bound could still beat it, best bound first.
+    static func best(for need: Need, at position: Int, among all: [(index: Int, bound: Double)], index: CatalogIndex,
+                     context: MatchContext) -> NeedCoverage {
+        var best: (position: Int, strength: Double)?
+        func score(_ candidate: Int) {
+            guard need.urgency > 0, index.assets[candidate].isLive(asOf: context.diagnosis.asOf),
+                  let contribution = context.contribution(of: index.assets[candidate], to: need, at: position) else { return }
+            let strength = contribution.value / need.urgency
+            if strength > (best?.strength ?? 0) || (strength == best?.strength && candidate < best!.position) {
+                best = (candidate, strength)
+            }
+        }
+        if let top = all.max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }) { score(top.index) }
+        for candidate in CatalogIndex.ordered(all, atLeast: (best?.strength ?? 0) * need.urgency) {
+            if let current = best, candidate.bound + Matcher.epsilon < current.strength * need.urgency { break }
+            score(candidate.index)
+        }
+        return NeedCoverage(need: need, bestAsset: best.map { index.assets[$0.position].id },
+                            strength: Rounding.score(best?.strength ?? 0))
     }
 }

@@ -13,7 +13,7 @@ public enum YAMLSource {
     ///   - lineOffset: added to every line Yams reports, for YAML embedded in a larger file.
     static func parse(_ text: String, lineOffset: Int = 0, field: String? = nil,
                       into diagnostics: inout DiagnosticCollector) -> Node? {
-        if let problem = AliasGuard.problem(in: text) {
+        if let problem = AliasGuard.problem(in: text) ?? DepthGuard.problem(in: text) {
             diagnostics.error(field, line: lineOffset + 1, problem)
             return nil
         }
@@ -83,4 +83,51 @@ enum AliasGuard {
         }
         return nil
     }
+}
+
+/// Refuses YAML nested deeper than any NextSend file needs.
+///
+/// The YAML composer builds nodes recursively, so a file of ten thousand `[` would exhaust the
+/// stack; NextSend's formats nest four levels at most.
+enum DepthGuard {
+    static let maximumDepth = 64
+
+    static func problem(in text: String) -> String? {
+        var flow = 0
+        var inQuote: UInt8? = nil
+        var atLineStart = true
+        var indent = 0
+        var dashes = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                atLineStart = true
+                indent = 0
+                dashes = 0
+                inQuote = nil
+                continue
+            }
+            if atLineStart {
+                if byte == UInt8(ascii: " ") { indent += 1; continue }
+                if byte == UInt8(ascii: "-") { dashes += 1; continue }
+                atLineStart = false
+                // Block nesting shows as indentation and as "- - -" runs of nested lists.
+                if indent / 2 + dashes > maximumDepth * 2 { return tooDeep }
+            }
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): inQuote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flow += 1
+                if flow > maximumDepth { return tooDeep }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flow = max(0, flow - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    static let tooDeep = "nested more than \(maximumDepth) levels deep; NextSend files are a few levels deep at most"
 }

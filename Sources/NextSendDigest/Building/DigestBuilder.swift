@@ -63,9 +63,11 @@ public struct DigestBuilder: Sendable {
                     sendTo: pick.sendTo.map { person($0, group) }.joined(separator: ", "), sendToIds: pick.sendTo,
                     reason: pick.reason, score: pick.score)
             })
-        let coverage = Matcher.coverage(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+        // Active jobs are the background hum, not a content gap; only the other needs are checked.
+        var needsToCheck = diagnosis
+        needsToCheck.needs = diagnosis.needs.filter { if case .activeJob = $0.kind { return false } else { return true } }
         var gaps: [String: GroupFacts.Gap] = [:]
-        for covered in coverage where covered.isGap {
+        for covered in Matcher.gaps(for: group, diagnosis: needsToCheck, index: index, taxonomy: taxonomy) {
             guard let gap = gapKey(covered, group) else { continue }
             if let existing = gaps[gap.key], existing.strength <= gap.strength { continue }
             gaps[gap.key] = gap

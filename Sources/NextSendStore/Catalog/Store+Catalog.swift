@@ -69,9 +69,12 @@ extension Store {
                                arguments: [asset.id, ordinal, position])
             }
         }
-        try db.execute(sql: "DELETE FROM assetSearch WHERE id = ?", arguments: [asset.id])
-        try db.execute(sql: "INSERT INTO assetSearch (id, title, summary, body) VALUES (?, ?, ?, ?)",
-                       arguments: [asset.id, asset.title, asset.summary ?? "", asset.body])
+        // The search row shares the asset's rowid: deleting by rowid is a lookup, where deleting by
+        // the unindexed id column would scan the whole index for every asset.
+        let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM asset WHERE id = ?", arguments: [asset.id])
+        try db.execute(sql: "DELETE FROM assetSearch WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "INSERT INTO assetSearch (rowid, id, title, summary, body) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [rowid, asset.id, asset.title, asset.summary ?? "", asset.body])
     }
 }
 
@@ -123,7 +126,7 @@ extension Store {
             var sql: String
             if let search = filter.search {
                 guard let pattern = FTS5Pattern(matchingAllPrefixesIn: search) else { return [] }
-                sql = "SELECT a.id FROM asset a JOIN assetSearch s ON s.id = a.id WHERE assetSearch MATCH ?"
+                sql = "SELECT a.id FROM asset a JOIN assetSearch s ON s.rowid = a.rowid WHERE assetSearch MATCH ?"
                 arguments = [pattern] + arguments
                 for condition in conditions { sql += " AND \(condition)" }
                 sql += " ORDER BY bm25(assetSearch, 0, 10.0, 5.0, 1.0), a.id"

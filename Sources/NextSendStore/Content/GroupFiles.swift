@@ -36,7 +36,16 @@ public enum GroupFiles {
             files = [path]
         }
         var load = Load(groups: [], sources: [:], diagnostics: [])
+        let root = isDirectory.boolValue ? URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path : nil
         for file in files {
+            if let root {
+                let resolved = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
+                guard resolved.hasPrefix(root + "/") else {
+                    load.diagnostics.append(Diagnostic(.error, file: file, line: nil, field: nil,
+                                                       message: "is a symbolic link to \(resolved), outside the group folder; refused"))
+                    continue
+                }
+            }
             let text: String
             do {
                 text = try ContentFolder.readText(path: file, what: "group file")

@@ -14,8 +14,11 @@ import NextSend
 public struct Store: Sendable {
     let writer: any DatabaseWriter
 
-    /// How long a command waits for another process's write lock before giving up with ``StoreError/busy``.
-    public static let busyTimeout: TimeInterval = 5
+    /// How long a command waits for another process's write lock before giving up with
+    /// ``StoreError/busy``: 5 seconds, or `NEXTSEND_BUSY_TIMEOUT` seconds when set.
+    public static var busyTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["NEXTSEND_BUSY_TIMEOUT"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 5
+    }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///

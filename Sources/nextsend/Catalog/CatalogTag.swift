@@ -27,6 +27,8 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            // The id names a file: only a plain id, never a path.
+            guard Identifier.isValid(id) else { throw ValidationError("'\(id)' is not an asset id (lowercase letters, digits and hyphens).") }
             if (addJob + removeJob + addRole + removeRole + addTopic + removeTopic).isEmpty {
                 throw ValidationError("Name at least one tag to add or remove, e.g. --add-role finance.")
             }

@@ -1,0 +1,267 @@
+import Foundation
+import NextSendTestSupport
+import Testing
+
+/// Crashes, contention, full disks and hostile paths: NextSend keeps working and loses nothing.
+@Suite(.serialized) struct FaultTests {
+    let cli = CLI()
+
+    /// Starts `nextsend args…` without waiting for it.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = cli.folder.url
+        process.environment = ProcessInfo.processInfo.environment.merging(["NEXTSEND_DB": cli.database].merging(environment) { $1 }) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func count(_ table: String) throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", cli.database, "SELECT count(*) FROM \(table)"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// The dump without the data version counter, which counts successful writes.
+    func content() throws -> String {
+        try cli.dump().split(separator: "\n").filter { !$0.contains("storeVersion VALUES") }.joined(separator: "\n")
+    }
+
+    // MARK: Kill tests
+
+    @Test func killedImportsAreAllOrNothingAndARerunGivesTheSameResult() throws {
+        #expect(try cli.run("generate", "--assets", "1500", "--groups", "4000", "--reps", "50", "--taxonomy",
+                            CLI.repositoryContent + "/taxonomy.yaml", "--out", "data").status == 0)
+        // Killed at many points of a catalog import: afterwards, nothing or everything.
+        for delay in [0.02, 0.1, 0.3, 0.6, 1.0, 1.6] {
+            let process = try start(["catalog", "import", "data/catalog", "--as-of", "2026-11-29"])
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try cli.integrityCheck() == "ok")
+            let assets = try count("asset")
+            #expect(assets == 0 || assets == 1500 || assets == -1, "all or nothing, found \(assets)")
+        }
+        #expect(try cli.run("catalog", "import", "data/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try count("asset") == 1500)
+        // The same for a group import.
+        for delay in [0.05, 0.2, 0.5, 1.0, 2.0] {
+            let process = try start(["group", "import", "data/groups.jsonl"])
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try cli.integrityCheck() == "ok")
+            let groups = try count("buyingGroup")
+            #expect(groups == 0 || groups == 4000, "all or nothing, found \(groups)")
+        }
+        #expect(try cli.run("group", "import", "data/groups.jsonl").status == 0)
+        let resumed = try content()
+
+        // An uninterrupted run into a fresh database holds exactly the same rows.
+        let reference = CLI(folder: cli.folder)
+        let referenceDB = cli.folder.path("reference.sqlite")
+        #expect(try reference.run(["catalog", "import", "data/catalog", "--as-of", "2026-11-29"], environment: ["NEXTSEND_DB": referenceDB]).status == 0)
+        #expect(try reference.run(["group", "import", "data/groups.jsonl"], environment: ["NEXTSEND_DB": referenceDB]).status == 0)
+        try FileManager.default.removeItem(atPath: cli.database)
+        try? FileManager.default.removeItem(atPath: cli.database + "-wal")
+        try? FileManager.default.removeItem(atPath: cli.database + "-shm")
+        try FileManager.default.copyItem(atPath: referenceDB, toPath: cli.database)
+        #expect(try content() == resumed)
+    }
+
+    // MARK: Contention
+
+    @Test func aDigestRunsThroughAnImportAndAHundredSendsOnOneSnapshot() throws {
+        #expect(try cli.run("generate", "--assets", "300", "--groups", "1500", "--reps", "120", "--taxonomy",
+                            CLI.repositoryContent + "/taxonomy.yaml", "--out", "data").status == 0)
+        #expect(try cli.run("catalog", "import", "data/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.run("group", "import", "data/groups.jsonl").status == 0)
+        #expect(try cli.run("digest", "--week", "2026-W48", "--out", "before", "--jobs", "1").status == 0)
+
+        let digest = try start(["digest", "--week", "2026-W48", "--out", "during", "--jobs", "1"])
+        let reps = cli.folder.path("during/2026-W48/reps")
+        while digest.isRunning, ((try? FileManager.default.contentsOfDirectory(atPath: reps)) ?? []).isEmpty { usleep(2_000) }
+
+        // Meanwhile: a catalog import and a hundred sends, four at a time.
+        let importer = try start(["catalog", "import", "data/catalog", "--as-of", "2026-11-29"])
+        let failures = Failures()
+        let cli = self.cli
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in stride(from: worker, to: 100, by: 4) {
+                let group = "group-" + String(repeating: "0", count: 6 - String(index).count) + String(index)
+                guard let result = try? cli.run(["sent", group, "asset-000001", "--to", "p0", "--date", "2026-11-29"]) else { continue }
+                if result.status != 0 || result.stderr.contains("locked") {
+                    failures.add("\(group): \(result.status) \(result.stderr)")
+                }
+            }
+        }
+        importer.waitUntilExit()
+        digest.waitUntilExit()
+        #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
+        #expect(importer.terminationStatus == 0)
+        #expect(digest.terminationStatus == 0)
+        #expect(try count("touch") > 0)
+        // The digest saw the data as it was when it started: byte for byte the digest from before.
+        let before = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path("before/2026-W48/reps")).sorted()
+        for name in before {
+            let a = FileManager.default.contents(atPath: cli.folder.path("before/2026-W48/reps/\(name)"))
+            let b = FileManager.default.contents(atPath: cli.folder.path("during/2026-W48/reps/\(name)"))
+            #expect(a == b, "\(name)")
+        }
+    }
+
+    @Test func aLockHeldPastTheBusyTimeoutExits75WithAClearMessage() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", cli.database]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE; SELECT 1;\n".utf8))
+        Thread.sleep(forTimeInterval: 0.5)
+        let result = try cli.run(["catalog", "import", "content/catalog"], environment: ["NEXTSEND_BUSY_TIMEOUT": "1"])
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("busy"))
+        #expect(!result.stderr.contains("database is locked"))
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0, "once the lock is gone, it works")
+    }
+
+    // MARK: Output faults
+
+    /// Mounting a tiny or read-only file system needs root, as in CI; elsewhere these tests are skipped.
+    static let canMount = getuid() == 0
+
+    func mount(_ options: String, at path: String) throws -> Bool {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    func unmount(_ path: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["umount", path]
+        try? process.run()
+        process.waitUntilExit()
+    }
+
+    func importShippedContent() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+    }
+
+    @Test(.enabled(if: FaultTests.canMount)) func aFullDiskGivesExit74AndNoPartialFile() throws {
+        try importShippedContent()
+        let out = cli.folder.path("tiny")
+        guard try mount("size=48k", at: out) else { return }
+        defer { unmount(out) }
+        let result = try cli.run("digest", "--week", "2026-W48", "--out", out)
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
+        // Whatever made it to a final name is whole; nothing temporary is left behind.
+        let reference = cli.folder.path("reference")
+        #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
+        for folder in ["2026-W48", "2026-W48/reps"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(out)/\(folder)")) ?? [] where name.contains(".") {
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: "\(out)/\(folder)/\(name)", isDirectory: &isDirectory)
+                if isDirectory.boolValue { continue }
+                #expect(!name.hasPrefix(".nextsend-tmp-"), "temporary file left: \(name)")
+                #expect(FileManager.default.contents(atPath: "\(out)/\(folder)/\(name)") == FileManager.default.contents(atPath: "\(reference)/\(folder)/\(name)"))
+            }
+        }
+    }
+
+    @Test(.enabled(if: FaultTests.canMount)) func aReadOnlyOutputFolderGivesExit73() throws {
+        try importShippedContent()
+        let out = cli.folder.path("readonly")
+        guard try mount("ro,size=64k", at: out) else { return }
+        defer { unmount(out) }
+        let result = try cli.run("digest", "--week", "2026-W48", "--out", out)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot create"), "\(result.stderr)")
+    }
+
+    // MARK: Database faults
+
+    @Test func aCorruptOrTruncatedDatabaseIsRefusedWithoutACrash() throws {
+        try importShippedContent()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: cli.database))
+        try? FileManager.default.removeItem(atPath: cli.database + "-wal")
+        try? FileManager.default.removeItem(atPath: cli.database + "-shm")
+        // Garbage where the pages were.
+        var garbage = bytes
+        for index in stride(from: 4096, to: garbage.count, by: 97) { garbage[index] ^= 0xA5 }
+        try garbage.write(to: URL(fileURLWithPath: cli.database))
+        let corrupt = try cli.run("group", "show", "mercy-valley-health")
+        #expect([65, 66].contains(corrupt.status), "\(corrupt.status) \(corrupt.stderr)")
+        #expect(corrupt.stderr.hasPrefix("nextsend: "))
+        // Not a database at all.
+        try Data("hello, this is not SQLite".utf8).write(to: URL(fileURLWithPath: cli.database))
+        let notADatabase = try cli.run("catalog", "list")
+        #expect(notADatabase.status == 65)
+        #expect(notADatabase.stderr.contains("is not a NextSend database or is damaged"), "\(notADatabase.stderr)")
+        #expect(FileManager.default.contents(atPath: cli.database) == Data("hello, this is not SQLite".utf8), "left as it was")
+    }
+
+    @Test func aDatabaseFromANewerNextSendIsRefused() throws {
+        try importShippedContent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", cli.database, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')"]
+        try process.run()
+        process.waitUntilExit()
+        let before = try cli.dump()
+        let result = try cli.run("next", "mercy-valley-health")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("written by a newer version of NextSend"))
+        #expect(try cli.dump() == before)
+    }
+
+    // MARK: Paths
+
+    @Test func pathsInInputNeverLeaveTheirFolder() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        // An asset id is never a path.
+        #expect(try cli.run("catalog", "tag", "../../etc/passwd", "--add-role", "it").status == 64)
+        // A symbolic link out of a group folder is refused.
+        cli.folder.write("outside/evil.yaml", Samples.groupYAML)
+        cli.folder.write("groups/ok.yaml", Samples.groupYAML.replacingOccurrences(of: "acme-health", with: "ok-group"))
+        try FileManager.default.createSymbolicLink(atPath: cli.folder.path("groups/link.yaml"), withDestinationPath: cli.folder.path("outside/evil.yaml"))
+        let result = try cli.run("group", "import", "groups")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("outside the group folder"))
+        // Absolute paths and ../ are the user's own choice for the input itself, and work.
+        #expect(try cli.run("group", "import", cli.folder.path("outside/../outside/evil.yaml")).status == 0)
+    }
+}
+
+/// Messages gathered from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+
+    func add(_ message: String) { lock.withLock { messages.append(message) } }
+    var all: [String] { lock.withLock { messages } }
+}
