@@ -194,3 +194,60 @@ extension Store {
         }
     }
 }
+
+// MARK: - Matching
+
+extension Store {
+    /// The assets that can be recommended as of a day — published, not past their review date —
+    /// with every tag the matcher reads and without their bodies.
+    ///
+    /// `next` runs this on every call, so it reads rows directly rather than through `Codable`
+    /// and leaves the bodies (most of the bytes) in the database.
+    public func matchableAssets(asOf: Day) throws -> [Asset] {
+        try read { db in
+            let live = "SELECT id FROM asset WHERE status = 'published' AND (reviewBy IS NULL OR reviewBy >= ?1)"
+            let day = asOf.description
+            func tags(_ table: String, _ column: String) throws -> [String: [String]] {
+                var result: [String: [String]] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT assetId, \(column) FROM \(table) WHERE assetId IN (\(live)) ORDER BY assetId, position",
+                                               arguments: [day])
+                while let row = try rows.next() { result[row[0], default: []].append(row[1]) }
+                return result
+            }
+            let jobs = try tags("assetJob", "job")
+            let roles = try tags("assetRole", "role")
+            let topics = try tags("assetTopic", "topic")
+            let industries = try tags("assetIndustry", "industry")
+            var resolves: [String: [Asset.Resolution]] = [:]
+            let resolveRows = try Row.fetchCursor(db, sql: """
+                SELECT r.assetId, r.ordinal, r.topic, p.position FROM assetResolve r
+                LEFT JOIN assetResolvePosition p ON p.assetId = r.assetId AND p.ordinal = r.ordinal
+                WHERE r.assetId IN (\(live)) ORDER BY r.assetId, r.ordinal, p.rowid
+                """, arguments: [day])
+            var last: (asset: String, ordinal: Int)?
+            while let row = try resolveRows.next() {
+                let asset: String = row[0], ordinal: Int = row[1], position: String? = row[3]
+                if last?.asset != asset || last?.ordinal != ordinal {
+                    resolves[asset, default: []].append(Asset.Resolution(topic: row[2]))
+                    last = (asset, ordinal)
+                }
+                if let position { resolves[asset]![resolves[asset]!.count - 1].positions.append(position) }
+            }
+            var assets: [Asset] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, title, summary, url, format, shareable, channel, minutes, published, reviewBy, owner
+                FROM asset WHERE id IN (\(live)) ORDER BY id
+                """, arguments: [day])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                assets.append(Asset(id: id, title: row[1], summary: row[2], url: row[3], format: row[4],
+                                    jobs: (jobs[id] ?? []).compactMap(BuyingJob.init(rawValue:)), roles: roles[id] ?? [],
+                                    topics: topics[id] ?? [], resolves: resolves[id] ?? [], shareable: row[5],
+                                    channel: Asset.Channel(rawValue: row[6]) ?? .either, minutes: row[7],
+                                    industries: industries[id] ?? [], published: (row[8] as String?).flatMap(Day.init),
+                                    reviewBy: (row[9] as String?).flatMap(Day.init), owner: row[10], status: .published))
+            }
+            return assets
+        }
+    }
+}

@@ -30,7 +30,7 @@ extension NextSendCommand {
                 throw UserError.badData("no stakeholder '\(to)' in \(group.id); expected one of \(group.stakeholders.map(\.id).joined(separator: ", "))")
             }
             let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: date.day)
-            let index = CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published)))
+            let index = CatalogIndex(assets: try store.matchableAssets(asOf: diagnosis.asOf))
             let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
                                           options: MatchOptions(limit: limit, onlyTo: to))
             if output.json {
