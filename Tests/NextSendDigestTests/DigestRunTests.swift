@@ -28,25 +28,13 @@ import Testing
         return store
     }
 
-    func contents(_ root: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
-            }
-        }
-        return result
-    }
-
     @Test func writesEveryRepAndMarketingInEveryFormat() throws {
         let store = try makeStore()
         let summary = try DigestRun.run(store: store, options: .init(week: week, outDirectory: folder.path("out")))
         #expect(summary.repsWritten.count == 4)
         #expect(summary.marketing == "written")
         #expect(summary.files == 4 * 3 + 3)
-        let files = try contents(URL(fileURLWithPath: folder.path("out/2026-W48")))
+        let files = try folder.files(under: "out/2026-W48")
         #expect(files.keys.contains("/reps/rep0@vendor.example.html"))
         #expect(files.keys.contains("/marketing.json"))
         #expect(files.count == 15)
@@ -56,8 +44,8 @@ import Testing
         let store = try makeStore()
         _ = try DigestRun.run(store: store, options: .init(week: week, outDirectory: folder.path("a"), workers: 4))
         _ = try DigestRun.run(store: store, options: .init(week: week, outDirectory: folder.path("b"), workers: 1))
-        let a = try contents(URL(fileURLWithPath: folder.path("a")))
-        let b = try contents(URL(fileURLWithPath: folder.path("b")))
+        let a = try folder.files(under: "a")
+        let b = try folder.files(under: "b")
         #expect(a == b)
         #expect(!a.isEmpty)
     }
@@ -91,7 +79,7 @@ import Testing
         #expect(seen.sorted() == (0..<10).map { "rep\($0)@vendor.example" }.sorted())
         #expect(Set(seen).count == seen.count)
         let whole = try DigestRun.run(store: store, options: .init(week: week, outDirectory: folder.path("whole")))
-        #expect(try contents(URL(fileURLWithPath: folder.path("whole/2026-W48"))) == contents(URL(fileURLWithPath: folder.path("out/2026-W48"))),
+        #expect(try folder.files(under: "whole/2026-W48") == folder.files(under: "out/2026-W48"),
                 "shards together write what one run writes")
         _ = whole
     }
@@ -117,7 +105,7 @@ import Testing
         let out = folder.path("out")
         _ = try DigestRun.run(store: store, options: .init(week: week, outDirectory: out))
 
-        let all = try contents(URL(fileURLWithPath: folder.path(".")))
+        let all = try folder.files(under: ".")
         #expect(!all.keys.contains { $0.contains("evil") && !$0.hasPrefix("/out/2026-W48/reps/") }, "\(all.keys)")
         let reps = try FileManager.default.contentsOfDirectory(atPath: folder.path("out/2026-W48/reps"))
         #expect(reps.count == 3)

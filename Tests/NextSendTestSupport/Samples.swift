@@ -99,6 +99,20 @@ public final class TemporaryFolder: @unchecked Sendable {
         String(decoding: FileManager.default.contents(atPath: path(relative)) ?? Data(), as: UTF8.self)
     }
 
+    /// Every file below `relative` (or the folder itself), by its path inside it, with its bytes.
+    public func files(under relative: String = ".") throws -> [String: Data] {
+        let root = url.appendingPathComponent(relative).standardizedFileURL
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let item = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[String(item.standardizedFileURL.path.dropFirst(root.path.count))] = try Data(contentsOf: item)
+            }
+        }
+        return result
+    }
+
     /// A content folder: `content/taxonomy.yaml` and `content/catalog/<id>.md` for each asset.
     public func makeContent(assets: [String: String], taxonomy: String = Samples.taxonomyYAML) {
         write("content/taxonomy.yaml", taxonomy)

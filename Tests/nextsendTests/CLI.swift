@@ -51,24 +51,11 @@ struct CLI {
 
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
-    /// `PRAGMA integrity_check` through the sqlite3 shell: "ok" for a healthy database.
-    func integrityCheck() throws -> String {
+    /// Runs the sqlite3 shell on the test database and returns what it printed.
+    func sqlite(_ arguments: String...) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", database, "PRAGMA integrity_check"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The whole database as SQL text (`sqlite3 .dump`), to prove a failed command changed nothing.
-    func dump() throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", database, ".dump"]
+        process.arguments = ["sqlite3", database] + arguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -76,6 +63,14 @@ struct CLI {
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// `PRAGMA integrity_check`: "ok" for a healthy database.
+    func integrityCheck() throws -> String {
+        try sqlite("PRAGMA integrity_check").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The whole database as SQL text (`.dump`), to prove a failed command changed nothing.
+    func dump() throws -> String { try sqlite(".dump") }
 
     /// The repository's own content folder, for tests on the shipped catalog.
     static var repositoryContent: String {

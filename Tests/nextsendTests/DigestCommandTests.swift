@@ -6,26 +6,13 @@ import Testing
 @Suite struct DigestCommandTests {
     let cli = CLI()
 
-    func files(under path: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let root = URL(fileURLWithPath: path)
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
-            }
-        }
-        return result
-    }
-
     @Test func theShippedContentGivesEveryFile() throws {
         #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
         #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
         let result = try cli.run("digest", "--week", "2026-W48", "--out", "out")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
-        let written = try files(under: cli.folder.path("out/2026-W48"))
+        let written = try cli.folder.files(under: "out/2026-W48")
         for rep in ["alice", "bob", "carmen"] {
             for format in ["md", "html", "json"] {
                 #expect(written["/reps/\(rep)@rosterline.example.\(format)"] != nil, "\(rep) \(format)")
@@ -63,7 +50,7 @@ import Testing
 
         // The reference: an uninterrupted run.
         #expect(try cli.run("digest", "--week", "2026-W48", "--out", "reference").status == 0)
-        let reference = try files(under: cli.folder.path("reference/2026-W48"))
+        let reference = try cli.folder.files(under: "reference/2026-W48")
         #expect(reference.count == 150 * 3 + 3)
 
         // Kill a run as soon as some digests are on disk.
@@ -86,7 +73,7 @@ import Testing
         process.waitUntilExit()
 
         // Whatever is under a final name is whole: byte for byte the reference file.
-        let partial = try files(under: cli.folder.path("resumed/2026-W48"))
+        let partial = try cli.folder.files(under: "resumed/2026-W48")
         let finals = partial.filter { !$0.key.contains(".nextsend-tmp-") }
         #expect(!finals.isEmpty)
         #expect(finals.count < reference.count, "the run was killed midway (\(finals.count) of \(reference.count) files)")
@@ -97,7 +84,7 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
         #expect(((summary["repsAlreadyDone"] as? [String])?.count ?? 0) > 0)
-        #expect(try files(under: cli.folder.path("resumed/2026-W48")) == reference)
+        #expect(try cli.folder.files(under: "resumed/2026-W48") == reference)
         #expect(try cli.integrityCheck() == "ok")
     }
 }

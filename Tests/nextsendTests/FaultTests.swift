@@ -20,20 +20,24 @@ import Testing
     }
 
     func count(_ table: String) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", cli.database, "SELECT count(*) FROM \(table)"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        Int(try cli.sqlite("SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
-    /// The dump without the data version counter, which counts successful writes.
+    /// Every stored fact in a canonical order, without the counters (history sequence numbers,
+    /// the data version) that legitimately differ between a database that saw a rolled-back or
+    /// replaced import and one that did not.
     func content() throws -> String {
-        try cli.dump().split(separator: "\n").filter { !$0.contains("storeVersion VALUES") }.joined(separator: "\n")
+        try cli.sqlite("""
+            SELECT * FROM taxonomy; SELECT * FROM asset ORDER BY id; SELECT * FROM assetJob ORDER BY assetId, position;
+            SELECT * FROM assetRole ORDER BY assetId, position; SELECT * FROM assetTopic ORDER BY assetId, position;
+            SELECT * FROM assetIndustry ORDER BY assetId, position; SELECT * FROM assetResolve ORDER BY assetId, ordinal;
+            SELECT * FROM assetResolvePosition ORDER BY assetId, ordinal, position;
+            SELECT id, title, summary, body FROM assetSearch ORDER BY id;
+            SELECT * FROM buyingGroup ORDER BY id; SELECT * FROM stakeholder ORDER BY groupId, position;
+            SELECT groupId, stakeholderId, topic, position, value, source, date FROM claim ORDER BY groupId, seq;
+            SELECT groupId, job, type, date, note FROM jobEvent ORDER BY groupId, seq;
+            SELECT groupId, assetId, recipients, date, channel, consumed FROM touch ORDER BY groupId, seq;
+            """)
     }
 
     // MARK: Kill tests

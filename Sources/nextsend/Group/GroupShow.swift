@@ -88,12 +88,5 @@ enum Describe {
         return withInfluence ? "\(person.name) (\(person.role), \(person.influence))" : "\(person.name) (\(person.role))"
     }
 
-    static func value(_ value: Claim.Value, topic: Topic?) -> String {
-        switch value {
-        case let .position(position): return position
-        case let .number(number):
-            if case let .number(unit, _)? = topic?.kind { return NumberText.withUnit(number, unit: unit) }
-            return NumberText.grouped(number)
-        }
-    }
+    static func value(_ value: Claim.Value, topic: Topic?) -> String { Words.value(value, topic: topic) }
 }
