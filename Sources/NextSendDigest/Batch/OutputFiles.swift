@@ -1,5 +1,6 @@
 import Foundation
 import NextSend
+import NextSendStore
 
 /// Writes digest files safely: never outside the output folder, never half-written under a final name.
 ///
@@ -16,7 +17,7 @@ public struct OutputFiles: Sendable {
         do {
             try FileManager.default.createDirectory(at: root.appendingPathComponent("reps"), withIntermediateDirectories: true)
         } catch {
-            throw DigestError(.cannotCreate, "cannot create \(root.path): \(OutputFiles.reason(error))")
+            throw ContentError(.cannotCreate, "cannot create \(root.path): \(OutputFiles.reason(error))")
         }
     }
 
@@ -46,28 +47,28 @@ public struct OutputFiles: Sendable {
         let final = url.standardizedFileURL
         // Belt and braces: names come from fileName(forRep:), but nothing may leave the week's folder.
         guard final.path.hasPrefix(root.path + "/") else {
-            throw DigestError(.cannotCreate, "refusing to write \(final.path): outside \(root.path)")
+            throw ContentError(.cannotCreate, "refusing to write \(final.path): outside \(root.path)")
         }
         let folder = final.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent("\(OutputFiles.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)-\(final.lastPathComponent)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw DigestError(errno == ENOSPC ? .writeFailed : .cannotCreate, "cannot create \(temporary.path): \(String(cString: strerror(errno)))")
+            throw ContentError(errno == ENOSPC ? .writeFailed : .cannotCreate, "cannot create \(temporary.path): \(String(cString: strerror(errno)))")
         }
-        var failure: DigestError?
+        var failure: ContentError?
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count, failure == nil {
             let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if result < 0 {
                 if errno == EINTR { continue }
-                failure = DigestError(.writeFailed, "cannot write \(final.path): \(String(cString: strerror(errno)))")
+                failure = ContentError(.writeFailed, "cannot write \(final.path): \(String(cString: strerror(errno)))")
             } else {
                 written += result
             }
         }
         if failure == nil, fsync(descriptor) != 0 {
-            failure = DigestError(.writeFailed, "cannot flush \(final.path): \(String(cString: strerror(errno)))")
+            failure = ContentError(.writeFailed, "cannot flush \(final.path): \(String(cString: strerror(errno)))")
         }
         close(descriptor)
         if let failure {
@@ -77,7 +78,7 @@ public struct OutputFiles: Sendable {
         guard rename(temporary.path, final.path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw DigestError(.writeFailed, "cannot rename into \(final.path): \(message)")
+            throw ContentError(.writeFailed, "cannot rename into \(final.path): \(message)")
         }
     }
 

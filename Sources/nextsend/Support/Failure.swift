@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NextSend
-import NextSendDigest
 import NextSendStore
 
 /// Maps errors to the sysexits codes of the brief and prints them for a person.
@@ -34,12 +33,6 @@ enum Failure {
             }
         case let error as UserError:
             return error.code
-        case let error as DigestError:
-            switch error.kind {
-            case .cannotCreate: return cannotCreate
-            case .writeFailed: return ioError
-            case .usage: return usage
-            }
         default:
             return nil
         }
