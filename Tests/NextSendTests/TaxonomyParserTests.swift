@@ -1,3 +1,4 @@
+import Foundation
 import NextSend
 import NextSendTestSupport
 import Testing
@@ -38,6 +39,16 @@ import Testing
         #expect(match != nil, "expected \(field ?? "-"): \(message) in \(error)")
         #expect(match?.line == line, "\(error)")
         #expect(match?.file == "t.yaml")
+    }
+
+    /// The taxonomy is stored as JSON; the same taxonomy must give the same bytes in every run,
+    /// which a dictionary keyed by an enum (encoded as a list in hash order) would not.
+    @Test func storedJSONIsTheSameBytesInEveryRun() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(Samples.taxonomy), as: UTF8.self)
+        #expect(json.contains(#""stallDays":{"validation":10}"#), "\(json)")
+        #expect(try JSONDecoder().decode(Taxonomy.self, from: Data(json.utf8)) == Samples.taxonomy)
     }
 
     @Test func compatibilityIsSymmetric() throws {

@@ -52,10 +52,13 @@ struct CLI {
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
     /// Runs the sqlite3 shell on the test database and returns what it printed.
-    func sqlite(_ arguments: String...) throws -> String {
+    func sqlite(_ arguments: String...) throws -> String { try sqlite(at: database, arguments) }
+
+    /// Runs the sqlite3 shell on the database at `path`.
+    func sqlite(at path: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", database] + arguments
+        process.arguments = ["sqlite3", path] + arguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -35,6 +35,35 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         self.influence[influence] ?? (self.influence.values.min() ?? 0.5)
     }
 
+    enum CodingKeys: String, CodingKey {
+        case roles, influence, formats, defaultStallDays, stallDays, topics, industries
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        roles = try container.decode([String].self, forKey: .roles)
+        influence = try container.decode([String: Double].self, forKey: .influence)
+        formats = try container.decode([String].self, forKey: .formats)
+        defaultStallDays = try container.decode(Int.self, forKey: .defaultStallDays)
+        let byName = try container.decode([String: Int].self, forKey: .stallDays)
+        stallDays = Dictionary(uniqueKeysWithValues: byName.compactMap { key, days in BuyingJob(rawValue: key).map { ($0, days) } })
+        topics = try container.decode([Topic].self, forKey: .topics)
+        industries = try container.decode([String].self, forKey: .industries)
+    }
+
+    /// Stall days are keyed by the job's id, so sorted-key JSON is the same bytes in every run
+    /// (a dictionary keyed by an enum would encode as a list in hash order).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(roles, forKey: .roles)
+        try container.encode(influence, forKey: .influence)
+        try container.encode(formats, forKey: .formats)
+        try container.encode(defaultStallDays, forKey: .defaultStallDays)
+        try container.encode(Dictionary(uniqueKeysWithValues: stallDays.map { ($0.key.rawValue, $0.value) }), forKey: .stallDays)
+        try container.encode(topics, forKey: .topics)
+        try container.encode(industries, forKey: .industries)
+    }
+
     /// Influence names, heaviest first, for messages.
     public var influenceNames: [String] {
         influence.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
