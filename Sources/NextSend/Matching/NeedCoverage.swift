@@ -10,16 +10,14 @@ public struct NeedCoverage: Sendable, Hashable {
 
     /// Below this strength a need counts as served only weakly.
     public static let weak = 0.7
-
-    public var isGap: Bool { strength < NeedCoverage.weak }
 }
 
 extension Matcher {
     /// The needs of the diagnosis that no live asset serves strongly (strength below
     /// ``NeedCoverage/weak``), each with the asset that comes closest.
     ///
-    /// Cheaper than ``coverage(for:diagnosis:index:taxonomy:)`` when most needs are well served:
-    /// the search for a need stops at the first strong asset.
+    /// The search for a need stops at the first strong asset, so well-served needs cost little.
+    /// Re-sends do not matter here: the question is whether the catalog has the content at all.
     public static func gaps(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy) -> [NeedCoverage] {
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: MatchOptions(resendWindowDays: 0))
         let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
@@ -41,18 +39,6 @@ extension Matcher {
             gaps.append(best(for: need, at: position, among: all, index: index, context: context))
         }
         return gaps
-    }
-
-    /// For each need of the diagnosis, the single best asset and how well it fits.
-    public static func coverage(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy) -> [NeedCoverage] {
-        // Re-sends do not matter here: the question is whether the catalog has the content at all.
-        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy,
-                                   options: MatchOptions(resendWindowDays: 0))
-        let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
-        return diagnosis.needs.enumerated().map { position, need in
-            best(for: need, at: position, among: index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs),
-                 index: index, context: context)
-        }
     }
 
     /// The best asset for one need: score the most promising candidate, then only those whose

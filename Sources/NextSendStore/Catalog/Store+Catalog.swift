@@ -93,11 +93,6 @@ extension Store {
         return try JSONDecoder().decode(Taxonomy.self, from: Data(json.utf8))
     }
 
-    /// Whether a catalog (and so a taxonomy) has been imported.
-    public func hasCatalog() throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM taxonomy)") ?? false }
-    }
-
     /// Assets matching `filter`, in id order, or best match first for a full-text search.
     public func assets(matching filter: AssetFilter = AssetFilter()) throws -> [Asset] {
         try read { db in

@@ -41,9 +41,6 @@ extension Store {
     public func withSnapshot<T>(_ body: (StoreSnapshot) throws -> T) throws -> T {
         try read { db in try body(StoreSnapshot(db: db)) }
     }
-
-    /// The data version now (see ``StoreSnapshot/version()``).
-    public func version() throws -> Int { try withSnapshot { try $0.version() } }
 }
 
 // MARK: - Digest ledger
