@@ -45,7 +45,7 @@ extension Store {
     public func appendClaim(_ claim: Claim, to groupID: String) throws {
         try write { db in
             try requireGroup(groupID, db)
-            try ClaimRecord(groupId: groupID, claim).insert(db)
+            try insert(claim, into: groupID, db)
         }
     }
 
@@ -53,7 +53,7 @@ extension Store {
     public func appendEvent(_ event: JobEvent, to groupID: String) throws {
         try write { db in
             try requireGroup(groupID, db)
-            try JobEventRecord(groupId: groupID, event).insert(db)
+            try insert(event, into: groupID, db)
         }
     }
 
@@ -61,7 +61,7 @@ extension Store {
     public func appendTouch(_ touch: Touch, to groupID: String) throws {
         try write { db in
             try requireGroup(groupID, db)
-            try TouchRecord(groupId: groupID, touch).insert(db)
+            try insert(touch, into: groupID, db)
         }
     }
 
@@ -73,8 +73,7 @@ extension Store {
                 throw StoreError(.other, "stakeholder '\(stakeholder.id)' is already in \(groupID)")
             }
             let position = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stakeholder WHERE groupId = ?", arguments: [groupID]) ?? 0
-            try StakeholderRecord(groupId: groupID, id: stakeholder.id, name: stakeholder.name, role: stakeholder.role,
-                                  influence: stakeholder.influence, title: stakeholder.title, position: position).insert(db)
+            try insert(stakeholder, at: position, into: groupID, db)
         }
     }
 
@@ -82,34 +81,47 @@ extension Store {
         guard try GroupRecord.exists(db, key: id) else { throw StoreError.notFound("no group '\(id)'; see 'nextsend group list'") }
     }
 
-    /// Inserts a group's rows through cached prepared statements: bulk imports write tens of rows
-    /// per group, and statement reuse is most of their speed.
+    // Every row is written through one of the functions below, for imports and single facts alike.
+    // They use cached prepared statements: bulk imports write tens of rows per group, and
+    // statement reuse is most of their speed.
+
     private func insert(_ group: BuyingGroup, source: String?, _ db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO buyingGroup (id, account, owner, industry, source) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [group.id, group.account, group.owner, group.industry, source])
-        let stakeholder = try db.cachedStatement(sql: """
+        for (position, person) in group.stakeholders.enumerated() { try insert(person, at: position, into: group.id, db) }
+        for claim in group.claims { try insert(claim, into: group.id, db) }
+        for event in group.events { try insert(event, into: group.id, db) }
+        for touch in group.touches { try insert(touch, into: group.id, db) }
+    }
+
+    private func insert(_ person: Stakeholder, at position: Int, into groupID: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
             INSERT INTO stakeholder (groupId, id, name, role, influence, title, position) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (position, person) in group.stakeholders.enumerated() {
-            try stakeholder.execute(arguments: [group.id, person.id, person.name, person.role, person.influence, person.title, position])
+            """).execute(arguments: [groupID, person.id, person.name, person.role, person.influence, person.title, position])
+    }
+
+    /// Exactly one of `position` and `value` is set, as the table's check requires.
+    private func insert(_ claim: Claim, into groupID: String, _ db: Database) throws {
+        var position: String?, value: Double?
+        switch claim.value {
+        case let .position(text): position = text
+        case let .number(number): value = number
         }
-        let claim = try db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for item in group.claims {
-            let record = ClaimRecord(groupId: group.id, item)
-            try claim.execute(arguments: [group.id, record.stakeholderId, record.topic, record.position, record.value, record.source, record.date])
-        }
-        let event = try db.cachedStatement(sql: "INSERT INTO jobEvent (groupId, job, type, date, note) VALUES (?, ?, ?, ?, ?)")
-        for item in group.events {
-            try event.execute(arguments: [group.id, item.job.rawValue, item.type.rawValue, item.date.description, item.note])
-        }
-        let touch = try db.cachedStatement(sql: """
+            """).execute(arguments: [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description])
+    }
+
+    private func insert(_ event: JobEvent, into groupID: String, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO jobEvent (groupId, job, type, date, note) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note])
+    }
+
+    /// Recipients are stakeholder ids joined by commas (ids never contain one).
+    private func insert(_ touch: Touch, into groupID: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
             INSERT INTO touch (groupId, assetId, recipients, date, channel, consumed) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        for item in group.touches {
-            try touch.execute(arguments: [group.id, item.asset, item.to.joined(separator: ","), item.date.description, item.channel, item.consumed])
-        }
+            """).execute(arguments: [groupID, touch.asset, touch.to.joined(separator: ","), touch.date.description, touch.channel, touch.consumed])
     }
 }
 

@@ -1,8 +1,10 @@
 import GRDB
 import NextSend
 
+/// Rows of the group tables as read back; writes go through `Store`'s insert functions.
+
 /// A row of `buyingGroup`.
-struct GroupRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct GroupRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "buyingGroup"
     var id: String
     var account: String
@@ -12,7 +14,7 @@ struct GroupRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `stakeholder`.
-struct StakeholderRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct StakeholderRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "stakeholder"
     var groupId: String
     var id: String
@@ -25,8 +27,8 @@ struct StakeholderRecord: Codable, Sendable, FetchableRecord, PersistableRecord 
     var stakeholder: Stakeholder { Stakeholder(id: id, name: name, role: role, influence: influence, title: title) }
 }
 
-/// A row of `claim`; exactly one of `position` and `value` is set.
-struct ClaimRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+/// A row of `claim`, as read back; exactly one of `position` and `value` is set.
+struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "claim"
     var groupId: String
     var stakeholderId: String
@@ -36,18 +38,6 @@ struct ClaimRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var source: String?
     var date: String
 
-    init(groupId: String, _ claim: Claim) {
-        self.groupId = groupId
-        stakeholderId = claim.stakeholder
-        topic = claim.topic
-        switch claim.value {
-        case let .position(position): self.position = position
-        case let .number(number): value = number
-        }
-        source = claim.source
-        date = claim.date.description
-    }
-
     var claim: Claim? {
         guard let day = Day(date) else { return nil }
         let claimValue: Claim.Value
@@ -56,8 +46,8 @@ struct ClaimRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     }
 }
 
-/// A row of `jobEvent`.
-struct JobEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+/// A row of `jobEvent`, as read back.
+struct JobEventRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "jobEvent"
     var groupId: String
     var job: String
@@ -65,22 +55,14 @@ struct JobEventRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var date: String
     var note: String?
 
-    init(groupId: String, _ event: JobEvent) {
-        self.groupId = groupId
-        job = event.job.rawValue
-        type = event.type.rawValue
-        date = event.date.description
-        note = event.note
-    }
-
     var event: JobEvent? {
         guard let job = BuyingJob(rawValue: job), let kind = JobEvent.Kind(rawValue: type), let day = Day(date) else { return nil }
         return JobEvent(job: job, type: kind, date: day, note: note)
     }
 }
 
-/// A row of `touch`; recipients are stakeholder ids joined by commas (ids never contain one).
-struct TouchRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+/// A row of `touch`, as read back; recipients are stakeholder ids joined by commas.
+struct TouchRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "touch"
     var groupId: String
     var assetId: String
@@ -88,15 +70,6 @@ struct TouchRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
     var date: String
     var channel: String?
     var consumed: Bool
-
-    init(groupId: String, _ touch: Touch) {
-        self.groupId = groupId
-        assetId = touch.asset
-        recipients = touch.to.joined(separator: ",")
-        date = touch.date.description
-        channel = touch.channel
-        consumed = touch.consumed
-    }
 
     var touch: Touch? {
         guard let day = Day(date) else { return nil }
