@@ -11,9 +11,13 @@ public enum SplitGuard {
     }
 
     /// A warning when `asset` serves a single role, is not shareable, and the group has an open conflict.
-    public static func check(_ asset: Asset, group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex,
-                             taxonomy: Taxonomy) -> Warning? {
+    ///
+    /// - Parameter index: the catalog, asked for only when a warning is due (to find the alternative),
+    ///   so the common case of a send needs no catalog at all.
+    public static func check(_ asset: Asset, group: BuyingGroup, diagnosis: Diagnosis, index: () throws -> CatalogIndex,
+                             taxonomy: Taxonomy) rethrows -> Warning? {
         guard !diagnosis.conflicts.isEmpty, asset.roles.count == 1, !asset.shareable else { return nil }
+        let index = try index()
         // The best-ranked shareable asset that works on a conflict, as `next` would rank it.
         let alternative = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
                                             options: MatchOptions(limit: 10))

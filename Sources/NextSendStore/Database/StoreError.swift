@@ -34,6 +34,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     static func notFound(_ what: String) -> StoreError { StoreError(.notFound, what) }
 
+    static func noGroup(_ id: String) -> StoreError {
+        StoreError(.notFound, "no group '\(id)'; see 'nextsend group list'")
+    }
+
     static let noCatalog = StoreError(.notFound, "no catalog in this database yet; run 'nextsend catalog import' first")
 
     static func translate(_ error: any Error, path: String) -> any Error {

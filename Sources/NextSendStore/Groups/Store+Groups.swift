@@ -78,7 +78,7 @@ extension Store {
     }
 
     private func requireGroup(_ id: String, _ db: Database) throws {
-        guard try GroupRecord.exists(db, key: id) else { throw StoreError.notFound("no group '\(id)'; see 'nextsend group list'") }
+        guard try GroupRecord.exists(db, key: id) else { throw StoreError.noGroup(id) }
     }
 
     // Every row is written through one of the functions below, for imports and single facts alike.
@@ -131,6 +131,14 @@ extension Store {
     /// One group with its whole history, or `nil`.
     public func group(id: String) throws -> BuyingGroup? {
         try read { db in try Store.fetchGroups(db, ids: [id]).first }
+    }
+
+    /// One group with its whole history.
+    ///
+    /// - Throws: ``StoreError`` (not found) naming the id, when there is no such group.
+    public func existingGroup(id: String) throws -> BuyingGroup {
+        guard let group = try group(id: id) else { throw StoreError.noGroup(id) }
+        return group
     }
 
     /// Groups in id order, optionally only one rep's.

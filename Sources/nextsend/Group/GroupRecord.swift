@@ -23,7 +23,7 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let store = try store.open()
-            let group = try Recording.group(self.group, in: store)
+            let group = try store.existingGroup(id: self.group)
             var fields = ["stakeholder": stakeholder, "topic": topic, "date": date ?? day.day.description]
             fields["position"] = position
             fields["value"] = value
@@ -53,7 +53,7 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let store = try store.open()
-            let group = try Recording.group(self.group, in: store)
+            let group = try store.existingGroup(id: self.group)
             var fields = ["job": job, "type": type, "date": date ?? day.day.description]
             fields["note"] = note
             let event = try Recording.checked { try GroupParser.event(fields) }
@@ -83,7 +83,7 @@ extension NextSendCommand.Group {
 
             func run() throws {
                 let store = try store.open()
-                let group = try Recording.group(self.group, in: store)
+                let group = try store.existingGroup(id: self.group)
                 var fields = ["id": id, "name": name, "role": role, "influence": influence]
                 fields["title"] = title
                 let person = try Recording.checked { try GroupParser.stakeholder(fields, in: group, taxonomy: try store.taxonomy()) }
@@ -96,11 +96,6 @@ extension NextSendCommand.Group {
 
 /// Shared steps of the commands that record new state.
 enum Recording {
-    static func group(_ id: String, in store: Store) throws -> BuyingGroup {
-        guard let group = try store.group(id: id) else { throw UserError.notFound("no group '\(id)'; see 'nextsend group list'") }
-        return group
-    }
-
     /// Runs a check, naming fields as the options the user typed (`--topic`, not `topic`).
     static func checked<T>(_ body: () throws -> T) throws -> T {
         do {

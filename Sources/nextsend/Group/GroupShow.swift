@@ -17,7 +17,7 @@ extension NextSendCommand.Group {
         func run() throws {
             let store = try store.open()
             let taxonomy = try store.taxonomy()
-            guard let group = try store.group(id: id) else { throw UserError.notFound("no group '\(id)'; see 'nextsend group list'") }
+            let group = try store.existingGroup(id: id)
             let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: date.day)
             if output.json {
                 try Console.printJSON(DiagnosisReport(diagnosis, group: group, taxonomy: taxonomy))

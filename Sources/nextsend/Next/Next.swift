@@ -25,7 +25,7 @@ extension NextSendCommand {
         func run() throws {
             let store = try store.open()
             let taxonomy = try store.taxonomy()
-            guard let group = try store.group(id: group) else { throw UserError.notFound("no group '\(self.group)'; see 'nextsend group list'") }
+            let group = try store.existingGroup(id: self.group)
             if let to, group.stakeholder(to) == nil {
                 throw UserError.badData("no stakeholder '\(to)' in \(group.id); expected one of \(group.stakeholders.map(\.id).joined(separator: ", "))")
             }

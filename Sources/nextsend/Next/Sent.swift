@@ -23,20 +23,20 @@ extension NextSendCommand {
         func run() throws {
             let store = try store.open()
             let taxonomy = try store.taxonomy()
-            let group = try Recording.group(self.group, in: store)
+            let group = try store.existingGroup(id: self.group)
             var fields = ["asset": asset, "to": to, "date": date ?? day.day.description, "consumed": consumed ? "true" : "false"]
             fields["channel"] = channel
             let touch = try Recording.checked { try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs()) }
 
-            let catalog = try store.assets(matching: AssetFilter(status: .published))
-            let index = CatalogIndex(assets: catalog)
             let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: touch.date)
             let sentAsset = try store.asset(id: touch.asset)
             var warnings: [String] = []
             if let sentAsset, !sentAsset.isLive(asOf: touch.date) {
                 warnings.append("\(sentAsset.id) is \(sentAsset.isExpired(asOf: touch.date) ? "expired" : sentAsset.status.rawValue); recorded anyway.")
             }
-            if let sentAsset, let warning = SplitGuard.check(sentAsset, group: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy) {
+            if let sentAsset, let warning = try SplitGuard.check(sentAsset, group: group, diagnosis: diagnosis,
+                                                                index: { CatalogIndex(assets: try store.matchableAssets(asOf: touch.date)) },
+                                                                taxonomy: taxonomy) {
                 warnings.append(warning.description)
             }
             try store.appendTouch(touch, to: group.id)
