@@ -66,9 +66,7 @@ public struct DigestRenderer: Sendable {
     }
 
     func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        try JSONOutput.encode(value)
     }
 
     /// The value as the plain dictionaries and arrays of its JSON form, which Mustache reads by key.

@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 
 /// Results go to stdout, diagnostics to stderr.
 enum Console {
@@ -12,10 +13,7 @@ enum Console {
 
     /// Pretty, key-sorted JSON: the same data always prints the same bytes.
     static func printJSON<T: Encodable>(_ value: T, omitBody: Bool = false) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if omitBody { encoder.userInfo[NextSendAsset.omitBodyKey] = true }
-        let data = try encoder.encode(value)
+        let data = try JSONOutput.encode(value, omitBody: omitBody)
         FileHandle.standardOutput.write(data)
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
