@@ -49,8 +49,7 @@ do {
     }
 
     if phases.contains("next") {
-        let taxonomy = try store.taxonomy()
-        let index = CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published)))
+        let advisor = Advisor(taxonomy: try store.taxonomy(), index: CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published))))
         var durations: [Double] = []
         // Every group up to 20,000; beyond that an evenly spread sample of reps, so `large` stays minutes long.
         let owners = try store.withSnapshot { try $0.owners() }
@@ -59,10 +58,9 @@ do {
         for owner in owners.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
             for group in try store.withSnapshot({ try $0.groups(owner: owner) }) {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
-                let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+                let advice = try advisor.advise(group, asOf: asOf)
                 durations.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-                precondition(picks.count <= 5)
+                precondition(advice.recommendations.count <= 5)
             }
         }
         durations.sort()

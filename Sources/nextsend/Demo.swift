@@ -34,34 +34,36 @@ extension NextSendCommand {
 
             step("3. Where is \(group) really stuck? (as of \(asOf))")
             guard var current = try store.group(id: group) else { throw UserError.notFound("no group '\(group)' in \(content)/groups") }
-            var diagnosis = Diagnoser.diagnose(current, taxonomy: taxonomy, asOf: asOf)
-            Console.print(GroupText.render(diagnosis, group: current, taxonomy: taxonomy))
+            let advisor = try store.advisor(asOf: asOf)
+            let words = Vocabulary(taxonomy)
+            var advice = try advisor.advise(current, asOf: asOf, limit: 3)
+            Console.print(GroupText.render(advice.diagnosis, group: current, vocabulary: words))
 
             step("4. What to send next, to whom, and why")
-            let index = CatalogIndex(assets: assets)
-            let before = Matcher.recommend(for: current, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: 3))
-            Console.print(RecommendationText.render(before, group: current, diagnosis: diagnosis, explain: false))
-            guard let first = before.first else { return }
+            Console.print(RecommendationText.render(advice, group: current, vocabulary: words, explain: false))
+            guard let first = advice.recommendations.first else { return }
+            let diagnosis = advice.diagnosis
 
             step("5. The rep sends the top pick: nextsend sent \(group) \(first.asset.id) --to \(first.sendTo.joined(separator: ","))")
             try store.appendTouch(Touch(asset: first.asset.id, to: first.sendTo, date: asOf, channel: "email"), to: group)
             current = try store.group(id: group) ?? current
-            diagnosis = Diagnoser.diagnose(current, taxonomy: taxonomy, asOf: asOf)
-            let after = Matcher.recommend(for: current, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: 3))
-            Console.print("Nobody gets the same asset twice within 30 days: \(first.asset.id) is off the list for \(Words.list(first.sendTo.map { current.stakeholder($0)?.shortName ?? $0 })), and the picks move up:\n")
-            Console.print(RecommendationText.render(after, group: current, diagnosis: diagnosis, explain: false))
+            advice = try advisor.advise(current, asOf: asOf, limit: 3)
+            Console.print("Nobody gets the same asset twice within \(Words.count(advisor.policy.resendWindowDays, "day")): "
+                + "\(first.asset.id) is off the list for \(Words.list(first.sendTo.map { current.stakeholder($0)?.shortName ?? $0 })), and the picks move up:\n")
+            Console.print(RecommendationText.render(advice, group: current, vocabulary: words, explain: false))
 
             if let conflict = diagnosis.conflicts.first, let topic = taxonomy.topic(conflict.topic), topic.isNumber,
                let low = conflict.sides.first, let high = conflict.sides.last, let who = high.stakeholders.first,
                case let .number(agreed) = low.value {
-                step("6. A week later, \(Describe.person(who, in: current)) revises the figure after working through the model")
+                var names = words.names(in: current)
+                step("6. A week later, \(names.mention(who)) revises the figure after working through the model")
                 let day = asOf.adding(days: 7)
                 try store.appendClaim(Claim(stakeholder: who, topic: conflict.topic, value: .number(agreed * 1.1), source: first.asset.id, date: day), to: group)
                 current = try store.group(id: group) ?? current
-                let later = Diagnoser.diagnose(current, taxonomy: taxonomy, asOf: day)
+                let later = advisor.diagnose(current, asOf: day)
                 Console.print(later.conflicts.contains { $0.topic == conflict.topic }
-                    ? "The \(conflict.topic) conflict is still open."
-                    : "The \(conflict.topic) conflict is closed: the group now works from one set of numbers.")
+                    ? "The conflict on \(words.topic(conflict.topic)) is still open."
+                    : "The conflict on \(words.topic(conflict.topic)) is closed: the group now works from one set of numbers.")
             }
         }
 

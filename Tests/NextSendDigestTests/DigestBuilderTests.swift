@@ -16,13 +16,13 @@ import Testing
         ]
     }
 
-    @Test func aRepDigestPutsTheMostUrgentGroupFirst() {
+    @Test func aRepDigestPutsTheMostUrgentGroupFirst() throws {
         let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog)
         var calm = Samples.group
         calm.id = "a-calm"
         calm.claims = []
         calm.events = [JobEvent(job: .validation, type: .started, date: Day("2026-11-28")!)]
-        let digest = builder.repDigest(rep: "alice@vendor.example", [builder.analyse(calm), builder.analyse(Samples.group)])
+        let digest = builder.repDigest(rep: "alice@vendor.example", [try builder.analyse(calm), try builder.analyse(Samples.group)])
         #expect(digest.groups.map(\.id) == ["acme-health", "a-calm"])
         #expect(digest.groups.map(\.rank) == [1, 2])
         let acme = digest.groups[0]
@@ -38,7 +38,7 @@ import Testing
         let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog)
         var other = Samples.group
         other.id = "other"
-        let facts = [builder.analyse(Samples.group).facts, builder.analyse(other).facts]
+        let facts = [try builder.analyse(Samples.group).facts, try builder.analyse(other).facts]
         let digest = builder.marketingDigest(facts, assets: catalog)
         let deployment = try #require(digest.gaps.first { $0.key == "conflict:deployment" })
         #expect(deployment.groups == 2)

@@ -137,7 +137,7 @@ import Testing
     @Test func theReasonReadsLikeTheBrief() throws {
         let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true, format: "tool")
         let pick = try #require(recommend(splitGroup, [model]).first)
-        #expect(pick.reason.hasPrefix("Dana (finance) and Lee (IT) disagree on three-year total cost of ownership: $120,000 vs $310,000 — this shared tool is made to reconcile exactly that"))
+        #expect(pick.reason.hasPrefix("Dana Reyes (finance) and Lee Park (IT) disagree on three-year total cost of ownership: Dana at $120,000 vs Lee at $310,000 — this shared tool is made to reconcile exactly that"))
         #expect(pick.addresses.first == .conflict(topic: "tco"))
     }
 
@@ -174,33 +174,75 @@ import Testing
     // MARK: Pruning
 
     /// The matcher stops scoring once no remaining candidate's bound can win; that must never
-    /// change the picks compared with scoring every candidate.
+    /// change the picks compared with scoring every candidate — with or without one recipient,
+    /// whatever the assets' channels and industries, and with earlier sends in and out of the
+    /// re-send window.
     @Test(arguments: 0..<30)
     func pruningNeverChangesThePicks(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed) &+ 1000)
         var group = Samples.group
-        group.touches.append(Touch(asset: "asset-3", to: ["lee"], date: asOf.adding(days: -5)))
+        group.industry = ["hospital-system", "community-hospital", nil][seed % 3]
+        let people = group.stakeholders.map(\.id)
+        for _ in 0..<Int.random(in: 0...6, using: &generator) {
+            let to = Array(people.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)))
+            group.touches.append(Touch(asset: "asset-\(Int.random(in: 0..<60, using: &generator))", to: to,
+                                       date: asOf.adding(days: -Int.random(in: 0...60, using: &generator))))
+        }
         var catalog: [Asset] = []
         for index in 0..<60 {
             let jobs = Array(BuyingJob.allCases.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)))
             let topics = ["tco", "deployment"].filter { _ in Bool.random(using: &generator) }
-            catalog.append(asset("asset-\(index)", jobs: jobs,
-                                 roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
-                                 topics: topics,
-                                 resolves: topics.filter { _ in Bool.random(using: &generator) }.map {
-                                     $0 == "deployment" && Bool.random(using: &generator) ? .init(topic: $0, positions: ["cloud-only", "on-prem-required"]) : .init(topic: $0)
-                                 },
-                                 shareable: Int.random(in: 0..<4, using: &generator) == 0,
-                                 reviewBy: Int.random(in: 0..<10, using: &generator) == 0 ? asOf.adding(days: -3) : nil))
+            var asset = asset("asset-\(index)", jobs: jobs,
+                              roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
+                              topics: topics,
+                              resolves: topics.filter { _ in Bool.random(using: &generator) }.map {
+                                  $0 == "deployment" && Bool.random(using: &generator) ? .init(topic: $0, positions: ["cloud-only", "on-prem-required"]) : .init(topic: $0)
+                              },
+                              shareable: Int.random(in: 0..<4, using: &generator) == 0,
+                              reviewBy: [nil, nil, nil, asOf.adding(days: -3), asOf.adding(days: 12)][Int.random(in: 0..<5, using: &generator)])
+            asset.channel = [.selfServe, .repLed, .either][Int.random(in: 0..<3, using: &generator)]
+            asset.industries = [[], [], ["hospital-system"], ["behavioral-health"]][Int.random(in: 0..<4, using: &generator)]
+            catalog.append(asset)
         }
         let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
         let index = CatalogIndex(assets: catalog)
-        for limit in [1, 5, 12] {
-            let pruned = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: limit))
-            let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
-                                               options: MatchOptions(limit: limit, exhaustive: true))
-            #expect(pruned == exhaustive)
+        for onlyTo in [nil] + people {
+            for limit in [1, 5, 12] {
+                let pruned = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                               options: MatchOptions(limit: limit, onlyTo: onlyTo))
+                let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                                   options: MatchOptions(limit: limit, onlyTo: onlyTo, exhaustive: true))
+                #expect(pruned == exhaustive, "to \(onlyTo ?? "anyone"), limit \(limit)")
+            }
         }
+    }
+
+    /// The bounds read the same policy as exact scoring: with other weights, pruning still agrees.
+    @Test(arguments: 0..<10)
+    func pruningFollowsAChangedPolicy(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 77)
+        var policy = ScoringPolicy.standard
+        policy.coversTopic = 0.9
+        policy.sharesTopicJob = 0.5
+        policy.secondaryJob = 0.95
+        policy.reachForEveryone = 0.95
+        policy.reachDiminishing = 0.8
+        policy.jobReachFloor = 0.1
+        let group = Samples.group
+        let catalog = (0..<50).map { index in
+            asset("asset-\(index)", jobs: Array(BuyingJob.allCases.shuffled(using: &generator).prefix(2)),
+                  roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator))),
+                  topics: ["tco", "deployment"].filter { _ in Bool.random(using: &generator) },
+                  resolves: Bool.random(using: &generator) ? [.init(topic: "tco")] : [],
+                  shareable: Int.random(in: 0..<3, using: &generator) == 0)
+        }
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let index = CatalogIndex(assets: catalog)
+        let pruned = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                       options: MatchOptions(limit: 8, policy: policy))
+        let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                           options: MatchOptions(limit: 8, policy: policy, exhaustive: true))
+        #expect(pruned == exhaustive)
     }
 
     // MARK: Determinism

@@ -64,10 +64,10 @@ import Testing
         try importShippedContent()
         let result = try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29")
         #expect(result.stdout.contains("validation              active"))
-        #expect(result.stdout.contains("tco (Three-year total cost of ownership) — Dana Reyes (finance): $120,000"))
-        #expect(result.stdout.contains("Lee Park (it): $310,000"))
+        // Figures within the topic's tolerance of each other read as one camp.
+        #expect(result.stdout.contains("tco (Three-year total cost of ownership) — Dana Reyes (finance) and Ellen Cho (executive) at $120,000–$140,000 vs Lee Park (IT) at $310,000"))
         #expect(result.stdout.contains("Nobody has reached"))
-        #expect(result.stdout.contains("Marcus Hill (end-user, user)"))
+        #expect(result.stdout.contains("Marcus Hill (end user; influence: user)"))
         let same = try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json")
         let again = try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json")
         #expect(same.stdout == again.stdout)

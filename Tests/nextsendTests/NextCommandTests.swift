@@ -60,7 +60,7 @@ import Testing
         #expect(addresses.first?["kind"] as? String == "conflict")
         #expect(addresses.first?["topic"] as? String == "tco")
         #expect((first["score"] as? Double ?? 0) > 0)
-        #expect((first["reason"] as? String)?.contains("Dana (finance)") == true)
+        #expect((first["reason"] as? String)?.contains("Dana Reyes (finance)") == true)
         #expect((first["reason"] as? String)?.contains("$120,000") == true)
         let a = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout
         let b = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout
@@ -110,7 +110,7 @@ import Testing
         let result = try demo.run(["demo", "--content", CLI.repositoryContent])
         #expect(result.status == 0, "\(result.stderr)")
         for line in ["1. The catalog", "3. Where is mercy-valley-health really stuck?", "4. What to send next",
-                     "5. The rep sends the top pick", "is off the list for", "The tco conflict is closed"] {
+                     "5. The rep sends the top pick", "is off the list for", "The conflict on three-year total cost of ownership is closed"] {
             #expect(result.stdout.contains(line), "\(line)")
         }
         #expect(!FileManager.default.fileExists(atPath: demo.database), "the demo never touches the user's database")

@@ -16,13 +16,16 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
         public var position: String?
         public var value: Double?
         public var stakeholders: [String]
+        /// Which camp the side belongs to (1, 2, …): sides within tolerance, or compatible, share one.
+        public var camp: Int
 
-        public init(_ side: Conflict.Side) {
+        public init(_ side: Conflict.Side, camp: Int) {
             switch side.value {
             case let .position(position): self.position = position
             case let .number(number): value = number
             }
             stakeholders = side.stakeholders
+            self.camp = camp
         }
     }
 
@@ -67,7 +70,7 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
             var unit: String?
             if case let .number(topicUnit, _)? = topic?.kind { unit = topicUnit }
             return ConflictEntry(topic: conflict.topic, label: topic?.label ?? conflict.topic, unit: unit,
-                                 positions: conflict.sides.map(Side.init))
+                                 positions: ConflictCamps.numbers(conflict, taxonomy: taxonomy).map { Side($0.side, camp: $0.camp) })
         }
         unengaged = diagnosis.unengaged
         needs = diagnosis.needs.map(NeedEntry.init)

@@ -21,8 +21,8 @@ public struct CatalogIndex: Sendable {
     let reachesEveryone: [Bool]
     /// Per asset: its jobs as bits (bit = position in `BuyingJob.allCases`).
     let jobMask: [UInt8]
-    /// Per asset: the channel factor for reaching an unengaged person (rep-led content 0.8).
-    let reachChannel: [Double]
+    /// Per asset: rep-led content, which reaches an unengaged person less well.
+    let isRepLed: [Bool]
 
     public init(assets: [Asset]) {
         let published = assets.filter { $0.status == .published }.sorted { $0.id < $1.id }
@@ -53,7 +53,7 @@ public struct CatalogIndex: Sendable {
         }
         reachesEveryone = published.map { $0.shareable || $0.roles.isEmpty }
         jobMask = published.map { asset in asset.jobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) } }
-        reachChannel = published.map { $0.channel == .repLed ? 0.8 : 1 }
+        isRepLed = published.map { $0.channel == .repLed }
     }
 
     static func bit(_ job: BuyingJob) -> UInt8 { UInt8(1) << UInt8(BuyingJob.allCases.firstIndex(of: job)!) }
@@ -64,33 +64,33 @@ public struct CatalogIndex: Sendable {
     /// (in no particular order; see ``CatalogIndex/ordered(_:atLeast:)``).
     ///
     /// The bound adds, for every need, the need's urgency times the best fit the asset's tags allow
-    /// (resolving a conflict 1, covering its topic 0.35, sharing its job 0.15; primary job 1,
-    /// secondary 0.7; made for an unreached person's role 1, for everyone 0.6). The exact score
+    /// under `policy` (resolving a conflict, covering its topic, sharing its job; primary or
+    /// secondary job; made for an unreached person's role or for everyone). The exact score
     /// multiplies those by factors of at most 1, so it never exceeds the bound: the matcher scores
     /// assets exactly in bound order and stops once no remaining bound can win.
     ///
     /// - Parameter everyoneConcerned: job needs concern every stakeholder (`next --to`), so the
     ///   role-aware bound for jobs does not apply and the loose one is used.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                everyoneConcerned: Bool = false) -> [(index: Int, bound: Double)] {
+                policy: ScoringPolicy, everyoneConcerned: Bool = false) -> [(index: Int, bound: Double)] {
         let openMask = openJobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
         // Reaching unengaged people counts with diminishing returns (½, ¼, …) in the exact score, so
-        // their part is bounded by min(sum, 2 × largest) rather than by the plain sum.
+        // their part is bounded by the policy's reach bound rather than by the plain sum.
         var bound = [Double](repeating: 0, count: assets.count)
         var reachSum = bound, reachMax = bound, fitForNeed = bound
         var stamp = [Int](repeating: -1, count: assets.count)
         var touched: [Int] = []
         for (position, need) in needs.enumerated() {
             if case .unengagedStakeholder = need.kind {
-                // Exact: urgency × role fit (1 for their role, 0.6 for everyone) × timely (1 when the
-                // asset works on an open job, else 0.6) × channel.
+                // Exact: urgency × role fit (their role, or everyone) × timely (full when the asset
+                // works on an open job) × channel.
                 let role = need.stakeholders.first.flatMap { roleOf[$0] }
                 let forRole = role.flatMap { byRole[$0] } ?? []
-                for (fit, list) in [(0.6, forEveryone), (1.0, forRole)] {
+                for (fit, list) in [(policy.reachForEveryone, forEveryone), (policy.reachForRole, forRole)] {
                     for asset in list {
-                        let timely = jobMask[asset] & openMask != 0 ? 1.0 : 0.6
-                        let value = need.urgency * fit * timely * reachChannel[asset]
+                        let timely = jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
+                        let value = need.urgency * fit * timely * (isRepLed[asset] ? policy.reachRepLed : 1)
                         if stamp[asset] == -1 { touched.append(asset) }
                         if stamp[asset] != position {
                             stamp[asset] = position
@@ -123,39 +123,39 @@ public struct CatalogIndex: Sendable {
             }
             switch need.kind {
             case let .conflict(topic):
-                for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], 0.15) }
-                offer(byTopic[topic], 0.35)
-                offer(byResolvedTopic[topic], 1)
+                for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], policy.sharesTopicJob) }
+                offer(byTopic[topic], policy.coversTopic)
+                offer(byResolvedTopic[topic], policy.bestConflictFit)
             case let .stalledJob(job), let .activeJob(job):
                 // The exact fit is jobFit × (0.5 + 0.5 × share of the concerned people the asset's
                 // roles reach); counting that share per role bit makes the bound nearly exact.
                 guard !everyoneConcerned, let roleBit, !need.stakeholders.isEmpty else {
-                    offer(byJob[job], 0.7)
-                    offer(byPrimaryJob[job], 1)
+                    offer(byJob[job], policy.secondaryJob)
+                    offer(byPrimaryJob[job], policy.primaryJob)
                     continue
                 }
                 var perRole = [Int](repeating: 0, count: 64)
                 for person in need.stakeholders {
                     if let role = roleOf[person], let bit = roleBit[role] { perRole[bit] += 1 }
                 }
-                let concerned = Double(need.stakeholders.count)
+                let concerned = need.stakeholders.count
                 let roleFit: (Int) -> Double = { asset in
-                    if self.reachesEveryone[asset] { return 1 }
+                    if self.reachesEveryone[asset] { return policy.jobReach(reached: concerned, of: concerned) }
                     var reach = 0
                     var mask = self.roleMask[asset]
                     while mask != 0 {
                         reach += perRole[mask.trailingZeroBitCount]
                         mask &= mask - 1
                     }
-                    return reach == 0 ? 0 : 0.5 + 0.5 * Double(reach) / concerned
+                    return policy.jobReach(reached: reach, of: concerned)
                 }
-                offer(byJob[job]) { 0.7 * roleFit($0) }
-                offer(byPrimaryJob[job]) { roleFit($0) }
+                offer(byJob[job]) { policy.secondaryJob * roleFit($0) }
+                offer(byPrimaryJob[job]) { policy.primaryJob * roleFit($0) }
             case .unengagedStakeholder:
                 break
             }
         }
-        return touched.map { ($0, bound[$0] + min(reachSum[$0], 2 * reachMax[$0])) }
+        return touched.map { ($0, bound[$0] + policy.reachBound(sum: reachSum[$0], largest: reachMax[$0])) }
     }
 
     /// The candidates whose bound reaches `threshold`, highest bound first (ties by id). Sorting only

@@ -13,10 +13,6 @@
 /// print(picks.first?.reason ?? "nothing to send")
 /// ```
 public enum Matcher {
-    /// A need whose weighted contribution is below this share of the asset's largest is not listed
-    /// among the needs it addresses.
-    static let addressedShare = 0.25
-
     /// Slack for floating-point rounding when comparing exact scores with bounds.
     static let epsilon = 1e-9
 
@@ -42,7 +38,7 @@ public enum Matcher {
             var weighted = diagnosis.needs
             for slot in weighted.indices { weighted[slot].urgency *= weights[slot] }
             let all = index.bounds(for: weighted, in: group, taxonomy: taxonomy, openJobs: openJobs,
-                                   everyoneConcerned: options.onlyTo != nil)
+                                   policy: options.policy, everyoneConcerned: options.onlyTo != nil)
             // Score the most promising candidate first: its exact score is a threshold that usually
             // leaves only a handful of candidates to sort and score.
             if !options.exhaustive, best == nil,
@@ -70,7 +66,7 @@ public enum Matcher {
             unusable.insert(chosen.position)
             picks.append(context.recommendation(evaluation, asset: index.assets[chosen.position], rank: picks.count + 1,
                                                 weights: weights, score: chosen.score))
-            for contribution in evaluation.contributions { weights[contribution.need] *= options.servedNeedDiscount }
+            for contribution in evaluation.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
         }
         return picks
     }
@@ -94,7 +90,7 @@ struct MatchContext {
         self.diagnosis = diagnosis
         self.taxonomy = taxonomy
         self.options = options
-        let since = diagnosis.asOf.adding(days: -options.resendWindowDays)
+        let since = diagnosis.asOf.adding(days: -options.policy.resendWindowDays)
         var recent: [String: Set<String>] = [:]
         var ever = Set<String>()
         for touch in group.touches where touch.date <= diagnosis.asOf {
@@ -146,6 +142,8 @@ struct MatchContext {
         /// Σ weight × value over the needs served, times the factors. Reaching several unengaged
         /// people counts with diminishing returns (½, ¼, …), so one broadcast asset does not
         /// outweigh the stalled job or the conflict that is really holding the deal.
+        var diminishing: Double
+
         func score(weights: [Double]) -> Double {
             var total = 0.0
             var reach: [Double] = []
@@ -156,7 +154,7 @@ struct MatchContext {
             var share = 1.0
             for value in reach.sorted(by: >) {
                 total += value * share
-                share /= 2
+                share *= diminishing
             }
             return factor * total
         }
@@ -172,17 +170,18 @@ struct MatchContext {
         }
         guard !contributions.isEmpty else { return nil }
         var factors: [Recommendation.ScorePart] = []
+        let policy = options.policy
         if let industry = group.industry, !asset.industries.isEmpty, !asset.industries.contains(industry) {
-            factors.append(.init(name: "industry", value: 0.6, kind: .factor, detail: "made for \(asset.industries.joined(separator: ", ")), not \(industry)"))
+            factors.append(.init(name: "industry", value: policy.otherIndustry, kind: .factor, detail: "made for \(asset.industries.joined(separator: ", ")), not \(industry)"))
         }
-        if let reviewBy = asset.reviewBy, diagnosis.asOf.days(until: reviewBy) <= 30 {
-            factors.append(.init(name: "stale", value: 0.9, kind: .factor, detail: "due for review on \(reviewBy)"))
+        if let reviewBy = asset.reviewBy, diagnosis.asOf.days(until: reviewBy) <= policy.reviewSoonDays {
+            factors.append(.init(name: "stale", value: policy.dueForReview, kind: .factor, detail: "due for review on \(reviewBy)"))
         }
         if everSent.contains(asset.id) {
-            factors.append(.init(name: "already-sent", value: 0.8, kind: .factor, detail: "sent to this group before"))
+            factors.append(.init(name: "already-sent", value: policy.alreadySent, kind: .factor, detail: "sent to this group before"))
         }
         return Evaluation(position: position, contributions: contributions, factors: factors,
-                          factor: factors.reduce(1) { $0 * $1.value })
+                          factor: factors.reduce(1) { $0 * $1.value }, diminishing: policy.reachDiminishing)
     }
 
     /// Whether an asset is made for this person's role (or for everyone).
@@ -201,6 +200,7 @@ struct MatchContext {
     }
 
     func contribution(of asset: Asset, to need: Need, at position: Int) -> Contribution? {
+        let policy = options.policy
         switch need.kind {
         case let .conflict(topicID):
             guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topicID }) else { return nil }
@@ -209,7 +209,7 @@ struct MatchContext {
             let coversAll = asset.shareable || asset.roles.isEmpty
                 || conflict.sides.allSatisfy { side in side.stakeholders.contains { fits(asset, $0) } }
             // Content for one side, sent into a split group, tends to harden the split.
-            let audience = coversAll ? 1.0 : 0.55
+            let audience = coversAll ? 1.0 : policy.oneSidedAudience
             var people = conflict.stakeholders
             if let only = options.onlyTo, asset.shareable, !people.contains(only) { people.append(only) }
             let targets = restrict(people.filter { fits(asset, $0) && notRecent(asset, $0) })
@@ -217,42 +217,44 @@ struct MatchContext {
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
                                 detail: .conflict(how: how, coversAll: coversAll))
         case let .stalledJob(job), let .activeJob(job):
-            let jobFit = asset.primaryJob == job ? 1.0 : asset.jobs.contains(job) ? 0.7 : 0
+            let jobFit = policy.jobFit(asset, job)
             guard jobFit > 0 else { return nil }
             let concerned = options.onlyTo == nil ? need.stakeholders : group.stakeholders.map(\.id)
             let reachable = concerned.filter { fits(asset, $0) }
             guard !reachable.isEmpty else { return nil }
             let targets = restrict(reachable.filter { notRecent(asset, $0) })
             guard !targets.isEmpty else { return nil }
-            let roleFit = 0.5 + 0.5 * Double(reachable.count) / Double(concerned.count)
+            let roleFit = policy.jobReach(reached: reachable.count, of: concerned.count)
             return Contribution(need: position, value: need.urgency * jobFit * roleFit, targets: targets.sorted(),
-                                detail: .job(primary: jobFit == 1, reachable: reachable.count, concerned: concerned.count))
+                                detail: .job(primary: asset.primaryJob == job, reachable: reachable.count, concerned: concerned.count))
         case let .unengagedStakeholder(person):
             guard let role = roles[person], notRecent(asset, person) else { return nil }
-            let roleFit = asset.roles.contains(role) ? 1.0 : (asset.shareable || asset.roles.isEmpty) ? 0.6 : 0
+            let roleFit = asset.roles.contains(role) ? policy.reachForRole : (asset.shareable || asset.roles.isEmpty) ? policy.reachForEveryone : 0
             guard roleFit > 0, !restrict([person]).isEmpty else { return nil }
-            let timely = asset.jobs.contains(where: openJobs.contains) ? 1.0 : 0.6
+            let timely = asset.jobs.contains(where: openJobs.contains)
             // They are not talking to the rep: content they can take on their own works better.
-            let channel = asset.channel == .repLed ? 0.8 : 1.0
-            return Contribution(need: position, value: need.urgency * roleFit * timely * channel, targets: [person],
-                                detail: .reach(forRole: roleFit == 1, timely: timely == 1))
+            let channel = asset.channel == .repLed ? policy.reachRepLed : 1.0
+            let value = need.urgency * roleFit * (timely ? 1 : policy.reachOffJob) * channel
+            return Contribution(need: position, value: value, targets: [person],
+                                detail: .reach(forRole: asset.roles.contains(role), timely: timely))
         }
     }
 
     /// How well an asset settles a conflict: resolving its positions beats covering its topic beats sharing its job.
     func conflictFit(_ asset: Asset, _ conflict: Conflict) -> (Double, String) {
+        let policy = options.policy
         let resolutions = asset.resolves.filter { $0.topic == conflict.topic }
         if !resolutions.isEmpty {
             let best = resolutions.map { resolution -> Double in
-                if resolution.positions.isEmpty { return 1 }
+                if resolution.positions.isEmpty { return policy.resolvesConflict }
                 let overlap = Set(resolution.positions).intersection(conflict.positions).count
-                return overlap >= 2 ? 1 : overlap == 1 ? 0.6 : 0.3
+                return overlap >= 2 ? policy.resolvesConflict : overlap == 1 ? policy.resolvesOnePosition : policy.resolvesOtherPositions
             }.max()!
-            return (best, best == 1 ? "resolves this conflict" : "resolves part of this conflict")
+            return (best, best == policy.resolvesConflict ? "resolves this conflict" : "resolves part of this conflict")
         }
-        if asset.topics.contains(conflict.topic) { return (0.35, "covers the topic") }
+        if asset.topics.contains(conflict.topic) { return (policy.coversTopic, "covers the topic") }
         let jobs = taxonomy.topic(conflict.topic)?.jobs ?? []
-        if asset.jobs.contains(where: jobs.contains) { return (0.15, "shares the topic's job") }
+        if asset.jobs.contains(where: jobs.contains) { return (policy.sharesTopicJob, "shares the topic's job") }
         return (0, "")
     }
 
@@ -261,7 +263,7 @@ struct MatchContext {
             .map { (contribution: $0, value: $0.value * weights[$0.need]) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : diagnosis.needs[$0.contribution.need].kind.key < diagnosis.needs[$1.contribution.need].kind.key }
         let top = weighted.first?.value ?? 0
-        let addressed = weighted.filter { $0.value >= top * Matcher.addressedShare }.map(\.contribution)
+        let addressed = weighted.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
         let sendTo = Set(addressed.flatMap(\.targets)).sorted()
         var breakdown = weighted.map { item in
             Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key, value: Rounding.score(item.value * evaluation.factor),

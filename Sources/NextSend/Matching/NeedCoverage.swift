@@ -18,12 +18,15 @@ extension Matcher {
     ///
     /// The search for a need stops at the first strong asset, so well-served needs cost little.
     /// Re-sends do not matter here: the question is whether the catalog has the content at all.
-    public static func gaps(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy) -> [NeedCoverage] {
-        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: MatchOptions(resendWindowDays: 0))
+    public static func gaps(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
+                            policy: ScoringPolicy = .standard) -> [NeedCoverage] {
+        var policy = policy
+        policy.resendWindowDays = 0
+        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: MatchOptions(policy: policy))
         let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         var gaps: [NeedCoverage] = []
         for (position, need) in diagnosis.needs.enumerated() where need.urgency > 0 {
-            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs)
+            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy)
             let strong = need.urgency * NeedCoverage.weak
             // Any asset whose bound reaches the strong level may be strong: check those first, stop at one.
             var served = false

@@ -25,26 +25,22 @@ public struct Recommendation: Sendable, Hashable {
     public var reason: String
 }
 
-/// How the matcher chooses.
+/// What one request asks of the matcher; the weights themselves are in ``ScoringPolicy``.
 public struct MatchOptions: Sendable, Hashable {
     /// How many recommendations at most.
     public var limit: Int
     /// Only recommend what can go to this stakeholder, and only to them.
     public var onlyTo: String?
-    /// A person who got an asset within this many days does not get it again.
-    public var resendWindowDays: Int
-    /// What a served need keeps of its weight after each pick (greedy discounting).
-    public var servedNeedDiscount: Double
+    /// The weights, factors and windows to score with.
+    public var policy: ScoringPolicy
     /// Score every candidate instead of stopping at the bound; the picks are the same, only slower.
     /// For verifying the pruning.
     public var exhaustive: Bool
 
-    public init(limit: Int = 5, onlyTo: String? = nil, resendWindowDays: Int = 30, servedNeedDiscount: Double = 0.25,
-                exhaustive: Bool = false) {
+    public init(limit: Int = 5, onlyTo: String? = nil, policy: ScoringPolicy = .standard, exhaustive: Bool = false) {
         self.limit = limit
         self.onlyTo = onlyTo
-        self.resendWindowDays = resendWindowDays
-        self.servedNeedDiscount = servedNeedDiscount
+        self.policy = policy
         self.exhaustive = exhaustive
     }
 }

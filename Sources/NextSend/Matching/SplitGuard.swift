@@ -12,21 +12,20 @@ public enum SplitGuard {
 
     /// A warning when `asset` serves a single role, is not shareable, and the group has an open conflict.
     ///
-    /// - Parameter index: the catalog, asked for only when a warning is due (to find the alternative),
-    ///   so the common case of a send needs no catalog at all.
-    public static func check(_ asset: Asset, group: BuyingGroup, diagnosis: Diagnosis, index: () throws -> CatalogIndex,
-                             taxonomy: Taxonomy) rethrows -> Warning? {
+    /// - Parameter alternatives: the group's picks as `next` ranks them, asked for only when a
+    ///   warning is due (to name a shareable alternative), so the common send needs no catalog.
+    public static func check(_ asset: Asset, group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy,
+                             alternatives: () throws -> [Recommendation]) rethrows -> Warning? {
         guard !diagnosis.conflicts.isEmpty, asset.roles.count == 1, !asset.shareable else { return nil }
-        let index = try index()
-        // The best-ranked shareable asset that works on a conflict, as `next` would rank it.
-        let alternative = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
-                                            options: MatchOptions(limit: 10))
+        // The best-ranked shareable asset that works on a conflict.
+        let alternative = try alternatives()
             .first { pick in
                 pick.asset.shareable && pick.asset.id != asset.id
                     && pick.addresses.contains { if case .conflict = $0 { return true } else { return false } }
             }?.asset
         let topics = diagnosis.conflicts.map(\.topic)
-        var text = "\(asset.id) is made for \(asset.roles[0]) only, and \(group.account) is split on \(Words.list(topics)); "
+        let words = Vocabulary(taxonomy)
+        var text = "\(asset.id) is made for \(words.role(asset.roles[0])) only, and \(group.account) is split on \(Words.list(topics.map(words.topic))); "
             + "one-sided content sent into a split group tends to harden the split"
         if let alternative {
             text += ". Consider the shareable \(alternative.id) (\"\(alternative.title)\") for the whole group instead"

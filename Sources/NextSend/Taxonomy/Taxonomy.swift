@@ -14,9 +14,11 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     public var topics: [Topic]
     /// Industries assets and groups may name; empty means any.
     public var industries: [String]
+    /// How roles read in sentences (`it: IT`); see ``Vocabulary/role(_:)``.
+    public var roleLabels: [String: String]
 
     public init(roles: [String], influence: [String: Double], formats: [String], defaultStallDays: Int = 14,
-                stallDays: [BuyingJob: Int] = [:], topics: [Topic], industries: [String] = []) {
+                stallDays: [BuyingJob: Int] = [:], topics: [Topic], industries: [String] = [], roleLabels: [String: String] = [:]) {
         self.roles = roles
         self.influence = influence
         self.formats = formats
@@ -24,6 +26,7 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         self.stallDays = stallDays
         self.topics = topics.sorted { $0.id < $1.id }
         self.industries = industries
+        self.roleLabels = roleLabels
     }
 
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
@@ -36,7 +39,7 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case roles, influence, formats, defaultStallDays, stallDays, topics, industries
+        case roles, influence, formats, defaultStallDays, stallDays, topics, industries, roleLabels
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,8 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         stallDays = Dictionary(uniqueKeysWithValues: byName.compactMap { key, days in BuyingJob(rawValue: key).map { ($0, days) } })
         topics = try container.decode([Topic].self, forKey: .topics)
         industries = try container.decode([String].self, forKey: .industries)
+        // Taxonomies stored before role labels existed have none.
+        roleLabels = try container.decodeIfPresent([String: String].self, forKey: .roleLabels) ?? [:]
     }
 
     /// Stall days are keyed by the job's id, so sorted-key JSON is the same bytes in every run
@@ -62,6 +67,7 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         try container.encode(Dictionary(uniqueKeysWithValues: stallDays.map { ($0.key.rawValue, $0.value) }), forKey: .stallDays)
         try container.encode(topics, forKey: .topics)
         try container.encode(industries, forKey: .industries)
+        if !roleLabels.isEmpty { try container.encode(roleLabels, forKey: .roleLabels) }
     }
 
     /// Influence names, heaviest first, for messages.

@@ -6,7 +6,7 @@ import Yams
 /// let taxonomy = try TaxonomyParser.parse(yaml, file: "content/taxonomy.yaml")
 /// ```
 public enum TaxonomyParser {
-    static let topLevelKeys = ["roles", "influence", "formats", "stallDays", "topics", "industries"]
+    static let topLevelKeys = ["roles", "roleLabels", "influence", "formats", "stallDays", "topics", "industries"]
     static let topicKeys = ["label", "kind", "positions", "compatible", "unit", "tolerance", "jobs"]
 
     /// Parses a taxonomy, throwing a ``ValidationFailure`` that lists every problem with its line.
@@ -47,6 +47,21 @@ public enum TaxonomyParser {
             diagnostics.error("influence", line: reader.line(of: "influence"), "expected at least one influence with its weight, e.g. {decision-maker: 1.0}")
         }
 
+        // How a role reads in sentences ("IT", "end user"); a role without one reads as its id, hyphens as spaces.
+        var roleLabels: [String: String] = [:]
+        if let map = reader.mapping("roleLabels", into: &diagnostics) {
+            for entry in map.entries {
+                guard roles.contains(entry.key) else {
+                    let hint = Suggestion.closest(to: entry.key, in: roles).map { "; did you mean '\($0)'?" } ?? ""
+                    diagnostics.error(map.field(entry.key), line: entry.line, "'\(entry.key)' is not one of the roles\(hint)")
+                    continue
+                }
+                if let label = map.string(entry.key, required: true, into: &diagnostics) {
+                    roleLabels[entry.key] = label
+                }
+            }
+        }
+
         var defaultStallDays = 14
         var stallDays: [BuyingJob: Int] = [:]
         if let map = reader.mapping("stallDays", into: &diagnostics) {
@@ -76,7 +91,7 @@ public enum TaxonomyParser {
         }
 
         return Taxonomy(roles: roles, influence: influence, formats: formats, defaultStallDays: defaultStallDays,
-                        stallDays: stallDays, topics: topics, industries: industries)
+                        stallDays: stallDays, topics: topics, industries: industries, roleLabels: roleLabels)
     }
 
     private static func idList(_ key: String, in reader: MappingReader, required: Bool,

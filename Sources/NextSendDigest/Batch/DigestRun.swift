@@ -105,7 +105,7 @@ public enum DigestRun {
                 queue.async(group: pending) {
                     defer { slots.signal() }
                     do {
-                        let analyses = groups.map(builder.analyse)
+                        let analyses = try groups.map(builder.analyse)
                         if writeMarketing { state.add(analyses.map(\.facts)) }
                         guard writeRep else { return }
                         let digest = builder.repDigest(rep: rep, analyses)

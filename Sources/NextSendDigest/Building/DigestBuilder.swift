@@ -5,8 +5,8 @@ import NextSend
 /// The batch builds one per run and shares it across worker threads.
 public struct DigestBuilder: Sendable {
     public let week: IsoWeek
-    public let taxonomy: Taxonomy
-    public let index: CatalogIndex
+    public let advisor: Advisor
+    let words: Vocabulary
     let assetsByID: [String: Asset]
     /// How many recommendations each group shows.
     public var recommendationsPerGroup = 3
@@ -14,11 +14,12 @@ public struct DigestBuilder: Sendable {
     public var outcomeDays = 84
 
     public var asOf: Day { week.sunday }
+    public var taxonomy: Taxonomy { advisor.taxonomy }
 
-    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset]) {
+    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset], policy: ScoringPolicy = .standard) {
         self.week = week
-        self.taxonomy = taxonomy
-        self.index = CatalogIndex(assets: assets)
+        advisor = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: assets), policy: policy)
+        words = Vocabulary(taxonomy)
         self.assetsByID = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -44,10 +45,9 @@ public struct DigestBuilder: Sendable {
         var outcomes: [TouchOutcome]
     }
 
-    public func analyse(_ group: BuyingGroup) -> GroupAnalysis {
-        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
-        let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
-                                      options: MatchOptions(limit: recommendationsPerGroup))
+    public func analyse(_ group: BuyingGroup) throws -> GroupAnalysis {
+        let advice = try advisor.advise(group, asOf: asOf, limit: recommendationsPerGroup)
+        let diagnosis = advice.diagnosis
         let changes = GroupChanges(group: group, taxonomy: taxonomy, since: asOf.adding(days: -7), until: asOf)
         let section = GroupSection(
             rank: 0, id: group.id, account: group.account, urgency: Rounding.score(diagnosis.urgency),
@@ -55,19 +55,17 @@ public struct DigestBuilder: Sendable {
             jobs: diagnosis.jobs.map(jobRow),
             conflicts: diagnosis.conflicts.map { conflictRow($0, group) },
             stalled: diagnosis.stalledJobs.map(jobRow),
-            unengaged: diagnosis.unengaged.map { group.stakeholder($0)?.name ?? $0 },
+            unengaged: diagnosis.unengaged.map { group.stakeholder($0).map(words.person) ?? $0 },
             changes: sentences(changes, group),
-            recommendations: picks.map { pick in
-                GroupSection.RecommendationRow(
+            recommendations: advice.recommendations.map { pick in
+                var names = words.names(in: group)
+                return GroupSection.RecommendationRow(
                     rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, url: DigestBuilder.safeLink(pick.asset.url),
-                    sendTo: pick.sendTo.map { person($0, group) }.joined(separator: ", "), sendToIds: pick.sendTo,
+                    sendTo: pick.sendTo.map { names.mention($0) }.joined(separator: ", "), sendToIds: pick.sendTo,
                     reason: pick.reason, score: pick.score)
             })
-        // Active jobs are the background hum, not a content gap; only the other needs are checked.
-        var needsToCheck = diagnosis
-        needsToCheck.needs = diagnosis.needs.filter { if case .activeJob = $0.kind { return false } else { return true } }
         var gaps: [String: GroupFacts.Gap] = [:]
-        for covered in Matcher.gaps(for: group, diagnosis: needsToCheck, index: index, taxonomy: taxonomy) {
+        for covered in try advisor.contentGaps(group, diagnosis: diagnosis) {
             guard let gap = gapKey(covered, group) else { continue }
             if let existing = gaps[gap.key], existing.strength <= gap.strength { continue }
             gaps[gap.key] = gap
@@ -88,7 +86,7 @@ public struct DigestBuilder: Sendable {
         }
         let conflicted = sections.filter { !$0.conflicts.isEmpty }.count
         let stalled = sections.filter { !$0.stalled.isEmpty }.count
-        var summary = "\(sections.count) group\(sections.count == 1 ? "" : "s")"
+        var summary = Words.count(sections.count, "group")
         var parts: [String] = []
         if conflicted > 0 { parts.append("\(conflicted) with open conflicts") }
         if stalled > 0 { parts.append("\(stalled) with a stalled job") }
@@ -114,7 +112,7 @@ public struct DigestBuilder: Sendable {
             guard let reviewBy = asset.reviewBy else { return nil }
             let left = asOf.days(until: reviewBy)
             guard left <= 30 else { return nil }
-            let state = left < 0 ? "expired \(-left) day\(left == -1 ? "" : "s") ago" : left == 0 ? "expires today" : "expires in \(left) day\(left == 1 ? "" : "s")"
+            let state = left < 0 ? "expired \(Words.count(-left, "day")) ago" : left == 0 ? "expires today" : "expires in \(Words.count(left, "day"))"
             return MarketingDigest.Expiring(asset: asset.id, title: asset.title, owner: asset.owner ?? "-", reviewBy: reviewBy.description,
                                             daysLeft: left, state: state)
         }.sorted { $0.reviewBy != $1.reviewBy ? $0.reviewBy < $1.reviewBy : $0.asset < $1.asset }
@@ -138,7 +136,7 @@ public struct DigestBuilder: Sendable {
         let coverage = MarketingDigest.Coverage(
             roles: matrix.roles,
             rows: matrix.rows.map { row in
-                MarketingDigest.Coverage.Row(job: row.job.rawValue, label: Words.capitalized(row.job.phrase),
+                MarketingDigest.Coverage.Row(job: row.job.rawValue, label: words.jobTitle(row.job),
                                              cells: zip(matrix.roles, row.counts).map { role, count in
                                                  .init(role: role, count: count, display: count == 0 ? "—" : String(count))
                                              })
@@ -161,30 +159,29 @@ public struct DigestBuilder: Sendable {
         case .stalled: (label, background, foreground) = ("STALLED", "#fee2e2", "#991b1b")
         case .done: (label, background, foreground) = ("done", "#dcfce7", "#166534")
         }
-        return GroupSection.JobRow(job: state.job.rawValue, label: Words.capitalized(state.job.phrase), status: state.status.rawValue,
-                                   statusLabel: label, idle: state.idleDays.map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "-",
+        return GroupSection.JobRow(job: state.job.rawValue, label: words.jobTitle(state.job), status: state.status.rawValue,
+                                   statusLabel: label, idle: state.idleDays.map { Words.count($0, "day") } ?? "-",
                                    idleDays: state.idleDays, loops: state.loops,
                                    reopened: state.loops > 0 ? ", reopened \(Words.times(state.loops))" : nil, stallDays: state.stallDays,
                                    background: background, foreground: foreground)
     }
 
     func conflictRow(_ conflict: Conflict, _ group: BuyingGroup) -> GroupSection.ConflictRow {
-        let topic = taxonomy.topic(conflict.topic)
-        let text = conflict.sides.map { side in
-            side.stakeholders.map { person($0, group) }.joined(separator: ", ") + ": " + Words.value(side.value, topic: topic)
-        }.joined(separator: " vs ")
-        return GroupSection.ConflictRow(topic: conflict.topic, label: topic?.label ?? conflict.topic, text: text,
-                                        positions: conflict.sides.map(DiagnosisReport.Side.init))
+        var names = words.names(in: group)
+        let text = words.conflictLine(conflict, names: &names)
+        return GroupSection.ConflictRow(topic: conflict.topic, label: taxonomy.topic(conflict.topic)?.label ?? conflict.topic, text: text,
+                                        positions: ConflictCamps.numbers(conflict, taxonomy: taxonomy).map { DiagnosisReport.Side($0.side, camp: $0.camp) })
     }
 
     func headline(_ diagnosis: Diagnosis, _ group: BuyingGroup) -> String {
         var parts: [String] = []
         if !diagnosis.conflicts.isEmpty {
-            parts.append("\(diagnosis.conflicts.count) open conflict\(diagnosis.conflicts.count == 1 ? "" : "s")")
+            parts.append(Words.count(diagnosis.conflicts.count, "open conflict"))
         }
-        for state in diagnosis.stalledJobs { parts.append("\(state.job.phrase) stalled") }
+        for state in diagnosis.stalledJobs { parts.append("\(words.job(state.job)) stalled") }
         if !diagnosis.unengaged.isEmpty {
-            parts.append("\(diagnosis.unengaged.count) of \(group.stakeholders.count) people not reached in 30 days")
+            parts.append("\(diagnosis.unengaged.count) of \(Words.count(group.stakeholders.count, "person", plural: "people")) "
+                + "not reached in \(Words.count(Diagnoser.engagementWindowDays, "day"))")
         }
         return parts.isEmpty ? "On track." : Words.capitalized(Words.list(parts)) + "."
     }
@@ -194,11 +191,12 @@ public struct DigestBuilder: Sendable {
         for topic in changes.conflictsOpened { lines.append("New conflict on \(label(topic)).") }
         for topic in changes.conflictsClosed { lines.append("Conflict on \(label(topic)) closed.") }
         for event in changes.events {
-            lines.append("\(Words.capitalized(event.job.phrase)) \(event.type.rawValue) on \(event.date).")
+            lines.append("\(words.jobTitle(event.job)) \(event.type.rawValue) on \(event.date).")
         }
         for touch in changes.touches {
             let title = assetsByID[touch.asset]?.title ?? touch.asset
-            let people = Words.list(touch.to.map { group.stakeholder($0)?.name ?? $0 }, limit: 3)
+            var names = words.names(in: group)
+            let people = Words.list(touch.to.map { names.mention($0) }, limit: 3)
             lines.append("Sent “\(title)” to \(people) on \(touch.date)\(touch.consumed ? " (consumed)" : "").")
         }
         return lines
@@ -210,11 +208,11 @@ public struct DigestBuilder: Sendable {
             return .init(key: "conflict:\(topic)", kind: "conflict", label: "Settling a split on \(label(topic))",
                          bestAsset: coverage.bestAsset, strength: coverage.strength)
         case let .stalledJob(job):
-            return .init(key: "stalled-job:\(job.rawValue)", kind: "stalled-job", label: "Unsticking a stalled \(job.phrase)",
+            return .init(key: "stalled-job:\(job.rawValue)", kind: "stalled-job", label: "Unsticking a stalled \(words.job(job))",
                          bestAsset: coverage.bestAsset, strength: coverage.strength)
         case let .unengagedStakeholder(id):
             guard let role = group.stakeholder(id)?.role else { return nil }
-            return .init(key: "unengaged-role:\(role)", kind: "unengaged-stakeholder", label: "Reaching \(Words.role(role)) stakeholders",
+            return .init(key: "unengaged-role:\(role)", kind: "unengaged-stakeholder", label: "Reaching \(words.role(role)) stakeholders",
                          bestAsset: coverage.bestAsset, strength: coverage.strength)
         case .activeJob:
             return nil
@@ -239,10 +237,5 @@ public struct DigestBuilder: Sendable {
         }.joined()
     }
 
-    func person(_ id: String, _ group: BuyingGroup) -> String {
-        guard let person = group.stakeholder(id) else { return id }
-        return "\(person.name) (\(Words.role(person.role)))"
-    }
-
-    func label(_ topic: String) -> String { Words.lowercasingFirst(taxonomy.topic(topic)?.label ?? topic) }
+    func label(_ topic: String) -> String { words.topic(topic) }
 }

@@ -25,10 +25,10 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let store = try store.open()
-            let taxonomy = try store.taxonomy()
             let asOf = date.day
+            let advisor = try store.advisor(asOf: asOf)
             let lines = try store.groups(owner: owner).map { group in
-                let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+                let diagnosis = advisor.diagnose(group, asOf: asOf)
                 return Line(id: group.id, account: group.account, owner: group.owner, stakeholders: group.stakeholders.count,
                             conflicts: diagnosis.conflicts.count, stalled: diagnosis.stalledJobs.map(\.job.rawValue),
                             unengaged: diagnosis.unengaged.count, urgency: Rounding.score(diagnosis.urgency))

@@ -28,11 +28,13 @@ extension NextSendCommand.Group {
             fields["position"] = position
             fields["value"] = value
             fields["source"] = source
-            let claim = try Recording.checked { try GroupParser.claim(fields, in: group, taxonomy: try store.taxonomy()) }
+            let taxonomy = try store.taxonomy()
+            let claim = try Recording.checked { try GroupParser.claim(fields, in: group, taxonomy: taxonomy) }
             try store.appendClaim(claim, to: group.id)
-            let topicInfo = try store.taxonomy().topic(claim.topic)
-            Console.print("Recorded: \(Describe.person(claim.stakeholder, in: group)) holds \(claim.topic) = "
-                + "\(Describe.value(claim.value, topic: topicInfo)) as of \(claim.date).")
+            let words = Vocabulary(taxonomy)
+            var names = words.names(in: group)
+            Console.print("Recorded: \(names.mention(claim.stakeholder)) holds \(words.value(claim.value, topic: claim.topic)) "
+                + "on \(words.topic(claim.topic)) as of \(claim.date).")
         }
     }
 

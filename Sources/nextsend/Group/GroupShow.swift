@@ -16,13 +16,13 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let store = try store.open()
-            let taxonomy = try store.taxonomy()
             let group = try store.existingGroup(id: id)
-            let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: date.day)
+            let advisor = try store.advisor(asOf: date.day)
+            let diagnosis = advisor.diagnose(group, asOf: date.day)
             if output.json {
-                try Console.printJSON(DiagnosisReport(diagnosis, group: group, taxonomy: taxonomy))
+                try Console.printJSON(DiagnosisReport(diagnosis, group: group, taxonomy: advisor.taxonomy))
             } else {
-                Console.print(GroupText.render(diagnosis, group: group, taxonomy: taxonomy))
+                Console.print(GroupText.render(diagnosis, group: group, vocabulary: Vocabulary(advisor.taxonomy)))
             }
         }
     }
@@ -30,20 +30,14 @@ extension NextSendCommand.Group {
 
 /// A group's diagnosis as a person reads it in a terminal.
 enum GroupText {
-    static func render(_ diagnosis: Diagnosis, group: BuyingGroup, taxonomy: Taxonomy) -> String {
+    static func render(_ diagnosis: Diagnosis, group: BuyingGroup, vocabulary words: Vocabulary) -> String {
         var lines = ["\(group.account) (\(group.id)) · owner \(group.owner) · as of \(diagnosis.asOf)", ""]
         let rows = diagnosis.jobs.map { state -> [String] in
-            let status: String
-            switch state.status {
-            case .notStarted: status = "not started"
-            case .active: status = "active"
-            case .stalled: status = Console.highlight("STALLED", "1;31")
-            case .done: status = "done"
-            }
+            let status = state.status == .stalled ? Console.highlight("STALLED", "1;31") : words.status(state.status)
             let idle = state.idleDays.map { "\($0)d" } ?? "-"
             var note = ""
             if state.status == .stalled { note = "idle past its \(state.stallDays)-day threshold" }
-            if state.loops > 0 { note += (note.isEmpty ? "" : "; ") + "reopened \(state.loops)×" }
+            if state.loops > 0 { note += (note.isEmpty ? "" : "; ") + "reopened \(Words.times(state.loops))" }
             return [state.job.rawValue, status, idle, String(state.loops), note]
         }
         lines.append(Console.table(rows, header: ["JOB", "STATUS", "IDLE", "LOOPS", ""]))
@@ -54,39 +48,21 @@ enum GroupText {
         } else {
             lines.append("Open conflicts:")
             for conflict in diagnosis.conflicts {
-                lines.append("  " + conflictLine(conflict, group: group, taxonomy: taxonomy))
+                var names = words.names(in: group)
+                lines.append("  \(conflict.topic) (\(words.topicTitle(conflict.topic))) — " + words.conflictLine(conflict, names: &names))
             }
         }
 
         lines.append("")
+        let window = Words.count(Diagnoser.engagementWindowDays, "day")
         if diagnosis.unengaged.isEmpty {
-            lines.append("Everyone was reached in the last \(Diagnoser.engagementWindowDays) days.")
+            lines.append("Everyone was reached in the last \(window).")
         } else {
-            lines.append("Nobody has reached (no touch or claim in \(Diagnoser.engagementWindowDays) days):")
+            lines.append("Nobody has reached (no touch or claim in \(window)):")
             for id in diagnosis.unengaged {
-                lines.append("  " + Describe.person(id, in: group, withInfluence: true))
+                lines.append("  " + (group.stakeholder(id).map(words.personWithInfluence) ?? id))
             }
         }
         return lines.joined(separator: "\n")
     }
-
-    /// "tco (Three-year total cost of ownership): Dana Reyes (finance) $120,000 · Lee Park (it) $310,000"
-    static func conflictLine(_ conflict: Conflict, group: BuyingGroup, taxonomy: Taxonomy) -> String {
-        let topic = taxonomy.topic(conflict.topic)
-        let sides = conflict.sides.map { side in
-            let people = side.stakeholders.map { Describe.person($0, in: group) }.joined(separator: ", ")
-            return "\(people): \(Describe.value(side.value, topic: topic))"
-        }
-        return "\(conflict.topic) (\(topic?.label ?? conflict.topic)) — " + sides.joined(separator: " vs ")
-    }
-}
-
-/// Words for people and values, shared by every text output.
-enum Describe {
-    static func person(_ id: String, in group: BuyingGroup, withInfluence: Bool = false) -> String {
-        guard let person = group.stakeholder(id) else { return id }
-        return withInfluence ? "\(person.name) (\(person.role), \(person.influence))" : "\(person.name) (\(person.role))"
-    }
-
-    static func value(_ value: Claim.Value, topic: Topic?) -> String { Words.value(value, topic: topic) }
 }

@@ -24,19 +24,16 @@ extension NextSendCommand {
 
         func run() throws {
             let store = try store.open()
-            let taxonomy = try store.taxonomy()
             let group = try store.existingGroup(id: self.group)
             if let to, group.stakeholder(to) == nil {
                 throw UserError.badData("no stakeholder '\(to)' in \(group.id); expected one of \(group.stakeholders.map(\.id).joined(separator: ", "))")
             }
-            let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: date.day)
-            let index = CatalogIndex(assets: try store.matchableAssets(asOf: diagnosis.asOf))
-            let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
-                                          options: MatchOptions(limit: limit, onlyTo: to))
+            let advisor = try store.advisor(asOf: date.day)
+            let advice = try advisor.advise(group, asOf: date.day, limit: limit, to: to)
             if output.json {
-                try Console.printJSON(RecommendationReport(group: group.id, asOf: diagnosis.asOf, picks, explain: explain))
+                try Console.printJSON(RecommendationReport(group: group.id, asOf: advice.diagnosis.asOf, advice.recommendations, explain: explain))
             } else {
-                Console.print(RecommendationText.render(picks, group: group, diagnosis: diagnosis, explain: explain))
+                Console.print(RecommendationText.render(advice, group: group, vocabulary: Vocabulary(advisor.taxonomy), explain: explain))
             }
         }
     }
@@ -44,17 +41,18 @@ extension NextSendCommand {
 
 /// Recommendations as a rep reads them in a terminal.
 enum RecommendationText {
-    static func render(_ picks: [Recommendation], group: BuyingGroup, diagnosis: Diagnosis, explain: Bool) -> String {
-        var lines = ["Next for \(group.account) (\(group.id)) as of \(diagnosis.asOf):", ""]
-        if picks.isEmpty {
-            lines.append(diagnosis.needs.isEmpty
+    static func render(_ advice: Advice, group: BuyingGroup, vocabulary: Vocabulary, explain: Bool) -> String {
+        var lines = ["Next for \(group.account) (\(group.id)) as of \(advice.diagnosis.asOf):", ""]
+        if advice.recommendations.isEmpty {
+            lines.append(advice.diagnosis.needs.isEmpty
                 ? "Nothing to send: no open conflict, no stalled or active job, everyone reached."
                 : "Nothing in the live catalog serves this group's needs; the marketing digest lists such gaps.")
             return lines.joined(separator: "\n")
         }
-        for pick in picks {
+        for pick in advice.recommendations {
+            var names = vocabulary.names(in: group)
             lines.append("\(pick.rank). \(pick.asset.title) [\(pick.asset.id)]")
-            lines.append("   send to: " + pick.sendTo.map { Describe.person($0, in: group) }.joined(separator: ", "))
+            lines.append("   send to: " + pick.sendTo.map { names.mention($0) }.joined(separator: ", "))
             lines.append("   why: " + pick.reason)
             if explain {
                 lines.append("   score \(NumberText.plain(pick.score)):")

@@ -22,30 +22,22 @@ extension NextSendCommand {
 
         func run() throws {
             let store = try store.open()
-            let taxonomy = try store.taxonomy()
             let group = try store.existingGroup(id: self.group)
             var fields = ["asset": asset, "to": to, "date": date ?? day.day.description, "consumed": consumed ? "true" : "false"]
             fields["channel"] = channel
             let touch = try Recording.checked { try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs()) }
 
-            let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: touch.date)
-            let sentAsset = try store.asset(id: touch.asset)
-            var warnings: [String] = []
-            if let sentAsset, !sentAsset.isLive(asOf: touch.date) {
-                warnings.append("\(sentAsset.id) is \(sentAsset.isExpired(asOf: touch.date) ? "expired" : sentAsset.status.rawValue); recorded anyway.")
-            }
-            if let sentAsset, let warning = try SplitGuard.check(sentAsset, group: group, diagnosis: diagnosis,
-                                                                index: { CatalogIndex(assets: try store.matchableAssets(asOf: touch.date)) },
-                                                                taxonomy: taxonomy) {
-                warnings.append(warning.description)
-            }
+            let advisor = try store.advisor(asOf: touch.date)
+            let warnings = try store.asset(id: touch.asset).map { try advisor.sendWarnings(for: $0, to: group, on: touch.date) }?
+                .map(\.description) ?? []
             try store.appendTouch(touch, to: group.id)
             for warning in warnings { Console.error("warning: " + warning) }
             if output.json {
                 try Console.printJSON(SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description,
                                                  channel: touch.channel, consumed: touch.consumed, warnings: warnings))
             } else {
-                Console.print("Recorded: \(touch.asset) sent to " + touch.to.map { Describe.person($0, in: group) }.joined(separator: ", ")
+                var names = Vocabulary(advisor.taxonomy).names(in: group)
+                Console.print("Recorded: \(touch.asset) sent to " + Words.list(touch.to.map { names.mention($0) })
                     + " on \(touch.date)" + (touch.consumed ? " (consumed)." : "."))
             }
         }

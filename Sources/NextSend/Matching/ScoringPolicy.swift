@@ -1,0 +1,100 @@
+/// Every weight, factor and window the matcher scores with, in one place.
+///
+/// Exact scoring (``Matcher``) and the score bounds that let it skip most of the catalog
+/// (``CatalogIndex``) both read these values, so a change here moves both together and pruning
+/// can never drop an asset that exact scoring would have picked.
+///
+/// ```swift
+/// var policy = ScoringPolicy.standard
+/// policy.alreadySent = 0.5   // punish re-sends harder
+/// let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+///                               options: MatchOptions(policy: policy))
+/// ```
+public struct ScoringPolicy: Sendable, Hashable {
+    // MARK: Conflicts: how well an asset settles one
+
+    /// Resolves the conflict's topic (for every position in the split, or without naming positions).
+    public var resolvesConflict = 1.0
+    /// Resolves exactly one of the positions in the split.
+    public var resolvesOnePosition = 0.6
+    /// Resolves the topic but for positions nobody in the split holds.
+    public var resolvesOtherPositions = 0.3
+    /// Covers the conflict's topic without being made to resolve it.
+    public var coversTopic = 0.35
+    /// Only works on a buying job where the topic gets decided.
+    public var sharesTopicJob = 0.15
+    /// Made for one side only: content for one person, sent into a split group, tends to harden the split.
+    public var oneSidedAudience = 0.55
+
+    // MARK: Jobs
+
+    /// Built for the job as its primary job.
+    public var primaryJob = 1.0
+    /// The job is one of its secondary jobs.
+    public var secondaryJob = 0.7
+    /// Reaching none but one of the people concerned with a job still earns this share of the job
+    /// fit; reaching all of them earns the whole (floor + (1 − floor) × share reached).
+    public var jobReachFloor = 0.5
+
+    // MARK: Unreached people
+
+    /// Made for the unreached person's role.
+    public var reachForRole = 1.0
+    /// Made for everyone (shareable, or without roles).
+    public var reachForEveryone = 0.6
+    /// Works on no open job: less timely than content for a job in progress.
+    public var reachOffJob = 0.6
+    /// Rep-led content for someone not talking to the rep.
+    public var reachRepLed = 0.8
+    /// Each further unreached person an asset reaches counts this share of the one before (½, ¼, …),
+    /// so a broadcast asset does not outweigh the need really holding the deal.
+    public var reachDiminishing = 0.5
+
+    // MARK: Factors (multiplied, each at most 1)
+
+    /// Made for other industries than the group's.
+    public var otherIndustry = 0.6
+    /// Within ``reviewSoonDays`` of its review date.
+    public var dueForReview = 0.9
+    /// Sent to this group before (outside the re-send window).
+    public var alreadySent = 0.8
+
+    // MARK: Windows and picking
+
+    /// A person who got an asset within this many days does not get it again.
+    public var resendWindowDays = 30
+    /// An asset this close to its review date scores ``dueForReview``.
+    public var reviewSoonDays = 30
+    /// What a served need keeps of its weight after each pick (greedy discounting).
+    public var servedNeedDiscount = 0.25
+    /// A need whose weighted contribution is below this share of the asset's largest is not listed
+    /// among the needs it addresses.
+    public var addressedShare = 0.25
+
+    public init() {}
+
+    /// The weights NextSend ships with.
+    public static let standard = ScoringPolicy()
+
+    // MARK: Derived, shared by exact scoring and bounds
+
+    /// The job fit of an asset for `job`: primary, secondary, or 0.
+    func jobFit(_ asset: Asset, _ job: BuyingJob) -> Double {
+        asset.primaryJob == job ? primaryJob : asset.jobs.contains(job) ? secondaryJob : 0
+    }
+
+    /// The role part of a job fit, from the share of concerned people the asset reaches.
+    func jobReach(reached: Int, of concerned: Int) -> Double {
+        guard reached > 0, concerned > 0 else { return 0 }
+        return jobReachFloor + (1 - jobReachFloor) * Double(reached) / Double(concerned)
+    }
+
+    /// The best fit any asset can have for a conflict: the bound for resolvers.
+    var bestConflictFit: Double { max(resolvesConflict, resolvesOnePosition, resolvesOtherPositions) }
+
+    /// Upper bound of the unreached-people part of a score, given the sum and the largest of the
+    /// single contributions: the diminishing series never exceeds the sum nor largest / (1 − share).
+    func reachBound(sum: Double, largest: Double) -> Double {
+        reachDiminishing < 1 ? min(sum, largest / (1 - reachDiminishing)) : sum
+    }
+}
