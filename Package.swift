@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The pure library: model, taxonomy, catalog parsing and validation, diagnosis, matcher.
@@ -26,12 +27,17 @@ let package = Package(
         // SQLite persistence and the file-system side of importing content.
         .target(
             name: "NextSendStore",
-            dependencies: ["NextSend", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NextSend", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The weekly digest: builds rep and marketing digests, renders them, runs the batch.
         .target(
             name: "NextSendDigest",
-            dependencies: ["NextSend", "NextSendStore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "NextSend", "NextSendStore", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [
                 // Compiled into the binary, so `nextsend` works wherever it is copied.
                 .embedInCode("Templates/rep.md.mustache"),
@@ -46,6 +52,7 @@ let package = Package(
             dependencies: [
                 "NextSend", "NextSendStore", "NextSendDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Measures NextSend in process on a generated dataset; Scripts/bench drives it.

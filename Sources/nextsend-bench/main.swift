@@ -52,11 +52,12 @@ do {
         let advisor = Advisor(taxonomy: try store.taxonomy(), index: CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published))))
         var durations: [Double] = []
         // Every group up to 20,000; beyond that an evenly spread sample of reps, so `large` stays minutes long.
-        let owners = try store.withSnapshot { try $0.owners() }
+        let snapshot = try store.snapshot()
+        let owners = try snapshot.owners()
         let groupCount = try store.groupSummaries().count
         let step = max(1, Int((Double(groupCount) / 20_000).rounded(.up)))
         for owner in owners.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
-            for group in try store.withSnapshot({ try $0.groups(owner: owner) }) {
+            for group in try snapshot.groups(owner: owner) {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let advice = try advisor.advise(group, asOf: asOf)
                 durations.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)

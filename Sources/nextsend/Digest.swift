@@ -26,6 +26,7 @@ extension NextSendCommand {
         @Option(help: ArgumentHelp("Reps built in parallel (default: one per core).", valueName: "n")) var jobs: Int?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var log: LogOptions
         @OptionGroup var date: DateOptions
         @OptionGroup var output: OutputOptions
 
@@ -37,28 +38,22 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            // Without --week: the last complete week before --as-of (a Monday run reports the week just ended).
-            let chosen: IsoWeek = week.flatMap { IsoWeek($0) } ?? lastCompleteWeek(before: date.day)
+            let chosen: IsoWeek = week.flatMap { IsoWeek($0) } ?? IsoWeek.lastComplete(asOf: date.day)
             let options = DigestRun.Options(week: chosen, outDirectory: out, owner: owner, formats: DigestFormat.parseList(format)!,
                                             shard: shard.flatMap { Shard($0) }, force: force,
                                             workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let bar: ProgressBar? = Console.stderrIsTerminal ? ProgressBar(label: "digest \(chosen)") : nil
             var progress: DigestRun.Progress?
             if let bar { progress = { done, total in bar.update(done, total) } }
-            let summary = try DigestRun.run(store: try store.open(), options: options, progress: progress)
+            let summary = try DigestRun.run(store: try store.open(), options: options, logger: log.logger, progress: progress)
             bar?.finish()
             if output.json {
                 try Console.printJSON(summary)
                 return
             }
-            Console.print("Digest \(summary.week) in \(summary.folder): \(summary.repsWritten.count) rep digest(s) written"
+            Console.print("Digest \(summary.week) in \(summary.folder): \(Words.count(summary.repsWritten.count, "rep digest")) written"
                 + (summary.repsAlreadyDone.isEmpty ? "" : ", \(summary.repsAlreadyDone.count) already done")
-                + "; marketing \(summary.marketing); \(summary.files) file(s).")
-        }
-
-        func lastCompleteWeek(before day: Day) -> IsoWeek {
-            let current = IsoWeek(containing: day)
-            return day == current.sunday ? current : current.previous
+                + "; marketing \(summary.marketing); \(Words.count(summary.files, "file")).")
         }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import NextSend
 
 /// `nextsend`: what enablement content to send next, to whom in a buying group, and why.
 @main
@@ -13,11 +15,14 @@ struct NextSendCommand: ParsableCommand {
             Exit codes follow sysexits: 64 usage, 65 bad data, 66 missing input, 73 cannot create output, \
             74 I/O error, 75 database busy (try again).
             """,
+        version: NextSendVersion.current,
         subcommands: [Catalog.self, Group.self, Next.self, Sent.self, Digest.self, Generate.self, Demo.self]
     )
 
     /// Runs the command, turning NextSend's errors into a message on stderr and a sysexits code.
     static func main() {
+        // Log lines go to stderr, so they never mix with results on stdout.
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -32,7 +32,7 @@ import Testing
         let store = try makeStore()
         let summary = try DigestRun.run(store: store, options: .init(week: week, outDirectory: folder.path("out")))
         #expect(summary.repsWritten.count == 4)
-        #expect(summary.marketing == "written")
+        #expect(summary.marketing == .written)
         #expect(summary.files == 4 * 3 + 3)
         let files = try folder.files(under: "out/2026-W48")
         #expect(files.keys.contains("/reps/rep0@vendor.example.html"))
@@ -57,7 +57,7 @@ import Testing
         let again = try DigestRun.run(store: store, options: .init(week: week, outDirectory: out))
         #expect(again.repsWritten.isEmpty)
         #expect(again.repsAlreadyDone.count == 4)
-        #expect(again.marketing == "already done")
+        #expect(again.marketing == .alreadyDone)
         let forced = try DigestRun.run(store: store, options: .init(week: week, outDirectory: out, force: true))
         #expect(forced.repsWritten.count == 4)
         try store.appendClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: Day("2026-11-28")!), to: "group-0")
@@ -74,7 +74,7 @@ import Testing
         for index in 1...3 {
             let summary = try DigestRun.run(store: store, options: .init(week: week, outDirectory: folder.path("out"), shard: Shard("\(index)/3")))
             seen += summary.repsWritten
-            #expect(summary.marketing == (index == 1 ? "written" : "not this run"))
+            #expect(summary.marketing == (index == 1 ? .written : .notThisRun))
         }
         #expect(seen.sorted() == (0..<10).map { "rep\($0)@vendor.example" }.sorted())
         #expect(Set(seen).count == seen.count)
@@ -90,7 +90,7 @@ import Testing
                                                                      formats: [.md]))
         #expect(summary.repsWritten == ["rep2@vendor.example"])
         #expect(summary.files == 1)
-        #expect(summary.marketing == "not this run")
+        #expect(summary.marketing == .notThisRun)
     }
 
     /// Hostile values: markup in a title, a name and a rep id that tries to leave the folder.

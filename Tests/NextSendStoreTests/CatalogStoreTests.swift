@@ -114,14 +114,14 @@ import Testing
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
         let error = try #require(throws: StoreError.self) { try Store(path: path) }
-        #expect(error.kind == .newerSchema)
+        #expect(error.code == .newerSchema)
         #expect(error.description.contains("newer version of NextSend"))
     }
 
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
         let path = folder.write("db.sqlite", String(repeating: "not a database ", count: 200))
         let error = try #require(throws: StoreError.self) { try Store(path: path) }
-        #expect(error.kind == .corrupt)
+        #expect(error.code == .damaged)
         #expect(folder.read("db.sqlite").hasPrefix("not a database"), "the file is left as it was")
     }
 

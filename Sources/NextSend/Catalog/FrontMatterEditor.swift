@@ -10,9 +10,6 @@ public enum FrontMatterEditor {
         public var description: String
     }
 
-    /// The fields `catalog tag` may edit.
-    public static let editableFields = ["jobs", "roles", "topics"]
-
     /// Returns `text` with `add` appended to and `remove` taken out of the list `field`.
     ///
     /// Values already present are not added twice; values absent are not an error to remove.

@@ -57,4 +57,11 @@ public struct IsoWeek: Sendable, Hashable, Comparable, Codable, CustomStringConv
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
+
+    /// The last week that has ended by `day`: the week itself on its Sunday, else the week before,
+    /// so a digest run on a Monday reports the week just ended.
+    public static func lastComplete(asOf day: Day) -> IsoWeek {
+        let current = IsoWeek(containing: day)
+        return day == current.sunday ? current : current.previous
+    }
 }

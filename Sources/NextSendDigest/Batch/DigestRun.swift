@@ -1,16 +1,20 @@
 import Foundation
+import Logging
 import NextSend
 import NextSendStore
 
 /// The weekly batch: a digest for every rep and one for marketing, written file by file.
 ///
-/// - One snapshot: everything is read in one read transaction, so digests agree with each other
-///   even while imports and `sent` commands run.
+/// - One snapshot: everything is read from one snapshot of the store, so digests agree with each
+///   other even while imports and `sent` commands run.
 /// - Resumable: each rep's files are recorded in a ledger once renamed into place; a killed run
 ///   started again skips them (unless the data changed, `--force`, or another output folder).
 /// - Deterministic: the same week on the same data writes the same bytes.
 /// - Parallel: groups are read in order on one connection, built and rendered on all cores, with
 ///   a bounded number of reps in flight so memory stays flat however many groups there are.
+///
+/// A run is three named steps: ``plan(store:options:logger:)`` decides what this run writes,
+/// ``writeReps(_:progress:)`` writes the reps' digests, ``writeMarketing(_:)`` the marketing one.
 public enum DigestRun {
     public struct Options: Sendable {
         public var week: IsoWeek
@@ -33,111 +37,189 @@ public enum DigestRun {
         }
     }
 
+    /// What became of one digest (a rep's, or marketing's) in a run.
+    public enum ItemOutcome: String, Sendable, Encodable, CustomStringConvertible {
+        /// Written by this run.
+        case written
+        /// An earlier, interrupted run already wrote it from the same data.
+        case alreadyDone = "already-done"
+        /// Not this run's to write: another shard's, or left out by `--owner`.
+        case notThisRun = "not-this-run"
+
+        public var description: String {
+            switch self {
+            case .written: return "written"
+            case .alreadyDone: return "already done"
+            case .notThisRun: return "not this run's"
+            }
+        }
+    }
+
     public struct Summary: Sendable, Encodable {
         public var week: String
         public var folder: String
         public var repsWritten: [String]
         /// Reps whose files a previous, interrupted run already wrote from the same data.
         public var repsAlreadyDone: [String]
-        /// `written`, `already done`, or `not this run` (another shard, or `--owner`).
-        public var marketing: String
+        public var marketing: ItemOutcome
         public var files: Int
     }
 
     /// Called after each rep with (done, total).
     public typealias Progress = @Sendable (Int, Int) -> Void
 
-    public static func run(store: Store, options: Options, progress: Progress? = nil) throws -> Summary {
+    /// Runs the batch: plan, write the reps' digests, write marketing's.
+    public static func run(store: Store, options: Options, logger: Logger = .silent, progress: Progress? = nil) throws -> Summary {
+        let plan = try plan(store: store, options: options, logger: logger)
+        let reps = try writeReps(plan, progress: progress)
+        let marketing = try writeMarketing(plan, facts: reps.facts)
+        logger.info("digest done", metadata: ["week": "\(plan.week)", "reps": "\(reps.written.count)", "marketing": "\(marketing)"])
+        return Summary(week: plan.week, folder: plan.files.root.path, repsWritten: reps.written.sorted(),
+                       repsAlreadyDone: plan.alreadyDone, marketing: marketing,
+                       files: (reps.written.count + (marketing == .written ? 1 : 0)) * plan.formats.count)
+    }
+
+    // MARK: Steps
+
+    /// What one run reads and writes, decided before anything is built.
+    public struct Plan: Sendable {
+        let store: Store
+        let snapshot: StoreSnapshot
+        let files: OutputFiles
+        let week: String
+        let formats: [DigestFormat]
+        let formatsKey: String
+        let version: Int
+        let builder: DigestBuilder
+        /// Templates parsed once per run.
+        let renderer: DigestRenderer
+        let assets: [Asset]
+        let workers: Int
+        let logger: Logger
+        /// Every rep with groups, in id order.
+        let owners: [String]
+        /// The reps whose digests this run writes.
+        let repsToWrite: Set<String>
+        /// This run's reps an earlier run already wrote.
+        let alreadyDone: [String]
+        /// How many reps are this run's (to write, or already done).
+        let total: Int
+        /// Marketing's digest: this run writes it, found it done, or leaves it to another.
+        let marketing: ItemOutcome
+    }
+
+    /// Step 1: prepares the output folder, takes the snapshot, and decides which reps (and
+    /// whether marketing) this run writes.
+    public static func plan(store: Store, options: Options, logger: Logger = .silent) throws -> Plan {
         let files = try OutputFiles(outDirectory: options.outDirectory, week: options.week.description)
-        files.removeLeftovers()
+        try files.removeLeftovers()
         let week = options.week.description
         let folder = files.root.path
         let formats = options.formats.sorted()
         let formatsKey = formats.map(\.rawValue).joined(separator: ",")
         if options.force { try store.clearDigestLedger(week: week, outDir: folder) }
-        let renderer = DigestRenderer()
+
+        let snapshot = try store.snapshot()
+        let version = try snapshot.version()
+        // Done means recorded in the ledger from this very data *and* still on disk.
+        let finished = try snapshot.finishedDigestItems(week: week, outDir: folder, version: version, formats: formatsKey)
+            .filter { item in
+                formats.allSatisfy { format in
+                    let url = item == Store.marketingLedgerItem ? files.marketingFile(format) : files.repFile(item, format)
+                    return FileManager.default.fileExists(atPath: url.path)
+                }
+            }
+        let assets = try snapshot.assets()
+        let builder = DigestBuilder(week: options.week, taxonomy: try snapshot.taxonomy(), assets: assets)
+        let owners = try snapshot.owners()
+        let mine = owners.filter { rep in
+            (options.owner == nil || rep == options.owner) && (options.shard?.contains(rep: rep) ?? true)
+        }
+        // Marketing needs every group: the first shard (or an unsharded run) writes it.
+        let marketingIsMine = options.owner == nil && (options.shard?.index ?? 1) == 1
+        let marketing: ItemOutcome = !marketingIsMine ? .notThisRun
+            : finished.contains(Store.marketingLedgerItem) ? .alreadyDone : .written
+        let alreadyDone = mine.filter(finished.contains)
+        logger.info("digest planned", metadata: [
+            "week": "\(week)", "folder": "\(folder)", "dataVersion": "\(version)", "reps": "\(mine.count)",
+            "alreadyDone": "\(alreadyDone.count)", "marketing": "\(marketing)",
+        ])
+        return Plan(store: store, snapshot: snapshot, files: files, week: week, formats: formats, formatsKey: formatsKey,
+                    version: version, builder: builder, renderer: DigestRenderer(), assets: assets, workers: options.workers, logger: logger,
+                    owners: owners, repsToWrite: Set(mine).subtracting(alreadyDone), alreadyDone: alreadyDone,
+                    total: mine.count, marketing: marketing)
+    }
+
+    /// What writing the reps' digests produced.
+    public struct RepsWritten: Sendable {
+        public var written: [String]
+        /// Every group's facts for the marketing digest, when this run writes it.
+        public var facts: [DigestBuilder.GroupFacts]
+    }
+
+    /// Step 2: reads each rep's groups from the snapshot, then builds, renders and writes their
+    /// digest on a worker; marketing's facts are collected on the way when this run writes it.
+    public static func writeReps(_ plan: Plan, progress: Progress? = nil) throws -> RepsWritten {
         let state = RunState()
-
-        let prepared = try store.withSnapshot { snapshot -> (builder: DigestBuilder, assets: [Asset], version: Int, writeMarketing: Bool, mine: [String]) in
-            let version = try snapshot.version()
-            // Done means recorded in the ledger from this very data *and* still on disk.
-            let finished = try snapshot.finishedDigestItems(week: week, outDir: folder, version: version, formats: formatsKey)
-                .filter { item in
-                    formats.allSatisfy { format in
-                        let url = item == Store.marketingLedgerItem ? files.marketingFile(format) : files.repFile(item, format)
-                        return FileManager.default.fileExists(atPath: url.path)
-                    }
-                }
-            let assets = try snapshot.assets()
-            let builder = DigestBuilder(week: options.week, taxonomy: try snapshot.taxonomy(), assets: assets)
-            let owners = try snapshot.owners()
-            let mine = owners.filter { rep in
-                (options.owner == nil || rep == options.owner) && (options.shard?.contains(rep: rep) ?? true)
+        let needFacts = plan.marketing == .written
+        progress?(plan.alreadyDone.count, plan.total)
+        let slots = DispatchSemaphore(value: plan.workers * 2)
+        let pending = DispatchGroup()
+        let queue = DispatchQueue(label: "nextsend.digest", attributes: .concurrent)
+        // Reading stays on this thread (one connection, one snapshot); a failed read still waits
+        // for the reps in flight before it is reported.
+        var readFailure: (any Error)?
+        for rep in needFacts ? plan.owners : plan.owners.filter(plan.repsToWrite.contains) {
+            if state.failure != nil { break }
+            let writeRep = plan.repsToWrite.contains(rep)
+            let groups: [BuyingGroup]
+            do {
+                groups = try plan.snapshot.groups(owner: rep)
+            } catch {
+                readFailure = error
+                break
             }
-            let mineSet = Set(mine)
-            // Marketing needs every group: the first shard (or an unsharded run) writes it.
-            let marketingIsMine = options.owner == nil && (options.shard?.index ?? 1) == 1
-            let writeMarketing = marketingIsMine && !finished.contains(Store.marketingLedgerItem)
-            if marketingIsMine && !writeMarketing { state.marketing = "already done" }
-            let total = mine.count
-            let done = mine.filter(finished.contains)
-            state.alreadyDone = done
-            progress?(done.count, total)
-
-            let slots = DispatchSemaphore(value: options.workers * 2)
-            let pending = DispatchGroup()
-            let queue = DispatchQueue(label: "nextsend.digest", attributes: .concurrent)
-            // Reading stays on this thread (one connection, one snapshot); a failed read still waits
-            // for the reps in flight before it is reported.
-            var readFailure: (any Error)?
-            for rep in writeMarketing ? owners : mine {
-                if state.failure != nil { break }
-                let writeRep = mineSet.contains(rep) && !finished.contains(rep)
-                guard writeRep || writeMarketing else { continue }
-                let groups: [BuyingGroup]
+            slots.wait()
+            queue.async(group: pending) {
+                defer { slots.signal() }
                 do {
-                    groups = try snapshot.groups(owner: rep)
+                    let analyses = try groups.map(plan.builder.analyse)
+                    if needFacts { state.add(analyses.map(\.facts)) }
+                    guard writeRep else { return }
+                    try writeRepDigest(plan, rep: rep, analyses)
+                    let count = state.finished(rep)
+                    progress?(plan.alreadyDone.count + count, plan.total)
                 } catch {
-                    readFailure = error
-                    break
-                }
-                slots.wait()
-                queue.async(group: pending) {
-                    defer { slots.signal() }
-                    do {
-                        let analyses = try groups.map(builder.analyse)
-                        if writeMarketing { state.add(analyses.map(\.facts)) }
-                        guard writeRep else { return }
-                        let digest = builder.repDigest(rep: rep, analyses)
-                        for (format, text) in try renderer.render(digest, formats: formats).sorted(by: { $0.key < $1.key }) {
-                            try files.write(text, to: files.repFile(rep, format))
-                        }
-                        try store.recordDigestItem(rep, week: week, outDir: folder, version: version, formats: formatsKey)
-                        let count = state.finished(rep, files: formats.count)
-                        progress?(done.count + count, total)
-                    } catch {
-                        state.fail(error)
-                    }
+                    state.fail(error)
                 }
             }
-            pending.wait()
-            if let readFailure { throw readFailure }
-            return (builder, assets, version, writeMarketing, mine)
         }
+        pending.wait()
+        if let readFailure { throw readFailure }
         if let failure = state.failure { throw failure }
+        return RepsWritten(written: state.written, facts: state.facts.sorted { $0.group < $1.group })
+    }
 
-        if prepared.writeMarketing {
-            let facts = state.facts.sorted { $0.group < $1.group }
-            let digest = prepared.builder.marketingDigest(facts, assets: prepared.assets)
-            for (format, text) in try renderer.render(digest, formats: formats).sorted(by: { $0.key < $1.key }) {
-                try files.write(text, to: files.marketingFile(format))
-            }
-            try store.recordDigestItem(Store.marketingLedgerItem, week: week, outDir: folder, version: prepared.version, formats: formatsKey)
-            state.marketing = "written"
-            state.files += formats.count
+    /// One rep's files, renamed into place, then recorded in the ledger.
+    static func writeRepDigest(_ plan: Plan, rep: String, _ analyses: [DigestBuilder.GroupAnalysis]) throws {
+        let digest = plan.builder.repDigest(rep: rep, analyses)
+        for (format, text) in try plan.renderer.render(digest, formats: plan.formats).sorted(by: { $0.key < $1.key }) {
+            try plan.files.write(text, to: plan.files.repFile(rep, format))
         }
-        return Summary(week: week, folder: folder, repsWritten: state.written.sorted(), repsAlreadyDone: state.alreadyDone,
-                       marketing: state.marketing, files: state.files)
+        try plan.store.recordDigestItem(rep, week: plan.week, outDir: plan.files.root.path, version: plan.version, formats: plan.formatsKey)
+        plan.logger.debug("rep digest written", metadata: ["rep": "\(rep)", "groups": "\(analyses.count)"])
+    }
+
+    /// Step 3: the marketing digest from every group's facts, when this run writes it.
+    public static func writeMarketing(_ plan: Plan, facts: [DigestBuilder.GroupFacts]) throws -> ItemOutcome {
+        guard plan.marketing == .written else { return plan.marketing }
+        let digest = plan.builder.marketingDigest(facts, assets: plan.assets)
+        for (format, text) in try plan.renderer.render(digest, formats: plan.formats).sorted(by: { $0.key < $1.key }) {
+            try plan.files.write(text, to: plan.files.marketingFile(format))
+        }
+        try plan.store.recordDigestItem(Store.marketingLedgerItem, week: plan.week, outDir: plan.files.root.path,
+                                        version: plan.version, formats: plan.formatsKey)
+        return .written
     }
 }
 
@@ -147,33 +229,17 @@ final class RunState: @unchecked Sendable {
     private var _facts: [DigestBuilder.GroupFacts] = []
     private var _written: [String] = []
     private var _failure: (any Error)?
-    private var _files = 0
-    private var _marketing = "not this run"
-    private var _alreadyDone: [String] = []
 
     var facts: [DigestBuilder.GroupFacts] { lock.withLock { _facts } }
     var written: [String] { lock.withLock { _written } }
     var failure: (any Error)? { lock.withLock { _failure } }
-    var files: Int {
-        get { lock.withLock { _files } }
-        set { lock.withLock { _files = newValue } }
-    }
-    var marketing: String {
-        get { lock.withLock { _marketing } }
-        set { lock.withLock { _marketing = newValue } }
-    }
-    var alreadyDone: [String] {
-        get { lock.withLock { _alreadyDone } }
-        set { lock.withLock { _alreadyDone = newValue } }
-    }
 
     func add(_ facts: [DigestBuilder.GroupFacts]) { lock.withLock { _facts.append(contentsOf: facts) } }
 
     /// Records a finished rep; returns how many this run finished so far.
-    func finished(_ rep: String, files: Int) -> Int {
+    func finished(_ rep: String) -> Int {
         lock.withLock {
             _written.append(rep)
-            _files += files
             return _written.count
         }
     }

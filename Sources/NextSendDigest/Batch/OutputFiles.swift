@@ -17,7 +17,7 @@ public struct OutputFiles: Sendable {
         do {
             try FileManager.default.createDirectory(at: root.appendingPathComponent("reps"), withIntermediateDirectories: true)
         } catch {
-            throw ContentError(.cannotCreate, "cannot create \(root.path): \(OutputFiles.reason(error))")
+            throw ContentError.writing(root.path, error)
         }
     }
 
@@ -53,7 +53,7 @@ public struct OutputFiles: Sendable {
         let temporary = folder.appendingPathComponent("\(OutputFiles.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)-\(final.lastPathComponent)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw ContentError(errno == ENOSPC ? .writeFailed : .cannotCreate, "cannot create \(temporary.path): \(String(cString: strerror(errno)))")
+            throw ContentError.writing(temporary.path, errno: errno)
         }
         var failure: ContentError?
         let bytes = Array(text.utf8)
@@ -62,7 +62,7 @@ public struct OutputFiles: Sendable {
             let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if result < 0 {
                 if errno == EINTR { continue }
-                failure = ContentError(.writeFailed, "cannot write \(final.path): \(String(cString: strerror(errno)))")
+                failure = ContentError.writing(final.path, errno: errno)
             } else {
                 written += result
             }
@@ -76,16 +76,23 @@ public struct OutputFiles: Sendable {
             throw failure
         }
         guard rename(temporary.path, final.path) == 0 else {
-            let message = String(cString: strerror(errno))
+            let failure = ContentError.writing(final.path, errno: errno)
             unlink(temporary.path)
-            throw ContentError(.writeFailed, "cannot rename into \(final.path): \(message)")
+            throw failure
         }
     }
 
     /// Removes temporary files a killed run left behind.
-    public func removeLeftovers() {
+    ///
+    /// - Throws: ``ContentError`` when a folder of the run cannot be listed.
+    public func removeLeftovers() throws {
         for folder in [root, root.appendingPathComponent("reps")] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                throw ContentError(.unreadable, "cannot list \(folder.path): \(OutputFiles.reason(error))")
+            }
             for name in names where name.hasPrefix(OutputFiles.temporaryMarker) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }

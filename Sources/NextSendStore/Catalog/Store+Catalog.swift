@@ -183,8 +183,8 @@ extension Store {
                 Asset.Resolution(topic: rows[0].topic, positions: rows.compactMap(\.position))
             }
         }
-        return records.map { record in
-            record.asset(jobs: jobs[record.id] ?? [], roles: roles[record.id] ?? [], topics: topics[record.id] ?? [],
+        return try records.map { record in
+            try record.asset(jobs: jobs[record.id] ?? [], roles: roles[record.id] ?? [], topics: topics[record.id] ?? [],
                          industries: industries[record.id] ?? [], resolves: resolves[record.id] ?? [])
         }
     }
@@ -236,11 +236,11 @@ extension Store {
             while let row = try rows.next() {
                 let id: String = row[0]
                 assets.append(Asset(id: id, title: row[1], summary: row[2], url: row[3], format: row[4],
-                                    jobs: (jobs[id] ?? []).compactMap(BuyingJob.init(rawValue:)), roles: roles[id] ?? [],
+                                    jobs: try StoredValues.jobs(jobs[id] ?? [], asset: id), roles: roles[id] ?? [],
                                     topics: topics[id] ?? [], resolves: resolves[id] ?? [], shareable: row[5],
-                                    channel: Asset.Channel(rawValue: row[6]) ?? .either, minutes: row[7],
-                                    industries: industries[id] ?? [], published: (row[8] as String?).flatMap(Day.init),
-                                    reviewBy: (row[9] as String?).flatMap(Day.init), owner: row[10], status: .published))
+                                    channel: try StoredValues.channel(row[6], asset: id), minutes: row[7],
+                                    industries: industries[id] ?? [], published: try StoredValues.day(row[8], "published", asset: id),
+                                    reviewBy: try StoredValues.day(row[9], "reviewBy", asset: id), owner: row[10], status: .published))
             }
             return assets
         }

@@ -88,12 +88,14 @@ public enum ContentFolder {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw ContentError(.writeFailed, String(cString: strerror(errno)))
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ContentError(.writeFailed, "cannot write \(path): \(error.localizedDescription)")
+            throw ContentError.writing(path, error)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let failure = ContentError.writing(path, errno: errno)
+            try? FileManager.default.removeItem(at: temporary)
+            throw failure
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NextSend
 
 /// Reads buying groups from a YAML file, a JSON Lines file, or a folder of them.
@@ -26,7 +27,12 @@ public enum GroupFiles {
         }
         var files: [String] = []
         if isDirectory.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                throw ContentError(.unreadable, "cannot list \(path): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+            }
             files = names.filter { name in
                 let ext = (name as NSString).pathExtension.lowercased()
                 return !name.hasPrefix(".") && (yamlExtensions.contains(ext) || jsonLinesExtensions.contains(ext))
@@ -77,9 +83,13 @@ public enum GroupFiles {
 extension Store {
     /// Reads and validates every group of `path` against the stored taxonomy and catalog, then
     /// stores them all in one transaction; any error anywhere writes nothing.
-    public func importGroups(path: String) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
+    public func importGroups(path: String, logger: Logger = .silent) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
         let load = try GroupFiles.load(path: path, taxonomy: try taxonomy(), knownAssets: try assetIDs())
+        logger.info("groups checked", metadata: ["path": "\(path)", "groups": "\(load.groups.count)",
+                                                 "problems": "\(load.diagnostics.count)"])
         if load.hasErrors { throw ValidationFailure(load.diagnostics) }
-        return (try importGroups(load.groups, sources: load.sources), load.diagnostics)
+        let summary = try importGroups(load.groups, sources: load.sources)
+        logger.info("groups stored", metadata: ["added": "\(summary.added.count)", "replaced": "\(summary.replaced.count)"])
+        return (summary, load.diagnostics)
     }
 }

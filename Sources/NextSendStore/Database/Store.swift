@@ -83,9 +83,4 @@ public struct Store: Sendable {
             throw StoreError.translate(error, path: writer.path)
         }
     }
-
-    /// `PRAGMA integrity_check`, for tests and `doctor`-style checks: `["ok"]` when healthy.
-    public func integrityCheck() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-    }
 }

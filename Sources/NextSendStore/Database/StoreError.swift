@@ -3,28 +3,43 @@ import GRDB
 
 /// What can go wrong with the database, in words a user can act on.
 ///
-/// A struct over a private enum, so new cases do not break callers that switch on ``kind``.
+/// An opaque struct with a ``Code``, so new codes can be added without breaking callers: compare
+/// with `==` (`error.code == .busy`) rather than switching over every case.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
-        /// The database is locked by another process past the busy timeout: try again.
-        case busy
+    /// What kind of problem, by what the user can do about it.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private enum Base: String, Sendable, Hashable {
+            case busy, newerSchema, damaged, notFound, duplicate, cannotOpen, ioFailure, other
+        }
+
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
+        /// Another process holds the lock past the busy timeout: try again.
+        public static let busy = Code(.busy)
         /// The database was written by a newer NextSend.
-        case newerSchema
-        /// The file is not a SQLite database, or is damaged.
-        case corrupt
-        /// The catalog has not been imported yet, or an id is unknown.
-        case notFound
-        /// The database file cannot be opened or written.
-        case cannotOpen
+        public static let newerSchema = Code(.newerSchema)
+        /// The file is not a NextSend database, is damaged, or holds a row NextSend cannot read.
+        public static let damaged = Code(.damaged)
+        /// An id (group, asset) or the catalog itself is not in the database.
+        public static let notFound = Code(.notFound)
+        /// What was to be added is already there.
+        public static let duplicate = Code(.duplicate)
+        /// The database file cannot be opened or created.
+        public static let cannotOpen = Code(.cannotOpen)
+        /// Writing failed midway: a full disk or an I/O error.
+        public static let ioFailure = Code(.ioFailure)
         /// Anything else SQLite reported.
-        case other
+        public static let other = Code(.other)
+
+        public var description: String { base.rawValue }
     }
 
-    public let kind: Kind
+    public let code: Code
     public let description: String
 
-    init(_ kind: Kind, _ description: String) {
-        self.kind = kind
+    init(_ code: Code, _ description: String) {
+        self.code = code
         self.description = description
     }
 
@@ -32,13 +47,17 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         StoreError(.newerSchema, "\(path) was written by a newer version of NextSend; upgrade nextsend to use it (nothing was changed)")
     }
 
-    static func notFound(_ what: String) -> StoreError { StoreError(.notFound, what) }
-
     static func noGroup(_ id: String) -> StoreError {
         StoreError(.notFound, "no group '\(id)'; see 'nextsend group list'")
     }
 
     static let noCatalog = StoreError(.notFound, "no catalog in this database yet; run 'nextsend catalog import' first")
+
+    /// A stored row NextSend cannot read back: the database was changed by something else, or is damaged.
+    static func unreadableRow(_ table: String, _ key: String, _ problem: String) -> StoreError {
+        StoreError(.damaged, "the database holds a \(table) row it cannot read (\(key)): \(problem); "
+            + "it was changed outside NextSend or is damaged")
+    }
 
     static func translate(_ error: any Error, path: String) -> any Error {
         guard let error = error as? DatabaseError else { return error }
@@ -46,11 +65,15 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(.busy, "\(path) is busy: another nextsend is writing to it; try again in a moment")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(.corrupt, "\(path) is not a NextSend database or is damaged (\(error.message ?? "corrupt")); nothing was changed")
+            return StoreError(.damaged, "\(path) is not a NextSend database or is damaged (\(error.message ?? "corrupt")); nothing was changed")
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
             return StoreError(.cannotOpen, "cannot open \(path) for writing: \(error.message ?? "permission denied")")
-        case .SQLITE_FULL, .SQLITE_IOERR:
-            return StoreError(.cannotOpen, "cannot write \(path): \(error.message ?? "I/O error"); the last committed state is intact")
+        case .SQLITE_FULL:
+            return StoreError(.ioFailure, "cannot write \(path): the disk is full; the last committed state is intact")
+        case .SQLITE_IOERR:
+            return StoreError(.ioFailure, "cannot write \(path): \(error.message ?? "I/O error"); the last committed state is intact")
+        case .SQLITE_CONSTRAINT:
+            return StoreError(.duplicate, "\(path) already holds this: \(error.message ?? "constraint failed"); nothing was changed")
         default:
             return StoreError(.other, "database error on \(path): \(error.message ?? "\(error)")")
         }

@@ -2,44 +2,70 @@ import Foundation
 import GRDB
 import NextSend
 
-/// A consistent, read-only view of the store for the length of one closure.
+/// A consistent, read-only view of the store, frozen when it was taken.
 ///
 /// The weekly digest reads the catalog and every group from one snapshot, so a catalog import or
-/// a `sent` running at the same time never makes one rep's digest disagree with another's.
-public struct StoreSnapshot {
-    let db: Database
+/// a `sent` running at the same time never makes one rep's digest disagree with another's. On a
+/// database file the snapshot has its own connection holding one read transaction, so writers
+/// (imports, `sent`, the digest's own ledger) go on meanwhile. An in-memory store has a single
+/// connection: its snapshot reads the live data, one short read at a time.
+public final class StoreSnapshot: Sendable {
+    private let reader: any DatabaseReader
+    private let path: String
 
-    public func taxonomy() throws -> Taxonomy { try Store.taxonomy(db) }
+    init(reader: any DatabaseReader, path: String) {
+        self.reader = reader
+        self.path = path
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try reader.read(body)
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+    }
+
+    public func taxonomy() throws -> Taxonomy { try read { try Store.taxonomy($0) } }
 
     /// Every asset, in id order (drafts and retired too: touches may name them).
-    public func assets() throws -> [Asset] { try Store.fetchAssets(db, ids: nil) }
+    public func assets() throws -> [Asset] { try read { try Store.fetchAssets($0, ids: nil) } }
 
     /// The store's data version: it changes with every import or recorded fact.
-    public func version() throws -> Int { try Int.fetchOne(db, sql: "SELECT version FROM storeVersion WHERE id = 1") ?? 0 }
+    public func version() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT version FROM storeVersion WHERE id = 1") ?? 0 }
+    }
 
     /// Rep ids owning at least one group, sorted.
     public func owners() throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner")
+        try read { try String.fetchAll($0, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner") }
     }
 
     /// One rep's groups with their whole history, in id order.
     public func groups(owner: String) throws -> [BuyingGroup] {
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup WHERE owner = ? ORDER BY id", arguments: [owner])
-        return try Store.fetchGroups(db, ids: ids)
+        try read { db in
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup WHERE owner = ? ORDER BY id", arguments: [owner])
+            return try Store.fetchGroups(db, ids: ids)
+        }
     }
-}
 
-extension StoreSnapshot {
     /// The ledger as this snapshot sees it (see ``Store/finishedDigestItems(week:outDir:version:formats:)``).
     public func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
-        try Store.finishedDigestItems(db, week: week, outDir: outDir, version: version, formats: formats)
+        try read { try Store.finishedDigestItems($0, week: week, outDir: outDir, version: version, formats: formats) }
     }
 }
 
 extension Store {
-    /// Runs `body` on one snapshot of the database; writes by others meanwhile are not seen.
-    public func withSnapshot<T>(_ body: (StoreSnapshot) throws -> T) throws -> T {
-        try read { db in try body(StoreSnapshot(db: db)) }
+    /// A snapshot of the store as it is now; see ``StoreSnapshot``.
+    public func snapshot() throws -> StoreSnapshot {
+        if let pool = writer as? DatabasePool {
+            do {
+                return StoreSnapshot(reader: try pool.makeSnapshot(), path: writer.path)
+            } catch {
+                throw StoreError.translate(error, path: writer.path)
+            }
+        }
+        return StoreSnapshot(reader: writer, path: writer.path)
     }
 }
 

@@ -70,7 +70,7 @@ extension Store {
         try write { db in
             try requireGroup(groupID, db)
             guard try !StakeholderRecord.exists(db, key: ["groupId": groupID, "id": stakeholder.id]) else {
-                throw StoreError(.other, "stakeholder '\(stakeholder.id)' is already in \(groupID)")
+                throw StoreError(.duplicate, "stakeholder '\(stakeholder.id)' is already in \(groupID)")
             }
             let position = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stakeholder WHERE groupId = ?", arguments: [groupID]) ?? 0
             try insert(stakeholder, at: position, into: groupID, db)
@@ -181,12 +181,12 @@ extension Store {
                                 by: \.groupId)
         let touches = Dictionary(grouping: try TouchRecord.fetchAll(db, sql: "SELECT * FROM touch WHERE \(filter) ORDER BY seq", arguments: [json]),
                                  by: \.groupId)
-        return records.map { record in
+        return try records.map { record in
             BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
                         stakeholders: (people[record.id] ?? []).map(\.stakeholder),
-                        claims: (claims[record.id] ?? []).compactMap(\.claim),
-                        events: (events[record.id] ?? []).compactMap(\.event),
-                        touches: (touches[record.id] ?? []).compactMap(\.touch))
+                        claims: try (claims[record.id] ?? []).map { try $0.claim() },
+                        events: try (events[record.id] ?? []).map { try $0.event() },
+                        touches: try (touches[record.id] ?? []).map { try $0.touch() })
         }
     }
 }

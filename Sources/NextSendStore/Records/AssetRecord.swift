@@ -47,12 +47,41 @@ extension AssetRecord {
     }
 
     /// Rebuilds the asset from its row and its tag rows (already in position order).
+    ///
+    /// - Throws: ``StoreError`` (`damaged`) when a stored value is not one NextSend writes.
     func asset(jobs: [String], roles: [String], topics: [String], industries: [String],
-               resolves: [Asset.Resolution]) -> Asset {
-        Asset(id: id, title: title, summary: summary, url: url, format: format,
-              jobs: jobs.compactMap(BuyingJob.init(rawValue:)), roles: roles, topics: topics, resolves: resolves,
-              shareable: shareable, channel: Asset.Channel(rawValue: channel) ?? .either, minutes: minutes,
-              industries: industries, published: published.flatMap(Day.init), reviewBy: reviewBy.flatMap(Day.init),
-              owner: owner, status: Asset.Status(rawValue: status) ?? .draft, body: body)
+               resolves: [Asset.Resolution]) throws -> Asset {
+        guard let status = Asset.Status(rawValue: status) else {
+            throw StoreError.unreadableRow("asset", id, "status '\(self.status)' is not draft, published or retired")
+        }
+        return Asset(id: id, title: title, summary: summary, url: url, format: format,
+                     jobs: try StoredValues.jobs(jobs, asset: id), roles: roles, topics: topics, resolves: resolves,
+                     shareable: shareable, channel: try StoredValues.channel(channel, asset: id), minutes: minutes,
+                     industries: industries, published: try StoredValues.day(published, "published", asset: id),
+                     reviewBy: try StoredValues.day(reviewBy, "reviewBy", asset: id), owner: owner, status: status, body: body)
+    }
+}
+
+/// Reads stored asset values strictly: a value NextSend never writes means the row was changed
+/// elsewhere or is damaged, and is reported, never replaced by a default.
+enum StoredValues {
+    static func jobs(_ values: [String], asset: String) throws -> [BuyingJob] {
+        try values.map { value in
+            guard let job = BuyingJob(rawValue: value) else { throw StoreError.unreadableRow("assetJob", asset, "'\(value)' is not a buying job") }
+            return job
+        }
+    }
+
+    static func channel(_ value: String, asset: String) throws -> Asset.Channel {
+        guard let channel = Asset.Channel(rawValue: value) else {
+            throw StoreError.unreadableRow("asset", asset, "channel '\(value)' is not self-serve, rep-led or either")
+        }
+        return channel
+    }
+
+    static func day(_ value: String?, _ field: String, asset: String) throws -> Day? {
+        guard let value else { return nil }
+        guard let day = Day(value) else { throw StoreError.unreadableRow("asset", asset, "\(field) '\(value)' is not a day") }
+        return day
     }
 }

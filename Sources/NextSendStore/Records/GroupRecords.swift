@@ -38,10 +38,17 @@ struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var source: String?
     var date: String
 
-    var claim: Claim? {
-        guard let day = Day(date) else { return nil }
+    func claim() throws -> Claim {
+        let key = "group \(groupId), \(stakeholderId) on \(topic)"
+        guard let day = Day(date) else { throw StoreError.unreadableRow("claim", key, "date '\(date)' is not a day") }
         let claimValue: Claim.Value
-        if let position { claimValue = .position(position) } else if let value { claimValue = .number(value) } else { return nil }
+        if let position {
+            claimValue = .position(position)
+        } else if let value {
+            claimValue = .number(value)
+        } else {
+            throw StoreError.unreadableRow("claim", key, "neither a position nor a value")
+        }
         return Claim(stakeholder: stakeholderId, topic: topic, value: claimValue, source: source, date: day)
     }
 }
@@ -55,9 +62,12 @@ struct JobEventRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var date: String
     var note: String?
 
-    var event: JobEvent? {
-        guard let job = BuyingJob(rawValue: job), let kind = JobEvent.Kind(rawValue: type), let day = Day(date) else { return nil }
-        return JobEvent(job: job, type: kind, date: day, note: note)
+    func event() throws -> JobEvent {
+        let key = "group \(groupId), \(job) \(type) on \(date)"
+        guard let buyingJob = BuyingJob(rawValue: job) else { throw StoreError.unreadableRow("jobEvent", key, "'\(job)' is not a buying job") }
+        guard let kind = JobEvent.Kind(rawValue: type) else { throw StoreError.unreadableRow("jobEvent", key, "'\(type)' is not an event type") }
+        guard let day = Day(date) else { throw StoreError.unreadableRow("jobEvent", key, "date '\(date)' is not a day") }
+        return JobEvent(job: buyingJob, type: kind, date: day, note: note)
     }
 }
 
@@ -71,8 +81,10 @@ struct TouchRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var channel: String?
     var consumed: Bool
 
-    var touch: Touch? {
-        guard let day = Day(date) else { return nil }
+    func touch() throws -> Touch {
+        guard let day = Day(date) else {
+            throw StoreError.unreadableRow("touch", "group \(groupId), \(assetId)", "date '\(date)' is not a day")
+        }
         return Touch(asset: assetId, to: recipients.split(separator: ",").map(String.init), date: day, channel: channel, consumed: consumed)
     }
 }

@@ -16,11 +16,12 @@ extension NextSendCommand.Catalog {
         var taxonomy: String?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var log: LogOptions
         @OptionGroup var date: DateOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let result = try store.open().importCatalog(directory: directory, taxonomyPath: taxonomy, asOf: date.day)
+            let result = try store.open().importCatalog(directory: directory, taxonomyPath: taxonomy, asOf: date.day, logger: log.logger)
             for warning in result.warnings { Console.error(warning.description) }
             let summary = result.summary
             if output.json {

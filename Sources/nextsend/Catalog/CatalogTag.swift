@@ -26,46 +26,26 @@ extension NextSendCommand.Catalog {
         @OptionGroup var date: DateOptions
         @OptionGroup var output: OutputOptions
 
+        var edit: TagEdit {
+            TagEdit(addJobs: addJob, removeJobs: removeJob, addRoles: addRole, removeRoles: removeRole,
+                    addTopics: addTopic, removeTopics: removeTopic)
+        }
+
         func validate() throws {
             // The id names a file: only a plain id, never a path.
             guard Identifier.isValid(id) else { throw ValidationError("'\(id)' is not an asset id (lowercase letters, digits and hyphens).") }
-            if (addJob + removeJob + addRole + removeRole + addTopic + removeTopic).isEmpty {
-                throw ValidationError("Name at least one tag to add or remove, e.g. --add-role finance.")
-            }
+            if edit.isEmpty { throw ValidationError("Name at least one tag to add or remove, e.g. --add-role finance.") }
         }
 
         func run() throws {
-            let store = try store.open()
-            let taxonomy = try store.taxonomy()
-            let path: String
-            if let dir {
-                path = (dir as NSString).appendingPathComponent("\(id).md")
-            } else if let stored = try store.assetPath(id: id) {
-                path = stored
-            } else {
-                path = "content/catalog/\(id).md"
-            }
-            let original = try ContentFolder.readText(path: path, what: "asset file")
-            var text = original
-            do {
-                text = try FrontMatterEditor.edit(text, field: "jobs", add: addJob, remove: removeJob)
-                text = try FrontMatterEditor.edit(text, field: "roles", add: addRole, remove: removeRole)
-                text = try FrontMatterEditor.edit(text, field: "topics", add: addTopic, remove: removeTopic)
-            } catch let failure as FrontMatterEditor.Failure {
-                throw ValidationFailure([Diagnostic(.error, file: path, line: 1, field: nil, message: failure.description)])
-            }
-            let result = AssetParser.parse(text, id: id, file: path, taxonomy: taxonomy, asOf: date.day)
-            guard let asset = result.asset else { throw ValidationFailure(result.diagnostics) }
-            if text != original {
-                try ContentFolder.writeAtomically(text, to: path)
-                try store.saveAsset(asset, path: path)
-            }
+            let outcome = try store.open().tagAsset(id: id, edit: edit, folder: dir, asOf: date.day)
+            let asset = outcome.asset
             if output.json {
                 try Console.printJSON(asset, omitBody: true)
             } else {
                 Console.print("\(id): jobs [\(asset.jobs.map(\.rawValue).joined(separator: ", "))], "
                     + "roles [\(asset.roles.joined(separator: ", "))], topics [\(asset.topics.joined(separator: ", "))]"
-                    + (text == original ? " (unchanged)" : ""))
+                    + (outcome.changed ? "" : " (unchanged)"))
             }
         }
     }

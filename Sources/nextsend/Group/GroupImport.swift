@@ -12,17 +12,18 @@ extension NextSendCommand.Group {
         @Argument(help: "A group file or a folder of group files.") var path: String
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var log: LogOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let result = try store.open().importGroups(path: path)
+            let result = try store.open().importGroups(path: path, logger: log.logger)
             for warning in result.warnings { Console.error(warning.description) }
             if output.json {
                 try Console.printJSON(result.summary)
                 return
             }
             let summary = result.summary
-            Console.print("Imported \(summary.added.count + summary.replaced.count) group(s) from \(path): "
+            Console.print("Imported \(Words.count(summary.added.count + summary.replaced.count, "group")) from \(path): "
                 + "\(summary.added.count) new, \(summary.replaced.count) replaced.")
         }
     }

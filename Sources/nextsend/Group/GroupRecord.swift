@@ -88,9 +88,10 @@ extension NextSendCommand.Group {
                 let group = try store.existingGroup(id: self.group)
                 var fields = ["id": id, "name": name, "role": role, "influence": influence]
                 fields["title"] = title
-                let person = try Recording.checked { try GroupParser.stakeholder(fields, in: group, taxonomy: try store.taxonomy()) }
+                let taxonomy = try store.taxonomy()
+                let person = try Recording.checked { try GroupParser.stakeholder(fields, in: group, taxonomy: taxonomy) }
                 try store.addStakeholder(person, to: group.id)
-                Console.print("Added \(person.name) (\(person.role), \(person.influence)) to \(group.id).")
+                Console.print("Added \(Vocabulary(taxonomy).personWithInfluence(person)) to \(group.id).")
             }
         }
     }

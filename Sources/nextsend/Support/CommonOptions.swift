@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import NextSend
 import NextSendStore
 
@@ -23,6 +24,19 @@ struct DateOptions: ParsableArguments {
     var asOf: Day?
 
     var day: Day { asOf ?? Day.today() }
+}
+
+/// `--verbose`: what imports and the batch do, step by step, on stderr.
+struct LogOptions: ParsableArguments {
+    @Flag(name: .long, help: "Log each step on stderr.")
+    var verbose = false
+
+    /// The logger the command hands to the libraries: steps at info with `--verbose`, else warnings only.
+    var logger: Logger {
+        var logger = Logger(label: "nextsend")
+        logger.logLevel = verbose ? .info : .warning
+        return logger
+    }
 }
 
 /// `--json`: machine-readable output.

@@ -18,18 +18,18 @@ enum Failure {
         case is ValidationFailure:
             return dataError
         case let error as StoreError:
-            switch error.kind {
+            switch error.code {
             case .busy: return tempFailure
-            case .newerSchema, .corrupt: return dataError
+            case .newerSchema, .damaged, .duplicate: return dataError
             case .notFound: return noInput
             case .cannotOpen: return cannotCreate
-            case .other: return ioError
+            default: return ioError
             }
         case let error as ContentError:
-            switch error.kind {
+            switch error.code {
             case .missingInput: return noInput
-            case .unreadable, .writeFailed: return ioError
             case .cannotCreate: return cannotCreate
+            default: return ioError
             }
         case let error as UserError:
             return error.code
