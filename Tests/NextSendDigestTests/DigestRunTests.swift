@@ -10,8 +10,9 @@ import Testing
     let week = IsoWeek("2026-W48")!
 
     /// A store with the sample catalog and `count` groups spread over `reps` reps.
-    func makeStore(groups count: Int = 12, reps: Int = 4, owner: (Int) -> String = { "rep\($0)@vendor.example" }) throws -> Store {
-        let store = try Store(path: folder.path("db.sqlite"))
+    func makeStore(groups count: Int = 12, reps: Int = 4, owner: (Int) -> String = { "rep\($0)@vendor.example" },
+                   inMemory: Bool = false) throws -> Store {
+        let store = inMemory ? try Store.inMemory() : try Store(path: folder.path("db.sqlite"))
         folder.makeContent(assets: ["tco-model": Samples.assetFile(),
                                     "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "roles": "[security]",
                                                                       "jobs": "[requirements-building]", "resolves": nil, "topics": "[deployment]"])])
@@ -138,5 +139,18 @@ import Testing
         #expect(!OutputFiles.fileName(forRep: ".hidden").hasPrefix("."))
         #expect(OutputFiles.fileName(forRep: "a/b") != OutputFiles.fileName(forRep: "a_b"))
         #expect(OutputFiles.fileName(forRep: "") != "")
+    }
+
+    /// An in-memory store has one connection: the batch must not wait on itself for its ledger.
+    @Test(.timeLimit(.minutes(1)))
+    func aRunOnAnInMemoryStoreWritesWhatAFileStoreWrites() throws {
+        let memory = try makeStore(inMemory: true)
+        let summary = try DigestRun.run(store: memory, options: .init(week: week, outDirectory: folder.path("memory"), workers: 2))
+        #expect(summary.repsWritten.count == 4)
+        #expect(summary.marketing == .written)
+        let again = try DigestRun.run(store: memory, options: .init(week: week, outDirectory: folder.path("memory")))
+        #expect(again.repsAlreadyDone.count == 4, "the ledger was written")
+        _ = try DigestRun.run(store: try makeStore(), options: .init(week: week, outDirectory: folder.path("file")))
+        #expect(try folder.files(under: "memory") == folder.files(under: "file"))
     }
 }

@@ -26,12 +26,16 @@ struct CLI {
     init(folder: TemporaryFolder = TemporaryFolder()) { self.folder = folder }
 
     /// Runs `nextsend args…` in the temporary folder with `NEXTSEND_DB` pointing into it.
+    ///
+    /// - Parameter executable: another program to start instead (a wrapper such as `setpriv`
+    ///   whose arguments then name the binary).
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
+             in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = CLI.binary
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? CLI.binary
         process.arguments = arguments
-        process.currentDirectoryURL = folder.url
+        process.currentDirectoryURL = directory ?? folder.url
         var env = ProcessInfo.processInfo.environment
         env["NEXTSEND_DB"] = database
         env["NO_COLOR"] = "1"

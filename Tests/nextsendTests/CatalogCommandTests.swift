@@ -96,6 +96,42 @@ import Testing
         #expect(cli.folder.read("content/catalog/tco-model.md") == original)
     }
 
+    @Test func tagFindsTheFileWhereTheCatalogWasImportedFromAnyFolder() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        // Run from another folder, with a decoy content/ of its own: the stored path wins.
+        let elsewhere = cli.folder.url.appendingPathComponent("elsewhere")
+        let decoy = cli.folder.write("elsewhere/content/catalog/tco-model.md", Samples.assetFile())
+        let tagged = try cli.run(["catalog", "tag", "tco-model", "--add-role", "legal"], in: elsewhere)
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        #expect(cli.folder.read("content/catalog/tco-model.md").contains("roles: [finance, it, legal]"))
+        #expect(cli.folder.read("elsewhere/content/catalog/tco-model.md") == Samples.assetFile(), "\(decoy) untouched")
+        // An id the catalog does not have is missing input, named as such.
+        let unknown = try cli.run(["catalog", "tag", "no-such-asset", "--add-role", "legal"], in: elsewhere)
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.contains("no asset 'no-such-asset'"), "\(unknown.stderr)")
+    }
+
+    @Test func generateWorksFromAnyFolderAndItsDatasetImports() throws {
+        let result = try cli.run("generate", "--assets", "30", "--groups", "20", "--reps", "3", "--out", "dataset")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try cli.run("catalog", "import", "dataset/catalog").status == 0)
+        let groups = try cli.run("group", "import", "dataset/groups.jsonl")
+        #expect(groups.status == 0, "\(groups.stderr)")
+        #expect(groups.stdout.contains("Imported 20 groups"), "\(groups.stdout)")
+    }
+
+    @Test func verboseImportsLogTheirStepsOnStderrOnly() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        let quiet = try cli.run("catalog", "import", "content/catalog")
+        #expect(!quiet.stderr.contains("catalog checked"))
+        let verbose = try cli.run("catalog", "import", "content/catalog", "--verbose")
+        #expect(verbose.status == 0)
+        #expect(verbose.stderr.contains("catalog checked"), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("catalog stored"), "\(verbose.stderr)")
+        #expect(!verbose.stdout.contains("catalog checked"), "results stay on stdout, logs on stderr")
+    }
+
     @Test func tagRefusesAnUnknownValueAndWritesNothing() throws {
         cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
         #expect(try cli.run("catalog", "import", "content/catalog").status == 0)

@@ -24,9 +24,14 @@ public enum Words {
         count == 1 ? singular : plural ?? singular + "s"
     }
 
-    /// "a user", "an influencer".
+    /// "a user", "an influencer", "an owner", "a champion": by how the word sounds, for the
+    /// words NextSend puts after an article (influence levels, formats).
     public static func withArticle(_ noun: String) -> String {
-        (noun.first.map { "aeiouAEIOU".contains($0) } == true ? "an " : "a ") + noun
+        let word = noun.lowercased()
+        // "u" and "eu" that sound like "you" take "a": a user, a unit, a European.
+        let youSound = ["use", "usu", "uni", "uti", "ura", "ure", "uro", "eu"].contains { word.hasPrefix($0) }
+        let vowel = word.first.map { "aeiou".contains($0) } == true
+        return (vowel && !youSound ? "an " : "a ") + noun
     }
 
     /// "once", "twice", "3 times".

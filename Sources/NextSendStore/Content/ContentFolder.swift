@@ -11,7 +11,7 @@ public enum ContentFolder {
         public var assets: [Asset]
         /// Every diagnostic of every file, in file then line order.
         public var diagnostics: [Diagnostic]
-        /// Asset id → the file it came from.
+        /// Asset id → the absolute path of the file it came from.
         public var paths: [String: String]
         public var fileCount: Int
 
@@ -58,7 +58,8 @@ public enum ContentFolder {
             catalog.diagnostics.append(contentsOf: result.diagnostics)
             if let asset = result.asset {
                 catalog.assets.append(asset)
-                catalog.paths[asset.id] = path
+                // Stored absolute, so `catalog tag` finds the file from any folder later.
+                catalog.paths[asset.id] = URL(fileURLWithPath: path).standardizedFileURL.path
             }
         }
         catalog.diagnostics.sort(by: Diagnostic.byLocation)

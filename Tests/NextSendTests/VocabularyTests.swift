@@ -1,0 +1,121 @@
+import NextSend
+import NextSendTestSupport
+import Testing
+
+/// How NextSend names things: one style for people, roles, counts and conflicts everywhere.
+@Suite struct VocabularyTests {
+    let taxonomy = Samples.taxonomy
+
+    var group: BuyingGroup {
+        BuyingGroup(id: "g", account: "G", owner: "rep@x.example", stakeholders: [
+            Stakeholder(id: "dana", name: "Dana Reyes", role: "finance", influence: "decision-maker"),
+            Stakeholder(id: "lee", name: "Lee Park", role: "it", influence: "influencer"),
+            Stakeholder(id: "rae", name: "Rae Quinn", role: "operations", influence: "user"),
+        ])
+    }
+
+    @Test func aPersonIsNamedInFullOnceThenByFirstName() {
+        var names = Vocabulary(taxonomy).names(in: group)
+        #expect(names.mention("lee") == "Lee Park (IT)")
+        #expect(names.mention("dana") == "Dana Reyes (finance)")
+        #expect(names.mention("lee") == "Lee")
+        #expect(names.mention("nobody") == "nobody")
+        // A new sentence starts over.
+        var next = Vocabulary(taxonomy).names(in: group)
+        #expect(next.mention("lee") == "Lee Park (IT)")
+    }
+
+    @Test func rolesReadFromTheTaxonomysLabelsElseAsWords() throws {
+        let labelled = try TaxonomyParser.parse("""
+            roles: [it, end-user, clinical-lead]
+            roleLabels: {it: Information technology, end-user: frontline staff}
+            influence: {user: 0.4}
+            formats: [guide]
+            topics: {}
+            """, file: "taxonomy.yaml")
+        let words = Vocabulary(labelled)
+        #expect(words.role("it") == "Information technology")
+        #expect(words.role("end-user") == "frontline staff")
+        #expect(words.role("clinical-lead") == "clinical lead")
+        #expect(Vocabulary(taxonomy).role("end-user") == "end user")
+        #expect(words.influence("decision-maker") == "decision maker")
+    }
+
+    @Test func aRoleLabelForAnUnknownRoleIsAnErrorAtItsLine() {
+        #expect(throws: ValidationFailure.self) {
+            try TaxonomyParser.parse("roles: [it]\nroleLabels: {itt: IT}\ninfluence: {user: 0.4}\nformats: [guide]\ntopics: {}\n",
+                                     file: "taxonomy.yaml")
+        }
+        do {
+            _ = try TaxonomyParser.parse("roles: [it]\nroleLabels: {itt: IT}\ninfluence: {user: 0.4}\nformats: [guide]\ntopics: {}\n",
+                                         file: "taxonomy.yaml")
+        } catch let failure as ValidationFailure {
+            #expect(failure.description.contains("taxonomy.yaml:2: error: roleLabels.itt: 'itt' is not one of the roles; did you mean 'it'?"),
+                    "\(failure.description)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test(arguments: [(0, "0 days"), (1, "1 day"), (2, "2 days"), (21, "21 days")])
+    func countsAgreeWithTheirNoun(count: Int, text: String) {
+        #expect(Words.count(count, "day") == text)
+        #expect(Words.count(1, "person", plural: "people") == "1 person")
+        #expect(Words.count(3, "person", plural: "people") == "3 people")
+        #expect(Words.withArticle("influencer") == "an influencer")
+        #expect(Words.withArticle("user") == "a user")
+    }
+
+    @Test func figuresWithinToleranceOfANeighbourShareACampAndTheLineSaysSo() {
+        let claims = [("dana", 120_000.0), ("lee", 310_000.0), ("rae", 140_000.0)].map {
+            Claim(stakeholder: $0.0, topic: "tco", value: .number($0.1), date: Samples.asOf)
+        }
+        let conflict = ConflictDetector.detect(claims, taxonomy: taxonomy, asOf: Samples.asOf)[0]
+        let camps = ConflictCamps.group(conflict, taxonomy: taxonomy)
+        #expect(camps.map { $0.flatMap(\.stakeholders) } == [["dana", "rae"], ["lee"]])
+        var names = Vocabulary(taxonomy).names(in: group)
+        #expect(Vocabulary(taxonomy).conflictLine(conflict, names: &names)
+            == "Dana Reyes (finance) and Rae Quinn (operations) at $120,000–$140,000 vs Lee Park (IT) at $310,000")
+    }
+
+    @Test func compatiblePositionsFormOneCamp() {
+        let claims = [("dana", "cloud-only"), ("lee", "on-prem-required"), ("rae", "hybrid")].map {
+            Claim(stakeholder: $0.0, topic: "deployment", value: .position($0.1), date: Samples.asOf)
+        }
+        let conflict = ConflictDetector.detect(claims, taxonomy: taxonomy, asOf: Samples.asOf)[0]
+        #expect(ConflictCamps.numbers(conflict, taxonomy: taxonomy).map(\.camp) == [1, 1, 2])
+        var names = Vocabulary(taxonomy).names(in: group)
+        #expect(Vocabulary(taxonomy).conflictLine(conflict, names: &names)
+            == "Dana Reyes (finance) and Rae Quinn (operations) for cloud-only or hybrid vs Lee Park (IT) for on-prem-required")
+    }
+
+    /// Single linkage, checked on random figures: inside a camp each figure agrees with its
+    /// neighbour; between neighbouring camps the closest figures conflict; every side is in one camp.
+    @Test(arguments: 0..<40)
+    func campsAreSingleLinkageOverSortedFigures(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 5)
+        let people = (0..<Int.random(in: 2...9, using: &generator)).map { "p\($0)" }
+        let claims = people.map { person in
+            Claim(stakeholder: person, topic: "tco", value: .number(Double(Int.random(in: 50...400, using: &generator) * 1000)),
+                  date: Samples.asOf)
+        }
+        guard let conflict = ConflictDetector.detect(claims, taxonomy: taxonomy, asOf: Samples.asOf).first else { return }
+        let topic = try #require(taxonomy.topic("tco"))
+        let numbered = ConflictCamps.numbers(conflict, taxonomy: taxonomy)
+        #expect(numbered.count == conflict.sides.count)
+        let camps = ConflictCamps.group(conflict, taxonomy: taxonomy)
+        #expect(camps.count >= 2, "a real conflict never reads as one camp")
+        #expect(camps.flatMap { $0 }.count == conflict.sides.count)
+        let chained = camps.count < conflict.sides.count
+        for camp in camps where chained {
+            for (a, b) in zip(camp, camp.dropFirst()) {
+                guard case let .number(x) = a.value, case let .number(y) = b.value else { continue }
+                #expect(topic.areCompatible(x, y))
+            }
+        }
+        for (left, right) in zip(camps, camps.dropFirst()) where chained {
+            guard case let .number(x)? = left.last?.value, case let .number(y)? = right.first?.value else { continue }
+            #expect(!topic.areCompatible(x, y))
+        }
+    }
+}
