@@ -25,12 +25,12 @@ extension NextSendCommand {
             let imported = try store.importCatalog(directory: "\(content)/catalog", taxonomyPath: nil, asOf: asOf)
             let taxonomy = try store.taxonomy()
             let assets = try store.assets()
-            Console.print("\(assets.count) assets imported; \(imported.warnings.count) warnings for the owners (review dates, summaries).")
+            Console.print("\(Words.count(assets.count, "asset")) imported; \(Words.count(imported.warnings.count, "warning")) for the owners (review dates, summaries).")
             Console.print(CoverageText.render(CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)))
 
             step("2. The buying groups: \(content)/groups")
             let groups = try store.importGroups(path: "\(content)/groups")
-            Console.print("\(groups.summary.added.count + groups.summary.replaced.count) groups imported.")
+            Console.print("\(Words.count(groups.summary.added.count + groups.summary.replaced.count, "group")) imported.")
 
             step("3. Where is \(group) really stuck? (as of \(asOf))")
             guard var current = try store.group(id: group) else { throw UserError.notFound("no group '\(group)' in \(content)/groups") }

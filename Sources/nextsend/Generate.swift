@@ -28,7 +28,7 @@ extension NextSendCommand {
             let parsed = try TaxonomyParser.parse(source, file: taxonomy ?? "taxonomy.yaml")
             let generator = DatasetGenerator(assets: assets, groups: groups, reps: reps, seed: seed, asOf: asOf, taxonomy: parsed)
             try DatasetFolder.write(generator, taxonomySource: source, to: out)
-            Console.print("Wrote \(assets) assets and \(groups) groups for \(reps) reps into \(out) (seed \(seed), as of \(asOf)).")
+            Console.print("Wrote \(Words.count(assets, "asset")) and \(Words.count(groups, "group")) for \(Words.count(reps, "rep")) into \(out) (seed \(seed), as of \(asOf)).")
         }
     }
 }

@@ -152,7 +152,7 @@ public enum AssetParser {
             if asOf > reviewBy {
                 diagnostics.warning("reviewBy", line: reader.line(of: "reviewBy"), "expired on \(reviewBy); it is no longer recommended until reviewed")
             } else if asOf.days(until: reviewBy) <= reviewWarningDays {
-                diagnostics.warning("reviewBy", line: reader.line(of: "reviewBy"), "due for review on \(reviewBy), within \(reviewWarningDays) days")
+                diagnostics.warning("reviewBy", line: reader.line(of: "reviewBy"), "due for review on \(reviewBy), within \(Words.count(reviewWarningDays, "day"))")
             }
         }
         if summary == nil {
@@ -162,7 +162,7 @@ public enum AssetParser {
         let words = body.split(whereSeparator: { $0.isWhitespace }).count
         if words < minimumBodyWords {
             diagnostics.warning("body", line: frontMatter.lineOffset + frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false).count + 2,
-                                "the body is almost empty (\(words) words); search and tag suggestions read it")
+                                "the body is almost empty (\(Words.count(words, "word"))); search and tag suggestions read it")
         }
 
         guard let title, let format else { return nil }

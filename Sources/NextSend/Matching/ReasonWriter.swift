@@ -51,7 +51,7 @@ public struct ReasonWriter: Sendable {
         case let .unengagedStakeholder(id):
             let who = group.stakeholder(id).map { "\(names.mention($0.id)), \(Words.withArticle(words.influence($0.influence)))," } ?? id
             let way = asset.channel == .repLed ? this : this.replacingOccurrences(of: "this ", with: "this self-serve ", options: .anchored)
-            return "Nobody has reached \(who) in \(Diagnoser.engagementWindowDays) days — \(way) gives them a way in on \(asset.primaryJob.map(words.job) ?? "the deal")"
+            return "Nobody has reached \(who) in \(Words.count(Diagnoser.engagementWindowDays, "day")) — \(way) gives them a way in on \(asset.primaryJob.map(words.job) ?? "the deal")"
         }
     }
 

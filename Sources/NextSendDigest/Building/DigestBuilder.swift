@@ -111,7 +111,7 @@ public struct DigestBuilder: Sendable {
         let expiring = assets.filter { $0.status == .published }.compactMap { asset -> MarketingDigest.Expiring? in
             guard let reviewBy = asset.reviewBy else { return nil }
             let left = asOf.days(until: reviewBy)
-            guard left <= 30 else { return nil }
+            guard left <= AssetParser.reviewWarningDays else { return nil }
             let state = left < 0 ? "expired \(Words.count(-left, "day")) ago" : left == 0 ? "expires today" : "expires in \(Words.count(left, "day"))"
             return MarketingDigest.Expiring(asset: asset.id, title: asset.title, owner: asset.owner ?? "-", reviewBy: reviewBy.description,
                                             daysLeft: left, state: state)

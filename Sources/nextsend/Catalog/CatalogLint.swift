@@ -27,7 +27,7 @@ extension NextSendCommand.Catalog {
                 try Console.printJSON(catalog.diagnostics)
             } else {
                 for diagnostic in catalog.diagnostics { Console.print(diagnostic.description) }
-                Console.error("\(catalog.fileCount) files: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                Console.error("\(Words.count(catalog.fileCount, "file")): \(Words.count(errors, "error")), \(Words.count(warnings, "warning"))")
             }
             if errors > 0 { throw ExitCode(Failure.dataError) }
         }
