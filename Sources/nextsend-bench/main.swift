@@ -43,7 +43,7 @@ do {
         }
         let groups = load?.groups ?? []
         report("group_parse_rate", Double(groups.count) / parseTime, "groups/s")
-        let writeTime = try seconds { try store.importGroups(groups, sources: load?.sources ?? [:]) }
+        let writeTime = try seconds { try store.importGroups(groups, origins: load?.origins ?? [:]) }
         report("group_write_rate", Double(groups.count) / writeTime, "groups/s")
         report("group_import_rate", Double(groups.count) / (parseTime + writeTime), "groups/s")
     }
@@ -54,7 +54,7 @@ do {
         // Every group up to 20,000; beyond that an evenly spread sample of reps, so `large` stays minutes long.
         let snapshot = try store.snapshot()
         let owners = try snapshot.owners()
-        let groupCount = try store.groupSummaries().count
+        let groupCount = try store.groupIDs().count
         let step = max(1, Int((Double(groupCount) / 20_000).rounded(.up)))
         for owner in owners.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
             for group in try snapshot.groups(owner: owner) {

@@ -29,8 +29,8 @@ extension NextSendCommand {
             Console.print(CoverageText.render(CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)))
 
             step("2. The buying groups: \(content)/groups")
-            let groups = try store.importGroups(path: "\(content)/groups")
-            Console.print("\(Words.count(groups.summary.added.count + groups.summary.replaced.count, "group")) imported.")
+            let groups = try store.importGroups(path: "\(content)/groups", asOf: asOf)
+            Console.print("\(Words.count(groups.summary.added.count + groups.summary.updated.count, "group")) imported.")
 
             step("3. Where is \(group) really stuck? (as of \(asOf))")
             guard var current = try store.group(id: group) else { throw UserError.notFound("no group '\(group)' in \(content)/groups") }
@@ -45,7 +45,8 @@ extension NextSendCommand {
             let diagnosis = advice.diagnosis
 
             step("5. The rep sends the top pick: nextsend sent \(group) \(first.asset.id) --to \(first.sendTo.joined(separator: ","))")
-            try store.appendTouch(Touch(asset: first.asset.id, to: first.sendTo, date: asOf, channel: "email"), to: group)
+            let demo = Recorder("demo")
+            try store.recordSend(Touch(asset: first.asset.id, to: first.sendTo, date: asOf, channel: "email"), to: group, by: demo)
             current = try store.group(id: group) ?? current
             advice = try advisor.advise(current, asOf: asOf, limit: 3)
             Console.print("Nobody gets the same asset twice within \(Words.count(advisor.policy.resendWindowDays, "day")): "
@@ -58,7 +59,8 @@ extension NextSendCommand {
                 var names = words.names(in: current)
                 step("6. A week later, \(names.mention(who)) revises the figure after working through the model")
                 let day = asOf.adding(days: 7)
-                try store.appendClaim(Claim(stakeholder: who, topic: conflict.topic, value: .number(agreed * 1.1), source: first.asset.id, date: day), to: group)
+                try store.recordClaim(Claim(stakeholder: who, topic: conflict.topic, value: .number(agreed * 1.1), source: first.asset.id, date: day),
+                                      to: group, by: demo)
                 current = try store.group(id: group) ?? current
                 let later = advisor.diagnose(current, asOf: day)
                 Console.print(later.conflicts.contains { $0.topic == conflict.topic }

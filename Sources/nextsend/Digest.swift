@@ -45,7 +45,9 @@ extension NextSendCommand {
             let bar: ProgressBar? = Console.stderrIsTerminal ? ProgressBar(label: "digest \(chosen)") : nil
             var progress: DigestRun.Progress?
             if let bar { progress = { done, total in bar.update(done, total) } }
-            let summary = try DigestRun.run(store: try store.open(), options: options, logger: log.logger, progress: progress)
+            let store = try store.open()
+            if let owner { try store.requireOwner(owner) }
+            let summary = try DigestRun.run(store: store, options: options, logger: log.logger, progress: progress)
             bar?.finish()
             if output.json {
                 try Console.printJSON(summary)

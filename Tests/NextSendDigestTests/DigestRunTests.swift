@@ -61,7 +61,8 @@ import Testing
         #expect(again.marketing == .alreadyDone)
         let forced = try DigestRun.run(store: store, options: .init(week: week, outDirectory: out, force: true))
         #expect(forced.repsWritten.count == 4)
-        try store.appendClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: Day("2026-11-28")!), to: "group-0")
+        try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: Day("2026-11-28")!), to: "group-0",
+                              by: Recorder("test"))
         let changed = try DigestRun.run(store: store, options: .init(week: week, outDirectory: out))
         #expect(changed.repsWritten.count == 4, "new data: every digest is written again")
         try FileManager.default.removeItem(atPath: folder.path("out/2026-W48/reps/rep1@vendor.example.md"))

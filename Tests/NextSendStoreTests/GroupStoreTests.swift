@@ -6,6 +6,7 @@ import Testing
 
 @Suite struct GroupStoreTests {
     let folder = TemporaryFolder()
+    let rep = Recorder("alice")
 
     /// A store with the sample catalog (so touches of `tco-model` are known).
     func makeStore() throws -> Store {
@@ -15,43 +16,136 @@ import Testing
         return store
     }
 
-    @Test func importsAGroupAndReadsItBackIdentically() throws {
-        let store = try makeStore()
-        let path = folder.write("groups/acme.yaml", Samples.groupYAML)
-        let result = try store.importGroups(path: path)
-        #expect(result.summary.added == ["acme-health"])
-        #expect(try store.group(id: "acme-health") == Samples.group)
-        #expect(try store.groupSummaries(owner: "alice@vendor.example").map(\.id) == ["acme-health"])
-        #expect(try store.groupSummaries(owner: "nobody@vendor.example").isEmpty)
+    func importAcme(_ store: Store, _ yaml: String = Samples.groupYAML, replace: Bool = false,
+                    dryRun: Bool = false) throws -> GroupImportSummary {
+        try store.importGroups(path: folder.write("groups/acme.yaml", yaml), asOf: Samples.asOf, replace: replace, dryRun: dryRun).summary
     }
 
-    @Test func reimportingReplacesTheGroupsState() throws {
+    @Test func importsAGroupAndReadsItBackIdentically() throws {
         let store = try makeStore()
-        let path = folder.write("groups/acme.yaml", Samples.groupYAML)
-        _ = try store.importGroups(path: path)
-        folder.write("groups/acme.yaml", Samples.groupYAML.replacingOccurrences(of: "value: 310000", with: "value: 125000"))
-        let second = try store.importGroups(path: path)
-        #expect(second.summary.replaced == ["acme-health"])
+        let summary = try importAcme(store)
+        #expect(summary.added == ["acme-health"])
+        #expect(summary.facts.added == 4 + 5 + 2 + 1)
+        #expect(try store.group(id: "acme-health") == Samples.group)
+        #expect(try store.groupIDs(owner: "alice@vendor.example") == ["acme-health"])
+        #expect(try store.groupIDs(owner: "nobody@vendor.example").isEmpty)
+        let history = try store.history(ofGroup: "acme-health")
+        #expect(history.people.allSatisfy { $0.provenance.origin == Origin.file(folder.path("groups/acme.yaml")) })
+    }
+
+    @Test func reimportingTheSameFileChangesNothingAndAChangedFigureIsOneChange() throws {
+        let store = try makeStore()
+        _ = try importAcme(store)
+        let same = try importAcme(store)
+        #expect(same.unchanged == ["acme-health"])
+        #expect(same.facts == FactCounts())
+        let changed = try importAcme(store, Samples.groupYAML.replacingOccurrences(of: "value: 310000", with: "value: 125000"))
+        #expect(changed.updated == ["acme-health"])
+        #expect(changed.facts.changed == 1 && changed.facts.added == 0 && changed.facts.removed == 0)
         let group = try #require(try store.group(id: "acme-health"))
-        #expect(group.claims.count == Samples.group.claims.count, "replaced, not appended")
+        #expect(group.claims.count == Samples.group.claims.count, "changed in place, not appended")
         #expect(group.claims.contains { $0.value == .number(125_000) })
     }
 
-    @Test func historyIsAppendOnly() throws {
+    /// The bug a nightly sync would hit: re-importing the file must keep what reps recorded.
+    @Test func aReimportKeepsRecordedHistoryAndCountsIt() throws {
         let store = try makeStore()
-        _ = try store.importGroups(path: folder.write("groups/acme.yaml", Samples.groupYAML))
-        let newer = Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!)
-        try store.appendClaim(newer, to: "acme-health")
+        _ = try importAcme(store)
+        try store.addStakeholder(Stakeholder(id: "zoe", name: "Zoe Lind", role: "legal", influence: "user"), to: "acme-health", by: rep)
+        try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!),
+                              to: "acme-health", by: rep)
+        try store.recordEvent(JobEvent(job: .validation, type: .progressed, date: Day("2026-11-28")!), to: "acme-health", by: rep)
+        try store.recordSend(Touch(asset: "tco-model", to: ["kim", "zoe"], date: Day("2026-11-28")!), to: "acme-health", by: rep)
+        let before = try #require(try store.group(id: "acme-health"))
+        #expect(Diagnoser.diagnose(before, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment"])
+
+        // The file drops max's claim and the completed event.
+        let edited = Samples.groupYAML
+            .replacingOccurrences(of: "  - {stakeholder: max, topic: deployment, position: hybrid, source: rep, date: 2026-11-10}\n", with: "")
+            .replacingOccurrences(of: "  - {job: problem-identification, type: completed, date: 2026-09-01}\n", with: "")
+        let summary = try importAcme(store, edited)
+        #expect(summary.facts.removed == 2)
+        #expect(summary.facts.kept == 1 + 1 + 1 + 2, "zoe, the claim, the event and two sends")
+        #expect(summary.groupsKeepingOthers == ["acme-health"])
+        #expect(summary.groupsWithRemovals == ["acme-health"])
+        let after = try #require(try store.group(id: "acme-health"))
+        #expect(after.stakeholder("zoe") != nil)
+        #expect(after.claims.contains { $0.value == .number(130_000) })
+        #expect(after.touches.flatMap(\.to).sorted() == ["dana", "kim", "zoe"])
+        #expect(Diagnoser.diagnose(after, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment"],
+                "the recorded claim still closes the TCO split")
+    }
+
+    @Test func replaceRemovesRecordedHistoryAndSaysHowMuch() throws {
+        let store = try makeStore()
+        _ = try importAcme(store)
+        try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!),
+                              to: "acme-health", by: rep)
+        let plan = try importAcme(store, replace: true, dryRun: true)
+        #expect(plan.otherRemoved == 1)
+        #expect(try store.group(id: "acme-health")?.claims.count == 6, "a dry run writes nothing")
+        let done = try importAcme(store, replace: true)
+        #expect(done.otherRemoved == 1)
+        #expect(try store.group(id: "acme-health") == Samples.group)
+    }
+
+    @Test func aSendIsOneFactPerAssetPersonAndDay() throws {
+        let store = try makeStore()
+        _ = try importAcme(store)
+        let day = Day("2026-11-28")!
+        let first = try store.recordSend(Touch(asset: "tco-model", to: ["kim", "lee"], date: day), to: "acme-health", by: rep)
+        let again = try store.recordSend(Touch(asset: "tco-model", to: ["lee", "max"], date: day), to: "acme-health", by: rep)
+        #expect(first.added == ["kim", "lee"] && again.added == ["max"] && again.alreadyRecorded == ["lee"])
+        // The file's own send to dana on 2026-10-12, reported again by the CLI, is not doubled either.
+        let repeated = try store.recordSend(Touch(asset: "tco-model", to: ["dana"], date: Day("2026-10-12")!), to: "acme-health", by: rep)
+        #expect(repeated.alreadyRecorded == ["dana"])
         let group = try #require(try store.group(id: "acme-health"))
-        #expect(group.claims.count == Samples.group.claims.count + 1)
-        #expect(group.claims.contains { $0.value == .number(310_000) }, "the old claim is kept")
-        #expect(Diagnoser.diagnose(group, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment"])
-        try store.appendEvent(JobEvent(job: .validation, type: .progressed, date: Day("2026-11-28")!), to: "acme-health")
-        try store.appendTouch(Touch(asset: "tco-model", to: ["kim"], date: Day("2026-11-28")!), to: "acme-health")
-        try store.addStakeholder(Stakeholder(id: "zoe", name: "Zoe", role: "legal", influence: "user"), to: "acme-health")
-        let updated = try #require(try store.group(id: "acme-health"))
-        #expect(updated.events.count == 3 && updated.touches.count == 2 && updated.stakeholders.last?.id == "zoe")
-        #expect(throws: StoreError.self) { try store.appendClaim(newer, to: "no-such-group") }
+        #expect(group.touches.flatMap(\.to).sorted() == ["dana", "kim", "lee", "max"])
+    }
+
+    @Test func aSendMarkedConsumedLaterStaysConsumedThroughAReimport() throws {
+        let store = try makeStore()
+        let yaml = Samples.groupYAML.replacingOccurrences(of: "channel: email, consumed: true", with: "channel: email")
+        _ = try importAcme(store, yaml)
+        #expect(try store.group(id: "acme-health")?.touches.first?.consumed == false)
+        let marked = try store.markConsumed(asset: "tco-model", in: "acme-health", recipients: ["dana"], date: nil, by: rep)
+        #expect(marked.map(\.date) == [Day("2026-10-12")!])
+        _ = try importAcme(store, yaml)
+        #expect(try store.group(id: "acme-health")?.touches.first?.consumed == true)
+        #expect(throws: StoreError.self) {
+            try store.markConsumed(asset: "tco-model", in: "acme-health", recipients: ["max"], date: nil, by: rep)
+        }
+    }
+
+    @Test func aRetractedFactStopsCountingAndStaysVisible() throws {
+        let store = try makeStore()
+        _ = try importAcme(store)
+        let claim = Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!)
+        try store.recordClaim(claim, to: "acme-health", by: rep)
+        try store.retract(.claim(stakeholder: "lee", topic: "tco", date: claim.date), in: "acme-health", by: Recorder("bob"))
+        let group = try #require(try store.group(id: "acme-health"))
+        #expect(!group.claims.contains(claim))
+        #expect(Diagnoser.diagnose(group, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment", "tco"])
+        let history = try store.history(ofGroup: "acme-health")
+        #expect(history.retracted.map(\.provenance.retractedBy) == ["bob"])
+        #expect(history.retracted.first?.fact.contains("130000") == true)
+        // A fact from the file is changed in the file, not retracted.
+        let fromFile = try #require(throws: StoreError.self) {
+            try store.retract(.claim(stakeholder: "dana", topic: "tco", date: Day("2026-10-02")!), in: "acme-health", by: rep)
+        }
+        #expect(fromFile.code == .sourceOwned)
+        #expect(fromFile.description.contains("came from file:"))
+    }
+
+    @Test func aClosedGroupLeavesTheListsAndKeepsItsHistory() throws {
+        let store = try makeStore()
+        _ = try importAcme(store)
+        try store.setStatus(.won, ofGroup: "acme-health", on: Samples.asOf, by: rep)
+        #expect(try store.groupIDs().isEmpty)
+        #expect(try store.groupIDs(includeClosed: true) == ["acme-health"])
+        #expect(try store.snapshot().owners().isEmpty, "the digest has nobody to write for")
+        #expect(try store.status(ofGroup: "acme-health").status == .won)
+        #expect(try store.group(id: "acme-health") == Samples.group, "history stays for learning")
     }
 
     @Test func aFolderWithOneBadFileWritesNothing() throws {
@@ -59,17 +153,28 @@ import Testing
         folder.write("groups/a.yaml", Samples.groupYAML)
         folder.write("groups/b.yaml", Samples.groupYAML.replacingOccurrences(of: "acme-health", with: "other")
             .replacingOccurrences(of: "role: it", with: "role: wizard"))
-        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: folder.path("groups")) }
+        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: folder.path("groups"), asOf: Samples.asOf) }
         #expect(failure.errors.count == 1)
         #expect(failure.errors[0].description.hasSuffix("groups/b.yaml:6: error: stakeholders[1].role: unknown role 'wizard'; expected one of executive, finance, it, security, procurement, legal, operations, clinical"))
-        #expect(try store.groupSummaries().isEmpty)
+        #expect(try store.groupIDs(includeClosed: true).isEmpty)
+    }
+
+    @Test func factsDatedAfterTheDayAreErrorsAtTheirLine() throws {
+        let store = try makeStore()
+        let future = Samples.groupYAML.replacingOccurrences(of: "date: 2026-10-12, channel: email", with: "date: 2027-03-01, channel: email")
+        let failure = try #require(throws: ValidationFailure.self) {
+            try store.importGroups(path: folder.write("groups/acme.yaml", future), asOf: Samples.asOf)
+        }
+        #expect(failure.errors.map(\.description) == [
+            "\(folder.path("groups/acme.yaml")):19: error: touches[0].date: 2027-03-01 is after 2026-11-29; a fact cannot be dated later than the day it is recorded",
+        ])
     }
 
     @Test func aGroupDefinedTwiceIsAnError() throws {
         let store = try makeStore()
         folder.write("groups/a.yaml", Samples.groupYAML)
         folder.write("groups/b.yaml", Samples.groupYAML)
-        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: folder.path("groups")) }
+        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: folder.path("groups"), asOf: Samples.asOf) }
         #expect(failure.errors.first?.message.contains("also defined at") == true)
     }
 
@@ -80,11 +185,11 @@ import Testing
             lines.append(#"{"id": "g\#(index)", "account": "G\#(index)", "owner": "rep\#(index % 3)@x.example", "stakeholders": [{"id": "p", "name": "P", "role": "it", "influence": "user"}], "claims": [{"stakeholder": "p", "topic": "tco", "value": \#(1000 + index), "date": "2026-10-01"}]}"#)
         }
         let path = folder.write("groups.jsonl", lines.joined(separator: "\n") + "\n")
-        #expect(try store.importGroups(path: path).summary.added.count == 50)
-        #expect(try store.groupSummaries(owner: "rep1@x.example").count == 17)
+        #expect(try store.importGroups(path: path, asOf: Samples.asOf).summary.added.count == 50)
+        #expect(try store.groupIDs(owner: "rep1@x.example").count == 17)
         lines[49] = lines[49].replacingOccurrences(of: "\"it\"", with: "\"wizard\"")
         folder.write("groups.jsonl", lines.joined(separator: "\n"))
-        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: path) }
+        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: path, asOf: Samples.asOf) }
         #expect(failure.errors.first?.line == 50)
     }
 }

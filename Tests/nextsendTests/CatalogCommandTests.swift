@@ -118,7 +118,7 @@ import Testing
         #expect(try cli.run("catalog", "import", "dataset/catalog").status == 0)
         let groups = try cli.run("group", "import", "dataset/groups.jsonl")
         #expect(groups.status == 0, "\(groups.stderr)")
-        #expect(groups.stdout.contains("Imported 20 groups"), "\(groups.stdout)")
+        #expect(groups.stdout.contains("20 new groups"), "\(groups.stdout)")
     }
 
     @Test func verboseImportsLogTheirStepsOnStderrOnly() throws {

@@ -36,7 +36,7 @@ import Testing
             SELECT * FROM buyingGroup ORDER BY id; SELECT * FROM stakeholder ORDER BY groupId, position;
             SELECT groupId, stakeholderId, topic, position, value, source, date FROM claim ORDER BY groupId, seq;
             SELECT groupId, job, type, date, note FROM jobEvent ORDER BY groupId, seq;
-            SELECT groupId, assetId, recipients, date, channel, consumed FROM touch ORDER BY groupId, seq;
+            SELECT groupId, assetId, stakeholderId, date, channel, consumed, origin FROM send ORDER BY groupId, seq;
             """])
     }
 
@@ -111,7 +111,7 @@ import Testing
         #expect(failures.all.isEmpty, "\(failures.all.prefix(3))")
         #expect(importer.terminationStatus == 0)
         #expect(digest.terminationStatus == 0)
-        #expect(try count("touch") > 0)
+        #expect(try count("send") > 0)
         // The digest saw the data as it was when it started: byte for byte the digest from before.
         let before = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path("before/2026-W48/reps")).sorted()
         for name in before {

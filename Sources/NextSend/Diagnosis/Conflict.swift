@@ -95,7 +95,7 @@ public enum ConflictDetector {
 
 extension Claim.Value {
     /// A total order over values, for deterministic tie-breaks.
-    var sortKey: String {
+    public var sortKey: String {
         switch self {
         case let .position(position): return "p:" + position
         case let .number(number): return "n:" + String(format: "%030.6f", number + 1e15)

@@ -5,27 +5,27 @@ extension GroupParser {
     /// Checks one claim given as fields (from the command line) with exactly the rules of a group file.
     ///
     /// - Parameter fields: `stakeholder`, `topic`, `position` or `value`, `source`, `date`.
-    public static func claim(_ fields: [String: String], in group: BuyingGroup, taxonomy: Taxonomy,
+    public static func claim(_ fields: [String: String], in group: BuyingGroup, taxonomy: Taxonomy, latest: Day? = nil,
                              file: String = "<command line>") throws -> Claim {
         try parseFields(fields, file: file) { reader, diagnostics in
-            parseClaim(reader, stakeholders: Set(group.stakeholders.map(\.id)), taxonomy: taxonomy, into: &diagnostics)
+            parseClaim(reader, stakeholders: Set(group.stakeholders.map(\.id)), taxonomy: taxonomy, latest: latest, into: &diagnostics)
         }
     }
 
     /// Checks one job event given as fields: `job`, `type`, `date`, `note`.
-    public static func event(_ fields: [String: String], file: String = "<command line>") throws -> JobEvent {
-        try parseFields(fields, file: file) { reader, diagnostics in parseEvent(reader, into: &diagnostics) }
+    public static func event(_ fields: [String: String], latest: Day? = nil, file: String = "<command line>") throws -> JobEvent {
+        try parseFields(fields, file: file) { reader, diagnostics in parseEvent(reader, latest: latest, into: &diagnostics) }
     }
 
     /// Checks one touch given as fields: `asset`, `to` (comma separated), `date`, `channel`, `consumed`.
-    public static func touch(_ fields: [String: String], in group: BuyingGroup, knownAssets: Set<String>?,
+    public static func touch(_ fields: [String: String], in group: BuyingGroup, knownAssets: Set<String>?, latest: Day? = nil,
                              file: String = "<command line>") throws -> Touch {
         var nodes = fields.mapValues { Node($0) }
         if let to = fields["to"] {
             nodes["to"] = Node(to.split(separator: ",").map { Node(String($0).trimmingCharacters(in: .whitespaces)) })
         }
         return try parse(nodes, file: file) { reader, diagnostics in
-            parseTouch(reader, stakeholders: Set(group.stakeholders.map(\.id)), knownAssets: knownAssets, into: &diagnostics)
+            parseTouch(reader, stakeholders: Set(group.stakeholders.map(\.id)), knownAssets: knownAssets, latest: latest, into: &diagnostics)
         }
     }
 

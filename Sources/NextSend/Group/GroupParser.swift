@@ -33,8 +33,11 @@ public enum GroupParser {
 
     /// Parses one group from a YAML file.
     ///
-    /// - Parameter knownAssets: asset ids touches may name; `nil` skips that check.
-    public static func parseYAML(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil) -> Result {
+    /// - Parameters:
+    ///   - knownAssets: asset ids touches may name; `nil` skips that check.
+    ///   - latest: the last day a fact may be dated (today, or `--as-of`); `nil` skips that check.
+    public static func parseYAML(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil,
+                                 latest: Day? = nil) -> Result {
         var diagnostics = DiagnosticCollector(file: file)
         var result = Result(groups: [], lines: [:], diagnostics: [])
         if text.utf8.count > maximumRecordBytes {
@@ -45,7 +48,7 @@ public enum GroupParser {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if let root = YAMLSource.parse(body, into: &diagnostics),
            let reader = MappingReader(root, path: "", lineOffset: 0, into: &diagnostics) {
-            if let group = parseGroup(reader, taxonomy: taxonomy, knownAssets: knownAssets, into: &diagnostics),
+            if let group = parseGroup(reader, taxonomy: taxonomy, knownAssets: knownAssets, latest: latest, into: &diagnostics),
                !diagnostics.hasErrors {
                 result.groups.append(group)
                 result.lines[group.id] = reader.line
@@ -56,7 +59,8 @@ public enum GroupParser {
     }
 
     /// Parses JSON Lines: one group object per line; blank lines are skipped.
-    public static func parseJSONLines(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil) -> Result {
+    public static func parseJSONLines(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil,
+                                      latest: Day? = nil) -> Result {
         var result = Result(groups: [], lines: [:], diagnostics: [])
         var lineNumber = 0
         // Split on bytes: splitting a large export by Characters (grapheme clusters) is slow.
@@ -68,7 +72,7 @@ public enum GroupParser {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             var diagnostics = DiagnosticCollector(file: file)
             if let group = parseJSONRecord(String(line), line: lineNumber, taxonomy: taxonomy, knownAssets: knownAssets,
-                                           into: &diagnostics) {
+                                           latest: latest, into: &diagnostics) {
                 result.groups.append(group)
                 result.lines[group.id] = lineNumber
             }
@@ -78,7 +82,7 @@ public enum GroupParser {
     }
 
     static func parseJSONRecord(_ line: String, line number: Int, taxonomy: Taxonomy, knownAssets: Set<String>?,
-                                into diagnostics: inout DiagnosticCollector) -> BuyingGroup? {
+                                latest: Day? = nil, into diagnostics: inout DiagnosticCollector) -> BuyingGroup? {
         guard line.utf8.count <= maximumRecordBytes else {
             diagnostics.error(nil, line: number, "the record is \(line.utf8.count / 1024) KiB; a group record is at most \(maximumRecordBytes / 1024) KiB")
             return nil
@@ -97,12 +101,12 @@ public enum GroupParser {
             return nil
         }
         guard let reader = MappingReader(root, path: "", lineOffset: 0, fixedLine: number, into: &diagnostics) else { return nil }
-        let group = parseGroup(reader, taxonomy: taxonomy, knownAssets: knownAssets, into: &local)
+        let group = parseGroup(reader, taxonomy: taxonomy, knownAssets: knownAssets, latest: latest, into: &local)
         diagnostics.append(contentsOf: local.diagnostics)
         return local.hasErrors ? nil : group
     }
 
-    static func parseGroup(_ reader: MappingReader, taxonomy: Taxonomy, knownAssets: Set<String>?,
+    static func parseGroup(_ reader: MappingReader, taxonomy: Taxonomy, knownAssets: Set<String>?, latest: Day? = nil,
                            into diagnostics: inout DiagnosticCollector) -> BuyingGroup? {
         reader.rejectUnknownKeys(allowed: groupKeys, into: &diagnostics)
         let id = reader.string("id", required: true, into: &diagnostics)
@@ -135,11 +139,11 @@ public enum GroupParser {
         }
         let people = Set(stakeholders.map(\.id))
         let claims = reader.mappings("claims", into: &diagnostics).compactMap {
-            parseClaim($0, stakeholders: people, taxonomy: taxonomy, into: &diagnostics)
+            parseClaim($0, stakeholders: people, taxonomy: taxonomy, latest: latest, into: &diagnostics)
         }
-        let events = reader.mappings("events", into: &diagnostics).compactMap { parseEvent($0, into: &diagnostics) }
+        let events = reader.mappings("events", into: &diagnostics).compactMap { parseEvent($0, latest: latest, into: &diagnostics) }
         let touches = reader.mappings("touches", into: &diagnostics).compactMap {
-            parseTouch($0, stakeholders: people, knownAssets: knownAssets, into: &diagnostics)
+            parseTouch($0, stakeholders: people, knownAssets: knownAssets, latest: latest, into: &diagnostics)
         }
         guard let id, let account, let owner else { return nil }
         return BuyingGroup(id: id, account: account, owner: owner, industry: industry, stakeholders: stakeholders,
@@ -167,7 +171,7 @@ public enum GroupParser {
         return Stakeholder(id: id, name: name ?? id, role: role, influence: influence, title: title)
     }
 
-    static func parseClaim(_ item: MappingReader, stakeholders: Set<String>, taxonomy: Taxonomy,
+    static func parseClaim(_ item: MappingReader, stakeholders: Set<String>, taxonomy: Taxonomy, latest: Day? = nil,
                            into diagnostics: inout DiagnosticCollector) -> Claim? {
         item.rejectUnknownKeys(allowed: claimKeys, into: &diagnostics)
         let stakeholder = item.string("stakeholder", required: true, into: &diagnostics)
@@ -185,7 +189,7 @@ public enum GroupParser {
             }
         }
         let source = item.string("source", into: &diagnostics)
-        let date = item.day("date", required: true, into: &diagnostics)
+        let date = notAfter(latest, item.day("date", required: true, into: &diagnostics), item, into: &diagnostics)
         guard let stakeholder, let topicID, let value, let date else { return nil }
         return Claim(stakeholder: stakeholder, topic: topicID, value: value, source: source, date: date)
     }
@@ -222,7 +226,7 @@ public enum GroupParser {
         return .position(position)
     }
 
-    static func parseEvent(_ item: MappingReader, into diagnostics: inout DiagnosticCollector) -> JobEvent? {
+    static func parseEvent(_ item: MappingReader, latest: Day? = nil, into diagnostics: inout DiagnosticCollector) -> JobEvent? {
         item.rejectUnknownKeys(allowed: eventKeys, into: &diagnostics)
         var job: BuyingJob?
         if let value = item.string("job", required: true, into: &diagnostics) {
@@ -239,18 +243,19 @@ public enum GroupParser {
                                   AssetParser.unknown("event type", value, JobEvent.Kind.allCases.map(\.rawValue)))
             }
         }
-        let date = item.day("date", required: true, into: &diagnostics)
+        let date = notAfter(latest, item.day("date", required: true, into: &diagnostics), item, into: &diagnostics)
         let note = item.string("note", into: &diagnostics)
         guard let job, let kind, let date else { return nil }
         return JobEvent(job: job, type: kind, date: date, note: note)
     }
 
-    static func parseTouch(_ item: MappingReader, stakeholders: Set<String>, knownAssets: Set<String>?,
+    static func parseTouch(_ item: MappingReader, stakeholders: Set<String>, knownAssets: Set<String>?, latest: Day? = nil,
                            into diagnostics: inout DiagnosticCollector) -> Touch? {
         item.rejectUnknownKeys(allowed: touchKeys, into: &diagnostics)
         let asset = item.string("asset", required: true, into: &diagnostics)
         if let asset, let knownAssets, !knownAssets.contains(asset) {
-            diagnostics.error(item.field("asset"), line: item.line(of: "asset"), "unknown asset '\(asset)'; it is not in the catalog")
+            diagnostics.error(item.field("asset"), line: item.line(of: "asset"),
+                              "unknown asset '\(asset)'; it is not in the catalog" + Suggestion.hint(for: asset, in: knownAssets.sorted()))
         }
         let recipients = item.strings("to", into: &diagnostics)
         if recipients.isEmpty {
@@ -259,11 +264,22 @@ public enum GroupParser {
         for (recipient, line) in recipients where !stakeholders.contains(recipient) {
             diagnostics.error(item.field("to"), line: line, AssetParser.unknown("stakeholder", recipient, stakeholders.sorted()))
         }
-        let date = item.day("date", required: true, into: &diagnostics)
+        let date = notAfter(latest, item.day("date", required: true, into: &diagnostics), item, into: &diagnostics)
         let channel = item.string("channel", into: &diagnostics)
         let consumed = item.bool("consumed", into: &diagnostics) ?? false
         guard let asset, let date, !recipients.isEmpty else { return nil }
         return Touch(asset: asset, to: recipients.map(\.value), date: date, channel: channel, consumed: consumed)
+    }
+}
+
+extension GroupParser {
+    /// `date`, unless it is after `latest`: a claim, event or send cannot have happened after today
+    /// (or the `--as-of` day); such a date is an error at its line.
+    static func notAfter(_ latest: Day?, _ date: Day?, _ item: MappingReader, into diagnostics: inout DiagnosticCollector) -> Day? {
+        guard let date, let latest, date > latest else { return date }
+        diagnostics.error(item.field("date"), line: item.line(of: "date"),
+                          "\(date) is after \(latest); a fact cannot be dated later than the day it is recorded")
+        return nil
     }
 }
 

@@ -229,11 +229,24 @@ public enum Identifier {
 }
 
 /// Finds the known word a typo most likely meant, for "did you mean" hints.
-enum Suggestion {
-    static func closest(to word: String, in candidates: [String]) -> String? {
+/// "Did you mean …?" for a mistyped id, field or value.
+public enum Suggestion {
+    /// The candidate closest to `word` by edit distance, if close enough to be a typo; an e-mail
+    /// address whose name part is `word` ("alice" for "alice@vendor.example") counts as close.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        if !lowered.contains("@"),
+           let named = candidates.filter({ $0.lowercased().split(separator: "@").first.map(String.init) == lowered }).sorted().first {
+            return named
+        }
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    /// "; did you mean 'x'?" when a candidate is close, else "".
+    public static func hint(for word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     static func distance(_ a: String, _ b: String) -> Int {

@@ -11,6 +11,14 @@ public struct OutputFiles: Sendable {
     public let root: URL
     static let temporaryMarker = ".nextsend-tmp-"
 
+    /// This process's part of a temporary name: host, process id and a random part, so shards on
+    /// several machines (or started together on one) never take each other's files for leftovers.
+    static let temporaryPrefix: String = {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+        let host = String(ProcessInfo.processInfo.hostName.prefix(40).map { allowed.contains($0) ? $0 : "-" })
+        return "\(temporaryMarker)\(host)~\(ProcessInfo.processInfo.processIdentifier)~\(UInt32.random(in: 0...UInt32.max))~"
+    }()
+
     public init(outDirectory: String, week: String) throws {
         let base = URL(fileURLWithPath: outDirectory).standardizedFileURL
         root = base.appendingPathComponent(week, isDirectory: true)
@@ -50,7 +58,7 @@ public struct OutputFiles: Sendable {
             throw ContentError(.cannotCreate, "refusing to write \(final.path): outside \(root.path)")
         }
         let folder = final.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent("\(OutputFiles.temporaryMarker)\(ProcessInfo.processInfo.processIdentifier)-\(final.lastPathComponent)")
+        let temporary = folder.appendingPathComponent("\(OutputFiles.temporaryPrefix)\(final.lastPathComponent)")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw ContentError.writing(temporary.path, errno: errno)
@@ -82,10 +90,15 @@ public struct OutputFiles: Sendable {
         }
     }
 
-    /// Removes temporary files a killed run left behind.
+    /// Removes temporary files a killed run left behind — never another live run's.
+    ///
+    /// A temporary file is a leftover when the process that wrote it, on this host, is gone, or
+    /// when it is older than a day (a run elsewhere that never came back). Another shard writing
+    /// into the same folder right now keeps its files.
     ///
     /// - Throws: ``ContentError`` when a folder of the run cannot be listed.
-    public func removeLeftovers() throws {
+    public func removeLeftovers(now: Date = Date()) throws {
+        let host = OutputFiles.temporaryPrefix.dropFirst(OutputFiles.temporaryMarker.count).split(separator: "~").first.map(String.init)
         for folder in [root, root.appendingPathComponent("reps")] {
             let names: [String]
             do {
@@ -94,7 +107,15 @@ public struct OutputFiles: Sendable {
                 throw ContentError(.unreadable, "cannot list \(folder.path): \(OutputFiles.reason(error))")
             }
             for name in names where name.hasPrefix(OutputFiles.temporaryMarker) {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                let url = folder.appendingPathComponent(name)
+                let parts = name.dropFirst(OutputFiles.temporaryMarker.count).split(separator: "~", maxSplits: 3)
+                let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? now
+                let stale = now.timeIntervalSince(modified) > 86_400
+                var orphaned = false
+                if parts.count == 4, String(parts[0]) == host, let pid = Int32(parts[1]) {
+                    orphaned = kill(pid, 0) != 0 && errno == ESRCH
+                }
+                if stale || orphaned { try? FileManager.default.removeItem(at: url) }
             }
         }
     }

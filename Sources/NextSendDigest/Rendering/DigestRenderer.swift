@@ -22,14 +22,6 @@ public struct DigestRenderer: Sendable {
         self.library = library
     }
 
-    public func render(_ digest: RepDigest, as format: DigestFormat) throws -> String {
-        try render(digest, formats: [format])[format] ?? ""
-    }
-
-    public func render(_ digest: MarketingDigest, as format: DigestFormat) throws -> String {
-        try render(digest, formats: [format])[format] ?? ""
-    }
-
     /// Renders a rep digest in several formats at once.
     public func render(_ digest: RepDigest, formats: [DigestFormat]) throws -> [DigestFormat: String] {
         // One encoding serves all three: it is the JSON file, and parsed back it is the templates' context.

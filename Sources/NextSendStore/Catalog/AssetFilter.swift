@@ -28,6 +28,8 @@ public struct CatalogImportSummary: Sendable, Hashable, Codable {
     /// Assets no longer in the folder, now marked retired.
     public var retired: [String] = []
     public var unchanged: Int = 0
+    /// A plan only: nothing was written.
+    public var dryRun = false
 
     public init() {}
 }

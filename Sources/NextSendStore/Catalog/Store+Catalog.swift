@@ -9,10 +9,15 @@ extension Store {
     /// in `assets` are marked retired (kept, so past touches still name them).
     ///
     /// Validate first: this writes what it is given.
+    ///
+    /// - Parameters:
+    ///   - allowRetire: an import that would retire more than half of the published catalog is
+    ///     refused (a folder holding one file is more often a mistake than a decision) unless this is set.
+    ///   - dryRun: work out the summary and write nothing.
     @discardableResult
     public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
-                              paths: [String: String] = [:]) throws -> CatalogImportSummary {
-        try write { db in
+                              paths: [String: String] = [:], allowRetire: Bool = false, dryRun: Bool = false) throws -> CatalogImportSummary {
+        try write(dryRun: dryRun) { db in
             try saveTaxonomy(taxonomy, source: taxonomySource, db)
             let existing = try Dictionary(uniqueKeysWithValues: Store.fetchAssets(db, ids: nil).map { ($0.id, $0) })
             var summary = CatalogImportSummary()
@@ -33,6 +38,14 @@ extension Store {
                 try db.execute(sql: "UPDATE asset SET status = 'retired' WHERE id = ?", arguments: [old.id])
                 summary.retired.append(old.id)
             }
+            let published = existing.values.filter { $0.status == .published }.count
+            let retiringPublished = summary.retired.filter { existing[$0]?.status == .published }.count
+            if !allowRetire, retiringPublished * 2 > published {
+                throw StoreError(.refused, "this import would retire \(retiringPublished) of the \(published) published assets "
+                    + "(they are not in the folder); nothing was changed. Import the whole catalog folder, or pass --allow-retire "
+                    + "if retiring them is what you mean")
+            }
+            summary.dryRun = dryRun
             return summary
         }
     }

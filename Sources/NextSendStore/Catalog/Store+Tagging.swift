@@ -25,7 +25,7 @@ extension Store {
         } else if let stored = try assetPath(id: id) {
             path = stored
         } else if try asset(id: id) == nil {
-            throw StoreError(.notFound, "no asset '\(id)' in the catalog; see 'nextsend catalog list'")
+            throw try read { db in try StoreError.noAsset(id, db) }
         } else {
             throw StoreError(.notFound, "asset '\(id)' was not imported from a file; name its catalog folder with --dir")
         }

@@ -7,8 +7,10 @@ public enum GroupFiles {
     /// Every group of the input, and every diagnostic; groups are only usable when there are no errors.
     public struct Load: Sendable {
         public var groups: [BuyingGroup]
-        /// Group id → "file:line" it came from.
+        /// Group id → "file:line" it came from, for messages.
         public var sources: [String: String]
+        /// Group id → the origin its facts are stored with: `file:<absolute path>`.
+        public var origins: [String: String]
         public var diagnostics: [Diagnostic]
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -20,7 +22,9 @@ public enum GroupFiles {
     /// Reads `path` (a file, or a folder's `*.yaml`, `*.yml` and `*.jsonl` files, not its subfolders).
     ///
     /// - Throws: ``ContentError`` when the path does not exist or cannot be read.
-    public static func load(path: String, taxonomy: Taxonomy, knownAssets: Set<String>?) throws -> Load {
+    ///
+    /// - Parameter latest: the last day a fact may be dated (today, or `--as-of`).
+    public static func load(path: String, taxonomy: Taxonomy, knownAssets: Set<String>?, latest: Day? = nil) throws -> Load {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ContentError(.missingInput, "group input not found: \(path)")
@@ -41,7 +45,7 @@ public enum GroupFiles {
         } else {
             files = [path]
         }
-        var load = Load(groups: [], sources: [:], diagnostics: [])
+        var load = Load(groups: [], sources: [:], origins: [:], diagnostics: [])
         let root = isDirectory.boolValue ? URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path : nil
         for file in files {
             if let root {
@@ -61,8 +65,8 @@ public enum GroupFiles {
             }
             let ext = (file as NSString).pathExtension.lowercased()
             let result = jsonLinesExtensions.contains(ext)
-                ? GroupParser.parseJSONLines(text, file: file, taxonomy: taxonomy, knownAssets: knownAssets)
-                : GroupParser.parseYAML(text, file: file, taxonomy: taxonomy, knownAssets: knownAssets)
+                ? GroupParser.parseJSONLines(text, file: file, taxonomy: taxonomy, knownAssets: knownAssets, latest: latest)
+                : GroupParser.parseYAML(text, file: file, taxonomy: taxonomy, knownAssets: knownAssets, latest: latest)
             load.diagnostics.append(contentsOf: result.diagnostics)
             for group in result.groups {
                 let line = result.lines[group.id] ?? 1
@@ -72,6 +76,7 @@ public enum GroupFiles {
                     continue
                 }
                 load.sources[group.id] = "\(file):\(line)"
+                load.origins[group.id] = Origin.file(file)
                 load.groups.append(group)
             }
         }
@@ -82,14 +87,19 @@ public enum GroupFiles {
 
 extension Store {
     /// Reads and validates every group of `path` against the stored taxonomy and catalog, then
-    /// stores them all in one transaction; any error anywhere writes nothing.
-    public func importGroups(path: String, logger: Logger = .silent) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
-        let load = try GroupFiles.load(path: path, taxonomy: try taxonomy(), knownAssets: try assetIDs())
+    /// merges them in one transaction (see ``importGroups(_:origins:replace:dryRun:)``); any error
+    /// anywhere writes nothing.
+    ///
+    /// - Parameter asOf: the day of the import: facts dated after it are errors.
+    public func importGroups(path: String, asOf: Day, replace: Bool = false, dryRun: Bool = false,
+                             logger: Logger = .silent) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
+        let load = try GroupFiles.load(path: path, taxonomy: try taxonomy(), knownAssets: try assetIDs(), latest: asOf)
         logger.info("groups checked", metadata: ["path": "\(path)", "groups": "\(load.groups.count)",
                                                  "problems": "\(load.diagnostics.count)"])
         if load.hasErrors { throw ValidationFailure(load.diagnostics) }
-        let summary = try importGroups(load.groups, sources: load.sources)
-        logger.info("groups stored", metadata: ["added": "\(summary.added.count)", "replaced": "\(summary.replaced.count)"])
+        let summary = try importGroups(load.groups, origins: load.origins, replace: replace, dryRun: dryRun)
+        logger.info("groups merged", metadata: ["new": "\(summary.added.count)", "updated": "\(summary.updated.count)",
+                                                "unchanged": "\(summary.unchanged.count)", "dryRun": "\(dryRun)"])
         return (summary, load.diagnostics)
     }
 }

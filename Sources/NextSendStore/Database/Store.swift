@@ -20,6 +20,13 @@ public struct Store: Sendable {
         ProcessInfo.processInfo.environment["NEXTSEND_BUSY_TIMEOUT"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 5
     }
 
+    /// How long the digest's ledger write keeps retrying while an import holds the write lock:
+    /// 60 seconds, or `NEXTSEND_BUSY_TIMEOUT` seconds when set. A batch that has done its reading
+    /// and writing should not be lost to an import that happens to be committing.
+    public static var ledgerTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["NEXTSEND_BUSY_TIMEOUT"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 60
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// - Throws: ``StoreError`` when the file is not a NextSend database, was written by a newer
@@ -49,11 +56,13 @@ public struct Store: Sendable {
         self.writer = writer
         do {
             let migrator = StoreSchema.migrator
-            let superseded = try writer.read { db in
-                try migrator.hasBeenSuperseded(db)
+            let (superseded, complete) = try writer.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
             if superseded { throw StoreError.newerSchema(path: path) }
-            try migrator.migrate(writer)
+            // Migrating takes the write lock: only when there is something to migrate, so that
+            // readers (next, group show, the digest) never wait for an import that is writing.
+            if !complete { try migrator.migrate(writer) }
         } catch {
             throw StoreError.translate(error, path: path)
         }
@@ -63,8 +72,20 @@ public struct Store: Sendable {
     ///
     /// - Parameter changesData: whether the write changes the catalog or the groups (and so the
     ///   store version digests are keyed on); bookkeeping such as the digest ledger does not.
-    func write<T>(changesData: Bool = true, _ body: (Database) throws -> T) throws -> T {
+    /// - Parameter dryRun: run `body` in a transaction that is rolled back: it sees and reports
+    ///   its own changes, and the database is left exactly as it was.
+    func write<T>(changesData: Bool = true, dryRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
+            if dryRun {
+                var result: T?
+                try writer.writeWithoutTransaction { db in
+                    try db.inTransaction {
+                        result = try body(db)
+                        return .rollback
+                    }
+                }
+                return result!
+            }
             return try writer.write { db in
                 let result = try body(db)
                 if changesData { try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1") }

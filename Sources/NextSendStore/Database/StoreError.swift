@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NextSend
 
 /// What can go wrong with the database, in words a user can act on.
 ///
@@ -9,7 +10,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What kind of problem, by what the user can do about it.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
-            case busy, newerSchema, damaged, notFound, duplicate, cannotOpen, ioFailure, other
+            case busy, newerSchema, damaged, notFound, duplicate, sourceOwned, refused, cannotOpen, ioFailure, other
         }
 
         private let base: Base
@@ -25,6 +26,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let notFound = Code(.notFound)
         /// What was to be added is already there.
         public static let duplicate = Code(.duplicate)
+        /// The fact came from a file or a CRM: it is changed there, not by a command.
+        public static let sourceOwned = Code(.sourceOwned)
+        /// A destructive change that needs saying so explicitly (such as `--allow-retire`).
+        public static let refused = Code(.refused)
         /// The database file cannot be opened or created.
         public static let cannotOpen = Code(.cannotOpen)
         /// Writing failed midway: a full disk or an I/O error.
@@ -47,8 +52,25 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         StoreError(.newerSchema, "\(path) was written by a newer version of NextSend; upgrade nextsend to use it (nothing was changed)")
     }
 
-    static func noGroup(_ id: String) -> StoreError {
-        StoreError(.notFound, "no group '\(id)'; see 'nextsend group list'")
+    /// No group `id`, with the closest group id when it looks like a typo.
+    static func noGroup(_ id: String, _ db: Database) throws -> StoreError {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup ORDER BY id")
+        let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; see 'nextsend group list'"
+        return StoreError(.notFound, "no group '\(id)'\(hint)")
+    }
+
+    /// No asset `id` in the catalog, with the closest asset id when it looks like a typo.
+    static func noAsset(_ id: String, _ db: Database) throws -> StoreError {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM asset ORDER BY id")
+        let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; see 'nextsend catalog list'"
+        return StoreError(.notFound, "no asset '\(id)' in the catalog\(hint)")
+    }
+
+    /// No groups owned by `owner`, with the closest owner ("alice" → "alice@vendor.example").
+    static func noOwner(_ owner: String, _ db: Database) throws -> StoreError {
+        let owners = try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner")
+        let hint = Suggestion.closest(to: owner, in: owners).map { "; did you mean '\($0)'?" } ?? ""
+        return StoreError(.notFound, "no groups owned by '\(owner)'\(hint)")
     }
 
     static let noCatalog = StoreError(.notFound, "no catalog in this database yet; run 'nextsend catalog import' first")

@@ -153,6 +153,67 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v4-history") { db in
+            try db.execute(sql: """
+                -- Every fact knows where it came from: 'file:<absolute path>', a CRM record
+                -- ('salesforce:<Id>', 'hubspot:<Record ID>'), or 'recorded' (the CLI, the service),
+                -- and, when recorded, who recorded it. A re-import replaces only its own source's facts.
+                -- A recorded fact is never deleted by a later command: it can be retracted, which
+                -- keeps it in the history and stops it counting.
+                ALTER TABLE buyingGroup ADD COLUMN origin TEXT;
+                ALTER TABLE buyingGroup ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
+                ALTER TABLE buyingGroup ADD COLUMN statusDate TEXT;
+                ALTER TABLE buyingGroup ADD COLUMN statusBy TEXT;
+                UPDATE buyingGroup SET origin = CASE WHEN source IS NULL THEN 'recorded'
+                    ELSE 'file:' || rtrim(rtrim(source, '0123456789'), ':') END;
+                CREATE INDEX buyingGroup_status ON buyingGroup(status, owner);
+
+                ALTER TABLE stakeholder ADD COLUMN origin TEXT NOT NULL DEFAULT 'recorded';
+                ALTER TABLE stakeholder ADD COLUMN recordedBy TEXT;
+                ALTER TABLE stakeholder ADD COLUMN retractedBy TEXT;
+                ALTER TABLE claim ADD COLUMN origin TEXT NOT NULL DEFAULT 'recorded';
+                ALTER TABLE claim ADD COLUMN recordedBy TEXT;
+                ALTER TABLE claim ADD COLUMN retractedBy TEXT;
+                ALTER TABLE jobEvent ADD COLUMN origin TEXT NOT NULL DEFAULT 'recorded';
+                ALTER TABLE jobEvent ADD COLUMN recordedBy TEXT;
+                ALTER TABLE jobEvent ADD COLUMN retractedBy TEXT;
+                -- Rows written before origins existed came with their group's file (imports replaced
+                -- whole groups, so nothing distinguishes a fact the CLI added later).
+                UPDATE stakeholder SET origin = (SELECT origin FROM buyingGroup g WHERE g.id = stakeholder.groupId);
+                UPDATE claim SET origin = (SELECT origin FROM buyingGroup g WHERE g.id = claim.groupId);
+                UPDATE jobEvent SET origin = (SELECT origin FROM buyingGroup g WHERE g.id = jobEvent.groupId);
+
+                -- A send is one row per recipient: the same asset to the same person on the same day,
+                -- from one source, is one fact however often it is reported.
+                CREATE TABLE send (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT NOT NULL,
+                    stakeholderId TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    channel TEXT,
+                    consumed INTEGER NOT NULL DEFAULT 0,
+                    -- Who reported it consumed after the fact ('nextsend consumed'); a re-import keeps that.
+                    consumedBy TEXT,
+                    origin TEXT NOT NULL,
+                    recordedBy TEXT,
+                    retractedBy TEXT,
+                    UNIQUE (groupId, origin, assetId, date, stakeholderId)
+                );
+                INSERT OR IGNORE INTO send (groupId, assetId, stakeholderId, date, channel, consumed, origin)
+                    SELECT t.groupId, t.assetId, r.value, t.date, t.channel, t.consumed,
+                           (SELECT origin FROM buyingGroup g WHERE g.id = t.groupId)
+                    FROM touch t, json_each('["' || replace(t.recipients, ',', '","') || '"]') r
+                    ORDER BY t.seq;
+                CREATE INDEX send_group ON send(groupId, seq);
+                CREATE INDEX send_asset ON send(assetId, date);
+                DROP TABLE touch;
+
+                CREATE INDEX stakeholder_origin ON stakeholder(groupId, origin);
+                CREATE INDEX claim_origin ON claim(groupId, origin);
+                CREATE INDEX jobEvent_origin ON jobEvent(groupId, origin);
+                """)
+        }
         return migrator
     }
 }

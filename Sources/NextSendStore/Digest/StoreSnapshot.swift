@@ -36,20 +36,21 @@ public final class StoreSnapshot: Sendable {
         try read { try Int.fetchOne($0, sql: "SELECT version FROM storeVersion WHERE id = 1") ?? 0 }
     }
 
-    /// Rep ids owning at least one group, sorted.
+    /// Rep ids owning at least one open group, sorted.
     public func owners() throws -> [String] {
-        try read { try String.fetchAll($0, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner") }
+        try read { try String.fetchAll($0, sql: "SELECT DISTINCT owner FROM buyingGroup WHERE status = 'open' ORDER BY owner") }
     }
 
-    /// One rep's groups with their whole history, in id order.
+    /// One rep's open groups with their history, in id order: closed and archived deals leave the digest.
     public func groups(owner: String) throws -> [BuyingGroup] {
         try read { db in
-            let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup WHERE owner = ? ORDER BY id", arguments: [owner])
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup WHERE owner = ? AND status = 'open' ORDER BY id",
+                                          arguments: [owner])
             return try Store.fetchGroups(db, ids: ids)
         }
     }
 
-    /// The ledger as this snapshot sees it (see ``Store/finishedDigestItems(week:outDir:version:formats:)``).
+    /// The ledger as this snapshot sees it (rep ids, or ``Store/marketingLedgerItem``, written for this week and folder from the same data version and formats).
     public func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
         try read { try Store.finishedDigestItems($0, week: week, outDir: outDir, version: version, formats: formats) }
     }
@@ -74,10 +75,6 @@ extension Store {
 extension Store {
     /// Items (rep ids, or ``Store/marketingLedgerItem``) already written for this week and folder
     /// from the same data version and formats.
-    public func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
-        try read { db in try Store.finishedDigestItems(db, week: week, outDir: outDir, version: version, formats: formats) }
-    }
-
     static func finishedDigestItems(_ db: Database, week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: """
             SELECT item FROM digestLedger WHERE week = ? AND outDir = ? AND storeVersion = ? AND formats = ?
@@ -86,7 +83,7 @@ extension Store {
 
     /// Records that an item's files are complete (after their rename).
     public func recordDigestItem(_ item: String, week: String, outDir: String, version: Int, formats: String) throws {
-        try write(changesData: false) { db in
+        try writeLedger { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO digestLedger (week, outDir, item, storeVersion, formats) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [week, outDir, item, version, formats])
@@ -95,8 +92,20 @@ extension Store {
 
     /// Forgets what was written for this week and folder (`digest --force`).
     public func clearDigestLedger(week: String, outDir: String) throws {
-        try write(changesData: false) { db in
+        try writeLedger { db in
             try db.execute(sql: "DELETE FROM digestLedger WHERE week = ? AND outDir = ?", arguments: [week, outDir])
+        }
+    }
+
+    /// A ledger write, retried while another process holds the write lock, up to ``Store/ledgerTimeout``.
+    private func writeLedger(_ body: (Database) throws -> Void) throws {
+        let deadline = Date().addingTimeInterval(Store.ledgerTimeout)
+        while true {
+            do {
+                return try write(changesData: false, body)
+            } catch let error as StoreError where error.code == .busy && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
     }
 

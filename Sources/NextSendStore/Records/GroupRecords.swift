@@ -11,6 +11,29 @@ struct GroupRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var owner: String
     var industry: String?
     var source: String?
+    var origin: String?
+    var status: String
+    var statusDate: String?
+    var statusBy: String?
+
+    func groupStatus() throws -> GroupStatus {
+        guard let status = GroupStatus(rawValue: status) else {
+            throw StoreError.unreadableRow("buyingGroup", id, "status '\(status)' is not open, won, lost or archived")
+        }
+        return status
+    }
+}
+
+/// Where a stored fact came from, who recorded it, and whether it was retracted.
+public struct Provenance: Sendable, Hashable, Codable {
+    /// `file:<absolute path>`, `salesforce:<Id>`, `hubspot:<Record ID>`, or `recorded`.
+    public var origin: String
+    /// Who recorded it, for recorded facts.
+    public var recordedBy: String?
+    /// Who retracted it; a retracted fact stays in the history and no longer counts.
+    public var retractedBy: String?
+
+    public var isRetracted: Bool { retractedBy != nil }
 }
 
 /// A row of `stakeholder`.
@@ -23,13 +46,18 @@ struct StakeholderRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var influence: String
     var title: String?
     var position: Int
+    var origin: String
+    var recordedBy: String?
+    var retractedBy: String?
 
     var stakeholder: Stakeholder { Stakeholder(id: id, name: name, role: role, influence: influence, title: title) }
+    var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
 }
 
 /// A row of `claim`, as read back; exactly one of `position` and `value` is set.
 struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "claim"
+    var seq: Int64
     var groupId: String
     var stakeholderId: String
     var topic: String
@@ -37,6 +65,11 @@ struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var value: Double?
     var source: String?
     var date: String
+    var origin: String
+    var recordedBy: String?
+    var retractedBy: String?
+
+    var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
 
     func claim() throws -> Claim {
         let key = "group \(groupId), \(stakeholderId) on \(topic)"
@@ -56,11 +89,17 @@ struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
 /// A row of `jobEvent`, as read back.
 struct JobEventRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "jobEvent"
+    var seq: Int64
     var groupId: String
     var job: String
     var type: String
     var date: String
     var note: String?
+    var origin: String
+    var recordedBy: String?
+    var retractedBy: String?
+
+    var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
 
     func event() throws -> JobEvent {
         let key = "group \(groupId), \(job) \(type) on \(date)"
@@ -71,20 +110,27 @@ struct JobEventRecord: Codable, Sendable, FetchableRecord, TableRecord {
     }
 }
 
-/// A row of `touch`, as read back; recipients are stakeholder ids joined by commas.
-struct TouchRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "touch"
+/// A row of `send`: one asset to one person on one day, from one source.
+struct SendRecord: Codable, Sendable, FetchableRecord, TableRecord {
+    static let databaseTableName = "send"
+    var seq: Int64
     var groupId: String
     var assetId: String
-    var recipients: String
+    var stakeholderId: String
     var date: String
     var channel: String?
     var consumed: Bool
+    var consumedBy: String?
+    var origin: String
+    var recordedBy: String?
+    var retractedBy: String?
 
-    func touch() throws -> Touch {
+    var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
+
+    func day() throws -> Day {
         guard let day = Day(date) else {
-            throw StoreError.unreadableRow("touch", "group \(groupId), \(assetId)", "date '\(date)' is not a day")
+            throw StoreError.unreadableRow("send", "group \(groupId), \(assetId) to \(stakeholderId)", "date '\(date)' is not a day")
         }
-        return Touch(asset: assetId, to: recipients.split(separator: ",").map(String.init), date: day, channel: channel, consumed: consumed)
+        return day
     }
 }

@@ -13,8 +13,9 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let asset = try store.open().asset(id: id) else {
-                throw UserError.notFound("no asset '\(id)' in the catalog")
+            let store = try store.open()
+            guard let asset = try store.asset(id: id) else {
+                throw UserError.notFound("no asset '\(id)' in the catalog" + Suggestion.hint(for: id, in: try store.assetIDs().sorted()))
             }
             if output.json {
                 try Console.printJSON(asset)

@@ -5,7 +5,8 @@ extension NextSendCommand {
     struct Group: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import, inspect and update buying groups.",
-            subcommands: [Import.self, List.self, Show.self, ClaimCommand.self, EventCommand.self, StakeholderCommand.self]
+            subcommands: [Import.self, List.self, Show.self, ClaimCommand.self, EventCommand.self, StakeholderCommand.self,
+                          Close.self, Archive.self, Reopen.self]
         )
     }
 }

@@ -7,6 +7,7 @@ extension NextSendCommand.Group {
         static let configuration = CommandConfiguration(abstract: "List buying groups with their open conflicts and stalled jobs.")
 
         @Option(help: ArgumentHelp("Only this rep's groups.", valueName: "rep")) var owner: String?
+        @Flag(help: "Closed and archived groups too.") var all = false
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
@@ -25,9 +26,10 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let store = try store.open()
+            if let owner { try store.requireOwner(owner) }
             let asOf = date.day
             let advisor = try store.advisor(asOf: asOf)
-            let lines = try store.groups(owner: owner).map { group in
+            let lines = try store.groups(owner: owner, includeClosed: all).map { group in
                 let diagnosis = advisor.diagnose(group, asOf: asOf)
                 return Line(id: group.id, account: group.account, owner: group.owner, stakeholders: group.stakeholders.count,
                             conflicts: diagnosis.conflicts.count, stalled: diagnosis.stalledJobs.map(\.job.rawValue),
@@ -38,7 +40,8 @@ extension NextSendCommand.Group {
                 return
             }
             if lines.isEmpty {
-                Console.error(owner.map { "No groups owned by \($0)." } ?? "No groups yet; import some with 'nextsend group import'.")
+                Console.error(owner.map { "No open groups owned by \($0); --all lists closed ones too." }
+                    ?? (all ? "No groups yet; import some with 'nextsend group import'." : "No open groups; --all lists closed ones too."))
                 return
             }
             Console.print(Console.table(lines.map { line in

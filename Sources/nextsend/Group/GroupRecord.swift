@@ -20,6 +20,7 @@ extension NextSendCommand.Group {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var day: DateOptions
+        @OptionGroup var recorder: RecorderOptions
 
         func run() throws {
             let store = try store.open()
@@ -29,12 +30,17 @@ extension NextSendCommand.Group {
             fields["value"] = value
             fields["source"] = source
             let taxonomy = try store.taxonomy()
-            let claim = try Recording.checked { try GroupParser.claim(fields, in: group, taxonomy: taxonomy) }
-            try store.appendClaim(claim, to: group.id)
+            let claim = try Recording.checked { try GroupParser.claim(fields, in: group, taxonomy: taxonomy, latest: day.day) }
+            let outcome = try store.recordClaim(claim, to: group.id, by: recorder.recorder)
             let words = Vocabulary(taxonomy)
             var names = words.names(in: group)
-            Console.print("Recorded: \(names.mention(claim.stakeholder)) holds \(words.value(claim.value, topic: claim.topic)) "
-                + "on \(words.topic(claim.topic)) as of \(claim.date).")
+            let fact = "\(names.mention(claim.stakeholder)) holds \(words.value(claim.value, topic: claim.topic)) "
+                + "on \(words.topic(claim.topic)) as of \(claim.date)"
+            switch outcome {
+            case .added: Console.print("Recorded: \(fact).")
+            case .changed: Console.print("Updated the claim of that day: \(fact).")
+            case .unchanged: Console.print("Already recorded: \(fact).")
+            }
         }
     }
 
@@ -52,15 +58,17 @@ extension NextSendCommand.Group {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var day: DateOptions
+        @OptionGroup var recorder: RecorderOptions
 
         func run() throws {
             let store = try store.open()
             let group = try store.existingGroup(id: self.group)
             var fields = ["job": job, "type": type, "date": date ?? day.day.description]
             fields["note"] = note
-            let event = try Recording.checked { try GroupParser.event(fields) }
-            try store.appendEvent(event, to: group.id)
-            Console.print("Recorded: \(event.job.rawValue) \(event.type.rawValue) on \(event.date).")
+            let event = try Recording.checked { try GroupParser.event(fields, latest: day.day) }
+            let outcome = try store.recordEvent(event, to: group.id, by: recorder.recorder)
+            Console.print("\(outcome == .added ? "Recorded" : "Already recorded"): \(Words.capitalized(event.job.phrase)) "
+                + "\(event.type.rawValue) on \(event.date).")
         }
     }
 
@@ -82,6 +90,7 @@ extension NextSendCommand.Group {
             @Option(help: "Their job title.") var title: String?
 
             @OptionGroup var store: StoreOptions
+            @OptionGroup var recorder: RecorderOptions
 
             func run() throws {
                 let store = try store.open()
@@ -90,7 +99,7 @@ extension NextSendCommand.Group {
                 fields["title"] = title
                 let taxonomy = try store.taxonomy()
                 let person = try Recording.checked { try GroupParser.stakeholder(fields, in: group, taxonomy: taxonomy) }
-                try store.addStakeholder(person, to: group.id)
+                try store.addStakeholder(person, to: group.id, by: recorder.recorder)
                 Console.print("Added \(Vocabulary(taxonomy).personWithInfluence(person)) to \(group.id).")
             }
         }
@@ -99,14 +108,15 @@ extension NextSendCommand.Group {
 
 /// Shared steps of the commands that record new state.
 enum Recording {
-    /// Runs a check, naming fields as the options the user typed (`--topic`, not `topic`).
-    static func checked<T>(_ body: () throws -> T) throws -> T {
+    /// Runs a check, naming fields as the user typed them: options as `--topic`, not `topic`, and
+    /// positional arguments by their name in the usage (`ASSET`).
+    static func checked<T>(positional: [String: String] = [:], _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let failure as ValidationFailure {
             throw ValidationFailure(failure.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
-                diagnostic.field = diagnostic.field.map { "--" + $0 }
+                diagnostic.field = diagnostic.field.map { positional[$0] ?? "--" + $0 }
                 return diagnostic
             })
         }

@@ -25,6 +25,19 @@ extension NextSendCommand {
         func run() throws {
             let store = try store.open()
             let group = try store.existingGroup(id: self.group)
+            let (status, closedOn) = try store.status(ofGroup: group.id)
+            guard status.isOpen else {
+                // A closed deal gets no picks: say so rather than print an empty list.
+                let text = "\(group.account) (\(group.id)) is \(status == .archived ? "archived" : "closed as \(status.rawValue)")"
+                    + "\(closedOn.map { " since \($0)" } ?? ""); nothing to send. 'nextsend group reopen \(group.id)' if it is back."
+                if output.json {
+                    try Console.printJSON(ClosedGroupReport(group: group.id, asOf: date.day.description, status: status.rawValue,
+                                                            message: text))
+                } else {
+                    Console.print(text)
+                }
+                return
+            }
             if let to, group.stakeholder(to) == nil {
                 throw UserError.badData("no stakeholder '\(to)' in \(group.id); expected one of \(group.stakeholders.map(\.id).joined(separator: ", "))")
             }
@@ -37,6 +50,15 @@ extension NextSendCommand {
             }
         }
     }
+}
+
+/// `next --json` for a closed or archived group: no recommendations, and why.
+struct ClosedGroupReport: Encodable {
+    var group: String
+    var asOf: String
+    var status: String
+    var message: String
+    var recommendations: [String] = []
 }
 
 /// Recommendations as a rep reads them in a terminal.

@@ -6,7 +6,11 @@ extension NextSendCommand {
     struct Sent: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that an asset was sent to stakeholders of a group.",
-            discussion: "Warns when one-sided content goes into a group with an open conflict, and names a shareable alternative."
+            discussion: """
+                The same asset to the same person on the same day is one send, however often it is recorded; with --consumed \
+                an existing send is marked consumed. Warns when one-sided content goes into a group with an open conflict, and \
+                names a shareable alternative.
+                """
         )
 
         @Argument(help: "The group id.") var group: String
@@ -18,6 +22,7 @@ extension NextSendCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var day: DateOptions
+        @OptionGroup var recorder: RecorderOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -25,21 +30,36 @@ extension NextSendCommand {
             let group = try store.existingGroup(id: self.group)
             var fields = ["asset": asset, "to": to, "date": date ?? day.day.description, "consumed": consumed ? "true" : "false"]
             fields["channel"] = channel
-            let touch = try Recording.checked { try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs()) }
-
+            let touch = try Recording.checked(positional: ["asset": "ASSET"]) {
+                try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs(), latest: day.day)
+            }
             let advisor = try store.advisor(asOf: touch.date)
             let warnings = try store.asset(id: touch.asset).map { try advisor.sendWarnings(for: $0, to: group, on: touch.date) }?
                 .map(\.description) ?? []
-            try store.appendTouch(touch, to: group.id)
+            let outcome = try store.recordSend(touch, to: group.id, by: recorder.recorder)
             for warning in warnings { Console.error("warning: " + warning) }
             if output.json {
                 try Console.printJSON(SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description,
-                                                 channel: touch.channel, consumed: touch.consumed, warnings: warnings))
-            } else {
-                var names = Vocabulary(advisor.taxonomy).names(in: group)
-                Console.print("Recorded: \(touch.asset) sent to " + Words.list(touch.to.map { names.mention($0) })
+                                                 channel: touch.channel, consumed: touch.consumed, added: outcome.added,
+                                                 alreadyRecorded: outcome.alreadyRecorded, markedConsumed: outcome.markedConsumed,
+                                                 warnings: warnings))
+                return
+            }
+            var names = Vocabulary(advisor.taxonomy).names(in: group)
+            var lines: [String] = []
+            if !outcome.added.isEmpty {
+                lines.append("Recorded: \(touch.asset) sent to " + Words.list(outcome.added.map { names.mention($0) })
                     + " on \(touch.date)" + (touch.consumed ? " (consumed)." : "."))
             }
+            let repeated = outcome.alreadyRecorded.filter { !outcome.markedConsumed.contains($0) }
+            if !repeated.isEmpty {
+                lines.append("Already recorded: \(touch.asset) to " + Words.list(repeated.map { names.mention($0) })
+                    + " on \(touch.date); a send is recorded once per person and day.")
+            }
+            if !outcome.markedConsumed.isEmpty {
+                lines.append("Marked consumed: \(touch.asset) for " + Words.list(outcome.markedConsumed.map { names.mention($0) }) + ".")
+            }
+            Console.print(lines.joined(separator: "\n"))
         }
     }
 }
@@ -52,5 +72,9 @@ struct SentReport: Encodable {
     var date: String
     var channel: String?
     var consumed: Bool
+    /// Recipients the send was new for, already had it that day, or were newly marked consumed.
+    var added: [String]
+    var alreadyRecorded: [String]
+    var markedConsumed: [String]
     var warnings: [String]
 }

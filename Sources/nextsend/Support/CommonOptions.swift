@@ -39,6 +39,14 @@ struct LogOptions: ParsableArguments {
     }
 }
 
+/// `--by`: who records a fact (else `NEXTSEND_USER`, else the login name).
+struct RecorderOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Who records this (default: $NEXTSEND_USER, else the login name).", valueName: "name"))
+    var by: String?
+
+    var recorder: Recorder { Recorder.resolve(by) }
+}
+
 /// `--json`: machine-readable output.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")

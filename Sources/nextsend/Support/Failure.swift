@@ -20,7 +20,7 @@ enum Failure {
         case let error as StoreError:
             switch error.code {
             case .busy: return tempFailure
-            case .newerSchema, .damaged, .duplicate: return dataError
+            case .newerSchema, .damaged, .duplicate, .sourceOwned, .refused: return dataError
             case .notFound: return noInput
             case .cannotOpen: return cannotCreate
             default: return ioError

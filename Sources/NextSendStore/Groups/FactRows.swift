@@ -1,0 +1,59 @@
+import GRDB
+import NextSend
+
+/// Every group row is written through these functions, for imports and single facts alike.
+///
+/// They use cached prepared statements: bulk imports write tens of rows per group, and statement
+/// reuse is most of their speed.
+enum FactRows {
+    /// One asset sent to one person on one day: the unit a send is stored and counted in.
+    struct Send: Sendable, Hashable {
+        var asset: String
+        var stakeholder: String
+        var date: Day
+        var channel: String?
+        var consumed: Bool
+    }
+
+    static func insert(_ person: Stakeholder, at position: Int, into groupID: String, origin: String, by recorder: String?,
+                       _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO stakeholder (groupId, id, name, role, influence, title, position, origin, recordedBy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [groupID, person.id, person.name, person.role, person.influence, person.title, position,
+                                     origin, recorder])
+    }
+
+    /// Exactly one of `position` and `value` is set, as the table's check requires.
+    static func insert(_ claim: Claim, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws {
+        var position: String?, value: Double?
+        switch claim.value {
+        case let .position(text): position = text
+        case let .number(number): value = number
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date, origin, recordedBy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description,
+                                     origin, recorder])
+    }
+
+    static func insert(_ event: JobEvent, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO jobEvent (groupId, job, type, date, note, origin, recordedBy) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note,
+                                     origin, recorder])
+    }
+
+    /// Inserts a send unless this source already has it (same asset, person and day); returns
+    /// whether a row was added.
+    @discardableResult
+    static func insertSend(_ send: Send, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws -> Bool {
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO send (groupId, assetId, stakeholderId, date, channel, consumed, origin, recordedBy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed,
+                                     origin, recorder])
+        return db.changesCount > 0
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import NextSend
+
+/// A group's history as recorded, with where each fact came from: what `group show` lists so a rep
+/// can check what was logged, retracted facts included (marked).
+public struct GroupHistory: Sendable, Hashable {
+    public struct Person: Sendable, Hashable {
+        public var stakeholder: Stakeholder
+        public var provenance: Provenance
+    }
+
+    /// Recipients of one asset on one day from one source, with how it went.
+    public struct Send: Sendable, Hashable {
+        public var asset: String
+        public var to: [String]
+        public var date: Day
+        public var channel: String?
+        public var consumed: Bool
+        public var provenance: Provenance
+    }
+
+    /// A claim or event that was retracted: it no longer counts.
+    public struct Retraction: Sendable, Hashable {
+        public var fact: String
+        public var provenance: Provenance
+    }
+
+    public var status: GroupStatus
+    public var statusDate: Day?
+    public var people: [Person]
+    public var sends: [Send]
+    public var retracted: [Retraction]
+}
+
+extension Store {
+    /// The group's people and sends with their origins, and what was retracted.
+    public func history(ofGroup id: String) throws -> GroupHistory {
+        try read { db in
+            guard let group = try GroupRecord.fetchOne(db, key: id) else { throw try StoreError.noGroup(id, db) }
+            let people = try StakeholderRecord.fetchAll(db, sql: "SELECT * FROM stakeholder WHERE groupId = ? ORDER BY position, id",
+                                                        arguments: [id])
+            let rows = try SendRecord.fetchAll(db, sql: "SELECT * FROM send WHERE groupId = ? ORDER BY date, seq", arguments: [id])
+            var sends: [GroupHistory.Send] = []
+            var slot: [String: Int] = [:]
+            for row in rows {
+                let key = [row.assetId, row.date, row.channel ?? "", "\(row.consumed)", row.origin, row.recordedBy ?? "", row.retractedBy ?? ""]
+                    .joined(separator: "\u{1}")
+                if let index = slot[key] {
+                    sends[index].to.append(row.stakeholderId)
+                } else {
+                    slot[key] = sends.count
+                    sends.append(GroupHistory.Send(asset: row.assetId, to: [row.stakeholderId], date: try row.day(), channel: row.channel,
+                                                   consumed: row.consumed, provenance: row.provenance))
+                }
+            }
+            var retracted = people.filter { $0.retractedBy != nil }.map {
+                GroupHistory.Retraction(fact: "stakeholder: \($0.id) (\($0.name))", provenance: $0.provenance)
+            }
+            for row in try ClaimRecord.fetchAll(db, sql: "SELECT * FROM claim WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq",
+                                                arguments: [id]) {
+                let claim = try row.claim()
+                retracted.append(.init(fact: "claim: \(claim.stakeholder) holds \(claim.value) on \(claim.topic) (\(claim.date))",
+                                       provenance: row.provenance))
+            }
+            for row in try JobEventRecord.fetchAll(db, sql: "SELECT * FROM jobEvent WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq",
+                                                   arguments: [id]) {
+                let event = try row.event()
+                retracted.append(.init(fact: "event: \(event.job.rawValue) \(event.type.rawValue) (\(event.date))", provenance: row.provenance))
+            }
+            return GroupHistory(status: try group.groupStatus(), statusDate: group.statusDate.flatMap(Day.init),
+                                people: people.map { GroupHistory.Person(stakeholder: $0.stakeholder, provenance: $0.provenance) },
+                                sends: sends, retracted: retracted)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where a fact came from, as stored with it.
+///
+/// `file:<absolute path>` for a group file, `salesforce:<Id>` or `hubspot:<Record ID>` for a CRM
+/// record, `recorded` for what the CLI or the service recorded. A re-import of a source replaces
+/// what that source brought and keeps everything else.
+public enum Origin {
+    public static let recorded = "recorded"
+
+    /// `file:` and the file's absolute, standardized path, so the same file imported from another
+    /// folder is the same source.
+    public static func file(_ path: String) -> String {
+        "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+/// Who records facts: `--by`, else `NEXTSEND_USER`, else the login name (in the service, the
+/// signed-in user).
+public struct Recorder: Sendable, Hashable {
+    public var name: String
+
+    public init(_ name: String) { self.name = name }
+
+    /// The recorder for a command: `explicit` when given, else the environment, else the login name.
+    public static func resolve(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Recorder {
+        if let explicit, !explicit.isEmpty { return Recorder(explicit) }
+        if let user = environment["NEXTSEND_USER"], !user.isEmpty { return Recorder(user) }
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return Recorder(user) }
+        return Recorder(ProcessInfo.processInfo.userName.isEmpty ? "unknown" : ProcessInfo.processInfo.userName)
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import GRDB
+import NextSend
+
+extension Store {
+    /// Stores groups in one transaction, each as the facts of its source (`origins[group.id]`,
+    /// `file:<path>` for a group file).
+    ///
+    /// A group the store does not have is added. For one it has, only the facts that came from
+    /// the same source are compared, by key: new ones are added, those with other values changed,
+    /// those no longer there removed. Everything else — facts reps recorded, other sources' — is
+    /// kept, and counted. A stakeholder the source dropped stays while recorded facts name them.
+    ///
+    /// - Parameters:
+    ///   - replace: wipe each group's whole history, recorded facts included, before storing it
+    ///     (the summary counts what that removed).
+    ///   - dryRun: work out the summary in a transaction that is rolled back; nothing is written.
+    @discardableResult
+    public func importGroups(_ groups: [BuyingGroup], origins: [String: String] = [:], replace: Bool = false,
+                             dryRun: Bool = false) throws -> GroupImportSummary {
+        try write(dryRun: dryRun) { db in
+            var summary = GroupImportSummary()
+            summary.replace = replace
+            summary.dryRun = dryRun
+            for group in groups.sorted(by: { $0.id < $1.id }) {
+                let origin = origins[group.id] ?? Origin.recorded
+                let change = try GroupMerge(group: group, origin: origin, db: db).run(replace: replace)
+                summary.groups.append(change)
+                summary.facts = summary.facts + change.facts
+                summary.otherRemoved += change.otherRemoved
+                if change.isNew {
+                    summary.added.append(group.id)
+                } else if change.changedAnything {
+                    summary.updated.append(group.id)
+                } else {
+                    summary.unchanged.append(group.id)
+                }
+            }
+            return summary
+        }
+    }
+}
+
+/// One group of an import, merged into what the store holds: this source's facts compared by key.
+struct GroupMerge {
+    let group: BuyingGroup
+    let origin: String
+    let db: Database
+
+    func run(replace: Bool) throws -> GroupImportSummary.GroupChange {
+        let exists = try GroupRecord.exists(db, key: group.id)
+        var change = GroupImportSummary.GroupChange(group: group.id, isNew: !exists, facts: FactCounts(), otherRemoved: 0)
+        if exists && replace {
+            change.otherRemoved = try countOthers(includingRetracted: true)
+            let own = try countOwn()
+            try GroupRecord.deleteOne(db, key: group.id)
+            try insertGroupRow()
+            change.facts.added = try insertAll()
+            // What the source brought again is not news: count it as added only beyond what it had.
+            change.facts.removed = max(0, own - change.facts.added)
+            change.facts.added = max(0, change.facts.added - own)
+            return change
+        }
+        if !exists {
+            try insertGroupRow()
+            change.facts.added = try insertAll()
+            return change
+        }
+        try db.cachedStatement(sql: "UPDATE buyingGroup SET account = ?, owner = ?, industry = ?, origin = ? WHERE id = ?")
+            .execute(arguments: [group.account, group.owner, group.industry, origin, group.id])
+        change.facts = try mergeStakeholders() + mergeClaims() + mergeEvents() + mergeSends()
+        change.facts.kept = try countOthers(includingRetracted: false)
+        return change
+    }
+
+    // MARK: Whole groups
+
+    private func insertGroupRow() throws {
+        try db.cachedStatement(sql: "INSERT INTO buyingGroup (id, account, owner, industry, origin, status) VALUES (?, ?, ?, ?, ?, 'open')")
+            .execute(arguments: [group.id, group.account, group.owner, group.industry, origin])
+    }
+
+    /// Inserts every fact of the group with this origin; returns how many rows that made.
+    private func insertAll() throws -> Int {
+        var rows = 0
+        for (position, person) in group.stakeholders.enumerated() {
+            try FactRows.insert(person, at: position, into: group.id, origin: origin, by: nil, db)
+            rows += 1
+        }
+        for claim in uniqueClaims.values { try FactRows.insert(claim, into: group.id, origin: origin, by: nil, db) }
+        for event in uniqueEvents.values { try FactRows.insert(event, into: group.id, origin: origin, by: nil, db) }
+        for send in uniqueSends.values { try FactRows.insertSend(send, into: group.id, origin: origin, by: nil, db) }
+        return rows + uniqueClaims.count + uniqueEvents.count + uniqueSends.count
+    }
+
+    private func countOwn() throws -> Int {
+        try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
+            total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin = ?",
+                                      arguments: [group.id, origin]) ?? 0)
+        }
+    }
+
+    private func countOthers(includingRetracted: Bool) throws -> Int {
+        let retracted = includingRetracted ? "" : " AND retractedBy IS NULL"
+        return try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
+            total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin <> ?\(retracted)",
+                                      arguments: [group.id, origin]) ?? 0)
+        }
+    }
+
+    // MARK: Facts by key, in a stable order (the file's)
+
+    /// One claim per key; of two on one key, the one the diagnosis would count (the same rule as
+    /// ``ConflictDetector/latestClaims(_:asOf:)`` for same-day claims).
+    private var uniqueClaims: KeyedFacts<Claim> {
+        KeyedFacts(group.claims, key: FactKeys.claim) { current, candidate in
+            candidate.value.sortKey > current.value.sortKey
+        }
+    }
+
+    private var uniqueEvents: KeyedFacts<JobEvent> { KeyedFacts(group.events, key: FactKeys.event) { _, _ in false } }
+
+    /// Touches split per recipient: a send is one asset to one person on one day.
+    private var uniqueSends: KeyedFacts<FactRows.Send> {
+        let sends = group.touches.flatMap { touch in
+            touch.to.map { FactRows.Send(asset: touch.asset, stakeholder: $0, date: touch.date, channel: touch.channel, consumed: touch.consumed) }
+        }
+        return KeyedFacts(sends, key: FactKeys.send) { current, candidate in candidate.consumed && !current.consumed }
+    }
+
+    // MARK: Merging one table
+
+    private func mergeStakeholders() throws -> FactCounts {
+        var counts = FactCounts()
+        let stored = Dictionary(uniqueKeysWithValues: try StakeholderRecord.fetchAll(
+            db, sql: "SELECT * FROM stakeholder WHERE groupId = ?", arguments: [group.id]).map { ($0.id, $0) })
+        let incoming = Set(group.stakeholders.map(\.id))
+        for (position, person) in group.stakeholders.enumerated() {
+            guard let row = stored[person.id] else {
+                try FactRows.insert(person, at: position, into: group.id, origin: origin, by: nil, db)
+                counts.added += 1
+                continue
+            }
+            // Someone recorded this person (or another source brought them): theirs stands.
+            guard row.origin == origin else { continue }
+            if row.stakeholder != person || row.position != position {
+                try db.cachedStatement(sql: """
+                    UPDATE stakeholder SET name = ?, role = ?, influence = ?, title = ?, position = ? WHERE groupId = ? AND id = ?
+                    """).execute(arguments: [person.name, person.role, person.influence, person.title, position, group.id, person.id])
+                if row.stakeholder != person { counts.changed += 1 }
+            }
+        }
+        for row in stored.values.sorted(by: { $0.id < $1.id }) where row.origin == origin && !incoming.contains(row.id) {
+            // Recorded facts about them keep them in the group.
+            let named = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM claim WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
+                    OR EXISTS (SELECT 1 FROM send WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
+                """, arguments: [group.id, row.id, origin]) ?? false
+            if named { continue }
+            try db.execute(sql: "DELETE FROM stakeholder WHERE groupId = ? AND id = ?", arguments: [group.id, row.id])
+            counts.removed += 1
+        }
+        return counts
+    }
+
+    private func mergeClaims() throws -> FactCounts {
+        let stored = try ClaimRecord.fetchAll(db, sql: "SELECT * FROM claim WHERE groupId = ? AND origin = ? ORDER BY seq",
+                                              arguments: [group.id, origin])
+        return try merge(stored: stored, storedKey: { FactKeys.claim(try $0.claim()) }, incoming: uniqueClaims,
+                         same: { row, claim in try row.claim() == claim },
+                         table: "claim", update: { row, claim in
+                             var position: String?, value: Double?
+                             switch claim.value {
+                             case let .position(text): position = text
+                             case let .number(number): value = number
+                             }
+                             try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ? WHERE seq = ?",
+                                            arguments: [position, value, claim.source, row.seq])
+                         }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
+    }
+
+    private func mergeEvents() throws -> FactCounts {
+        let stored = try JobEventRecord.fetchAll(db, sql: "SELECT * FROM jobEvent WHERE groupId = ? AND origin = ? ORDER BY seq",
+                                                 arguments: [group.id, origin])
+        return try merge(stored: stored, storedKey: { FactKeys.event(try $0.event()) }, incoming: uniqueEvents,
+                         same: { row, event in try row.event() == event },
+                         table: "jobEvent", update: { row, event in
+                             try db.execute(sql: "UPDATE jobEvent SET note = ? WHERE seq = ?", arguments: [event.note, row.seq])
+                         }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
+    }
+
+    private func mergeSends() throws -> FactCounts {
+        let stored = try SendRecord.fetchAll(db, sql: "SELECT * FROM send WHERE groupId = ? AND origin = ? ORDER BY seq",
+                                             arguments: [group.id, origin])
+        // A send a rep marked consumed after the fact stays consumed, whatever the source says.
+        return try merge(stored: stored, storedKey: { FactKeys.send(try $0.sendFact()) }, incoming: uniqueSends,
+                         same: { row, send in
+                             row.channel == send.channel && (row.consumed == send.consumed || (row.consumedBy != nil && row.consumed))
+                         },
+                         table: "send", update: { row, send in
+                             try db.execute(sql: "UPDATE send SET channel = ?, consumed = ? WHERE seq = ?",
+                                            arguments: [send.channel, send.consumed || (row.consumedBy != nil && row.consumed), row.seq])
+                         }, insert: { try FactRows.insertSend($0, into: group.id, origin: origin, by: nil, db) })
+    }
+
+    /// Compares this source's stored rows with the incoming facts by key: adds, changes, removes.
+    private func merge<Row, Fact>(stored: [Row], storedKey: (Row) throws -> String, incoming: KeyedFacts<Fact>,
+                                  same: (Row, Fact) throws -> Bool, table: String, update: (Row, Fact) throws -> Void,
+                                  insert: (Fact) throws -> Void) throws -> FactCounts where Row: SequencedRow {
+        var counts = FactCounts()
+        var seen = Set<String>()
+        for row in stored {
+            let key = try storedKey(row)
+            guard let fact = incoming[key], !seen.contains(key) else {
+                try db.execute(sql: "DELETE FROM \(table) WHERE seq = ?", arguments: [row.seq])
+                counts.removed += 1
+                continue
+            }
+            seen.insert(key)
+            if try !same(row, fact) {
+                try update(row, fact)
+                counts.changed += 1
+            }
+        }
+        for (key, fact) in incoming.pairs where !seen.contains(key) {
+            try insert(fact)
+            counts.added += 1
+        }
+        return counts
+    }
+}
+
+/// Facts of one kind by key, in first-seen order.
+struct KeyedFacts<Fact> {
+    private(set) var pairs: [(key: String, fact: Fact)] = []
+    private var index: [String: Int] = [:]
+
+    /// - Parameter prefer: whether a later fact on the same key replaces the one kept so far.
+    init(_ facts: [Fact], key: (Fact) -> String, prefer: (Fact, Fact) -> Bool) {
+        for fact in facts {
+            let name = key(fact)
+            if let slot = index[name] {
+                if prefer(pairs[slot].fact, fact) { pairs[slot].fact = fact }
+            } else {
+                index[name] = pairs.count
+                pairs.append((name, fact))
+            }
+        }
+    }
+
+    var values: [Fact] { pairs.map(\.fact) }
+    var count: Int { pairs.count }
+    subscript(key: String) -> Fact? { index[key].map { pairs[$0].fact } }
+}
+
+/// Rows with a history sequence number.
+protocol SequencedRow { var seq: Int64 { get } }
+extension ClaimRecord: SequencedRow {}
+extension JobEventRecord: SequencedRow {}
+extension SendRecord: SequencedRow {}
+
+/// What identifies a fact within its source; "changed" means same key, other values.
+enum FactKeys {
+    static func claim(_ claim: Claim) -> String { "\(claim.stakeholder)\u{1}\(claim.topic)\u{1}\(claim.date)" }
+    static func event(_ event: JobEvent) -> String { "\(event.job.rawValue)\u{1}\(event.type.rawValue)\u{1}\(event.date)" }
+    static func send(_ send: FactRows.Send) -> String { "\(send.asset)\u{1}\(send.date)\u{1}\(send.stakeholder)" }
+}
+
+extension SendRecord {
+    func sendFact() throws -> FactRows.Send {
+        FactRows.Send(asset: assetId, stakeholder: stakeholderId, date: try day(), channel: channel, consumed: consumed)
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+import NextSend
+
+/// What recording one fact did.
+public enum RecordOutcome: String, Sendable, Hashable, Codable {
+    /// A new fact.
+    case added
+    /// The same fact (same key) with other values: updated.
+    case changed
+    /// Already recorded exactly so: nothing to do.
+    case unchanged
+}
+
+/// What recording a send did, person by person.
+public struct SendOutcome: Sendable, Hashable, Codable {
+    /// Recipients the send was new for.
+    public var added: [String]
+    /// Recipients who already had this asset recorded on this day (from any source).
+    public var alreadyRecorded: [String]
+    /// Recipients newly marked consumed.
+    public var markedConsumed: [String]
+}
+
+/// A recorded fact, named by its key, for `retract`.
+public enum FactReference: Sendable, Hashable {
+    case stakeholder(id: String)
+    case claim(stakeholder: String, topic: String, date: Day)
+    case event(job: BuyingJob, type: JobEvent.Kind, date: Day)
+    case send(asset: String, to: [String], date: Day)
+
+    var description: String {
+        switch self {
+        case let .stakeholder(id): return "stakeholder '\(id)'"
+        case let .claim(stakeholder, topic, date): return "the claim of \(stakeholder) on \(topic) dated \(date)"
+        case let .event(job, type, date): return "the event '\(job.rawValue) \(type.rawValue)' dated \(date)"
+        case let .send(asset, to, date): return "the send of \(asset) to \(to.joined(separator: ", ")) on \(date)"
+        }
+    }
+}
+
+// MARK: - Recording facts
+
+extension Store {
+    /// Records what a stakeholder now holds. A claim with the same key (stakeholder, topic, date)
+    /// recorded earlier is updated, never doubled.
+    @discardableResult
+    public func recordClaim(_ claim: Claim, to groupID: String, by recorder: Recorder) throws -> RecordOutcome {
+        try write { db in
+            try requireGroup(groupID, db)
+            let rows = try ClaimRecord.fetchAll(db, sql: """
+                SELECT * FROM claim WHERE groupId = ? AND origin = 'recorded' AND retractedBy IS NULL
+                AND stakeholderId = ? AND topic = ? AND date = ?
+                """, arguments: [groupID, claim.stakeholder, claim.topic, claim.date.description])
+            guard let row = rows.first else {
+                try FactRows.insert(claim, into: groupID, origin: Origin.recorded, by: recorder.name, db)
+                return .added
+            }
+            if try row.claim() == claim { return .unchanged }
+            var position: String?, value: Double?
+            switch claim.value {
+            case let .position(text): position = text
+            case let .number(number): value = number
+            }
+            try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?",
+                           arguments: [position, value, claim.source, recorder.name, row.seq])
+            return .changed
+        }
+    }
+
+    /// Records a job's step; the same event (job, type, date) recorded twice is one.
+    @discardableResult
+    public func recordEvent(_ event: JobEvent, to groupID: String, by recorder: Recorder) throws -> RecordOutcome {
+        try write { db in
+            try requireGroup(groupID, db)
+            let exists = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM jobEvent WHERE groupId = ? AND retractedBy IS NULL AND job = ? AND type = ? AND date = ?)
+                """, arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description]) ?? false
+            if exists { return .unchanged }
+            try FactRows.insert(event, into: groupID, origin: Origin.recorded, by: recorder.name, db)
+            return .added
+        }
+    }
+
+    /// Records a send. The same asset to the same person on the same day is one send however often
+    /// it is reported (by the CLI, a file or a CRM); `consumed` marks the existing one consumed.
+    @discardableResult
+    public func recordSend(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> SendOutcome {
+        try write { db in
+            try requireGroup(groupID, db)
+            var outcome = SendOutcome(added: [], alreadyRecorded: [], markedConsumed: [])
+            for person in touch.to {
+                let existing = try SendRecord.fetchAll(db, sql: """
+                    SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
+                    """, arguments: [groupID, touch.asset, person, touch.date.description])
+                if existing.isEmpty {
+                    try FactRows.insertSend(.init(asset: touch.asset, stakeholder: person, date: touch.date, channel: touch.channel,
+                                                  consumed: touch.consumed), into: groupID, origin: Origin.recorded, by: recorder.name, db)
+                    outcome.added.append(person)
+                    continue
+                }
+                outcome.alreadyRecorded.append(person)
+                if touch.consumed, !existing.contains(where: \.consumed) {
+                    try markConsumed(existing, by: recorder, db)
+                    outcome.markedConsumed.append(person)
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// Marks earlier sends consumed: of `asset` to each recipient on `date`, or, without a date,
+    /// the latest send of it to them.
+    ///
+    /// - Throws: ``StoreError`` (not found) naming the recipients who never got the asset (then
+    ///   nothing is marked).
+    @discardableResult
+    public func markConsumed(asset: String, in groupID: String, recipients: [String], date: Day?,
+                             by recorder: Recorder) throws -> [(recipient: String, date: Day)] {
+        try write { db in
+            try requireGroup(groupID, db)
+            var marked: [(String, Day)] = []
+            var missing: [String] = []
+            for person in recipients {
+                let rows = try SendRecord.fetchAll(db, sql: """
+                    SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND retractedBy IS NULL
+                    AND (?4 IS NULL OR date = ?4) ORDER BY date DESC, seq
+                    """, arguments: [groupID, asset, person, date?.description])
+                guard let latest = rows.first else {
+                    missing.append(person)
+                    continue
+                }
+                try markConsumed(rows.filter { $0.date == latest.date }, by: recorder, db)
+                marked.append((person, try latest.day()))
+            }
+            if !missing.isEmpty {
+                let when = date.map { " on \($0)" } ?? ""
+                throw StoreError(.notFound, "no send of \(asset) to \(missing.joined(separator: ", "))\(when) in \(groupID); "
+                    + "record it first with 'nextsend sent \(groupID) \(asset) --to \(missing.joined(separator: ","))'")
+            }
+            return marked
+        }
+    }
+
+    private func markConsumed(_ rows: [SendRecord], by recorder: Recorder, _ db: Database) throws {
+        for row in rows where !row.consumed {
+            try db.execute(sql: "UPDATE send SET consumed = 1, consumedBy = ? WHERE seq = ?", arguments: [recorder.name, row.seq])
+        }
+    }
+
+    /// Adds a stakeholder; an existing id is an error, never silently replaced.
+    public func addStakeholder(_ stakeholder: Stakeholder, to groupID: String, by recorder: Recorder) throws {
+        try write { db in
+            try requireGroup(groupID, db)
+            guard try !StakeholderRecord.exists(db, key: ["groupId": groupID, "id": stakeholder.id]) else {
+                throw StoreError(.duplicate, "stakeholder '\(stakeholder.id)' is already in \(groupID)")
+            }
+            let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM stakeholder WHERE groupId = ?",
+                                            arguments: [groupID]) ?? 0
+            try FactRows.insert(stakeholder, at: position, into: groupID, origin: Origin.recorded, by: recorder.name, db)
+        }
+    }
+
+    /// Withdraws a recorded fact: it stays in the history, marked retracted by `recorder`, and no
+    /// longer counts. Facts that came from a file or a CRM are changed at their source instead.
+    ///
+    /// - Throws: ``StoreError``: `notFound` when no such fact is recorded, `sourceOwned` (saying
+    ///   where it came from) when it came from a file or a CRM.
+    public func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws {
+        try write { db in
+            try requireGroup(groupID, db)
+            let (table, condition, arguments) = Store.locate(fact, groupID)
+            let origins = try String.fetchAll(db, sql: "SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL",
+                                              arguments: arguments)
+            guard !origins.isEmpty else {
+                throw StoreError(.notFound, "no \(fact.description) in \(groupID) to retract; 'nextsend group show \(groupID)' lists what is recorded")
+            }
+            guard origins.contains(Origin.recorded) else {
+                throw StoreError(.sourceOwned, "\(fact.description) came from \(origins[0]); change it there and import it again")
+            }
+            try db.execute(sql: "UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'",
+                           arguments: [recorder.name] + arguments)
+        }
+    }
+
+    private static func locate(_ fact: FactReference, _ groupID: String) -> (String, String, StatementArguments) {
+        switch fact {
+        case let .stakeholder(id):
+            return ("stakeholder", "groupId = ? AND id = ?", [groupID, id])
+        case let .claim(stakeholder, topic, date):
+            return ("claim", "groupId = ? AND stakeholderId = ? AND topic = ? AND date = ?", [groupID, stakeholder, topic, date.description])
+        case let .event(job, type, date):
+            return ("jobEvent", "groupId = ? AND job = ? AND type = ? AND date = ?", [groupID, job.rawValue, type.rawValue, date.description])
+        case let .send(asset, to, date):
+            let people = String(decoding: (try? JSONEncoder().encode(to)) ?? Data("[]".utf8), as: UTF8.self)
+            return ("send", "groupId = ? AND assetId = ? AND date = ? AND stakeholderId IN (SELECT value FROM json_each(?))",
+                    [groupID, asset, date.description, people])
+        }
+    }
+
+    /// Closes, archives or reopens a deal. Closed and archived groups leave `next`, the digest and
+    /// `group list`; their history stays.
+    public func setStatus(_ status: GroupStatus, ofGroup groupID: String, on day: Day, by recorder: Recorder) throws {
+        try write { db in
+            try requireGroup(groupID, db)
+            try db.execute(sql: "UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ?",
+                           arguments: [status.rawValue, status.isOpen ? nil : day.description, recorder.name, groupID])
+        }
+    }
+
+    func requireGroup(_ id: String, _ db: Database) throws {
+        guard try GroupRecord.exists(db, key: id) else { throw try StoreError.noGroup(id, db) }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand.Group {
+    /// `group close GROUP --won|--lost`: the deal ended.
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a deal as won or lost: it leaves next, the digest and group list; its history stays."
+        )
+
+        enum Outcome: String, EnumerableFlag {
+            case won, lost
+        }
+
+        @Argument(help: "The group id.") var group: String
+        @Flag(help: "How the deal ended.") var outcome: Outcome
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var recorder: RecorderOptions
+
+        func run() throws {
+            let status: GroupStatus = outcome == .won ? .won : .lost
+            try store.open().setStatus(status, ofGroup: group, on: date.day, by: recorder.recorder)
+            Console.print("\(group) is closed as \(status.rawValue) on \(date.day); it leaves next and the digest. Its history stays.")
+        }
+    }
+
+    /// `group archive GROUP`: out of sight without an outcome.
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Archive a group: it leaves next, the digest and group list; its history stays."
+        )
+
+        @Argument(help: "The group id.") var group: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var recorder: RecorderOptions
+
+        func run() throws {
+            try store.open().setStatus(.archived, ofGroup: group, on: date.day, by: recorder.recorder)
+            Console.print("\(group) is archived on \(date.day); it leaves next and the digest. Its history stays.")
+        }
+    }
+
+    /// `group reopen GROUP`: a closed or archived deal is worked again.
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reopen a closed or archived group.")
+
+        @Argument(help: "The group id.") var group: String
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var date: DateOptions
+        @OptionGroup var recorder: RecorderOptions
+
+        func run() throws {
+            try store.open().setStatus(.open, ofGroup: group, on: date.day, by: recorder.recorder)
+            Console.print("\(group) is open again.")
+        }
+    }
+}

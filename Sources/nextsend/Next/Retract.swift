@@ -1,0 +1,84 @@
+import ArgumentParser
+import NextSend
+import NextSendStore
+
+extension NextSendCommand {
+    /// `retract GROUP KIND …`: withdraw a recorded fact; it stays in the history, marked.
+    struct Retract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a recorded fact: it stays in the history, marked retracted, and stops counting.",
+            discussion: """
+                Name the fact by its key:
+                  retract GROUP claim --stakeholder S --topic T --date D
+                  retract GROUP event --job J --type started|progressed|completed|reopened --date D
+                  retract GROUP send --asset A --to S[,S] --date D
+                  retract GROUP stakeholder --id S
+                Only recorded facts (from the CLI or the service) can be retracted; a fact from a file or a CRM is changed there.
+                """
+        )
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case claim, event, send, stakeholder
+        }
+
+        @Argument(help: "The group id.") var group: String
+        @Argument(help: "What kind of fact: claim, event, send or stakeholder.") var kind: Kind
+        @Option(help: "The stakeholder (claim).") var stakeholder: String?
+        @Option(help: "The topic (claim).") var topic: String?
+        @Option(help: "The buying job (event).") var job: BuyingJob?
+        @Option(help: "The event type (event).") var type: String?
+        @Option(help: "The asset (send).") var asset: String?
+        @Option(help: ArgumentHelp("The recipients (send), comma separated.", valueName: "s[,s]")) var to: String?
+        @Option(help: "The stakeholder id (stakeholder).") var id: String?
+        @Option(help: ArgumentHelp("The fact's date.", valueName: "date")) var date: Day?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var recorder: RecorderOptions
+
+        func validate() throws {
+            _ = try fact()
+        }
+
+        /// The fact named by the options; a missing one is a usage error naming it.
+        func fact() throws -> FactReference {
+            func need<T>(_ value: T?, _ option: String) throws -> T {
+                guard let value else { throw ValidationError("retract \(kind.rawValue) needs --\(option).") }
+                return value
+            }
+            switch kind {
+            case .claim:
+                return .claim(stakeholder: try need(stakeholder, "stakeholder"), topic: try need(topic, "topic"), date: try need(date, "date"))
+            case .event:
+                let name = try need(type, "type")
+                guard let eventType = JobEvent.Kind(rawValue: name) else {
+                    throw ValidationError("--type must be started, progressed, completed or reopened, not '\(name)'.")
+                }
+                return .event(job: try need(job, "job"), type: eventType, date: try need(date, "date"))
+            case .send:
+                let people = try need(to, "to").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                return .send(asset: try need(asset, "asset"), to: people, date: try need(date, "date"))
+            case .stakeholder:
+                return .stakeholder(id: try need(id, "id"))
+            }
+        }
+
+        func run() throws {
+            let fact = try fact()
+            let recorder = recorder.recorder
+            try store.open().retract(fact, in: group, by: recorder)
+            Console.print("Retracted by \(recorder.name): \(fact.text). It stays in the history, marked, and no longer counts.")
+        }
+    }
+}
+
+extension FactReference {
+    /// The fact in a few words, for messages.
+    var text: String {
+        switch self {
+        case let .stakeholder(id): return "stakeholder \(id)"
+        case let .claim(stakeholder, topic, date): return "\(stakeholder)'s claim on \(topic) of \(date)"
+        case let .event(job, type, date): return "\(job.rawValue) \(type.rawValue) on \(date)"
+        case let .send(asset, to, date): return "\(asset) to \(to.joined(separator: ", ")) on \(date)"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import NextSendTestSupport
+import Testing
+
+/// History is never lost, through the real binary: re-imports merge with what reps recorded,
+/// destructive imports show their plan, sends are recorded once, deals end, typos are caught.
+@Suite struct HistoryCommandTests {
+    let cli = CLI()
+    let mercy = CLI.repositoryContent + "/groups/mercy-valley-health.yaml"
+
+    func importShippedContent() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        let groups = try cli.run("group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29")
+        #expect(groups.status == 0, "\(groups.stderr)")
+    }
+
+    func show(_ id: String) throws -> [String: Any] {
+        let result = try cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    func conflicts(_ id: String) throws -> [String] {
+        (try show(id)["conflicts"] as? [[String: Any]] ?? []).compactMap { $0["topic"] as? String }
+    }
+
+    @Test func aReimportKeepsWhatRepsRecordedAndSaysSo() throws {
+        try importShippedContent()
+        #expect(try conflicts("mercy-valley-health") == ["tco"])
+        // Lee comes round on cost; a send and a new person are recorded.
+        #expect(try cli.run("group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "tco", "--value", "135000",
+                            "--date", "2026-11-28", "--as-of", "2026-11-29", "--by", "alice").status == 0)
+        #expect(try cli.run("sent", "mercy-valley-health", "tco-model", "--to", "dana,lee", "--date", "2026-11-27",
+                            "--as-of", "2026-11-29").status == 0)
+        #expect(try conflicts("mercy-valley-health").isEmpty)
+
+        let again = try cli.run("group", "import", mercy, "--as-of", "2026-11-29")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("1 updated") || again.stdout.contains("1 unchanged"), "\(again.stdout)")
+        #expect(again.stdout.contains("3 kept from elsewhere"), "\(again.stdout)")
+        #expect(again.stdout.contains("recorded history kept in: mercy-valley-health"), "\(again.stdout)")
+        #expect(try conflicts("mercy-valley-health").isEmpty, "the recorded claim survived the re-import")
+
+        let json = try show("mercy-valley-health")
+        let touches = try #require(json["touches"] as? [[String: Any]])
+        let recorded = try #require(touches.first { $0["origin"] as? String == "recorded" })
+        #expect(recorded["to"] as? [String] == ["dana", "lee"])
+        #expect(recorded["recordedBy"] as? String != nil)
+        let people = try #require(json["stakeholders"] as? [[String: Any]])
+        #expect(people.allSatisfy { ($0["origin"] as? String)?.hasPrefix("file:/") == true })
+    }
+
+    @Test func replaceSaysWhatItRemovesThenRemovesIt() throws {
+        try importShippedContent()
+        #expect(try cli.run("group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "tco", "--value", "135000",
+                            "--date", "2026-11-28", "--as-of", "2026-11-29").status == 0)
+        let replaced = try cli.run("group", "import", mercy, "--replace", "--as-of", "2026-11-29")
+        #expect(replaced.status == 0)
+        #expect(replaced.stderr.contains("--replace removes 1 recorded fact in 1 group: mercy-valley-health"), "\(replaced.stderr)")
+        #expect(try conflicts("mercy-valley-health") == ["tco"])
+    }
+
+    @Test func dryRunsLeaveTheDatabaseByteIdentical() throws {
+        try importShippedContent()
+        // Every row of every table, and the data version digests are keyed on. (The file's header
+        // bytes are not compared: GRDB creates and drops a marker table whenever it opens a
+        // database whose write-ahead log is missing, which any command does.)
+        let before = try cli.dump()
+        let edited = cli.folder.write("mercy.yaml", try String(contentsOfFile: mercy, encoding: .utf8)
+            .replacingOccurrences(of: "value: 310000", with: "value: 300000"))
+        let plan = try cli.run("group", "import", edited, "--dry-run", "--as-of", "2026-11-29")
+        #expect(plan.status == 0)
+        #expect(plan.stdout.contains("Would import"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("Nothing was written (--dry-run)."))
+        let catalogPlan = try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--dry-run", "--as-of", "2026-11-29")
+        #expect(catalogPlan.status == 0 && catalogPlan.stdout.contains("Would import"), "\(catalogPlan.stdout)")
+        #expect(try cli.dump() == before)
+    }
+
+    @Test func aCatalogImportThatWouldRetireMostOfTheCatalogIsRefused() throws {
+        try importShippedContent()
+        let before = try cli.dump()
+        let one = cli.folder.path("one/catalog")
+        try FileManager.default.createDirectory(atPath: one, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/catalog/tco-model.md", toPath: one + "/tco-model.md")
+        let taxonomy = ["--taxonomy", CLI.repositoryContent + "/taxonomy.yaml", "--as-of", "2026-11-29"]
+        let refused = try cli.run(["catalog", "import", one] + taxonomy)
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(refused.stderr.contains("would retire 48 of the 49 published assets"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--allow-retire"))
+        #expect(try cli.dump() == before)
+        let allowed = try cli.run(["catalog", "import", one, "--allow-retire"] + taxonomy)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stdout.contains("49 retired"), "48 published and the draft: \(allowed.stdout)")
+    }
+
+    @Test func aDoubledSendIsOneTouchAndConsumedCanComeLater() throws {
+        try importShippedContent()
+        for _ in 0..<2 {
+            #expect(try cli.run("sent", "mercy-valley-health", "tco-model", "--to", "dana", "--date", "2026-11-28",
+                                "--as-of", "2026-11-29").status == 0)
+        }
+        let second = try cli.run("sent", "mercy-valley-health", "tco-model", "--to", "dana", "--date", "2026-11-28", "--as-of", "2026-11-29")
+        #expect(second.stdout.contains("Already recorded"), "\(second.stdout)")
+        let sends = (try show("mercy-valley-health")["touches"] as? [[String: Any]] ?? [])
+            .filter { $0["asset"] as? String == "tco-model" && $0["date"] as? String == "2026-11-28" }
+        #expect(sends.count == 1)
+        #expect(sends.first?["consumed"] as? Bool == false)
+
+        let consumed = try cli.run("consumed", "mercy-valley-health", "tco-model", "--by-recipient", "dana")
+        #expect(consumed.status == 0, "\(consumed.stderr)")
+        #expect(consumed.stdout.contains("Marked consumed: tco-model for Dana Reyes (finance) (sent 2026-11-28)."), "\(consumed.stdout)")
+        let after = (try show("mercy-valley-health")["touches"] as? [[String: Any]] ?? [])
+            .filter { $0["asset"] as? String == "tco-model" && $0["date"] as? String == "2026-11-28" }
+        #expect(after.first?["consumed"] as? Bool == true)
+        let never = try cli.run("consumed", "mercy-valley-health", "tco-model", "--by-recipient", "marcus")
+        #expect(never.status == 66)
+        #expect(never.stderr.contains("no send of tco-model to marcus"), "\(never.stderr)")
+    }
+
+    @Test func aFactDatedInTheFutureIsRefused() throws {
+        try importShippedContent()
+        let before = try cli.dump()
+        let send = try cli.run("sent", "mercy-valley-health", "tco-model", "--to", "dana", "--date", "2027-03-01", "--as-of", "2026-11-29")
+        #expect(send.status == 65)
+        #expect(send.stderr.contains("--date: 2027-03-01 is after 2026-11-29"), "\(send.stderr)")
+        let claim = try cli.run("group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "tco", "--value", "1",
+                                "--date", "2026-12-01", "--as-of", "2026-11-29")
+        #expect(claim.status == 65)
+        #expect(try cli.dump() == before)
+    }
+
+    @Test func aRetractedClaimStopsCountingAndStaysInTheHistory() throws {
+        try importShippedContent()
+        #expect(try cli.run("group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "tco", "--value", "135000",
+                            "--date", "2026-11-28", "--as-of", "2026-11-29").status == 0)
+        #expect(try conflicts("mercy-valley-health").isEmpty)
+        let retract = try cli.run("retract", "mercy-valley-health", "claim", "--stakeholder", "lee", "--topic", "tco",
+                                  "--date", "2026-11-28", "--by", "bob")
+        #expect(retract.status == 0, "\(retract.stderr)")
+        #expect(try conflicts("mercy-valley-health") == ["tco"])
+        let text = try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29").stdout
+        #expect(text.contains("Retracted (kept in the history, no longer counted):"), "\(text)")
+        #expect(text.contains("claim: lee holds 135000 on tco (2026-11-28) — retracted by bob"), "\(text)")
+        let fromFile = try cli.run("retract", "mercy-valley-health", "claim", "--stakeholder", "dana", "--topic", "tco", "--date", "2026-10-02")
+        #expect(fromFile.status == 65)
+        #expect(fromFile.stderr.contains("came from file:"), "\(fromFile.stderr)")
+    }
+
+    @Test func aClosedGroupLeavesNextTheDigestAndTheList() throws {
+        try importShippedContent()
+        #expect(try cli.run("group", "close", "mercy-valley-health", "--won", "--as-of", "2026-11-20").status == 0)
+        let next = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29")
+        #expect(next.status == 0)
+        #expect(next.stdout.contains("is closed as won since 2026-11-20; nothing to send"), "\(next.stdout)")
+        let list = try cli.run("group", "list", "--json", "--as-of", "2026-11-29").stdout
+        #expect(!list.contains("mercy-valley-health"))
+        #expect(try cli.run("group", "list", "--all", "--json", "--as-of", "2026-11-29").stdout.contains("mercy-valley-health"))
+        let digest = try cli.run("digest", "--week", "2026-W48", "--out", "out")
+        #expect(digest.status == 0, "\(digest.stderr)")
+        let alice = cli.folder.read("out/2026-W48/reps/alice@rosterline.example.md")
+        #expect(!alice.isEmpty && !alice.contains("Mercy Valley"), "a closed deal leaves the rep's digest")
+        #expect(try cli.run("group", "reopen", "mercy-valley-health").status == 0)
+        #expect(try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29").stdout.contains("tco-model"))
+    }
+
+    @Test func typosAreCaughtWhereTheyAreTyped() throws {
+        try importShippedContent()
+        let owner = try cli.run("group", "list", "--owner", "alice")
+        #expect(owner.status == 66)
+        #expect(owner.stderr.contains("did you mean 'alice@rosterline.example'?"), "\(owner.stderr)")
+        let digest = try cli.run("digest", "--owner", "bob", "--week", "2026-W48", "--out", "out")
+        #expect(digest.status == 66, "\(digest.stderr)")
+        let group = try cli.run("next", "mercy-valley-healt", "--as-of", "2026-11-29")
+        #expect(group.status == 66)
+        #expect(group.stderr.contains("did you mean 'mercy-valley-health'?"), "\(group.stderr)")
+        let asset = try cli.run("sent", "mercy-valley-health", "tco-modle", "--to", "dana", "--as-of", "2026-11-29")
+        #expect(asset.status == 65)
+        #expect(asset.stderr.contains("ASSET: unknown asset 'tco-modle'"), "\(asset.stderr)")
+        #expect(asset.stderr.contains("did you mean 'tco-model'?"), "\(asset.stderr)")
+        let role = try cli.run("catalog", "list", "--role", "finanse")
+        #expect(role.status == 64)
+        #expect(role.stderr.contains("did you mean 'finance'?"), "\(role.stderr)")
+    }
+}
