@@ -28,7 +28,8 @@ let package = Package(
         .target(
             name: "NextSendStore",
             dependencies: [
-                "NextSend", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "NextSend", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The weekly digest: builds rep and marketing digests, renders them, runs the batch.

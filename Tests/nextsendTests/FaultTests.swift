@@ -143,6 +143,59 @@ import Testing
         #expect(try cli.run("catalog", "import", "content/catalog").status == 0, "once the lock is gone, it works")
     }
 
+    /// Readers never wait for writers: with an import holding the write lock for 12 seconds, a
+    /// digest, `next` and `group show` finish, and the digest writes what it would have anyway.
+    @Test func readersFinishWhileAnotherProcessHoldsTheWriteLock() throws {
+        try importShippedContent()
+        let reference = cli.folder.path("reference")
+        #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", cli.database]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        // A write transaction that stays open, as a long import's would.
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; UPDATE storeVersion SET version = version WHERE id = 1;\n".utf8))
+        Thread.sleep(forTimeInterval: 0.5)
+        let release = DispatchWorkItem {
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 12, execute: release)
+        let started = Date()
+        let next = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29")
+        let show = try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29")
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(Date().timeIntervalSince(started) < 10, "next and group show did not wait for the lock")
+        let digest = try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("during"))
+        holder.waitUntilExit()
+        #expect(digest.status == 0, "\(digest.stderr)")
+        #expect(!digest.stderr.contains("busy"))
+        #expect(try cli.folder.files(under: "during") == cli.folder.files(under: "reference"))
+    }
+
+    /// Shards started together into one folder never take each other's temporary files for
+    /// leftovers: every file is written whole, once, every time.
+    @Test func shardsStartedTogetherWriteEveryFileOnce() throws {
+        try importShippedContent()
+        let reference = cli.folder.path("reference")
+        #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
+        let expected = try cli.folder.files(under: "reference")
+        for round in 0..<20 {
+            let out = cli.folder.path("round-\(round)")
+            let shards = try ["1/2", "2/2"].map { shard in
+                try start(["digest", "--week", "2026-W48", "--out", out, "--shard", shard])
+            }
+            for shard in shards { shard.waitUntilExit() }
+            #expect(shards.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            let written = try cli.folder.files(under: "round-\(round)")
+            #expect(written == expected, "round \(round): \(Set(expected.keys).symmetricDifference(written.keys))")
+        }
+    }
+
     // MARK: Output faults
 
     /// Mounting a tiny or read-only file system needs root, as in CI; elsewhere these tests are skipped.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NextSend
 
 /// NextSend's SQLite database: the catalog, its taxonomy and the buying groups.
@@ -37,6 +38,12 @@ public struct Store: Sendable {
         configuration.prepareDatabase { db in
             // FULL: a transaction reported committed is on disk, even across a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Keep the write-ahead log file when the last connection closes. Without it, the next
+            // process to open the database finds no log and GRDB writes a marker table to make
+            // one — a write that waits for any import holding the lock, so `next` or a digest
+            // would wait for a writer. With it, readers never need the write lock.
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         let pool: DatabasePool
         do {
