@@ -171,6 +171,22 @@ import Testing
         #expect(!picks.contains { $0.asset.id == "it-only" })
     }
 
+    // MARK: Addresses means serves
+
+    /// Sharing a job with a conflict's topic may add score, but it is not addressing the
+    /// conflict: `addresses` and the reason name only needs the asset serves.
+    @Test func sharingAConflictsJobIsNotAddressingIt() throws {
+        // Validation is the TCO topic's job; this guide works on validation but not on cost.
+        let guide = asset("validation-guide", jobs: [.validation], roles: ["finance", "it"], topics: [])
+        let pick = try #require(recommend(splitGroup, [guide]).first)
+        #expect(!pick.addresses.contains(.conflict(topic: "tco")))
+        #expect(pick.addresses == [.activeJob(.validation)])
+        #expect(!pick.reason.contains("disagree") && !pick.reason.contains("split"), "\(pick.reason)")
+        // Sharing the job is all an asset for an inactive job has: it is not a pick at all.
+        let consensus = asset("consensus-only", jobs: [.consensusCreation], roles: ["finance", "it"])
+        #expect(recommend(splitGroup, [consensus]).isEmpty)
+    }
+
     // MARK: Pruning
 
     /// The matcher stops scoring once no remaining candidate's bound can win; that must never

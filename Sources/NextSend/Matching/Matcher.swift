@@ -128,6 +128,10 @@ struct MatchContext {
         var value: Double
         var targets: [String]
         var detail: Detail
+        /// Whether the asset really serves the need (resolves or covers a conflict's topic, is
+        /// built for the job, reaches the person), rather than only sharing a conflict's job:
+        /// only needs it serves are listed in `addresses` and named in the reason.
+        var serves = true
         /// Serves an unengaged stakeholder.
         var isReach: Bool { if case .reach = detail { return true } else { return false } }
     }
@@ -168,7 +172,9 @@ struct MatchContext {
                 contributions.append(contribution)
             }
         }
-        guard !contributions.isEmpty else { return nil }
+        // An asset that serves no need (it only shares a conflict's job) is never a pick: every pick
+        // names a need it really addresses.
+        guard contributions.contains(where: \.serves) else { return nil }
         var factors: [Recommendation.ScorePart] = []
         let policy = options.policy
         if let industry = group.industry, !asset.industries.isEmpty, !asset.industries.contains(industry) {
@@ -214,8 +220,9 @@ struct MatchContext {
             if let only = options.onlyTo, asset.shareable, !people.contains(only) { people.append(only) }
             let targets = restrict(people.filter { fits(asset, $0) && notRecent(asset, $0) })
             guard !targets.isEmpty else { return nil }
+            let servesTopic = asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic)
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
-                                detail: .conflict(how: how, coversAll: coversAll))
+                                detail: .conflict(how: how, coversAll: coversAll), serves: servesTopic)
         case let .stalledJob(job), let .activeJob(job):
             let jobFit = policy.jobFit(asset, job)
             guard jobFit > 0 else { return nil }
@@ -262,8 +269,9 @@ struct MatchContext {
         let weighted = evaluation.contributions
             .map { (contribution: $0, value: $0.value * weights[$0.need]) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : diagnosis.needs[$0.contribution.need].kind.key < diagnosis.needs[$1.contribution.need].kind.key }
-        let top = weighted.first?.value ?? 0
-        let addressed = weighted.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
+        let serving = weighted.filter(\.contribution.serves)
+        let top = serving.first?.value ?? 0
+        let addressed = serving.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
         let sendTo = Set(addressed.flatMap(\.targets)).sorted()
         var breakdown = weighted.map { item in
             Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key, value: Rounding.score(item.value * evaluation.factor),

@@ -30,14 +30,10 @@ public struct ReasonWriter: Sendable {
             guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topicID }) else { return "" }
             let people = Words.list(conflict.stakeholders.map { names.mention($0) }, limit: 4)
             let camps = words.conflictLine(conflict, names: &names)
-            let action: String
-            if asset.resolves.contains(where: { $0.topic == topicID }) {
-                action = "is made to reconcile exactly that"
-            } else if asset.topics.contains(topicID) {
-                action = "lays out \(words.topic(topicID)) for every side"
-            } else {
-                action = "works on \(asset.primaryJob.map(words.job) ?? "the job") where this gets decided"
-            }
+            // The matcher lists a conflict only for assets that resolve or cover its topic.
+            let action = asset.resolves.contains(where: { $0.topic == topicID })
+                ? "is made to reconcile exactly that"
+                : "lays out \(words.topic(topicID)) for every side"
             return "\(people) disagree on \(words.topic(topicID)): \(camps) — \(this) \(action)"
         case let .stalledJob(job):
             let state = diagnosis.job(job)
