@@ -16,7 +16,8 @@ struct NextSendCommand: ParsableCommand {
             74 I/O error, 75 database busy (try again).
             """,
         version: NextSendVersion.current,
-        subcommands: [Catalog.self, Group.self, Next.self, Sent.self, Consumed.self, Retract.self, Digest.self, Generate.self, Demo.self]
+        subcommands: [Catalog.self, Group.self, Next.self, Sent.self, Consumed.self, Dismiss.self, Retract.self, Digest.self, Generate.self,
+                      Demo.self]
     )
 
     /// Runs the command, turning NextSend's errors into a message on stderr and a sysexits code.

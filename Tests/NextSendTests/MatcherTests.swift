@@ -187,6 +187,23 @@ import Testing
         #expect(recommend(splitGroup, [consensus]).isEmpty)
     }
 
+    // MARK: Dismissals
+
+    /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.
+    @Test(arguments: [(0, false), (29, false), (30, true), (45, true)])
+    func aDismissedPickStaysOutForThirtyDays(daysAgo: Int, back: Bool) {
+        let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let other = asset("other-guide", roles: ["finance", "it"], topics: ["tco"])
+        var group = splitGroup
+        group.dismissals = [Dismissal(asset: "tco-model", date: asOf.adding(days: -daysAgo), reason: "too long")]
+        let picks = recommend(group, [model, other])
+        #expect(picks.contains { $0.asset.id == "tco-model" } == back, "dismissed \(daysAgo) days ago")
+        #expect(picks.contains { $0.asset.id == "other-guide" })
+        // A dismissal dated after the day does not count yet.
+        group.dismissals = [Dismissal(asset: "tco-model", date: asOf.adding(days: 1))]
+        #expect(recommend(group, [model, other]).first?.asset.id == "tco-model")
+    }
+
     // MARK: Pruning
 
     /// The matcher stops scoring once no remaining candidate's bound can win; that must never

@@ -182,4 +182,35 @@ import Testing
         #expect(role.status == 64)
         #expect(role.stderr.contains("did you mean 'finance'?"), "\(role.stderr)")
     }
+
+    @Test func aDismissedPickLeavesNextAndMarketingCountsItsReasons() throws {
+        try importShippedContent()
+        let first = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout
+        #expect(first.contains("\"tco-model\""))
+        let dismiss = try cli.run("dismiss", "mercy-valley-health", "tco-model", "--reason", "CFO wants | a one-pager", "--as-of", "2026-11-29")
+        #expect(dismiss.status == 0, "\(dismiss.stderr)")
+        #expect(dismiss.stdout.contains("out of its picks until 2026-12-29"), "\(dismiss.stdout)")
+        #expect(!(try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout.contains("\"tco-model\"")))
+        #expect(try cli.run("next", "mercy-valley-health", "--as-of", "2026-12-29", "--json").stdout.contains("\"tco-model\""),
+                "back after 30 days")
+        let shown = try show("mercy-valley-health")
+        let dismissals = try #require(shown["dismissals"] as? [[String: Any]])
+        #expect(dismissals.first?["asset"] as? String == "tco-model")
+        #expect(dismissals.first?["origin"] as? String == "recorded")
+
+        #expect(try cli.run("digest", "--week", "2026-W48", "--out", "out").status == 0)
+        let marketing = try #require(try JSONSerialization.jsonObject(with: Data(cli.folder.read("out/2026-W48/marketing.json").utf8))
+            as? [String: Any])
+        let counted = try #require(marketing["dismissals"] as? [[String: Any]])
+        #expect(counted.first?["asset"] as? String == "tco-model")
+        #expect(counted.first?["count"] as? Int == 1)
+        #expect(counted.first?["reasons"] as? [String] == ["CFO wants | a one-pager"])
+        #expect(cli.folder.read("out/2026-W48/marketing.md").contains("CFO wants \\| a one-pager"), "a pipe cannot break the table")
+
+        let unknown = try cli.run("dismiss", "mercy-valley-health", "tco-modle")
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.contains("did you mean 'tco-model'?"), "\(unknown.stderr)")
+        #expect(try cli.run("retract", "mercy-valley-health", "dismissal", "--asset", "tco-model", "--date", "2026-11-29").status == 0)
+        #expect(try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout.contains("\"tco-model\""))
+    }
 }

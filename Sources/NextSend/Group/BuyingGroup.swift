@@ -13,9 +13,11 @@ public struct BuyingGroup: Sendable, Hashable, Codable, Identifiable {
     public var claims: [Claim]
     public var events: [JobEvent]
     public var touches: [Touch]
+    /// Picks a rep said no to; each keeps its asset out of the group's picks for a while.
+    public var dismissals: [Dismissal]
 
     public init(id: String, account: String, owner: String, industry: String? = nil, stakeholders: [Stakeholder] = [],
-                claims: [Claim] = [], events: [JobEvent] = [], touches: [Touch] = []) {
+                claims: [Claim] = [], events: [JobEvent] = [], touches: [Touch] = [], dismissals: [Dismissal] = []) {
         self.id = id
         self.account = account
         self.owner = owner
@@ -24,6 +26,7 @@ public struct BuyingGroup: Sendable, Hashable, Codable, Identifiable {
         self.claims = claims
         self.events = events
         self.touches = touches
+        self.dismissals = dismissals
     }
 
     public func stakeholder(_ id: String) -> Stakeholder? { stakeholders.first { $0.id == id } }
@@ -113,5 +116,19 @@ public struct Touch: Sendable, Hashable, Codable {
         self.date = date
         self.channel = channel
         self.consumed = consumed
+    }
+}
+
+/// A rep's "no" to a pick for a group: the asset stays out of that group's picks for
+/// ``ScoringPolicy/dismissalDays`` days.
+public struct Dismissal: Sendable, Hashable, Codable {
+    public var asset: String
+    public var date: Day
+    public var reason: String?
+
+    public init(asset: String, date: Day, reason: String? = nil) {
+        self.asset = asset
+        self.date = date
+        self.reason = reason
     }
 }

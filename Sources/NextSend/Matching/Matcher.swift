@@ -84,6 +84,8 @@ struct MatchContext {
     let everSent: Set<String>
     let openJobs: Set<BuyingJob>
     let roles: [String: String]
+    /// Assets a rep dismissed for this group within the dismissal window.
+    let dismissed: Set<String>
 
     init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy, options: MatchOptions) {
         self.group = group
@@ -101,6 +103,8 @@ struct MatchContext {
         }
         recentlySent = recent
         everSent = ever
+        let dismissedSince = diagnosis.asOf.adding(days: -options.policy.dismissalDays)
+        dismissed = Set(group.dismissals.filter { $0.date <= diagnosis.asOf && $0.date > dismissedSince }.map(\.asset))
         openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         roles = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
     }
@@ -165,7 +169,7 @@ struct MatchContext {
     }
 
     func evaluate(_ asset: Asset, at position: Int) -> Evaluation? {
-        guard asset.isLive(asOf: diagnosis.asOf) else { return nil }
+        guard asset.isLive(asOf: diagnosis.asOf), !dismissed.contains(asset.id) else { return nil }
         var contributions: [Contribution] = []
         for (index, need) in diagnosis.needs.enumerated() {
             if let contribution = contribution(of: asset, to: need, at: index), contribution.value > 0 {

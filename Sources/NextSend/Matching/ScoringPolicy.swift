@@ -63,6 +63,8 @@ public struct ScoringPolicy: Sendable, Hashable {
 
     /// A person who got an asset within this many days does not get it again.
     public var resendWindowDays = 30
+    /// An asset a rep dismissed for a group stays out of its picks for this many days.
+    public var dismissalDays = 30
     /// An asset this close to its review date scores ``dueForReview``.
     public var reviewSoonDays = 30
     /// What a served need keeps of its weight after each pick (greedy discounting).

@@ -43,6 +43,8 @@ public struct DigestBuilder: Sendable {
         public var group: String
         var gaps: [Gap]
         var outcomes: [TouchOutcome]
+        /// Picks reps dismissed in the outcome window.
+        var dismissals: [Dismissal]
     }
 
     public func analyse(_ group: BuyingGroup) throws -> GroupAnalysis {
@@ -72,8 +74,11 @@ public struct DigestBuilder: Sendable {
         }
         let outcomes = TouchOutcome.analyse(group, assets: { assetsByID[$0] }, taxonomy: taxonomy,
                                             from: asOf.adding(days: -outcomeDays + 1), asOf: asOf)
+        let from = asOf.adding(days: -outcomeDays + 1)
+        let dismissals = group.dismissals.filter { $0.date >= from && $0.date <= asOf }
         return GroupAnalysis(section: section, urgency: diagnosis.urgency,
-                             facts: GroupFacts(group: group.id, gaps: gaps.values.sorted { $0.key < $1.key }, outcomes: outcomes))
+                             facts: GroupFacts(group: group.id, gaps: gaps.values.sorted { $0.key < $1.key }, outcomes: outcomes,
+                                               dismissals: dismissals))
     }
 
     /// A rep's digest from their groups' analyses: most urgent first, ties by group id.
@@ -132,6 +137,23 @@ public struct DigestBuilder: Sendable {
         }
         let effectiveness = effects.values.sorted { $0.sent != $1.sent ? $0.sent > $1.sent : $0.asset < $1.asset }
 
+        // What reps said no to, per asset, with their reasons (each reason once, in order).
+        var dismissed: [String: MarketingDigest.Dismissed] = [:]
+        for group in facts {
+            for dismissal in group.dismissals {
+                var entry = dismissed[dismissal.asset] ?? MarketingDigest.Dismissed(
+                    asset: dismissal.asset, title: assetsByID[dismissal.asset]?.title ?? dismissal.asset, count: 0, reasons: [])
+                entry.count += 1
+                if let reason = dismissal.reason, !entry.reasons.contains(reason) { entry.reasons.append(reason) }
+                dismissed[dismissal.asset] = entry
+            }
+        }
+        let dismissals = dismissed.values.map { entry -> MarketingDigest.Dismissed in
+            var entry = entry
+            entry.reasons.sort()
+            return entry
+        }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.asset < $1.asset }
+
         let matrix = CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)
         let coverage = MarketingDigest.Coverage(
             roles: matrix.roles,
@@ -146,7 +168,7 @@ public struct DigestBuilder: Sendable {
         return MarketingDigest(week: week.description, weekStart: week.monday.description, asOf: asOf.description,
                                groupCount: facts.count, liveAssets: assets.filter { $0.isLive(asOf: asOf) }.count,
                                gaps: gaps, expiring: expiring, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
-                               effectiveness: effectiveness, coverage: coverage)
+                               effectiveness: effectiveness, dismissals: dismissals, coverage: coverage)
     }
 
     // MARK: Pieces

@@ -37,6 +37,15 @@ public struct MarketingDigest: Sendable, Hashable, Encodable {
         public var jobsMoved: Int
     }
 
+    /// An asset reps dismissed as a pick, how often, and why.
+    public struct Dismissed: Sendable, Hashable, Encodable {
+        public var asset: String
+        public var title: String
+        public var count: Int
+        /// Distinct reasons given, sorted.
+        public var reasons: [String]
+    }
+
     public struct Coverage: Sendable, Hashable, Encodable {
         public struct Cell: Sendable, Hashable, Encodable {
             public var role: String
@@ -66,5 +75,7 @@ public struct MarketingDigest: Sendable, Hashable, Encodable {
     /// Sends from this day on are in ``effectiveness``.
     public var outcomesFrom: String
     public var effectiveness: [Effect]
+    /// Picks reps said no to in the same period, most dismissed first.
+    public var dismissals: [Dismissed]
     public var coverage: Coverage
 }

@@ -214,6 +214,23 @@ enum StoreSchema {
                 CREATE INDEX jobEvent_origin ON jobEvent(groupId, origin);
                 """)
         }
+        migrator.registerMigration("v5-dismissals") { db in
+            try db.execute(sql: """
+                -- A rep's "no" to a pick: the asset stays out of the group's picks for a while.
+                CREATE TABLE dismissal (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    reason TEXT,
+                    origin TEXT NOT NULL,
+                    recordedBy TEXT,
+                    retractedBy TEXT
+                );
+                CREATE INDEX dismissal_group ON dismissal(groupId, seq);
+                CREATE INDEX dismissal_asset ON dismissal(assetId, date);
+                """)
+        }
         return migrator
     }
 }

@@ -30,7 +30,20 @@ public struct GroupHistory: Sendable, Hashable {
     public var statusDate: Day?
     public var people: [Person]
     public var sends: [Send]
+    /// Picks reps said no to, retracted ones included (marked).
+    public var dismissals: [(dismissal: Dismissal, provenance: Provenance)]
     public var retracted: [Retraction]
+
+    public static func == (lhs: GroupHistory, rhs: GroupHistory) -> Bool {
+        lhs.status == rhs.status && lhs.statusDate == rhs.statusDate && lhs.people == rhs.people && lhs.sends == rhs.sends
+            && lhs.retracted == rhs.retracted && lhs.dismissals.map(\.dismissal) == rhs.dismissals.map(\.dismissal)
+            && lhs.dismissals.map(\.provenance) == rhs.dismissals.map(\.provenance)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(people)
+        hasher.combine(sends)
+    }
 }
 
 extension Store {
@@ -68,9 +81,11 @@ extension Store {
                 let event = try row.event()
                 retracted.append(.init(fact: "event: \(event.job.rawValue) \(event.type.rawValue) (\(event.date))", provenance: row.provenance))
             }
+            let dismissals = try DismissalRecord.fetchAll(db, sql: "SELECT * FROM dismissal WHERE groupId = ? ORDER BY date, seq",
+                                                          arguments: [id]).map { (try $0.dismissal(), Provenance(origin: $0.origin, recordedBy: $0.recordedBy, retractedBy: $0.retractedBy)) }
             return GroupHistory(status: try group.groupStatus(), statusDate: group.statusDate.flatMap(Day.init),
                                 people: people.map { GroupHistory.Person(stakeholder: $0.stakeholder, provenance: $0.provenance) },
-                                sends: sends, retracted: retracted)
+                                sends: sends, dismissals: dismissals, retracted: retracted)
         }
     }
 }

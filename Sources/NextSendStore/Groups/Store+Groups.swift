@@ -81,12 +81,15 @@ extension Store {
                                 by: \.groupId)
         let sends = Dictionary(grouping: try SendRecord.fetchAll(db, sql: "SELECT * FROM send WHERE \(filter) ORDER BY seq", arguments: [json]),
                                by: \.groupId)
+        let dismissals = Dictionary(grouping: try DismissalRecord.fetchAll(db, sql: "SELECT * FROM dismissal WHERE \(filter) ORDER BY seq",
+                                                                           arguments: [json]), by: \.groupId)
         return try records.map { record in
             BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
                         stakeholders: (people[record.id] ?? []).map(\.stakeholder),
                         claims: try (claims[record.id] ?? []).map { try $0.claim() },
                         events: try (events[record.id] ?? []).map { try $0.event() },
-                        touches: try touches(from: sends[record.id] ?? []))
+                        touches: try touches(from: sends[record.id] ?? []),
+                        dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() })
         }
     }
 

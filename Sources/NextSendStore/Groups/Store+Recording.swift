@@ -28,6 +28,7 @@ public enum FactReference: Sendable, Hashable {
     case claim(stakeholder: String, topic: String, date: Day)
     case event(job: BuyingJob, type: JobEvent.Kind, date: Day)
     case send(asset: String, to: [String], date: Day)
+    case dismissal(asset: String, date: Day)
 
     var description: String {
         switch self {
@@ -35,6 +36,7 @@ public enum FactReference: Sendable, Hashable {
         case let .claim(stakeholder, topic, date): return "the claim of \(stakeholder) on \(topic) dated \(date)"
         case let .event(job, type, date): return "the event '\(job.rawValue) \(type.rawValue)' dated \(date)"
         case let .send(asset, to, date): return "the send of \(asset) to \(to.joined(separator: ", ")) on \(date)"
+        case let .dismissal(asset, date): return "the dismissal of \(asset) on \(date)"
         }
     }
 }
@@ -148,6 +150,31 @@ extension Store {
         }
     }
 
+    /// Records that a rep dismissed a pick for a group. Dismissing the same asset on the same day
+    /// again is one dismissal (its reason updated).
+    @discardableResult
+    public func recordDismissal(_ dismissal: Dismissal, in groupID: String, by recorder: Recorder) throws -> RecordOutcome {
+        try write { db in
+            try requireGroup(groupID, db)
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM asset WHERE id = ?)", arguments: [dismissal.asset]) == true else {
+                throw try StoreError.noAsset(dismissal.asset, db)
+            }
+            let rows = try DismissalRecord.fetchAll(db, sql: """
+                SELECT * FROM dismissal WHERE groupId = ? AND assetId = ? AND date = ? AND retractedBy IS NULL
+                """, arguments: [groupID, dismissal.asset, dismissal.date.description])
+            if let row = rows.first {
+                if row.reason == dismissal.reason { return .unchanged }
+                try db.execute(sql: "UPDATE dismissal SET reason = ?, recordedBy = ? WHERE seq = ?",
+                               arguments: [dismissal.reason, recorder.name, row.seq])
+                return .changed
+            }
+            try db.execute(sql: """
+                INSERT INTO dismissal (groupId, assetId, date, reason, origin, recordedBy) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [groupID, dismissal.asset, dismissal.date.description, dismissal.reason, Origin.recorded, recorder.name])
+            return .added
+        }
+    }
+
     /// Adds a stakeholder; an existing id is an error, never silently replaced.
     public func addStakeholder(_ stakeholder: Stakeholder, to groupID: String, by recorder: Recorder) throws {
         try write { db in
@@ -195,6 +222,8 @@ extension Store {
             let people = String(decoding: (try? JSONEncoder().encode(to)) ?? Data("[]".utf8), as: UTF8.self)
             return ("send", "groupId = ? AND assetId = ? AND date = ? AND stakeholderId IN (SELECT value FROM json_each(?))",
                     [groupID, asset, date.description, people])
+        case let .dismissal(asset, date):
+            return ("dismissal", "groupId = ? AND assetId = ? AND date = ?", [groupID, asset, date.description])
         }
     }
 

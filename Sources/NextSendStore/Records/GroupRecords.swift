@@ -134,3 +134,23 @@ struct SendRecord: Codable, Sendable, FetchableRecord, TableRecord {
         return day
     }
 }
+
+/// A row of `dismissal`.
+struct DismissalRecord: Codable, Sendable, FetchableRecord, TableRecord {
+    static let databaseTableName = "dismissal"
+    var seq: Int64
+    var groupId: String
+    var assetId: String
+    var date: String
+    var reason: String?
+    var origin: String
+    var recordedBy: String?
+    var retractedBy: String?
+
+    func dismissal() throws -> Dismissal {
+        guard let day = Day(date) else {
+            throw StoreError.unreadableRow("dismissal", "group \(groupId), \(assetId)", "date '\(date)' is not a day")
+        }
+        return Dismissal(asset: assetId, date: day, reason: reason)
+    }
+}

@@ -88,6 +88,15 @@ enum GroupText {
                 lines.append("  \(send.date)  \(send.asset) → \(Words.list(send.to.map { names.mention($0) }))  (\(notes.joined(separator: "; ")))")
             }
         }
+        if !history.dismissals.isEmpty {
+            lines.append("")
+            lines.append("Dismissed picks:")
+            for (dismissal, provenance) in history.dismissals {
+                let reason = dismissal.reason.map { " — “\($0)”" } ?? ""
+                let state = provenance.isRetracted ? "; RETRACTED by \(provenance.retractedBy!)" : ""
+                lines.append("  \(dismissal.date)  \(dismissal.asset)\(reason)  (\(describe(provenance))\(state))")
+            }
+        }
         let retracted = history.retracted
         if !retracted.isEmpty {
             lines.append("")
@@ -132,7 +141,16 @@ struct GroupShowReport: Encodable {
     var diagnosis: DiagnosisReport
     var history: GroupHistory
 
-    enum Keys: String, CodingKey { case status, statusDate, stakeholders, touches, retracted }
+    struct DismissalEntry: Encodable {
+        var asset: String
+        var date: String
+        var reason: String?
+        var origin: String
+        var recordedBy: String?
+        var retractedBy: String?
+    }
+
+    enum Keys: String, CodingKey { case status, statusDate, stakeholders, touches, dismissals, retracted }
 
     func encode(to encoder: any Encoder) throws {
         try diagnosis.encode(to: encoder)
@@ -148,6 +166,10 @@ struct GroupShowReport: Encodable {
             Send(asset: send.asset, to: send.to, date: send.date.description, channel: send.channel, consumed: send.consumed,
                  origin: send.provenance.origin, recordedBy: send.provenance.recordedBy, retractedBy: send.provenance.retractedBy)
         }, forKey: .touches)
+        try container.encode(history.dismissals.map { dismissal, provenance in
+            DismissalEntry(asset: dismissal.asset, date: dismissal.date.description, reason: dismissal.reason, origin: provenance.origin,
+                           recordedBy: provenance.recordedBy, retractedBy: provenance.retractedBy)
+        }, forKey: .dismissals)
         try container.encode(history.retracted.map { Retraction(fact: $0.fact, retractedBy: $0.provenance.retractedBy) }, forKey: .retracted)
     }
 }

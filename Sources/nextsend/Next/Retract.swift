@@ -12,13 +12,14 @@ extension NextSendCommand {
                   retract GROUP claim --stakeholder S --topic T --date D
                   retract GROUP event --job J --type started|progressed|completed|reopened --date D
                   retract GROUP send --asset A --to S[,S] --date D
+                  retract GROUP dismissal --asset A --date D
                   retract GROUP stakeholder --id S
                 Only recorded facts (from the CLI or the service) can be retracted; a fact from a file or a CRM is changed there.
                 """
         )
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case claim, event, send, stakeholder
+            case claim, event, send, dismissal, stakeholder
         }
 
         @Argument(help: "The group id.") var group: String
@@ -27,7 +28,7 @@ extension NextSendCommand {
         @Option(help: "The topic (claim).") var topic: String?
         @Option(help: "The buying job (event).") var job: BuyingJob?
         @Option(help: "The event type (event).") var type: String?
-        @Option(help: "The asset (send).") var asset: String?
+        @Option(help: "The asset (send, dismissal).") var asset: String?
         @Option(help: ArgumentHelp("The recipients (send), comma separated.", valueName: "s[,s]")) var to: String?
         @Option(help: "The stakeholder id (stakeholder).") var id: String?
         @Option(help: ArgumentHelp("The fact's date.", valueName: "date")) var date: Day?
@@ -57,6 +58,8 @@ extension NextSendCommand {
             case .send:
                 let people = try need(to, "to").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 return .send(asset: try need(asset, "asset"), to: people, date: try need(date, "date"))
+            case .dismissal:
+                return .dismissal(asset: try need(asset, "asset"), date: try need(date, "date"))
             case .stakeholder:
                 return .stakeholder(id: try need(id, "id"))
             }
@@ -79,6 +82,7 @@ extension FactReference {
         case let .claim(stakeholder, topic, date): return "\(stakeholder)'s claim on \(topic) of \(date)"
         case let .event(job, type, date): return "\(job.rawValue) \(type.rawValue) on \(date)"
         case let .send(asset, to, date): return "\(asset) to \(to.joined(separator: ", ")) on \(date)"
+        case let .dismissal(asset, date): return "the dismissal of \(asset) on \(date)"
         }
     }
 }
