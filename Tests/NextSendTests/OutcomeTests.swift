@@ -34,4 +34,29 @@ import Testing
         #expect(outcome.jobsMoved.isEmpty, "the progress came on day 19, outside the 14-day window")
         #expect(outcome.complete)
     }
+
+    /// A conflict settled on the day of the send (in the meeting where the model was shared)
+    /// credits the model; an unrelated asset sent the same day gets nothing; day 14 still counts,
+    /// day 15 does not.
+    @Test(arguments: [(0, true), (14, true), (15, false)])
+    func outcomesAreCreditedToWhatWasSentForThem(closedAfter: Int, credited: Bool) throws {
+        var group = Samples.group
+        let sent = Day("2026-11-01")!
+        group.touches = [
+            Touch(asset: "tco-model", to: ["dana", "lee"], date: sent),
+            Touch(asset: "security-faq", to: ["dana", "lee"], date: sent),
+        ]
+        group.claims.append(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: sent.adding(days: closedAfter)))
+        let model = Asset(id: "tco-model", title: "TCO", format: "tool", jobs: [.consensusCreation], roles: ["finance", "it"],
+                          resolves: [.init(topic: "tco")])
+        let faq = Asset(id: "security-faq", title: "Security FAQ", format: "faq", jobs: [.requirementsBuilding], roles: ["security"],
+                        topics: ["deployment"])
+        let outcomes = TouchOutcome.analyse(group, assets: { ["tco-model": model, "security-faq": faq][$0] }, taxonomy: taxonomy,
+                                            from: Day("2026-10-01")!, asOf: Day("2026-11-29")!)
+        let forModel = try #require(outcomes.first { $0.asset == "tco-model" })
+        #expect(forModel.conflictsAddressed == ["tco"])
+        #expect(forModel.conflictsClosed == (credited ? ["tco"] : []))
+        let forFAQ = try #require(outcomes.first { $0.asset == "security-faq" })
+        #expect(forFAQ.conflictsClosed.isEmpty, "the FAQ was not sent for the cost split")
+    }
 }

@@ -1,8 +1,10 @@
 /// What followed a touch: did the conflicts it could settle close, did its jobs move?
 ///
-/// Marketing reads these to learn which assets help. A conflict counts when the asset resolves or
-/// covers its topic and a recipient was in it; a job counts when it is one of the asset's jobs and
-/// was open when the asset was sent.
+/// Marketing reads these to learn which assets help. A conflict counts when it was open before
+/// the day of the send, the asset resolves or covers its topic and a recipient was in it; a job
+/// counts when it is one of the asset's jobs and was open before the day of the send. What
+/// happens on the day of the send itself counts as following it (a conflict settled in the
+/// meeting where the model was shared), and an asset sent for something else gets no credit.
 public struct TouchOutcome: Sendable, Hashable, Codable {
     public var group: String
     public var asset: String
@@ -28,16 +30,18 @@ public struct TouchOutcome: Sendable, Hashable, Codable {
         }.compactMap { touch in
             guard let asset = assets(touch.asset) else { return nil }
             let end = min(touch.date.adding(days: windowDays), asOf)
-            let open = ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: touch.date)
+            // As things stood before the day of the send, so that what changed that day counts as following it.
+            let before = touch.date.adding(days: -1)
+            let open = ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: before)
             let relevant = open.filter { conflict in
                 (asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic))
                     && !Set(conflict.stakeholders).isDisjoint(with: touch.to)
             }.map(\.topic)
             let later = Set(ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: end).map(\.topic))
-            let board = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: touch.date)
+            let board = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: before)
             let openJobs = asset.jobs.filter { job in board.contains { $0.job == job && $0.isOpen } }
             let moved = openJobs.filter { job in
-                group.events.contains { $0.job == job && $0.date > touch.date && $0.date <= end }
+                group.events.contains { $0.job == job && $0.date >= touch.date && $0.date <= end }
             }
             return TouchOutcome(group: group.id, asset: asset.id, date: touch.date, recipients: touch.to.count, consumed: touch.consumed,
                                 conflictsAddressed: relevant, conflictsClosed: relevant.filter { !later.contains($0) },
