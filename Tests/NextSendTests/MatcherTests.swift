@@ -187,6 +187,27 @@ import Testing
         #expect(recommend(splitGroup, [consensus]).isEmpty)
     }
 
+    // MARK: Partial resolvers
+
+    /// An asset that resolves only some positions of a split says which, and whose view it leaves out.
+    @Test func aPartialResolverSaysWhoseViewItLeavesOut() throws {
+        var group = splitGroup
+        group.stakeholders.append(Stakeholder(id: "kim", name: "Kim Chen", role: "security", influence: "influencer"))
+        group.claims = [
+            Claim(stakeholder: "dana", topic: "deployment", value: .position("cloud-only"), date: Day("2026-11-20")!),
+            Claim(stakeholder: "lee", topic: "deployment", value: .position("hybrid"), date: Day("2026-11-20")!),
+            Claim(stakeholder: "kim", topic: "deployment", value: .position("on-prem-required"), date: Day("2026-11-21")!),
+        ]
+        let partial = asset("saas-vs-hybrid", jobs: [.requirementsBuilding], roles: [], topics: ["deployment"],
+                            resolves: [.init(topic: "deployment", positions: ["cloud-only", "hybrid"])], shareable: true)
+        let pick = try #require(recommend(group, [partial]).first)
+        #expect(pick.reason.contains("this shared guide covers cloud-only vs hybrid; Kim's on-prem-required view is not addressed"),
+                "\(pick.reason)")
+        let whole = asset("deployment-primer", jobs: [.requirementsBuilding], roles: [], topics: ["deployment"],
+                          resolves: [.init(topic: "deployment")], shareable: true)
+        #expect(try #require(recommend(group, [whole]).first).reason.contains("is made to reconcile exactly that"))
+    }
+
     // MARK: Dismissals
 
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.

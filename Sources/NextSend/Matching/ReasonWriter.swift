@@ -32,7 +32,7 @@ public struct ReasonWriter: Sendable {
             let camps = words.conflictLine(conflict, names: &names)
             // The matcher lists a conflict only for assets that resolve or cover its topic.
             let action = asset.resolves.contains(where: { $0.topic == topicID })
-                ? "is made to reconcile exactly that"
+                ? resolving(asset, conflict, names: &names)
                 : "lays out \(words.topic(topicID)) for every side"
             return "\(people) disagree on \(words.topic(topicID)): \(camps) — \(this) \(action)"
         case let .stalledJob(job):
@@ -49,6 +49,31 @@ public struct ReasonWriter: Sendable {
             let way = asset.channel == .repLed ? this : this.replacingOccurrences(of: "this ", with: "this self-serve ", options: .anchored)
             return "Nobody has reached \(who) in \(Words.count(Diagnoser.engagementWindowDays, "day")) — \(way) gives them a way in on \(asset.primaryJob.map(words.job) ?? "the deal")"
         }
+    }
+
+    /// What a resolver does for a split: all of it, or which positions it covers and whose view it
+    /// leaves out — "covers cloud-only vs hybrid; Kim's on-prem-required view is not addressed".
+    func resolving(_ asset: Asset, _ conflict: Conflict, names: inout PersonNames) -> String {
+        let resolutions = asset.resolves.filter { $0.topic == conflict.topic }
+        // A resolution without positions settles the topic whatever the positions.
+        if resolutions.contains(where: \.positions.isEmpty) || conflict.positions.isEmpty { return "is made to reconcile exactly that" }
+        let best = resolutions.max { lhs, rhs in
+            let a = Set(lhs.positions).intersection(conflict.positions).count, b = Set(rhs.positions).intersection(conflict.positions).count
+            return a != b ? a < b : lhs.positions.joined() > rhs.positions.joined()
+        }!
+        let covered = conflict.positions.filter(best.positions.contains)
+        let left = conflict.sides.filter { side in
+            if case let .position(position) = side.value { return !best.positions.contains(position) }
+            return false
+        }
+        if left.isEmpty { return "is made to reconcile exactly that" }
+        let coverage = covered.count >= 2 ? "covers \(covered.joined(separator: " vs "))"
+            : covered.count == 1 ? "speaks to the \(covered[0]) side only" : "covers other positions than theirs"
+        let unaddressed = left.map { side -> String in
+            let who = Words.list(side.stakeholders.map { names.mention($0) }, limit: 2)
+            return "\(who)'s \(side.value) view"
+        }
+        return "\(coverage); \(Words.list(unaddressed)) \(left.count == 1 ? "is" : "are") not addressed"
     }
 
     /// The other needs in a few words each, unreached people gathered into one item:
