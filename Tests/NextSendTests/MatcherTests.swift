@@ -208,6 +208,62 @@ import Testing
         #expect(try #require(recommend(group, [whole]).first).reason.contains("is made to reconcile exactly that"))
     }
 
+    // MARK: One reader at a time
+
+    /// With `--to` a person outside the split, nothing is credited for the split: no pick claims it,
+    /// no reason names it.
+    @Test func oneReaderCountsOnlyTheNeedsTheyArePartOf() throws {
+        var group = splitGroup
+        group.stakeholders.append(Stakeholder(id: "marcus", name: "Marcus Hill", role: "operations", influence: "user"))
+        let model = asset("tco-model", jobs: [.validation], roles: ["finance", "it", "operations"], topics: ["tco"],
+                          resolves: [.init(topic: "tco")], shareable: true)
+        let picks = recommend(group, [model], onlyTo: "marcus")
+        for pick in picks {
+            #expect(pick.sendTo == ["marcus"])
+            #expect(!pick.addresses.contains(.conflict(topic: "tco")), "\(pick.addresses)")
+            #expect(!pick.reason.contains("disagree"), "\(pick.reason)")
+            #expect(!pick.breakdown.contains { $0.name == "conflict:tco" })
+        }
+        // For someone in the split, the split is what the pick is for.
+        let forLee = try #require(recommend(group, [model], onlyTo: "lee").first)
+        #expect(forLee.addresses.first == .conflict(topic: "tco"))
+        #expect(forLee.sendTo == ["lee"])
+    }
+
+    /// What `--explain` credits by name is exactly what the pick addresses, and every person it
+    /// sends to is a target of one of those needs — checked over random catalogs.
+    @Test(arguments: 0..<20)
+    func theBreakdownAddressesAndSendToAgree(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 31)
+        let group = Samples.group
+        let catalog = (0..<30).map { index in
+            asset("asset-\(index)", jobs: Array(BuyingJob.allCases.shuffled(using: &generator).prefix(2)),
+                  roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
+                  topics: ["tco", "deployment"].filter { _ in Bool.random(using: &generator) },
+                  resolves: Bool.random(using: &generator) ? [.init(topic: "tco")] : [],
+                  shareable: Int.random(in: 0..<4, using: &generator) == 0)
+        }
+        for onlyTo in [nil] + group.stakeholders.map(\.id) {
+            for pick in recommend(group, catalog, limit: 5, onlyTo: onlyTo) {
+                let credited = pick.breakdown.filter { $0.kind == .need && $0.name != "minor-needs" }.map(\.name)
+                #expect(Set(credited) == Set(pick.addresses.map(\.key)), "\(pick.asset.id)")
+                #expect(!pick.addresses.isEmpty && !pick.sendTo.isEmpty)
+                if let onlyTo { #expect(pick.sendTo == [onlyTo]) }
+            }
+        }
+    }
+
+    /// The reason names first the people the asset is made for.
+    @Test func theReasonNamesThePeopleTheAssetIsMadeForFirst() throws {
+        var group = splitGroup
+        group.claims = []
+        group.stakeholders.insert(Stakeholder(id: "amara", name: "Amara Osei", role: "clinical", influence: "user"), at: 0)
+        group.events = [JobEvent(job: .validation, type: .started, date: Day("2026-10-01")!)]
+        let builder = asset("business-case", jobs: [.validation], roles: ["finance"], shareable: true, format: "tool")
+        let pick = try #require(recommend(group, [builder]).first)
+        #expect(pick.reason.contains("speaks to Dana Reyes (finance), Amara Osei (clinical)"), "\(pick.reason)")
+    }
+
     // MARK: Dismissals
 
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.

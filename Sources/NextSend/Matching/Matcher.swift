@@ -220,9 +220,8 @@ struct MatchContext {
                 || conflict.sides.allSatisfy { side in side.stakeholders.contains { fits(asset, $0) } }
             // Content for one side, sent into a split group, tends to harden the split.
             let audience = coversAll ? 1.0 : policy.oneSidedAudience
-            var people = conflict.stakeholders
-            if let only = options.onlyTo, asset.shareable, !people.contains(only) { people.append(only) }
-            let targets = restrict(people.filter { fits(asset, $0) && notRecent(asset, $0) })
+            // With one reader (`--to`), a conflict counts only when they are part of it.
+            let targets = restrict(conflict.stakeholders.filter { fits(asset, $0) && notRecent(asset, $0) })
             guard !targets.isEmpty else { return nil }
             let servesTopic = asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic)
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
@@ -230,7 +229,9 @@ struct MatchContext {
         case let .stalledJob(job), let .activeJob(job):
             let jobFit = policy.jobFit(asset, job)
             guard jobFit > 0 else { return nil }
-            let concerned = options.onlyTo == nil ? need.stakeholders : group.stakeholders.map(\.id)
+            // With one reader (`--to`), a job counts only when they are concerned with it, and the
+            // asset is judged for them alone.
+            let concerned = options.onlyTo.map { need.stakeholders.contains($0) ? [$0] : [] } ?? need.stakeholders
             let reachable = concerned.filter { fits(asset, $0) }
             guard !reachable.isEmpty else { return nil }
             let targets = restrict(reachable.filter { notRecent(asset, $0) })
@@ -277,9 +278,20 @@ struct MatchContext {
         let top = serving.first?.value ?? 0
         let addressed = serving.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
         let sendTo = Set(addressed.flatMap(\.targets)).sorted()
-        var breakdown = weighted.map { item in
+        // What --explain credits by name is what the pick addresses, and so whom sendTo names; the
+        // minor parts of the score (below a quarter of the main need, or merely sharing a job) are
+        // summed in one line that credits nobody.
+        let addressedNeeds = Set(addressed.map(\.need))
+        var breakdown = weighted.filter { addressedNeeds.contains($0.contribution.need) }.map { item in
             Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key, value: Rounding.score(item.value * evaluation.factor),
                                      kind: .need, detail: item.contribution.detail.text)
+        }
+        let minor = weighted.filter { !addressedNeeds.contains($0.contribution.need) }
+        if !minor.isEmpty {
+            let value = minor.reduce(0) { $0 + $1.value } * evaluation.factor
+            breakdown.append(Recommendation.ScorePart(
+                name: "minor-needs", value: Rounding.score(value), kind: .need,
+                detail: "\(Words.count(minor.count, "more need")) touched in passing; not addressed, so nobody is added to send-to for them"))
         }
         breakdown += evaluation.factors
         let needs = addressed.map { diagnosis.needs[$0.need] }

@@ -39,16 +39,23 @@ public struct ReasonWriter: Sendable {
             let state = diagnosis.job(job)
             var situation = "\(words.jobTitle(job)) has stalled: no movement for \(Words.count(state?.idleDays ?? 0, "day"))"
             if let loops = state?.loops, loops > 0 { situation += " after being reopened \(Words.times(loops))" }
-            return "\(situation) — \(this) is built for \(words.job(job)) and speaks to \(Words.list(sendTo.map { names.mention($0) }, limit: 3))"
+            return "\(situation) — \(this) is built for \(words.job(job)) and speaks to \(Words.list(madeForFirst(sendTo, asset).map { names.mention($0) }, limit: 3))"
         case let .activeJob(job):
             var situation = "\(words.jobTitle(job)) is under way"
             if let loops = diagnosis.job(job)?.loops, loops > 0 { situation += " again, reopened \(Words.times(loops))" }
-            return "\(situation) — \(this) helps \(Words.list(sendTo.map { names.mention($0) }, limit: 3)) move it forward"
+            return "\(situation) — \(this) helps \(Words.list(madeForFirst(sendTo, asset).map { names.mention($0) }, limit: 3)) move it forward"
         case let .unengagedStakeholder(id):
             let who = group.stakeholder(id).map { "\(names.mention($0.id)), \(Words.withArticle(words.influence($0.influence)))," } ?? id
             let way = asset.channel == .repLed ? this : this.replacingOccurrences(of: "this ", with: "this self-serve ", options: .anchored)
             return "Nobody has reached \(who) in \(Words.count(Diagnoser.engagementWindowDays, "day")) — \(way) gives them a way in on \(asset.primaryJob.map(words.job) ?? "the deal")"
         }
+    }
+
+    /// The people an asset is made for (their role is one of its roles) first, then the others,
+    /// each in id order: a business case for finance names the CFO before the nurse manager.
+    func madeForFirst(_ people: [String], _ asset: Asset) -> [String] {
+        let madeFor = people.filter { id in group.stakeholder(id).map { asset.roles.contains($0.role) } == true }
+        return madeFor + people.filter { !madeFor.contains($0) }
     }
 
     /// What a resolver does for a split: all of it, or which positions it covers and whose view it
