@@ -264,6 +264,38 @@ import Testing
         #expect(pick.reason.contains("speaks to Dana Reyes (finance), Amara Osei (clinical)"), "\(pick.reason)")
     }
 
+    // MARK: The most urgent need leads
+
+    /// A resolver of the most urgent conflict is pick 1, even when a broad asset that touches many
+    /// small needs would score higher.
+    @Test func aResolverOfTheLeadingConflictIsPickOne() throws {
+        var group = splitGroup
+        for (index, role) in ["operations", "legal", "procurement", "security", "clinical"].enumerated() {
+            group.stakeholders.append(Stakeholder(id: "p\(index)", name: "Person \(index)", role: role, influence: "decision-maker"))
+        }
+        // Made for finance only: it reaches one side of the split, so it scores low.
+        let resolver = asset("cost-resolver", jobs: [.validation], roles: ["finance"], topics: ["tco"], resolves: [.init(topic: "tco")])
+        let broad = asset("broad-overview", jobs: [.validation], roles: [], shareable: true)
+        let resolverAlone = try #require(recommend(group, [resolver]).first)
+        let broadAlone = try #require(recommend(group, [broad]).first)
+        #expect(broadAlone.score > resolverAlone.score, "without the rule the broad asset would lead")
+        let picks = recommend(group, [broad, resolver])
+        #expect(picks.map(\.asset.id) == ["cost-resolver", "broad-overview"])
+        #expect(picks.first?.addresses.first == .conflict(topic: "tco"))
+        // Once everyone in the split had the resolver, it no longer leads: the broad asset does.
+        group.touches.append(Touch(asset: "cost-resolver", to: ["dana"], date: asOf.adding(days: -3)))
+        #expect(recommend(group, [broad, resolver]).first?.asset.id == "broad-overview")
+    }
+
+    /// Needs rank conflicts, then stalled jobs, then unreached people, then active jobs.
+    @Test func needsRankByKindThenUrgency() {
+        var group = Samples.group
+        group.events.append(JobEvent(job: .requirementsBuilding, type: .started, date: Day("2026-08-01")!))
+        let kinds = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf).needs.map(\.kind.rank)
+        #expect(kinds == kinds.sorted())
+        #expect(kinds.first == 0)
+    }
+
     // MARK: Dismissals
 
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.

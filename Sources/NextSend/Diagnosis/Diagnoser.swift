@@ -61,6 +61,10 @@ public enum Diagnoser {
         for id in unengaged {
             needs.append(Need(kind: .unengagedStakeholder(id), urgency: 0.2 + 0.3 * influence(id), stakeholders: [id]))
         }
-        return needs.sorted { $0.urgency != $1.urgency ? $0.urgency > $1.urgency : $0.kind.key < $1.kind.key }
+        // Conflicts, then stalled jobs, then unreached people, then active jobs; by urgency within each.
+        return needs.sorted { lhs, rhs in
+            if lhs.kind.rank != rhs.kind.rank { return lhs.kind.rank < rhs.kind.rank }
+            return lhs.urgency != rhs.urgency ? lhs.urgency > rhs.urgency : lhs.kind.key < rhs.kind.key
+        }
     }
 }

@@ -17,8 +17,8 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     /// The group's overall urgency: its most urgent need plus a little for each other conflict or stall,
     /// so that a deal with three problems ranks above one with a single problem of the same size.
     public var urgency: Double {
-        guard let top = needs.first else { return 0 }
-        let others = needs.dropFirst().filter {
+        guard let top = needs.max(by: { $0.urgency != $1.urgency ? $0.urgency < $1.urgency : $0.kind.key > $1.kind.key }) else { return 0 }
+        let others = needs.filter { $0 != top }.filter {
             if case .conflict = $0.kind { return true }
             if case .stalledJob = $0.kind { return true }
             return false

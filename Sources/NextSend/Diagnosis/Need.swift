@@ -21,6 +21,16 @@ public struct Need: Sendable, Hashable, Codable {
         }
 
         /// A stable key for sorting and de-duplication: `conflict:tco`.
+        /// Where needs of this kind stand: conflicts first, then stalled jobs, unreached people, active jobs.
+        public var rank: Int {
+            switch self {
+            case .conflict: return 0
+            case .stalledJob: return 1
+            case .unengagedStakeholder: return 2
+            case .activeJob: return 3
+            }
+        }
+
         public var key: String {
             switch self {
             case let .conflict(topic): return "conflict:\(topic)"

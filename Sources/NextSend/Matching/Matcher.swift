@@ -25,10 +25,30 @@ public enum Matcher {
         var unusable = Set<Int>()
         var weights = [Double](repeating: 1, count: diagnosis.needs.count)
         var picks: [Recommendation] = []
+        // The most urgent need leads when it is a conflict or a stalled job: a live asset that
+        // resolves that conflict (or is built for that job), for people who have not had it, is
+        // pick 1 — a broad asset touching many small needs never jumps ahead of it.
+        let leader = diagnosis.needs.first.flatMap { need -> Int? in
+            switch need.kind {
+            case .conflict, .stalledJob: return 0
+            case .unengagedStakeholder, .activeJob: return nil
+            }
+        }
+        var leading = leader != nil
+        func eligible(_ position: Int) -> Bool {
+            guard leading, let leader else { return true }
+            let asset = index.assets[position]
+            switch diagnosis.needs[leader].kind {
+            case let .conflict(topic): return asset.resolves.contains { $0.topic == topic }
+            case let .stalledJob(job): return asset.jobs.contains(job)
+            default: return true
+            }
+        }
         while picks.count < options.limit {
             var best: (position: Int, score: Double)?
             func consider(_ position: Int, _ score: Double) {
-                guard score > 0 else { return }
+                guard score > 0, eligible(position) else { return }
+                if leading, let leader, !(scored[position]?.contributions.contains { $0.need == leader && $0.serves } ?? false) { return }
                 if let current = best, score < current.score || (score == current.score && position > current.position) { return }
                 best = (position, score)
             }
@@ -42,7 +62,7 @@ public enum Matcher {
             // Score the most promising candidate first: its exact score is a threshold that usually
             // leaves only a handful of candidates to sort and score.
             if !options.exhaustive, best == nil,
-               let top = all.max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }),
+               let top = all.filter({ eligible($0.index) }).max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }),
                scored[top.index] == nil, !unusable.contains(top.index) {
                 if let evaluation = context.evaluate(index.assets[top.index], at: top.index) {
                     scored[top.index] = evaluation
@@ -54,7 +74,7 @@ public enum Matcher {
             for candidate in CatalogIndex.ordered(all, atLeast: options.exhaustive ? -.infinity : best?.score ?? 0) {
                 if !options.exhaustive, let current = best, candidate.bound + epsilon < current.score { break }
                 let position = candidate.index
-                guard scored[position] == nil, !unusable.contains(position) else { continue }
+                guard eligible(position), scored[position] == nil, !unusable.contains(position) else { continue }
                 guard let evaluation = context.evaluate(index.assets[position], at: position) else {
                     unusable.insert(position)
                     continue
@@ -62,7 +82,15 @@ public enum Matcher {
                 scored[position] = evaluation
                 consider(position, evaluation.score(weights: weights))
             }
-            guard let chosen = best, let evaluation = scored.removeValue(forKey: chosen.position) else { break }
+            guard let chosen = best, let evaluation = scored.removeValue(forKey: chosen.position) else {
+                // Nothing resolves the leading need for anyone who has not had it: rank as usual.
+                if leading {
+                    leading = false
+                    continue
+                }
+                break
+            }
+            leading = false
             unusable.insert(chosen.position)
             picks.append(context.recommendation(evaluation, asset: index.assets[chosen.position], rank: picks.count + 1,
                                                 weights: weights, score: chosen.score))
