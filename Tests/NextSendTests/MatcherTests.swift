@@ -296,6 +296,34 @@ import Testing
         #expect(kinds.first == 0)
     }
 
+    // MARK: Re-sends, person by person
+
+    /// Who already had an asset is said person by person, and counts only for them.
+    @Test func earlierSendsAreNamedPersonByPerson() throws {
+        var group = splitGroup
+        group.touches = [Touch(asset: "tco-model", to: ["dana"], date: Day("2026-09-01")!, consumed: true)]
+        let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let pick = try #require(recommend(group, [model]).first)
+        #expect(pick.sendTo == ["dana", "lee"])
+        #expect(pick.reason.hasSuffix("Dana read it on 2026-09-01; Lee has not seen it."), "\(pick.reason)")
+        let factor = try #require(pick.breakdown.first { $0.name == "already-sent" })
+        #expect(factor.value == 0.9, "one of two readers had it: 1 − 0.2 × ½")
+        #expect(!(try #require(recommend(splitGroup, [model]).first)).reason.contains("has not seen"))
+    }
+
+    /// Once a resolver of a split went to people, other resolvers of it wait 14 days for them —
+    /// unless they reported it consumed and the split is still open.
+    @Test(arguments: [(3, false, false), (3, true, true), (15, false, true)])
+    func otherResolversWaitForPeopleWhoJustGotOne(daysAgo: Int, consumed: Bool, offered: Bool) {
+        var group = splitGroup
+        group.touches = [Touch(asset: "tco-model", to: ["dana", "lee"], date: asOf.adding(days: -daysAgo), consumed: consumed)]
+        let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let other = asset("cost-workshop", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let picks = recommend(group, [model, other])
+        let offersOther = picks.contains { $0.asset.id == "cost-workshop" && $0.addresses.contains(.conflict(topic: "tco")) }
+        #expect(offersOther == offered, "sent \(daysAgo) days ago, consumed \(consumed)")
+    }
+
     // MARK: Dismissals
 
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.

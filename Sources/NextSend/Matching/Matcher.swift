@@ -18,7 +18,7 @@ public enum Matcher {
 
     public static func recommend(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
                                  options: MatchOptions = MatchOptions()) -> [Recommendation] {
-        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options)
+        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
         let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         // Scored exactly so far (by index position, which is id order), and those that serve nothing.
         var scored: [Int: MatchContext.Evaluation] = [:]
@@ -108,29 +108,47 @@ struct MatchContext {
     let options: MatchOptions
     /// Stakeholder → assets sent to them inside the re-send window.
     let recentlySent: [String: Set<String>]
-    /// Assets ever sent to this group.
-    let everSent: Set<String>
+    /// Asset → person → their latest send of it (day, consumed), before or on the day.
+    let earlier: [String: [String: (date: Day, consumed: Bool)]]
+    /// Conflict topic → people who got a resolver of it within ``ScoringPolicy/resolverWaitDays``
+    /// and did not report it consumed: other resolvers of that conflict wait for them.
+    let waiting: [String: Set<String>]
     let openJobs: Set<BuyingJob>
     let roles: [String: String]
     /// Assets a rep dismissed for this group within the dismissal window.
     let dismissed: Set<String>
 
-    init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy, options: MatchOptions) {
+    /// - Parameter index: the catalog, to know which earlier sends were resolvers of a conflict;
+    ///   without it no resolver waits.
+    init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy, options: MatchOptions, index: CatalogIndex? = nil) {
         self.group = group
         self.diagnosis = diagnosis
         self.taxonomy = taxonomy
         self.options = options
         let since = diagnosis.asOf.adding(days: -options.policy.resendWindowDays)
+        let waitSince = diagnosis.asOf.adding(days: -options.policy.resolverWaitDays)
+        let open = Set(diagnosis.conflicts.map(\.topic))
         var recent: [String: Set<String>] = [:]
-        var ever = Set<String>()
+        var earlier: [String: [String: (date: Day, consumed: Bool)]] = [:]
+        var waiting: [String: Set<String>] = [:]
         for touch in group.touches where touch.date <= diagnosis.asOf {
-            ever.insert(touch.asset)
+            for person in touch.to {
+                if let known = earlier[touch.asset]?[person], known.date > touch.date || (known.date == touch.date && known.consumed) { continue }
+                earlier[touch.asset, default: [:]][person] = (touch.date, touch.consumed)
+            }
             if touch.date > since {
                 for person in touch.to { recent[person, default: []].insert(touch.asset) }
             }
+            // A resolver just sent is given its chance; a consumed one that left the split open was not enough.
+            if touch.date > waitSince, !touch.consumed, let asset = index?.asset(touch.asset) {
+                for topic in Set(asset.resolves.map(\.topic)) where open.contains(topic) {
+                    waiting[topic, default: []].formUnion(touch.to)
+                }
+            }
         }
         recentlySent = recent
-        everSent = ever
+        self.earlier = earlier
+        self.waiting = waiting
         let dismissedSince = diagnosis.asOf.adding(days: -options.policy.dismissalDays)
         dismissed = Set(group.dismissals.filter { $0.date <= diagnosis.asOf && $0.date > dismissedSince }.map(\.asset))
         openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
@@ -215,8 +233,15 @@ struct MatchContext {
         if let reviewBy = asset.reviewBy, diagnosis.asOf.days(until: reviewBy) <= policy.reviewSoonDays {
             factors.append(.init(name: "stale", value: policy.dueForReview, kind: .factor, detail: "due for review on \(reviewBy)"))
         }
-        if everSent.contains(asset.id) {
-            factors.append(.init(name: "already-sent", value: policy.alreadySent, kind: .factor, detail: "sent to this group before"))
+        // Earlier sends count person by person: the more of its readers already had it, the less it earns.
+        let readers = Set(contributions.flatMap(\.targets))
+        if let history = earlier[asset.id], !readers.isEmpty {
+            let had = readers.filter { history[$0] != nil }.count
+            if had > 0 {
+                let share = Double(had) / Double(readers.count)
+                factors.append(.init(name: "already-sent", value: 1 - (1 - policy.alreadySent) * share, kind: .factor,
+                                     detail: "\(had) of the \(Words.count(readers.count, "person", plural: "people")) it would go to had it before"))
+            }
         }
         return Evaluation(position: position, contributions: contributions, factors: factors,
                           factor: factors.reduce(1) { $0 * $1.value }, diminishing: policy.reachDiminishing)
@@ -248,8 +273,10 @@ struct MatchContext {
                 || conflict.sides.allSatisfy { side in side.stakeholders.contains { fits(asset, $0) } }
             // Content for one side, sent into a split group, tends to harden the split.
             let audience = coversAll ? 1.0 : policy.oneSidedAudience
-            // With one reader (`--to`), a conflict counts only when they are part of it.
-            let targets = restrict(conflict.stakeholders.filter { fits(asset, $0) && notRecent(asset, $0) })
+            // With one reader (`--to`), a conflict counts only when they are part of it. People who just
+            // got another resolver of this split are given time with it first.
+            let waitingFor = waiting[topicID] ?? []
+            let targets = restrict(conflict.stakeholders.filter { fits(asset, $0) && notRecent(asset, $0) && !waitingFor.contains($0) })
             guard !targets.isEmpty else { return nil }
             let servesTopic = asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic)
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
@@ -326,6 +353,6 @@ struct MatchContext {
         return Recommendation(rank: rank, asset: asset, sendTo: sendTo, addresses: needs.map(\.kind),
                               score: Rounding.score(score), breakdown: breakdown,
                               reason: ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
-                                .sentence(for: asset, needs: needs, sendTo: sendTo))
+                                .sentence(for: asset, needs: needs, sendTo: sendTo, earlier: earlier[asset.id] ?? [:]))
     }
 }

@@ -14,12 +14,28 @@ public struct ReasonWriter: Sendable {
         words = Vocabulary(taxonomy)
     }
 
-    public func sentence(for asset: Asset, needs: [Need], sendTo: [String]) -> String {
+    /// - Parameter earlier: person → their latest earlier send of this asset (day, consumed), so
+    ///   the sentence can say who already had it.
+    public func sentence(for asset: Asset, needs: [Need], sendTo: [String],
+                         earlier: [String: (date: Day, consumed: Bool)] = [:]) -> String {
         guard let first = needs.first else { return "" }
         var names = words.names(in: group)
         var sentence = main(asset, first, sendTo: sendTo, names: &names)
         let others = alsoHelps(Array(needs.dropFirst()), names: &names)
         if !others.isEmpty { sentence += "; it also helps with " + Words.list(others, limit: 3) }
+        let had = sendTo.filter { earlier[$0] != nil }
+        if !had.isEmpty {
+            // "Quin read it on 2026-09-01; Rae has not seen it."
+            let before = had.map { person -> String in
+                let send = earlier[person]!
+                return "\(names.mention(person)) \(send.consumed ? "read" : "got") it on \(send.date)"
+            }
+            let fresh = sendTo.filter { earlier[$0] == nil }
+            sentence += ". " + Words.capitalized(Words.list(before, limit: 3))
+            if !fresh.isEmpty {
+                sentence += "; \(Words.list(fresh.map { names.mention($0) }, limit: 3)) \(fresh.count == 1 ? "has" : "have") not seen it"
+            }
+        }
         return sentence + "."
     }
 

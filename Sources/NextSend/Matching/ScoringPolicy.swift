@@ -63,6 +63,9 @@ public struct ScoringPolicy: Sendable, Hashable {
 
     /// A person who got an asset within this many days does not get it again.
     public var resendWindowDays = 30
+    /// After a resolver of a conflict went to people (and was not reported consumed), other
+    /// resolvers of that conflict wait this many days for them.
+    public var resolverWaitDays = 14
     /// An asset a rep dismissed for a group stays out of its picks for this many days.
     public var dismissalDays = 30
     /// An asset this close to its review date scores ``dueForReview``.
