@@ -324,6 +324,24 @@ import Testing
         #expect(offersOther == offered, "sent \(daysAgo) days ago, consumed \(consumed)")
     }
 
+    // MARK: Industry editions
+
+    /// Another industry's edition never outranks, nor appears beside, the group's own industry's
+    /// content for the same need; it is still offered for a need nothing of the group's industry serves.
+    @Test func anotherIndustrysEditionGivesWayToTheGroupsOwn() throws {
+        var group = splitGroup
+        group.industry = "hospital-system"
+        var own = asset("tco-hospitals", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")])
+        own.industries = ["hospital-system"]
+        // Shareable, so it would score higher than the group's own edition.
+        var other = asset("tco-banks", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        other.industries = ["behavioral-health"]
+        let alone = try #require(recommend(group, [other]).first)
+        #expect(alone.addresses.first == .conflict(topic: "tco"), "with nothing else, the other edition is offered")
+        let picks = recommend(group, [own, other])
+        #expect(picks.map(\.asset.id) == ["tco-hospitals"], "\(picks.map(\.asset.id))")
+    }
+
     // MARK: Dismissals
 
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.

@@ -10,6 +10,8 @@ public struct CatalogIndex: Sendable {
     let byJob: [BuyingJob: [Int]]
     let byPrimaryJob: [BuyingJob: [Int]]
     let byRole: [String: [Int]]
+    /// Assets made for an industry (those with no industries are for any, and not listed).
+    let byIndustry: [String: [Int]]
     /// Assets for every role (shareable, or with no role): candidates for anyone.
     let forEveryone: [Int]
     let positionByID: [String: Int]
@@ -30,7 +32,9 @@ public struct CatalogIndex: Sendable {
         var byResolvedTopic: [String: [Int]] = [:], byTopic: [String: [Int]] = [:]
         var byJob: [BuyingJob: [Int]] = [:], byPrimaryJob: [BuyingJob: [Int]] = [:], byRole: [String: [Int]] = [:]
         var forEveryone: [Int] = []
+        var byIndustry: [String: [Int]] = [:]
         for (index, asset) in published.enumerated() {
+            for industry in Set(asset.industries) { byIndustry[industry, default: []].append(index) }
             for topic in Set(asset.resolves.map(\.topic)) { byResolvedTopic[topic, default: []].append(index) }
             for topic in Set(asset.topics) { byTopic[topic, default: []].append(index) }
             for job in Set(asset.jobs) { byJob[job, default: []].append(index) }
@@ -43,6 +47,7 @@ public struct CatalogIndex: Sendable {
         self.byJob = byJob
         self.byPrimaryJob = byPrimaryJob
         self.byRole = byRole
+        self.byIndustry = byIndustry
         self.forEveryone = forEveryone
         self.positionByID = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.id, $0) })
         let roles = Set(published.flatMap(\.roles)).sorted()

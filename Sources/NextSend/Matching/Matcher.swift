@@ -110,6 +110,8 @@ struct MatchContext {
     let recentlySent: [String: Set<String>]
     /// Asset → person → their latest send of it (day, consumed), before or on the day.
     let earlier: [String: [String: (date: Day, consumed: Bool)]]
+    /// Which needs live content made for the group's industry serves, worked out on demand.
+    let ownIndustry: OwnIndustryContent
     /// Conflict topic → people who got a resolver of it within ``ScoringPolicy/resolverWaitDays``
     /// and did not report it consumed: other resolvers of that conflict wait for them.
     let waiting: [String: Set<String>]
@@ -147,6 +149,7 @@ struct MatchContext {
             }
         }
         recentlySent = recent
+        ownIndustry = OwnIndustryContent(index: index, industry: group.industry)
         self.earlier = earlier
         self.waiting = waiting
         let dismissedSince = diagnosis.asOf.adding(days: -options.policy.dismissalDays)
@@ -221,6 +224,11 @@ struct MatchContext {
             if let contribution = contribution(of: asset, to: need, at: index), contribution.value > 0 {
                 contributions.append(contribution)
             }
+        }
+        // Another industry's edition never stands beside (or above) the group's own industry's
+        // content for the same need: it keeps only the needs nothing of the group's industry serves.
+        if let industry = group.industry, !asset.industries.isEmpty, !asset.industries.contains(industry) {
+            contributions.removeAll { ownIndustry.serves($0.need, context: self) }
         }
         // An asset that serves no need (it only shares a conflict's job) is never a pick: every pick
         // names a need it really addresses.
@@ -354,5 +362,31 @@ struct MatchContext {
                               score: Rounding.score(score), breakdown: breakdown,
                               reason: ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
                                 .sentence(for: asset, needs: needs, sendTo: sendTo, earlier: earlier[asset.id] ?? [:]))
+    }
+}
+
+/// For one group: whether a live asset made for the group's industry serves a need, memoized per
+/// need so that other industries' editions are checked against it once.
+final class OwnIndustryContent: @unchecked Sendable {
+    private let index: CatalogIndex?
+    private let industry: String?
+    private var known: [Int: Bool] = [:]
+
+    init(index: CatalogIndex?, industry: String?) {
+        self.index = index
+        self.industry = industry
+    }
+
+    func serves(_ need: Int, context: MatchContext) -> Bool {
+        if let answer = known[need] { return answer }
+        guard let index, let industry else { return false }
+        let found = (index.byIndustry[industry] ?? []).contains { position in
+            let asset = index.assets[position]
+            return asset.isLive(asOf: context.diagnosis.asOf)
+                && !context.dismissed.contains(asset.id)
+                && context.contribution(of: asset, to: context.diagnosis.needs[need], at: need)?.serves == true
+        }
+        known[need] = found
+        return found
     }
 }
