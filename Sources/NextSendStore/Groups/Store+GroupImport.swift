@@ -87,10 +87,11 @@ struct GroupMerge {
             try FactRows.insert(person, at: position, into: group.id, origin: origin, by: nil, db)
             rows += 1
         }
-        for claim in uniqueClaims.values { try FactRows.insert(claim, into: group.id, origin: origin, by: nil, db) }
-        for event in uniqueEvents.values { try FactRows.insert(event, into: group.id, origin: origin, by: nil, db) }
-        for send in uniqueSends.values { try FactRows.insertSend(send, into: group.id, origin: origin, by: nil, db) }
-        return rows + uniqueClaims.count + uniqueEvents.count + uniqueSends.count
+        let (claims, events, sends) = (uniqueClaims, uniqueEvents, uniqueSends)
+        for claim in claims.values { try FactRows.insert(claim, into: group.id, origin: origin, by: nil, db) }
+        for event in events.values { try FactRows.insert(event, into: group.id, origin: origin, by: nil, db) }
+        for send in sends.values { try FactRows.insertSend(send, into: group.id, origin: origin, by: nil, db) }
+        return rows + claims.count + events.count + sends.count
     }
 
     private func countOwn() throws -> Int {
