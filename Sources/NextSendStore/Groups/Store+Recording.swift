@@ -23,14 +23,14 @@ public struct SendOutcome: Sendable, Hashable, Codable {
 }
 
 /// A recorded fact, named by its key, for `retract`.
-public enum FactReference: Sendable, Hashable {
+public enum FactReference: Sendable, Hashable, CustomStringConvertible {
     case stakeholder(id: String)
     case claim(stakeholder: String, topic: String, date: Day)
     case event(job: BuyingJob, type: JobEvent.Kind, date: Day)
     case send(asset: String, to: [String], date: Day)
     case dismissal(asset: String, date: Day)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .stakeholder(id): return "stakeholder '\(id)'"
         case let .claim(stakeholder, topic, date): return "the claim of \(stakeholder) on \(topic) dated \(date)"

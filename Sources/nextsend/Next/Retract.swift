@@ -69,20 +69,7 @@ extension NextSendCommand {
             let fact = try fact()
             let recorder = recorder.recorder
             try store.open().retract(fact, in: group, by: recorder)
-            Console.print("Retracted by \(recorder.name): \(fact.text). It stays in the history, marked, and no longer counts.")
-        }
-    }
-}
-
-extension FactReference {
-    /// The fact in a few words, for messages.
-    var text: String {
-        switch self {
-        case let .stakeholder(id): return "stakeholder \(id)"
-        case let .claim(stakeholder, topic, date): return "\(stakeholder)'s claim on \(topic) of \(date)"
-        case let .event(job, type, date): return "\(job.rawValue) \(type.rawValue) on \(date)"
-        case let .send(asset, to, date): return "\(asset) to \(to.joined(separator: ", ")) on \(date)"
-        case let .dismissal(asset, date): return "the dismissal of \(asset) on \(date)"
+            Console.print("Retracted by \(recorder.name): \(fact). It stays in the history, marked, and no longer counts.")
         }
     }
 }
