@@ -40,6 +40,12 @@ import Testing
         #expect(again.stdout.contains("3 kept from elsewhere"), "\(again.stdout)")
         #expect(again.stdout.contains("recorded history kept in: mercy-valley-health"), "\(again.stdout)")
         #expect(try conflicts("mercy-valley-health").isEmpty, "the recorded claim survived the re-import")
+        // --verbose accounts for every group of the input, one line each.
+        let verbose = try cli.run("group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29", "--verbose")
+        #expect(verbose.status == 0)
+        #expect(verbose.stdout.contains("  mercy-valley-health: unchanged; +0 ~0 -0 kept 3"), "\(verbose.stdout)")
+        #expect(verbose.stdout.contains("  granite-peak-health: unchanged; +0 ~0 -0 kept 0"), "\(verbose.stdout)")
+        #expect(verbose.stderr.contains("groups merged"), "the steps are logged on stderr: \(verbose.stderr)")
 
         let json = try show("mercy-valley-health")
         let touches = try #require(json["touches"] as? [[String: Any]])
