@@ -192,4 +192,29 @@ import Testing
         let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: path, asOf: Samples.asOf) }
         #expect(failure.errors.first?.line == 50)
     }
+
+    /// Evidence comes from the store's history: sends of the model were followed by the split
+    /// closing within two weeks, the same day included; later days do not count.
+    @Test func evidenceIsLearntFromWhatFollowedSends() throws {
+        let store = try makeStore()
+        _ = try importAcme(store)
+        for index in 0..<6 {
+            var group = Samples.group
+            group.id = "g\(index)"
+            group.touches = []
+            try store.importGroups([group])
+            let sent = Day("2026-10-10")!.adding(days: index)
+            try store.recordSend(Touch(asset: "tco-model", to: ["dana", "lee"], date: sent), to: group.id, by: rep)
+            // Lee comes round: the same day for g0, a week later for the others but g5 (three weeks).
+            let closes = sent.adding(days: index == 0 ? 0 : index == 5 ? 21 : 7)
+            try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: closes), to: group.id, by: rep)
+        }
+        let evidence = try store.evidence(asOf: Samples.asOf)
+        // Six sends here, five followed by the split closing within 14 days, and the sample file's own
+        // send to Dana on 2026-10-12, after which acme's split never closed.
+        #expect(evidence.record(asset: "tco-model", need: .conflict(topic: "tco")) == .init(sends: 7, successes: 5))
+        // As of a day when only g0's window had passed or closed, only what was known then counts.
+        #expect(try store.evidence(asOf: Day("2026-10-10")!).record(asset: "tco-model", need: .conflict(topic: "tco"))
+                == .init(sends: 1, successes: 1))
+    }
 }

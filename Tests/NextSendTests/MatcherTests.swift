@@ -342,6 +342,49 @@ import Testing
         #expect(picks.map(\.asset.id) == ["tco-hospitals"], "\(picks.map(\.asset.id))")
     }
 
+    // MARK: Learning from outcomes
+
+    @Test func theEvidenceFactorIsBoundedAndNeedsEnoughSends() {
+        let policy = ScoringPolicy.standard
+        #expect(policy.evidenceFactor(.init(sends: 4, successes: 4)) == 1, "below five sends, no lift")
+        let good = policy.evidenceFactor(.init(sends: 14, successes: 9))
+        let bad = policy.evidenceFactor(.init(sends: 10, successes: 0))
+        #expect(good > 1 && good <= 1.3)
+        #expect(bad < 1 && bad >= 0.7)
+        #expect(policy.evidenceFactor(.init(sends: 1000, successes: 1000)) <= 1.3)
+        #expect(policy.evidenceFactor(.init(sends: 10, successes: 5)) == 1, "a coin flip is the prior's mean")
+        #expect(policy.evidenceFactor(.init(sends: 20, successes: 15)) > policy.evidenceFactor(.init(sends: 20, successes: 10)))
+    }
+
+    /// One resolver that worked and one that did not: the order follows what happened, the JSON
+    /// and the reason say why, and the rules still come first.
+    @Test func aResolverThatWorkedOutranksOneThatDidNot() throws {
+        let a = asset("a-workshop", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let b = asset("b-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let evidence = OutcomeEvidence(["b-model": ["conflict:tco": .init(sends: 14, successes: 9)],
+                                        "a-workshop": ["conflict:tco": .init(sends: 8, successes: 0)]])
+        let diagnosis = Diagnoser.diagnose(splitGroup, taxonomy: taxonomy, asOf: asOf)
+        let index = CatalogIndex(assets: [a, b])
+        let without = Matcher.recommend(for: splitGroup, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+        #expect(without.first?.asset.id == "a-workshop", "ties break by id without evidence")
+        let picks = Matcher.recommend(for: splitGroup, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                      options: MatchOptions(evidence: evidence))
+        let first = try #require(picks.first)
+        #expect(first.asset.id == "b-model")
+        #expect(first.evidence?.sends == 14 && first.evidence?.successes == 9)
+        #expect(first.evidence?.factor == Rounding.score(ScoringPolicy.standard.evidenceFactor(.init(sends: 14, successes: 9))))
+        #expect(first.reason.contains("sent into 14 splits on three-year total cost of ownership before, it saw 9 of them close within two weeks"),
+                "\(first.reason)")
+        #expect(first.breakdown.contains { $0.detail.contains("evidence: met 9 of 14 within 14 days") })
+        let second = try #require(picks.dropFirst().first)
+        #expect(second.evidence?.factor ?? 1 < 1)
+        #expect(!second.reason.contains("saw"), "a record that lowers a pick is not cited as a reason")
+        // Pruning stays exact with evidence lifting scores above the tags' bound.
+        let exhaustive = Matcher.recommend(for: splitGroup, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                           options: MatchOptions(evidence: evidence, exhaustive: true))
+        #expect(picks == exhaustive)
+    }
+
     // MARK: Dismissals
 
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.

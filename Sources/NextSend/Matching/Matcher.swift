@@ -35,6 +35,7 @@ public enum Matcher {
             }
         }
         var leading = leader != nil
+        let evidenceCeiling = options.evidence.records.isEmpty ? 1 : options.evidence.largestFactor(options.policy)
         func eligible(_ position: Int) -> Bool {
             guard leading, let leader else { return true }
             let asset = index.assets[position]
@@ -57,8 +58,10 @@ public enum Matcher {
             // could still match the best score so far.
             var weighted = diagnosis.needs
             for slot in weighted.indices { weighted[slot].urgency *= weights[slot] }
-            let all = index.bounds(for: weighted, in: group, taxonomy: taxonomy, openJobs: openJobs,
+            var all = index.bounds(for: weighted, in: group, taxonomy: taxonomy, openJobs: openJobs,
                                    policy: options.policy, everyoneConcerned: options.onlyTo != nil)
+            // Evidence can lift a score above what the tags allow: raise the bounds by the most it lifts.
+            if evidenceCeiling > 1 { all = all.map { ($0.index, $0.bound * evidenceCeiling) } }
             // Score the most promising candidate first: its exact score is a threshold that usually
             // leaves only a handful of candidates to sort and score.
             if !options.exhaustive, best == nil,
@@ -185,6 +188,8 @@ struct MatchContext {
         /// built for the job, reaches the person), rather than only sharing a conflict's job:
         /// only needs it serves are listed in `addresses` and named in the reason.
         var serves = true
+        /// The asset's outcome record for this need and the factor it earned (already in `value`).
+        var evidence: (record: OutcomeEvidence.Record, factor: Double)?
         /// Serves an unengaged stakeholder.
         var isReach: Bool { if case .reach = detail { return true } else { return false } }
     }
@@ -271,6 +276,20 @@ struct MatchContext {
     }
 
     func contribution(of asset: Asset, to need: Need, at position: Int) -> Contribution? {
+        guard var contribution = tagContribution(of: asset, to: need, at: position) else { return nil }
+        // Learning from outcomes: what followed earlier sends of this asset for this kind of need.
+        if case .activeJob = need.kind { return contribution }
+        if case .unengagedStakeholder = need.kind { return contribution }
+        if let record = options.evidence.record(asset: asset.id, need: need.kind) {
+            let factor = options.policy.evidenceFactor(record)
+            contribution.value *= factor
+            contribution.evidence = (record, factor)
+        }
+        return contribution
+    }
+
+    /// A contribution from the asset's tags alone.
+    func tagContribution(of asset: Asset, to need: Need, at position: Int) -> Contribution? {
         let policy = options.policy
         switch need.kind {
         case let .conflict(topicID):
@@ -346,8 +365,13 @@ struct MatchContext {
         // summed in one line that credits nobody.
         let addressedNeeds = Set(addressed.map(\.need))
         var breakdown = weighted.filter { addressedNeeds.contains($0.contribution.need) }.map { item in
-            Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key, value: Rounding.score(item.value * evaluation.factor),
-                                     kind: .need, detail: item.contribution.detail.text)
+            var detail = item.contribution.detail.text
+            if let (record, factor) = item.contribution.evidence {
+                detail += "; evidence: met \(record.successes) of \(record.sends) within 14 days → ×\(NumberText.plain(Rounding.score(factor)))"
+                    + (record.sends < options.policy.evidenceMinimumSends ? " (fewer than \(options.policy.evidenceMinimumSends) sends)" : "")
+            }
+            return Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key,
+                                            value: Rounding.score(item.value * evaluation.factor), kind: .need, detail: detail)
         }
         let minor = weighted.filter { !addressedNeeds.contains($0.contribution.need) }
         if !minor.isEmpty {
@@ -358,10 +382,14 @@ struct MatchContext {
         }
         breakdown += evaluation.factors
         let needs = addressed.map { diagnosis.needs[$0.need] }
+        let evidence = addressed.first?.evidence.map {
+            Recommendation.Evidence(sends: $0.record.sends, successes: $0.record.successes, factor: Rounding.score($0.factor))
+        }
         return Recommendation(rank: rank, asset: asset, sendTo: sendTo, addresses: needs.map(\.kind),
                               score: Rounding.score(score), breakdown: breakdown,
                               reason: ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
-                                .sentence(for: asset, needs: needs, sendTo: sendTo, earlier: earlier[asset.id] ?? [:]))
+                                .sentence(for: asset, needs: needs, sendTo: sendTo, earlier: earlier[asset.id] ?? [:], evidence: evidence),
+                              evidence: evidence)
     }
 }
 

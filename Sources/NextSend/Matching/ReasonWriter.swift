@@ -17,10 +17,22 @@ public struct ReasonWriter: Sendable {
     /// - Parameter earlier: person → their latest earlier send of this asset (day, consumed), so
     ///   the sentence can say who already had it.
     public func sentence(for asset: Asset, needs: [Need], sendTo: [String],
-                         earlier: [String: (date: Day, consumed: Bool)] = [:]) -> String {
+                         earlier: [String: (date: Day, consumed: Bool)] = [:], evidence: Recommendation.Evidence? = nil) -> String {
         guard let first = needs.first else { return "" }
         var names = words.names(in: group)
         var sentence = main(asset, first, sendTo: sendTo, names: &names)
+        // Cite the track record only when it lifts the pick.
+        if let evidence, evidence.factor > 1 {
+            switch first.kind {
+            case let .conflict(topic):
+                sentence += "; sent into \(Words.count(evidence.sends, "split")) on \(words.topic(topic)) before, "
+                    + "it saw \(evidence.successes) of them close within two weeks"
+            case let .stalledJob(job):
+                sentence += "; sent to \(Words.count(evidence.sends, "stalled \(words.job(job))", plural: "stalled \(words.job(job))s")) before, "
+                    + "it saw \(evidence.successes) move within two weeks"
+            default: break
+            }
+        }
         let others = alsoHelps(Array(needs.dropFirst()), names: &names)
         if !others.isEmpty { sentence += "; it also helps with " + Words.list(others, limit: 3) }
         let had = sendTo.filter { earlier[$0] != nil }

@@ -23,6 +23,16 @@ public struct Recommendation: Sendable, Hashable {
     public var breakdown: [ScorePart]
     /// One plain sentence naming the people and the need.
     public var reason: String
+    /// What followed earlier sends of this asset for the first need it addresses, when there are any.
+    public var evidence: Evidence?
+
+    /// Outcome history behind a pick: `sends` followed up, `successes` met within the window, and
+    /// the score `factor` they earn (1 below the evidence threshold).
+    public struct Evidence: Sendable, Hashable, Encodable {
+        public var sends: Int
+        public var successes: Int
+        public var factor: Double
+    }
 }
 
 /// What one request asks of the matcher; the weights themselves are in ``ScoringPolicy``.
@@ -33,14 +43,18 @@ public struct MatchOptions: Sendable, Hashable {
     public var onlyTo: String?
     /// The weights, factors and windows to score with.
     public var policy: ScoringPolicy
+    /// What followed earlier sends of each asset, per kind of need.
+    public var evidence: OutcomeEvidence
     /// Score every candidate instead of stopping at the bound; the picks are the same, only slower.
     /// For verifying the pruning.
     public var exhaustive: Bool
 
-    public init(limit: Int = 5, onlyTo: String? = nil, policy: ScoringPolicy = .standard, exhaustive: Bool = false) {
+    public init(limit: Int = 5, onlyTo: String? = nil, policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none,
+                exhaustive: Bool = false) {
         self.limit = limit
         self.onlyTo = onlyTo
         self.policy = policy
+        self.evidence = evidence
         self.exhaustive = exhaustive
     }
 }

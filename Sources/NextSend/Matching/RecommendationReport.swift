@@ -37,6 +37,8 @@ public struct RecommendationReport: Sendable, Hashable, Encodable {
         public var score: Double
         public var reason: String
         public var breakdown: [Part]?
+        /// What followed earlier sends for the first need addressed, when there is history.
+        public var evidence: Recommendation.Evidence?
     }
 
     public var group: String
@@ -49,7 +51,8 @@ public struct RecommendationReport: Sendable, Hashable, Encodable {
         recommendations = picks.map { pick in
             Entry(rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, format: pick.asset.format, url: pick.asset.url,
                   sendTo: pick.sendTo, addresses: pick.addresses.map(Address.init), score: pick.score, reason: pick.reason,
-                  breakdown: explain ? pick.breakdown.map { Part(name: $0.name, kind: $0.kind.rawValue, value: $0.value, detail: $0.detail) } : nil)
+                  breakdown: explain ? pick.breakdown.map { Part(name: $0.name, kind: $0.kind.rawValue, value: $0.value, detail: $0.detail) } : nil,
+                  evidence: pick.evidence)
         }
     }
 }

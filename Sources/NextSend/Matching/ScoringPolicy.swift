@@ -76,7 +76,30 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// among the needs it addresses.
     public var addressedShare = 0.25
 
+    // MARK: Learning from outcomes
+
+    /// The Beta prior of an asset's success rate for a need: as if it had this many successes…
+    public var evidencePriorSuccesses = 2.0
+    /// …and this many failures before any evidence (a prior mean of one half).
+    public var evidencePriorFailures = 2.0
+    /// Below this many followed-up sends the evidence factor is 1.
+    public var evidenceMinimumSends = 5
+    /// The factor moves at most this far from 1 either way (0.3: between 0.7 and 1.3).
+    public var evidenceMaxLift = 0.3
+
     public init() {}
+
+    /// The score factor an asset's record earns for a need: the posterior mean of a Beta–Bernoulli
+    /// estimate, (successes + a) / (sends + a + b), mapped linearly from the prior's mean to
+    /// 1 ± ``evidenceMaxLift``; 1 below ``evidenceMinimumSends``.
+    public func evidenceFactor(_ record: OutcomeEvidence.Record) -> Double {
+        guard record.sends >= evidenceMinimumSends else { return 1 }
+        let prior = evidencePriorSuccesses / (evidencePriorSuccesses + evidencePriorFailures)
+        let posterior = (Double(record.successes) + evidencePriorSuccesses)
+            / (Double(record.sends) + evidencePriorSuccesses + evidencePriorFailures)
+        let lift = (posterior - prior) / max(prior, 1 - prior)
+        return 1 + evidenceMaxLift * max(-1, min(1, lift))
+    }
 
     /// The weights NextSend ships with.
     public static let standard = ScoringPolicy()

@@ -15,27 +15,36 @@ import Foundation
 public struct Advisor: Sendable {
     public let taxonomy: Taxonomy
     public let policy: ScoringPolicy
-    private let catalog: LazyCatalog
+    private let catalog: Lazy<CatalogIndex>
+    private let history: Lazy<OutcomeEvidence>
 
     /// - Parameters:
     ///   - index: the catalog to recommend from; drafts and retired assets in it are never picked.
     ///   - policy: the weights, factors and windows to score with.
-    public init(taxonomy: Taxonomy, index: CatalogIndex, policy: ScoringPolicy = .standard) {
+    ///   - evidence: what followed earlier sends, to learn from.
+    public init(taxonomy: Taxonomy, index: CatalogIndex, policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none) {
         self.taxonomy = taxonomy
         self.policy = policy
-        catalog = LazyCatalog(index)
+        catalog = Lazy(index)
+        history = Lazy(evidence)
     }
 
-    /// An advisor that loads the catalog only when a question needs it: diagnosing a group or
-    /// recording an ordinary send does not, so those stay cheap.
-    public init(taxonomy: Taxonomy, policy: ScoringPolicy = .standard, loadingIndex load: @escaping @Sendable () throws -> CatalogIndex) {
+    /// An advisor that loads the catalog (and the outcome evidence) only when a question needs
+    /// it: diagnosing a group or recording an ordinary send does not, so those stay cheap.
+    public init(taxonomy: Taxonomy, policy: ScoringPolicy = .standard,
+                loadingEvidence evidence: @escaping @Sendable () throws -> OutcomeEvidence = { .none },
+                loadingIndex load: @escaping @Sendable () throws -> CatalogIndex) {
         self.taxonomy = taxonomy
         self.policy = policy
-        catalog = LazyCatalog(load)
+        catalog = Lazy(load)
+        history = Lazy(evidence)
     }
 
     /// The catalog index, loaded on first use.
-    public func index() throws -> CatalogIndex { try catalog.index() }
+    public func index() throws -> CatalogIndex { try catalog.value() }
+
+    /// What followed earlier sends, loaded on first use.
+    public func evidence() throws -> OutcomeEvidence { try history.value() }
 
     /// Where the group stands as of `asOf`: jobs, conflicts, unreached people and needs.
     public func diagnose(_ group: BuyingGroup, asOf: Day) -> Diagnosis {
@@ -55,7 +64,7 @@ public struct Advisor: Sendable {
     /// What to send next for an existing diagnosis of `group`.
     public func recommend(_ group: BuyingGroup, diagnosis: Diagnosis, limit: Int = 5, to: String? = nil) throws -> [Recommendation] {
         Matcher.recommend(for: group, diagnosis: diagnosis, index: try index(), taxonomy: taxonomy,
-                          options: MatchOptions(limit: limit, onlyTo: to, policy: policy))
+                          options: MatchOptions(limit: limit, onlyTo: to, policy: policy, evidence: try evidence()))
     }
 
     /// The group's needs that no live asset serves well: marketing's content backlog.
@@ -107,25 +116,25 @@ public enum SendWarning: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The catalog index, built once on first use and shared by copies of one advisor.
-private final class LazyCatalog: @unchecked Sendable {
+/// A value built once on first use and shared by copies of one advisor.
+private final class Lazy<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var loaded: CatalogIndex?
-    private let load: @Sendable () throws -> CatalogIndex
+    private var loaded: Value?
+    private let load: @Sendable () throws -> Value
 
-    init(_ index: CatalogIndex) {
-        loaded = index
-        load = { index }
+    init(_ value: Value) {
+        loaded = value
+        load = { value }
     }
 
-    init(_ load: @escaping @Sendable () throws -> CatalogIndex) { self.load = load }
+    init(_ load: @escaping @Sendable () throws -> Value) { self.load = load }
 
-    func index() throws -> CatalogIndex {
+    func value() throws -> Value {
         try lock.withLock {
             if let loaded { return loaded }
-            let index = try load()
-            loaded = index
-            return index
+            let value = try load()
+            loaded = value
+            return value
         }
     }
 }

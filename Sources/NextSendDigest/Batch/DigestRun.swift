@@ -130,7 +130,8 @@ public enum DigestRun {
                 }
             }
         let assets = try snapshot.assets()
-        let builder = DigestBuilder(week: options.week, taxonomy: try snapshot.taxonomy(), assets: assets)
+        let builder = DigestBuilder(week: options.week, taxonomy: try snapshot.taxonomy(), assets: assets,
+                                    evidence: try snapshot.evidence(asOf: options.week.sunday))
         let owners = try snapshot.owners()
         let mine = owners.filter { rep in
             (options.owner == nil || rep == options.owner) && (options.shard?.contains(rep: rep) ?? true)

@@ -16,9 +16,9 @@ public struct DigestBuilder: Sendable {
     public var asOf: Day { week.sunday }
     public var taxonomy: Taxonomy { advisor.taxonomy }
 
-    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset], policy: ScoringPolicy = .standard) {
+    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset], policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none) {
         self.week = week
-        advisor = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: assets), policy: policy)
+        advisor = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: assets), policy: policy, evidence: evidence)
         words = Vocabulary(taxonomy)
         self.assetsByID = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

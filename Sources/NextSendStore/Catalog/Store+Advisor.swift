@@ -7,7 +7,7 @@ extension Store {
     /// when a question needs it, so diagnosing a group or recording a send stays cheap.
     public func advisor(asOf: Day, policy: ScoringPolicy = .standard) throws -> Advisor {
         let taxonomy = try taxonomy()
-        return Advisor(taxonomy: taxonomy, policy: policy) { [self] in
+        return Advisor(taxonomy: taxonomy, policy: policy, loadingEvidence: { [self] in try evidence(asOf: asOf) }) { [self] in
             CatalogIndex(assets: try matchableAssets(asOf: asOf))
         }
     }

@@ -69,7 +69,12 @@ public struct Store: Sendable {
             if superseded { throw StoreError.newerSchema(path: path) }
             // Migrating takes the write lock: only when there is something to migrate, so that
             // readers (next, group show, the digest) never wait for an import that is writing.
-            if !complete { try migrator.migrate(writer) }
+            if !complete {
+                let hadFollowUps = try writer.read { try migrator.appliedIdentifiers($0).contains("v6-follow-ups") }
+                try migrator.migrate(writer)
+                // Groups stored before follow-ups existed get theirs now, so learning sees their history.
+                if !hadFollowUps { try writer.write { try Store.refreshAllFollowUps($0) } }
+            }
         } catch {
             throw StoreError.translate(error, path: path)
         }

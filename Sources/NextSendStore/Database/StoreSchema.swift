@@ -231,6 +231,23 @@ enum StoreSchema {
                 CREATE INDEX dismissal_asset ON dismissal(assetId, date);
                 """)
         }
+        migrator.registerMigration("v6-follow-ups") { db in
+            try db.execute(sql: """
+                -- Each send followed up for each need it was sent for (a conflict on a topic, a
+                -- stalled job): the day it was sent and the first day within the window the need
+                -- was met. Rebuilt for a group whenever its facts change; what the matcher learns from.
+                CREATE TABLE sendFollowUp (
+                    groupId TEXT NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT NOT NULL,
+                    need TEXT NOT NULL,
+                    sent TEXT NOT NULL,
+                    windowEnd TEXT NOT NULL,
+                    met TEXT
+                );
+                CREATE INDEX sendFollowUp_group ON sendFollowUp(groupId);
+                CREATE INDEX sendFollowUp_asset ON sendFollowUp(assetId, need);
+                """)
+        }
         return migrator
     }
 }

@@ -31,6 +31,9 @@ public final class StoreSnapshot: Sendable {
     /// Every asset, in id order (drafts and retired too: touches may name them).
     public func assets() throws -> [Asset] { try read { try Store.fetchAssets($0, ids: nil) } }
 
+    /// What followed earlier sends, as of `asOf` (see ``Store/evidence(asOf:)``).
+    public func evidence(asOf: Day) throws -> OutcomeEvidence { try read { try Store.evidence($0, asOf: asOf) } }
+
     /// The store's data version: it changes with every import or recorded fact.
     public func version() throws -> Int {
         try read { try Int.fetchOne($0, sql: "SELECT version FROM storeVersion WHERE id = 1") ?? 0 }

@@ -22,9 +22,11 @@ extension Store {
             var summary = GroupImportSummary()
             summary.replace = replace
             summary.dryRun = dryRun
+            let taxonomy = groups.isEmpty ? nil : try Store.taxonomy(db)
             for group in groups.sorted(by: { $0.id < $1.id }) {
                 let origin = origins[group.id] ?? Origin.recorded
                 let change = try GroupMerge(group: group, origin: origin, db: db).run(replace: replace)
+                if change.changedAnything { try Store.refreshFollowUps(group.id, taxonomy: taxonomy, db) }
                 summary.groups.append(change)
                 summary.facts = summary.facts + change.facts
                 summary.otherRemoved += change.otherRemoved

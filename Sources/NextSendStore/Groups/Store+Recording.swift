@@ -56,6 +56,7 @@ extension Store {
                 """, arguments: [groupID, claim.stakeholder, claim.topic, claim.date.description])
             guard let row = rows.first else {
                 try FactRows.insert(claim, into: groupID, origin: Origin.recorded, by: recorder.name, db)
+                try Store.refreshFollowUps(groupID, db)
                 return .added
             }
             if try row.claim() == claim { return .unchanged }
@@ -66,6 +67,7 @@ extension Store {
             }
             try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?",
                            arguments: [position, value, claim.source, recorder.name, row.seq])
+            try Store.refreshFollowUps(groupID, db)
             return .changed
         }
     }
@@ -80,6 +82,7 @@ extension Store {
                 """, arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description]) ?? false
             if exists { return .unchanged }
             try FactRows.insert(event, into: groupID, origin: Origin.recorded, by: recorder.name, db)
+            try Store.refreshFollowUps(groupID, db)
             return .added
         }
     }
@@ -107,6 +110,7 @@ extension Store {
                     outcome.markedConsumed.append(person)
                 }
             }
+            if !outcome.added.isEmpty { try Store.refreshFollowUps(groupID, db) }
             return outcome
         }
     }
@@ -207,6 +211,7 @@ extension Store {
             }
             try db.execute(sql: "UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'",
                            arguments: [recorder.name] + arguments)
+            try Store.refreshFollowUps(groupID, db)
         }
     }
 

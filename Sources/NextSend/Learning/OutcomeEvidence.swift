@@ -1,0 +1,71 @@
+/// What followed earlier sends of each asset, per kind of need: how often it was sent for a
+/// conflict on a topic (or a stalled job) and how often that need was met within the follow-up
+/// window. The matcher turns it into a bounded score factor (see ``ScoringPolicy/evidenceFactor(_:)``).
+///
+/// ```swift
+/// let evidence = OutcomeEvidence(["tco-model": ["conflict:tco": .init(sends: 14, successes: 9)]])
+/// let options = MatchOptions(evidence: evidence)
+/// ```
+public struct OutcomeEvidence: Sendable, Hashable {
+    /// Sends of one asset for one kind of need, and how many were followed by the need being met.
+    public struct Record: Sendable, Hashable, Codable {
+        public var sends: Int
+        public var successes: Int
+
+        public init(sends: Int, successes: Int) {
+            self.sends = sends
+            self.successes = successes
+        }
+    }
+
+    /// Asset id → need key (`conflict:tco`, `stalled-job:validation`) → record.
+    public var records: [String: [String: Record]]
+
+    public init(_ records: [String: [String: Record]] = [:]) { self.records = records }
+
+    public static let none = OutcomeEvidence()
+
+    public func record(asset: String, need: Need.Kind) -> Record? { records[asset]?[need.key] }
+
+    /// The largest factor any record gives under `policy`: the matcher's bounds are raised by it.
+    public func largestFactor(_ policy: ScoringPolicy) -> Double {
+        records.values.lazy.flatMap(\.values).map(policy.evidenceFactor).max().map { max(1, $0) } ?? 1
+    }
+}
+
+/// One send followed up for one need: the rows the store keeps to learn from.
+public struct SendFollowUp: Sendable, Hashable {
+    public var asset: String
+    /// `conflict:<topic>` or `stalled-job:<job>`.
+    public var need: String
+    public var sent: Day
+    /// The first day within the window the need was met (the conflict closed, the job moved).
+    public var met: Day?
+
+    /// Every send of `group` followed up for the conflicts it could settle (its topic, someone in
+    /// the split among the recipients) and the stalled jobs it was built for, as of the day before.
+    public static func of(_ group: BuyingGroup, assets: (String) -> Asset?, taxonomy: Taxonomy, windowDays: Int = 14) -> [SendFollowUp] {
+        var rows: [SendFollowUp] = []
+        for touch in group.touches {
+            guard let asset = assets(touch.asset) else { continue }
+            let before = touch.date.adding(days: -1)
+            let end = touch.date.adding(days: windowDays)
+            for conflict in ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: before)
+            where (asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic))
+                && !Set(conflict.stakeholders).isDisjoint(with: touch.to) {
+                // The first claim day in the window after which the conflict is no longer open.
+                let days = Set(group.claims.filter { $0.topic == conflict.topic && $0.date >= touch.date && $0.date <= end }.map(\.date)).sorted()
+                let met = days.first { day in
+                    !ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: day).contains { $0.topic == conflict.topic }
+                }
+                rows.append(SendFollowUp(asset: asset.id, need: Need.Kind.conflict(topic: conflict.topic).key, sent: touch.date, met: met))
+            }
+            for state in JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: before)
+            where state.status == .stalled && asset.jobs.contains(state.job) {
+                let met = group.events.filter { $0.job == state.job && $0.date >= touch.date && $0.date <= end }.map(\.date).min()
+                rows.append(SendFollowUp(asset: asset.id, need: Need.Kind.stalledJob(state.job).key, sent: touch.date, met: met))
+            }
+        }
+        return rows
+    }
+}
