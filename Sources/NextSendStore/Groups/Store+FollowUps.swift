@@ -5,13 +5,18 @@ import NextSend
 extension Store {
     /// Rebuilds the follow-ups of one group's sends from its facts as they now stand.
     ///
-    /// - Parameter taxonomy: the stored taxonomy, when the caller has it (bulk imports read it once).
-    static func refreshFollowUps(_ groupID: String, taxonomy: Taxonomy? = nil, _ db: Database) throws {
+    /// - Parameters:
+    ///   - stored: the group as now stored, when the caller has it (a group an import just added),
+    ///     so it is not read back.
+    ///   - taxonomy: the stored taxonomy, when the caller has it (bulk imports read it once).
+    ///   - assets: the catalog by id, when the caller has it (bulk imports read it once).
+    static func refreshFollowUps(_ groupID: String, stored: BuyingGroup? = nil, taxonomy: Taxonomy? = nil,
+                                 assets: [String: Asset]? = nil, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM sendFollowUp WHERE groupId = ?").execute(arguments: [groupID])
-        guard let group = try fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty else { return }
+        guard let group = try stored ?? fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty else { return }
         let taxonomy = try taxonomy ?? Store.taxonomy(db)
-        let assets = Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
-                                uniquingKeysWith: { first, _ in first })
+        let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
+                                              uniquingKeysWith: { first, _ in first })
         for row in SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy) {
             try db.cachedStatement(sql: "INSERT INTO sendFollowUp (groupId, assetId, need, sent, windowEnd, met) VALUES (?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [groupID, row.asset, row.need, row.sent.description, row.sent.adding(days: 14).description,

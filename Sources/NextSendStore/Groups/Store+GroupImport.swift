@@ -22,11 +22,22 @@ extension Store {
             var summary = GroupImportSummary()
             summary.replace = replace
             summary.dryRun = dryRun
+            // Read once for the whole import: follow-ups of every changed group need them.
             let taxonomy = groups.isEmpty ? nil : try Store.taxonomy(db)
+            var assets: [String: Asset]?
             for group in groups.sorted(by: { $0.id < $1.id }) {
                 let origin = origins[group.id] ?? Origin.recorded
                 let change = try GroupMerge(group: group, origin: origin, db: db).run(replace: replace)
-                if change.changedAnything { try Store.refreshFollowUps(group.id, taxonomy: taxonomy, db) }
+                if change.changedAnything {
+                    // A group the store did not have is exactly what the file says (touches merged
+                    // per person, as the store reads them back): no need to read it again.
+                    var stored = change.isNew ? group : try Store.fetchGroups(db, ids: [group.id]).first
+                    if change.isNew { stored?.touches = try Store.touches(fromSends: group) }
+                    if assets == nil, stored?.touches.isEmpty == false {
+                        assets = Dictionary(try Store.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                    }
+                    try Store.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
+                }
                 summary.groups.append(change)
                 summary.facts = summary.facts + change.facts
                 summary.otherRemoved += change.otherRemoved

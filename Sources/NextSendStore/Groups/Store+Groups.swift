@@ -93,6 +93,21 @@ extension Store {
         }
     }
 
+    /// A new group's touches as the store will read them back: split per recipient, deduplicated
+    /// by asset, day and person, regrouped.
+    static func touches(fromSends group: BuyingGroup) throws -> [Touch] {
+        var seq: Int64 = 0
+        let rows = group.touches.flatMap { touch in
+            touch.to.map { person -> SendRecord in
+                seq += 1
+                return SendRecord(seq: seq, groupId: group.id, assetId: touch.asset, stakeholderId: person, date: touch.date.description,
+                                  channel: touch.channel, consumed: touch.consumed, consumedBy: nil, origin: "", recordedBy: nil,
+                                  retractedBy: nil)
+            }
+        }
+        return try touches(from: rows)
+    }
+
     /// Sends regrouped into touches: the same asset to the same person on the same day counts once
     /// whatever the number of sources that report it (consumed if any says so); recipients of one
     /// asset on one day through one channel with the same consumption form one touch.
