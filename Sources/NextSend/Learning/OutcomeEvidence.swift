@@ -19,9 +19,15 @@ public struct OutcomeEvidence: Sendable, Hashable {
     }
 
     /// Asset id → need key (`conflict:tco`, `stalled-job:validation`) → record.
-    public var records: [String: [String: Record]]
+    public let records: [String: [String: Record]]
+    /// ``largestFactor(_:)`` under the standard policy, worked out once: `next` asks for it on every call.
+    private let standardCeiling: Double
 
-    public init(_ records: [String: [String: Record]] = [:]) { self.records = records }
+    public init(_ records: [String: [String: Record]] = [:]) {
+        self.records = records
+        let policy = ScoringPolicy.standard
+        standardCeiling = records.values.lazy.flatMap(\.values).map(policy.evidenceFactor).max().map { max(1, $0) } ?? 1
+    }
 
     public static let none = OutcomeEvidence()
 
@@ -29,7 +35,8 @@ public struct OutcomeEvidence: Sendable, Hashable {
 
     /// The largest factor any record gives under `policy`: the matcher's bounds are raised by it.
     public func largestFactor(_ policy: ScoringPolicy) -> Double {
-        records.values.lazy.flatMap(\.values).map(policy.evidenceFactor).max().map { max(1, $0) } ?? 1
+        if policy == .standard { return standardCeiling }
+        return records.values.lazy.flatMap(\.values).map(policy.evidenceFactor).max().map { max(1, $0) } ?? 1
     }
 }
 
