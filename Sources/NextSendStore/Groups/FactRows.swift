@@ -24,13 +24,17 @@ enum FactRows {
                                      origin, recorder])
     }
 
-    /// Exactly one of `position` and `value` is set, as the table's check requires.
-    static func insert(_ claim: Claim, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws {
-        var position: String?, value: Double?
-        switch claim.value {
-        case let .position(text): position = text
-        case let .number(number): value = number
+    /// A claim's value as the `claim` table's two columns: exactly one of them is set, as the
+    /// table's check requires.
+    static func columns(_ value: Claim.Value) -> (position: String?, value: Double?) {
+        switch value {
+        case let .position(text): return (text, nil)
+        case let .number(number): return (nil, number)
         }
+    }
+
+    static func insert(_ claim: Claim, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws {
+        let (position, value) = columns(claim.value)
         try db.cachedStatement(sql: """
             INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date, origin, recordedBy)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

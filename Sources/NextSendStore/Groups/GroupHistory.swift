@@ -31,18 +31,13 @@ public struct GroupHistory: Sendable, Hashable {
     public var people: [Person]
     public var sends: [Send]
     /// Picks reps said no to, retracted ones included (marked).
-    public var dismissals: [(dismissal: Dismissal, provenance: Provenance)]
+    public var dismissals: [Dismissed]
     public var retracted: [Retraction]
 
-    public static func == (lhs: GroupHistory, rhs: GroupHistory) -> Bool {
-        lhs.status == rhs.status && lhs.statusDate == rhs.statusDate && lhs.people == rhs.people && lhs.sends == rhs.sends
-            && lhs.retracted == rhs.retracted && lhs.dismissals.map(\.dismissal) == rhs.dismissals.map(\.dismissal)
-            && lhs.dismissals.map(\.provenance) == rhs.dismissals.map(\.provenance)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(people)
-        hasher.combine(sends)
+    /// A dismissal with where it came from.
+    public struct Dismissed: Sendable, Hashable {
+        public var dismissal: Dismissal
+        public var provenance: Provenance
     }
 }
 
@@ -82,7 +77,7 @@ extension Store {
                 retracted.append(.init(fact: "event: \(event.job.rawValue) \(event.type.rawValue) (\(event.date))", provenance: row.provenance))
             }
             let dismissals = try DismissalRecord.fetchAll(db, sql: "SELECT * FROM dismissal WHERE groupId = ? ORDER BY date, seq",
-                                                          arguments: [id]).map { (try $0.dismissal(), Provenance(origin: $0.origin, recordedBy: $0.recordedBy, retractedBy: $0.retractedBy)) }
+                                                          arguments: [id]).map { GroupHistory.Dismissed(dismissal: try $0.dismissal(), provenance: $0.provenance) }
             return GroupHistory(status: try group.groupStatus(), statusDate: group.statusDate.flatMap(Day.init),
                                 people: people.map { GroupHistory.Person(stakeholder: $0.stakeholder, provenance: $0.provenance) },
                                 sends: sends, dismissals: dismissals, retracted: retracted)

@@ -183,11 +183,7 @@ struct GroupMerge {
         return try merge(stored: stored, storedKey: { FactKeys.claim(try $0.claim()) }, incoming: uniqueClaims,
                          same: { row, claim in try row.claim() == claim },
                          table: "claim", update: { row, claim in
-                             var position: String?, value: Double?
-                             switch claim.value {
-                             case let .position(text): position = text
-                             case let .number(number): value = number
-                             }
+                             let (position, value) = FactRows.columns(claim.value)
                              try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ? WHERE seq = ?",
                                             arguments: [position, value, claim.source, row.seq])
                          }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })

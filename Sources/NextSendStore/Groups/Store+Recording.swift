@@ -60,11 +60,7 @@ extension Store {
                 return .added
             }
             if try row.claim() == claim { return .unchanged }
-            var position: String?, value: Double?
-            switch claim.value {
-            case let .position(text): position = text
-            case let .number(number): value = number
-            }
+            let (position, value) = FactRows.columns(claim.value)
             try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?",
                            arguments: [position, value, claim.source, recorder.name, row.seq])
             try Store.refreshFollowUps(groupID, db)

@@ -24,18 +24,6 @@ struct GroupRecord: Codable, Sendable, FetchableRecord, TableRecord {
     }
 }
 
-/// Where a stored fact came from, who recorded it, and whether it was retracted.
-public struct Provenance: Sendable, Hashable, Codable {
-    /// `file:<absolute path>`, `salesforce:<Id>`, `hubspot:<Record ID>`, or `recorded`.
-    public var origin: String
-    /// Who recorded it, for recorded facts.
-    public var recordedBy: String?
-    /// Who retracted it; a retracted fact stays in the history and no longer counts.
-    public var retractedBy: String?
-
-    public var isRetracted: Bool { retractedBy != nil }
-}
-
 /// A row of `stakeholder`.
 struct StakeholderRecord: Codable, Sendable, FetchableRecord, TableRecord {
     static let databaseTableName = "stakeholder"
@@ -146,6 +134,8 @@ struct DismissalRecord: Codable, Sendable, FetchableRecord, TableRecord {
     var origin: String
     var recordedBy: String?
     var retractedBy: String?
+
+    var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
 
     func dismissal() throws -> Dismissal {
         guard let day = Day(date) else {

@@ -91,7 +91,8 @@ enum GroupText {
         if !history.dismissals.isEmpty {
             lines.append("")
             lines.append("Dismissed picks:")
-            for (dismissal, provenance) in history.dismissals {
+            for entry in history.dismissals {
+                let (dismissal, provenance) = (entry.dismissal, entry.provenance)
                 let reason = dismissal.reason.map { " — “\($0)”" } ?? ""
                 let state = provenance.isRetracted ? "; RETRACTED by \(provenance.retractedBy!)" : ""
                 lines.append("  \(dismissal.date)  \(dismissal.asset)\(reason)  (\(describe(provenance))\(state))")
@@ -166,8 +167,9 @@ struct GroupShowReport: Encodable {
             Send(asset: send.asset, to: send.to, date: send.date.description, channel: send.channel, consumed: send.consumed,
                  origin: send.provenance.origin, recordedBy: send.provenance.recordedBy, retractedBy: send.provenance.retractedBy)
         }, forKey: .touches)
-        try container.encode(history.dismissals.map { dismissal, provenance in
-            DismissalEntry(asset: dismissal.asset, date: dismissal.date.description, reason: dismissal.reason, origin: provenance.origin,
+        try container.encode(history.dismissals.map { entry in
+            let (dismissal, provenance) = (entry.dismissal, entry.provenance)
+            return DismissalEntry(asset: dismissal.asset, date: dismissal.date.description, reason: dismissal.reason, origin: provenance.origin,
                            recordedBy: provenance.recordedBy, retractedBy: provenance.retractedBy)
         }, forKey: .dismissals)
         try container.encode(history.retracted.map { Retraction(fact: $0.fact, retractedBy: $0.provenance.retractedBy) }, forKey: .retracted)
