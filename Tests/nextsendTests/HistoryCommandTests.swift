@@ -219,4 +219,15 @@ import Testing
         #expect(try cli.run("retract", "mercy-valley-health", "dismissal", "--asset", "tco-model", "--date", "2026-11-29").status == 0)
         #expect(try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout.contains("\"tco-model\""))
     }
+
+    @Test func recordingCommandsPrintJSONForTools() throws {
+        try importShippedContent()
+        let closed = try cli.run("group", "close", "mercy-valley-health", "--won", "--as-of", "2026-11-20", "--by", "alice", "--json")
+        #expect(closed.status == 0, "\(closed.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(closed.stdout.utf8)) as? [String: Any])
+        #expect(json["group"] as? String == "mercy-valley-health")
+        #expect(json["action"] as? String == "won")
+        #expect(json["by"] as? String == "alice")
+        #expect(json["date"] as? String == "2026-11-20")
+    }
 }

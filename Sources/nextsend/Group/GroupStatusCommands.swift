@@ -19,11 +19,14 @@ extension NextSendCommand.Group {
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
         @OptionGroup var recorder: RecorderOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let status: GroupStatus = outcome == .won ? .won : .lost
             try store.open().setStatus(status, ofGroup: group, on: date.day, by: recorder.recorder)
-            Console.print("\(group) is closed as \(status.rawValue) on \(date.day); it leaves next and the digest. Its history stays.")
+            try RecordedReport(group: group, action: status.rawValue, date: date.day.description, by: recorder.recorder.name,
+                               message: "\(group) is closed as \(status.rawValue) on \(date.day); it leaves next and the digest. Its history stays.")
+                .print(json: output.json)
         }
     }
 
@@ -38,10 +41,13 @@ extension NextSendCommand.Group {
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
         @OptionGroup var recorder: RecorderOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try store.open().setStatus(.archived, ofGroup: group, on: date.day, by: recorder.recorder)
-            Console.print("\(group) is archived on \(date.day); it leaves next and the digest. Its history stays.")
+            try RecordedReport(group: group, action: "archived", date: date.day.description, by: recorder.recorder.name,
+                               message: "\(group) is archived on \(date.day); it leaves next and the digest. Its history stays.")
+                .print(json: output.json)
         }
     }
 
@@ -54,10 +60,12 @@ extension NextSendCommand.Group {
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
         @OptionGroup var recorder: RecorderOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try store.open().setStatus(.open, ofGroup: group, on: date.day, by: recorder.recorder)
-            Console.print("\(group) is open again.")
+            try RecordedReport(group: group, action: "open", date: date.day.description, by: recorder.recorder.name,
+                               message: "\(group) is open again.").print(json: output.json)
         }
     }
 }

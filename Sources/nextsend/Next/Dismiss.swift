@@ -18,6 +18,7 @@ extension NextSendCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var day: DateOptions
         @OptionGroup var recorder: RecorderOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let when = date ?? day.day
@@ -28,11 +29,14 @@ extension NextSendCommand {
             let dismissal = Dismissal(asset: asset, date: when, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
             let outcome = try store.recordDismissal(dismissal, in: group, by: recorder.recorder)
             let until = when.adding(days: ScoringPolicy.standard.dismissalDays)
+            let message: String
             switch outcome {
-            case .added: Console.print("Dismissed \(asset) for \(group) on \(when): out of its picks until \(until).")
-            case .changed: Console.print("Updated the reason of the dismissal of \(asset) for \(group) on \(when).")
-            case .unchanged: Console.print("Already dismissed: \(asset) for \(group) on \(when).")
+            case .added: message = "Dismissed \(asset) for \(group) on \(when): out of its picks until \(until)."
+            case .changed: message = "Updated the reason of the dismissal of \(asset) for \(group) on \(when)."
+            case .unchanged: message = "Already dismissed: \(asset) for \(group) on \(when)."
             }
+            try RecordedReport(group: group, action: "dismissed", fact: asset, date: when.description, by: recorder.recorder.name,
+                               message: message).print(json: output.json)
         }
     }
 }

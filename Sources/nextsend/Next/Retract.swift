@@ -35,6 +35,7 @@ extension NextSendCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var recorder: RecorderOptions
+        @OptionGroup var output: OutputOptions
 
         func validate() throws {
             _ = try fact()
@@ -69,7 +70,9 @@ extension NextSendCommand {
             let fact = try fact()
             let recorder = recorder.recorder
             try store.open().retract(fact, in: group, by: recorder)
-            Console.print("Retracted by \(recorder.name): \(fact). It stays in the history, marked, and no longer counts.")
+            try RecordedReport(group: group, action: "retracted", fact: fact.description, date: nil, by: recorder.name,
+                               message: "Retracted by \(recorder.name): \(fact). It stays in the history, marked, and no longer counts.")
+                .print(json: output.json)
         }
     }
 }
