@@ -392,29 +392,3 @@ struct MatchContext {
                               evidence: evidence)
     }
 }
-
-/// For one group: whether a live asset made for the group's industry serves a need, memoized per
-/// need so that other industries' editions are checked against it once.
-final class OwnIndustryContent: @unchecked Sendable {
-    private let index: CatalogIndex?
-    private let industry: String?
-    private var known: [Int: Bool] = [:]
-
-    init(index: CatalogIndex?, industry: String?) {
-        self.index = index
-        self.industry = industry
-    }
-
-    func serves(_ need: Int, context: MatchContext) -> Bool {
-        if let answer = known[need] { return answer }
-        guard let index, let industry else { return false }
-        let found = (index.byIndustry[industry] ?? []).contains { position in
-            let asset = index.assets[position]
-            return asset.isLive(asOf: context.diagnosis.asOf)
-                && !context.dismissed.contains(asset.id)
-                && context.contribution(of: asset, to: context.diagnosis.needs[need], at: need)?.serves == true
-        }
-        known[need] = found
-        return found
-    }
-}
