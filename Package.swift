@@ -3,11 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "NextSend",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "NextSend", targets: ["NextSend"]),
         .library(name: "NextSendStore", targets: ["NextSendStore"]),
         .library(name: "NextSendDigest", targets: ["NextSendDigest"]),
+        .library(name: "NextSendReports", targets: ["NextSendReports"]),
+        .library(name: "NextSendService", targets: ["NextSendService"]),
         .executable(name: "nextsend", targets: ["nextsend"]),
     ],
     dependencies: [
@@ -16,6 +18,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
     ],
     targets: [
         // The pure library: model, taxonomy, catalog parsing and validation, diagnosis, matcher.
@@ -47,11 +56,38 @@ let package = Package(
                 .embedInCode("Templates/marketing.html.mustache"),
             ]
         ),
+        // The answers the CLI's --json and the HTTP API share: one shape and one message per question.
+        .target(
+            name: "NextSendReports",
+            dependencies: ["NextSend", "NextSendStore"]
+        ),
+        // `nextsend serve`: the JSON API generated from openapi.yaml and the web page for reps.
+        .target(
+            name: "NextSendService",
+            dependencies: [
+                "NextSend", "NextSendStore", "NextSendReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .embedInCode("Pages/layout.mustache"),
+                .embedInCode("Pages/signin.mustache"),
+                .embedInCode("Pages/groups.mustache"),
+                .embedInCode("Pages/group.mustache"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
         // The command-line tool: parses arguments, calls the modules above, prints.
         .executableTarget(
             name: "nextsend",
             dependencies: [
-                "NextSend", "NextSendStore", "NextSendDigest",
+                "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,6 +114,13 @@ let package = Package(
         .testTarget(
             name: "NextSendDigestTests",
             dependencies: ["NextSendDigest", "NextSendStore", "NextSend", "NextSendTestSupport"]
+        ),
+        .testTarget(
+            name: "NextSendServiceTests",
+            dependencies: [
+                "NextSendService", "NextSendStore", "NextSendReports", "NextSend", "NextSendTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "nextsendTests",

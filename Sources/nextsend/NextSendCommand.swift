@@ -5,7 +5,7 @@ import NextSend
 
 /// `nextsend`: what enablement content to send next, to whom in a buying group, and why.
 @main
-struct NextSendCommand: ParsableCommand {
+struct NextSendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nextsend",
         abstract: "Send the right enablement content to the right people in a buying group.",
@@ -17,16 +17,20 @@ struct NextSendCommand: ParsableCommand {
             """,
         version: NextSendVersion.current,
         subcommands: [Catalog.self, Group.self, Next.self, Sent.self, Consumed.self, Dismiss.self, Retract.self, Digest.self, Generate.self,
-                      Demo.self]
+                      Demo.self, Serve.self]
     )
 
     /// Runs the command, turning NextSend's errors into a message on stderr and a sysexits code.
-    static func main() {
+    static func main() async {
         // Log lines go to stderr, so they never mix with results on stdout.
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if let code = Failure.exitCode(for: error) {
                 Failure.report(error)

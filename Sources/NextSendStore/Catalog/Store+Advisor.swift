@@ -12,3 +12,11 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// A number that changes whenever the catalog or the taxonomy is imported: what a cached
+    /// catalog index is keyed on.
+    public func catalogVersion() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT catalog FROM storeVersion WHERE id = 1") ?? 0 }
+    }
+}

@@ -18,6 +18,7 @@ extension Store {
     public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
                               paths: [String: String] = [:], allowRetire: Bool = false, dryRun: Bool = false) throws -> CatalogImportSummary {
         try write(dryRun: dryRun) { db in
+            try db.execute(sql: "UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             try saveTaxonomy(taxonomy, source: taxonomySource, db)
             let existing = try Dictionary(uniqueKeysWithValues: Store.fetchAssets(db, ids: nil).map { ($0.id, $0) })
             var summary = CatalogImportSummary()

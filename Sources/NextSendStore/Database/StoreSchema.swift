@@ -248,6 +248,13 @@ enum StoreSchema {
                 CREATE INDEX sendFollowUp_asset ON sendFollowUp(assetId, need);
                 """)
         }
+        migrator.registerMigration("v7-catalog-version") { db in
+            try db.execute(sql: """
+                -- Bumped by every catalog import (the taxonomy included), so a long-lived process
+                -- such as `nextsend serve` rebuilds its catalog index only when the catalog changed.
+                ALTER TABLE storeVersion ADD COLUMN catalog INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -49,6 +49,11 @@ extension Store {
         }
     }
 
+    /// The reps who own at least one open group, in order.
+    public func owners() throws -> [String] {
+        try read { try String.fetchAll($0, sql: "SELECT DISTINCT owner FROM buyingGroup WHERE status = 'open' ORDER BY owner") }
+    }
+
     /// Checks that `owner` owns at least one group (open or not).
     ///
     /// - Throws: ``StoreError`` (not found) naming the closest owner, so a typo is caught where it is typed.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Catalog {
@@ -18,17 +19,8 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
-            // A mistyped filter is caught where it is typed, not answered with "No asset matches".
-            let taxonomy = role == nil && topic == nil && format == nil ? nil : try store.taxonomy()
-            for (option, value, known) in [("--role", role, taxonomy?.roles ?? []), ("--topic", topic, taxonomy?.topics.map(\.id) ?? []),
-                                           ("--format", format, taxonomy?.formats ?? [])] {
-                if let value, !known.contains(value) {
-                    throw ValidationError("\(option): '\(value)' is not in the taxonomy\(Suggestion.hint(for: value, in: known))")
-                }
-            }
-            let filter = AssetFilter(job: job, role: role, topic: topic, format: format, status: status, search: search)
-            let assets = try store.assets(matching: filter)
+            let assets = try Desk(store: try store.open()).assets(job: job?.rawValue, role: role, topic: topic, format: format,
+                                                                   search: search, status: status)
             if output.json {
                 try Console.printJSON(assets, omitBody: true)
                 return

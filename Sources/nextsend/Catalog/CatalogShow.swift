@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Catalog {
@@ -13,10 +14,7 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
-            guard let asset = try store.asset(id: id) else {
-                throw UserError.notFound("no asset '\(id)' in the catalog" + Suggestion.hint(for: id, in: try store.assetIDs().sorted()))
-            }
+            let asset = try Desk(store: try store.open()).asset(id: id)
             if output.json {
                 try Console.printJSON(asset)
                 return

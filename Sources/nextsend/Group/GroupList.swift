@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Group {
@@ -13,28 +14,8 @@ extension NextSendCommand.Group {
         @OptionGroup var date: DateOptions
         @OptionGroup var output: OutputOptions
 
-        struct Line: Encodable {
-            var id: String
-            var account: String
-            var owner: String
-            var stakeholders: Int
-            var conflicts: Int
-            var stalled: [String]
-            var unengaged: Int
-            var urgency: Double
-        }
-
         func run() throws {
-            let store = try store.open()
-            if let owner { try store.requireOwner(owner) }
-            let asOf = date.day
-            let advisor = try store.advisor(asOf: asOf)
-            let lines = try store.groups(owner: owner, includeClosed: all).map { group in
-                let diagnosis = advisor.diagnose(group, asOf: asOf)
-                return Line(id: group.id, account: group.account, owner: group.owner, stakeholders: group.stakeholders.count,
-                            conflicts: diagnosis.conflicts.count, stalled: diagnosis.stalledJobs.map(\.job.rawValue),
-                            unengaged: diagnosis.unengaged.count, urgency: Rounding.score(diagnosis.urgency))
-            }
+            let lines = try Desk(store: try store.open()).groupLines(owner: owner, includeClosed: all, asOf: date.day)
             if output.json {
                 try Console.printJSON(lines)
                 return

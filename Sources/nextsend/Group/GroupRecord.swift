@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Group {
@@ -23,24 +24,15 @@ extension NextSendCommand.Group {
         @OptionGroup var recorder: RecorderOptions
 
         func run() throws {
-            let store = try store.open()
-            let group = try store.existingGroup(id: self.group)
             var fields = ["stakeholder": stakeholder, "topic": topic, "date": date ?? day.day.description]
             fields["position"] = position
             fields["value"] = value
             fields["source"] = source
-            let taxonomy = try store.taxonomy()
-            let claim = try Recording.checked { try GroupParser.claim(fields, in: group, taxonomy: taxonomy, latest: day.day) }
-            let outcome = try store.recordClaim(claim, to: group.id, by: recorder.recorder)
-            let words = Vocabulary(taxonomy)
-            var names = words.names(in: group)
-            let fact = "\(names.mention(claim.stakeholder)) holds \(words.value(claim.value, topic: claim.topic)) "
-                + "on \(words.topic(claim.topic)) as of \(claim.date)"
-            switch outcome {
-            case .added: Console.print("Recorded: \(fact).")
-            case .changed: Console.print("Updated the claim of that day: \(fact).")
-            case .unchanged: Console.print("Already recorded: \(fact).")
+            let desk = Desk(store: try store.open())
+            let recorded = try Recording.checked {
+                try desk.recordClaim(groupID: group, fields: fields, today: day.day, by: recorder.recorder)
             }
+            Console.print(recorded.report.message)
         }
     }
 
@@ -61,14 +53,13 @@ extension NextSendCommand.Group {
         @OptionGroup var recorder: RecorderOptions
 
         func run() throws {
-            let store = try store.open()
-            let group = try store.existingGroup(id: self.group)
             var fields = ["job": job, "type": type, "date": date ?? day.day.description]
             fields["note"] = note
-            let event = try Recording.checked { try GroupParser.event(fields, latest: day.day) }
-            let outcome = try store.recordEvent(event, to: group.id, by: recorder.recorder)
-            Console.print("\(outcome == .added ? "Recorded" : "Already recorded"): \(Words.capitalized(event.job.phrase)) "
-                + "\(event.type.rawValue) on \(event.date).")
+            let desk = Desk(store: try store.open())
+            let recorded = try Recording.checked {
+                try desk.recordEvent(groupID: group, fields: fields, today: day.day, by: recorder.recorder)
+            }
+            Console.print(recorded.report.message)
         }
     }
 
@@ -93,14 +84,13 @@ extension NextSendCommand.Group {
             @OptionGroup var recorder: RecorderOptions
 
             func run() throws {
-                let store = try store.open()
-                let group = try store.existingGroup(id: self.group)
                 var fields = ["id": id, "name": name, "role": role, "influence": influence]
                 fields["title"] = title
-                let taxonomy = try store.taxonomy()
-                let person = try Recording.checked { try GroupParser.stakeholder(fields, in: group, taxonomy: taxonomy) }
-                try store.addStakeholder(person, to: group.id, by: recorder.recorder)
-                Console.print("Added \(Vocabulary(taxonomy).personWithInfluence(person)) to \(group.id).")
+                let desk = Desk(store: try store.open())
+                let recorded = try Recording.checked {
+                    try desk.addStakeholder(groupID: group, fields: fields, by: recorder.recorder)
+                }
+                Console.print(recorded.report.message)
             }
         }
     }

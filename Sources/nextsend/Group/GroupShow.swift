@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Group {
@@ -15,18 +16,13 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
-            let group = try store.existingGroup(id: id)
-            let history = try store.history(ofGroup: id)
-            let advisor = try store.advisor(asOf: date.day)
-            let diagnosis = advisor.diagnose(group, asOf: date.day)
+            let view = try Desk(store: try store.open()).groupView(id: id, asOf: date.day)
             if output.json {
-                try Console.printJSON(GroupShowReport(diagnosis: DiagnosisReport(diagnosis, group: group, taxonomy: advisor.taxonomy),
-                                                      history: history))
+                try Console.printJSON(view.report)
             } else {
-                let words = Vocabulary(advisor.taxonomy)
-                Console.print(GroupText.render(diagnosis, group: group, vocabulary: words)
-                    + "\n\n" + GroupText.history(history, group: group, vocabulary: words))
+                let words = Vocabulary(view.taxonomy)
+                Console.print(GroupText.render(view.diagnosis, group: view.group, vocabulary: words)
+                    + "\n\n" + GroupText.history(view.history, group: view.group, vocabulary: words))
             }
         }
     }
@@ -112,66 +108,5 @@ enum GroupText {
         if provenance.origin == Origin.recorded { return "recorded by \(provenance.recordedBy ?? "unknown")" }
         if provenance.origin.hasPrefix("file:") { return "from " + provenance.origin.dropFirst(5) }
         return "from " + provenance.origin
-    }
-}
-
-/// `group show --json`: the diagnosis in the brief's shape, plus the people and the sends with
-/// their origins, the group's status, and what was retracted.
-struct GroupShowReport: Encodable {
-    struct Person: Encodable {
-        var id, name, role, influence, origin: String
-        var title, recordedBy, retractedBy: String?
-    }
-
-    struct Send: Encodable {
-        var asset: String
-        var to: [String]
-        var date: String
-        var channel: String?
-        var consumed: Bool
-        var origin: String
-        var recordedBy: String?
-        var retractedBy: String?
-    }
-
-    struct Retraction: Encodable {
-        var fact: String
-        var retractedBy: String?
-    }
-
-    var diagnosis: DiagnosisReport
-    var history: GroupHistory
-
-    struct DismissalEntry: Encodable {
-        var asset: String
-        var date: String
-        var reason: String?
-        var origin: String
-        var recordedBy: String?
-        var retractedBy: String?
-    }
-
-    enum Keys: String, CodingKey { case status, statusDate, stakeholders, touches, dismissals, retracted }
-
-    func encode(to encoder: any Encoder) throws {
-        try diagnosis.encode(to: encoder)
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(history.status.rawValue, forKey: .status)
-        try container.encodeIfPresent(history.statusDate?.description, forKey: .statusDate)
-        try container.encode(history.people.map { person in
-            Person(id: person.stakeholder.id, name: person.stakeholder.name, role: person.stakeholder.role,
-                   influence: person.stakeholder.influence, origin: person.provenance.origin, title: person.stakeholder.title,
-                   recordedBy: person.provenance.recordedBy, retractedBy: person.provenance.retractedBy)
-        }, forKey: .stakeholders)
-        try container.encode(history.sends.map { send in
-            Send(asset: send.asset, to: send.to, date: send.date.description, channel: send.channel, consumed: send.consumed,
-                 origin: send.provenance.origin, recordedBy: send.provenance.recordedBy, retractedBy: send.provenance.retractedBy)
-        }, forKey: .touches)
-        try container.encode(history.dismissals.map { entry in
-            let (dismissal, provenance) = (entry.dismissal, entry.provenance)
-            return DismissalEntry(asset: dismissal.asset, date: dismissal.date.description, reason: dismissal.reason, origin: provenance.origin,
-                           recordedBy: provenance.recordedBy, retractedBy: provenance.retractedBy)
-        }, forKey: .dismissals)
-        try container.encode(history.retracted.map { Retraction(fact: $0.fact, retractedBy: $0.provenance.retractedBy) }, forKey: .retracted)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand {
@@ -21,22 +22,11 @@ extension NextSendCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let when = date ?? day.day
-            guard when <= day.day else {
-                throw UserError.badData("--date: \(when) is after \(day.day); a dismissal cannot be dated later than the day it is recorded")
+            let recorded = try Recording.checked {
+                try Desk(store: try store.open()).recordDismissal(groupID: group, asset: asset, date: date, reason: reason, today: day.day,
+                                                                  by: recorder.recorder)
             }
-            let store = try store.open()
-            let dismissal = Dismissal(asset: asset, date: when, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
-            let outcome = try store.recordDismissal(dismissal, in: group, by: recorder.recorder)
-            let until = when.adding(days: ScoringPolicy.standard.dismissalDays)
-            let message: String
-            switch outcome {
-            case .added: message = "Dismissed \(asset) for \(group) on \(when): out of its picks until \(until)."
-            case .changed: message = "Updated the reason of the dismissal of \(asset) for \(group) on \(when)."
-            case .unchanged: message = "Already dismissed: \(asset) for \(group) on \(when)."
-            }
-            try RecordedReport(group: group, action: "dismissed", fact: asset, date: when.description, by: recorder.recorder.name,
-                               message: message).print(json: output.json)
+            try recorded.report.print(json: output.json)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand {
@@ -23,42 +24,19 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            let store = try store.open()
-            let group = try store.existingGroup(id: self.group)
-            let (status, closedOn) = try store.status(ofGroup: group.id)
-            guard status.isOpen else {
-                // A closed deal gets no picks: say so rather than print an empty list.
-                let text = "\(group.account) (\(group.id)) is \(status == .archived ? "archived" : "closed as \(status.rawValue)")"
-                    + "\(closedOn.map { " since \($0)" } ?? ""); nothing to send. 'nextsend group reopen \(group.id)' if it is back."
-                if output.json {
-                    try Console.printJSON(ClosedGroupReport(group: group.id, asOf: date.day.description, status: status.rawValue,
-                                                            message: text))
-                } else {
-                    Console.print(text)
-                }
+            let answer = try Desk(store: try store.open()).next(groupID: group, limit: limit, to: to, asOf: date.day)
+            if output.json {
+                try Console.printJSON(answer.report(explain: explain))
                 return
             }
-            if let to, group.stakeholder(to) == nil {
-                throw UserError.badData("no stakeholder '\(to)' in \(group.id); expected one of \(group.stakeholders.map(\.id).joined(separator: ", "))")
-            }
-            let advisor = try store.advisor(asOf: date.day)
-            let advice = try advisor.advise(group, asOf: date.day, limit: limit, to: to)
-            if output.json {
-                try Console.printJSON(RecommendationReport(group: group.id, asOf: advice.diagnosis.asOf, advice.recommendations, explain: explain))
-            } else {
-                Console.print(RecommendationText.render(advice, group: group, vocabulary: Vocabulary(advisor.taxonomy), explain: explain))
+            switch answer {
+            case let .closed(report):
+                Console.print(report.message)
+            case let .picks(advice, group, taxonomy):
+                Console.print(RecommendationText.render(advice, group: group, vocabulary: Vocabulary(taxonomy), explain: explain))
             }
         }
     }
-}
-
-/// `next --json` for a closed or archived group: no recommendations, and why.
-struct ClosedGroupReport: Encodable {
-    var group: String
-    var asOf: String
-    var status: String
-    var message: String
-    var recommendations: [String] = []
 }
 
 /// Recommendations as a rep reads them in a terminal.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand {
@@ -27,54 +28,34 @@ extension NextSendCommand {
 
         func run() throws {
             let store = try store.open()
-            let group = try store.existingGroup(id: self.group)
             var fields = ["asset": asset, "to": to, "date": date ?? day.day.description, "consumed": consumed ? "true" : "false"]
             fields["channel"] = channel
-            let touch = try Recording.checked(positional: ["asset": "ASSET"]) {
-                try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs(), latest: day.day)
+            let desk = Desk(store: store)
+            let recorded = try Recording.checked(positional: ["asset": "ASSET"]) {
+                try desk.recordTouch(groupID: self.group, fields: fields, today: day.day, by: recorder.recorder)
             }
-            let advisor = try store.advisor(asOf: touch.date)
-            let warnings = try store.asset(id: touch.asset).map { try advisor.sendWarnings(for: $0, to: group, on: touch.date) }?
-                .map(\.description) ?? []
-            let outcome = try store.recordSend(touch, to: group.id, by: recorder.recorder)
-            for warning in warnings { Console.error("warning: " + warning) }
+            let outcome = recorded.report
+            for warning in outcome.warnings { Console.error("warning: " + warning) }
             if output.json {
-                try Console.printJSON(SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description,
-                                                 channel: touch.channel, consumed: touch.consumed, added: outcome.added,
-                                                 alreadyRecorded: outcome.alreadyRecorded, markedConsumed: outcome.markedConsumed,
-                                                 warnings: warnings))
+                try Console.printJSON(outcome)
                 return
             }
-            var names = Vocabulary(advisor.taxonomy).names(in: group)
+            let group = try store.existingGroup(id: self.group)
+            var names = Vocabulary(try store.taxonomy()).names(in: group)
             var lines: [String] = []
             if !outcome.added.isEmpty {
-                lines.append("Recorded: \(touch.asset) sent to " + Words.list(outcome.added.map { names.mention($0) })
-                    + " on \(touch.date)" + (touch.consumed ? " (consumed)." : "."))
+                lines.append("Recorded: \(outcome.asset) sent to " + Words.list(outcome.added.map { names.mention($0) })
+                    + " on \(outcome.date)" + (outcome.consumed ? " (consumed)." : "."))
             }
             let repeated = outcome.alreadyRecorded.filter { !outcome.markedConsumed.contains($0) }
             if !repeated.isEmpty {
-                lines.append("Already recorded: \(touch.asset) to " + Words.list(repeated.map { names.mention($0) })
-                    + " on \(touch.date); a send is recorded once per person and day.")
+                lines.append("Already recorded: \(outcome.asset) to " + Words.list(repeated.map { names.mention($0) })
+                    + " on \(outcome.date); a send is recorded once per person and day.")
             }
             if !outcome.markedConsumed.isEmpty {
-                lines.append("Marked consumed: \(touch.asset) for " + Words.list(outcome.markedConsumed.map { names.mention($0) }) + ".")
+                lines.append("Marked consumed: \(outcome.asset) for " + Words.list(outcome.markedConsumed.map { names.mention($0) }) + ".")
             }
             Console.print(lines.joined(separator: "\n"))
         }
     }
-}
-
-/// `sent --json`.
-struct SentReport: Encodable {
-    var group: String
-    var asset: String
-    var to: [String]
-    var date: String
-    var channel: String?
-    var consumed: Bool
-    /// Recipients the send was new for, already had it that day, or were newly marked consumed.
-    var added: [String]
-    var alreadyRecorded: [String]
-    var markedConsumed: [String]
-    var warnings: [String]
 }

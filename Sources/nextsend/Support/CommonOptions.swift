@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NextSend
+import NextSendReports
 import NextSendStore
 
 typealias NextSendAsset = NextSend.Asset
@@ -61,9 +62,3 @@ extension BuyingJob: ExpressibleByArgument {}
 
 extension NextSendAsset.Status: ExpressibleByArgument {}
 
-extension Day {
-    /// Today in UTC; the only reading of the clock in NextSend.
-    static func today() -> Day {
-        Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-    }
-}

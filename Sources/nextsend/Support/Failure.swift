@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextSend
+import NextSendReports
 import NextSendStore
 
 /// Maps errors to the sysexits codes of the brief and prints them for a person.
@@ -33,6 +34,8 @@ enum Failure {
             }
         case let error as UserError:
             return error.code
+        case let error as DeskError:
+            return error.kind == .notFound ? noInput : dataError
         default:
             return nil
         }
@@ -45,6 +48,9 @@ enum Failure {
             let files = Set(failure.errors.map(\.file).filter { !$0.hasPrefix("<") }).count
             let place = files == 0 ? "" : " in \(files) file\(files == 1 ? "" : "s")"
             Console.error("nextsend: \(errors) error\(errors == 1 ? "" : "s")\(place); nothing was written")
+        } else if let error = error as? DeskError {
+            // The desk names JSON fields; here they are options.
+            Console.error("nextsend: " + (error.field.map { "--\($0): " } ?? "") + error.message)
         } else {
             Console.error("nextsend: \(error)")
         }

@@ -1,0 +1,194 @@
+import NextSend
+import NextSendStore
+
+/// The questions a rep asks and the facts a rep records, answered the same way whoever asks:
+/// the CLI prints what `Desk` returns, and the HTTP service encodes it.
+///
+/// Validation happens here (through ``GroupParser``), so a bad claim gets the same message from
+/// `nextsend group claim` and from `POST /v1/groups/{id}/claims`; field names are the JSON
+/// body's (`topic`), and the CLI renames them to its options (`--topic`).
+public struct Desk: Sendable {
+    public let store: Store
+    private let advisorFor: @Sendable (Day) throws -> Advisor
+
+    /// - Parameter advisor: the advisor for a day; by default one is built over the store for
+    ///   each question (the CLI), while the service hands in one that keeps its catalog index.
+    public init(store: Store, advisor: (@Sendable (Day) throws -> Advisor)? = nil) {
+        self.store = store
+        advisorFor = advisor ?? { day in try store.advisor(asOf: day) }
+    }
+
+    public func advisor(asOf day: Day) throws -> Advisor { try advisorFor(day) }
+
+    // MARK: - Questions
+
+    /// `group list`: one line per group, in id order.
+    ///
+    /// - Throws: ``StoreError`` (not found) for an owner who owns no group, naming the closest one.
+    public func groupLines(owner: String?, includeClosed: Bool, asOf: Day) throws -> [GroupLine] {
+        if let owner { try store.requireOwner(owner) }
+        let advisor = try advisor(asOf: asOf)
+        return try store.groups(owner: owner, includeClosed: includeClosed).map { group in
+            GroupLine(group, diagnosis: advisor.diagnose(group, asOf: asOf))
+        }
+    }
+
+    /// `group show`: the diagnosis and the history of one group.
+    public func groupView(id: String, asOf: Day) throws -> GroupView {
+        let group = try store.existingGroup(id: id)
+        let history = try store.history(ofGroup: id)
+        let advisor = try advisor(asOf: asOf)
+        return GroupView(group: group, diagnosis: advisor.diagnose(group, asOf: asOf), history: history, taxonomy: advisor.taxonomy)
+    }
+
+    /// `next`: what to send the group, or why a closed group gets nothing.
+    ///
+    /// - Throws: ``DeskError`` (bad input, field `to`) for a recipient who is not in the group.
+    public func next(groupID: String, limit: Int, to: String?, asOf: Day) throws -> NextAnswer {
+        guard (1...50).contains(limit) else { throw DeskError.badInput(field: "limit", "must be between 1 and 50, not \(limit)") }
+        let group = try store.existingGroup(id: groupID)
+        let (status, closedOn) = try store.status(ofGroup: group.id)
+        guard status.isOpen else {
+            // A closed deal gets no picks: say so rather than answer with an empty list.
+            let text = "\(group.account) (\(group.id)) is \(status == .archived ? "archived" : "closed as \(status.rawValue)")"
+                + "\(closedOn.map { " since \($0)" } ?? ""); nothing to send. 'nextsend group reopen \(group.id)' if it is back."
+            return .closed(ClosedGroupReport(group: group.id, asOf: asOf.description, status: status.rawValue, message: text))
+        }
+        if let to, group.stakeholder(to) == nil {
+            throw DeskError.badInput(field: "to", "no stakeholder '\(to)' in \(group.id); expected one of "
+                + group.stakeholders.map(\.id).joined(separator: ", "))
+        }
+        let advisor = try advisor(asOf: asOf)
+        return .picks(try advisor.advise(group, asOf: asOf, limit: limit, to: to), group: group, taxonomy: advisor.taxonomy)
+    }
+
+    /// `catalog list`: assets by tag or full-text search (best match first), checking each tag
+    /// against the taxonomy so a typo is named rather than answered with nothing.
+    public func assets(job: String?, role: String?, topic: String?, format: String?, search: String?,
+                       status: Asset.Status? = nil) throws -> [Asset] {
+        var buyingJob: BuyingJob?
+        if let job {
+            guard let parsed = BuyingJob(rawValue: job) else {
+                throw DeskError.badInput(field: "job", "'\(job)' is not a buying job" + Suggestion.hint(for: job, in: BuyingJob.allCases.map(\.rawValue)))
+            }
+            buyingJob = parsed
+        }
+        let taxonomy = role == nil && topic == nil && format == nil ? nil : try store.taxonomy()
+        for (field, value, known) in [("role", role, taxonomy?.roles ?? []), ("topic", topic, taxonomy?.topics.map(\.id) ?? []),
+                                      ("format", format, taxonomy?.formats ?? [])] {
+            if let value, !known.contains(value) {
+                throw DeskError.badInput(field: field, "'\(value)' is not in the taxonomy" + Suggestion.hint(for: value, in: known))
+            }
+        }
+        return try store.assets(matching: AssetFilter(job: buyingJob, role: role, topic: topic, format: format, status: status, search: search))
+    }
+
+    /// `catalog show`: one asset.
+    public func asset(id: String) throws -> Asset {
+        guard let asset = try store.asset(id: id) else {
+            throw DeskError.notFound("no asset '\(id)' in the catalog" + Suggestion.hint(for: id, in: try store.assetIDs().sorted()))
+        }
+        return asset
+    }
+
+    // MARK: - Records
+
+    /// Records a send. `fields` are those of a touch in a group file (`asset`, `to` comma
+    /// separated, `date`, `channel`, `consumed`); `today` is the latest day a fact may carry.
+    public func recordTouch(groupID: String, fields: [String: String], today: Day, by recorder: Recorder) throws -> Recorded<SentReport> {
+        let group = try store.existingGroup(id: groupID)
+        var fields = fields
+        if fields["date"] == nil { fields["date"] = today.description }
+        let touch = try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs(), latest: today)
+        let advisor = try advisor(asOf: touch.date)
+        let warnings = try store.asset(id: touch.asset).map { try advisor.sendWarnings(for: $0, to: group, on: touch.date) }?
+            .map(\.description) ?? []
+        let outcome = try store.recordSend(touch, to: group.id, by: recorder)
+        let report = SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description, channel: touch.channel,
+                                consumed: touch.consumed, added: outcome.added, alreadyRecorded: outcome.alreadyRecorded,
+                                markedConsumed: outcome.markedConsumed, warnings: warnings)
+        return Recorded(report: report, isNew: !outcome.added.isEmpty)
+    }
+
+    /// Records what a stakeholder now holds: `stakeholder`, `topic`, `position` or `value`, `source`, `date`.
+    public func recordClaim(groupID: String, fields: [String: String], today: Day, by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        let group = try store.existingGroup(id: groupID)
+        var fields = fields
+        if fields["date"] == nil { fields["date"] = today.description }
+        let taxonomy = try store.taxonomy()
+        let claim = try GroupParser.claim(fields, in: group, taxonomy: taxonomy, latest: today)
+        let outcome = try store.recordClaim(claim, to: group.id, by: recorder)
+        let words = Vocabulary(taxonomy)
+        var names = words.names(in: group)
+        let fact = "\(names.mention(claim.stakeholder)) holds \(words.value(claim.value, topic: claim.topic)) "
+            + "on \(words.topic(claim.topic)) as of \(claim.date)"
+        let message = switch outcome {
+        case .added: "Recorded: \(fact)."
+        case .changed: "Updated the claim of that day: \(fact)."
+        case .unchanged: "Already recorded: \(fact)."
+        }
+        return Recorded(report: RecordedReport(group: group.id, action: "claimed", fact: "\(claim.stakeholder)/\(claim.topic)",
+                                               date: claim.date.description, by: recorder.name, message: message),
+                        isNew: outcome != .unchanged)
+    }
+
+    /// Records a buying-job event: `job`, `type`, `date`, `note`.
+    public func recordEvent(groupID: String, fields: [String: String], today: Day, by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        let group = try store.existingGroup(id: groupID)
+        var fields = fields
+        if fields["date"] == nil { fields["date"] = today.description }
+        let event = try GroupParser.event(fields, latest: today)
+        let outcome = try store.recordEvent(event, to: group.id, by: recorder)
+        let message = "\(outcome == .added ? "Recorded" : "Already recorded"): \(Words.capitalized(event.job.phrase)) "
+            + "\(event.type.rawValue) on \(event.date)."
+        return Recorded(report: RecordedReport(group: group.id, action: "event", fact: "\(event.job.rawValue) \(event.type.rawValue)",
+                                               date: event.date.description, by: recorder.name, message: message),
+                        isNew: outcome == .added)
+    }
+
+    /// Adds a person: `id`, `name`, `role`, `influence`, `title`.
+    ///
+    /// - Throws: ``StoreError`` (duplicate) when the id is taken.
+    public func addStakeholder(groupID: String, fields: [String: String], by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        let group = try store.existingGroup(id: groupID)
+        let taxonomy = try store.taxonomy()
+        let person = try GroupParser.stakeholder(fields, in: group, taxonomy: taxonomy)
+        try store.addStakeholder(person, to: group.id, by: recorder)
+        return Recorded(report: RecordedReport(group: group.id, action: "stakeholder", fact: person.id, by: recorder.name,
+                                               message: "Added \(Vocabulary(taxonomy).personWithInfluence(person)) to \(group.id)."),
+                        isNew: true)
+    }
+
+    /// Records that a rep said no to a pick: it stays out of the group's picks for the policy's dismissal window.
+    public func recordDismissal(groupID: String, asset: String, date: Day?, reason: String?, today: Day,
+                                by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        let when = date ?? today
+        guard when <= today else {
+            throw DeskError.badInput(field: "date", "\(when) is after \(today); a dismissal cannot be dated later than the day it is recorded")
+        }
+        let dismissal = Dismissal(asset: asset, date: when, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
+        let outcome = try store.recordDismissal(dismissal, in: groupID, by: recorder)
+        let until = when.adding(days: ScoringPolicy.standard.dismissalDays)
+        let message = switch outcome {
+        case .added: "Dismissed \(asset) for \(groupID) on \(when): out of its picks until \(until)."
+        case .changed: "Updated the reason of the dismissal of \(asset) for \(groupID) on \(when)."
+        case .unchanged: "Already dismissed: \(asset) for \(groupID) on \(when)."
+        }
+        return Recorded(report: RecordedReport(group: groupID, action: "dismissed", fact: asset, date: when.description,
+                                               by: recorder.name, message: message),
+                        isNew: outcome == .added)
+    }
+}
+
+/// One group as `group show` presents it.
+public struct GroupView: Sendable {
+    public var group: BuyingGroup
+    public var diagnosis: Diagnosis
+    public var history: GroupHistory
+    public var taxonomy: Taxonomy
+
+    /// The JSON shape of `group show --json` and `GET /v1/groups/{id}`.
+    public var report: GroupReport {
+        GroupReport(diagnosis: DiagnosisReport(diagnosis, group: group, taxonomy: taxonomy), history: history)
+    }
+}

@@ -1,0 +1,68 @@
+import NextSend
+import NextSendStore
+
+/// `group show --json`: the diagnosis in the brief's shape, plus the people and the sends with
+/// their origins, the group's status, and what was retracted.
+public struct GroupReport: Sendable, Encodable {
+    struct Person: Encodable, Sendable {
+        var id, name, role, influence, origin: String
+        var title, recordedBy, retractedBy: String?
+    }
+
+    struct Send: Encodable, Sendable {
+        var asset: String
+        var to: [String]
+        var date: String
+        var channel: String?
+        var consumed: Bool
+        var origin: String
+        var recordedBy: String?
+        var retractedBy: String?
+    }
+
+    struct Retraction: Encodable, Sendable {
+        var fact: String
+        var retractedBy: String?
+    }
+
+    public var diagnosis: DiagnosisReport
+    public var history: GroupHistory
+
+    public init(diagnosis: DiagnosisReport, history: GroupHistory) {
+        self.diagnosis = diagnosis
+        self.history = history
+    }
+
+    struct DismissalEntry: Encodable, Sendable {
+        var asset: String
+        var date: String
+        var reason: String?
+        var origin: String
+        var recordedBy: String?
+        var retractedBy: String?
+    }
+
+    enum Keys: String, CodingKey { case status, statusDate, stakeholders, touches, dismissals, retracted }
+
+    public func encode(to encoder: any Encoder) throws {
+        try diagnosis.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(history.status.rawValue, forKey: .status)
+        try container.encodeIfPresent(history.statusDate?.description, forKey: .statusDate)
+        try container.encode(history.people.map { person in
+            Person(id: person.stakeholder.id, name: person.stakeholder.name, role: person.stakeholder.role,
+                   influence: person.stakeholder.influence, origin: person.provenance.origin, title: person.stakeholder.title,
+                   recordedBy: person.provenance.recordedBy, retractedBy: person.provenance.retractedBy)
+        }, forKey: .stakeholders)
+        try container.encode(history.sends.map { send in
+            Send(asset: send.asset, to: send.to, date: send.date.description, channel: send.channel, consumed: send.consumed,
+                 origin: send.provenance.origin, recordedBy: send.provenance.recordedBy, retractedBy: send.provenance.retractedBy)
+        }, forKey: .touches)
+        try container.encode(history.dismissals.map { entry in
+            let (dismissal, provenance) = (entry.dismissal, entry.provenance)
+            return DismissalEntry(asset: dismissal.asset, date: dismissal.date.description, reason: dismissal.reason, origin: provenance.origin,
+                           recordedBy: provenance.recordedBy, retractedBy: provenance.retractedBy)
+        }, forKey: .dismissals)
+        try container.encode(history.retracted.map { Retraction(fact: $0.fact, retractedBy: $0.provenance.retractedBy) }, forKey: .retracted)
+    }
+}

@@ -1,0 +1,39 @@
+import HTTPTypes
+import Hummingbird
+
+/// Lets a request through when it carries a known bearer token or a signed-in session cookie,
+/// and names the caller in the context.
+///
+/// `/healthz` is open (a load balancer asks it), and so are the sign-in page and its form.
+/// Without tokens (a server on loopback for one person) everyone is let in as `api`.
+struct AuthMiddleware: RouterMiddleware {
+    var tokens: AccessTokens
+    var sessions: WebSessions
+
+    static let openPaths: Set<String> = ["/healthz", "/signin"]
+
+    func handle(_ request: Request, context: ServiceContext, next: (Request, ServiceContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let session = request.cookies[WebSessions.cookieName].flatMap({ sessions.session(id: $0.value) }) {
+            context.session = session
+            context.caller = session.caller
+        }
+        if tokens.isEmpty {
+            context.caller = context.caller ?? AccessTokens.anonymousName
+        } else if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer", let name = tokens.name(for: String(parts[1])) else {
+                throw Problem.unauthorized("the bearer token is not one of this server's tokens")
+            }
+            context.caller = name
+        }
+        if context.caller == nil && !AuthMiddleware.openPaths.contains(request.uri.path) {
+            if WebRoutes.isPage(request) {
+                // A person in a browser: off to the sign-in page rather than a JSON problem.
+                return Response(status: .seeOther, headers: [.location: "/signin"])
+            }
+            throw Problem.unauthorized("this server needs 'Authorization: Bearer <token>'")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import Logging
+import NextSend
+import NextSendReports
+import NextSendStore
+import OpenAPIHummingbird
+import Prometheus
+import ServiceLifecycle
+
+/// `nextsend serve`: the JSON API of openapi.yaml and the web page for reps, over one store.
+///
+/// ```swift
+/// let server = try NextSendServer(configuration: .init(store: store, tokens: .shared(token)))
+/// try await server.run()   // until SIGTERM or SIGINT
+/// ```
+public struct NextSendServer: Sendable {
+    public struct Configuration: Sendable {
+        public var store: Store
+        public var host: String
+        /// 0 picks a free port; `onListening` hears which.
+        public var port: Int
+        public var tokens: AccessTokens
+        /// Today, for requests without `asOf`.
+        public var today: @Sendable () -> Day
+        public var logger: Logger
+        /// Bodies above this are refused with 413.
+        public var maxBodyBytes: Int
+
+        public init(store: Store, host: String = "127.0.0.1", port: Int = 8080, tokens: AccessTokens = .none,
+                    today: @escaping @Sendable () -> Day = { Day.today() }, logger: Logger = Logger(label: "nextsend.serve"),
+                    maxBodyBytes: Int = 1 << 20) {
+            self.store = store
+            self.host = host
+            self.port = port
+            self.tokens = tokens
+            self.today = today
+            self.logger = logger
+            self.maxBodyBytes = maxBodyBytes
+        }
+    }
+
+    public let configuration: Configuration
+
+    /// - Throws: ``ServeError`` for a non-loopback address without a token.
+    public init(configuration: Configuration) throws {
+        if configuration.tokens.isEmpty && !NextSendServer.isLoopback(configuration.host) {
+            throw ServeError(description: "refusing to listen on \(configuration.host) without a token: set NEXTSEND_TOKEN or --tokens-file, "
+                + "or listen on 127.0.0.1")
+        }
+        self.configuration = configuration
+    }
+
+    /// The router with every route and middleware, without a socket: what the router tests drive.
+    public func makeRouter() throws -> Router<ServiceContext> {
+        let registry = PrometheusCollectorRegistry()
+        let store = configuration.store
+        let cache = AdvisorCache(store: store)
+        let desk = Desk(store: store, advisor: { day in try cache.advisor(asOf: day) })
+        let sessions = WebSessions()
+        let router = Router(context: ServiceContext.self)
+        // Outermost first: log and measure everything, answer errors as problems, then check size and who is asking.
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestMetricsMiddleware(registry: registry))
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodyBytes))
+        router.add(middleware: AuthMiddleware(tokens: configuration.tokens, sessions: sessions))
+        router.add(middleware: ContextTaskLocalMiddleware())
+        // Encoded as the CLI encodes (JSONOutput): the same data gives the same bytes from both.
+        try APIHandler(desk: desk, metrics: registry, today: configuration.today)
+            .registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+        try WebRoutes(desk: desk, sessions: sessions, tokens: configuration.tokens, today: configuration.today).register(on: router)
+        return router
+    }
+
+    /// The Hummingbird application, listening where the configuration says.
+    public func makeApplication(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        Application(
+            router: try makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nextsend"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: configuration.logger
+        )
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes the requests in flight and returns.
+    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let services = ServiceGroup(configuration: .init(
+            services: [try makeApplication(onListening: onListening)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: configuration.logger
+        ))
+        try await services.run()
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// A server that must not start as configured.
+public struct ServeError: Error, CustomStringConvertible {
+    public var description: String
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// Refuses a request body over `limit` bytes with 413 before any handler reads it.
+///
+/// The body is collected here once (up to the limit), so a client that streams without a
+/// Content-Length is held to the same limit as one that declares its length.
+struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    var limit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let tooLarge = Problem(status: .contentTooLarge, detail: "the body is over \(limit / 1024 / 1024) MiB")
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { return tooLarge.response }
+        guard request.method == .post || request.method == .put || request.method == .patch else { return try await next(request, context) }
+        var request = request
+        do {
+            _ = try await request.collectBody(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            return tooLarge.response
+        }
+        return try await next(request, context)
+    }
+}

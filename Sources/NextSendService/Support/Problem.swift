@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NextSend
+import NextSendReports
+import NextSendStore
+import OpenAPIRuntime
+
+/// An error answered as `application/problem+json` (RFC 9457), carrying the message the CLI
+/// prints for the same mistake.
+struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertible {
+    var status: HTTPResponse.Status
+    var detail: String
+    var extraHeaders: HTTPFields = [:]
+
+    var description: String { detail }
+
+    static func badRequest(_ detail: String) -> Problem { Problem(status: .badRequest, detail: detail) }
+    static func notFound(_ detail: String) -> Problem { Problem(status: .notFound, detail: detail) }
+    static func forbidden(_ detail: String) -> Problem { Problem(status: .forbidden, detail: detail) }
+
+    static func unauthorized(_ detail: String) -> Problem {
+        Problem(status: .unauthorized, detail: detail, extraHeaders: [.wwwAuthenticate: "Bearer realm=\"nextsend\""])
+    }
+
+    static func busy(_ detail: String) -> Problem {
+        // Another writer holds the database: a client that waits a moment gets through.
+        Problem(status: .serviceUnavailable, detail: detail, extraHeaders: [.retryAfter: "1"])
+    }
+
+    /// The problem a NextSend error stands for, or `nil` for an error nobody foresaw (a 500).
+    static func from(_ error: any Error) -> Problem? {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let failure as ValidationFailure:
+            return .badRequest(failure.errors.map(Problem.sentence).joined(separator: "; "))
+        case let error as DeskError:
+            return error.kind == .notFound ? .notFound(error.message) : .badRequest(error.description)
+        case let error as StoreError:
+            switch error.code {
+            case .notFound: return .notFound(error.description)
+            case .busy: return .busy(error.description)
+            case .duplicate, .sourceOwned, .refused: return Problem(status: .conflict, detail: error.description)
+            case .newerSchema, .damaged, .cannotOpen: return Problem(status: .serviceUnavailable, detail: error.description)
+            default: return nil
+            }
+        case let error as ServerError:
+            // The generated server could not read the request: a missing parameter, a body that is
+            // not the JSON the contract describes.
+            if let inner = from(error.underlyingError) { return inner }
+            if error.httpStatus == .badRequest || error.underlyingError is DecodingError {
+                return .badRequest(Problem.describe(decoding: error))
+            }
+            return nil
+        case let error as HTTPError:
+            return Problem(status: error.status, detail: error.body ?? error.status.reasonPhrase)
+        default:
+            return nil
+        }
+    }
+
+    /// "topic: 'cots' is not a topic of the taxonomy; did you mean 'cost'?" — a diagnostic
+    /// without the `<command line>` location, which means nothing to an API client.
+    private static func sentence(_ diagnostic: Diagnostic) -> String {
+        (diagnostic.field.map { "\($0): " } ?? "") + diagnostic.message
+    }
+
+    private static func describe(decoding error: ServerError) -> String {
+        if let decoding = error.underlyingError as? DecodingError {
+            switch decoding {
+            case let .keyNotFound(key, context):
+                return "body: missing field '\(Problem.path(context.codingPath + [key]))'"
+            case let .typeMismatch(type, context), let .valueNotFound(type, context):
+                return "body: '\(Problem.path(context.codingPath))' should be \(Problem.kind(type))"
+            case let .dataCorrupted(context):
+                return context.codingPath.isEmpty ? "body: not valid JSON" : "body: '\(Problem.path(context.codingPath))' is not valid"
+            @unknown default:
+                return "body: not the JSON this operation takes"
+            }
+        }
+        return error.causeDescription
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+
+    private static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Double.Type, is Int.Type: "a number"
+        default: "\(type)".contains("Array") ? "a list" : "an object"
+        }
+    }
+
+    // MARK: HTTPResponseConvertible
+
+    var httpStatus: HTTPResponse.Status { status }
+    var httpHeaderFields: HTTPFields {
+        var fields = extraHeaders
+        fields[.contentType] = "application/problem+json"
+        return fields
+    }
+    var httpBody: OpenAPIRuntime.HTTPBody? { HTTPBody(json) }
+
+    /// The RFC 9457 body, encoded like every other JSON NextSend writes.
+    var json: Data {
+        struct Body: Encodable { var type, title: String; var status: Int; var detail: String }
+        let body = Body(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail)
+        return (try? JSONOutput.encode(body)) ?? Data()
+    }
+
+    /// The Hummingbird response for routes outside the generated server (and for middleware).
+    var response: Response {
+        var headers = HTTPFields()
+        headers.append(contentsOf: httpHeaderFields)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json)))
+    }
+}

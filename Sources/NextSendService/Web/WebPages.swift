@@ -1,0 +1,59 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// The page templates, compiled into the binary, and how a page becomes a response.
+struct WebPages: Sendable {
+    private let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        for (name, bytes) in [("layout", PackageResources.layout_mustache), ("signin", PackageResources.signin_mustache),
+                              ("groups", PackageResources.groups_mustache), ("group", PackageResources.group_mustache)] {
+            // The templates ship with the binary; one that does not parse is a build mistake caught by every page test.
+            library.register(try! MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)), named: name)
+        }
+        self.library = library
+    }
+
+    /// Renders `page` inside the layout. Mustache escapes every `{{value}}`, so an account named
+    /// `<script>` shows as text; only the page body, already rendered, goes in unescaped.
+    func render<Page: WebPage>(_ template: String, _ page: Page, title: String, session: WebSession?, cookie: Cookie? = nil,
+                               flash: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
+        var page = page
+        page.csrf = session?.csrf ?? ""
+        let body = library.render(page, withTemplate: template) ?? ""
+        let layout = Layout(title: title, body: body, csrf: session?.csrf ?? "", caller: session?.caller, flash: flash)
+        let html = library.render(layout, withTemplate: "layout") ?? ""
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                                   .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+                                   .xContentTypeOptions: "nosniff", .referrerPolicy: "same-origin"]
+        if let cookie { headers[.setCookie] = cookie.description }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// An id as one path segment of a link.
+    static func pathComponent(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? id
+    }
+
+    struct Layout {
+        var title: String
+        var body: String
+        var csrf: String
+        var caller: String?
+        var flash: String?
+    }
+}
+
+/// A page model: what its template shows, plus the session's CSRF token for its forms.
+protocol WebPage {
+    var csrf: String { get set }
+}
+
+extension HTTPField.Name {
+    static let contentSecurityPolicy = Self("Content-Security-Policy")!
+    static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import NextSend
+import NextSendReports
+import NextSendStore
+
+/// The web page for reps: pick an owner, see their groups most urgent first, open one to see its
+/// job board, conflicts and picks, and record a send, a claim or a dismissal.
+///
+/// Server-rendered HTML that works without JavaScript. Every value goes through Mustache's
+/// escaping; every form carries the session's CSRF token; the session cookie is HttpOnly and
+/// SameSite=Strict.
+struct WebRoutes: Sendable {
+    var desk: Desk
+    var sessions: WebSessions
+    var tokens: AccessTokens
+    var today: @Sendable () -> Day
+    let pages = WebPages()
+
+    /// Whether a request is for a page (answered with a redirect to sign in) rather than the API.
+    static func isPage(_ request: Request) -> Bool {
+        let path = request.uri.path
+        return path == "/" || path.hasPrefix("/groups/") || path == "/signout"
+    }
+
+    func register(on router: Router<ServiceContext>) {
+        router.get("/signin") { _, context in try signInPage(context: context, error: nil, status: .ok) }
+        router.post("/signin") { request, context in try await signIn(request, context: context) }
+        router.post("/signout") { request, context in try await signOut(request, context: context) }
+        router.get("/") { request, context in try await groupsPage(request, context: context) }
+        router.get("/groups/{id}") { _, context in try await groupPage(context: context) }
+        router.post("/groups/{id}/sent") { request, context in try await record(request, context: context, form: SentForm.self) }
+        router.post("/groups/{id}/claim") { request, context in try await record(request, context: context, form: ClaimForm.self) }
+        router.post("/groups/{id}/dismiss") { request, context in try await record(request, context: context, form: DismissForm.self) }
+    }
+
+    // MARK: - Signing in
+
+    private func signInPage(context: ServiceContext, error: String?, status: HTTPResponse.Status) throws -> Response {
+        if tokens.isEmpty { return redirect("/") }
+        return try pages.render("signin", SignInPage(error: error), title: "Sign in", session: nil, status: status)
+    }
+
+    private func signIn(_ request: Request, context: ServiceContext) async throws -> Response {
+        struct Form: Decodable { var token: String? }
+        let form = try await decode(Form.self, from: request, context: context)
+        guard let name = form.token.flatMap({ tokens.name(for: $0) }) else {
+            return try signInPage(context: context, error: "That token is not one of this server's.", status: .unauthorized)
+        }
+        var response = redirect("/")
+        response.setCookie(sessionCookie(for: sessions.start(caller: name)))
+        return response
+    }
+
+    private func signOut(_ request: Request, context: ServiceContext) async throws -> Response {
+        let session = try await checkedSession(request, context: context)
+        sessions.end(id: session.id)
+        var response = redirect(tokens.isEmpty ? "/" : "/signin")
+        response.setCookie(Cookie(name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    // MARK: - Pages
+
+    private func groupsPage(_ request: Request, context: ServiceContext) async throws -> Response {
+        let (session, cookie) = session(for: context)
+        let owner = request.uri.queryParameters.get("owner").flatMap { $0.isEmpty ? nil : $0 }
+        let (desk, day) = (desk, today())
+        let (owners, lines) = try await Blocking.run {
+            let owners = try desk.store.owners()
+            let lines = try owner.map { try desk.groupLines(owner: $0, includeClosed: false, asOf: day) } ?? []
+            return (owners, lines)
+        }
+        let page = GroupsPage(owner: owner, asOf: day.description, owners: owners.map { OwnerOption(name: $0, selected: $0 == owner) },
+                              groups: lines.sorted { ($0.urgency, $1.id) > ($1.urgency, $0.id) }.map(GroupsPage.Row.init))
+        return try pages.render("groups", page, title: owner.map { "Groups of \($0)" } ?? "Groups", session: session, cookie: cookie,
+                                flash: sessions.takeFlash(for: session))
+    }
+
+    private func groupPage(context: ServiceContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (session, cookie) = session(for: context)
+        let id = try context.parameters.require("id")
+        let (desk, day) = (desk, today())
+        let (view, answer) = try await Blocking.run {
+            (try desk.groupView(id: id, asOf: day), try desk.next(groupID: id, limit: 5, to: nil, asOf: day))
+        }
+        let page = GroupPage(view: view, answer: answer, today: day, error: error)
+        return try pages.render("group", page, title: view.group.account, session: session, cookie: cookie,
+                                flash: error == nil ? sessions.takeFlash(for: session) : nil, status: status)
+    }
+
+    // MARK: - Forms
+
+    private func record<Form: WebForm>(_ request: Request, context: ServiceContext, form: Form.Type) async throws -> Response {
+        let session = try await checkedSession(request, context: context)
+        let id = try context.parameters.require("id")
+        let form = try await decode(Form.self, from: request, context: context)
+        let (desk, day, recorder) = (desk, today(), Recorder(session.caller))
+        do {
+            let message = try await Blocking.run { try form.record(on: desk, group: id, today: day, by: recorder) }
+            sessions.flash(message, for: session)
+            return redirect("/groups/\(WebPages.pathComponent(id))")
+        } catch {
+            // A bad value comes back on the page with what was wrong; a missing group is a 404 page.
+            guard let problem = Problem.from(error), problem.status == .badRequest || problem.status == .conflict else { throw error }
+            return try await groupPage(context: context, error: problem.detail, status: problem.status)
+        }
+    }
+
+    /// The session of a form post, once its CSRF token is checked.
+    private func checkedSession(_ request: Request, context: ServiceContext) async throws -> WebSession {
+        struct Token: Decodable { var csrf: String? }
+        guard let session = context.session else { throw Problem.forbidden("this form needs a signed-in session; open the page again") }
+        let token = try await decode(Token.self, from: request, context: context).csrf
+        guard let token, token.utf8.elementsEqual(session.csrf.utf8) else {
+            throw Problem.forbidden("the form's CSRF token is missing or stale; open the page again and resubmit")
+        }
+        return session
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, from request: Request, context: ServiceContext) async throws -> T {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 1 << 20)
+        do {
+            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: buffer))
+        } catch {
+            throw Problem.badRequest("the form is missing a field or has one of the wrong kind")
+        }
+    }
+
+    /// The request's session; without tokens, a first visit gets one (its forms need a CSRF token too).
+    private func session(for context: ServiceContext) -> (WebSession, Cookie?) {
+        if let session = context.session { return (session, nil) }
+        let session = sessions.start(caller: context.caller ?? AccessTokens.anonymousName)
+        return (session, sessionCookie(for: session))
+    }
+
+    private func sessionCookie(for session: WebSession) -> Cookie {
+        Cookie(name: WebSessions.cookieName, value: session.id, maxAge: Int(WebSessions.lifetime), path: "/", httpOnly: true, sameSite: .strict)
+    }
+
+    private func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

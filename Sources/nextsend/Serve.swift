@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NextSendService
+import NextSendStore
+
+extension NextSendCommand {
+    /// `nextsend serve`: the JSON API and the web page for reps, until SIGTERM or SIGINT.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the JSON API (openapi.yaml) and the web page for reps.",
+            discussion: """
+                Tokens come from NEXTSEND_TOKEN (one shared token) or --tokens-file (one 'name token' pair per line; writes are \
+                recorded under the name). Without a token the server listens only on a loopback address. Stops cleanly on \
+                SIGTERM or SIGINT. GET /metrics serves Prometheus metrics; GET /healthz answers 200 when the database opens.
+                """
+        )
+
+        @Option(help: "The address to listen on.") var host = "127.0.0.1"
+        @Option(help: "The port to listen on (0: any free port, printed on stderr).") var port = 8080
+        @Option(name: .customLong("tokens-file"), help: ArgumentHelp("A file of 'name token' lines.", valueName: "path"))
+        var tokensFile: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var log: LogOptions
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        }
+
+        func run() async throws {
+            let tokens = try accessTokens()
+            var logger = log.logger
+            logger.logLevel = log.verbose ? .info : .notice
+            let server: NextSendServer
+            do {
+                server = try NextSendServer(configuration: .init(store: try store.open(), host: host, port: port, tokens: tokens, logger: logger))
+            } catch let error as ServeError {
+                throw ValidationError(error.description)
+            }
+            let host = self.host
+            try await server.run { port in
+                // On stderr, so a script that asked for port 0 can read where to connect.
+                Console.error("nextsend: serving http://\(host):\(port) (Ctrl-C to stop)")
+            }
+        }
+
+        private func accessTokens() throws -> AccessTokens {
+            if let tokensFile {
+                guard let data = FileManager.default.contents(atPath: tokensFile) else {
+                    throw UserError.notFound("--tokens-file: cannot read \(tokensFile)")
+                }
+                do {
+                    return try AccessTokens.parse(String(decoding: data, as: UTF8.self), file: tokensFile)
+                } catch let error as TokensFileError {
+                    throw UserError.badData(error.description)
+                }
+            }
+            if let token = ProcessInfo.processInfo.environment["NEXTSEND_TOKEN"], !token.isEmpty { return .shared(token) }
+            return .none
+        }
+    }
+}
