@@ -63,7 +63,7 @@ public struct NextSendServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodyBytes))
+        router.add(middleware: RequestBodyMiddleware(limit: configuration.maxBodyBytes))
         router.add(middleware: AuthMiddleware(tokens: configuration.tokens, sessions: sessions))
         router.add(middleware: ContextTaskLocalMiddleware())
         // Encoded as the CLI encodes (JSONOutput): the same data gives the same bytes from both.

@@ -72,6 +72,7 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
             case let .keyNotFound(key, context):
                 return "body: missing field '\(Problem.path(context.codingPath + [key]))'"
             case let .typeMismatch(type, context), let .valueNotFound(type, context):
+                if context.codingPath.isEmpty, let query = Problem.badQueryParameter(in: error.request) { return query }
                 return "body: '\(Problem.path(context.codingPath))' should be \(Problem.kind(type))"
             case let .dataCorrupted(context):
                 return context.codingPath.isEmpty ? "body: not valid JSON" : "body: '\(Problem.path(context.codingPath))' is not valid"
@@ -80,6 +81,21 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
             }
         }
         return error.causeDescription
+    }
+
+    /// The query parameters that are not strings, and what they take.
+    private static let typedQueryParameters = ["limit": "a whole number", "all": "true or false", "explain": "true or false"]
+
+    /// "limit: 'ten' is not a whole number", for the query parameter the generated server could not read.
+    private static func badQueryParameter(in request: HTTPRequest) -> String? {
+        let items = URLComponents(string: request.path ?? "")?.queryItems ?? []
+        for item in items {
+            guard let kind = typedQueryParameters[item.name] else { continue }
+            let value = item.value ?? ""
+            let readable = kind == "a whole number" ? Int(value) != nil : ["true", "false"].contains(value)
+            if !readable { return "\(item.name): '\(value)' is not \(kind)" }
+        }
+        return nil
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

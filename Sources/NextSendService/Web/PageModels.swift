@@ -36,7 +36,18 @@ struct GroupsPage: WebPage {
     var owners: [OwnerOption]
     var groups: [Row]
     var csrf = ""
-    var noGroups: Bool { owner != nil && groups.isEmpty }
+    // Stored, not computed: Mustache sees a page's stored properties only.
+    var noGroups: Bool
+    var hasGroups: Bool
+
+    init(owner: String?, asOf: String, owners: [OwnerOption], groups: [Row]) {
+        self.owner = owner
+        self.asOf = asOf
+        self.owners = owners
+        self.groups = groups
+        noGroups = owner != nil && groups.isEmpty
+        hasGroups = !groups.isEmpty
+    }
 }
 
 /// One group: its job board, conflicts as camps, unreached people, picks and the forms.
@@ -53,6 +64,7 @@ struct GroupPage: WebPage {
     var jobs: [Job]
     var conflicts: [ConflictRow]
     var unreached: [String]
+    var hasUnreached: Bool
     var picks: [Pick]
     var noPicks: String?
     var stakeholders: [Option]
@@ -78,6 +90,7 @@ struct GroupPage: WebPage {
         var names = words.names(in: group)
         conflicts = diagnosis.conflicts.map { ConflictRow(topic: words.topicTitle($0.topic), line: words.conflictLine($0, names: &names)) }
         unreached = diagnosis.unengaged.compactMap { group.stakeholder($0).map(words.personWithInfluence) }
+        hasUnreached = !unreached.isEmpty
         switch answer {
         case let .closed(report):
             closed = report.message

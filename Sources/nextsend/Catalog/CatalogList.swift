@@ -19,8 +19,14 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let assets = try Desk(store: try store.open()).assets(job: job?.rawValue, role: role, topic: topic, format: format,
-                                                                   search: search, status: status)
+            let assets: [NextSendAsset]
+            do {
+                assets = try Desk(store: try store.open()).assets(job: job?.rawValue, role: role, topic: topic, format: format,
+                                                                  search: search, status: status)
+            } catch let error as DeskError where error.kind == .badInput {
+                // A mistyped filter is a usage error (64), caught where it is typed.
+                throw ValidationError("--\(error.field ?? "filter"): \(error.message)")
+            }
             if output.json {
                 try Console.printJSON(assets, omitBody: true)
                 return

@@ -1,16 +1,24 @@
 import Hummingbird
 
-/// Refuses a request body over `limit` bytes with 413 before any handler reads it.
+/// Refuses a request body over `limit` bytes with 413, and an API body that is not JSON with
+/// 415, before any handler reads it.
 ///
 /// The body is collected here once (up to the limit), so a client that streams without a
 /// Content-Length is held to the same limit as one that declares its length.
-struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     var limit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let tooLarge = Problem(status: .contentTooLarge, detail: "the body is over \(limit / 1024 / 1024) MiB")
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { return tooLarge.response }
         guard request.method == .post || request.method == .put || request.method == .patch else { return try await next(request, context) }
+        if request.uri.path.hasPrefix("/v1/") {
+            // The API takes JSON only; saying so beats a decoding error about a body it never meant to read.
+            let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+            guard type == "application/json" else {
+                return Problem(status: .unsupportedMediaType, detail: "the body must be application/json, not \(type ?? "untyped")").response
+            }
+        }
         var request = request
         do {
             _ = try await request.collectBody(upTo: limit)

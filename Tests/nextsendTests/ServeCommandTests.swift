@@ -1,0 +1,171 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NextSendTestSupport
+import Testing
+
+/// `nextsend serve` as a user runs it: the real binary on a free loopback port, asked over HTTP.
+@Suite struct ServeCommandTests {
+    let cli = CLI()
+    let token = "live-test-token-0123456789"
+
+    /// A running `nextsend serve`, stopped with SIGTERM at the end.
+    final class Server {
+        let process = Process()
+        let errors = Pipe()
+        var port = 0
+
+        init(cli: CLI, arguments: [String] = [], environment: [String: String]) throws {
+            process.executableURL = CLI.binary
+            process.arguments = ["serve", "--port", "0"] + arguments
+            process.currentDirectoryURL = cli.folder.url
+            var env = ProcessInfo.processInfo.environment
+            env["NEXTSEND_DB"] = cli.database
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // The server says where it listens on stderr: "nextsend: serving http://127.0.0.1:PORT …".
+            var seen = ""
+            let deadline = Date().addingTimeInterval(60)
+            while port == 0 && Date() < deadline && process.isRunning {
+                let data = errors.fileHandleForReading.availableData
+                if data.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
+                seen += String(decoding: data, as: UTF8.self)
+                if let range = seen.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                    port = Int(seen[range].split(separator: ":").last!) ?? 0
+                }
+            }
+            if port == 0 { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "server did not start: \(seen)"]) }
+        }
+
+        /// SIGTERM, then the exit status.
+        func stop() -> Int32 {
+            process.terminate()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+
+        func request(_ path: String, method: String = "GET", token: String?, json: String? = nil) async throws -> (Int, [String: String], String) {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            request.httpMethod = method
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            if let json {
+                request.httpBody = Data(json.utf8)
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            let http = response as! HTTPURLResponse
+            var headers: [String: String] = [:]
+            for (key, value) in http.allHeaderFields { headers[String(describing: key).lowercased()] = String(describing: value) }
+            return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    func importShippedContent() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29").status == 0)
+    }
+
+    @Test func theBinaryServesTheCLIsAnswersAndStopsOnSIGTERM() async throws {
+        try importShippedContent()
+        let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
+        let next = try await server.request("/v1/groups/mercy-valley-health/next?asOf=2026-11-29", token: token)
+        #expect(next.0 == 200)
+        let cliNext = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json")
+        #expect(next.2 + "\n" == cliNext.stdout)
+        let show = try await server.request("/v1/groups/mercy-valley-health?asOf=2026-11-29", token: token)
+        #expect(show.2 + "\n" == (try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json")).stdout)
+        #expect(try await server.request("/v1/groups", token: nil).0 == 401)
+        #expect(try await server.request("/healthz", token: nil).0 == 200)
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aBusyDatabaseIs503WithRetryAfter() async throws {
+        try importShippedContent()
+        let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token, "NEXTSEND_BUSY_TIMEOUT": "0.3"])
+        // Another process holds the write lock, as a long import would.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", cli.database]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
+        try await Task.sleep(for: .milliseconds(500))
+        let body = #"{"asset": "tco-model", "to": ["lee"]}"#
+        let busy = try await server.request("/v1/groups/mercy-valley-health/touches", method: "POST", token: token, json: body)
+        #expect(busy.0 == 503, "\(busy.2)")
+        #expect(busy.1["retry-after"] == "1")
+        #expect(busy.1["content-type"] == "application/problem+json")
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        let done = try await server.request("/v1/groups/mercy-valley-health/touches", method: "POST", token: token, json: body)
+        #expect(done.0 == 201, "\(done.2)")
+        #expect(server.stop() == 0)
+    }
+
+    static let repository = URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent()
+
+    /// Runs a program to the end and returns its status and everything it printed.
+    func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Headless Chromium through Selenium (Tests/browser/rep_page.py): sign in, open a group,
+    /// mark a pick sent, see the picks change, fit a phone. Screenshots go to .build/screenshots.
+    @Test func aRepUsesThePageInARealBrowser() async throws {
+        try importShippedContent()
+        let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
+        let shots = ServeCommandTests.repository.appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        // Debian's Python, which has python3-selenium, whatever else is first on the PATH.
+        let run = try runTool(["/usr/bin/python3", ServeCommandTests.repository.appendingPathComponent("Tests/browser/rep_page.py").path,
+                               "http://127.0.0.1:\(server.port)", token, "alice@rosterline.example", "mercy-valley-health", shots.path])
+        #expect(run.status == 0, "\(run.output)")
+        for name in ["1-groups.png", "2-group.png", "3-after-send.png", "4-phone.png"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: shots.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            #expect(size > 10_000, "\(name) is \(size) bytes")
+        }
+        #expect(server.stop() == 0)
+    }
+
+    /// schemathesis generates requests from openapi.yaml against the live binary: no 5xx, and
+    /// every status, content type, header and body as the contract says.
+    @Test func theContractHoldsUnderSchemathesis() async throws {
+        try importShippedContent()
+        let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
+        let run = try runTool([
+            "schemathesis", "run", ServeCommandTests.repository.appendingPathComponent("openapi.yaml").path,
+            "--url", "http://127.0.0.1:\(server.port)", "--header", "Authorization: Bearer \(token)",
+            "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance",
+            "--phases", "coverage,fuzzing", "--max-examples", "15", "--workers", "1", "--seed", "20261129", "--warnings", "off",
+        ])
+        #expect(run.status == 0, "\(run.output.suffix(4000))")
+        #expect(run.output.contains("No issues found"), "\(run.output.suffix(2000))")
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aPublicAddressNeedsAToken() throws {
+        let result = try cli.run("serve", "--host", "0.0.0.0", "--port", "0")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("refusing to listen on 0.0.0.0 without a token"))
+        let tokens = cli.folder.write("tokens", "alice short\n")
+        let bad = try cli.run("serve", "--port", "0", "--tokens-file", tokens)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("tokens:1: the token of 'alice' is shorter than 16 characters"))
+    }
+}
