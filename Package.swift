@@ -120,6 +120,7 @@ let package = Package(
             dependencies: [
                 "NextSendService", "NextSendStore", "NextSendReports", "NextSend", "NextSendTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

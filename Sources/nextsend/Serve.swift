@@ -30,8 +30,9 @@ extension NextSendCommand {
 
         func run() async throws {
             let tokens = try accessTokens()
+            // One line per request at info; --verbose adds Hummingbird's own debug detail.
             var logger = log.logger
-            logger.logLevel = log.verbose ? .info : .notice
+            logger.logLevel = log.verbose ? .debug : .info
             let server: NextSendServer
             do {
                 server = try NextSendServer(configuration: .init(store: try store.open(), host: host, port: port, tokens: tokens, logger: logger))

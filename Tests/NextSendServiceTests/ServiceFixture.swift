@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import NextSend
 import NextSendReports
@@ -30,7 +31,9 @@ struct ServiceFixture {
     var desk: Desk { Desk(store: store) }
 
     func test<T>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        let server = try NextSendServer(configuration: .init(store: store, tokens: tokens, today: { ServiceFixture.today }))
+        var logger = Logger(label: "nextsend.serve.test")
+        logger.logLevel = .warning
+        let server = try NextSendServer(configuration: .init(store: store, tokens: tokens, today: { ServiceFixture.today }, logger: logger))
         return try await server.makeApplication().test(.router, body)
     }
 }

@@ -79,6 +79,20 @@ struct CLI {
     /// The whole database as SQL text (`.dump`), to prove a failed command changed nothing.
     func dump() throws -> String { try sqlite(".dump") }
 
+    /// Starts the sqlite3 shell on the test database running `sql` (a transaction it leaves open);
+    /// write "COMMIT;" or "ROLLBACK;" and ".quit" to `input` to let go.
+    func holdWriteLock(_ sql: String) throws -> (Process, Pipe) {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", database]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data((sql + "\n").utf8))
+        return (holder, input)
+    }
+
     /// The repository's own content folder, for tests on the shipped catalog.
     static var repositoryContent: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

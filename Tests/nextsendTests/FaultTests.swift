@@ -19,19 +19,6 @@ import Testing
         return process
     }
 
-    /// Starts the sqlite3 shell on the test database running `sql` (a transaction it leaves open);
-    /// write "COMMIT;" or "ROLLBACK;" and ".quit" to `input` to let go.
-    func holdWriteLock(_ sql: String) throws -> (Process, Pipe) {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["sqlite3", cli.database]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data((sql + "\n").utf8))
-        return (holder, input)
-    }
 
     func count(_ table: String) throws -> Int {
         Int(try cli.sqlite("SELECT count(*) FROM \(table)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
@@ -138,7 +125,7 @@ import Testing
     @Test func aLockHeldPastTheBusyTimeoutExits75WithAClearMessage() throws {
         cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
         #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
-        let (holder, input) = try holdWriteLock("BEGIN EXCLUSIVE; SELECT 1;")
+        let (holder, input) = try cli.holdWriteLock("BEGIN EXCLUSIVE; SELECT 1;")
         Thread.sleep(forTimeInterval: 0.5)
         let result = try cli.run(["catalog", "import", "content/catalog"], environment: ["NEXTSEND_BUSY_TIMEOUT": "1"])
         input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
@@ -157,7 +144,7 @@ import Testing
         let reference = cli.folder.path("reference")
         #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
         // A write transaction that stays open, as a long import's would.
-        let (holder, input) = try holdWriteLock("BEGIN IMMEDIATE; UPDATE storeVersion SET version = version WHERE id = 1;")
+        let (holder, input) = try cli.holdWriteLock("BEGIN IMMEDIATE; UPDATE storeVersion SET version = version WHERE id = 1;")
         Thread.sleep(forTimeInterval: 0.5)
         let release = DispatchWorkItem {
             input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))

@@ -87,14 +87,7 @@ import Testing
         try importShippedContent()
         let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token, "NEXTSEND_BUSY_TIMEOUT": "0.3"])
         // Another process holds the write lock, as a long import would.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["sqlite3", cli.database]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
+        let (holder, input) = try cli.holdWriteLock("BEGIN IMMEDIATE;\nSELECT 1;")
         try await Task.sleep(for: .milliseconds(500))
         let body = #"{"asset": "tco-model", "to": ["lee"]}"#
         let busy = try await server.request("/v1/groups/mercy-valley-health/touches", method: "POST", token: token, json: body)
