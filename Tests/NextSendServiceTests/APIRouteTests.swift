@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import NextSend
 import NextSendReports
@@ -138,6 +139,10 @@ import Testing
                 #expect(response.headers[.contentType] == "application/problem+json")
                 #expect(response.detail.contains(message), "\(path) \(body): \(response.detail)")
             }
+            let text = try await client.execute(uri: "/v1/groups/\(mercy)/touches", method: .post, headers: [.contentType: "text/plain"],
+                                                body: ByteBuffer(string: #"{"asset": "tco-model", "to": ["dana"]}"#))
+            #expect(text.status == .unsupportedMediaType)
+            #expect(text.detail == "the body must be application/json, not text/plain")
         }
         #expect(try cliJSON(fixture.desk.groupView(id: mercy, asOf: ServiceFixture.today).report) == before)
     }
