@@ -1,3 +1,4 @@
+import GRDB
 import NextSend
 
 extension Store {
@@ -16,7 +17,14 @@ extension Store {
 extension Store {
     /// A number that changes whenever the catalog or the taxonomy is imported: what a cached
     /// catalog index is keyed on.
-    public func catalogVersion() throws -> Int {
-        try read { try Int.fetchOne($0, sql: "SELECT catalog FROM storeVersion WHERE id = 1") ?? 0 }
+    public func catalogVersion() throws -> Int { try dataVersions().catalog }
+
+    /// Two counters in one read: `data` changes with every write to the catalog or the groups
+    /// (what outcome evidence is keyed on), `catalog` only with catalog imports.
+    public func dataVersions() throws -> (data: Int, catalog: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT version, catalog FROM storeVersion WHERE id = 1")
+            return (row?["version"] ?? 0, row?["catalog"] ?? 0)
+        }
     }
 }
