@@ -83,6 +83,11 @@ let package = Package(
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // CRM exports (Salesforce, HubSpot) read into buying groups: CSV, the mapping file, the readers.
+        .target(
+            name: "NextSendCRM",
+            dependencies: ["NextSend", "NextSendStore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
+        ),
         // The command-line tool: parses arguments, calls the modules above, prints.
         .executableTarget(
             name: "nextsend",
@@ -114,6 +119,10 @@ let package = Package(
         .testTarget(
             name: "NextSendDigestTests",
             dependencies: ["NextSendDigest", "NextSendStore", "NextSend", "NextSendTestSupport"]
+        ),
+        .testTarget(
+            name: "NextSendCRMTests",
+            dependencies: ["NextSendCRM", "NextSend", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendServiceTests",

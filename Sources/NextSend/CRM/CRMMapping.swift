@@ -1,0 +1,81 @@
+import Foundation
+/// How a CRM's export becomes buying groups: the decisions a team makes once, in `content/crm.yaml`.
+///
+/// CRMs and taxonomies do not share words: Salesforce says "Economic Buyer" where NextSend says
+/// `decision-maker`, a title says "VP Finance" where the taxonomy says `finance`, a stage says
+/// "Needs Analysis" where a buying job says requirements building. The mapping is where the team
+/// writes those translations down; ``CRMMappingParser`` checks every one against the taxonomy.
+public struct CRMMapping: Sendable, Hashable, Codable {
+    /// Title or department words → a taxonomy role. Rules are tried in order; the first whose
+    /// title or department word appears (case-insensitively) in the contact's wins.
+    public struct RoleRule: Sendable, Hashable, Codable {
+        public var role: String
+        public var titleWords: [String]
+        public var departmentWords: [String]
+
+        public func matches(title: String?, department: String?) -> Bool {
+            let title = title?.lowercased() ?? "", department = department?.lowercased() ?? ""
+            return titleWords.contains { !$0.isEmpty && title.contains($0.lowercased()) }
+                || departmentWords.contains { !$0.isEmpty && department.contains($0.lowercased()) }
+        }
+    }
+
+    /// What entering a CRM stage says about a buying job.
+    public struct StageEvent: Sendable, Hashable, Codable {
+        public var job: BuyingJob
+        public var type: JobEvent.Kind
+
+        public init(job: BuyingJob, type: JobEvent.Kind) {
+            self.job = job
+            self.type = type
+        }
+    }
+
+    /// Which activities are touches, and when one counts as consumed.
+    public struct Touches: Sendable, Hashable, Codable {
+        /// Activity statuses (Salesforce `Status`) that mean the content was taken in.
+        public var consumedStatuses: [String]
+        /// Activity types (Salesforce `TaskSubtype`/`Type`, HubSpot engagement type) that mean so.
+        public var consumedTypes: [String]
+    }
+
+    /// CRM contact role or association label → influence id of the taxonomy.
+    public var influence: [String: String]
+    /// For a contact without a role, or with one the mapping does not name.
+    public var defaultInfluence: String
+    public var roles: [RoleRule]
+    /// For a contact no rule matches; `nil` skips them with a warning naming them.
+    public var defaultRole: String?
+    /// Stage name → events, in order.
+    public var stages: [String: [StageEvent]]
+    /// CRM industry → taxonomy industry.
+    public var industries: [String: String]
+    public var touches: Touches
+    /// An IANA time zone ("America/Chicago") the CRM's timestamps are read in; UTC when absent.
+    public var timeZone: String?
+    /// HubSpot column labels, by what NextSend reads from them (labels change with a portal's
+    /// language and renamed properties).
+    public var hubspotColumns: [String: String]
+
+    /// The taxonomy role for a contact, or `nil` when no rule matches and there is no default.
+    public func role(title: String?, department: String?) -> String? {
+        roles.first { $0.matches(title: title, department: department) }?.role ?? defaultRole
+    }
+
+    /// The influence for a contact's role or label (case-insensitive), else the default.
+    public func influence(for label: String?) -> String {
+        guard let label = label?.trimmingCharacters(in: .whitespaces), !label.isEmpty else { return defaultInfluence }
+        return influence.first { $0.key.caseInsensitiveCompare(label) == .orderedSame }?.value ?? defaultInfluence
+    }
+
+    /// The HubSpot column NextSend reads for `field`, the mapping's or English default.
+    public func hubspotColumn(_ field: String) -> String { hubspotColumns[field] ?? CRMMapping.hubspotDefaults[field] ?? field }
+
+    /// HubSpot's English column labels.
+    public static let hubspotDefaults: [String: String] = [
+        "dealId": "Record ID", "dealName": "Deal Name", "dealStage": "Deal Stage", "pipeline": "Pipeline", "dealOwner": "Deal owner",
+        "dealContacts": "Associated Contact IDs", "dealCompanies": "Associated Company IDs", "closeDate": "Close Date",
+        "contactId": "Record ID", "firstName": "First Name", "lastName": "Last Name", "jobTitle": "Job Title", "email": "Email",
+        "department": "Department", "companyId": "Record ID", "companyName": "Company name", "industry": "Industry",
+    ]
+}

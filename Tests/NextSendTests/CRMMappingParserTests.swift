@@ -1,0 +1,56 @@
+import Foundation
+import NextSend
+import Testing
+
+/// The CRM mapping file: the shipped one is valid and says what it means; every mistake is named
+/// at its line.
+@Suite struct CRMMappingParserTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    var taxonomy: Taxonomy {
+        get throws {
+            let path = CRMMappingParserTests.repository.appendingPathComponent("content/taxonomy.yaml").path
+            return try TaxonomyParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        }
+    }
+
+    @Test func theShippedMappingReadsAsWritten() throws {
+        let path = CRMMappingParserTests.repository.appendingPathComponent("content/crm.yaml").path
+        let mapping = try CRMMappingParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path, taxonomy: try taxonomy)
+        #expect(mapping.influence(for: "Economic Buyer") == "decision-maker")
+        #expect(mapping.influence(for: "economic buyer") == "decision-maker")
+        #expect(mapping.influence(for: nil) == "influencer")
+        #expect(mapping.influence(for: "Somebody") == "influencer")
+        #expect(mapping.role(title: "Chief Financial Officer", department: nil) == "finance")
+        #expect(mapping.role(title: "Chief Information Security Officer", department: nil) == "security")
+        #expect(mapping.role(title: "Director of IT Infrastructure", department: nil) == "it")
+        #expect(mapping.role(title: "Charge Nurse, 4 West", department: nil) == "end-user")
+        #expect(mapping.role(title: "Chief Nursing Officer", department: nil) == "clinical")
+        #expect(mapping.role(title: "Gardener", department: "Grounds") == nil)
+        #expect(mapping.stages["Needs Analysis"] == [CRMMapping.StageEvent(job: .solutionExploration, type: .progressed),
+                                                     CRMMapping.StageEvent(job: .requirementsBuilding, type: .started)])
+        #expect(mapping.industries["Hospital & Health Care"] == "hospital-system")
+        #expect(mapping.timeZone == "America/Chicago")
+        #expect(mapping.hubspotColumn("dealName") == "Deal Name")
+    }
+
+    @Test(arguments: [
+        ("influence: {Economic Buyer: boss}\ndefaultInfluence: user\n", 1, "influence.Economic Buyer", "'boss' is not an influence"),
+        ("defaultInfluence: usr\n", 1, "defaultInfluence", "did you mean 'user'?"),
+        ("defaultInfluence: user\nroles:\n  - {role: finanse, title: [cfo]}\n", 3, "roles[0].role", "did you mean 'finance'?"),
+        ("defaultInfluence: user\nroles:\n  - {role: finance}\n", 3, "roles[0]", "needs title or department words"),
+        ("defaultInfluence: user\nstages:\n  Needs Analysis: {job: requirements, type: started}\n", 3, "stages.Needs Analysis.job", "is not a buying job"),
+        ("defaultInfluence: user\nstages:\n  Needs Analysis: {job: validation, type: begun}\n", 3, "stages.Needs Analysis.type", "not an event type"),
+        ("defaultInfluence: user\nindustries: {Banking: bank}\n", 2, "industries.Banking", "not an industry"),
+        ("defaultInfluence: user\ntimeZone: Mars/Olympus\n", 2, "timeZone", "not a time zone"),
+        ("defaultInfluence: user\nhubspot: {dealNam: Deal}\n", 2, "hubspot.dealNam", "did you mean 'dealName'?"),
+        ("defaultInfluence: user\nstage: {}\n", 2, "stage", "did you mean 'stages'?"),
+    ])
+    func everyMistakeIsNamedAtItsLine(text: String, line: Int, field: String, message: String) throws {
+        let failure = try #require(throws: ValidationFailure.self) { try CRMMappingParser.parse(text, file: "crm.yaml", taxonomy: try taxonomy) }
+        let error = try #require(failure.errors.first)
+        #expect(error.line == line, "\(failure)")
+        #expect(error.field == field, "\(failure)")
+        #expect(error.message.contains(message), "\(failure)")
+    }
+}
