@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "nextsend",
             dependencies: [
-                "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService",
+                "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService", "NextSendCRM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -13,10 +13,20 @@ public struct CRMMapping: Sendable, Hashable, Codable {
         public var titleWords: [String]
         public var departmentWords: [String]
 
+        /// Whole words only: `it` matches "Director, IT Infrastructure", not "Nursing Unit".
         public func matches(title: String?, department: String?) -> Bool {
-            let title = title?.lowercased() ?? "", department = department?.lowercased() ?? ""
-            return titleWords.contains { !$0.isEmpty && title.contains($0.lowercased()) }
-                || departmentWords.contains { !$0.isEmpty && department.contains($0.lowercased()) }
+            let title = RoleRule.words(title ?? ""), department = RoleRule.words(department ?? "")
+            return titleWords.contains { RoleRule.contains(title, $0) } || departmentWords.contains { RoleRule.contains(department, $0) }
+        }
+
+        /// " director it infrastructure ": lowercased, every run of other characters one space, padded.
+        static func words(_ text: String) -> String {
+            " " + text.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: " ") + " "
+        }
+
+        static func contains(_ words: String, _ phrase: String) -> Bool {
+            let phrase = RoleRule.words(phrase)
+            return phrase != "  " && words.contains(phrase)
         }
     }
 

@@ -255,6 +255,17 @@ enum StoreSchema {
                 ALTER TABLE storeVersion ADD COLUMN catalog INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v8-crm-mapping") { db in
+            try db.execute(sql: """
+                -- The CRM mapping (content/crm.yaml) a CRM import last used, so a nightly run
+                -- without --mapping reads the exports the same way.
+                CREATE TABLE crmMapping (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    yaml TEXT NOT NULL,
+                    source TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

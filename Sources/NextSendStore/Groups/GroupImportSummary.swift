@@ -36,6 +36,8 @@ public struct GroupImportSummary: Sendable, Hashable, Codable {
 
     /// Groups the store did not have.
     public var added: [String] = []
+    /// Groups the import closed (their deal ended at the source).
+    public var closed: [String] = []
     /// Groups that existed and where something changed.
     public var updated: [String] = []
     /// Groups that existed and where nothing changed.

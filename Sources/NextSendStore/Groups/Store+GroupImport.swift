@@ -15,10 +15,16 @@ extension Store {
     ///   - replace: wipe each group's whole history, recorded facts included, before storing it
     ///     (the summary counts what that removed).
     ///   - dryRun: work out the summary in a transaction that is rolled back; nothing is written.
+    ///   - closing: deals the source says have ended (a CRM's closed opportunities): each stored
+    ///     group among them that is still open is closed as won or lost on that day, by `closedBy`,
+    ///     in the same transaction. One closed or archived already is left as it is.
     @discardableResult
     public func importGroups(_ groups: [BuyingGroup], origins: [String: String] = [:], replace: Bool = false,
-                             dryRun: Bool = false) throws -> GroupImportSummary {
-        try write(dryRun: dryRun) { db in
+                             dryRun: Bool = false, closing: [String: (status: GroupStatus, day: Day)] = [:],
+                             closedBy: String = "import") throws -> GroupImportSummary {
+        // The data version moves only when something changed: an import that brings nothing new
+        // leaves the database exactly as it was (and a resumed digest keeps what it wrote).
+        try write(changesData: false, dryRun: dryRun) { db in
             var summary = GroupImportSummary()
             summary.replace = replace
             summary.dryRun = dryRun
@@ -48,6 +54,15 @@ extension Store {
                 } else {
                     summary.unchanged.append(group.id)
                 }
+            }
+            for (id, end) in closing.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: """
+                    UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ? AND status = 'open'
+                    """, arguments: [end.status.rawValue, end.day.description, closedBy, id])
+                if db.changesCount > 0 { summary.closed.append(id) }
+            }
+            if summary.groups.contains(where: \.changedAnything) || !summary.closed.isEmpty {
+                try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1")
             }
             return summary
         }

@@ -1,0 +1,33 @@
+import Foundation
+import NextSend
+
+/// Turns a CRM's dates and timestamps into days in the mapping's time zone (UTC by default).
+///
+/// Salesforce writes `2026-11-03` for dates and `2026-11-03T14:22:00.000Z` for timestamps;
+/// HubSpot writes `2026-11-03 14:22` in the portal's zone. A timestamp with an offset is moved
+/// into the mapping's zone before its day is taken; one without is taken as it reads.
+struct CRMDays {
+    private let calendar: Calendar
+
+    init(timeZone identifier: String?) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = identifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        self.calendar = calendar
+    }
+
+    func day(_ text: String) -> Day? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if text.count == 10 { return Day(text) }
+        guard text.count >= 16 else { return nil }
+        // With a zone (Z or ±hh:mm): an instant, read in the mapping's zone.
+        if text.hasSuffix("Z") || text.dropFirst(19).contains("+") || text.dropFirst(19).contains("-") {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+            guard let date = formatter.date(from: text.replacingOccurrences(of: " ", with: "T")) else { return nil }
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+            return Day(String(format: "%04d-%02d-%02d", year, month, day))
+        }
+        return Day(String(text.prefix(10)))
+    }
+}

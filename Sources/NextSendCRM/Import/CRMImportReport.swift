@@ -1,0 +1,43 @@
+import NextSend
+
+/// What a CRM import read, made and skipped: every skipped row with `file:line` and why.
+public struct CRMImportReport: Sendable {
+    public struct Skip: Sendable, Hashable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var reason: String
+        public var description: String { "\(file):\(line): skipped: \(reason)" }
+    }
+
+    public var skipped: [Skip] = []
+    /// Activities dated after the import day: plans, not facts.
+    public var plans = 0
+    /// Remarks about whole files (an encoding read as Windows-1252).
+    public var notes: [String] = []
+    public var groups = 0
+    public var people = 0
+    public var events = 0
+    public var touches = 0
+    /// Closed opportunities in the export (a stored group among them is closed by the import).
+    public var closed = 0
+
+    public init() {}
+
+    mutating func skip(_ file: String, line: Int, _ reason: String) { skipped.append(Skip(file: file, line: line, reason: reason)) }
+    mutating func note(_ text: String) { notes.append(text) }
+
+    /// Adds what reading one file skipped and noted.
+    mutating func absorb(_ other: CRMImportReport) {
+        skipped += other.skipped
+        notes += other.notes
+    }
+
+    /// "3 groups, 21 people, 18 events, 9 touches; 4 rows skipped; 1 planned activity not yet due".
+    public var summary: String {
+        var parts = [Words.count(groups, "group"), Words.count(people, "person", plural: "people"), Words.count(events, "event"),
+                     Words.count(touches, "touch", plural: "touches")].joined(separator: ", ")
+        parts += "; \(Words.count(skipped.count, "row")) skipped"
+        if plans > 0 { parts += "; \(Words.count(plans, "planned activity", plural: "planned activities")) not yet due" }
+        return parts
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import NextSend
+import NextSendStore
+
+/// A Salesforce Data Loader or weekly Data Export folder read into buying groups.
+///
+/// Files (headers are field API names; extra columns and files are ignored, column order never
+/// matters): `Opportunity.csv`, `Account.csv`, `Contact.csv`, `OpportunityContactRole.csv`,
+/// `User.csv`, and when present `OpportunityHistory.csv`, `Task.csv`, `Event.csv`,
+/// `TaskWhoRelation.csv`, `EventWhoRelation.csv`.
+///
+/// An open opportunity becomes a group `sf-<18-character id, lowercased>`; its contact roles its
+/// people, its stage history its buying-job events (as the mapping says), and each task or event
+/// whose subject or description carries an asset's url or id a touch of that asset.
+public struct SalesforceExport {
+    public var directory: String
+    public var mapping: CRMMapping
+    public var taxonomy: Taxonomy
+    /// The catalog, to find assets named in activities.
+    public var assets: [Asset]
+    /// Activities after this day are plans, not facts.
+    public var today: Day
+    public var includeClosed = false
+
+    public init(directory: String, mapping: CRMMapping, taxonomy: Taxonomy, assets: [Asset], today: Day, includeClosed: Bool = false) {
+        self.directory = directory
+        self.mapping = mapping
+        self.taxonomy = taxonomy
+        self.assets = assets
+        self.today = today
+        self.includeClosed = includeClosed
+    }
+
+    private func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
+    private func exists(_ file: String) -> Bool { FileManager.default.fileExists(atPath: path(file)) }
+
+    /// Reads the folder.
+    ///
+    /// - Throws: ``CSVError`` for a file that cannot be read as its export (a missing required
+    ///   column, broken quoting, a required file absent); never for one odd row, which is skipped
+    ///   and reported.
+    public func read() throws -> CRMImport {
+        var result = CRMImport()
+        var report = CRMImportReport()
+        // What reading the files skipped (odd rows); `report` gets what the rows themselves say.
+        var files = CRMImportReport()
+        for file in ["Opportunity.csv", "Account.csv", "Contact.csv", "OpportunityContactRole.csv", "User.csv"] where !exists(file) {
+            throw CSVError(path: path(file), line: nil, "not found; a Salesforce export folder needs Opportunity, Account, Contact, OpportunityContactRole and User")
+        }
+        let days = CRMDays(timeZone: mapping.timeZone)
+
+        var userEmails: [String: String] = [:]
+        files.absorb(try CSVRecords.read(path("User.csv"), required: ["Id", "Email"]) { record in
+            if let id = record["Id"].map(SalesforceID.normalized), let email = record["Email"] { userEmails[id] = email.lowercased() }
+        })
+        var accounts: [String: (name: String, industry: String?)] = [:]
+        files.absorb(try CSVRecords.read(path("Account.csv"), required: ["Id", "Name"]) { record in
+            guard let id = record["Id"].map(SalesforceID.normalized), let name = record["Name"] else {
+                report.skip(record.file, line: record.line, "an account without Id or Name")
+                return
+            }
+            accounts[id] = (name, record["Industry"])
+        })
+        var contacts: [String: (record: CSVRecord, name: String)] = [:]
+        files.absorb(try CSVRecords.read(path("Contact.csv"), required: ["Id", "LastName"]) { record in
+            guard let id = record["Id"].map(SalesforceID.normalized), let last = record["LastName"] else {
+                report.skip(record.file, line: record.line, "a contact without Id or LastName")
+                return
+            }
+            contacts[id] = (record, [record["FirstName"], last].compactMap { $0 }.joined(separator: " "))
+        })
+
+        // Opportunities: open ones (all with --include-closed) become groups.
+        var groups: [String: BuyingGroup] = [:]
+        var order: [String] = []
+        var opportunityOfGroup: [String: String] = [:]
+        files.absorb(try CSVRecords.read(path("Opportunity.csv"), required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"]) { record in
+            guard let id = record["Id"].map(SalesforceID.normalized) else {
+                report.skip(record.file, line: record.line, "an opportunity without Id")
+                return
+            }
+            let groupID = "sf-" + id.lowercased()
+            let isClosed = record["IsClosed"]?.lowercased() == "true"
+            if isClosed {
+                let won = record["IsWon"].map { $0.lowercased() == "true" } ?? (record["StageName"]?.lowercased().contains("won") ?? false)
+                let day = record["CloseDate"].flatMap { days.day($0) } ?? today
+                result.closed[groupID] = (won ? .won : .lost, min(day, today))
+                // A deal that closed since the last import closes its group; it is only read again with --include-closed.
+                if !includeClosed { return }
+            }
+            guard let accountID = record["AccountId"].map(SalesforceID.normalized), let account = accounts[accountID] else {
+                report.skip(record.file, line: record.line, "opportunity \(id): its account \(record["AccountId"] ?? "(none)") is not in Account.csv")
+                return
+            }
+            guard let ownerID = record["OwnerId"].map(SalesforceID.normalized), let owner = userEmails[ownerID] else {
+                report.skip(record.file, line: record.line, "opportunity \(id): its owner \(record["OwnerId"] ?? "(none)") has no e-mail in User.csv")
+                return
+            }
+            let industry = account.industry.flatMap { mapping.industries[$0] }
+            groups[groupID] = BuyingGroup(id: groupID, account: account.name, owner: owner, industry: industry)
+            order.append(groupID)
+            opportunityOfGroup[groupID] = id
+        })
+
+        // People: the opportunity's contact roles.
+        files.absorb(try CSVRecords.read(path("OpportunityContactRole.csv"), required: ["OpportunityId", "ContactId"]) { record in
+            guard let opportunity = record["OpportunityId"].map(SalesforceID.normalized) else { return }
+            let groupID = "sf-" + opportunity.lowercased()
+            guard groups[groupID] != nil else { return }
+            guard let contactID = record["ContactId"].map(SalesforceID.normalized), let contact = contacts[contactID] else {
+                report.skip(record.file, line: record.line, "contact \(record["ContactId"] ?? "(none)") is not in Contact.csv")
+                return
+            }
+            let personID = "c-" + contactID.lowercased()
+            if groups[groupID]!.stakeholders.contains(where: { $0.id == personID }) { return }
+            guard let role = mapping.role(title: contact.record["Title"], department: contact.record["Department"]) else {
+                report.skip(record.file, line: record.line, "\(contact.name) (\(contact.record["Title"] ?? "no title")): no role rule matches their title or department, and the mapping has no defaultRole")
+                return
+            }
+            let person = Stakeholder(id: personID, name: contact.name, role: role, influence: mapping.influence(for: record["Role"]),
+                                     title: contact.record["Title"])
+            groups[groupID]!.stakeholders.append(person)
+        })
+
+        // Events: entering a stage, as the mapping says.
+        if exists("OpportunityHistory.csv") {
+            var history: [String: [(day: Day, stage: String, line: Int)]] = [:]
+            files.absorb(try CSVRecords.read(path("OpportunityHistory.csv"), required: ["OpportunityId", "StageName", "CreatedDate"]) { record in
+                guard let opportunity = record["OpportunityId"].map(SalesforceID.normalized), groups["sf-" + opportunity.lowercased()] != nil,
+                      let stage = record["StageName"] else { return }
+                guard let day = record["CreatedDate"].flatMap({ days.day($0) }) else {
+                    report.skip(record.file, line: record.line, "CreatedDate '\(record["CreatedDate"] ?? "")' is not a date")
+                    return
+                }
+                history["sf-" + opportunity.lowercased(), default: []].append((day, stage, record.line))
+            })
+            for (groupID, entries) in history {
+                var previous: String?
+                for entry in entries.sorted(by: { ($0.day, $0.line) < ($1.day, $1.line) }) {
+                    defer { previous = entry.stage }
+                    guard entry.stage != previous, entry.day <= today else { continue }
+                    guard let events = mapping.stages[entry.stage] else {
+                        if !entry.stage.lowercased().hasPrefix("closed") {
+                            report.skip(path("OpportunityHistory.csv"), line: entry.line, "stage '\(entry.stage)' is not in the mapping's stages")
+                        }
+                        continue
+                    }
+                    for event in events {
+                        groups[groupID]!.events.append(JobEvent(job: event.job, type: event.type, date: entry.day, note: "entered \(entry.stage) in Salesforce"))
+                    }
+                }
+            }
+        }
+
+        // Touches: tasks and events that carry an asset's url or id.
+        let finder = AssetMentions(assets)
+        var extraRecipients: [String: [String]] = [:]
+        for (file, key) in [("TaskWhoRelation.csv", "TaskId"), ("EventWhoRelation.csv", "EventId")] where exists(file) {
+            files.absorb(try CSVRecords.read(path(file), required: [key, "RelationId"]) { record in
+                if let activity = record[key].map(SalesforceID.normalized), let who = record["RelationId"].map(SalesforceID.normalized) {
+                    extraRecipients[activity, default: []].append(who)
+                }
+            })
+        }
+        let accountOfGroup = Dictionary(uniqueKeysWithValues: order.compactMap { id in groups[id].map { (id, $0.account) } })
+        var accountNameByID: [String: String] = [:]
+        for (id, account) in accounts { accountNameByID[id] = account.name }
+        for file in ["Task.csv", "Event.csv"] where exists(file) {
+            files.absorb(try CSVRecords.read(path(file), required: ["Id", "WhoId", "WhatId", "Subject"]) { record in
+                let text = [record["Subject"], record["Description"]].compactMap { $0 }.joined(separator: "\n")
+                guard let asset = finder.asset(in: text) else { return }
+                guard let dateText = record["ActivityDate"] ?? record["ActivityDateTime"] ?? record["CreatedDate"], let day = days.day(dateText) else {
+                    report.skip(record.file, line: record.line, "an activity about \(asset) without a date")
+                    return
+                }
+                if day > today {
+                    report.plans += 1
+                    return
+                }
+                let activity = record["Id"].map(SalesforceID.normalized) ?? ""
+                let people = ([record["WhoId"]].compactMap { $0 }.map(SalesforceID.normalized) + (extraRecipients[activity] ?? []))
+                    .map { "c-" + $0.lowercased() }
+                guard let what = record["WhatId"].map(SalesforceID.normalized) else {
+                    report.skip(record.file, line: record.line, "an activity about \(asset) tied to no opportunity or account (WhatId)")
+                    return
+                }
+                // On an opportunity: its group. On an account: that account's open groups where the contact is a stakeholder.
+                let targets = groups["sf-" + what.lowercased()] != nil ? ["sf-" + what.lowercased()]
+                    : accountNameByID[what].map { name in order.filter { accountOfGroup[$0] == name } } ?? []
+                let consumed = record["Status"].map { mapping.touches.consumedStatuses.contains($0) } == true
+                    || [record["TaskSubtype"], record["Type"]].compactMap { $0 }.contains { mapping.touches.consumedTypes.contains($0) }
+                let channel = record["TaskSubtype"].map { $0.lowercased() } ?? (file == "Event.csv" ? "meeting" : "email")
+                var placed = false
+                for groupID in targets {
+                    let members = Set(groups[groupID]!.stakeholders.map(\.id))
+                    let recipients = people.filter(members.contains)
+                    guard !recipients.isEmpty else { continue }
+                    groups[groupID]!.touches.append(Touch(asset: asset, to: recipients, date: day, channel: channel, consumed: consumed))
+                    placed = true
+                }
+                if !placed {
+                    report.skip(record.file, line: record.line, "an activity about \(asset) whose contacts are in no open group of its opportunity or account")
+                }
+            })
+        }
+
+        result.groups = order.compactMap { groups[$0] }
+        for group in result.groups { result.origins[group.id] = "salesforce:" + opportunityOfGroup[group.id]! }
+        report.groups = result.groups.count
+        report.people = result.groups.reduce(0) { $0 + $1.stakeholders.count }
+        report.events = result.groups.reduce(0) { $0 + $1.events.count }
+        report.touches = result.groups.reduce(0) { $0 + $1.touches.count }
+        report.closed = result.closed.count
+        report.absorb(files)
+        result.report = report
+        return result
+    }
+}
+
+/// Salesforce record ids: 15 characters case-sensitive, or 18 with a case-encoding suffix.
+enum SalesforceID {
+    /// The 18-character form, so that ids from different exports (and lowercased group ids) agree.
+    static func normalized(_ id: String) -> String {
+        guard id.count == 15, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return id }
+        let characters = Array(id)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")
+        var suffix = ""
+        for chunk in stride(from: 0, to: 15, by: 5) {
+            var bits = 0
+            for offset in 0..<5 where characters[chunk + offset].isUppercase { bits |= 1 << offset }
+            suffix.append(alphabet[bits])
+        }
+        return id + suffix
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import NextSendTestSupport
+import Testing
+
+/// `nextsend crm import salesforce` on the shipped sample export, through the real binary.
+@Suite struct CRMCommandTests {
+    let cli = CLI()
+    static let repository = URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent()
+    let export = CLI.repositoryContent + "/crm/salesforce"
+    let mapping = CLI.repositoryContent + "/crm.yaml"
+    /// Opportunity 0065g00000NwOpA, in its 18-character form, lowercased.
+    let northwind = "sf-0065g00000nwopaaav"
+
+    func importCatalog() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+    }
+
+    func crmImport(_ folder: String? = nil) throws -> CLI.Result {
+        try cli.run("crm", "import", "salesforce", folder ?? export, "--mapping", mapping, "--as-of", "2026-11-29")
+    }
+
+    func show(_ id: String) throws -> [String: Any] {
+        let result = try cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    /// A copy of the sample export to change.
+    func copyOfExport() throws -> String {
+        let copy = cli.folder.path("export")
+        try FileManager.default.copyItem(atPath: export, toPath: copy)
+        return copy
+    }
+
+    @Test func theSampleExportBecomesWhatItsFilesSay() throws {
+        try importCatalog()
+        let result = try crmImport()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 group, 6 people, 9 events, 4 touches"), "\(result.stdout)")
+        // Olivia Chen matches no role rule: skipped, named, with the row.
+        #expect(result.stderr.contains("OpportunityContactRole.csv:8: skipped: Olivia Chen (Executive Assistant): no role rule matches"), "\(result.stderr)")
+        // The pricing guide goes out on 2026-12-15: a plan, counted, not a touch.
+        #expect(result.stdout.contains("1 planned activity not yet due"))
+
+        let group = try show(northwind)
+        #expect(group["account"] as? String == "Northwind Regional Health")
+        #expect(group["owner"] as? String == "alice@rosterline.example")
+        let people = Dictionary(uniqueKeysWithValues: (group["stakeholders"] as? [[String: Any]] ?? []).map {
+            ($0["name"] as? String ?? "", "\($0["role"] as? String ?? "")/\($0["influence"] as? String ?? "")")
+        })
+        #expect(people == ["Grace Okafor": "finance/decision-maker", "Henrik Larsen": "it/influencer", "Amara Singh": "clinical/champion",
+                           "Paul Meyer": "security/influencer", "Lucía Fernández": "procurement/influencer", "Ben Adeyemi": "end-user/user"])
+        #expect((group["stakeholders"] as? [[String: Any]])?.allSatisfy { $0["origin"] as? String == "salesforce:0065g00000NwOpAAAV" } == true)
+
+        let jobs = Dictionary(uniqueKeysWithValues: (group["jobs"] as? [[String: Any]] ?? []).map { ($0["job"] as? String ?? "", $0) })
+        #expect(jobs["problem-identification"]?["status"] as? String == "done")
+        #expect(jobs["requirements-building"]?["status"] as? String == "done")
+        // Entered "Proposal/Price Quote" at 03:15 UTC on 11-10: the evening of 11-09 in Chicago, the mapping's zone.
+        #expect(jobs["validation"]?["lastActivity"] as? String == "2026-11-09")
+
+        let touches = (group["touches"] as? [[String: Any]] ?? []).map {
+            "\($0["asset"] as? String ?? "") \($0["date"] as? String ?? "") \(($0["to"] as? [String] ?? []).joined(separator: "+")) \($0["consumed"] as? Bool == true ? "consumed" : "sent")"
+        }.sorted()
+        #expect(touches == [
+            "implementation-timeline-comparison 2026-11-12 c-0035g00000nwa02aaf+c-0035g00000nwa01aaf sent",
+            "reference-call-program 2026-11-18 c-0035g00000nwa03aaf consumed",
+            "security-questionnaire-prefilled 2026-11-02 c-0035g00000nwa04aaf sent",
+            "tco-model 2026-10-20 c-0035g00000nwa01aaf consumed",
+        ], "\(touches)")
+        // The closed-lost St. Marta deal is not a group.
+        #expect(try cli.run("group", "show", "sf-0065g00000smopbaav").status == 66)
+    }
+
+    @Test func importingAgainChangesNothingAndKeepsWhatRepsRecorded() throws {
+        try importCatalog()
+        #expect(try crmImport().status == 0)
+        let claim = try cli.run("group", "claim", northwind, "--stakeholder", "c-0035g00000nwa01aaf", "--topic", "tco", "--value", "150000",
+                                "--as-of", "2026-11-29", "--by", "alice")
+        #expect(claim.status == 0, "\(claim.stderr)")
+        let before = try cli.dump()
+        let again = try crmImport()
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged; facts 0 added, 0 changed, 0 removed, 1 kept"), "\(again.stdout)")
+        #expect(try cli.dump() == before)
+    }
+
+    @Test func aDealClosedSinceTheLastImportClosesItsGroup() throws {
+        try importCatalog()
+        #expect(try crmImport().status == 0)
+        let copy = try copyOfExport()
+        let file = copy + "/Opportunity.csv"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: "Proposal/Price Quote,false,false,2027-02-27", with: "Closed Won,true,true,2026-11-27")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try crmImport(copy)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 closed (\(northwind))"), "\(result.stdout)")
+        let group = try show(northwind)
+        #expect(group["status"] as? String == "won")
+        #expect(group["statusDate"] as? String == "2026-11-27")
+    }
+
+    @Test func aFileThatIsNotCSVIsRefusedWithItsLineAndNothingIsWritten() throws {
+        try importCatalog()
+        let copy = try copyOfExport()
+        let file = copy + "/Task.csv"
+        try (try String(contentsOfFile: file, encoding: .utf8) + "00T5g00000T0009,0035g00000NwA01,0065g00000NwOpA,\"Unclosed,x,2026-11-01,Open,Email,Normal\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try cli.dump()
+        let result = try crmImport(copy)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("Task.csv:8: error: a quoted field opened on this line never closes"), "\(result.stderr)")
+        #expect(try cli.dump() == before)
+        // A required column missing: the file is not that export.
+        let contacts = copy + "/Contact.csv"
+        try "Id,FirstName\n1,Ann\n".write(toFile: contacts, atomically: true, encoding: .utf8)
+        let missing = try crmImport(copy)
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("Contact.csv:1: error: missing column 'LastName'"), "\(missing.stderr)")
+    }
+}
