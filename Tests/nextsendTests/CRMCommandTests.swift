@@ -118,4 +118,37 @@ import Testing
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("Contact.csv:1: error: missing column 'LastName'"), "\(missing.stderr)")
     }
+
+    @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() throws {
+        try importCatalog()
+        let hubspot = CLI.repositoryContent + "/crm/hubspot"
+        let result = try cli.run("crm", "import", "hubspot", hubspot, "--mapping", mapping, "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 group, 5 people, 3 events, 3 touches; 0 rows skipped; 1 planned activity not yet due"), "\(result.stdout)")
+        let group = try show("hs-1234567")
+        #expect(group["account"] as? String == "Lakeview Behavioral Health")
+        #expect(group["owner"] as? String == "carmen@rosterline.example")
+        let people = Dictionary(uniqueKeysWithValues: (group["stakeholders"] as? [[String: Any]] ?? []).map {
+            ($0["name"] as? String ?? "", "\($0["role"] as? String ?? "")/\($0["influence"] as? String ?? "")")
+        })
+        #expect(people == ["Rachel Ng": "finance/decision-maker", "Tomás Ruiz": "it/influencer", "Ingrid Holm": "clinical/champion",
+                           "Sam Patel": "end-user/user", "Kofi Mensah": "security/decision-maker"])
+        let jobs = Dictionary(uniqueKeysWithValues: (group["jobs"] as? [[String: Any]] ?? []).map { ($0["job"] as? String ?? "", $0) })
+        #expect(jobs["requirements-building"]?["lastActivity"] as? String == "2026-10-28")
+        #expect(jobs["validation"]?["status"] as? String == "not-started")
+        let touches = (group["touches"] as? [[String: Any]] ?? []).map {
+            "\($0["asset"] as? String ?? "") \($0["date"] as? String ?? "") \(($0["to"] as? [String] ?? []).joined(separator: "+")) \($0["consumed"] as? Bool == true ? "consumed" : "sent")"
+        }.sorted()
+        #expect(touches == [
+            "cno-roundtable-video 2026-11-17 c-5103+c-5104 consumed",
+            "security-questionnaire-prefilled 2026-11-06 c-5105 sent",
+            "tco-model 2026-10-30 c-5101 consumed",
+        ], "\(touches)")
+        #expect((group["stakeholders"] as? [[String: Any]])?.allSatisfy { $0["origin"] as? String == "hubspot:1234567" } == true)
+        let before = try cli.dump()
+        let again = try cli.run("crm", "import", "hubspot", hubspot, "--as-of", "2026-11-29")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged"), "\(again.stdout)")
+        #expect(try cli.dump() == before)
+    }
 }

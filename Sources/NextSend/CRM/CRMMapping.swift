@@ -66,6 +66,8 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     /// HubSpot column labels, by what NextSend reads from them (labels change with a portal's
     /// language and renamed properties).
     public var hubspotColumns: [String: String]
+    /// HubSpot exports name a deal's owner, not their e-mail: owner name → e-mail.
+    public var owners: [String: String]
 
     /// The taxonomy role for a contact, or `nil` when no rule matches and there is no default.
     public func role(title: String?, department: String?) -> String? {
@@ -86,6 +88,9 @@ public struct CRMMapping: Sendable, Hashable, Codable {
         "dealId": "Record ID", "dealName": "Deal Name", "dealStage": "Deal Stage", "pipeline": "Pipeline", "dealOwner": "Deal owner",
         "dealContacts": "Associated Contact IDs", "dealCompanies": "Associated Company IDs", "closeDate": "Close Date",
         "contactId": "Record ID", "firstName": "First Name", "lastName": "Last Name", "jobTitle": "Job Title", "email": "Email",
-        "department": "Department", "companyId": "Record ID", "companyName": "Company name", "industry": "Industry",
+        "department": "Department", "buyingRole": "Buying Role", "companyId": "Record ID", "companyName": "Company name",
+        "industry": "Industry", "activityId": "Record ID", "activityDate": "Activity date", "subject": "Subject", "body": "Body",
+        "activityContacts": "Associated Contact IDs", "activityDeals": "Associated Deal IDs", "activityCompanies": "Associated Company IDs",
+        "status": "Status",
     ]
 }

@@ -14,10 +14,11 @@ import Yams
 /// industries: {Hospital & Health Care: hospital}
 /// touches: {consumedStatuses: [Completed], consumedTypes: [Meeting]}
 /// timeZone: America/Chicago
-/// hubspot: {dealName: "Deal Name"}
+/// hubspot: {dealName: "Deal Name"}      # column labels, when a portal's differ from English defaults
+/// owners: {Alice Moreno: alice@rosterline.example}
 /// ```
 public enum CRMMappingParser {
-    static let topLevelKeys = ["influence", "defaultInfluence", "roles", "defaultRole", "stages", "industries", "touches", "timeZone", "hubspot"]
+    static let topLevelKeys = ["influence", "defaultInfluence", "roles", "defaultRole", "stages", "industries", "touches", "timeZone", "hubspot", "owners"]
 
     public static func parse(_ text: String, file: String, taxonomy: Taxonomy) throws -> CRMMapping {
         var diagnostics = DiagnosticCollector(file: file)
@@ -128,8 +129,18 @@ public enum CRMMappingParser {
             }
         }
 
+        var owners: [String: String] = [:]
+        if let map = reader.mapping("owners", into: &diagnostics) {
+            for entry in map.entries {
+                guard let email = map.string(entry.key, required: true, into: &diagnostics) else { continue }
+                if email.contains("@") { owners[entry.key] = email.lowercased() } else {
+                    diagnostics.error(map.field(entry.key), line: entry.line, "expected the rep's e-mail address, found '\(email)'")
+                }
+            }
+        }
+
         guard let defaultInfluence else { return nil }
         return CRMMapping(influence: influence, defaultInfluence: defaultInfluence, roles: roles, defaultRole: defaultRole, stages: stages,
-                          industries: industries, touches: touches, timeZone: timeZone, hubspotColumns: hubspot)
+                          industries: industries, touches: touches, timeZone: timeZone, hubspotColumns: hubspot, owners: owners)
     }
 }

@@ -5,11 +5,16 @@ import NextSend
 public struct CSVRecord: Sendable {
     public let file: String
     public let line: Int
+    /// Every column with its value, in the header's order.
+    public let columns: [(name: String, value: String)]
     private let values: [String: String]
 
-    init(file: String, line: Int, values: [String: String]) {
+    init(file: String, line: Int, columns: [(name: String, value: String)]) {
         self.file = file
         self.line = line
+        self.columns = columns
+        var values: [String: String] = [:]
+        for (name, value) in columns where values[name] == nil { values[name] = value }
         self.values = values
     }
 
@@ -38,9 +43,7 @@ enum CSVRecords {
                 report.skip(path, line: row.line, "\(row.fields.count) fields where the header has \(header.count)")
                 continue
             }
-            var values: [String: String] = [:]
-            for (name, value) in zip(header, row.fields) where values[name] == nil { values[name] = value }
-            try body(CSVRecord(file: path, line: row.line, values: values))
+            try body(CSVRecord(file: path, line: row.line, columns: zip(header, row.fields).map { ($0, $1) }))
         }
         if reader.encoding == .windows1252 { report.note("\(path): not UTF-8; read as Windows-1252") }
         return report

@@ -21,13 +21,15 @@ extension NextSendCommand {
                     OpportunityContactRole, User; OpportunityHistory, Task, Event and their WhoRelation files when present). \
                     Every fact carries its opportunity as its origin (salesforce:<Id>): importing the same export again changes \
                     nothing, and what reps recorded in NextSend stays. An opportunity closed since the last import closes its group. \
+                    hubspot DIR: the deals, contacts and companies exports (and e-mails, meetings), as HubSpot writes them; \
+                    column labels and owners' e-mails come from the mapping. Groups are hs-<Record ID>, origins hubspot:<Record ID>. \
                     Skipped rows are reported with file:line; exit 65 only for a file that cannot be read as the export.
                     """
             )
 
-            enum Source: String, ExpressibleByArgument { case salesforce }
+            enum Source: String, ExpressibleByArgument, CaseIterable { case salesforce, hubspot }
 
-            @Argument(help: "salesforce") var source: Source
+            @Argument(help: "salesforce or hubspot") var source: Source
             @Argument(help: "The export folder.") var directory: String
             @Option(help: ArgumentHelp("The mapping file (default: content/crm.yaml, else the one the last import stored).", valueName: "path"))
             var mapping: String?
@@ -40,26 +42,34 @@ extension NextSendCommand {
             func run() throws {
                 let store = try store.open()
                 let taxonomy = try store.taxonomy()
-                let (text, source) = try mappingText(store)
-                let crmMapping = try CRMMappingParser.parse(text, file: source, taxonomy: taxonomy)
+                let (text, mappingSource) = try mappingText(store)
+                let crmMapping = try CRMMappingParser.parse(text, file: mappingSource, taxonomy: taxonomy)
                 guard FileManager.default.fileExists(atPath: directory) else { throw UserError.notFound("no folder \(directory)") }
-                let export = SalesforceExport(directory: directory, mapping: crmMapping, taxonomy: taxonomy, assets: try store.assets(matching: AssetFilter()),
-                                              today: date.day, includeClosed: includeClosed)
+                let assets = try store.assets(matching: AssetFilter())
                 let read: CRMImport
                 do {
-                    read = try export.read()
+                    switch source {
+                    case .salesforce:
+                        read = try SalesforceExport(directory: directory, mapping: crmMapping, taxonomy: taxonomy, assets: assets, today: date.day,
+                                                    includeClosed: includeClosed).read()
+                    case .hubspot:
+                        read = try HubSpotExport(directory: directory, mapping: crmMapping, assets: assets, today: date.day,
+                                                 includeClosed: includeClosed).read()
+                    }
                 } catch let error as CSVError {
                     throw UserError.badData(error.description)
                 }
-                let summary = try store.importGroups(read.groups, origins: read.origins, dryRun: dryRun, closing: read.closed, closedBy: "salesforce")
-                if !dryRun { try store.saveCRMMapping(text, source: source) }
+                let summary = try store.importGroups(read.groups, origins: read.origins, dryRun: dryRun, closing: read.closed,
+                                                     closedBy: source.rawValue)
+                if !dryRun { try store.saveCRMMapping(text, source: mappingSource) }
                 for note in read.report.notes { Console.error("note: " + note) }
                 for skip in read.report.skipped { Console.error(skip.description) }
-                var lines = ["\(dryRun ? "Would import" : "Imported") \(directory) (Salesforce): \(read.report.summary)."]
-                lines.append("Groups: \(summary.added.count) new, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged"
-                    + (summary.closed.isEmpty ? "" : ", \(summary.closed.count) closed (\(summary.closed.joined(separator: ", ")))")
-                    + "; facts \(summary.facts.added) added, \(summary.facts.changed) changed, \(summary.facts.removed) removed, "
-                    + "\(summary.facts.kept) kept from reps and other sources.")
+                let name = source == .salesforce ? "Salesforce" : "HubSpot"
+                var lines = ["\(dryRun ? "Would import" : "Imported") \(directory) (\(name)): \(read.report.summary)."]
+                let closed = summary.closed.isEmpty ? "" : ", \(summary.closed.count) closed (\(summary.closed.joined(separator: ", ")))"
+                let facts = "facts \(summary.facts.added) added, \(summary.facts.changed) changed, \(summary.facts.removed) removed, "
+                    + "\(summary.facts.kept) kept from reps and other sources"
+                lines.append("Groups: \(summary.added.count) new, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged\(closed); \(facts).")
                 Console.print(lines.joined(separator: "\n"))
             }
 

@@ -1,0 +1,171 @@
+import Foundation
+import NextSend
+import NextSendStore
+
+/// A folder of HubSpot CRM exports read into buying groups.
+///
+/// HubSpot names its export files after the object and the day ("hubspot-crm-exports-all-deals-
+/// 2026-11-29.csv"), so files are found by what their name holds: `deal`, `contact`, `compan`
+/// (required), `email` and `meeting` (optional). Headers are property labels, which change with a
+/// portal's language and renamed properties: the mapping's `hubspot:` names them (English
+/// defaults in ``CRMMapping/hubspotDefaults``).
+///
+/// An open deal becomes a group `hs-<Record ID>`; its associated contacts its people (influence
+/// from their Buying Role), its `Date entered "<stage> (<pipeline>)"` columns its buying-job
+/// events, and each e-mail or meeting that carries an asset's url or id a touch of that asset.
+public struct HubSpotExport {
+    public var directory: String
+    public var mapping: CRMMapping
+    public var assets: [Asset]
+    public var today: Day
+    public var includeClosed = false
+
+    public init(directory: String, mapping: CRMMapping, assets: [Asset], today: Day, includeClosed: Bool = false) {
+        self.directory = directory
+        self.mapping = mapping
+        self.assets = assets
+        self.today = today
+        self.includeClosed = includeClosed
+    }
+
+    private func file(_ word: String) throws -> String? {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0.lowercased().hasSuffix(".csv") && $0.lowercased().contains(word)
+        }.sorted()
+        return names.first.map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    private func column(_ field: String) -> String { mapping.hubspotColumn(field) }
+
+    /// "1201; 1202,1203" → ["1201", "1202", "1203"].
+    private func ids(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public func read() throws -> CRMImport {
+        var result = CRMImport()
+        var report = CRMImportReport()
+        var files = CRMImportReport()
+        guard let dealsFile = try file("deal"), let contactsFile = try file("contact"), let companiesFile = try file("compan") else {
+            throw CSVError(path: directory, line: nil, "a HubSpot export folder needs the deals, contacts and companies exports (file names holding 'deal', 'contact', 'compan')")
+        }
+        let days = CRMDays(timeZone: mapping.timeZone)
+
+        var companies: [String: (name: String, industry: String?)] = [:]
+        files.absorb(try CSVRecords.read(companiesFile, required: [column("companyId"), column("companyName")]) { record in
+            if let id = record[column("companyId")], let name = record[column("companyName")] { companies[id] = (name, record[column("industry")]) }
+        })
+        var contacts: [String: CSVRecord] = [:]
+        files.absorb(try CSVRecords.read(contactsFile, required: [column("contactId"), column("lastName")]) { record in
+            if let id = record[column("contactId")] { contacts[id] = record }
+        })
+
+        var groups: [String: BuyingGroup] = [:]
+        var order: [String] = []
+        var companyOfGroup: [String: [String]] = [:]
+        files.absorb(try CSVRecords.read(dealsFile, required: [column("dealId"), column("dealName"), column("dealStage"), column("dealOwner"),
+                                                               column("dealContacts")]) { record in
+            guard let id = record[column("dealId")] else {
+                report.skip(record.file, line: record.line, "a deal without \(column("dealId"))")
+                return
+            }
+            let groupID = "hs-" + id.lowercased()
+            let stage = record[column("dealStage")] ?? ""
+            if stage.lowercased().hasPrefix("closed") {
+                let day = record[column("closeDate")].flatMap { days.day($0) } ?? today
+                result.closed[groupID] = (stage.lowercased().contains("won") ? .won : .lost, min(day, today))
+                if !includeClosed { return }
+            }
+            let ownerText = record[column("dealOwner")] ?? ""
+            guard let owner = ownerText.contains("@") ? ownerText.lowercased() : mapping.owners[ownerText] else {
+                report.skip(record.file, line: record.line, "deal \(id): owner '\(ownerText)' has no e-mail; name it under owners: in the mapping")
+                return
+            }
+            let companyIDs = ids(record[column("dealCompanies")])
+            guard let company = companyIDs.lazy.compactMap({ companies[$0] }).first else {
+                report.skip(record.file, line: record.line, "deal \(id): none of its companies (\(companyIDs.joined(separator: ", "))) is in the companies export")
+                return
+            }
+            var group = BuyingGroup(id: groupID, account: company.name, owner: owner, industry: company.industry.flatMap { mapping.industries[$0] })
+            for contactID in ids(record[column("dealContacts")]) {
+                guard let contact = contacts[contactID] else {
+                    report.skip(record.file, line: record.line, "deal \(id): contact \(contactID) is not in the contacts export")
+                    continue
+                }
+                let name = [contact[column("firstName")], contact[column("lastName")]].compactMap { $0 }.joined(separator: " ")
+                guard let role = mapping.role(title: contact[column("jobTitle")], department: contact[column("department")]) else {
+                    report.skip(contact.file, line: contact.line, "\(name) (\(contact[column("jobTitle")] ?? "no job title")): no role rule matches their title or department, and the mapping has no defaultRole")
+                    continue
+                }
+                let personID = "c-" + contactID.lowercased()
+                if group.stakeholders.contains(where: { $0.id == personID }) { continue }
+                group.stakeholders.append(Stakeholder(id: personID, name: name, role: role, influence: mapping.influence(for: contact[column("buyingRole")]),
+                                                      title: contact[column("jobTitle")]))
+            }
+            // `Date entered "Needs Analysis (Sales Pipeline)"`: one column per stage and pipeline.
+            var entered: [(day: Day, stage: String)] = []
+            for (header, value) in record.columns where header.hasPrefix("Date entered \"") {
+                guard let day = days.day(value) else { continue }
+                var stageName = String(header.dropFirst("Date entered \"".count))
+                if stageName.hasSuffix("\"") { stageName.removeLast() }
+                if let open = stageName.range(of: " (", options: .backwards), stageName.hasSuffix(")") { stageName = String(stageName[..<open.lowerBound]) }
+                entered.append((day, stageName))
+            }
+            for step in entered.sorted(by: { ($0.day, $0.stage) < ($1.day, $1.stage) }) where step.day <= today {
+                for event in mapping.stages[step.stage] ?? [] {
+                    group.events.append(JobEvent(job: event.job, type: event.type, date: step.day, note: "entered \(step.stage) in HubSpot"))
+                }
+            }
+            groups[groupID] = group
+            order.append(groupID)
+            companyOfGroup[groupID] = companyIDs
+        })
+
+        // Touches: e-mails and meetings that carry an asset's url or id.
+        let finder = AssetMentions(assets)
+        for (word, type) in [("email", "Email"), ("meeting", "Meeting")] {
+            guard let path = try file(word) else { continue }
+            files.absorb(try CSVRecords.read(path, required: [column("activityDate"), column("activityContacts")]) { record in
+                let text = [record[column("subject")], record[column("body")]].compactMap { $0 }.joined(separator: "\n")
+                guard let asset = finder.asset(in: text) else { return }
+                guard let day = record[column("activityDate")].flatMap({ days.day($0) }) else {
+                    report.skip(record.file, line: record.line, "an activity about \(asset) without a readable \(column("activityDate"))")
+                    return
+                }
+                if day > today {
+                    report.plans += 1
+                    return
+                }
+                let people = ids(record[column("activityContacts")]).map { "c-" + $0.lowercased() }
+                let deals = ids(record[column("activityDeals")]).map { "hs-" + $0.lowercased() }.filter { groups[$0] != nil }
+                let companyIDs = Set(ids(record[column("activityCompanies")]))
+                // On a deal: that group. Else on a company: its open groups where the contact is a stakeholder.
+                let targets = deals.isEmpty ? order.filter { !(companyOfGroup[$0] ?? []).filter(companyIDs.contains).isEmpty } : deals
+                let consumed = record[column("status")].map { mapping.touches.consumedStatuses.contains($0) } == true
+                    || mapping.touches.consumedTypes.contains(type)
+                var placed = false
+                for groupID in targets {
+                    let members = Set(groups[groupID]!.stakeholders.map(\.id))
+                    let recipients = people.filter(members.contains)
+                    guard !recipients.isEmpty else { continue }
+                    groups[groupID]!.touches.append(Touch(asset: asset, to: recipients, date: day, channel: type.lowercased(), consumed: consumed))
+                    placed = true
+                }
+                if !placed {
+                    report.skip(record.file, line: record.line, "an activity about \(asset) whose contacts are in no open group of its deal or company")
+                }
+            })
+        }
+
+        result.groups = order.compactMap { groups[$0] }
+        for group in result.groups { result.origins[group.id] = "hubspot:" + group.id.dropFirst(3) }
+        report.groups = result.groups.count
+        report.people = result.groups.reduce(0) { $0 + $1.stakeholders.count }
+        report.events = result.groups.reduce(0) { $0 + $1.events.count }
+        report.touches = result.groups.reduce(0) { $0 + $1.touches.count }
+        report.closed = result.closed.count
+        report.absorb(files)
+        result.report = report
+        return result
+    }
+}
