@@ -13,10 +13,14 @@ import Testing
     /// A running `nextsend serve`, stopped with SIGTERM at the end.
     final class Server {
         let process = Process()
-        let errors = Pipe()
+        /// The server's stderr goes to a file, never a pipe: it logs every request, and a pipe
+        /// nobody drains fills up and stops the server mid-write.
+        let log: URL
         var port = 0
 
         init(cli: CLI, arguments: [String] = [], environment: [String: String]) throws {
+            log = cli.folder.url.appendingPathComponent("serve-\(UUID().uuidString).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = CLI.binary
             process.arguments = ["serve", "--port", "0"] + arguments
             process.currentDirectoryURL = cli.folder.url
@@ -24,18 +28,18 @@ import Testing
             env["NEXTSEND_DB"] = cli.database
             for (key, value) in environment { env[key] = value }
             process.environment = env
-            process.standardError = errors
+            process.standardError = try FileHandle(forWritingTo: log)
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             // The server says where it listens on stderr: "nextsend: serving http://127.0.0.1:PORT …".
             var seen = ""
             let deadline = Date().addingTimeInterval(60)
             while port == 0 && Date() < deadline && process.isRunning {
-                let data = errors.fileHandleForReading.availableData
-                if data.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
-                seen += String(decoding: data, as: UTF8.self)
+                seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 if let range = seen.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                     port = Int(seen[range].split(separator: ":").last!) ?? 0
+                } else {
+                    Thread.sleep(forTimeInterval: 0.05)
                 }
             }
             if port == 0 { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "server did not start: \(seen)"]) }
@@ -145,7 +149,7 @@ import Testing
             "schemathesis", "run", ServeCommandTests.repository.appendingPathComponent("openapi.yaml").path,
             "--url", "http://127.0.0.1:\(server.port)", "--header", "Authorization: Bearer \(token)",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance",
-            "--phases", "coverage,fuzzing", "--max-examples", "15", "--workers", "1", "--seed", "20261129", "--warnings", "off",
+            "--phases", "coverage,fuzzing", "--max-examples", "15", "--request-timeout", "20", "--workers", "1", "--seed", "20261129", "--warnings", "off",
         ])
         #expect(run.status == 0, "\(run.output.suffix(4000))")
         #expect(run.output.contains("No issues found"), "\(run.output.suffix(2000))")
