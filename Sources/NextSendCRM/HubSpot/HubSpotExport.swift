@@ -157,15 +157,7 @@ public struct HubSpotExport {
             })
         }
 
-        result.groups = order.compactMap { groups[$0] }
-        for group in result.groups { result.origins[group.id] = "hubspot:" + group.id.dropFirst(3) }
-        report.groups = result.groups.count
-        report.people = result.groups.reduce(0) { $0 + $1.stakeholders.count }
-        report.events = result.groups.reduce(0) { $0 + $1.events.count }
-        report.touches = result.groups.reduce(0) { $0 + $1.touches.count }
-        report.closed = result.closed.count
-        report.absorb(files)
-        result.report = report
+        result.finish(order.compactMap { groups[$0] }, origin: { "hubspot:" + $0.id.dropFirst(3) }, rows: report, files: files)
         return result
     }
 }

@@ -9,4 +9,18 @@ public struct CRMImport: Sendable {
     /// Groups whose deal has closed, and how.
     public var closed: [String: (status: GroupStatus, day: Day)] = [:]
     public var report = CRMImportReport()
+
+    /// Takes the groups read, each with its source, and counts them into the report with what
+    /// reading the rows (`rows`) and the files (`files`) skipped.
+    mutating func finish(_ groups: [BuyingGroup], origin: (BuyingGroup) -> String, rows: CRMImportReport, files: CRMImportReport) {
+        self.groups = groups
+        for group in groups { origins[group.id] = origin(group) }
+        report = rows
+        report.groups = groups.count
+        report.people = groups.reduce(0) { $0 + $1.stakeholders.count }
+        report.events = groups.reduce(0) { $0 + $1.events.count }
+        report.touches = groups.reduce(0) { $0 + $1.touches.count }
+        report.closed = closed.count
+        report.absorb(files)
+    }
 }

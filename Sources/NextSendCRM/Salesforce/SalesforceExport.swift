@@ -204,15 +204,7 @@ public struct SalesforceExport {
             })
         }
 
-        result.groups = order.compactMap { groups[$0] }
-        for group in result.groups { result.origins[group.id] = "salesforce:" + opportunityOfGroup[group.id]! }
-        report.groups = result.groups.count
-        report.people = result.groups.reduce(0) { $0 + $1.stakeholders.count }
-        report.events = result.groups.reduce(0) { $0 + $1.events.count }
-        report.touches = result.groups.reduce(0) { $0 + $1.touches.count }
-        report.closed = result.closed.count
-        report.absorb(files)
-        result.report = report
+        result.finish(order.compactMap { groups[$0] }, origin: { "salesforce:" + opportunityOfGroup[$0.id]! }, rows: report, files: files)
         return result
     }
 }
