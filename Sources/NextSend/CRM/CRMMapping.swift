@@ -15,8 +15,12 @@ public struct CRMMapping: Sendable, Hashable, Codable {
 
         /// Whole words only: `it` matches "Director, IT Infrastructure", not "Nursing Unit".
         public func matches(title: String?, department: String?) -> Bool {
-            let title = RoleRule.words(title ?? ""), department = RoleRule.words(department ?? "")
-            return titleWords.contains { RoleRule.contains(title, $0) } || departmentWords.contains { RoleRule.contains(department, $0) }
+            matches(words: RoleRule.words(title ?? ""), departmentWords: RoleRule.words(department ?? ""))
+        }
+
+        /// With the title and department already in ``words(_:)`` form (done once per contact).
+        func matches(words title: String, departmentWords department: String) -> Bool {
+            titleWords.contains { RoleRule.contains(title, $0) } || departmentWords.contains { RoleRule.contains(department, $0) }
         }
 
         /// " director it infrastructure ": lowercased, every run of other characters one space, padded.
@@ -71,7 +75,8 @@ public struct CRMMapping: Sendable, Hashable, Codable {
 
     /// The taxonomy role for a contact, or `nil` when no rule matches and there is no default.
     public func role(title: String?, department: String?) -> String? {
-        roles.first { $0.matches(title: title, department: department) }?.role ?? defaultRole
+        let (title, department) = (RoleRule.words(title ?? ""), RoleRule.words(department ?? ""))
+        return roles.first { $0.matches(words: title, departmentWords: department) }?.role ?? defaultRole
     }
 
     /// The influence for a contact's role or label (case-insensitive), else the default.

@@ -20,8 +20,11 @@ public struct CSVRecord: Sendable {
 
     /// The trimmed value of `column`, or `nil` when the column is absent or the cell empty.
     public subscript(column: String) -> String? {
-        guard let value = values[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-        return value
+        guard let value = values[column], !value.isEmpty else { return nil }
+        // Most cells need no trimming; checking the ends first skips Foundation for them.
+        guard let first = value.utf8.first, let last = value.utf8.last, first <= 32 || last <= 32 else { return value }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
 

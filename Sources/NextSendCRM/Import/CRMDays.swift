@@ -8,11 +8,16 @@ import NextSend
 /// into the mapping's zone before its day is taken; one without is taken as it reads.
 struct CRMDays {
     private let calendar: Calendar
+    // Made once: building a formatter per timestamp was a fifth of a 100,000-activity import.
+    private let plain = ISO8601DateFormatter()
+    private let fractional = ISO8601DateFormatter()
 
     init(timeZone identifier: String?) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = identifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         self.calendar = calendar
+        plain.formatOptions = [.withInternetDateTime]
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     }
 
     func day(_ text: String) -> Day? {
@@ -21,8 +26,7 @@ struct CRMDays {
         guard text.count >= 16 else { return nil }
         // With a zone (Z or ±hh:mm): an instant, read in the mapping's zone.
         if text.hasSuffix("Z") || text.dropFirst(19).contains("+") || text.dropFirst(19).contains("-") {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+            let formatter = text.contains(".") ? fractional : plain
             guard let date = formatter.date(from: text.replacingOccurrences(of: " ", with: "T")) else { return nil }
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }

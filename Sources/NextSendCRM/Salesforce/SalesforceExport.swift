@@ -213,15 +213,15 @@ public struct SalesforceExport {
 enum SalesforceID {
     /// The 18-character form, so that ids from different exports (and lowercased group ids) agree.
     static func normalized(_ id: String) -> String {
-        guard id.count == 15, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return id }
-        let characters = Array(id)
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")
-        var suffix = ""
+        let bytes = Array(id.utf8)
+        guard bytes.count == 15, bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }) else { return id }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".utf8)
+        var suffix: [UInt8] = []
         for chunk in stride(from: 0, to: 15, by: 5) {
             var bits = 0
-            for offset in 0..<5 where characters[chunk + offset].isUppercase { bits |= 1 << offset }
+            for offset in 0..<5 where bytes[chunk + offset] >= 65 && bytes[chunk + offset] <= 90 { bits |= 1 << offset }
             suffix.append(alphabet[bits])
         }
-        return id + suffix
+        return id + String(decoding: suffix, as: UTF8.self)
     }
 }
