@@ -1,3 +1,5 @@
+import NextSend
+
 /// `sent --json` and `POST /v1/groups/{id}/touches`: what recording a send did, person by person.
 public struct SentReport: Sendable, Hashable, Encodable {
     public var group: String
@@ -12,4 +14,24 @@ public struct SentReport: Sendable, Hashable, Encodable {
     public var markedConsumed: [String]
     /// What a rep should hear about this send (one-sided content into a split group…).
     public var warnings: [String]
+}
+
+extension SentReport {
+    /// What recording the send did, as a rep reads it: who got it, who already had it that day,
+    /// who was marked consumed. `names` mentions people ("Lee Park (IT)", then "Lee").
+    public func sentences(names: inout PersonNames) -> [String] {
+        var lines: [String] = []
+        if !added.isEmpty {
+            lines.append("Recorded: \(asset) sent to " + Words.list(added.map { names.mention($0) }) + " on \(date)" + (consumed ? " (consumed)." : "."))
+        }
+        let repeated = alreadyRecorded.filter { !markedConsumed.contains($0) }
+        if !repeated.isEmpty {
+            lines.append("Already recorded: \(asset) to " + Words.list(repeated.map { names.mention($0) })
+                + " on \(date); a send is recorded once per person and day.")
+        }
+        if !markedConsumed.isEmpty {
+            lines.append("Marked consumed: \(asset) for " + Words.list(markedConsumed.map { names.mention($0) }) + ".")
+        }
+        return lines
+    }
 }

@@ -15,17 +15,15 @@ import NextSendStore
 public struct SalesforceExport {
     public var directory: String
     public var mapping: CRMMapping
-    public var taxonomy: Taxonomy
     /// The catalog, to find assets named in activities.
     public var assets: [Asset]
     /// Activities after this day are plans, not facts.
     public var today: Day
     public var includeClosed = false
 
-    public init(directory: String, mapping: CRMMapping, taxonomy: Taxonomy, assets: [Asset], today: Day, includeClosed: Bool = false) {
+    public init(directory: String, mapping: CRMMapping, assets: [Asset], today: Day, includeClosed: Bool = false) {
         self.directory = directory
         self.mapping = mapping
-        self.taxonomy = taxonomy
         self.assets = assets
         self.today = today
         self.includeClosed = includeClosed

@@ -19,9 +19,7 @@ struct SentForm: WebForm {
         fields["channel"] = channel.flatMap { $0.isEmpty ? nil : $0 }
         let report = try desk.recordTouch(groupID: group, fields: fields, today: today, by: recorder).report
         var names = Vocabulary(try desk.store.taxonomy()).names(in: try desk.store.existingGroup(id: group))
-        var sentence = report.added.isEmpty
-            ? "Already recorded: \(asset) to \(Words.list(report.alreadyRecorded.map { names.mention($0) })) on \(report.date)."
-            : "Recorded: \(asset) sent to \(Words.list(report.added.map { names.mention($0) })) on \(report.date)."
+        var sentence = report.sentences(names: &names).joined(separator: " ")
         for warning in report.warnings { sentence += " Warning: \(warning)" }
         return sentence
     }

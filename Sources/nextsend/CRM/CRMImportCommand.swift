@@ -50,7 +50,7 @@ extension NextSendCommand {
                 do {
                     switch source {
                     case .salesforce:
-                        read = try SalesforceExport(directory: directory, mapping: crmMapping, taxonomy: taxonomy, assets: assets, today: date.day,
+                        read = try SalesforceExport(directory: directory, mapping: crmMapping, assets: assets, today: date.day,
                                                     includeClosed: includeClosed).read()
                     case .hubspot:
                         read = try HubSpotExport(directory: directory, mapping: crmMapping, assets: assets, today: date.day,

@@ -42,19 +42,7 @@ extension NextSendCommand {
             }
             let group = try store.existingGroup(id: self.group)
             var names = Vocabulary(try store.taxonomy()).names(in: group)
-            var lines: [String] = []
-            if !outcome.added.isEmpty {
-                lines.append("Recorded: \(outcome.asset) sent to " + Words.list(outcome.added.map { names.mention($0) })
-                    + " on \(outcome.date)" + (outcome.consumed ? " (consumed)." : "."))
-            }
-            let repeated = outcome.alreadyRecorded.filter { !outcome.markedConsumed.contains($0) }
-            if !repeated.isEmpty {
-                lines.append("Already recorded: \(outcome.asset) to " + Words.list(repeated.map { names.mention($0) })
-                    + " on \(outcome.date); a send is recorded once per person and day.")
-            }
-            if !outcome.markedConsumed.isEmpty {
-                lines.append("Marked consumed: \(outcome.asset) for " + Words.list(outcome.markedConsumed.map { names.mention($0) }) + ".")
-            }
+            let lines = outcome.sentences(names: &names)
             Console.print(lines.joined(separator: "\n"))
         }
     }
