@@ -151,4 +151,51 @@ import Testing
         #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged"), "\(again.stdout)")
         #expect(try cli.dump() == before)
     }
+
+    @Test func aDryRunReportsWhatItWouldDoAndWritesNothing() throws {
+        try importCatalog()
+        let before = try cli.dump()
+        let result = try cli.run("crm", "import", "salesforce", export, "--mapping", mapping, "--as-of", "2026-11-29", "--dry-run")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Would import"), "\(result.stdout)")
+        #expect(result.stdout.contains("Groups: 1 new, 0 updated, 0 unchanged"), "\(result.stdout)")
+        #expect(result.stdout.contains("Nothing was written (--dry-run)."))
+        #expect(try cli.dump() == before)
+        // Not even the mapping is stored: a later run without one still has none.
+        let noMapping = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
+        #expect(noMapping.status == 66)
+        #expect(noMapping.stderr.contains("no mapping is stored yet"), "\(noMapping.stderr)")
+    }
+
+    @Test func jsonSaysWhatWasReadSkippedAndChanged() throws {
+        try importCatalog()
+        let result = try cli.run("crm", "import", "salesforce", export, "--mapping", mapping, "--as-of", "2026-11-29", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["source"] as? String == "salesforce")
+        let read = try #require(object["read"] as? [String: Any])
+        #expect(read["groups"] as? Int == 1)
+        #expect(read["people"] as? Int == 6)
+        #expect(read["touches"] as? Int == 4)
+        #expect(read["plans"] as? Int == 1)
+        let skipped = read["skipped"] as? [[String: Any]] ?? []
+        #expect(skipped.contains { ($0["file"] as? String ?? "").hasSuffix("OpportunityContactRole.csv") && $0["line"] as? Int == 8 })
+        let imported = try #require(object["imported"] as? [String: Any])
+        #expect(imported["added"] as? [String] == [northwind])
+    }
+
+    @Test func aWindows1252ExportIsReadAsSuchAndSaysSo() throws {
+        try importCatalog()
+        let copy = try copyOfExport()
+        // Excel on Windows saves "Lucía Fernández" as single bytes: í = 0xED, á = 0xE1.
+        let file = copy + "/Contact.csv"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("Lucía"))
+        try #require(text.data(using: .windowsCP1252)).write(to: URL(fileURLWithPath: file))
+        let result = try crmImport(copy)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Contact.csv: not UTF-8; read as Windows-1252"), "\(result.stderr)")
+        let names = (try show(northwind)["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.contains("Lucía Fernández"), "\(names)")
+    }
 }

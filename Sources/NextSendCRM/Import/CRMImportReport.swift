@@ -1,8 +1,8 @@
 import NextSend
 
 /// What a CRM import read, made and skipped: every skipped row with `file:line` and why.
-public struct CRMImportReport: Sendable {
-    public struct Skip: Sendable, Hashable, CustomStringConvertible {
+public struct CRMImportReport: Sendable, Codable {
+    public struct Skip: Sendable, Hashable, Codable, CustomStringConvertible {
         public var file: String
         public var line: Int
         public var reason: String

@@ -38,6 +38,15 @@ extension NextSendCommand {
 
             @OptionGroup var store: StoreOptions
             @OptionGroup var date: DateOptions
+            @OptionGroup var output: OutputOptions
+
+            /// `--json`: what the export held and skipped, and what the import changed.
+            struct Result: Encodable {
+                var source: String
+                var directory: String
+                var read: CRMImportReport
+                var imported: GroupImportSummary
+            }
 
             func run() throws {
                 let store = try store.open()
@@ -64,12 +73,17 @@ extension NextSendCommand {
                 if !dryRun { try store.saveCRMMapping(text, source: mappingSource) }
                 for note in read.report.notes { Console.error("note: " + note) }
                 for skip in read.report.skipped { Console.error(skip.description) }
+                if output.json {
+                    try Console.printJSON(Result(source: source.rawValue, directory: directory, read: read.report, imported: summary))
+                    return
+                }
                 let name = source == .salesforce ? "Salesforce" : "HubSpot"
                 var lines = ["\(dryRun ? "Would import" : "Imported") \(directory) (\(name)): \(read.report.summary)."]
                 let closed = summary.closed.isEmpty ? "" : ", \(summary.closed.count) closed (\(summary.closed.joined(separator: ", ")))"
                 let facts = "facts \(summary.facts.added) added, \(summary.facts.changed) changed, \(summary.facts.removed) removed, "
                     + "\(summary.facts.kept) kept from reps and other sources"
                 lines.append("Groups: \(summary.added.count) new, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged\(closed); \(facts).")
+                if dryRun { lines.append("Nothing was written (--dry-run).") }
                 Console.print(lines.joined(separator: "\n"))
             }
 
