@@ -80,6 +80,7 @@ let package = Package(
                 .embedInCode("Pages/signin.mustache"),
                 .embedInCode("Pages/groups.mustache"),
                 .embedInCode("Pages/group.mustache"),
+                .embedInCode("Pages/problem.mustache"),
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

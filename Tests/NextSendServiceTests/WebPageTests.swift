@@ -78,6 +78,8 @@ import Testing
             // Without its CSRF token the form is refused and nothing is recorded.
             let forged = try await client.post("/groups/\(mercy)/sent", form: "asset=\(first.asset.id)&\(recipients)", headers: cookie)
             #expect(forged.status == .forbidden)
+            #expect(forged.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(forged.text.contains("CSRF token is missing or stale"))
             #expect(try fixture.store.history(ofGroup: mercy).sends.allSatisfy { $0.provenance.recordedBy != "alice" })
             let sent = try await client.post("/groups/\(mercy)/sent", form: "csrf=\(token)&asset=\(first.asset.id)&\(recipients)", headers: cookie)
             #expect(sent.status == .seeOther)
@@ -89,6 +91,21 @@ import Testing
         let sends = try fixture.store.history(ofGroup: mercy).sends.filter { $0.provenance.recordedBy == "alice" }
         #expect(sends.map(\.asset) == [first.asset.id])
         #expect(sends.first?.to == first.sendTo)
+    }
+
+    @Test func anUnknownGroupIsANotFoundPageWithAWayBack() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { client in
+            let page = try await client.get("/groups/mercy-valley-helth")
+            #expect(page.status == .notFound)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("did you mean &#39;mercy-valley-health&#39;?"), "\(page.text)")
+            #expect(page.text.contains(#"<a href="/">"#))
+            // The API still answers problems as JSON.
+            let api = try await client.get("/v1/groups/mercy-valley-helth")
+            #expect(api.status == .notFound)
+            #expect(api.headers[.contentType] == "application/problem+json")
+        }
     }
 
     @Test func aClaimFormTakesAFigureOrAPositionAndShowsMistakesOnThePage() async throws {

@@ -6,6 +6,12 @@ struct SignInPage: WebPage {
     var csrf = ""
 }
 
+struct ProblemPage: WebPage {
+    var heading: String
+    var detail: String
+    var csrf = ""
+}
+
 struct OwnerOption {
     var name: String
     var selected: Bool

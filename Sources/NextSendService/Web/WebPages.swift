@@ -10,7 +10,8 @@ struct WebPages: Sendable {
     init() {
         var library = MustacheLibrary()
         for (name, bytes) in [("layout", PackageResources.layout_mustache), ("signin", PackageResources.signin_mustache),
-                              ("groups", PackageResources.groups_mustache), ("group", PackageResources.group_mustache)] {
+                              ("groups", PackageResources.groups_mustache), ("group", PackageResources.group_mustache),
+                              ("problem", PackageResources.problem_mustache)] {
             // The templates ship with the binary; one that does not parse is a build mistake caught by every page test.
             library.register(try! MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)), named: name)
         }
@@ -31,6 +32,13 @@ struct WebPages: Sendable {
                                    .xContentTypeOptions: "nosniff", .referrerPolicy: "same-origin"]
         if let cookie { headers[.setCookie] = cookie.description }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A problem as a page, for a person in a browser rather than a program: the same status and
+    /// sentence as the API's `application/problem+json`.
+    func render(_ problem: Problem, session: WebSession?) throws -> Response {
+        let heading = problem.status == .notFound ? "Not found" : problem.status == .forbidden ? "Not allowed" : "Something is wrong"
+        return try render("problem", ProblemPage(heading: heading, detail: problem.detail), title: heading, session: session, status: problem.status)
     }
 
     /// An id as one path segment of a link.

@@ -24,14 +24,33 @@ struct WebRoutes: Sendable {
     }
 
     func register(on router: Router<ServiceContext>) {
-        router.get("/signin") { _, context in try signInPage(context: context, error: nil, status: .ok) }
-        router.post("/signin") { request, context in try await signIn(request, context: context) }
-        router.post("/signout") { request, context in try await signOut(request, context: context) }
-        router.get("/") { request, context in try await groupsPage(request, context: context) }
-        router.get("/groups/{id}") { _, context in try await groupPage(context: context) }
-        router.post("/groups/{id}/sent") { request, context in try await record(request, context: context, form: SentForm.self) }
-        router.post("/groups/{id}/claim") { request, context in try await record(request, context: context, form: ClaimForm.self) }
-        router.post("/groups/{id}/dismiss") { request, context in try await record(request, context: context, form: DismissForm.self) }
+        router.get("/signin") { _, context in try await page(context) { try signInPage(context: context, error: nil, status: .ok) } }
+        router.post("/signin") { request, context in try await page(context) { try await signIn(request, context: context) } }
+        router.post("/signout") { request, context in try await page(context) { try await signOut(request, context: context) } }
+        router.get("/") { request, context in try await page(context) { try await groupsPage(request, context: context) } }
+        router.get("/groups/{id}") { _, context in try await page(context) { try await groupPage(context: context) } }
+        router.post("/groups/{id}/sent") { request, context in
+            try await page(context) { try await record(request, context: context, form: SentForm.self) }
+        }
+        router.post("/groups/{id}/claim") { request, context in
+            try await page(context) { try await record(request, context: context, form: ClaimForm.self) }
+        }
+        router.post("/groups/{id}/dismiss") { request, context in
+            try await page(context) { try await record(request, context: context, form: DismissForm.self) }
+        }
+    }
+
+    /// A page's problems (no such group, a stale form, a busy database) answer as a page with the
+    /// same status and sentence the API would give, not as JSON in a rep's browser.
+    private func page(_ context: ServiceContext, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch {
+            guard let problem = Problem.from(error) else { throw error }
+            var response = try pages.render(problem, session: context.session)
+            for field in problem.extraHeaders { response.headers.append(field) }
+            return response
+        }
     }
 
     // MARK: - Signing in
