@@ -8,12 +8,12 @@ import NextSendStore
 /// `nextsend group claim` and from `POST /v1/groups/{id}/claims`; field names are the JSON
 /// body's (`topic`), and the CLI renames them to its options (`--topic`).
 public struct Desk: Sendable {
-    public let store: Store
+    public let store: any Store
     private let advisorFor: @Sendable (Day) throws -> Advisor
 
     /// - Parameter advisor: the advisor for a day; by default one is built over the store for
     ///   each question (the CLI), while the service hands in one that keeps its catalog index.
-    public init(store: Store, advisor: (@Sendable (Day) throws -> Advisor)? = nil) {
+    public init(store: any Store, advisor: (@Sendable (Day) throws -> Advisor)? = nil) {
         self.store = store
         advisorFor = advisor ?? { day in try store.advisor(asOf: day) }
     }

@@ -28,7 +28,7 @@ let dataset = arguments[1], databasePath = arguments[2]
 let phases = Set((arguments.count > 5 ? arguments[5] : "import,next,digest").split(separator: ",").map(String.init))
 
 do {
-    let store = try Store(path: databasePath)
+    let store = try SQLiteStore(path: databasePath)
     if phases.contains("import") {
         var assetCount = 0
         let assetTime = try seconds {

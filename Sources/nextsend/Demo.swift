@@ -19,7 +19,7 @@ extension NextSendCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nextsend-demo-\(ProcessInfo.processInfo.processIdentifier)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
+            let store = try SQLiteStore(path: folder.appendingPathComponent("demo.sqlite").path)
 
             step("1. The catalog: \(content)/catalog, every tag checked against \(content)/taxonomy.yaml")
             let imported = try store.importCatalog(directory: "\(content)/catalog", taxonomyPath: nil, asOf: asOf)

@@ -12,7 +12,7 @@ import Testing
     /// A store with the sample catalog and `count` groups spread over `reps` reps.
     func makeStore(groups count: Int = 12, reps: Int = 4, owner: (Int) -> String = { "rep\($0)@vendor.example" },
                    inMemory: Bool = false) throws -> Store {
-        let store = inMemory ? try Store.inMemory() : try Store(path: folder.path("db.sqlite"))
+        let store = inMemory ? try SQLiteStore.inMemory() : try SQLiteStore(path: folder.path("db.sqlite"))
         folder.makeContent(assets: ["tco-model": Samples.assetFile(),
                                     "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "roles": "[security]",
                                                                       "jobs": "[requirements-building]", "resolves": nil, "topics": "[deployment]"])])
@@ -97,7 +97,7 @@ import Testing
 
     /// Hostile values: markup in a title, a name and a rep id that tries to leave the folder.
     @Test func hostileValuesAreEscapedAndContained() throws {
-        let store = try Store(path: folder.path("db.sqlite"))
+        let store = try SQLiteStore(path: folder.path("db.sqlite"))
         folder.makeContent(assets: ["tco-model": Samples.assetFile(["title": "\"<script>alert('t')</script> & Co\""])])
         _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
         var group = Samples.group

@@ -16,11 +16,11 @@ struct ServiceFixture {
         .deletingLastPathComponent().appendingPathComponent("content").path
 
     let folder = TemporaryFolder()
-    let store: Store
+    let store: any Store
     let tokens: AccessTokens
 
     init(tokens: AccessTokens = .none, extraGroup: String? = nil) throws {
-        store = try Store(path: folder.path("nextsend.sqlite"))
+        store = try SQLiteStore(path: folder.path("nextsend.sqlite"))
         try store.importCatalog(directory: ServiceFixture.content + "/catalog", taxonomyPath: nil, asOf: ServiceFixture.today)
         _ = try store.importGroups(path: ServiceFixture.content + "/groups", asOf: ServiceFixture.today)
         if let extraGroup { _ = try store.importGroups(path: folder.write("extra.yaml", extraGroup), asOf: ServiceFixture.today) }

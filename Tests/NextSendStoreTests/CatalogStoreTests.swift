@@ -7,7 +7,7 @@ import Testing
 @Suite struct CatalogStoreTests {
     let folder = TemporaryFolder()
 
-    func importFolder(_ store: Store) throws -> CatalogFolderImport {
+    func importFolder(_ store: any Store) throws -> CatalogFolderImport {
         try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
     }
 
@@ -15,7 +15,7 @@ import Testing
         // Given a folder with two assets
         folder.makeContent(assets: ["tco-model": Samples.assetFile(),
                                     "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "jobs": "[requirements-building]", "roles": "[security]", "topics": "[deployment]", "resolves": nil])])
-        let store = try Store.inMemory()
+        let store = try SQLiteStore.inMemory()
         // When it is imported
         let result = try importFolder(store)
         // Then both are stored, with their tags in file order
@@ -28,7 +28,7 @@ import Testing
 
     @Test func reimportingReportsUpdatesAndUnchangedAssets() throws {
         folder.makeContent(assets: ["a": Samples.assetFile(), "b": Samples.assetFile()])
-        let store = try Store.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try importFolder(store)
         folder.write("content/catalog/b.md", Samples.assetFile(["title": "A new title"]))
         let second = try importFolder(store)
@@ -40,7 +40,7 @@ import Testing
 
     @Test func assetsRemovedFromTheFolderAreRetiredNotDeleted() throws {
         folder.makeContent(assets: ["a": Samples.assetFile(), "b": Samples.assetFile()])
-        let store = try Store.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try importFolder(store)
         try FileManager.default.removeItem(atPath: folder.path("content/catalog/b.md"))
         let second = try importFolder(store)
@@ -55,7 +55,7 @@ import Testing
         // Given a store holding one asset
         folder.makeContent(assets: ["keep": Samples.assetFile()])
         let path = folder.path("db.sqlite")
-        let store = try Store(path: path)
+        let store = try SQLiteStore(path: path)
         _ = try importFolder(store)
         let before = try store.assets()
         // When the folder gains one good file and three bad ones
@@ -80,7 +80,7 @@ import Testing
                                                  body: Samples.body + "\nHL7 interfaces and Epic census feeds."),
             "faq": Samples.assetFile(["title": "General FAQ"], body: Samples.body + "\nMentions epic once."),
         ])
-        let store = try Store.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try importFolder(store)
         #expect(try store.assets(matching: AssetFilter(search: "epic")).map(\.id) == ["epic-checklist", "faq"])
         #expect(try store.assets(matching: AssetFilter(search: "interfac")).map(\.id).first == "epic-checklist", "prefix search")
@@ -94,7 +94,7 @@ import Testing
             "b": Samples.assetFile(["jobs": "[requirements-building]", "roles": "[security]", "format": "faq", "resolves": nil, "topics": "[deployment]"]),
             "c": Samples.assetFile(["status": "draft"]),
         ])
-        let store = try Store.inMemory()
+        let store = try SQLiteStore.inMemory()
         _ = try importFolder(store)
         #expect(try store.assets(matching: AssetFilter(job: .validation)).map(\.id) == ["a", "c"])
         #expect(try store.assets(matching: AssetFilter(job: .validation, status: .published)).map(\.id) == ["a"])
@@ -105,7 +105,7 @@ import Testing
 
     @Test func aDatabaseFromANewerNextSendIsRefused() throws {
         let path = folder.path("db.sqlite")
-        _ = try Store(path: path)
+        _ = try SQLiteStore(path: path)
         // A later version adds a migration this one does not know.
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -113,14 +113,14 @@ import Testing
         try sqlite.run()
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
-        let error = try #require(throws: StoreError.self) { try Store(path: path) }
+        let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
         #expect(error.code == .newerSchema)
         #expect(error.description.contains("newer version of NextSend"))
     }
 
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
         let path = folder.write("db.sqlite", String(repeating: "not a database ", count: 200))
-        let error = try #require(throws: StoreError.self) { try Store(path: path) }
+        let error = try #require(throws: StoreError.self) { try SQLiteStore(path: path) }
         #expect(error.code == .damaged)
         #expect(folder.read("db.sqlite").hasPrefix("not a database"), "the file is left as it was")
     }
@@ -129,7 +129,7 @@ import Testing
         folder.makeContent(assets: ["a": Samples.assetFile()])
         let outside = folder.write("elsewhere/secret.md", Samples.assetFile())
         try FileManager.default.createSymbolicLink(atPath: folder.path("content/catalog/link.md"), withDestinationPath: outside)
-        let failure = try #require(throws: ValidationFailure.self) { try importFolder(try Store.inMemory()) }
+        let failure = try #require(throws: ValidationFailure.self) { try importFolder(try SQLiteStore.inMemory()) }
         #expect(failure.errors.first?.message.contains("outside the catalog folder") == true)
     }
 }

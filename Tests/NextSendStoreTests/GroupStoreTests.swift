@@ -10,13 +10,13 @@ import Testing
 
     /// A store with the sample catalog (so touches of `tco-model` are known).
     func makeStore() throws -> Store {
-        let store = try Store.inMemory()
+        let store = try SQLiteStore.inMemory()
         folder.makeContent(assets: ["tco-model": Samples.assetFile()])
         _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
         return store
     }
 
-    func importAcme(_ store: Store, _ yaml: String = Samples.groupYAML, replace: Bool = false,
+    func importAcme(_ store: any Store, _ yaml: String = Samples.groupYAML, replace: Bool = false,
                     dryRun: Bool = false) throws -> GroupImportSummary {
         try store.importGroups(path: folder.write("groups/acme.yaml", yaml), asOf: Samples.asOf, replace: replace, dryRun: dryRun).summary
     }

@@ -69,7 +69,7 @@ public enum DigestRun {
     public typealias Progress = @Sendable (Int, Int) -> Void
 
     /// Runs the batch: plan, write the reps' digests, write marketing's.
-    public static func run(store: Store, options: Options, logger: Logger = .silent, progress: Progress? = nil) throws -> Summary {
+    public static func run(store: any Store, options: Options, logger: Logger = .silent, progress: Progress? = nil) throws -> Summary {
         let plan = try plan(store: store, options: options, logger: logger)
         let reps = try writeReps(plan, progress: progress)
         let marketing = try writeMarketing(plan, facts: reps.facts)
@@ -83,7 +83,7 @@ public enum DigestRun {
 
     /// What one run reads and writes, decided before anything is built.
     public struct Plan: Sendable {
-        let store: Store
+        let store: any Store
         let snapshot: StoreSnapshot
         let files: OutputFiles
         let week: String
@@ -110,7 +110,7 @@ public enum DigestRun {
 
     /// Step 1: prepares the output folder, takes the snapshot, and decides which reps (and
     /// whether marketing) this run writes.
-    public static func plan(store: Store, options: Options, logger: Logger = .silent) throws -> Plan {
+    public static func plan(store: any Store, options: Options, logger: Logger = .silent) throws -> Plan {
         let files = try OutputFiles(outDirectory: options.outDirectory, week: options.week.description)
         try files.removeLeftovers()
         let week = options.week.description
@@ -125,7 +125,7 @@ public enum DigestRun {
         let finished = try snapshot.finishedDigestItems(week: week, outDir: folder, version: version, formats: formatsKey)
             .filter { item in
                 formats.allSatisfy { format in
-                    let url = item == Store.marketingLedgerItem ? files.marketingFile(format) : files.repFile(item, format)
+                    let url = item == DigestLedger.marketingItem ? files.marketingFile(format) : files.repFile(item, format)
                     return FileManager.default.fileExists(atPath: url.path)
                 }
             }
@@ -139,7 +139,7 @@ public enum DigestRun {
         // Marketing needs every group: the first shard (or an unsharded run) writes it.
         let marketingIsMine = options.owner == nil && (options.shard?.index ?? 1) == 1
         let marketing: ItemOutcome = !marketingIsMine ? .notThisRun
-            : finished.contains(Store.marketingLedgerItem) ? .alreadyDone : .written
+            : finished.contains(DigestLedger.marketingItem) ? .alreadyDone : .written
         let alreadyDone = mine.filter(finished.contains)
         logger.info("digest planned", metadata: [
             "week": "\(week)", "folder": "\(folder)", "dataVersion": "\(version)", "reps": "\(mine.count)",
@@ -218,7 +218,7 @@ public enum DigestRun {
         for (format, text) in try plan.renderer.render(digest, formats: plan.formats).sorted(by: { $0.key < $1.key }) {
             try plan.files.write(text, to: plan.files.marketingFile(format))
         }
-        try plan.store.recordDigestItem(Store.marketingLedgerItem, week: plan.week, outDir: plan.files.root.path,
+        try plan.store.recordDigestItem(DigestLedger.marketingItem, week: plan.week, outDir: plan.files.root.path,
                                         version: plan.version, formats: plan.formatsKey)
         return .written
     }

@@ -23,11 +23,11 @@ final class AdvisorCache: Sendable {
         var evidence: OutcomeEvidence
     }
 
-    private let store: Store
+    private let store: any Store
     private let entry = Mutex<Entry?>(nil)
     private let evidence = Mutex<Evidence?>(nil)
 
-    init(store: Store) { self.store = store }
+    init(store: any Store) { self.store = store }
 
     func advisor(asOf day: Day) throws -> Advisor {
         let (dataVersion, version) = try store.dataVersions()

@@ -16,7 +16,7 @@ import ServiceLifecycle
 /// ```
 public struct NextSendServer: Sendable {
     public struct Configuration: Sendable {
-        public var store: Store
+        public var store: any Store
         public var host: String
         /// 0 picks a free port; `onListening` hears which.
         public var port: Int
@@ -27,7 +27,7 @@ public struct NextSendServer: Sendable {
         /// Bodies above this are refused with 413.
         public var maxBodyBytes: Int
 
-        public init(store: Store, host: String = "127.0.0.1", port: Int = 8080, tokens: AccessTokens = .none,
+        public init(store: any Store, host: String = "127.0.0.1", port: Int = 8080, tokens: AccessTokens = .none,
                     today: @escaping @Sendable () -> Day = { Day.today() }, logger: Logger = Logger(label: "nextsend.serve"),
                     maxBodyBytes: Int = 1 << 20) {
             self.store = store

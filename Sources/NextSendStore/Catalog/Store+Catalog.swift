@@ -4,7 +4,7 @@ import NextSend
 
 // MARK: - Writes
 
-extension Store {
+extension SQLiteStore {
     /// Stores the taxonomy and upserts every asset in one transaction; assets in the store but not
     /// in `assets` are marked retired (kept, so past touches still name them).
     ///
@@ -14,13 +14,12 @@ extension Store {
     ///   - allowRetire: an import that would retire more than half of the published catalog is
     ///     refused (a folder holding one file is more often a mistake than a decision) unless this is set.
     ///   - dryRun: work out the summary and write nothing.
-    @discardableResult
-    public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
-                              paths: [String: String] = [:], allowRetire: Bool = false, dryRun: Bool = false) throws -> CatalogImportSummary {
+    public func storeCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
+                             paths: [String: String], allowRetire: Bool, dryRun: Bool) throws -> CatalogImportSummary {
         try write(dryRun: dryRun) { db in
             try db.execute(sql: "UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             try saveTaxonomy(taxonomy, source: taxonomySource, db)
-            let existing = try Dictionary(uniqueKeysWithValues: Store.fetchAssets(db, ids: nil).map { ($0.id, $0) })
+            let existing = try Dictionary(uniqueKeysWithValues: SQLiteStore.fetchAssets(db, ids: nil).map { ($0.id, $0) })
             var summary = CatalogImportSummary()
             for asset in assets.sorted(by: { $0.id < $1.id }) {
                 if let old = existing[asset.id] {
@@ -51,7 +50,6 @@ extension Store {
         }
     }
 
-    /// Replaces one asset (after `catalog tag`).
     public func saveAsset(_ asset: Asset, path: String?) throws {
         try write { db in try save(asset, path: path, db) }
     }
@@ -94,10 +92,10 @@ extension Store {
 
 // MARK: - Reads
 
-extension Store {
+extension SQLiteStore {
     /// The taxonomy stored by the last `catalog import`.
     public func taxonomy() throws -> Taxonomy {
-        try read { db in try Store.taxonomy(db) }
+        try read { db in try SQLiteStore.taxonomy(db) }
     }
 
     static func taxonomy(_ db: Database) throws -> Taxonomy {
@@ -108,7 +106,7 @@ extension Store {
     }
 
     /// Assets matching `filter`, in id order, or best match first for a full-text search.
-    public func assets(matching filter: AssetFilter = AssetFilter()) throws -> [Asset] {
+    public func assets(matching filter: AssetFilter) throws -> [Asset] {
         try read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -145,14 +143,14 @@ extension Store {
                 sql += " ORDER BY a.id"
             }
             let ids = try String.fetchAll(db, sql: sql, arguments: arguments)
-            let byID = Dictionary(uniqueKeysWithValues: try Store.fetchAssets(db, ids: ids).map { ($0.id, $0) })
+            let byID = Dictionary(uniqueKeysWithValues: try SQLiteStore.fetchAssets(db, ids: ids).map { ($0.id, $0) })
             return ids.compactMap { byID[$0] }
         }
     }
 
     /// One asset by id, or `nil`.
     public func asset(id: String) throws -> Asset? {
-        try read { db in try Store.fetchAssets(db, ids: [id]).first }
+        try read { db in try SQLiteStore.fetchAssets(db, ids: [id]).first }
     }
 
     /// The file an asset was imported from, when known.
@@ -206,7 +204,7 @@ extension Store {
 
 // MARK: - Matching
 
-extension Store {
+extension SQLiteStore {
     /// The assets that can be recommended as of a day — published, not past their review date —
     /// with every tag the matcher reads and without their bodies.
     ///
@@ -257,6 +255,15 @@ extension Store {
                                     reviewBy: try StoredValues.day(row[9], "reviewBy", asset: id), owner: row[10], status: .published))
             }
             return assets
+        }
+    }
+}
+
+extension SQLiteStore {
+    public func dataVersions() throws -> (data: Int, catalog: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT version, catalog FROM storeVersion WHERE id = 1")
+            return (row?["version"] ?? 0, row?["catalog"] ?? 0)
         }
     }
 }

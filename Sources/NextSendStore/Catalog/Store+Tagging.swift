@@ -25,7 +25,7 @@ extension Store {
         } else if let stored = try assetPath(id: id) {
             path = stored
         } else if try asset(id: id) == nil {
-            throw try read { db in try StoreError.noAsset(id, db) }
+            throw StoreError.noAsset(id, known: try assetIDs())
         } else {
             throw StoreError(.notFound, "asset '\(id)' was not imported from a file; name its catalog folder with --dir")
         }

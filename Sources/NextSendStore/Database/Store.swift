@@ -1,119 +1,170 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 import NextSend
 
-/// NextSend's SQLite database: the catalog, its taxonomy and the buying groups.
+/// Where NextSend keeps the catalog, its taxonomy and the buying groups: one SQLite file
+/// (``SQLiteStore``) on one machine, or a PostgreSQL database (the `NextSendPostgres` module) that
+/// several service instances and digest workers share.
 ///
-/// One file, WAL journal, full synchronous commits: a committed import survives a crash or a
-/// power cut, and readers (the digest) see one consistent snapshot while writers go on.
+/// Everything above the store — the desk, the digest, the CLI and the service — talks to this
+/// protocol and never knows which database answers. Both keep the same guarantees: every import
+/// and record is one transaction, a dry run leaves the database exactly as it was, facts keep
+/// their origin, and the data version changes with every write that changes data.
 ///
 /// ```swift
-/// let store = try Store(path: "nextsend.sqlite")
-/// let summary = try store.importCatalog(assets, taxonomy: taxonomy)
+/// let store: any Store = try SQLiteStore(path: "nextsend.sqlite")
+/// let summary = try store.importCatalog(assets, taxonomy: taxonomy, taxonomySource: "taxonomy.yaml")
 /// ```
-public struct Store: Sendable {
-    let writer: any DatabaseWriter
+public protocol Store: Sendable {
+    /// Where the data lives, as messages name it: a file path, or a URL without its password.
+    var location: String { get }
 
-    /// How long a command waits for another process's write lock before giving up with
-    /// ``StoreError/busy``: 5 seconds, or `NEXTSEND_BUSY_TIMEOUT` seconds when set.
-    public static var busyTimeout: TimeInterval {
-        ProcessInfo.processInfo.environment["NEXTSEND_BUSY_TIMEOUT"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 5
-    }
+    // MARK: Catalog
+
+    /// Stores the catalog and its taxonomy in one transaction (see ``Store/importCatalog(_:taxonomy:taxonomySource:paths:allowRetire:dryRun:)``).
+    func storeCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String, paths: [String: String], allowRetire: Bool,
+                      dryRun: Bool) throws -> CatalogImportSummary
+    /// Replaces one asset (after `catalog tag`).
+    func saveAsset(_ asset: Asset, path: String?) throws
+    /// The taxonomy stored by the last catalog import.
+    func taxonomy() throws -> Taxonomy
+    /// Assets matching `filter`, in id order, or best match first for a full-text search.
+    func assets(matching filter: AssetFilter) throws -> [Asset]
+    /// One asset by id, or `nil`.
+    func asset(id: String) throws -> Asset?
+    /// The file an asset was imported from, when known.
+    func assetPath(id: String) throws -> String?
+    /// Asset ids in the catalog, to check the touches of imported groups.
+    func assetIDs() throws -> Set<String>
+    /// The assets the matcher may pick on `asOf`: published and not past review, bodies left out.
+    func matchableAssets(asOf: Day) throws -> [Asset]
+    /// Two counters in one read: `data` changes with every write to the catalog or the groups
+    /// (what outcome evidence is keyed on), `catalog` only with catalog imports.
+    func dataVersions() throws -> (data: Int, catalog: Int)
+
+    // MARK: Groups
+
+    /// Stores groups in one transaction, each merged with what its source brought before (see
+    /// ``Store/importGroups(_:origins:replace:dryRun:closing:closedBy:)``).
+    func mergeGroups(_ groups: [BuyingGroup], origins: [String: String], replace: Bool, dryRun: Bool,
+                     closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary
+    /// One group with its whole history, or `nil`.
+    func group(id: String) throws -> BuyingGroup?
+    /// One group with its whole history; a missing one is a ``StoreError`` naming the closest id.
+    func existingGroup(id: String) throws -> BuyingGroup
+    /// A group's status and since when.
+    func status(ofGroup id: String) throws -> (status: GroupStatus, date: Day?)
+    /// Whole groups in id order, optionally only one rep's; open ones only unless `includeClosed`.
+    func groups(owner: String?, includeClosed: Bool) throws -> [BuyingGroup]
+    /// Group ids in id order, optionally only one rep's; open ones only unless `includeClosed`.
+    func groupIDs(owner: String?, includeClosed: Bool) throws -> [String]
+    /// The reps who own at least one open group, in order.
+    func owners() throws -> [String]
+    /// Checks that `owner` owns a group; a typo is a ``StoreError`` naming the closest owner.
+    func requireOwner(_ owner: String) throws
+    /// The group's people and sends with their origins, and what was retracted.
+    func history(ofGroup id: String) throws -> GroupHistory
+    /// What followed earlier sends, as of `asOf`: what the matcher learns from.
+    func evidence(asOf: Day) throws -> OutcomeEvidence
+    /// The CRM mapping the last CRM import used: its text and where it was read from.
+    func crmMapping() throws -> (yaml: String, source: String)?
+    /// Stores the mapping a CRM import uses (bookkeeping: the data version stays).
+    func saveCRMMapping(_ yaml: String, source: String) throws
+
+    // MARK: Records
+
+    func recordClaim(_ claim: Claim, to groupID: String, by recorder: Recorder) throws -> RecordOutcome
+    func recordEvent(_ event: JobEvent, to groupID: String, by recorder: Recorder) throws -> RecordOutcome
+    func recordSend(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> SendOutcome
+    func markConsumed(asset: String, in groupID: String, recipients: [String], date: Day?,
+                      by recorder: Recorder) throws -> [(recipient: String, date: Day)]
+    func recordDismissal(_ dismissal: Dismissal, in groupID: String, by recorder: Recorder) throws -> RecordOutcome
+    func addStakeholder(_ stakeholder: Stakeholder, to groupID: String, by recorder: Recorder) throws
+    func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws
+    func setStatus(_ status: GroupStatus, ofGroup groupID: String, on day: Day, by recorder: Recorder) throws
+
+    // MARK: Digest
+
+    /// A consistent, read-only view of the store as it is now, for the weekly digest.
+    func snapshot() throws -> any StoreSnapshot
+    /// Records that an item's files are complete (after their rename).
+    func recordDigestItem(_ item: String, week: String, outDir: String, version: Int, formats: String) throws
+    /// Forgets what was written for this week and folder (`digest --force`).
+    func clearDigestLedger(week: String, outDir: String) throws
+}
+
+/// A consistent, read-only view of a store, frozen when it was taken.
+///
+/// The weekly digest reads the catalog and every group from one snapshot, so a catalog import or
+/// a `sent` running at the same time never makes one rep's digest disagree with another's.
+public protocol StoreSnapshot: Sendable {
+    func taxonomy() throws -> Taxonomy
+    /// Every asset, in id order (drafts and retired too: touches may name them).
+    func assets() throws -> [Asset]
+    /// What followed earlier sends, as of `asOf`.
+    func evidence(asOf: Day) throws -> OutcomeEvidence
+    /// The store's data version: it changes with every import or recorded fact.
+    func version() throws -> Int
+    /// Rep ids owning at least one open group, sorted.
+    func owners() throws -> [String]
+    /// One rep's open groups with their history, in id order.
+    func groups(owner: String) throws -> [BuyingGroup]
+    /// The ledger as this snapshot sees it: items written for this week and folder from the same
+    /// data version and formats.
+    func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String>
+}
+
+/// The digest ledger's item names and timing, the same for every store.
+public enum DigestLedger {
+    /// The ledger item of the marketing digest (rep items are their ids).
+    public static let marketingItem = "#marketing"
 
     /// How long the digest's ledger write keeps retrying while an import holds the write lock:
     /// 60 seconds, or `NEXTSEND_BUSY_TIMEOUT` seconds when set. A batch that has done its reading
     /// and writing should not be lost to an import that happens to be committing.
-    public static var ledgerTimeout: TimeInterval {
+    public static var timeout: TimeInterval {
         ProcessInfo.processInfo.environment["NEXTSEND_BUSY_TIMEOUT"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 60
     }
+}
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+// MARK: - Defaults
+
+extension Store {
+    /// Stores the catalog and its taxonomy in one transaction: new assets added, changed ones
+    /// updated, and — with `allowRetire` — assets missing from `assets` retired.
+    @discardableResult
+    public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String, paths: [String: String] = [:],
+                              allowRetire: Bool = false, dryRun: Bool = false) throws -> CatalogImportSummary {
+        try storeCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, paths: paths, allowRetire: allowRetire, dryRun: dryRun)
+    }
+
+    /// Stores groups in one transaction, each as the facts of its source (`origins[group.id]`,
+    /// `recorded` when absent) merged by key with what that source brought before; facts from
+    /// other sources stay unless `replace`. Groups in `closing` that are open are closed.
+    @discardableResult
+    public func importGroups(_ groups: [BuyingGroup], origins: [String: String] = [:], replace: Bool = false, dryRun: Bool = false,
+                             closing: [String: (status: GroupStatus, day: Day)] = [:], closedBy: String = "import") throws -> GroupImportSummary {
+        try mergeGroups(groups, origins: origins, replace: replace, dryRun: dryRun, closing: closing, closedBy: closedBy)
+    }
+
+    public func assets() throws -> [Asset] { try assets(matching: AssetFilter()) }
+
+    public func groups(owner: String? = nil) throws -> [BuyingGroup] { try groups(owner: owner, includeClosed: false) }
+    public func groups(includeClosed: Bool) throws -> [BuyingGroup] { try groups(owner: nil, includeClosed: includeClosed) }
+    public func groupIDs(owner: String? = nil) throws -> [String] { try groupIDs(owner: owner, includeClosed: false) }
+    public func groupIDs(includeClosed: Bool) throws -> [String] { try groupIDs(owner: nil, includeClosed: includeClosed) }
+
+    /// A number that changes whenever the catalog or the taxonomy is imported: what a cached
+    /// catalog index is keyed on.
+    public func catalogVersion() throws -> Int { try dataVersions().catalog }
+
+    /// An ``Advisor`` over this store's taxonomy and live catalog as of `asOf`.
     ///
-    /// - Throws: ``StoreError`` when the file is not a NextSend database, was written by a newer
-    ///   NextSend, or stays locked longer than ``busyTimeout``.
-    public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Store.busyTimeout)
-        configuration.prepareDatabase { db in
-            // FULL: a transaction reported committed is on disk, even across a power cut.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Keep the write-ahead log file when the last connection closes. Without it, the next
-            // process to open the database finds no log and GRDB writes a marker table to make
-            // one — a write that waits for any import holding the lock, so `next` or a digest
-            // would wait for a writer. With it, readers never need the write lock.
-            var persist: Int32 = 1
-            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-        }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw StoreError.translate(error, path: path)
-        }
-        try self.init(writer: pool, path: path)
-    }
-
-    /// A private in-memory database, for tests and throwaway runs.
-    public static func inMemory() throws -> Store {
-        try Store(writer: DatabaseQueue(), path: ":memory:")
-    }
-
-    init(writer: any DatabaseWriter, path: String) throws {
-        self.writer = writer
-        do {
-            let migrator = StoreSchema.migrator
-            let (superseded, complete) = try writer.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-            }
-            if superseded { throw StoreError.newerSchema(path: path) }
-            // Migrating takes the write lock: only when there is something to migrate, so that
-            // readers (next, group show, the digest) never wait for an import that is writing.
-            if !complete {
-                let hadFollowUps = try writer.read { try migrator.appliedIdentifiers($0).contains("v6-follow-ups") }
-                try migrator.migrate(writer)
-                // Groups stored before follow-ups existed get theirs now, so learning sees their history.
-                if !hadFollowUps { try writer.write { try Store.refreshAllFollowUps($0) } }
-            }
-        } catch {
-            throw StoreError.translate(error, path: path)
-        }
-    }
-
-    /// Runs `body` in one write transaction, translating SQLite errors into ``StoreError``.
-    ///
-    /// - Parameter changesData: whether the write changes the catalog or the groups (and so the
-    ///   store version digests are keyed on); bookkeeping such as the digest ledger does not.
-    /// - Parameter dryRun: run `body` in a transaction that is rolled back: it sees and reports
-    ///   its own changes, and the database is left exactly as it was.
-    func write<T>(changesData: Bool = true, dryRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
-        do {
-            if dryRun {
-                var result: T?
-                try writer.writeWithoutTransaction { db in
-                    try db.inTransaction {
-                        result = try body(db)
-                        return .rollback
-                    }
-                }
-                return result!
-            }
-            return try writer.write { db in
-                let result = try body(db)
-                if changesData { try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1") }
-                return result
-            }
-        } catch {
-            throw StoreError.translate(error, path: writer.path)
-        }
-    }
-
-    /// Runs `body` on one consistent snapshot of the database.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.read(body)
-        } catch {
-            throw StoreError.translate(error, path: writer.path)
+    /// The taxonomy is read now (every question needs it); the catalog is read and indexed only
+    /// when a question needs it, so diagnosing a group or recording a send stays cheap.
+    public func advisor(asOf: Day, policy: ScoringPolicy = .standard) throws -> Advisor {
+        let taxonomy = try taxonomy()
+        return Advisor(taxonomy: taxonomy, policy: policy, loadingEvidence: { [self] in try evidence(asOf: asOf) }) { [self] in
+            CatalogIndex(assets: try matchableAssets(asOf: asOf))
         }
     }
 }

@@ -54,21 +54,34 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     /// No group `id`, with the closest group id when it looks like a typo.
     static func noGroup(_ id: String, _ db: Database) throws -> StoreError {
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup ORDER BY id")
+        noGroup(id, known: try String.fetchAll(db, sql: "SELECT id FROM buyingGroup ORDER BY id"))
+    }
+
+    /// No group `id`, with the closest of `ids` when it looks like a typo.
+    public static func noGroup(_ id: String, known ids: [String]) -> StoreError {
         let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; see 'nextsend group list'"
         return StoreError(.notFound, "no group '\(id)'\(hint)")
     }
 
     /// No asset `id` in the catalog, with the closest asset id when it looks like a typo.
     static func noAsset(_ id: String, _ db: Database) throws -> StoreError {
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM asset ORDER BY id")
+        noAsset(id, known: Set(try String.fetchAll(db, sql: "SELECT id FROM asset")))
+    }
+
+    /// No asset `id` in the catalog, with the closest of `ids` when it looks like a typo.
+    public static func noAsset(_ id: String, known: Set<String>) -> StoreError {
+        let ids = known.sorted()
         let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; see 'nextsend catalog list'"
         return StoreError(.notFound, "no asset '\(id)' in the catalog\(hint)")
     }
 
     /// No groups owned by `owner`, with the closest owner ("alice" → "alice@vendor.example").
     static func noOwner(_ owner: String, _ db: Database) throws -> StoreError {
-        let owners = try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner")
+        noOwner(owner, known: try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner"))
+    }
+
+    /// No groups owned by `owner`, with the closest of `owners`.
+    public static func noOwner(_ owner: String, known owners: [String]) -> StoreError {
         let hint = Suggestion.closest(to: owner, in: owners).map { "; did you mean '\($0)'?" } ?? ""
         return StoreError(.notFound, "no groups owned by '\(owner)'\(hint)")
     }

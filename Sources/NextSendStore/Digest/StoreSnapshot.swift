@@ -2,14 +2,12 @@ import Foundation
 import GRDB
 import NextSend
 
-/// A consistent, read-only view of the store, frozen when it was taken.
+/// A SQLite store's snapshot (see ``StoreSnapshot``).
 ///
-/// The weekly digest reads the catalog and every group from one snapshot, so a catalog import or
-/// a `sent` running at the same time never makes one rep's digest disagree with another's. On a
-/// database file the snapshot has its own connection holding one read transaction, so writers
-/// (imports, `sent`, the digest's own ledger) go on meanwhile. An in-memory store has a single
-/// connection: its snapshot reads the live data, one short read at a time.
-public final class StoreSnapshot: Sendable {
+/// On a database file the snapshot has its own connection holding one read transaction, so
+/// writers (imports, `sent`, the digest's own ledger) go on meanwhile. An in-memory store has a
+/// single connection: its snapshot reads the live data, one short read at a time.
+final class SQLiteSnapshot: StoreSnapshot {
     private let reader: any DatabaseReader
     private let path: String
 
@@ -26,57 +24,56 @@ public final class StoreSnapshot: Sendable {
         }
     }
 
-    public func taxonomy() throws -> Taxonomy { try read { try Store.taxonomy($0) } }
+    func taxonomy() throws -> Taxonomy { try read { try SQLiteStore.taxonomy($0) } }
 
     /// Every asset, in id order (drafts and retired too: touches may name them).
-    public func assets() throws -> [Asset] { try read { try Store.fetchAssets($0, ids: nil) } }
+    func assets() throws -> [Asset] { try read { try SQLiteStore.fetchAssets($0, ids: nil) } }
 
-    /// What followed earlier sends, as of `asOf` (see ``Store/evidence(asOf:)``).
-    public func evidence(asOf: Day) throws -> OutcomeEvidence { try read { try Store.evidence($0, asOf: asOf) } }
+    /// What followed earlier sends, as of `asOf` (see ``SQLiteStore/evidence(asOf:)``).
+    func evidence(asOf: Day) throws -> OutcomeEvidence { try read { try SQLiteStore.evidence($0, asOf: asOf) } }
 
     /// The store's data version: it changes with every import or recorded fact.
-    public func version() throws -> Int {
+    func version() throws -> Int {
         try read { try Int.fetchOne($0, sql: "SELECT version FROM storeVersion WHERE id = 1") ?? 0 }
     }
 
     /// Rep ids owning at least one open group, sorted.
-    public func owners() throws -> [String] {
+    func owners() throws -> [String] {
         try read { try String.fetchAll($0, sql: "SELECT DISTINCT owner FROM buyingGroup WHERE status = 'open' ORDER BY owner") }
     }
 
     /// One rep's open groups with their history, in id order: closed and archived deals leave the digest.
-    public func groups(owner: String) throws -> [BuyingGroup] {
+    func groups(owner: String) throws -> [BuyingGroup] {
         try read { db in
             let ids = try String.fetchAll(db, sql: "SELECT id FROM buyingGroup WHERE owner = ? AND status = 'open' ORDER BY id",
                                           arguments: [owner])
-            return try Store.fetchGroups(db, ids: ids)
+            return try SQLiteStore.fetchGroups(db, ids: ids)
         }
     }
 
-    /// The ledger as this snapshot sees it (rep ids, or ``Store/marketingLedgerItem``, written for this week and folder from the same data version and formats).
-    public func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
-        try read { try Store.finishedDigestItems($0, week: week, outDir: outDir, version: version, formats: formats) }
+    /// The ledger as this snapshot sees it (rep ids, or ``DigestLedger/marketingItem``, written for this week and folder from the same data version and formats).
+    func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
+        try read { try SQLiteStore.finishedDigestItems($0, week: week, outDir: outDir, version: version, formats: formats) }
     }
 }
 
-extension Store {
-    /// A snapshot of the store as it is now; see ``StoreSnapshot``.
-    public func snapshot() throws -> StoreSnapshot {
+extension SQLiteStore {
+    public func snapshot() throws -> any StoreSnapshot {
         if let pool = writer as? DatabasePool {
             do {
-                return StoreSnapshot(reader: try pool.makeSnapshot(), path: writer.path)
+                return SQLiteSnapshot(reader: try pool.makeSnapshot(), path: writer.path)
             } catch {
                 throw StoreError.translate(error, path: writer.path)
             }
         }
-        return StoreSnapshot(reader: writer, path: writer.path)
+        return SQLiteSnapshot(reader: writer, path: writer.path)
     }
 }
 
 // MARK: - Digest ledger
 
-extension Store {
-    /// Items (rep ids, or ``Store/marketingLedgerItem``) already written for this week and folder
+extension SQLiteStore {
+    /// Items (rep ids, or ``DigestLedger/marketingItem``) already written for this week and folder
     /// from the same data version and formats.
     static func finishedDigestItems(_ db: Database, week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: """
@@ -100,9 +97,9 @@ extension Store {
         }
     }
 
-    /// A ledger write, retried while another process holds the write lock, up to ``Store/ledgerTimeout``.
+    /// A ledger write, retried while another process holds the write lock, up to ``DigestLedger/timeout``.
     private func writeLedger(_ body: (Database) throws -> Void) throws {
-        let deadline = Date().addingTimeInterval(Store.ledgerTimeout)
+        let deadline = Date().addingTimeInterval(DigestLedger.timeout)
         while true {
             do {
                 return try write(changesData: false, body)
@@ -111,7 +108,4 @@ extension Store {
             }
         }
     }
-
-    /// The ledger item of the marketing digest.
-    public static let marketingLedgerItem = "#marketing"
 }

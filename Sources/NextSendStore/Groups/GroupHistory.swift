@@ -41,7 +41,7 @@ public struct GroupHistory: Sendable, Hashable {
     }
 }
 
-extension Store {
+extension SQLiteStore {
     /// The group's people and sends with their origins, and what was retracted.
     public func history(ofGroup id: String) throws -> GroupHistory {
         try read { db in

@@ -1,6 +1,6 @@
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// The CRM mapping the last CRM import used: its text and where it was read from.
     public func crmMapping() throws -> (yaml: String, source: String)? {
         try read { db in

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import NextSend
 
-extension Store {
+extension SQLiteStore {
     /// Rebuilds the follow-ups of one group's sends from its facts as they now stand.
     ///
     /// - Parameters:
@@ -14,7 +14,7 @@ extension Store {
                                  assets: [String: Asset]? = nil, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM sendFollowUp WHERE groupId = ?").execute(arguments: [groupID])
         guard let group = try stored ?? fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty else { return }
-        let taxonomy = try taxonomy ?? Store.taxonomy(db)
+        let taxonomy = try taxonomy ?? SQLiteStore.taxonomy(db)
         let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
                                               uniquingKeysWith: { first, _ in first })
         for row in SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy) {
@@ -27,7 +27,7 @@ extension Store {
     /// Follow-ups for every group, for databases whose groups were stored before follow-ups existed.
     static func refreshAllFollowUps(_ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM taxonomy)") == true else { return }
-        let taxonomy = try Store.taxonomy(db)
+        let taxonomy = try SQLiteStore.taxonomy(db)
         for id in try String.fetchAll(db, sql: "SELECT id FROM buyingGroup ORDER BY id") {
             try refreshFollowUps(id, taxonomy: taxonomy, db)
         }
@@ -36,7 +36,7 @@ extension Store {
     /// What followed earlier sends as of `asOf`, per asset and need: a send counts once its
     /// 14-day window has passed or its need was met; a success is a need met within the window.
     public func evidence(asOf: Day) throws -> OutcomeEvidence {
-        try read { db in try Store.evidence(db, asOf: asOf) }
+        try read { db in try SQLiteStore.evidence(db, asOf: asOf) }
     }
 
     static func evidence(_ db: Database, asOf: Day) throws -> OutcomeEvidence {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import NextSend
 
-extension Store {
+extension SQLiteStore {
     /// Stores groups in one transaction, each as the facts of its source (`origins[group.id]`,
     /// `file:<path>` for a group file).
     ///
@@ -18,10 +18,8 @@ extension Store {
     ///   - closing: deals the source says have ended (a CRM's closed opportunities): each stored
     ///     group among them that is still open is closed as won or lost on that day, by `closedBy`,
     ///     in the same transaction. One closed or archived already is left as it is.
-    @discardableResult
-    public func importGroups(_ groups: [BuyingGroup], origins: [String: String] = [:], replace: Bool = false,
-                             dryRun: Bool = false, closing: [String: (status: GroupStatus, day: Day)] = [:],
-                             closedBy: String = "import") throws -> GroupImportSummary {
+    public func mergeGroups(_ groups: [BuyingGroup], origins: [String: String], replace: Bool, dryRun: Bool,
+                            closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary {
         // The data version moves only when something changed: an import that brings nothing new
         // leaves the database exactly as it was (and a resumed digest keeps what it wrote).
         try write(changesData: false, dryRun: dryRun) { db in
@@ -29,7 +27,7 @@ extension Store {
             summary.replace = replace
             summary.dryRun = dryRun
             // Read once for the whole import: follow-ups of every changed group need them.
-            let taxonomy = groups.isEmpty ? nil : try Store.taxonomy(db)
+            let taxonomy = groups.isEmpty ? nil : try SQLiteStore.taxonomy(db)
             var assets: [String: Asset]?
             for group in groups.sorted(by: { $0.id < $1.id }) {
                 let origin = origins[group.id] ?? Origin.recorded
@@ -37,12 +35,12 @@ extension Store {
                 if change.changedAnything {
                     // A group the store did not have is exactly what the file says (touches merged
                     // per person, as the store reads them back): no need to read it again.
-                    var stored = change.isNew ? group : try Store.fetchGroups(db, ids: [group.id]).first
-                    if change.isNew { stored?.touches = try Store.touches(fromSends: group) }
+                    var stored = change.isNew ? group : try SQLiteStore.fetchGroups(db, ids: [group.id]).first
+                    if change.isNew { stored?.touches = try SQLiteStore.touches(fromSends: group) }
                     if assets == nil, stored?.touches.isEmpty == false {
-                        assets = Dictionary(try Store.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                        assets = Dictionary(try SQLiteStore.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                     }
-                    try Store.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
+                    try SQLiteStore.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
                 }
                 summary.groups.append(change)
                 summary.facts = summary.facts + change.facts

@@ -4,10 +4,10 @@ import NextSend
 
 // MARK: - Reads
 
-extension Store {
+extension SQLiteStore {
     /// One group with its whole history, or `nil`.
     public func group(id: String) throws -> BuyingGroup? {
-        try read { db in try Store.fetchGroups(db, ids: [id]).first }
+        try read { db in try SQLiteStore.fetchGroups(db, ids: [id]).first }
     }
 
     /// One group with its whole history.
@@ -15,7 +15,7 @@ extension Store {
     /// - Throws: ``StoreError`` (not found) naming the id, when there is no such group.
     public func existingGroup(id: String) throws -> BuyingGroup {
         try read { db in
-            guard let group = try Store.fetchGroups(db, ids: [id]).first else { throw try StoreError.noGroup(id, db) }
+            guard let group = try SQLiteStore.fetchGroups(db, ids: [id]).first else { throw try StoreError.noGroup(id, db) }
             return group
         }
     }
@@ -31,17 +31,17 @@ extension Store {
     }
 
     /// Whole groups in id order, optionally only one rep's; open ones only unless `includeClosed`.
-    public func groups(owner: String? = nil, includeClosed: Bool = false) throws -> [BuyingGroup] {
+    public func groups(owner: String?, includeClosed: Bool) throws -> [BuyingGroup] {
         try read { db in
             let ids = try String.fetchAll(db, sql: """
                 SELECT id FROM buyingGroup WHERE (?1 IS NULL OR owner = ?1) AND (?2 OR status = 'open') ORDER BY id
                 """, arguments: [owner, includeClosed])
-            return try Store.fetchGroups(db, ids: ids)
+            return try SQLiteStore.fetchGroups(db, ids: ids)
         }
     }
 
     /// Group ids in id order, optionally only one rep's; open ones only unless `includeClosed`.
-    public func groupIDs(owner: String? = nil, includeClosed: Bool = false) throws -> [String] {
+    public func groupIDs(owner: String?, includeClosed: Bool) throws -> [String] {
         try read { db in
             try String.fetchAll(db, sql: """
                 SELECT id FROM buyingGroup WHERE (?1 IS NULL OR owner = ?1) AND (?2 OR status = 'open') ORDER BY id

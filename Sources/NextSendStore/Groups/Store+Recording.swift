@@ -43,7 +43,7 @@ public enum FactReference: Sendable, Hashable, CustomStringConvertible {
 
 // MARK: - Recording facts
 
-extension Store {
+extension SQLiteStore {
     /// Records what a stakeholder now holds. A claim with the same key (stakeholder, topic, date)
     /// recorded earlier is updated, never doubled.
     @discardableResult
@@ -56,14 +56,14 @@ extension Store {
                 """, arguments: [groupID, claim.stakeholder, claim.topic, claim.date.description])
             guard let row = rows.first else {
                 try FactRows.insert(claim, into: groupID, origin: Origin.recorded, by: recorder.name, db)
-                try Store.refreshFollowUps(groupID, db)
+                try SQLiteStore.refreshFollowUps(groupID, db)
                 return .added
             }
             if try row.claim() == claim { return .unchanged }
             let (position, value) = FactRows.columns(claim.value)
             try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?",
                            arguments: [position, value, claim.source, recorder.name, row.seq])
-            try Store.refreshFollowUps(groupID, db)
+            try SQLiteStore.refreshFollowUps(groupID, db)
             return .changed
         }
     }
@@ -78,7 +78,7 @@ extension Store {
                 """, arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description]) ?? false
             if exists { return .unchanged }
             try FactRows.insert(event, into: groupID, origin: Origin.recorded, by: recorder.name, db)
-            try Store.refreshFollowUps(groupID, db)
+            try SQLiteStore.refreshFollowUps(groupID, db)
             return .added
         }
     }
@@ -106,7 +106,7 @@ extension Store {
                     outcome.markedConsumed.append(person)
                 }
             }
-            if !outcome.added.isEmpty { try Store.refreshFollowUps(groupID, db) }
+            if !outcome.added.isEmpty { try SQLiteStore.refreshFollowUps(groupID, db) }
             return outcome
         }
     }
@@ -196,7 +196,7 @@ extension Store {
     public func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws {
         try write { db in
             try requireGroup(groupID, db)
-            let (table, condition, arguments) = Store.locate(fact, groupID)
+            let (table, condition, arguments) = SQLiteStore.locate(fact, groupID)
             let origins = try String.fetchAll(db, sql: "SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL",
                                               arguments: arguments)
             guard !origins.isEmpty else {
@@ -207,7 +207,7 @@ extension Store {
             }
             try db.execute(sql: "UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'",
                            arguments: [recorder.name] + arguments)
-            try Store.refreshFollowUps(groupID, db)
+            try SQLiteStore.refreshFollowUps(groupID, db)
         }
     }
 

@@ -88,7 +88,7 @@ extension NextSendCommand {
             }
 
             /// The mapping named, else content/crm.yaml, else the stored one.
-            private func mappingText(_ store: Store) throws -> (String, String) {
+            private func mappingText(_ store: any Store) throws -> (String, String) {
                 let path = mapping ?? "content/crm.yaml"
                 if let data = FileManager.default.contents(atPath: path) {
                     return (String(decoding: data, as: UTF8.self), (path as NSString).standardizingPath)

@@ -16,7 +16,7 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["NEXTSEND_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "nextsend.sqlite"
     }
 
-    func open() throws -> Store { try Store(path: path) }
+    func open() throws -> Store { try SQLiteStore(path: path) }
 }
 
 /// `--as-of`: the day the command reasons about. Only here does the clock enter NextSend.

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import NextSend
+
+/// The ``Store`` in one SQLite file: the default, for one machine.
+///
+/// One file, WAL journal, full synchronous commits: a committed import survives a crash or a
+/// power cut, and readers (the digest) see one consistent snapshot while writers go on.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "nextsend.sqlite")
+/// let summary = try store.importCatalog(assets, taxonomy: taxonomy)
+/// ```
+public struct SQLiteStore: Store {
+    let writer: any DatabaseWriter
+
+    public var location: String { writer.path }
+
+    /// How long a command waits for another process's write lock before giving up with
+    /// ``StoreError/busy``: 5 seconds, or `NEXTSEND_BUSY_TIMEOUT` seconds when set.
+    public static var busyTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["NEXTSEND_BUSY_TIMEOUT"].flatMap(TimeInterval.init).map { max(0, $0) } ?? 5
+    }
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError`` when the file is not a NextSend database, was written by a newer
+    ///   NextSend, or stays locked longer than ``busyTimeout``.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
+        configuration.prepareDatabase { db in
+            // FULL: a transaction reported committed is on disk, even across a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Keep the write-ahead log file when the last connection closes. Without it, the next
+            // process to open the database finds no log and GRDB writes a marker table to make
+            // one — a write that waits for any import holding the lock, so `next` or a digest
+            // would wait for a writer. With it, readers never need the write lock.
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+        try self.init(writer: pool, path: path)
+    }
+
+    /// A private in-memory database, for tests and throwaway runs.
+    public static func inMemory() throws -> SQLiteStore {
+        try SQLiteStore(writer: DatabaseQueue(), path: ":memory:")
+    }
+
+    init(writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        do {
+            let migrator = StoreSchema.migrator
+            let (superseded, complete) = try writer.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            // Migrating takes the write lock: only when there is something to migrate, so that
+            // readers (next, group show, the digest) never wait for an import that is writing.
+            if !complete {
+                let hadFollowUps = try writer.read { try migrator.appliedIdentifiers($0).contains("v6-follow-ups") }
+                try migrator.migrate(writer)
+                // Groups stored before follow-ups existed get theirs now, so learning sees their history.
+                if !hadFollowUps { try writer.write { try SQLiteStore.refreshAllFollowUps($0) } }
+            }
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction, translating SQLite errors into ``StoreError``.
+    ///
+    /// - Parameter changesData: whether the write changes the catalog or the groups (and so the
+    ///   store version digests are keyed on); bookkeeping such as the digest ledger does not.
+    /// - Parameter dryRun: run `body` in a transaction that is rolled back: it sees and reports
+    ///   its own changes, and the database is left exactly as it was.
+    func write<T>(changesData: Bool = true, dryRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        do {
+            if dryRun {
+                var result: T?
+                try writer.writeWithoutTransaction { db in
+                    try db.inTransaction {
+                        result = try body(db)
+                        return .rollback
+                    }
+                }
+                return result!
+            }
+            return try writer.write { db in
+                let result = try body(db)
+                if changesData { try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1") }
+                return result
+            }
+        } catch {
+            throw StoreError.translate(error, path: writer.path)
+        }
+    }
+
+    /// Runs `body` on one consistent snapshot of the database.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.translate(error, path: writer.path)
+        }
+    }
+}
