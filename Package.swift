@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "NextSendDigest", targets: ["NextSendDigest"]),
         .library(name: "NextSendReports", targets: ["NextSendReports"]),
         .library(name: "NextSendService", targets: ["NextSendService"]),
+        .library(name: "NextSendPostgres", targets: ["NextSendPostgres"]),
         .executable(name: "nextsend", targets: ["nextsend"]),
     ],
     dependencies: [
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // The pure library: model, taxonomy, catalog parsing and validation, diagnosis, matcher.
@@ -84,6 +88,18 @@ let package = Package(
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // The store in PostgreSQL, for teams whose services and digest workers share one database.
+        .target(
+            name: "NextSendPostgres",
+            dependencies: [
+                "NextSend", "NextSendStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // CRM exports (Salesforce, HubSpot) read into buying groups: CSV, the mapping file, the readers.
         .target(
             name: "NextSendCRM",
@@ -93,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "nextsend",
             dependencies: [
-                "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService", "NextSendCRM",
+                "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService", "NextSendCRM", "NextSendPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -12,7 +12,7 @@ import NextSend
 /// let store = try SQLiteStore(path: "nextsend.sqlite")
 /// let summary = try store.importCatalog(assets, taxonomy: taxonomy)
 /// ```
-public struct SQLiteStore: Store {
+public struct SQLiteStore: SQLStore {
     let writer: any DatabaseWriter
 
     public var location: String { writer.path }
@@ -68,34 +68,29 @@ public struct SQLiteStore: Store {
                 let hadFollowUps = try writer.read { try migrator.appliedIdentifiers($0).contains("v6-follow-ups") }
                 try migrator.migrate(writer)
                 // Groups stored before follow-ups existed get theirs now, so learning sees their history.
-                if !hadFollowUps { try writer.write { try SQLiteStore.refreshAllFollowUps($0) } }
+                if !hadFollowUps { try writer.write { try StoreQueries.refreshAllFollowUps(GRDBSession(db: $0)) } }
             }
         } catch {
             throw StoreError.translate(error, path: path)
         }
     }
 
-    /// Runs `body` in one write transaction, translating SQLite errors into ``StoreError``.
-    ///
-    /// - Parameter changesData: whether the write changes the catalog or the groups (and so the
-    ///   store version digests are keyed on); bookkeeping such as the digest ledger does not.
-    /// - Parameter dryRun: run `body` in a transaction that is rolled back: it sees and reports
-    ///   its own changes, and the database is left exactly as it was.
-    func write<T>(changesData: Bool = true, dryRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
+    package func transaction<T>(changesData: Bool, dryRun: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
         do {
             if dryRun {
                 var result: T?
                 try writer.writeWithoutTransaction { db in
                     try db.inTransaction {
-                        result = try body(db)
+                        result = try body(GRDBSession(db: db))
                         return .rollback
                     }
                 }
                 return result!
             }
             return try writer.write { db in
-                let result = try body(db)
-                if changesData { try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1") }
+                let session = GRDBSession(db: db)
+                let result = try body(session)
+                if changesData { try SQLiteStore.bumpDataVersion(session) }
                 return result
             }
         } catch {
@@ -103,12 +98,42 @@ public struct SQLiteStore: Store {
         }
     }
 
-    /// Runs `body` on one consistent snapshot of the database.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try writer.read { try body(GRDBSession(db: $0)) }
         } catch {
             throw StoreError.translate(error, path: writer.path)
+        }
+    }
+
+    /// On a database file the snapshot has its own connection holding one read transaction, so
+    /// writers (imports, `sent`, the digest's own ledger) go on meanwhile. An in-memory store has
+    /// a single connection: its snapshot reads the live data, one short read at a time.
+    public func snapshot() throws -> any StoreSnapshot {
+        let reader: any DatabaseReader
+        if let pool = writer as? DatabasePool {
+            do {
+                reader = try pool.makeSnapshot()
+            } catch {
+                throw StoreError.translate(error, path: writer.path)
+            }
+        } else {
+            reader = writer
+        }
+        return SQLSnapshot(reader: GRDBReader(reader: reader, path: writer.path))
+    }
+}
+
+/// A GRDB reader (a snapshot, or the store's own connection) as a ``SQLReader``.
+struct GRDBReader: SQLReader {
+    let reader: any DatabaseReader
+    let path: String
+
+    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        do {
+            return try reader.read { try body(GRDBSession(db: $0)) }
+        } catch {
+            throw StoreError.translate(error, path: path)
         }
     }
 }

@@ -10,7 +10,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What kind of problem, by what the user can do about it.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
-            case busy, newerSchema, damaged, notFound, duplicate, sourceOwned, refused, cannotOpen, ioFailure, other
+            case busy, newerSchema, damaged, notFound, duplicate, sourceOwned, refused, cannotOpen, ioFailure, unreachable, notEmpty, other
         }
 
         private let base: Base
@@ -34,7 +34,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let cannotOpen = Code(.cannotOpen)
         /// Writing failed midway: a full disk or an I/O error.
         public static let ioFailure = Code(.ioFailure)
-        /// Anything else SQLite reported.
+        /// The database server cannot be reached or refuses the connection.
+        public static let unreachable = Code(.unreachable)
+        /// The target of a copy already holds data.
+        public static let notEmpty = Code(.notEmpty)
+        /// Anything else the database reported.
         public static let other = Code(.other)
 
         public var description: String { base.rawValue }
@@ -43,7 +47,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public let code: Code
     public let description: String
 
-    init(_ code: Code, _ description: String) {
+    package init(_ code: Code, _ description: String) {
         self.code = code
         self.description = description
     }
@@ -52,10 +56,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         StoreError(.newerSchema, "\(path) was written by a newer version of NextSend; upgrade nextsend to use it (nothing was changed)")
     }
 
-    /// No group `id`, with the closest group id when it looks like a typo.
-    static func noGroup(_ id: String, _ db: Database) throws -> StoreError {
-        noGroup(id, known: try String.fetchAll(db, sql: "SELECT id FROM buyingGroup ORDER BY id"))
-    }
 
     /// No group `id`, with the closest of `ids` when it looks like a typo.
     public static func noGroup(_ id: String, known ids: [String]) -> StoreError {
@@ -63,10 +63,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return StoreError(.notFound, "no group '\(id)'\(hint)")
     }
 
-    /// No asset `id` in the catalog, with the closest asset id when it looks like a typo.
-    static func noAsset(_ id: String, _ db: Database) throws -> StoreError {
-        noAsset(id, known: Set(try String.fetchAll(db, sql: "SELECT id FROM asset")))
-    }
 
     /// No asset `id` in the catalog, with the closest of `ids` when it looks like a typo.
     public static func noAsset(_ id: String, known: Set<String>) -> StoreError {
@@ -75,10 +71,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return StoreError(.notFound, "no asset '\(id)' in the catalog\(hint)")
     }
 
-    /// No groups owned by `owner`, with the closest owner ("alice" → "alice@vendor.example").
-    static func noOwner(_ owner: String, _ db: Database) throws -> StoreError {
-        noOwner(owner, known: try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM buyingGroup ORDER BY owner"))
-    }
 
     /// No groups owned by `owner`, with the closest of `owners`.
     public static func noOwner(_ owner: String, known owners: [String]) -> StoreError {

@@ -1,10 +1,9 @@
-import GRDB
 import NextSend
 
 /// Every group row is written through these functions, for imports and single facts alike.
 ///
-/// They use cached prepared statements: bulk imports write tens of rows per group, and statement
-/// reuse is most of their speed.
+/// On SQLite they run as cached prepared statements: bulk imports write tens of rows per group, and
+/// statement reuse is most of their speed.
 enum FactRows {
     /// One asset sent to one person on one day: the unit a send is stored and counted in.
     struct Send: Sendable, Hashable {
@@ -16,11 +15,11 @@ enum FactRows {
     }
 
     static func insert(_ person: Stakeholder, at position: Int, into groupID: String, origin: String, by recorder: String?,
-                       _ db: Database) throws {
-        try db.cachedStatement(sql: """
+                       _ db: any SQLSession) throws {
+        try db.execute("""
             INSERT INTO stakeholder (groupId, id, name, role, influence, title, position, origin, recordedBy)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [groupID, person.id, person.name, person.role, person.influence, person.title, position,
+            """, [groupID, person.id, person.name, person.role, person.influence, person.title, position,
                                      origin, recorder])
     }
 
@@ -33,31 +32,28 @@ enum FactRows {
         }
     }
 
-    static func insert(_ claim: Claim, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws {
+    static func insert(_ claim: Claim, into groupID: String, origin: String, by recorder: String?, _ db: any SQLSession) throws {
         let (position, value) = columns(claim.value)
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date, origin, recordedBy)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description,
+            """, [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description,
                                      origin, recorder])
     }
 
-    static func insert(_ event: JobEvent, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func insert(_ event: JobEvent, into groupID: String, origin: String, by recorder: String?, _ db: any SQLSession) throws {
+        try db.execute("""
             INSERT INTO jobEvent (groupId, job, type, date, note, origin, recordedBy) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note,
+            """, [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note,
                                      origin, recorder])
     }
 
     /// Inserts a send unless this source already has it (same asset, person and day); returns
     /// whether a row was added.
     @discardableResult
-    static func insertSend(_ send: Send, into groupID: String, origin: String, by recorder: String?, _ db: Database) throws -> Bool {
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO send (groupId, assetId, stakeholderId, date, channel, consumed, origin, recordedBy)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed,
-                                     origin, recorder])
-        return db.changesCount > 0
+    static func insertSend(_ send: Send, into groupID: String, origin: String, by recorder: String?, _ db: any SQLSession) throws -> Bool {
+        try db.execute(db.dialect.insertOrIgnore("send", "groupId, assetId, stakeholderId, date, channel, consumed, origin, recordedBy",
+                                                 "?, ?, ?, ?, ?, ?, ?, ?"),
+                       [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, recorder]) > 0
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import NextSend
 
 /// A group's history as recorded, with where each fact came from: what `group show` lists so a rep
@@ -41,14 +40,13 @@ public struct GroupHistory: Sendable, Hashable {
     }
 }
 
-extension SQLiteStore {
+extension SQLStore {
     /// The group's people and sends with their origins, and what was retracted.
     public func history(ofGroup id: String) throws -> GroupHistory {
         try read { db in
-            guard let group = try GroupRecord.fetchOne(db, key: id) else { throw try StoreError.noGroup(id, db) }
-            let people = try StakeholderRecord.fetchAll(db, sql: "SELECT * FROM stakeholder WHERE groupId = ? ORDER BY position, id",
-                                                        arguments: [id])
-            let rows = try SendRecord.fetchAll(db, sql: "SELECT * FROM send WHERE groupId = ? ORDER BY date, seq", arguments: [id])
+            guard let group = try StoreQueries.groupRecord(id, db) else { throw try StoreQueries.noGroup(id, db) }
+            let people = try db.records(StakeholderRecord.self, "SELECT * FROM stakeholder WHERE groupId = ? ORDER BY position, id", [id], StakeholderRecord.init(row:))
+            let rows = try db.records(SendRecord.self, "SELECT * FROM send WHERE groupId = ? ORDER BY date, seq", [id], SendRecord.init(row:))
             var sends: [GroupHistory.Send] = []
             var slot: [String: Int] = [:]
             for row in rows {
@@ -65,19 +63,16 @@ extension SQLiteStore {
             var retracted = people.filter { $0.retractedBy != nil }.map {
                 GroupHistory.Retraction(fact: "stakeholder: \($0.id) (\($0.name))", provenance: $0.provenance)
             }
-            for row in try ClaimRecord.fetchAll(db, sql: "SELECT * FROM claim WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq",
-                                                arguments: [id]) {
+            for row in try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq", [id], ClaimRecord.init(row:)) {
                 let claim = try row.claim()
                 retracted.append(.init(fact: "claim: \(claim.stakeholder) holds \(claim.value) on \(claim.topic) (\(claim.date))",
                                        provenance: row.provenance))
             }
-            for row in try JobEventRecord.fetchAll(db, sql: "SELECT * FROM jobEvent WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq",
-                                                   arguments: [id]) {
+            for row in try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq", [id], JobEventRecord.init(row:)) {
                 let event = try row.event()
                 retracted.append(.init(fact: "event: \(event.job.rawValue) \(event.type.rawValue) (\(event.date))", provenance: row.provenance))
             }
-            let dismissals = try DismissalRecord.fetchAll(db, sql: "SELECT * FROM dismissal WHERE groupId = ? ORDER BY date, seq",
-                                                          arguments: [id]).map { GroupHistory.Dismissed(dismissal: try $0.dismissal(), provenance: $0.provenance) }
+            let dismissals = try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE groupId = ? ORDER BY date, seq", [id], DismissalRecord.init(row:)).map { GroupHistory.Dismissed(dismissal: try $0.dismissal(), provenance: $0.provenance) }
             return GroupHistory(status: try group.groupStatus(), statusDate: group.statusDate.flatMap(Day.init),
                                 people: people.map { GroupHistory.Person(stakeholder: $0.stakeholder, provenance: $0.provenance) },
                                 sends: sends, dismissals: dismissals, retracted: retracted)

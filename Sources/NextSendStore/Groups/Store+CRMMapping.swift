@@ -1,17 +1,15 @@
-import GRDB
+import NextSend
 
-extension SQLiteStore {
-    /// The CRM mapping the last CRM import used: its text and where it was read from.
+extension SQLStore {
     public func crmMapping() throws -> (yaml: String, source: String)? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT yaml, source FROM crmMapping WHERE id = 1").map { ($0["yaml"], $0["source"]) }
+            try db.rows("SELECT yaml, source FROM crmMapping WHERE id = 1", []).first.map { (try $0.string("yaml"), try $0.string("source")) }
         }
     }
 
-    /// Stores the mapping a CRM import uses (bookkeeping: the groups' data version stays).
     public func saveCRMMapping(_ yaml: String, source: String) throws {
         try write(changesData: false) { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO crmMapping (id, yaml, source) VALUES (1, ?, ?)", arguments: [yaml, source])
+            try db.execute(db.dialect.insertOrReplace("crmMapping", key: "id", ["id", "yaml", "source"], "1, ?, ?"), [yaml, source])
         }
     }
 }

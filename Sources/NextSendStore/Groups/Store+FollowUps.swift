@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 import NextSend
 
-extension SQLiteStore {
+extension StoreQueries {
     /// Rebuilds the follow-ups of one group's sends from its facts as they now stand.
     ///
     /// - Parameters:
@@ -11,47 +10,47 @@ extension SQLiteStore {
     ///   - taxonomy: the stored taxonomy, when the caller has it (bulk imports read it once).
     ///   - assets: the catalog by id, when the caller has it (bulk imports read it once).
     static func refreshFollowUps(_ groupID: String, stored: BuyingGroup? = nil, taxonomy: Taxonomy? = nil,
-                                 assets: [String: Asset]? = nil, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM sendFollowUp WHERE groupId = ?").execute(arguments: [groupID])
+                                 assets: [String: Asset]? = nil, _ db: any SQLSession) throws {
+        try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [groupID])
         guard let group = try stored ?? fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty else { return }
-        let taxonomy = try taxonomy ?? SQLiteStore.taxonomy(db)
+        let taxonomy = try taxonomy ?? StoreQueries.taxonomy(db)
         let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
                                               uniquingKeysWith: { first, _ in first })
         for row in SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy) {
-            try db.cachedStatement(sql: "INSERT INTO sendFollowUp (groupId, assetId, need, sent, windowEnd, met) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [groupID, row.asset, row.need, row.sent.description, row.sent.adding(days: 14).description,
-                                     row.met?.description])
+            try db.execute("INSERT INTO sendFollowUp (groupId, assetId, need, sent, windowEnd, met) VALUES (?, ?, ?, ?, ?, ?)", [groupID, row.asset, row.need, row.sent.description, row.sent.adding(days: 14).description, row.met?.description])
         }
     }
 
     /// Follow-ups for every group, for databases whose groups were stored before follow-ups existed.
-    static func refreshAllFollowUps(_ db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM taxonomy)") == true else { return }
-        let taxonomy = try SQLiteStore.taxonomy(db)
-        for id in try String.fetchAll(db, sql: "SELECT id FROM buyingGroup ORDER BY id") {
+    static func refreshAllFollowUps(_ db: any SQLSession) throws {
+        guard try db.bool("SELECT COUNT(*) FROM taxonomy") else { return }
+        let taxonomy = try StoreQueries.taxonomy(db)
+        for id in try db.strings("SELECT id FROM buyingGroup ORDER BY id") {
             try refreshFollowUps(id, taxonomy: taxonomy, db)
         }
     }
 
     /// What followed earlier sends as of `asOf`, per asset and need: a send counts once its
     /// 14-day window has passed or its need was met; a success is a need met within the window.
-    public func evidence(asOf: Day) throws -> OutcomeEvidence {
-        try read { db in try SQLiteStore.evidence(db, asOf: asOf) }
-    }
-
-    static func evidence(_ db: Database, asOf: Day) throws -> OutcomeEvidence {
+    static func evidence(_ db: any SQLSession, asOf: Day) throws -> OutcomeEvidence {
         var records: [String: [String: OutcomeEvidence.Record]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try db.rows("""
             SELECT assetId, need,
                    SUM(CASE WHEN met IS NOT NULL AND met <= ?1 THEN 1 WHEN windowEnd <= ?1 THEN 1 ELSE 0 END) AS sends,
                    SUM(CASE WHEN met IS NOT NULL AND met <= ?1 THEN 1 ELSE 0 END) AS successes
             FROM sendFollowUp WHERE sent <= ?1 GROUP BY assetId, need ORDER BY assetId, need
-            """, arguments: [asOf.description])
-        while let row = try rows.next() {
-            let sends: Int = row["sends"]
+            """, [asOf.description])
+        for row in rows {
+            let sends = try row.int("sends")
             guard sends > 0 else { continue }
-            records[row["assetId"], default: [:]][row["need"]] = OutcomeEvidence.Record(sends: sends, successes: row["successes"])
+            records[try row.string("assetId"), default: [:]][try row.string("need")] = OutcomeEvidence.Record(sends: sends, successes: try row.int("successes"))
         }
         return OutcomeEvidence(records)
+    }
+}
+
+extension SQLStore {
+    public func evidence(asOf: Day) throws -> OutcomeEvidence {
+        try read { db in try StoreQueries.evidence(db, asOf: asOf) }
     }
 }

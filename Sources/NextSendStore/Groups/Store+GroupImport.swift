@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 import NextSend
 
-extension SQLiteStore {
+extension SQLStore {
     /// Stores groups in one transaction, each as the facts of its source (`origins[group.id]`,
     /// `file:<path>` for a group file).
     ///
@@ -27,7 +26,7 @@ extension SQLiteStore {
             summary.replace = replace
             summary.dryRun = dryRun
             // Read once for the whole import: follow-ups of every changed group need them.
-            let taxonomy = groups.isEmpty ? nil : try SQLiteStore.taxonomy(db)
+            let taxonomy = groups.isEmpty ? nil : try StoreQueries.taxonomy(db)
             var assets: [String: Asset]?
             for group in groups.sorted(by: { $0.id < $1.id }) {
                 let origin = origins[group.id] ?? Origin.recorded
@@ -35,12 +34,12 @@ extension SQLiteStore {
                 if change.changedAnything {
                     // A group the store did not have is exactly what the file says (touches merged
                     // per person, as the store reads them back): no need to read it again.
-                    var stored = change.isNew ? group : try SQLiteStore.fetchGroups(db, ids: [group.id]).first
-                    if change.isNew { stored?.touches = try SQLiteStore.touches(fromSends: group) }
+                    var stored = change.isNew ? group : try StoreQueries.fetchGroups(db, ids: [group.id]).first
+                    if change.isNew { stored?.touches = try StoreQueries.touches(fromSends: group) }
                     if assets == nil, stored?.touches.isEmpty == false {
-                        assets = Dictionary(try SQLiteStore.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                        assets = Dictionary(try StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                     }
-                    try SQLiteStore.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
+                    try StoreQueries.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
                 }
                 summary.groups.append(change)
                 summary.facts = summary.facts + change.facts
@@ -54,13 +53,13 @@ extension SQLiteStore {
                 }
             }
             for (id, end) in closing.sorted(by: { $0.key < $1.key }) {
-                try db.execute(sql: """
+                let changed = try db.execute("""
                     UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ? AND status = 'open'
-                    """, arguments: [end.status.rawValue, end.day.description, closedBy, id])
-                if db.changesCount > 0 { summary.closed.append(id) }
+                    """, [end.status.rawValue, end.day.description, closedBy, id])
+                if changed > 0 { summary.closed.append(id) }
             }
             if summary.groups.contains(where: \.changedAnything) || !summary.closed.isEmpty {
-                try db.execute(sql: "UPDATE storeVersion SET version = version + 1 WHERE id = 1")
+                try Self.bumpDataVersion(db)
             }
             return summary
         }
@@ -71,15 +70,15 @@ extension SQLiteStore {
 struct GroupMerge {
     let group: BuyingGroup
     let origin: String
-    let db: Database
+    let db: any SQLSession
 
     func run(replace: Bool) throws -> GroupImportSummary.GroupChange {
-        let exists = try GroupRecord.exists(db, key: group.id)
+        let exists = try db.bool("SELECT CASE WHEN EXISTS (SELECT 1 FROM buyingGroup WHERE id = ?) THEN 1 ELSE 0 END", [group.id])
         var change = GroupImportSummary.GroupChange(group: group.id, isNew: !exists, facts: FactCounts(), otherRemoved: 0)
         if exists && replace {
             change.otherRemoved = try countOthers(includingRetracted: true)
             let own = try countOwn()
-            try GroupRecord.deleteOne(db, key: group.id)
+            try db.execute("DELETE FROM buyingGroup WHERE id = ?", [group.id])
             try insertGroupRow()
             change.facts.added = try insertAll()
             // What the source brought again is not news: count it as added only beyond what it had.
@@ -92,8 +91,7 @@ struct GroupMerge {
             change.facts.added = try insertAll()
             return change
         }
-        try db.cachedStatement(sql: "UPDATE buyingGroup SET account = ?, owner = ?, industry = ?, origin = ? WHERE id = ?")
-            .execute(arguments: [group.account, group.owner, group.industry, origin, group.id])
+        try db.execute("UPDATE buyingGroup SET account = ?, owner = ?, industry = ?, origin = ? WHERE id = ?", [group.account, group.owner, group.industry, origin, group.id])
         change.facts = try mergeStakeholders() + mergeClaims() + mergeEvents() + mergeSends()
         change.facts.kept = try countOthers(includingRetracted: false)
         return change
@@ -102,8 +100,7 @@ struct GroupMerge {
     // MARK: Whole groups
 
     private func insertGroupRow() throws {
-        try db.cachedStatement(sql: "INSERT INTO buyingGroup (id, account, owner, industry, origin, status) VALUES (?, ?, ?, ?, ?, 'open')")
-            .execute(arguments: [group.id, group.account, group.owner, group.industry, origin])
+        try db.execute("INSERT INTO buyingGroup (id, account, owner, industry, origin, status) VALUES (?, ?, ?, ?, ?, 'open')", [group.id, group.account, group.owner, group.industry, origin])
     }
 
     /// Inserts every fact of the group with this origin; returns how many rows that made.
@@ -122,16 +119,14 @@ struct GroupMerge {
 
     private func countOwn() throws -> Int {
         try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
-            total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin = ?",
-                                      arguments: [group.id, origin]) ?? 0)
+            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin = ?", [group.id, origin]) ?? 0)
         }
     }
 
     private func countOthers(includingRetracted: Bool) throws -> Int {
         let retracted = includingRetracted ? "" : " AND retractedBy IS NULL"
         return try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
-            total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin <> ?\(retracted)",
-                                      arguments: [group.id, origin]) ?? 0)
+            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin <> ?\(retracted)", [group.id, origin]) ?? 0)
         }
     }
 
@@ -159,8 +154,8 @@ struct GroupMerge {
 
     private func mergeStakeholders() throws -> FactCounts {
         var counts = FactCounts()
-        let stored = Dictionary(uniqueKeysWithValues: try StakeholderRecord.fetchAll(
-            db, sql: "SELECT * FROM stakeholder WHERE groupId = ?", arguments: [group.id]).map { ($0.id, $0) })
+        let stored = Dictionary(uniqueKeysWithValues: try db.records(
+            StakeholderRecord.self, "SELECT * FROM stakeholder WHERE groupId = ?", [group.id], StakeholderRecord.init(row:)).map { ($0.id, $0) })
         let incoming = Set(group.stakeholders.map(\.id))
         for (position, person) in group.stakeholders.enumerated() {
             guard let row = stored[person.id] else {
@@ -171,58 +166,53 @@ struct GroupMerge {
             // Someone recorded this person (or another source brought them): theirs stands.
             guard row.origin == origin else { continue }
             if row.stakeholder != person || row.position != position {
-                try db.cachedStatement(sql: """
+                try db.execute("""
                     UPDATE stakeholder SET name = ?, role = ?, influence = ?, title = ?, position = ? WHERE groupId = ? AND id = ?
-                    """).execute(arguments: [person.name, person.role, person.influence, person.title, position, group.id, person.id])
+                    """, [person.name, person.role, person.influence, person.title, position, group.id, person.id])
                 if row.stakeholder != person { counts.changed += 1 }
             }
         }
         for row in stored.values.sorted(by: { $0.id < $1.id }) where row.origin == origin && !incoming.contains(row.id) {
             // Recorded facts about them keep them in the group.
-            let named = try Bool.fetchOne(db, sql: """
+            let named = try db.bool("""
                 SELECT EXISTS (SELECT 1 FROM claim WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
                     OR EXISTS (SELECT 1 FROM send WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
-                """, arguments: [group.id, row.id, origin]) ?? false
+                """, [group.id, row.id, origin])
             if named { continue }
-            try db.execute(sql: "DELETE FROM stakeholder WHERE groupId = ? AND id = ?", arguments: [group.id, row.id])
+            try db.execute("DELETE FROM stakeholder WHERE groupId = ? AND id = ?", [group.id, row.id])
             counts.removed += 1
         }
         return counts
     }
 
     private func mergeClaims() throws -> FactCounts {
-        let stored = try ClaimRecord.fetchAll(db, sql: "SELECT * FROM claim WHERE groupId = ? AND origin = ? ORDER BY seq",
-                                              arguments: [group.id, origin])
+        let stored = try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], ClaimRecord.init(row:))
         return try merge(stored: stored, storedKey: { FactKeys.claim(try $0.claim()) }, incoming: uniqueClaims,
                          same: { row, claim in try row.claim() == claim },
                          table: "claim", update: { row, claim in
                              let (position, value) = FactRows.columns(claim.value)
-                             try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ? WHERE seq = ?",
-                                            arguments: [position, value, claim.source, row.seq])
+                             try db.execute("UPDATE claim SET position = ?, value = ?, source = ? WHERE seq = ?", [position, value, claim.source, row.seq])
                          }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
     }
 
     private func mergeEvents() throws -> FactCounts {
-        let stored = try JobEventRecord.fetchAll(db, sql: "SELECT * FROM jobEvent WHERE groupId = ? AND origin = ? ORDER BY seq",
-                                                 arguments: [group.id, origin])
+        let stored = try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], JobEventRecord.init(row:))
         return try merge(stored: stored, storedKey: { FactKeys.event(try $0.event()) }, incoming: uniqueEvents,
                          same: { row, event in try row.event() == event },
                          table: "jobEvent", update: { row, event in
-                             try db.execute(sql: "UPDATE jobEvent SET note = ? WHERE seq = ?", arguments: [event.note, row.seq])
+                             try db.execute("UPDATE jobEvent SET note = ? WHERE seq = ?", [event.note, row.seq])
                          }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
     }
 
     private func mergeSends() throws -> FactCounts {
-        let stored = try SendRecord.fetchAll(db, sql: "SELECT * FROM send WHERE groupId = ? AND origin = ? ORDER BY seq",
-                                             arguments: [group.id, origin])
+        let stored = try db.records(SendRecord.self, "SELECT * FROM send WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], SendRecord.init(row:))
         // A send a rep marked consumed after the fact stays consumed, whatever the source says.
         return try merge(stored: stored, storedKey: { FactKeys.send(try $0.sendFact()) }, incoming: uniqueSends,
                          same: { row, send in
                              row.channel == send.channel && (row.consumed == send.consumed || (row.consumedBy != nil && row.consumed))
                          },
                          table: "send", update: { row, send in
-                             try db.execute(sql: "UPDATE send SET channel = ?, consumed = ? WHERE seq = ?",
-                                            arguments: [send.channel, send.consumed || (row.consumedBy != nil && row.consumed), row.seq])
+                             try db.execute("UPDATE send SET channel = ?, consumed = ? WHERE seq = ?", [send.channel, send.consumed || (row.consumedBy != nil && row.consumed), row.seq])
                          }, insert: { try FactRows.insertSend($0, into: group.id, origin: origin, by: nil, db) })
     }
 
@@ -235,7 +225,7 @@ struct GroupMerge {
         for row in stored {
             let key = try storedKey(row)
             guard let fact = incoming[key], !seen.contains(key) else {
-                try db.execute(sql: "DELETE FROM \(table) WHERE seq = ?", arguments: [row.seq])
+                try db.execute("DELETE FROM \(table) WHERE seq = ?", [row.seq])
                 counts.removed += 1
                 continue
             }

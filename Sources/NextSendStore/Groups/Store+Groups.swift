@@ -1,93 +1,95 @@
 import Foundation
-import GRDB
 import NextSend
 
 // MARK: - Reads
 
-extension SQLiteStore {
-    /// One group with its whole history, or `nil`.
+extension SQLStore {
     public func group(id: String) throws -> BuyingGroup? {
-        try read { db in try SQLiteStore.fetchGroups(db, ids: [id]).first }
+        try read { db in try StoreQueries.fetchGroups(db, ids: [id]).first }
     }
 
-    /// One group with its whole history.
-    ///
-    /// - Throws: ``StoreError`` (not found) naming the id, when there is no such group.
     public func existingGroup(id: String) throws -> BuyingGroup {
         try read { db in
-            guard let group = try SQLiteStore.fetchGroups(db, ids: [id]).first else { throw try StoreError.noGroup(id, db) }
+            guard let group = try StoreQueries.fetchGroups(db, ids: [id]).first else { throw try StoreQueries.noGroup(id, db) }
             return group
         }
     }
 
-    /// A group's status: open, won, lost or archived.
-    ///
-    /// - Throws: ``StoreError`` (not found) when there is no such group.
     public func status(ofGroup id: String) throws -> (status: GroupStatus, date: Day?) {
         try read { db in
-            guard let record = try GroupRecord.fetchOne(db, key: id) else { throw try StoreError.noGroup(id, db) }
+            guard let record = try StoreQueries.groupRecord(id, db) else { throw try StoreQueries.noGroup(id, db) }
             return (try record.groupStatus(), record.statusDate.flatMap(Day.init))
         }
     }
 
-    /// Whole groups in id order, optionally only one rep's; open ones only unless `includeClosed`.
     public func groups(owner: String?, includeClosed: Bool) throws -> [BuyingGroup] {
-        try read { db in
-            let ids = try String.fetchAll(db, sql: """
-                SELECT id FROM buyingGroup WHERE (?1 IS NULL OR owner = ?1) AND (?2 OR status = 'open') ORDER BY id
-                """, arguments: [owner, includeClosed])
-            return try SQLiteStore.fetchGroups(db, ids: ids)
-        }
+        try read { db in try StoreQueries.fetchGroups(db, ids: try StoreQueries.groupIDs(db, owner: owner, includeClosed: includeClosed)) }
     }
 
-    /// Group ids in id order, optionally only one rep's; open ones only unless `includeClosed`.
     public func groupIDs(owner: String?, includeClosed: Bool) throws -> [String] {
-        try read { db in
-            try String.fetchAll(db, sql: """
-                SELECT id FROM buyingGroup WHERE (?1 IS NULL OR owner = ?1) AND (?2 OR status = 'open') ORDER BY id
-                """, arguments: [owner, includeClosed])
-        }
+        try read { db in try StoreQueries.groupIDs(db, owner: owner, includeClosed: includeClosed) }
     }
 
-    /// The reps who own at least one open group, in order.
     public func owners() throws -> [String] {
-        try read { try String.fetchAll($0, sql: "SELECT DISTINCT owner FROM buyingGroup WHERE status = 'open' ORDER BY owner") }
+        try read { try $0.strings("SELECT DISTINCT owner FROM buyingGroup WHERE status = 'open' ORDER BY owner") }
     }
 
-    /// Checks that `owner` owns at least one group (open or not).
-    ///
-    /// - Throws: ``StoreError`` (not found) naming the closest owner, so a typo is caught where it is typed.
     public func requireOwner(_ owner: String) throws {
         try read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM buyingGroup WHERE owner = ?)", arguments: [owner]) == true else {
-                throw try StoreError.noOwner(owner, db)
+            guard try db.bool("SELECT CASE WHEN EXISTS (SELECT 1 FROM buyingGroup WHERE owner = ?) THEN 1 ELSE 0 END", [owner]) else {
+                throw StoreError.noOwner(owner, known: try db.strings("SELECT DISTINCT owner FROM buyingGroup ORDER BY owner"))
             }
         }
     }
 
-    /// Asset ids in the catalog, to check the touches of imported groups.
     public func assetIDs() throws -> Set<String> {
-        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM asset")) }
+        try read { db in Set(try db.strings("SELECT id FROM asset")) }
+    }
+}
+
+extension StoreQueries {
+    static func groupIDs(_ db: any SQLSession, owner: String?, includeClosed: Bool) throws -> [String] {
+        try db.strings("""
+            SELECT id FROM buyingGroup WHERE (CAST(?1 AS TEXT) IS NULL OR owner = ?1) AND (?2 = 1 OR status = 'open') ORDER BY id
+            """, [owner, includeClosed])
+    }
+
+    static func groupRecord(_ id: String, _ db: any SQLSession) throws -> GroupRecord? {
+        try db.rows("SELECT * FROM buyingGroup WHERE id = ?", [id]).first.map(GroupRecord.init(row:))
+    }
+
+    static func requireGroup(_ id: String, _ db: any SQLSession) throws {
+        guard try db.bool("SELECT CASE WHEN EXISTS (SELECT 1 FROM buyingGroup WHERE id = ?) THEN 1 ELSE 0 END", [id]) else {
+            throw try noGroup(id, db)
+        }
+    }
+
+    static func noGroup(_ id: String, _ db: any SQLSession) throws -> StoreError {
+        StoreError.noGroup(id, known: try db.strings("SELECT id FROM buyingGroup ORDER BY id"))
+    }
+
+    static func noAsset(_ id: String, _ db: any SQLSession) throws -> StoreError {
+        StoreError.noAsset(id, known: Set(try db.strings("SELECT id FROM asset")))
     }
 
     /// Loads groups with the facts that count (retracted ones left out): one query per table,
     /// rows in insertion order.
-    static func fetchGroups(_ db: Database, ids: [String]) throws -> [BuyingGroup] {
+    static func fetchGroups(_ db: any SQLSession, ids: [String]) throws -> [BuyingGroup] {
         if ids.isEmpty { return [] }
-        let json = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
-        let filter = "groupId IN (SELECT value FROM json_each(?)) AND retractedBy IS NULL"
-        let records = try GroupRecord.fetchAll(db, sql: "SELECT * FROM buyingGroup WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-                                               arguments: [json])
-        let people = Dictionary(grouping: try StakeholderRecord.fetchAll(db, sql: "SELECT * FROM stakeholder WHERE \(filter) ORDER BY groupId, position",
-                                                                          arguments: [json]), by: \.groupId)
-        let claims = Dictionary(grouping: try ClaimRecord.fetchAll(db, sql: "SELECT * FROM claim WHERE \(filter) ORDER BY seq", arguments: [json]),
-                                by: \.groupId)
-        let events = Dictionary(grouping: try JobEventRecord.fetchAll(db, sql: "SELECT * FROM jobEvent WHERE \(filter) ORDER BY seq", arguments: [json]),
-                                by: \.groupId)
-        let sends = Dictionary(grouping: try SendRecord.fetchAll(db, sql: "SELECT * FROM send WHERE \(filter) ORDER BY seq", arguments: [json]),
-                               by: \.groupId)
-        let dismissals = Dictionary(grouping: try DismissalRecord.fetchAll(db, sql: "SELECT * FROM dismissal WHERE \(filter) ORDER BY seq",
-                                                                           arguments: [json]), by: \.groupId)
+        let json = db.json(ids)
+        let list = db.dialect.jsonStrings("?")
+        let filter = "groupId IN (\(list)) AND retractedBy IS NULL"
+        let records = try db.records(GroupRecord.self, "SELECT * FROM buyingGroup WHERE id IN (\(list)) ORDER BY id", [json], GroupRecord.init(row:))
+        let people = Dictionary(grouping: try db.records(StakeholderRecord.self, "SELECT * FROM stakeholder WHERE \(filter) ORDER BY groupId, position",
+                                                         [json], StakeholderRecord.init(row:)), by: \.groupId)
+        let claims = Dictionary(grouping: try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE \(filter) ORDER BY seq", [json],
+                                                         ClaimRecord.init(row:)), by: \.groupId)
+        let events = Dictionary(grouping: try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE \(filter) ORDER BY seq", [json],
+                                                         JobEventRecord.init(row:)), by: \.groupId)
+        let sends = Dictionary(grouping: try db.records(SendRecord.self, "SELECT * FROM send WHERE \(filter) ORDER BY seq", [json],
+                                                        SendRecord.init(row:)), by: \.groupId)
+        let dismissals = Dictionary(grouping: try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE \(filter) ORDER BY seq", [json],
+                                                             DismissalRecord.init(row:)), by: \.groupId)
         return try records.map { record in
             BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
                         stakeholders: (people[record.id] ?? []).map(\.stakeholder),
@@ -97,7 +99,6 @@ extension SQLiteStore {
                         dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() })
         }
     }
-
     /// A new group's touches as the store will read them back: split per recipient, deduplicated
     /// by asset, day and person, regrouped.
     static func touches(fromSends group: BuyingGroup) throws -> [Touch] {

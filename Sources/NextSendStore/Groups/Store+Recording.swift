@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import NextSend
 
 /// What recording one fact did.
@@ -43,27 +42,26 @@ public enum FactReference: Sendable, Hashable, CustomStringConvertible {
 
 // MARK: - Recording facts
 
-extension SQLiteStore {
+extension SQLStore {
     /// Records what a stakeholder now holds. A claim with the same key (stakeholder, topic, date)
     /// recorded earlier is updated, never doubled.
     @discardableResult
     public func recordClaim(_ claim: Claim, to groupID: String, by recorder: Recorder) throws -> RecordOutcome {
         try write { db in
-            try requireGroup(groupID, db)
-            let rows = try ClaimRecord.fetchAll(db, sql: """
+            try StoreQueries.requireGroup(groupID, db)
+            let rows = try db.records(ClaimRecord.self, """
                 SELECT * FROM claim WHERE groupId = ? AND origin = 'recorded' AND retractedBy IS NULL
                 AND stakeholderId = ? AND topic = ? AND date = ?
-                """, arguments: [groupID, claim.stakeholder, claim.topic, claim.date.description])
+                """, [groupID, claim.stakeholder, claim.topic, claim.date.description], ClaimRecord.init(row:))
             guard let row = rows.first else {
                 try FactRows.insert(claim, into: groupID, origin: Origin.recorded, by: recorder.name, db)
-                try SQLiteStore.refreshFollowUps(groupID, db)
+                try StoreQueries.refreshFollowUps(groupID, db)
                 return .added
             }
             if try row.claim() == claim { return .unchanged }
             let (position, value) = FactRows.columns(claim.value)
-            try db.execute(sql: "UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?",
-                           arguments: [position, value, claim.source, recorder.name, row.seq])
-            try SQLiteStore.refreshFollowUps(groupID, db)
+            try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?", [position, value, claim.source, recorder.name, row.seq])
+            try StoreQueries.refreshFollowUps(groupID, db)
             return .changed
         }
     }
@@ -72,13 +70,13 @@ extension SQLiteStore {
     @discardableResult
     public func recordEvent(_ event: JobEvent, to groupID: String, by recorder: Recorder) throws -> RecordOutcome {
         try write { db in
-            try requireGroup(groupID, db)
-            let exists = try Bool.fetchOne(db, sql: """
+            try StoreQueries.requireGroup(groupID, db)
+            let exists = try db.bool("""
                 SELECT EXISTS (SELECT 1 FROM jobEvent WHERE groupId = ? AND retractedBy IS NULL AND job = ? AND type = ? AND date = ?)
-                """, arguments: [groupID, event.job.rawValue, event.type.rawValue, event.date.description]) ?? false
+                """, [groupID, event.job.rawValue, event.type.rawValue, event.date.description]) ?? false
             if exists { return .unchanged }
             try FactRows.insert(event, into: groupID, origin: Origin.recorded, by: recorder.name, db)
-            try SQLiteStore.refreshFollowUps(groupID, db)
+            try StoreQueries.refreshFollowUps(groupID, db)
             return .added
         }
     }
@@ -88,12 +86,12 @@ extension SQLiteStore {
     @discardableResult
     public func recordSend(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> SendOutcome {
         try write { db in
-            try requireGroup(groupID, db)
+            try StoreQueries.requireGroup(groupID, db)
             var outcome = SendOutcome(added: [], alreadyRecorded: [], markedConsumed: [])
             for person in touch.to {
-                let existing = try SendRecord.fetchAll(db, sql: """
+                let existing = try db.records(SendRecord.self, """
                     SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
-                    """, arguments: [groupID, touch.asset, person, touch.date.description])
+                    """, [groupID, touch.asset, person, touch.date.description], SendRecord.init(row:))
                 if existing.isEmpty {
                     try FactRows.insertSend(.init(asset: touch.asset, stakeholder: person, date: touch.date, channel: touch.channel,
                                                   consumed: touch.consumed), into: groupID, origin: Origin.recorded, by: recorder.name, db)
@@ -106,7 +104,7 @@ extension SQLiteStore {
                     outcome.markedConsumed.append(person)
                 }
             }
-            if !outcome.added.isEmpty { try SQLiteStore.refreshFollowUps(groupID, db) }
+            if !outcome.added.isEmpty { try StoreQueries.refreshFollowUps(groupID, db) }
             return outcome
         }
     }
@@ -120,14 +118,14 @@ extension SQLiteStore {
     public func markConsumed(asset: String, in groupID: String, recipients: [String], date: Day?,
                              by recorder: Recorder) throws -> [(recipient: String, date: Day)] {
         try write { db in
-            try requireGroup(groupID, db)
+            try StoreQueries.requireGroup(groupID, db)
             var marked: [(String, Day)] = []
             var missing: [String] = []
             for person in recipients {
-                let rows = try SendRecord.fetchAll(db, sql: """
+                let rows = try db.records(SendRecord.self, """
                     SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND retractedBy IS NULL
-                    AND (?4 IS NULL OR date = ?4) ORDER BY date DESC, seq
-                    """, arguments: [groupID, asset, person, date?.description])
+                    AND (CAST(?4 AS TEXT) IS NULL OR date = ?4) ORDER BY date DESC, seq
+                    """, [groupID, asset, person, date?.description], SendRecord.init(row:))
                 guard let latest = rows.first else {
                     missing.append(person)
                     continue
@@ -144,9 +142,9 @@ extension SQLiteStore {
         }
     }
 
-    private func markConsumed(_ rows: [SendRecord], by recorder: Recorder, _ db: Database) throws {
+    private func markConsumed(_ rows: [SendRecord], by recorder: Recorder, _ db: any SQLSession) throws {
         for row in rows where !row.consumed {
-            try db.execute(sql: "UPDATE send SET consumed = 1, consumedBy = ? WHERE seq = ?", arguments: [recorder.name, row.seq])
+            try db.execute("UPDATE send SET consumed = 1, consumedBy = ? WHERE seq = ?", [recorder.name, row.seq])
         }
     }
 
@@ -155,22 +153,21 @@ extension SQLiteStore {
     @discardableResult
     public func recordDismissal(_ dismissal: Dismissal, in groupID: String, by recorder: Recorder) throws -> RecordOutcome {
         try write { db in
-            try requireGroup(groupID, db)
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM asset WHERE id = ?)", arguments: [dismissal.asset]) == true else {
-                throw try StoreError.noAsset(dismissal.asset, db)
+            try StoreQueries.requireGroup(groupID, db)
+            guard try db.bool("SELECT COUNT(*) FROM asset WHERE id = ?", [dismissal.asset]) else {
+                throw try StoreQueries.noAsset(dismissal.asset, db)
             }
-            let rows = try DismissalRecord.fetchAll(db, sql: """
+            let rows = try db.records(DismissalRecord.self, """
                 SELECT * FROM dismissal WHERE groupId = ? AND assetId = ? AND date = ? AND retractedBy IS NULL
-                """, arguments: [groupID, dismissal.asset, dismissal.date.description])
+                """, [groupID, dismissal.asset, dismissal.date.description], DismissalRecord.init(row:))
             if let row = rows.first {
                 if row.reason == dismissal.reason { return .unchanged }
-                try db.execute(sql: "UPDATE dismissal SET reason = ?, recordedBy = ? WHERE seq = ?",
-                               arguments: [dismissal.reason, recorder.name, row.seq])
+                try db.execute("UPDATE dismissal SET reason = ?, recordedBy = ? WHERE seq = ?", [dismissal.reason, recorder.name, row.seq])
                 return .changed
             }
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO dismissal (groupId, assetId, date, reason, origin, recordedBy) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [groupID, dismissal.asset, dismissal.date.description, dismissal.reason, Origin.recorded, recorder.name])
+                """, [groupID, dismissal.asset, dismissal.date.description, dismissal.reason, Origin.recorded, recorder.name])
             return .added
         }
     }
@@ -178,12 +175,11 @@ extension SQLiteStore {
     /// Adds a stakeholder; an existing id is an error, never silently replaced.
     public func addStakeholder(_ stakeholder: Stakeholder, to groupID: String, by recorder: Recorder) throws {
         try write { db in
-            try requireGroup(groupID, db)
-            guard try !StakeholderRecord.exists(db, key: ["groupId": groupID, "id": stakeholder.id]) else {
+            try StoreQueries.requireGroup(groupID, db)
+            guard try !db.bool("SELECT COUNT(*) FROM stakeholder WHERE groupId = ? AND id = ?", [groupID, stakeholder.id]) else {
                 throw StoreError(.duplicate, "stakeholder '\(stakeholder.id)' is already in \(groupID)")
             }
-            let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM stakeholder WHERE groupId = ?",
-                                            arguments: [groupID]) ?? 0
+            let position = try db.int("SELECT COALESCE(MAX(position) + 1, 0) FROM stakeholder WHERE groupId = ?", [groupID]) ?? 0
             try FactRows.insert(stakeholder, at: position, into: groupID, origin: Origin.recorded, by: recorder.name, db)
         }
     }
@@ -195,23 +191,21 @@ extension SQLiteStore {
     ///   where it came from) when it came from a file or a CRM.
     public func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws {
         try write { db in
-            try requireGroup(groupID, db)
-            let (table, condition, arguments) = SQLiteStore.locate(fact, groupID)
-            let origins = try String.fetchAll(db, sql: "SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL",
-                                              arguments: arguments)
+            try StoreQueries.requireGroup(groupID, db)
+            let (table, condition, arguments) = Self.locate(fact, groupID, db.dialect)
+            let origins = try db.strings("SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL", arguments)
             guard !origins.isEmpty else {
                 throw StoreError(.notFound, "no \(fact.description) in \(groupID) to retract; 'nextsend group show \(groupID)' lists what is recorded")
             }
             guard origins.contains(Origin.recorded) else {
                 throw StoreError(.sourceOwned, "\(fact.description) came from \(origins[0]); change it there and import it again")
             }
-            try db.execute(sql: "UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'",
-                           arguments: [recorder.name] + arguments)
-            try SQLiteStore.refreshFollowUps(groupID, db)
+            try db.execute("UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'", [recorder.name] + arguments)
+            try StoreQueries.refreshFollowUps(groupID, db)
         }
     }
 
-    private static func locate(_ fact: FactReference, _ groupID: String) -> (String, String, StatementArguments) {
+    private static func locate(_ fact: FactReference, _ groupID: String, _ dialect: SQLDialect) -> (String, String, SQLArguments) {
         switch fact {
         case let .stakeholder(id):
             return ("stakeholder", "groupId = ? AND id = ?", [groupID, id])
@@ -221,7 +215,7 @@ extension SQLiteStore {
             return ("jobEvent", "groupId = ? AND job = ? AND type = ? AND date = ?", [groupID, job.rawValue, type.rawValue, date.description])
         case let .send(asset, to, date):
             let people = String(decoding: (try? JSONEncoder().encode(to)) ?? Data("[]".utf8), as: UTF8.self)
-            return ("send", "groupId = ? AND assetId = ? AND date = ? AND stakeholderId IN (SELECT value FROM json_each(?))",
+            return ("send", "groupId = ? AND assetId = ? AND date = ? AND stakeholderId IN (\(dialect.jsonStrings("?")))",
                     [groupID, asset, date.description, people])
         case let .dismissal(asset, date):
             return ("dismissal", "groupId = ? AND assetId = ? AND date = ?", [groupID, asset, date.description])
@@ -232,13 +226,8 @@ extension SQLiteStore {
     /// `group list`; their history stays.
     public func setStatus(_ status: GroupStatus, ofGroup groupID: String, on day: Day, by recorder: Recorder) throws {
         try write { db in
-            try requireGroup(groupID, db)
-            try db.execute(sql: "UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ?",
-                           arguments: [status.rawValue, status.isOpen ? nil : day.description, recorder.name, groupID])
+            try StoreQueries.requireGroup(groupID, db)
+            try db.execute("UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ?", [status.rawValue, status.isOpen ? nil : day.description, recorder.name, groupID])
         }
-    }
-
-    func requireGroup(_ id: String, _ db: Database) throws {
-        guard try GroupRecord.exists(db, key: id) else { throw try StoreError.noGroup(id, db) }
     }
 }

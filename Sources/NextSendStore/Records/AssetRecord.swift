@@ -1,8 +1,7 @@
-import GRDB
 import NextSend
 
 /// A row of `asset`; tags live in their own tables (`assetJob`, `assetRole`, …).
-struct AssetRecord: Codable, Sendable {
+struct AssetRecord: Sendable {
     var id: String
     var title: String
     var summary: String?
@@ -19,23 +18,21 @@ struct AssetRecord: Codable, Sendable {
     var path: String?
 }
 
-extension AssetRecord: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "asset"
-}
+extension AssetRecord {
+    init(row: SQLRow) throws {
+        self.init(id: try row.string("id"), title: try row.string("title"), summary: row.optionalString("summary"),
+                  url: row.optionalString("url"), format: try row.string("format"), shareable: row.bool("shareable"),
+                  channel: try row.string("channel"), minutes: row.optionalInt("minutes"), published: row.optionalString("published"),
+                  reviewBy: row.optionalString("reviewBy"), owner: row.optionalString("owner"), status: try row.string("status"),
+                  body: try row.string("body"), path: row.optionalString("path"))
+    }
 
-/// One row of a tag table (`assetJob`, `assetRole`, `assetTopic`, `assetIndustry`).
-struct AssetTagRow: Codable, Sendable, FetchableRecord {
-    var assetId: String
-    var value: String
-    var position: Int
-}
+    static let columns = ["id", "title", "summary", "url", "format", "shareable", "channel", "minutes", "published", "reviewBy",
+                          "owner", "status", "body", "path"]
 
-/// One `resolves` entry with its positions, flattened.
-struct AssetResolveRow: Codable, Sendable, FetchableRecord {
-    var assetId: String
-    var ordinal: Int
-    var topic: String
-    var position: String?
+    var values: SQLArguments {
+        [id, title, summary, url, format, shareable, channel, minutes, published, reviewBy, owner, status, body, path]
+    }
 }
 
 extension AssetRecord {

@@ -1,11 +1,9 @@
-import GRDB
 import NextSend
 
-/// Rows of the group tables as read back; writes go through `Store`'s insert functions.
+/// Rows of the group tables as read back; writes go through ``FactRows``.
 
 /// A row of `buyingGroup`.
-struct GroupRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "buyingGroup"
+struct GroupRecord: Sendable {
     var id: String
     var account: String
     var owner: String
@@ -25,8 +23,7 @@ struct GroupRecord: Codable, Sendable, FetchableRecord, TableRecord {
 }
 
 /// A row of `stakeholder`.
-struct StakeholderRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "stakeholder"
+struct StakeholderRecord: Sendable {
     var groupId: String
     var id: String
     var name: String
@@ -43,8 +40,7 @@ struct StakeholderRecord: Codable, Sendable, FetchableRecord, TableRecord {
 }
 
 /// A row of `claim`, as read back; exactly one of `position` and `value` is set.
-struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "claim"
+struct ClaimRecord: Sendable {
     var seq: Int64
     var groupId: String
     var stakeholderId: String
@@ -75,8 +71,7 @@ struct ClaimRecord: Codable, Sendable, FetchableRecord, TableRecord {
 }
 
 /// A row of `jobEvent`, as read back.
-struct JobEventRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "jobEvent"
+struct JobEventRecord: Sendable {
     var seq: Int64
     var groupId: String
     var job: String
@@ -99,8 +94,7 @@ struct JobEventRecord: Codable, Sendable, FetchableRecord, TableRecord {
 }
 
 /// A row of `send`: one asset to one person on one day, from one source.
-struct SendRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "send"
+struct SendRecord: Sendable {
     var seq: Int64
     var groupId: String
     var assetId: String
@@ -124,8 +118,7 @@ struct SendRecord: Codable, Sendable, FetchableRecord, TableRecord {
 }
 
 /// A row of `dismissal`.
-struct DismissalRecord: Codable, Sendable, FetchableRecord, TableRecord {
-    static let databaseTableName = "dismissal"
+struct DismissalRecord: Sendable {
     var seq: Int64
     var groupId: String
     var assetId: String
@@ -142,5 +135,65 @@ struct DismissalRecord: Codable, Sendable, FetchableRecord, TableRecord {
             throw StoreError.unreadableRow("dismissal", "group \(groupId), \(assetId)", "date '\(date)' is not a day")
         }
         return Dismissal(asset: assetId, date: day, reason: reason)
+    }
+}
+
+// MARK: - Reading rows
+
+extension GroupRecord {
+    init(row: SQLRow) throws {
+        self.init(id: try row.string("id"), account: try row.string("account"), owner: try row.string("owner"),
+                  industry: row.optionalString("industry"), source: row.optionalString("source"), origin: row.optionalString("origin"),
+                  status: try row.string("status"), statusDate: row.optionalString("statusDate"), statusBy: row.optionalString("statusBy"))
+    }
+}
+
+extension StakeholderRecord {
+    init(row: SQLRow) throws {
+        self.init(groupId: try row.string("groupId"), id: try row.string("id"), name: try row.string("name"), role: try row.string("role"),
+                  influence: try row.string("influence"), title: row.optionalString("title"), position: try row.int("position"),
+                  origin: try row.string("origin"), recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+    }
+}
+
+extension ClaimRecord {
+    init(row: SQLRow) throws {
+        self.init(seq: try row.int64("seq"), groupId: try row.string("groupId"), stakeholderId: try row.string("stakeholderId"),
+                  topic: try row.string("topic"), position: row.optionalString("position"), value: row.optionalDouble("value"),
+                  source: row.optionalString("source"), date: try row.string("date"), origin: try row.string("origin"),
+                  recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+    }
+}
+
+extension JobEventRecord {
+    init(row: SQLRow) throws {
+        self.init(seq: try row.int64("seq"), groupId: try row.string("groupId"), job: try row.string("job"), type: try row.string("type"),
+                  date: try row.string("date"), note: row.optionalString("note"), origin: try row.string("origin"),
+                  recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+    }
+}
+
+extension SendRecord {
+    init(row: SQLRow) throws {
+        self.init(seq: try row.int64("seq"), groupId: try row.string("groupId"), assetId: try row.string("assetId"),
+                  stakeholderId: try row.string("stakeholderId"), date: try row.string("date"), channel: row.optionalString("channel"),
+                  consumed: row.bool("consumed"), consumedBy: row.optionalString("consumedBy"), origin: try row.string("origin"),
+                  recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+    }
+}
+
+extension DismissalRecord {
+    init(row: SQLRow) throws {
+        self.init(seq: try row.int64("seq"), groupId: try row.string("groupId"), assetId: try row.string("assetId"),
+                  date: try row.string("date"), reason: row.optionalString("reason"), origin: try row.string("origin"),
+                  recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+    }
+}
+
+extension SQLSession {
+    /// Rows read as records.
+    func records<Record>(_ type: Record.Type, _ sql: String, _ arguments: SQLArguments = [],
+                         _ make: (SQLRow) throws -> Record) throws -> [Record] {
+        try rows(sql, arguments).map(make)
     }
 }

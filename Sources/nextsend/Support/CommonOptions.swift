@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NextSend
+import NextSendPostgres
 import NextSendReports
 import NextSendStore
 
@@ -9,14 +10,21 @@ typealias NextSendAsset = NextSend.Asset
 
 /// `--db`: which database a command works on.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $NEXTSEND_DB, else ./nextsend.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database: a SQLite file, or postgres://USER@HOST[:PORT]/DB (default: $NEXTSEND_DB, else ./nextsend.sqlite).",
+                                            valueName: "path|url"))
     var db: String?
 
     var path: String {
         db ?? ProcessInfo.processInfo.environment["NEXTSEND_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "nextsend.sqlite"
     }
 
-    func open() throws -> Store { try SQLiteStore(path: path) }
+    func open() throws -> any Store { try StoreOptions.open(path) }
+
+    /// A SQLite file, or a PostgreSQL database when `location` is a postgres:// URL.
+    static func open(_ location: String) throws -> any Store {
+        if PostgresLocation.isURL(location) { return try PostgresStore(try PostgresLocation(url: location)) }
+        return try SQLiteStore(path: location)
+    }
 }
 
 /// `--as-of`: the day the command reasons about. Only here does the clock enter NextSend.

@@ -9,6 +9,7 @@ enum Failure {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
     static let ioError: Int32 = 74
     static let tempFailure: Int32 = 75
@@ -23,7 +24,8 @@ enum Failure {
             case .busy: return tempFailure
             case .newerSchema, .damaged, .duplicate, .sourceOwned, .refused: return dataError
             case .notFound: return noInput
-            case .cannotOpen: return cannotCreate
+            case .cannotOpen, .notEmpty: return cannotCreate
+            case .unreachable: return unavailable
             default: return ioError
             }
         case let error as ContentError:

@@ -1,0 +1,209 @@
+import NextSendStore
+
+/// The PostgreSQL schema, as named migrations.
+///
+/// As with SQLite, a shipped migration never changes: a new need gets a new migration, here and
+/// in ``StoreSchema`` alike. The first one creates the schema SQLite reached in its eighth. Text
+/// columns sort byte by byte (`COLLATE "C"`), as SQLite's do, so lists come back in the same order;
+/// booleans are 0 and 1, as in SQLite, so one query reads both.
+enum PostgresSchema {
+    struct Migration {
+        var name: String
+        var sql: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration(name: "v1-nextsend", sql: """
+                CREATE TABLE taxonomy (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    json TEXT COLLATE "C" NOT NULL,
+                    source TEXT COLLATE "C" NOT NULL
+                );
+                CREATE TABLE asset (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    title TEXT COLLATE "C" NOT NULL,
+                    summary TEXT COLLATE "C",
+                    url TEXT COLLATE "C",
+                    format TEXT COLLATE "C" NOT NULL,
+                    shareable INTEGER NOT NULL DEFAULT 0,
+                    channel TEXT COLLATE "C" NOT NULL,
+                    minutes INTEGER,
+                    published TEXT COLLATE "C",
+                    reviewBy TEXT COLLATE "C",
+                    owner TEXT COLLATE "C",
+                    status TEXT COLLATE "C" NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+                    body TEXT COLLATE "C" NOT NULL,
+                    path TEXT COLLATE "C",
+                    -- Full-text search: title weighs most (A), then the summary (B), then the body (D).
+                    search tsvector GENERATED ALWAYS AS (
+                        setweight(to_tsvector('english', title), 'A') ||
+                        setweight(to_tsvector('english', coalesce(summary, '')), 'B') ||
+                        setweight(to_tsvector('english', body), 'D')) STORED
+                );
+                CREATE INDEX asset_search ON asset USING GIN (search);
+                CREATE INDEX asset_status ON asset (status, reviewBy);
+                CREATE TABLE assetJob (
+                    assetId TEXT COLLATE "C" NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    job TEXT COLLATE "C" NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, job)
+                );
+                CREATE INDEX assetJob_job ON assetJob(job);
+                CREATE TABLE assetRole (
+                    assetId TEXT COLLATE "C" NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    role TEXT COLLATE "C" NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, role)
+                );
+                CREATE INDEX assetRole_role ON assetRole(role);
+                CREATE TABLE assetTopic (
+                    assetId TEXT COLLATE "C" NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    topic TEXT COLLATE "C" NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, topic)
+                );
+                CREATE INDEX assetTopic_topic ON assetTopic(topic);
+                CREATE TABLE assetIndustry (
+                    assetId TEXT COLLATE "C" NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    industry TEXT COLLATE "C" NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, industry)
+                );
+                CREATE TABLE assetResolve (
+                    assetId TEXT COLLATE "C" NOT NULL REFERENCES asset(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    topic TEXT COLLATE "C" NOT NULL,
+                    PRIMARY KEY (assetId, ordinal)
+                );
+                CREATE INDEX assetResolve_topic ON assetResolve(topic);
+                CREATE TABLE assetResolvePosition (
+                    -- Named as SQLite's implicit column: the positions' order is their insertion order.
+                    rowid BIGINT GENERATED ALWAYS AS IDENTITY,
+                    assetId TEXT COLLATE "C" NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    position TEXT COLLATE "C" NOT NULL,
+                    PRIMARY KEY (assetId, ordinal, position),
+                    FOREIGN KEY (assetId, ordinal) REFERENCES assetResolve(assetId, ordinal) ON DELETE CASCADE
+                );
+
+                CREATE TABLE buyingGroup (
+                    id TEXT COLLATE "C" PRIMARY KEY,
+                    account TEXT COLLATE "C" NOT NULL,
+                    owner TEXT COLLATE "C" NOT NULL,
+                    industry TEXT COLLATE "C",
+                    source TEXT COLLATE "C",
+                    origin TEXT COLLATE "C",
+                    status TEXT COLLATE "C" NOT NULL DEFAULT 'open',
+                    statusDate TEXT COLLATE "C",
+                    statusBy TEXT COLLATE "C"
+                );
+                CREATE INDEX buyingGroup_owner ON buyingGroup(owner);
+                CREATE INDEX buyingGroup_status ON buyingGroup(status, owner);
+                CREATE TABLE stakeholder (
+                    groupId TEXT COLLATE "C" NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    id TEXT COLLATE "C" NOT NULL,
+                    name TEXT COLLATE "C" NOT NULL,
+                    role TEXT COLLATE "C" NOT NULL,
+                    influence TEXT COLLATE "C" NOT NULL,
+                    title TEXT COLLATE "C",
+                    position INTEGER NOT NULL,
+                    origin TEXT COLLATE "C" NOT NULL DEFAULT 'recorded',
+                    recordedBy TEXT COLLATE "C",
+                    retractedBy TEXT COLLATE "C",
+                    PRIMARY KEY (groupId, id)
+                );
+                CREATE INDEX stakeholder_origin ON stakeholder(groupId, origin);
+                -- History tables are append-only: a new claim, event or send never overwrites an old one.
+                CREATE TABLE claim (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    groupId TEXT COLLATE "C" NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    stakeholderId TEXT COLLATE "C" NOT NULL,
+                    topic TEXT COLLATE "C" NOT NULL,
+                    position TEXT COLLATE "C",
+                    value DOUBLE PRECISION,
+                    source TEXT COLLATE "C",
+                    date TEXT COLLATE "C" NOT NULL,
+                    origin TEXT COLLATE "C" NOT NULL DEFAULT 'recorded',
+                    recordedBy TEXT COLLATE "C",
+                    retractedBy TEXT COLLATE "C",
+                    CHECK ((position IS NULL) != (value IS NULL))
+                );
+                CREATE INDEX claim_group ON claim(groupId, seq);
+                CREATE INDEX claim_origin ON claim(groupId, origin);
+                CREATE TABLE jobEvent (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    groupId TEXT COLLATE "C" NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    job TEXT COLLATE "C" NOT NULL,
+                    type TEXT COLLATE "C" NOT NULL CHECK (type IN ('started', 'progressed', 'completed', 'reopened')),
+                    date TEXT COLLATE "C" NOT NULL,
+                    note TEXT COLLATE "C",
+                    origin TEXT COLLATE "C" NOT NULL DEFAULT 'recorded',
+                    recordedBy TEXT COLLATE "C",
+                    retractedBy TEXT COLLATE "C"
+                );
+                CREATE INDEX jobEvent_group ON jobEvent(groupId, seq);
+                CREATE INDEX jobEvent_origin ON jobEvent(groupId, origin);
+                -- A send is one row per recipient: the same asset to the same person on the same day, from
+                -- one source, is one fact however often it is reported.
+                CREATE TABLE send (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    groupId TEXT COLLATE "C" NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT COLLATE "C" NOT NULL,
+                    stakeholderId TEXT COLLATE "C" NOT NULL,
+                    date TEXT COLLATE "C" NOT NULL,
+                    channel TEXT COLLATE "C",
+                    consumed INTEGER NOT NULL DEFAULT 0,
+                    consumedBy TEXT COLLATE "C",
+                    origin TEXT COLLATE "C" NOT NULL,
+                    recordedBy TEXT COLLATE "C",
+                    retractedBy TEXT COLLATE "C",
+                    UNIQUE (groupId, origin, assetId, date, stakeholderId)
+                );
+                CREATE INDEX send_group ON send(groupId, seq);
+                CREATE INDEX send_asset ON send(assetId, date);
+                CREATE TABLE dismissal (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    groupId TEXT COLLATE "C" NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT COLLATE "C" NOT NULL,
+                    date TEXT COLLATE "C" NOT NULL,
+                    reason TEXT COLLATE "C",
+                    origin TEXT COLLATE "C" NOT NULL,
+                    recordedBy TEXT COLLATE "C",
+                    retractedBy TEXT COLLATE "C"
+                );
+                CREATE INDEX dismissal_group ON dismissal(groupId, seq);
+                CREATE INDEX dismissal_asset ON dismissal(assetId, date);
+                CREATE TABLE sendFollowUp (
+                    groupId TEXT COLLATE "C" NOT NULL REFERENCES buyingGroup(id) ON DELETE CASCADE,
+                    assetId TEXT COLLATE "C" NOT NULL,
+                    need TEXT COLLATE "C" NOT NULL,
+                    sent TEXT COLLATE "C" NOT NULL,
+                    windowEnd TEXT COLLATE "C" NOT NULL,
+                    met TEXT COLLATE "C"
+                );
+                CREATE INDEX sendFollowUp_group ON sendFollowUp(groupId);
+                CREATE INDEX sendFollowUp_asset ON sendFollowUp(assetId, need);
+
+                -- version: bumped by every change to the catalog or the groups; catalog: by catalog imports.
+                CREATE TABLE storeVersion (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    version BIGINT NOT NULL,
+                    catalog BIGINT NOT NULL DEFAULT 0
+                );
+                INSERT INTO storeVersion (id, version, catalog) VALUES (1, 0, 0);
+                CREATE TABLE digestLedger (
+                    week TEXT COLLATE "C" NOT NULL,
+                    outDir TEXT COLLATE "C" NOT NULL,
+                    item TEXT COLLATE "C" NOT NULL,
+                    storeVersion BIGINT NOT NULL,
+                    formats TEXT COLLATE "C" NOT NULL,
+                    PRIMARY KEY (week, outDir, item)
+                );
+                CREATE TABLE crmMapping (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    yaml TEXT COLLATE "C" NOT NULL,
+                    source TEXT COLLATE "C" NOT NULL
+                );
+                """),
+    ]
+}

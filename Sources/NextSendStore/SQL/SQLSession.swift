@@ -1,0 +1,79 @@
+import Foundation
+
+/// One connection inside one transaction (or one read), on either database: what the store's
+/// shared queries run on.
+///
+/// Queries are written once, in the SQL both databases read, with `?` or `?N` parameters; where
+/// the two differ (lists of ids, upserts, full-text search) the query asks ``dialect``.
+package protocol SQLSession {
+    var dialect: SQLDialect { get }
+
+    /// Runs a statement; returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int
+
+    /// Runs a query and returns its rows.
+    func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow]
+}
+
+/// The two databases the store runs on.
+package enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+
+    /// A subquery of the values of a JSON array of strings bound at `parameter`.
+    package func jsonStrings(_ parameter: String) -> String {
+        switch self {
+        case .sqlite: return "SELECT value FROM json_each(\(parameter))"
+        case .postgres: return "SELECT json_array_elements_text(CAST(\(parameter) AS json))"
+        }
+    }
+
+    /// `INSERT … ` that leaves an existing row (same unique key) as it is.
+    package func insertOrIgnore(_ table: String, _ columns: String, _ values: String) -> String {
+        switch self {
+        case .sqlite: return "INSERT OR IGNORE INTO \(table) (\(columns)) VALUES (\(values))"
+        case .postgres: return "INSERT INTO \(table) (\(columns)) VALUES (\(values)) ON CONFLICT DO NOTHING"
+        }
+    }
+
+    /// `INSERT …` that updates the row with the same `key` in place instead (an upsert: on
+    /// SQLite the row keeps its rowid, which the catalog's search index is keyed on).
+    package func insertOrReplace(_ table: String, key: String, _ columns: [String], _ values: String) -> String {
+        let keys = Set(key.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let updates = columns.filter { !keys.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(values)) ON CONFLICT (\(key)) DO UPDATE SET \(updates)"
+    }
+}
+
+extension SQLSession {
+    @discardableResult
+    package func execute(_ sql: String) throws -> Int { try execute(sql, []) }
+
+    package func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
+
+    /// The first column of every row, as text.
+    package func strings(_ sql: String, _ arguments: SQLArguments = []) throws -> [String] {
+        try rows(sql, arguments).compactMap { $0.string(at: 0) }
+    }
+
+    /// The first column of the first row, as text.
+    package func string(_ sql: String, _ arguments: SQLArguments = []) throws -> String? {
+        try rows(sql, arguments).first?.string(at: 0)
+    }
+
+    /// The first column of the first row, as a number.
+    package func int(_ sql: String, _ arguments: SQLArguments = []) throws -> Int? {
+        try rows(sql, arguments).first?.int(at: 0)
+    }
+
+    /// Whether the first column of the first row is true (EXISTS, a count above zero).
+    package func bool(_ sql: String, _ arguments: SQLArguments = []) throws -> Bool {
+        (try int(sql, arguments) ?? 0) != 0
+    }
+
+    /// A list of ids bound as one JSON parameter.
+    package func json(_ strings: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(strings)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}
