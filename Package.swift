@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextSendStoreTests",
-            dependencies: ["NextSendStore", "NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSendStore", "NextSendPostgres", "NextSend", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendDigestTests",

@@ -45,7 +45,7 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         clientConfiguration.options.maximumConnections = 16
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         self.client = client
-        runner = Task.detached { await client.run() }
+        runner = Task.detached(executorPreference: PostgresExecutor.shared) { await client.run() }
     }
 
     deinit { runner.cancel() }
@@ -134,7 +134,9 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
 ///
 /// `PostgresClient` lends connections to an async closure only; the lease runs that closure in a
 /// task which hands the connection over and waits, suspended, until ``release()``. The caller's
-/// thread blocks meanwhile, never one of the concurrency pool's.
+/// thread blocks meanwhile — and may be one of Swift's cooperative threads (a test, a caller
+/// that forgot to leave the pool), so the lease's task and the client's own run on
+/// ``PostgresExecutor``'s threads instead: with every cooperative thread blocked, they still run.
 final class ConnectionLease: @unchecked Sendable {
     private let lock = NSCondition()
     private var leased: PostgresConnection?
@@ -145,7 +147,7 @@ final class ConnectionLease: @unchecked Sendable {
     var connection: PostgresConnection { leased! }
 
     init(client: PostgresClient, location: String) throws {
-        Task.detached { [self] in
+        Task.detached(executorPreference: PostgresExecutor.shared) { [self] in
             do {
                 try await client.withConnection { connection in
                     await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
@@ -219,5 +221,18 @@ final class PostgresSnapshotReader: SQLReader, @unchecked Sendable {
     deinit {
         _ = try? session.execute("COMMIT")
         lease.release()
+    }
+}
+
+/// Where the PostgreSQL client's tasks run: Dispatch threads, apart from the cooperative pool that
+/// callers of the synchronous store may be blocking.
+final class PostgresExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = PostgresExecutor()
+    private let queue = DispatchQueue(label: "nextsend.postgres", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }

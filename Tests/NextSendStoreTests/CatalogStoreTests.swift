@@ -11,11 +11,12 @@ import Testing
         try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
     }
 
-    @Test func importsAssetsWithAllTheirTagsAndReadsThemBack() throws {
+    @Test(arguments: StoreKind.allCases)
+    func importsAssetsWithAllTheirTagsAndReadsThemBack(_ kind: StoreKind) throws {
         // Given a folder with two assets
         folder.makeContent(assets: ["tco-model": Samples.assetFile(),
                                     "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "jobs": "[requirements-building]", "roles": "[security]", "topics": "[deployment]", "resolves": nil])])
-        let store = try SQLiteStore.inMemory()
+        guard let store = try kind.make() else { return }
         // When it is imported
         let result = try importFolder(store)
         // Then both are stored, with their tags in file order
@@ -26,9 +27,10 @@ import Testing
         #expect(try store.taxonomy() == Samples.taxonomy)
     }
 
-    @Test func reimportingReportsUpdatesAndUnchangedAssets() throws {
+    @Test(arguments: StoreKind.allCases)
+    func reimportingReportsUpdatesAndUnchangedAssets(_ kind: StoreKind) throws {
         folder.makeContent(assets: ["a": Samples.assetFile(), "b": Samples.assetFile()])
-        let store = try SQLiteStore.inMemory()
+        guard let store = try kind.make() else { return }
         _ = try importFolder(store)
         folder.write("content/catalog/b.md", Samples.assetFile(["title": "A new title"]))
         let second = try importFolder(store)
@@ -38,9 +40,10 @@ import Testing
         #expect(try store.asset(id: "b")?.title == "A new title")
     }
 
-    @Test func assetsRemovedFromTheFolderAreRetiredNotDeleted() throws {
+    @Test(arguments: StoreKind.allCases)
+    func assetsRemovedFromTheFolderAreRetiredNotDeleted(_ kind: StoreKind) throws {
         folder.makeContent(assets: ["a": Samples.assetFile(), "b": Samples.assetFile()])
-        let store = try SQLiteStore.inMemory()
+        guard let store = try kind.make() else { return }
         _ = try importFolder(store)
         try FileManager.default.removeItem(atPath: folder.path("content/catalog/b.md"))
         let second = try importFolder(store)
@@ -51,11 +54,11 @@ import Testing
         #expect(try importFolder(store).summary.retired.isEmpty)
     }
 
-    @Test func anyErrorInAnyFileWritesNothing() throws {
+    @Test(arguments: StoreKind.allCases)
+    func anyErrorInAnyFileWritesNothing(_ kind: StoreKind) throws {
         // Given a store holding one asset
         folder.makeContent(assets: ["keep": Samples.assetFile()])
-        let path = folder.path("db.sqlite")
-        let store = try SQLiteStore(path: path)
+        guard let store = try kind.make() else { return }
         _ = try importFolder(store)
         let before = try store.assets()
         // When the folder gains one good file and three bad ones
@@ -73,14 +76,15 @@ import Testing
         #expect(try store.asset(id: "good") == nil)
     }
 
-    @Test func searchFindsWordsInTitleSummaryAndBodyBestFirst() throws {
+    @Test(arguments: StoreKind.allCases)
+    func searchFindsWordsInTitleSummaryAndBodyBestFirst(_ kind: StoreKind) throws {
         folder.makeContent(assets: [
             "tco-model": Samples.assetFile(),
             "epic-checklist": Samples.assetFile(["title": "Epic integration checklist", "summary": "Interfaces for Epic."],
                                                  body: Samples.body + "\nHL7 interfaces and Epic census feeds."),
             "faq": Samples.assetFile(["title": "General FAQ"], body: Samples.body + "\nMentions epic once."),
         ])
-        let store = try SQLiteStore.inMemory()
+        guard let store = try kind.make() else { return }
         _ = try importFolder(store)
         #expect(try store.assets(matching: AssetFilter(search: "epic")).map(\.id) == ["epic-checklist", "faq"])
         #expect(try store.assets(matching: AssetFilter(search: "interfac")).map(\.id).first == "epic-checklist", "prefix search")
@@ -88,13 +92,14 @@ import Testing
         #expect(try store.assets(matching: AssetFilter(search: "\"unbalanced OR (")).isEmpty, "search text is never FTS syntax")
     }
 
-    @Test func filtersCombine() throws {
+    @Test(arguments: StoreKind.allCases)
+    func filtersCombine(_ kind: StoreKind) throws {
         folder.makeContent(assets: [
             "a": Samples.assetFile(),
             "b": Samples.assetFile(["jobs": "[requirements-building]", "roles": "[security]", "format": "faq", "resolves": nil, "topics": "[deployment]"]),
             "c": Samples.assetFile(["status": "draft"]),
         ])
-        let store = try SQLiteStore.inMemory()
+        guard let store = try kind.make() else { return }
         _ = try importFolder(store)
         #expect(try store.assets(matching: AssetFilter(job: .validation)).map(\.id) == ["a", "c"])
         #expect(try store.assets(matching: AssetFilter(job: .validation, status: .published)).map(\.id) == ["a"])

@@ -9,8 +9,8 @@ import Testing
     let rep = Recorder("alice")
 
     /// A store with the sample catalog (so touches of `tco-model` are known).
-    func makeStore() throws -> Store {
-        let store = try SQLiteStore.inMemory()
+    func makeStore(_ kind: StoreKind) throws -> (any Store)? {
+        guard let store = try kind.make() else { return nil }
         folder.makeContent(assets: ["tco-model": Samples.assetFile()])
         _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
         return store
@@ -21,8 +21,9 @@ import Testing
         try store.importGroups(path: folder.write("groups/acme.yaml", yaml), asOf: Samples.asOf, replace: replace, dryRun: dryRun).summary
     }
 
-    @Test func importsAGroupAndReadsItBackIdentically() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func importsAGroupAndReadsItBackIdentically(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         let summary = try importAcme(store)
         #expect(summary.added == ["acme-health"])
         #expect(summary.facts.added == 4 + 5 + 2 + 1)
@@ -33,8 +34,9 @@ import Testing
         #expect(history.people.allSatisfy { $0.provenance.origin == Origin.file(folder.path("groups/acme.yaml")) })
     }
 
-    @Test func reimportingTheSameFileChangesNothingAndAChangedFigureIsOneChange() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func reimportingTheSameFileChangesNothingAndAChangedFigureIsOneChange(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         let same = try importAcme(store)
         #expect(same.unchanged == ["acme-health"])
@@ -48,8 +50,9 @@ import Testing
     }
 
     /// The bug a nightly sync would hit: re-importing the file must keep what reps recorded.
-    @Test func aReimportKeepsRecordedHistoryAndCountsIt() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aReimportKeepsRecordedHistoryAndCountsIt(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         try store.addStakeholder(Stakeholder(id: "zoe", name: "Zoe Lind", role: "legal", influence: "user"), to: "acme-health", by: rep)
         try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!),
@@ -76,8 +79,9 @@ import Testing
                 "the recorded claim still closes the TCO split")
     }
 
-    @Test func replaceRemovesRecordedHistoryAndSaysHowMuch() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func replaceRemovesRecordedHistoryAndSaysHowMuch(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!),
                               to: "acme-health", by: rep)
@@ -89,8 +93,9 @@ import Testing
         #expect(try store.group(id: "acme-health") == Samples.group)
     }
 
-    @Test func aSendIsOneFactPerAssetPersonAndDay() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aSendIsOneFactPerAssetPersonAndDay(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         let day = Day("2026-11-28")!
         let first = try store.recordSend(Touch(asset: "tco-model", to: ["kim", "lee"], date: day), to: "acme-health", by: rep)
@@ -103,8 +108,9 @@ import Testing
         #expect(group.touches.flatMap(\.to).sorted() == ["dana", "kim", "lee", "max"])
     }
 
-    @Test func aSendMarkedConsumedLaterStaysConsumedThroughAReimport() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aSendMarkedConsumedLaterStaysConsumedThroughAReimport(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         let yaml = Samples.groupYAML.replacingOccurrences(of: "channel: email, consumed: true", with: "channel: email")
         _ = try importAcme(store, yaml)
         #expect(try store.group(id: "acme-health")?.touches.first?.consumed == false)
@@ -117,8 +123,9 @@ import Testing
         }
     }
 
-    @Test func aRetractedFactStopsCountingAndStaysVisible() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aRetractedFactStopsCountingAndStaysVisible(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         let claim = Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!)
         try store.recordClaim(claim, to: "acme-health", by: rep)
@@ -137,8 +144,9 @@ import Testing
         #expect(fromFile.description.contains("came from file:"))
     }
 
-    @Test func aClosedGroupLeavesTheListsAndKeepsItsHistory() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aClosedGroupLeavesTheListsAndKeepsItsHistory(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         try store.setStatus(.won, ofGroup: "acme-health", on: Samples.asOf, by: rep)
         #expect(try store.groupIDs().isEmpty)
@@ -148,8 +156,9 @@ import Testing
         #expect(try store.group(id: "acme-health") == Samples.group, "history stays for learning")
     }
 
-    @Test func aFolderWithOneBadFileWritesNothing() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aFolderWithOneBadFileWritesNothing(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         folder.write("groups/a.yaml", Samples.groupYAML)
         folder.write("groups/b.yaml", Samples.groupYAML.replacingOccurrences(of: "acme-health", with: "other")
             .replacingOccurrences(of: "role: it", with: "role: wizard"))
@@ -159,8 +168,9 @@ import Testing
         #expect(try store.groupIDs(includeClosed: true).isEmpty)
     }
 
-    @Test func factsDatedAfterTheDayAreErrorsAtTheirLine() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func factsDatedAfterTheDayAreErrorsAtTheirLine(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         let future = Samples.groupYAML.replacingOccurrences(of: "date: 2026-10-12, channel: email", with: "date: 2027-03-01, channel: email")
         let failure = try #require(throws: ValidationFailure.self) {
             try store.importGroups(path: folder.write("groups/acme.yaml", future), asOf: Samples.asOf)
@@ -170,16 +180,18 @@ import Testing
         ])
     }
 
-    @Test func aGroupDefinedTwiceIsAnError() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func aGroupDefinedTwiceIsAnError(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         folder.write("groups/a.yaml", Samples.groupYAML)
         folder.write("groups/b.yaml", Samples.groupYAML)
         let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: folder.path("groups"), asOf: Samples.asOf) }
         #expect(failure.errors.first?.message.contains("also defined at") == true)
     }
 
-    @Test func jsonLinesImportInOneTransaction() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func jsonLinesImportInOneTransaction(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         var lines: [String] = []
         for index in 0..<50 {
             lines.append(#"{"id": "g\#(index)", "account": "G\#(index)", "owner": "rep\#(index % 3)@x.example", "stakeholders": [{"id": "p", "name": "P", "role": "it", "influence": "user"}], "claims": [{"stakeholder": "p", "topic": "tco", "value": \#(1000 + index), "date": "2026-10-01"}]}"#)
@@ -195,8 +207,9 @@ import Testing
 
     /// Evidence comes from the store's history: sends of the model were followed by the split
     /// closing within two weeks, the same day included; later days do not count.
-    @Test func evidenceIsLearntFromWhatFollowedSends() throws {
-        let store = try makeStore()
+    @Test(arguments: StoreKind.allCases)
+    func evidenceIsLearntFromWhatFollowedSends(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         for index in 0..<6 {
             var group = Samples.group

@@ -1,0 +1,70 @@
+import Foundation
+import NextSend
+import NextSendPostgres
+import NextSendStore
+import NextSendTestSupport
+import Testing
+
+/// What only the PostgreSQL store has to get right: its URL and password, its schema's
+/// version, a server that is not there, and many connections at once.
+@Suite struct PostgresStoreTests {
+    @Test func theURLGivesTheServerAndThePasswordIsNeverShown() throws {
+        let location = try PostgresLocation(url: "postgres://sales%20ops:s3cret@db.internal:6543/nextsend?sslmode=require", environment: [:])
+        #expect(location.host == "db.internal")
+        #expect(location.port == 6543)
+        #expect(location.user == "sales ops")
+        #expect(location.database == "nextsend")
+        #expect(location.sslMode == .require)
+        #expect(!location.description.contains("s3cret"))
+        #expect(location.description == "postgres://sales ops@db.internal:6543/nextsend?sslmode=require")
+        // Without a password in the URL: PGPASSWORD, else the file NEXTSEND_DB_PASSWORD_FILE names.
+        let folder = TemporaryFolder()
+        let file = folder.write("password", "from-file\n")
+        let fromFile = try PostgresLocation(url: "postgres://app@localhost/nextsend", environment: ["NEXTSEND_DB_PASSWORD_FILE": file])
+        #expect(fromFile.port == 5432 && fromFile.sslMode == .prefer)
+        let bad = try #require(throws: StoreError.self) {
+            try PostgresLocation(url: "postgres://app:hunter2@localhost/nextsend?sslmode=sometimes", environment: [:])
+        }
+        #expect(bad.description.contains("sslmode 'sometimes'"))
+        #expect(!bad.description.contains("hunter2"))
+    }
+
+    @Test func aServerThatIsNotThereIsUnreachableNotAHang() throws {
+        // A port nothing listens on: the kernel refuses at once.
+        let error = try #require(throws: StoreError.self) {
+            try PostgresStore(try PostgresLocation(url: "postgres://nextsend:pw@127.0.0.1:1/nextsend?sslmode=disable", environment: [:]))
+        }
+        #expect(error.code == .unreachable)
+        #expect(error.description.contains("postgres://nextsend@127.0.0.1:1/nextsend"))
+        #expect(!error.description.contains(":pw@"))
+    }
+
+    @Test func aDatabaseFromANewerNextSendIsRefused() throws {
+        guard let url = try PostgresTestServer.freshDatabase() else { return }
+        _ = try PostgresStore(try PostgresLocation(url: url))
+        let plain = url.replacingOccurrences(of: "?sslmode=disable", with: "")
+        try PostgresTestServer.psql(plain, "INSERT INTO nextsendMigration (name) VALUES ('v99-from-the-future')")
+        let error = try #require(throws: StoreError.self) { try PostgresStore(try PostgresLocation(url: url)) }
+        #expect(error.code == .newerSchema)
+        #expect(error.description.contains("v99-from-the-future"))
+    }
+
+    @Test func writersFromManyThreadsLoseNothing() throws {
+        guard let url = try PostgresTestServer.freshDatabase() else { return }
+        let store = try PostgresStore(try PostgresLocation(url: url))
+        let folder = TemporaryFolder()
+        folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
+        _ = try store.importGroups(path: folder.write("groups/acme.yaml", Samples.groupYAML), asOf: Samples.asOf)
+        let people = try #require(try store.group(id: "acme-health")).stakeholders.map(\.id)
+        // 40 sends on 40 days from 8 threads, each its own transaction on a pooled connection.
+        DispatchQueue.concurrentPerform(iterations: 40) { index in
+            let day = Day("2026-10-01")!.adding(days: index)
+            _ = try? store.recordSend(Touch(asset: "tco-model", to: [people[index % people.count]], date: day), to: "acme-health",
+                                      by: Recorder("rep\(index % 8)"))
+        }
+        let sends = try store.history(ofGroup: "acme-health").sends.filter { $0.provenance.recordedBy?.hasPrefix("rep") == true }
+        #expect(sends.count == 40)
+        #expect(try store.dataVersions().data >= 42)
+    }
+}
