@@ -1,0 +1,108 @@
+import Foundation
+import NextSend
+
+/// Copies a team's data from one store to another — SQLite to PostgreSQL when a team moves to a
+/// shared database, or back — row for row, history and provenance included.
+///
+/// The copy is one transaction on the target, read from one consistent view of the source, and
+/// checked by counting every table on both sides before it commits: a count that differs rolls
+/// it all back. A target that already holds a catalog or groups is refused unless `force`, which
+/// replaces what it holds.
+package enum StoreCopy {
+    /// One table: its columns as both schemas name them, and the order rows are read in (the
+    /// order they were written, where the order carries meaning).
+    struct Table {
+        var name: String
+        var columns: [String]
+        var order: String
+        /// Its `seq` is an identity column on PostgreSQL: copied as is, the sequence moved past it.
+        var sequence: String?
+    }
+
+    static let tables: [Table] = [
+        Table(name: "taxonomy", columns: ["id", "json", "source"], order: "id"),
+        Table(name: "asset", columns: AssetRecord.columns, order: "id"),
+        Table(name: "assetJob", columns: ["assetId", "job", "position"], order: "assetId, position"),
+        Table(name: "assetRole", columns: ["assetId", "role", "position"], order: "assetId, position"),
+        Table(name: "assetTopic", columns: ["assetId", "topic", "position"], order: "assetId, position"),
+        Table(name: "assetIndustry", columns: ["assetId", "industry", "position"], order: "assetId, position"),
+        Table(name: "assetResolve", columns: ["assetId", "ordinal", "topic"], order: "assetId, ordinal"),
+        // The positions' order is their insertion order (rowid on both databases).
+        Table(name: "assetResolvePosition", columns: ["assetId", "ordinal", "position"], order: "rowid"),
+        Table(name: "buyingGroup", columns: ["id", "account", "owner", "industry", "source", "origin", "status", "statusDate", "statusBy"],
+              order: "id"),
+        Table(name: "stakeholder", columns: ["groupId", "id", "name", "role", "influence", "title", "position", "origin", "recordedBy",
+                                             "retractedBy"], order: "groupId, position, id"),
+        Table(name: "claim", columns: ["seq", "groupId", "stakeholderId", "topic", "position", "value", "source", "date", "origin",
+                                       "recordedBy", "retractedBy"], order: "seq", sequence: "seq"),
+        Table(name: "jobEvent", columns: ["seq", "groupId", "job", "type", "date", "note", "origin", "recordedBy", "retractedBy"],
+              order: "seq", sequence: "seq"),
+        Table(name: "send", columns: ["seq", "groupId", "assetId", "stakeholderId", "date", "channel", "consumed", "consumedBy", "origin",
+                                      "recordedBy", "retractedBy"], order: "seq", sequence: "seq"),
+        Table(name: "dismissal", columns: ["seq", "groupId", "assetId", "date", "reason", "origin", "recordedBy", "retractedBy"],
+              order: "seq", sequence: "seq"),
+        Table(name: "sendFollowUp", columns: ["groupId", "assetId", "need", "sent", "windowEnd", "met"], order: "groupId, assetId, need, sent"),
+        Table(name: "digestLedger", columns: ["week", "outDir", "item", "storeVersion", "formats"], order: "week, outDir, item"),
+        Table(name: "crmMapping", columns: ["id", "yaml", "source"], order: "id"),
+    ]
+
+    /// What a copy moved: rows per table, in copy order.
+    package struct Summary: Sendable {
+        package var rows: [(table: String, count: Int)] = []
+    }
+
+    /// - Throws: ``StoreError``: `notEmpty` when the target holds data and `force` is not set,
+    ///   `refused` when source and target are the same database, `damaged` when a count differs
+    ///   after copying (nothing is then written).
+    package static func copy(from source: any SQLStore, to target: any SQLStore, force: Bool) throws -> Summary {
+        guard source.location != target.location else {
+            throw StoreError(.refused, "\(source.location) is both the source and the target of the copy")
+        }
+        return try source.read { from in
+            try target.write(changesData: false) { to in
+                let held = try to.int("SELECT (SELECT COUNT(*) FROM asset) + (SELECT COUNT(*) FROM buyingGroup) + (SELECT COUNT(*) FROM taxonomy)") ?? 0
+                if held > 0 {
+                    guard force else {
+                        throw StoreError(.notEmpty, "\(target.location) already holds a catalog or groups; "
+                            + "copy into an empty database, or pass --force to replace what it holds")
+                    }
+                    for table in tables.reversed() { try to.execute("DELETE FROM \(table.name)") }
+                    if to.dialect == .sqlite { try to.execute("DELETE FROM assetSearch") }
+                }
+                var summary = Summary()
+                for table in tables {
+                    let columns = table.columns.joined(separator: ", ")
+                    let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+                    let override = to.dialect == .postgres && table.sequence != nil ? " OVERRIDING SYSTEM VALUE" : ""
+                    let insert = "INSERT INTO \(table.name) (\(columns))\(override) VALUES (\(placeholders))"
+                    var count = 0
+                    for row in try from.rows("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order)") {
+                        try to.execute(insert, row.values.map { $0 as (any SQLBindable)? })
+                        count += 1
+                    }
+                    if let sequence = table.sequence, to.dialect == .postgres, count > 0 {
+                        try to.execute("SELECT setval(pg_get_serial_sequence('\(table.name.lowercased())', '\(sequence)'), (SELECT MAX(\(sequence)) FROM \(table.name)))")
+                    }
+                    summary.rows.append((table.name, count))
+                }
+                if to.dialect == .sqlite {
+                    // SQLite's search index is a table of its own; PostgreSQL's is a generated column.
+                    try to.execute("INSERT INTO assetSearch (rowid, id, title, summary, body) SELECT rowid, id, title, COALESCE(summary, ''), body FROM asset")
+                }
+                // Versions: a digest resumed on the target knows what it already wrote.
+                if let versions = try from.rows("SELECT version, catalog FROM storeVersion WHERE id = 1").first {
+                    try to.execute("UPDATE storeVersion SET version = ?, catalog = ? WHERE id = 1", [versions[0], versions[1]])
+                }
+                for table in tables {
+                    let there = try to.int("SELECT COUNT(*) FROM \(table.name)") ?? -1
+                    let here = try from.int("SELECT COUNT(*) FROM \(table.name)") ?? -2
+                    guard there == here else {
+                        throw StoreError(.damaged, "copying \(table.name) left \(there) rows in \(target.location) for \(here) in "
+                            + "\(source.location); nothing was written")
+                    }
+                }
+                return summary
+            }
+        }
+    }
+}
