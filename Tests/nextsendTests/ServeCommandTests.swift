@@ -87,6 +87,51 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    /// A team on PostgreSQL: two digest shards and a service on one database while the service
+    /// records sends. Every send is kept, and every rep's files are written exactly once.
+    @Test func twoDigestShardsAndAServiceShareOnePostgreSQL() async throws {
+        guard let postgres = try PostgresTestServer.freshDatabase() else { return }
+        let on = ["NEXTSEND_DB": postgres]
+        #expect(try cli.run(["catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29"], environment: on).status == 0)
+        #expect(try cli.run(["group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29"], environment: on).status == 0)
+        let reference = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("reference")], environment: on)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let expected = Set(try cli.folder.files(under: "reference").keys)
+
+        let server = try Server(cli: cli, environment: on.merging(["NEXTSEND_TOKEN": token]) { $1 })
+        let out = cli.folder.path("shared")
+        let shards = try ["1/2", "2/2"].map { shard in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["digest", "--week", "2026-W48", "--out", out, "--shard", shard]
+            process.currentDirectoryURL = cli.folder.url
+            process.environment = ProcessInfo.processInfo.environment.merging(on) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        // Meanwhile the service records a send a day for 30 days, and answers `next` between them.
+        var created = 0
+        for day in 1...30 {
+            let date = String(format: "2026-10-%02d", day)
+            let sent = try await server.request("/v1/groups/mercy-valley-health/touches", method: "POST", token: token,
+                                                json: #"{"asset": "tco-model", "to": ["lee"], "date": "\#(date)"}"#)
+            if sent.0 == 201 { created += 1 }
+            #expect(try await server.request("/v1/groups/granite-peak-health/next?asOf=2026-11-29", token: token).0 == 200)
+        }
+        for shard in shards { shard.waitUntilExit() }
+        #expect(server.stop() == 0)
+        #expect(created == 30)
+        #expect(shards.allSatisfy { $0.terminationStatus == 0 })
+        // Every file of every rep and of marketing, once, and nothing half-written left behind.
+        #expect(Set(try cli.folder.files(under: "shared").keys) == expected)
+        let history = try cli.run(["group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json"], environment: on)
+        let touches = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])["touches"] as? [[String: Any]]
+        let recorded = (touches ?? []).filter { ($0["date"] as? String ?? "").hasPrefix("2026-10-") && $0["asset"] as? String == "tco-model" }
+        #expect(recorded.count == 30, "\(recorded.count) of 30 sends kept")
+    }
+
     @Test func aBusyDatabaseIs503WithRetryAfter() async throws {
         try importShippedContent()
         let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token, "NEXTSEND_BUSY_TIMEOUT": "0.3"])

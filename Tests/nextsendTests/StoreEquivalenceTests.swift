@@ -17,20 +17,6 @@ import Testing
         return (lite, pg)
     }
 
-    /// Every file under `folder`, by path relative to it, with its bytes.
-    func files(under folder: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = (folder as NSString).appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return result
-    }
-
     @Test func nextGroupShowAndTheDigestAreByteIdenticalOnBothStores() throws {
         guard let postgres = try PostgresTestServer.freshDatabase() else { return }
         let content = CLI.repositoryContent
@@ -57,8 +43,8 @@ import Testing
         let lite = try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("digest-sqlite"))
         let pg = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("digest-postgres")], environment: ["NEXTSEND_DB": postgres])
         #expect(lite.status == 0 && pg.status == 0, "\(lite.stderr)\(pg.stderr)")
-        let sqliteFiles = try files(under: cli.folder.path("digest-sqlite"))
-        let postgresFiles = try files(under: cli.folder.path("digest-postgres"))
+        let sqliteFiles = try cli.folder.files(under: "digest-sqlite")
+        let postgresFiles = try cli.folder.files(under: "digest-postgres")
         #expect(sqliteFiles.count > 10)
         #expect(sqliteFiles.keys.sorted() == postgresFiles.keys.sorted())
         for (path, bytes) in sqliteFiles { #expect(postgresFiles[path] == bytes, "\(path) differs") }
