@@ -113,10 +113,17 @@ public struct DigestBuilder: Sendable {
                                        strength: weakest.gap.strength)
         }.sorted { $0.groups != $1.groups ? $0.groups > $1.groups : $0.key < $1.key }
 
+        // What to act on now: reviews due within 30 days, or missed within the last 30. Older ones
+        // are counted, not listed again every week.
+        var expiredEarlier = 0
         let expiring = assets.filter { $0.status == .published }.compactMap { asset -> MarketingDigest.Expiring? in
             guard let reviewBy = asset.reviewBy else { return nil }
             let left = asOf.days(until: reviewBy)
             guard left <= AssetParser.reviewWarningDays else { return nil }
+            guard left >= -AssetParser.reviewWarningDays else {
+                expiredEarlier += 1
+                return nil
+            }
             let state = left < 0 ? "expired \(Words.count(-left, "day")) ago" : left == 0 ? "expires today" : "expires in \(Words.count(left, "day"))"
             return MarketingDigest.Expiring(asset: asset.id, title: asset.title, owner: asset.owner ?? "-", reviewBy: reviewBy.description,
                                             daysLeft: left, state: state)
@@ -167,7 +174,7 @@ public struct DigestBuilder: Sendable {
 
         return MarketingDigest(week: week.description, weekStart: week.monday.description, asOf: asOf.description,
                                groupCount: facts.count, liveAssets: assets.filter { $0.isLive(asOf: asOf) }.count,
-                               gaps: gaps, expiring: expiring, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
+                               gaps: gaps, expiring: expiring, expiredEarlier: expiredEarlier, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
                                effectiveness: effectiveness, dismissals: dismissals, coverage: coverage)
     }
 

@@ -71,7 +71,11 @@ public struct MarketingDigest: Sendable, Hashable, Encodable {
     public var groupCount: Int
     public var liveAssets: Int
     public var gaps: [Gap]
+    /// Published assets whose review falls within 30 days either side of the day: those to act on now.
     public var expiring: [Expiring]
+    /// Published assets whose review date passed more than 30 days ago: no longer recommended, counted
+    /// rather than listed week after week.
+    public var expiredEarlier: Int
     /// Sends from this day on are in ``effectiveness``.
     public var outcomesFrom: String
     public var effectiveness: [Effect]

@@ -107,10 +107,28 @@ enum RepPage {
     }
 }
 
-/// The marketing HTML's context: the digest, and the coverage chart laid out for SVG.
+/// The marketing HTML's context: the digest, the coverage chart laid out for SVG, and the long
+/// lists cut to their top rows — an e-mail stays under 100 KB whatever the catalog's size, and
+/// the Markdown and JSON hold every row.
 struct MarketingPage: Encodable {
+    /// Rows of "what followed each send" and of dismissed picks shown in the e-mail.
+    static let rows = 25
+
     let digest: MarketingDigest
     let chart: CoverageChart
+    let topEffects: [MarketingDigest.Effect]
+    let moreEffects: Int?
+    let topDismissals: [MarketingDigest.Dismissed]
+    let moreDismissals: Int?
+
+    init(digest: MarketingDigest, chart: CoverageChart) {
+        self.digest = digest
+        self.chart = chart
+        topEffects = Array(digest.effectiveness.prefix(MarketingPage.rows))
+        moreEffects = digest.effectiveness.count > MarketingPage.rows ? digest.effectiveness.count - MarketingPage.rows : nil
+        topDismissals = Array(digest.dismissals.prefix(MarketingPage.rows))
+        moreDismissals = digest.dismissals.count > MarketingPage.rows ? digest.dismissals.count - MarketingPage.rows : nil
+    }
 }
 
 /// Escapes values in Markdown so that a title cannot open a link, a table cell or raw HTML.
