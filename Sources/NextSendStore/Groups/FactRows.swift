@@ -56,4 +56,30 @@ enum FactRows {
                                                  "?, ?, ?, ?, ?, ?, ?, ?"),
                        [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, recorder]) > 0
     }
+
+    // MARK: Many at once (a group an import adds)
+
+    static let stakeholderColumns = ["groupId", "id", "name", "role", "influence", "title", "position", "origin", "recordedBy"]
+    static let claimColumns = ["groupId", "stakeholderId", "topic", "position", "value", "source", "date", "origin", "recordedBy"]
+    static let eventColumns = ["groupId", "job", "type", "date", "note", "origin", "recordedBy"]
+    static let sendColumns = ["groupId", "assetId", "stakeholderId", "date", "channel", "consumed", "origin", "recordedBy"]
+
+    /// Inserts a new group's facts, a table at a time; returns how many facts that was.
+    static func insertAll(people: [Stakeholder], claims: [Claim], events: [JobEvent], sends: [Send], into groupID: String, origin: String,
+                          _ db: any SQLSession) throws -> Int {
+        try db.insert("stakeholder", stakeholderColumns, people.enumerated().map { position, person in
+            [groupID, person.id, person.name, person.role, person.influence, person.title, position, origin, nil]
+        })
+        try db.insert("claim", claimColumns, claims.map { claim in
+            let (position, value) = columns(claim.value)
+            return [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description, origin, nil]
+        })
+        try db.insert("jobEvent", eventColumns, events.map { event in
+            [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note, origin, nil]
+        })
+        try db.insert("send", sendColumns, sends.map { send in
+            [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, nil]
+        }, ignoringDuplicates: true)
+        return people.count + claims.count + events.count + sends.count
+    }
 }

@@ -16,9 +16,10 @@ extension StoreQueries {
         let taxonomy = try taxonomy ?? StoreQueries.taxonomy(db)
         let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
                                               uniquingKeysWith: { first, _ in first })
-        for row in SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy) {
-            try db.execute("INSERT INTO sendFollowUp (groupId, assetId, need, sent, windowEnd, met) VALUES (?, ?, ?, ?, ?, ?)", [groupID, row.asset, row.need, row.sent.description, row.sent.adding(days: 14).description, row.met?.description])
-        }
+        try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"],
+                      SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy).map { row in
+                          [groupID, row.asset, row.need, row.sent.description, row.sent.adding(days: 14).description, row.met?.description]
+                      })
     }
 
     /// Follow-ups for every group, for databases whose groups were stored before follow-ups existed.

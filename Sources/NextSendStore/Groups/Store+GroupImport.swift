@@ -105,16 +105,8 @@ struct GroupMerge {
 
     /// Inserts every fact of the group with this origin; returns how many rows that made.
     private func insertAll() throws -> Int {
-        var rows = 0
-        for (position, person) in group.stakeholders.enumerated() {
-            try FactRows.insert(person, at: position, into: group.id, origin: origin, by: nil, db)
-            rows += 1
-        }
-        let (claims, events, sends) = (uniqueClaims, uniqueEvents, uniqueSends)
-        for claim in claims.values { try FactRows.insert(claim, into: group.id, origin: origin, by: nil, db) }
-        for event in events.values { try FactRows.insert(event, into: group.id, origin: origin, by: nil, db) }
-        for send in sends.values { try FactRows.insertSend(send, into: group.id, origin: origin, by: nil, db) }
-        return rows + claims.count + events.count + sends.count
+        try FactRows.insertAll(people: group.stakeholders, claims: uniqueClaims.values, events: uniqueEvents.values,
+                               sends: uniqueSends.values, into: group.id, origin: origin, db)
     }
 
     private func countOwn() throws -> Int {

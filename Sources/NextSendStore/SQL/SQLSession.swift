@@ -37,6 +37,19 @@ package enum SQLDialect: Sendable {
         }
     }
 
+    /// One `INSERT` of `rows` rows of `columns` (`?` placeholders, row after row); with
+    /// `ignoringDuplicates`, rows whose unique key is already there are left out.
+    package func insert(_ table: String, _ columns: [String], rows: Int, ignoringDuplicates: Bool = false) -> String {
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: tuple, count: rows).joined(separator: ", ")
+        let head = "INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
+        guard ignoringDuplicates else { return "INSERT " + head }
+        switch self {
+        case .sqlite: return "INSERT OR IGNORE " + head
+        case .postgres: return "INSERT " + head + " ON CONFLICT DO NOTHING"
+        }
+    }
+
     /// `INSERT …` that updates the row with the same `key` in place instead (an upsert: on
     /// SQLite the row keeps its rowid, which the catalog's search index is keyed on).
     package func insertOrReplace(_ table: String, key: String, _ columns: [String], _ values: String) -> String {
@@ -49,6 +62,23 @@ package enum SQLDialect: Sendable {
 extension SQLSession {
     @discardableResult
     package func execute(_ sql: String) throws -> Int { try execute(sql, []) }
+
+    /// Inserts rows (each the values of `columns`, in order) a few hundred at a time: one
+    /// statement per batch instead of one per row — on PostgreSQL, one round trip instead of
+    /// hundreds. Returns how many rows were added.
+    @discardableResult
+    package func insert(_ table: String, _ columns: [String], _ rows: [SQLArguments], ignoringDuplicates: Bool = false) throws -> Int {
+        let perStatement = max(1, 500 / columns.count)
+        var added = 0
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(rows.count, start + perStatement)]
+            added += try execute(dialect.insert(table, columns, rows: batch.count, ignoringDuplicates: ignoringDuplicates),
+                                 batch.flatMap { $0 })
+            start += batch.count
+        }
+        return added
+    }
 
     package func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, []) }
 
