@@ -47,8 +47,11 @@ import Testing
         let again = try cli.run("db", "copy", cli.database, postgres)
         #expect(again.status == 73)
         #expect(again.stderr.contains("already holds a catalog or groups"), "\(again.stderr)")
-        let forced = try cli.run("db", "copy", cli.database, postgres, "--force")
+        let forced = try cli.run("db", "copy", cli.database, postgres, "--force", "--json")
         #expect(forced.status == 0, "\(forced.stderr)")
+        let copied = try #require(try JSONSerialization.jsonObject(with: Data(forced.stdout.utf8)) as? [String: Any])
+        let tables = copied["tables"] as? [[String: Any]] ?? []
+        #expect(tables.first { $0["table"] as? String == "buyingGroup" }?["rows"] as? Int == 7)
         // Into the same SQLite file it came from: refused, nothing touched.
         let same = try cli.run("db", "copy", cli.database, cli.database, "--force")
         #expect(same.status == 65)

@@ -47,8 +47,16 @@ package enum StoreCopy {
     ]
 
     /// What a copy moved: rows per table, in copy order.
-    package struct Summary: Sendable {
-        package var rows: [(table: String, count: Int)] = []
+    package struct Summary: Sendable, Encodable {
+        package struct Table: Sendable, Encodable {
+            package var table: String
+            package var rows: Int
+        }
+
+        package var from: String
+        package var to: String
+        package var tables: [Table] = []
+        package var rows: Int { tables.reduce(0) { $0 + $1.rows } }
     }
 
     /// - Throws: ``StoreError``: `notEmpty` when the target holds data and `force` is not set,
@@ -69,7 +77,7 @@ package enum StoreCopy {
                     for table in tables.reversed() { try to.execute("DELETE FROM \(table.name)") }
                     if to.dialect == .sqlite { try to.execute("DELETE FROM assetSearch") }
                 }
-                var summary = Summary()
+                var summary = Summary(from: source.location, to: target.location)
                 for table in tables {
                     let columns = table.columns.joined(separator: ", ")
                     let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
@@ -83,7 +91,7 @@ package enum StoreCopy {
                     if let sequence = table.sequence, to.dialect == .postgres, count > 0 {
                         try to.execute("SELECT setval(pg_get_serial_sequence('\(table.name.lowercased())', '\(sequence)'), (SELECT MAX(\(sequence)) FROM \(table.name)))")
                     }
-                    summary.rows.append((table.name, count))
+                    summary.tables.append(.init(table: table.name, rows: count))
                 }
                 if to.dialect == .sqlite {
                     // SQLite's search index is a table of its own; PostgreSQL's is a generated column.

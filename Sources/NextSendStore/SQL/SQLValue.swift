@@ -119,5 +119,4 @@ package final class SQLColumns: Sendable {
     }
 
     package func index(of name: String) -> Int? { positions[name.lowercased()] }
-    package var count: Int { names.count }
 }

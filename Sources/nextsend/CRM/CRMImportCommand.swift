@@ -55,16 +55,11 @@ extension NextSendCommand {
                 let crmMapping = try CRMMappingParser.parse(text, file: mappingSource, taxonomy: taxonomy)
                 guard FileManager.default.fileExists(atPath: directory) else { throw UserError.notFound("no folder \(directory)") }
                 let assets = try store.assets(matching: AssetFilter())
+                let export: any CRMExport.Type = source == .salesforce ? SalesforceExport.self : HubSpotExport.self
                 let read: CRMImport
                 do {
-                    switch source {
-                    case .salesforce:
-                        read = try SalesforceExport(directory: directory, mapping: crmMapping, assets: assets, today: date.day,
-                                                    includeClosed: includeClosed).read()
-                    case .hubspot:
-                        read = try HubSpotExport(directory: directory, mapping: crmMapping, assets: assets, today: date.day,
-                                                 includeClosed: includeClosed).read()
-                    }
+                    read = try export.init(directory: directory, mapping: crmMapping, assets: assets, today: date.day,
+                                           includeClosed: includeClosed).read()
                 } catch let error as CSVError {
                     throw UserError.badData(error.description)
                 }

@@ -27,6 +27,7 @@ extension NextSendCommand {
             @Argument(help: ArgumentHelp("The database to copy from.", valueName: "from")) var from: String
             @Argument(help: ArgumentHelp("The database to copy into (created or migrated as needed).", valueName: "to")) var to: String
             @Flag(help: "Replace what TO already holds.") var force = false
+            @OptionGroup var output: OutputOptions
 
             func run() throws {
                 let source = try StoreOptions.open(from)
@@ -35,9 +36,12 @@ extension NextSendCommand {
                     throw UserError(description: "db copy works between SQLite and PostgreSQL stores", code: Failure.usage)
                 }
                 let summary = try StoreCopy.copy(from: source, to: target, force: force)
-                let total = summary.rows.reduce(0) { $0 + $1.count }
-                var lines = ["Copied \(source.location) to \(target.location): \(Words.count(total, "row")), every table counted on both sides."]
-                lines.append(Console.table(summary.rows.map { [$0.table, "\($0.count)"] }, header: ["TABLE", "ROWS"]))
+                if output.json {
+                    try Console.printJSON(summary)
+                    return
+                }
+                var lines = ["Copied \(summary.from) to \(summary.to): \(Words.count(summary.rows, "row")), every table counted on both sides."]
+                lines.append(Console.table(summary.tables.map { [$0.table, "\($0.rows)"] }, header: ["TABLE", "ROWS"]))
                 Console.print(lines.joined(separator: "\n"))
             }
         }
