@@ -25,6 +25,8 @@ public struct CatalogIndex: Sendable {
     let jobMask: [UInt8]
     /// Per asset: rep-led content, which reaches an unengaged person less well.
     let isRepLed: [Bool]
+    /// Scratch space for bounds, reused across calls instead of allocated per call.
+    let workspaces: BoundWorkspacePool
 
     public init(assets: [Asset]) {
         let published = assets.filter { $0.status == .published }.sorted { $0.id < $1.id }
@@ -59,6 +61,7 @@ public struct CatalogIndex: Sendable {
         reachesEveryone = published.map { $0.shareable || $0.roles.isEmpty }
         jobMask = published.map { asset in asset.jobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) } }
         isRepLed = published.map { $0.channel == .repLed }
+        workspaces = BoundWorkspacePool(capacity: published.count)
     }
 
     static func bit(_ job: BuyingJob) -> UInt8 { UInt8(1) << UInt8(BuyingJob.allCases.firstIndex(of: job)!) }
@@ -77,75 +80,92 @@ public struct CatalogIndex: Sendable {
     /// - Parameter everyoneConcerned: job needs concern every stakeholder (`next --to`), so the
     ///   role-aware bound for jobs does not apply and the loose one is used.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                policy: ScoringPolicy, everyoneConcerned: Bool = false) -> [(index: Int, bound: Double)] {
+                policy: ScoringPolicy, everyoneConcerned: Bool = false, scale: Double = 1) -> [(index: Int, bound: Double)] {
+        workspaces.withWorkspace { workspace in
+            bounds(for: needs, in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy,
+                   everyoneConcerned: everyoneConcerned, scale: scale, workspace: workspace)
+        }
+    }
+
+    /// ``bounds(for:in:taxonomy:openJobs:policy:everyoneConcerned:scale:)`` in a workspace the caller
+    /// holds for several passes (the matcher's rounds). Bounds are multiplied by `scale` (≥ 1: what
+    /// outcome evidence can lift a score by).
+    func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
+                policy: ScoringPolicy, everyoneConcerned: Bool, scale: Double, workspace: BoundWorkspace) -> [(index: Int, bound: Double)] {
+        workspace.reset()
+        let slots = workspace.slots
         let openMask = openJobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
-        // Reaching unengaged people counts with diminishing returns (½, ¼, …) in the exact score, so
-        // their part is bounded by the policy's reach bound rather than by the plain sum.
-        var bound = [Double](repeating: 0, count: assets.count)
-        var reachSum = bound, reachMax = bound, fitForNeed = bound
-        var stamp = [Int](repeating: -1, count: assets.count)
-        var touched: [Int] = []
-        for (position, need) in needs.enumerated() {
-            if case .unengagedStakeholder = need.kind {
-                // Exact: urgency × role fit (their role, or everyone) × timely (full when the asset
-                // works on an open job) × channel.
-                let role = need.stakeholders.first.flatMap { roleOf[$0] }
-                let forRole = role.flatMap { byRole[$0] } ?? []
-                for (fit, list) in [(policy.reachForEveryone, forEveryone), (policy.reachForRole, forRole)] {
-                    for asset in list {
-                        let timely = jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
-                        let value = need.urgency * fit * timely * (isRepLed[asset] ? policy.reachRepLed : 1)
-                        if stamp[asset] == -1 { touched.append(asset) }
-                        if stamp[asset] != position {
-                            stamp[asset] = position
-                            fitForNeed[asset] = value
-                            reachSum[asset] += value
-                        } else if value > fitForNeed[asset] {
-                            reachSum[asset] += value - fitForNeed[asset]
-                            fitForNeed[asset] = value
-                        }
-                        reachMax[asset] = max(reachMax[asset], fitForNeed[asset])
-                    }
-                }
-                continue
-            }
-            func offer(_ list: [Int]?, _ fit: Double) { offer(list) { _ in fit } }
-            func offer(_ list: [Int]?, _ fitOf: (Int) -> Double) {
-                for asset in list ?? [] {
-                    let fit = fitOf(asset)
+        // Tight loops over index lists: no closures or dictionary lookups per asset, the slot read in place.
+        func offer(_ list: [Int]?, need: Int32, urgency: Double, fit: (Int) -> Double) {
+            guard let list else { return }
+            list.withUnsafeBufferPointer { assets in
+                for asset in assets {
+                    let fit = fit(asset)
                     if fit <= 0 { continue }
-                    if stamp[asset] != position {
-                        if stamp[asset] == -1 { touched.append(asset) }
-                        stamp[asset] = position
-                        fitForNeed[asset] = fit
-                        bound[asset] += need.urgency * fit
-                    } else if fit > fitForNeed[asset] {
-                        bound[asset] += need.urgency * (fit - fitForNeed[asset])
-                        fitForNeed[asset] = fit
+                    let slot = slots + asset
+                    if slot.pointee.stamp != need {
+                        if slot.pointee.stamp == -1 { workspace.touched.append(Int32(asset)) }
+                        slot.pointee.stamp = need
+                        slot.pointee.fit = fit
+                        slot.pointee.bound += urgency * fit
+                    } else if fit > slot.pointee.fit {
+                        slot.pointee.bound += urgency * (fit - slot.pointee.fit)
+                        slot.pointee.fit = fit
                     }
                 }
             }
+        }
+        for (position, need) in needs.enumerated() {
+            let stamp = Int32(position)
             switch need.kind {
+            case .unengagedStakeholder:
+                // Exact: urgency × role fit (their role, or everyone) × timely (full when the asset
+                // works on an open job) × channel. Reaching unengaged people counts with diminishing
+                // returns (½, ¼, …) in the exact score, so their part is bounded by the policy's reach
+                // bound rather than by the plain sum.
+                let role = need.stakeholders.first.flatMap { roleOf[$0] }
+                for (fit, list) in [(policy.reachForEveryone, forEveryone), (policy.reachForRole, role.flatMap { byRole[$0] } ?? [])] {
+                    list.withUnsafeBufferPointer { assets in
+                        for asset in assets {
+                            let timely = jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
+                            let value = need.urgency * fit * timely * (isRepLed[asset] ? policy.reachRepLed : 1)
+                            let slot = slots + asset
+                            if slot.pointee.stamp != stamp {
+                                if slot.pointee.stamp == -1 { workspace.touched.append(Int32(asset)) }
+                                slot.pointee.stamp = stamp
+                                slot.pointee.fit = value
+                                slot.pointee.reachSum += value
+                            } else if value > slot.pointee.fit {
+                                slot.pointee.reachSum += value - slot.pointee.fit
+                                slot.pointee.fit = value
+                            }
+                            slot.pointee.reachMax = max(slot.pointee.reachMax, slot.pointee.fit)
+                        }
+                    }
+                }
             case let .conflict(topic):
-                for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], policy.sharesTopicJob) }
-                offer(byTopic[topic], policy.coversTopic)
-                offer(byResolvedTopic[topic], policy.bestConflictFit)
+                for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], need: stamp, urgency: need.urgency) { _ in policy.sharesTopicJob } }
+                offer(byTopic[topic], need: stamp, urgency: need.urgency) { _ in policy.coversTopic }
+                offer(byResolvedTopic[topic], need: stamp, urgency: need.urgency) { _ in policy.bestConflictFit }
             case let .stalledJob(job), let .activeJob(job):
                 // The exact fit is jobFit × (0.5 + 0.5 × share of the concerned people the asset's
                 // roles reach); counting that share per role bit makes the bound nearly exact.
-                guard !everyoneConcerned, let roleBit, !need.stakeholders.isEmpty else {
-                    offer(byJob[job], policy.secondaryJob)
-                    offer(byPrimaryJob[job], policy.primaryJob)
+                guard !everyoneConcerned, roleBit != nil, !need.stakeholders.isEmpty else {
+                    offer(byJob[job], need: stamp, urgency: need.urgency) { _ in policy.secondaryJob }
+                    offer(byPrimaryJob[job], need: stamp, urgency: need.urgency) { _ in policy.primaryJob }
                     continue
                 }
-                var perRole = [Int](repeating: 0, count: 64)
-                for person in need.stakeholders {
-                    if let role = roleOf[person], let bit = roleBit[role] { perRole[bit] += 1 }
-                }
                 let concerned = need.stakeholders.count
+                // Concerned people per role bit: an asset's reach is the sum over its mask.
+                var counts = [Int](repeating: 0, count: 64)
+                for person in need.stakeholders {
+                    if let role = roleOf[person], let bit = roleBit?[role] { counts[bit] += 1 }
+                }
+                let perRole = counts
+                let everyone = policy.jobReach(reached: concerned, of: concerned)
                 let roleFit: (Int) -> Double = { asset in
-                    if self.reachesEveryone[asset] { return policy.jobReach(reached: concerned, of: concerned) }
+                    if self.reachesEveryone[asset] { return everyone }
                     var reach = 0
                     var mask = self.roleMask[asset]
                     while mask != 0 {
@@ -154,13 +174,14 @@ public struct CatalogIndex: Sendable {
                     }
                     return policy.jobReach(reached: reach, of: concerned)
                 }
-                offer(byJob[job]) { policy.secondaryJob * roleFit($0) }
-                offer(byPrimaryJob[job]) { policy.primaryJob * roleFit($0) }
-            case .unengagedStakeholder:
-                break
+                offer(byJob[job], need: stamp, urgency: need.urgency) { policy.secondaryJob * roleFit($0) }
+                offer(byPrimaryJob[job], need: stamp, urgency: need.urgency) { policy.primaryJob * roleFit($0) }
             }
         }
-        return touched.map { ($0, bound[$0] + policy.reachBound(sum: reachSum[$0], largest: reachMax[$0])) }
+        return workspace.touched.map { asset in
+            let slot = slots[Int(asset)]
+            return (Int(asset), (slot.bound + policy.reachBound(sum: slot.reachSum, largest: slot.reachMax)) * scale)
+        }
     }
 
     /// The candidates whose bound reaches `threshold`, highest bound first (ties by id). Sorting only
