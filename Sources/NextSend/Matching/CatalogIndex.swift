@@ -29,20 +29,28 @@ public struct CatalogIndex: Sendable {
     let workspaces: BoundWorkspacePool
 
     public init(assets: [Asset]) {
-        let published = assets.filter { $0.status == .published }.sorted { $0.id < $1.id }
+        var published = assets.filter { $0.status == .published }
+        // Stores hand the catalog over in id order already: sort only when it is not.
+        if !(published.indices.dropFirst().allSatisfy { published[$0 - 1].id < published[$0].id }) {
+            published.sort { $0.id < $1.id }
+        }
         self.assets = published
         var byResolvedTopic: [String: [Int]] = [:], byTopic: [String: [Int]] = [:]
         var byJob: [BuyingJob: [Int]] = [:], byPrimaryJob: [BuyingJob: [Int]] = [:], byRole: [String: [Int]] = [:]
         var forEveryone: [Int] = []
         var byIndustry: [String: [Int]] = [:]
-        for (index, asset) in published.enumerated() {
-            for industry in Set(asset.industries) { byIndustry[industry, default: []].append(index) }
-            for topic in Set(asset.resolves.map(\.topic)) { byResolvedTopic[topic, default: []].append(index) }
-            for topic in Set(asset.topics) { byTopic[topic, default: []].append(index) }
-            for job in Set(asset.jobs) { byJob[job, default: []].append(index) }
-            if let primary = asset.primaryJob { byPrimaryJob[primary, default: []].append(index) }
-            for role in Set(asset.roles) { byRole[role, default: []].append(index) }
-            if asset.shareable || asset.roles.isEmpty { forEveryone.append(index) }
+        var positionByID: [String: Int] = [:]
+        positionByID.reserveCapacity(published.count)
+        // Fields are read through the array, never by copying a whole asset out of it.
+        for index in published.indices {
+            positionByID[published[index].id] = index
+            for industry in Set(published[index].industries) { byIndustry[industry, default: []].append(index) }
+            for topic in Set(published[index].resolves.map(\.topic)) { byResolvedTopic[topic, default: []].append(index) }
+            for topic in Set(published[index].topics) { byTopic[topic, default: []].append(index) }
+            for job in Set(published[index].jobs) { byJob[job, default: []].append(index) }
+            if let primary = published[index].primaryJob { byPrimaryJob[primary, default: []].append(index) }
+            for role in Set(published[index].roles) { byRole[role, default: []].append(index) }
+            if published[index].shareable || published[index].roles.isEmpty { forEveryone.append(index) }
         }
         self.byResolvedTopic = byResolvedTopic
         self.byTopic = byTopic
@@ -51,16 +59,16 @@ public struct CatalogIndex: Sendable {
         self.byRole = byRole
         self.byIndustry = byIndustry
         self.forEveryone = forEveryone
-        self.positionByID = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.id, $0) })
-        let roles = Set(published.flatMap(\.roles)).sorted()
+        self.positionByID = positionByID
+        let roles = Set(published.indices.flatMap { published[$0].roles }).sorted()
         let roleBit = roles.count <= 64 ? Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1, $0) }) : nil
         self.roleBit = roleBit
-        roleMask = published.map { asset in
-            asset.roles.reduce(UInt64(0)) { mask, role in mask | (roleBit?[role].map { UInt64(1) << UInt64($0) } ?? 0) }
+        roleMask = published.indices.map { index in
+            published[index].roles.reduce(UInt64(0)) { mask, role in mask | (roleBit?[role].map { UInt64(1) << UInt64($0) } ?? 0) }
         }
-        reachesEveryone = published.map { $0.shareable || $0.roles.isEmpty }
-        jobMask = published.map { asset in asset.jobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) } }
-        isRepLed = published.map { $0.channel == .repLed }
+        reachesEveryone = published.indices.map { published[$0].shareable || published[$0].roles.isEmpty }
+        jobMask = published.indices.map { index in published[index].jobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) } }
+        isRepLed = published.indices.map { published[$0].channel == .repLed }
         workspaces = BoundWorkspacePool(capacity: published.count)
     }
 

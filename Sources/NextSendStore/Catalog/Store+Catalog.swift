@@ -225,35 +225,37 @@ extension SQLStore {
     /// (most of the bytes) in the database.
     public func matchableAssets(asOf: Day) throws -> [Asset] {
         try read { db in
-            let live = "SELECT id FROM asset WHERE status = 'published' AND (reviewBy IS NULL OR reviewBy >= ?1)"
-            let day: SQLArguments = [asOf.description]
-            func tags(_ table: String, _ column: String) throws -> [String: [String]] {
-                var result: [String: [String]] = [:]
-                for row in try db.rows("SELECT assetId, \(column) FROM \(table) WHERE assetId IN (\(live)) ORDER BY assetId, position", day) {
-                    if let asset = row.string(at: 0), let value = row.string(at: 1) { result[asset, default: []].append(value) }
-                }
-                return result
-            }
-            let jobs = try tags("assetJob", "job")
-            let roles = try tags("assetRole", "role")
-            let topics = try tags("assetTopic", "topic")
-            let industries = try tags("assetIndustry", "industry")
-            let resolves = try StoreQueries.resolutions(db, where: "WHERE r.assetId IN (\(live))", day)
+            // The asset table holds every body, so it is read once; the tag tables are small and
+            // read whole, keeping the rows of live assets (a subquery per tag table read the asset
+            // table six times over: most of a `next` call on a large catalog).
             var assets: [Asset] = []
+            var position: [String: Int] = [:]
             for row in try db.rows("""
                 SELECT id, title, summary, url, format, shareable, channel, minutes, published, reviewBy, owner
-                FROM asset WHERE id IN (\(live)) ORDER BY id
-                """, day) {
+                FROM asset WHERE status = 'published' AND (reviewBy IS NULL OR reviewBy >= ?) ORDER BY id
+                """, [asOf.description]) {
                 let id = try row.string("id")
+                position[id] = assets.count
                 assets.append(Asset(id: id, title: try row.string("title"), summary: row.optionalString("summary"), url: row.optionalString("url"),
-                                    format: try row.string("format"),
-                                    jobs: try StoredValues.jobs(jobs[id] ?? [], asset: id), roles: roles[id] ?? [],
-                                    topics: topics[id] ?? [], resolves: resolves[id] ?? [], shareable: row.bool("shareable"),
+                                    format: try row.string("format"), jobs: [], roles: [], topics: [], resolves: [], shareable: row.bool("shareable"),
                                     channel: try StoredValues.channel(try row.string("channel"), asset: id), minutes: row.optionalInt("minutes"),
-                                    industries: industries[id] ?? [],
+                                    industries: [],
                                     published: try StoredValues.day(row.optionalString("published"), "published", asset: id),
                                     reviewBy: try StoredValues.day(row.optionalString("reviewBy"), "reviewBy", asset: id),
                                     owner: row.optionalString("owner"), status: .published))
+            }
+            func tags(_ table: String, _ column: String, _ add: (inout Asset, String) throws -> Void) throws {
+                for row in try db.rows("SELECT assetId, \(column) FROM \(table) ORDER BY assetId, position", []) {
+                    guard let asset = row.string(at: 0), let slot = position[asset], let value = row.string(at: 1) else { continue }
+                    try add(&assets[slot], value)
+                }
+            }
+            try tags("assetJob", "job") { asset, job in asset.jobs += try StoredValues.jobs([job], asset: asset.id) }
+            try tags("assetRole", "role") { $0.roles.append($1) }
+            try tags("assetTopic", "topic") { $0.topics.append($1) }
+            try tags("assetIndustry", "industry") { $0.industries.append($1) }
+            for (id, resolves) in try StoreQueries.resolutions(db, where: "", []) {
+                if let slot = position[id] { assets[slot].resolves = resolves }
             }
             return assets
         }
