@@ -205,5 +205,8 @@ enum PostgresSchema {
                     source TEXT COLLATE "C" NOT NULL
                 );
                 """),
+        Migration(name: "v2-evidence-index", sql: """
+                CREATE INDEX sendFollowUp_evidence ON sendFollowUp(assetId, need, sent, met, windowEnd);
+                """),
     ]
 }

@@ -244,16 +244,20 @@ extension SQLStore {
                                     reviewBy: try StoredValues.day(row.optionalString("reviewBy"), "reviewBy", asset: id),
                                     owner: row.optionalString("owner"), status: .published))
             }
-            func tags(_ table: String, _ column: String, _ add: (inout Asset, String) throws -> Void) throws {
-                for row in try db.rows("SELECT assetId, \(column) FROM \(table) ORDER BY assetId, position", []) {
-                    guard let asset = row.string(at: 0), let slot = position[asset], let value = row.string(at: 1) else { continue }
-                    try add(&assets[slot], value)
+            // Tags come in table order and are put in position order per asset here: an ORDER BY
+            // on the position would sort the whole table in a temporary tree first.
+            func tags(_ table: String, _ column: String, _ add: (inout Asset, [String]) throws -> Void) throws {
+                var found: [Int: [(position: Int, value: String)]] = [:]
+                for row in try db.rows("SELECT assetId, position, \(column) FROM \(table)", []) {
+                    guard let asset = row.string(at: 0), let slot = position[asset], let order = row.int(at: 1), let value = row.string(at: 2) else { continue }
+                    found[slot, default: []].append((order, value))
                 }
+                for (slot, values) in found { try add(&assets[slot], values.sorted { $0.position < $1.position }.map(\.value)) }
             }
-            try tags("assetJob", "job") { asset, job in asset.jobs += try StoredValues.jobs([job], asset: asset.id) }
-            try tags("assetRole", "role") { $0.roles.append($1) }
-            try tags("assetTopic", "topic") { $0.topics.append($1) }
-            try tags("assetIndustry", "industry") { $0.industries.append($1) }
+            try tags("assetJob", "job") { asset, jobs in asset.jobs = try StoredValues.jobs(jobs, asset: asset.id) }
+            try tags("assetRole", "role") { $0.roles = $1 }
+            try tags("assetTopic", "topic") { $0.topics = $1 }
+            try tags("assetIndustry", "industry") { $0.industries = $1 }
             for (id, resolves) in try StoreQueries.resolutions(db, where: "", []) {
                 if let slot = position[id] { assets[slot].resolves = resolves }
             }

@@ -266,6 +266,13 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v9-evidence-index") { db in
+            try db.execute(sql: """
+                -- Outcome evidence sums every follow-up per asset and need: a covering index lets
+                -- that read the index alone, in order, instead of looking up each row.
+                CREATE INDEX sendFollowUp_evidence ON sendFollowUp(assetId, need, sent, met, windowEnd);
+                """)
+        }
         return migrator
     }
 }
