@@ -98,9 +98,16 @@ public struct CatalogIndex: Sendable {
     /// ``bounds(for:in:taxonomy:openJobs:policy:everyoneConcerned:scale:)`` in a workspace the caller
     /// holds for several passes (the matcher's rounds). Bounds are multiplied by `scale` (≥ 1: what
     /// outcome evidence can lift a score by).
+    ///
+    /// - Parameter pass: 0 starts afresh. A later pass adjusts the bounds already in the workspace:
+    ///   each need's urgency is then the *change* since the last pass (0 for needs left alone, negative
+    ///   for the needs a pick discounted), so a round walks only the lists of the needs that changed.
+    ///   The largest single reach contribution is not lowered, which keeps the bound an upper bound.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                policy: ScoringPolicy, everyoneConcerned: Bool, scale: Double, workspace: BoundWorkspace) -> [(index: Int, bound: Double)] {
-        workspace.reset()
+                policy: ScoringPolicy, everyoneConcerned: Bool, scale: Double, workspace: BoundWorkspace,
+                pass: Int = 0) -> [(index: Int, bound: Double)] {
+        if pass == 0 { workspace.reset() }
+        let stampBase = Int32(pass * needs.count)
         let slots = workspace.slots
         let openMask = openJobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
@@ -124,8 +131,8 @@ public struct CatalogIndex: Sendable {
                 }
             }
         }
-        for (position, need) in needs.enumerated() {
-            let stamp = Int32(position)
+        for (position, need) in needs.enumerated() where need.urgency != 0 {
+            let stamp = stampBase + Int32(position)
             switch need.kind {
             case .unengagedStakeholder:
                 // Exact: urgency × role fit (their role, or everyone) × timely (full when the asset
@@ -137,18 +144,18 @@ public struct CatalogIndex: Sendable {
                     list.withUnsafeBufferPointer { assets in
                         for asset in assets {
                             let timely = jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
-                            let value = need.urgency * fit * timely * (isRepLed[asset] ? policy.reachRepLed : 1)
+                            let value = fit * timely * (isRepLed[asset] ? policy.reachRepLed : 1)
                             let slot = slots + asset
                             if slot.pointee.stamp != stamp {
                                 if slot.pointee.stamp == -1 { workspace.touched.append(Int32(asset)) }
                                 slot.pointee.stamp = stamp
                                 slot.pointee.fit = value
-                                slot.pointee.reachSum += value
+                                slot.pointee.reachSum += need.urgency * value
                             } else if value > slot.pointee.fit {
-                                slot.pointee.reachSum += value - slot.pointee.fit
+                                slot.pointee.reachSum += need.urgency * (value - slot.pointee.fit)
                                 slot.pointee.fit = value
                             }
-                            slot.pointee.reachMax = max(slot.pointee.reachMax, slot.pointee.fit)
+                            if pass == 0 { slot.pointee.reachMax = max(slot.pointee.reachMax, need.urgency * slot.pointee.fit) }
                         }
                     }
                 }

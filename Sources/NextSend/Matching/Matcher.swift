@@ -53,6 +53,8 @@ public enum Matcher {
             return true
         }
         return index.workspaces.withWorkspace { workspace in
+            var pass = 0
+            var boundWeights = weights
             while picks.count < options.limit {
                 var best: (position: Int, score: Double)?
                 func consider(_ position: Int, _ score: Double) {
@@ -63,12 +65,15 @@ public enum Matcher {
                 }
                 for (position, evaluation) in scored { consider(position, evaluation.score(weights: weights)) }
                 // Bounds under this round's weights: an asset is scored exactly only while its bound
-                // could still match the best score so far.
+                // could still match the best score so far. After the first round only the needs the
+                // last pick discounted are walked again, to lower the bounds by what they lost.
                 var weighted = diagnosis.needs
-                for slot in weighted.indices { weighted[slot].urgency *= weights[slot] }
+                for slot in weighted.indices { weighted[slot].urgency *= weights[slot] - (pass == 0 ? 0 : boundWeights[slot]) }
+                boundWeights = weights
                 // Evidence can lift a score above what the tags allow: the bounds are raised by the most it lifts.
                 let all = index.bounds(for: weighted, in: group, taxonomy: taxonomy, openJobs: openJobs, policy: options.policy,
-                                       everyoneConcerned: options.onlyTo != nil, scale: evidenceCeiling, workspace: workspace)
+                                       everyoneConcerned: options.onlyTo != nil, scale: evidenceCeiling, workspace: workspace, pass: pass)
+                pass += 1
                 // Score the most promising candidate first: its exact score is a threshold that usually
                 // leaves only a handful of candidates to sort and score.
                 var top: (index: Int, bound: Double)?
