@@ -67,6 +67,14 @@ public enum Matcher {
                 // Bounds under this round's weights: an asset is scored exactly only while its bound
                 // could still match the best score so far. After the first round only the needs the
                 // last pick discounted are walked again, to lower the bounds by what they lost.
+                // A discounted unreached person starts afresh: the largest reach contribution cannot be
+                // lowered in place, and left high it keeps every broadcast asset in play.
+                if pass > 0, diagnosis.needs.indices.contains(where: {
+                    if case .unengagedStakeholder = diagnosis.needs[$0].kind { return weights[$0] != boundWeights[$0] }
+                    return false
+                }) {
+                    pass = 0
+                }
                 var weighted = diagnosis.needs
                 for slot in weighted.indices { weighted[slot].urgency *= weights[slot] - (pass == 0 ? 0 : boundWeights[slot]) }
                 boundWeights = weights
