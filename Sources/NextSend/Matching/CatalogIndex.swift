@@ -27,6 +27,8 @@ public struct CatalogIndex: Sendable {
     let isRepLed: [Bool]
     /// Scratch space for bounds, reused across calls instead of allocated per call.
     let workspaces: BoundWorkspacePool
+    /// The same assets as `assets`, lent by position without a copy (see ``subscript(_:)``).
+    let shelf: AssetShelf
 
     public init(assets: [Asset]) {
         var published = assets.filter { $0.status == .published }
@@ -70,6 +72,15 @@ public struct CatalogIndex: Sendable {
         jobMask = published.indices.map { index in published[index].jobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) } }
         isRepLed = published.indices.map { published[$0].channel == .repLed }
         workspaces = BoundWorkspacePool(capacity: published.count)
+        shelf = AssetShelf(published)
+    }
+
+    /// The asset at `position` (in id order), borrowed in place.
+    subscript(position: Int) -> Asset {
+        unsafeAddress {
+            precondition(position >= 0 && position < shelf.count, "asset position out of range")
+            return UnsafePointer(shelf.base + position)
+        }
     }
 
     static func bit(_ job: BuyingJob) -> UInt8 { UInt8(1) << UInt8(BuyingJob.allCases.firstIndex(of: job)!) }

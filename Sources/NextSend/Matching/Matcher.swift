@@ -92,7 +92,7 @@ public enum Matcher {
                     }
                 }
                 if let top, scored[top.index] == nil, !unusable.contains(top.index) {
-                    if let evaluation = context.evaluate(index.assets[top.index], at: top.index) {
+                    if let evaluation = context.evaluate(index[top.index], at: top.index) {
                         scored[top.index] = evaluation
                         consider(top.index, evaluation.score(weights: weights))
                     } else {
@@ -103,7 +103,7 @@ public enum Matcher {
                     if !options.exhaustive, let current = best, candidate.bound + epsilon < current.score { break }
                     let position = candidate.index
                     guard eligible(position), scored[position] == nil, !unusable.contains(position) else { continue }
-                    guard let evaluation = context.evaluate(index.assets[position], at: position) else {
+                    guard let evaluation = context.evaluate(index[position], at: position) else {
                         unusable.insert(position)
                         continue
                     }
@@ -120,7 +120,7 @@ public enum Matcher {
                 }
                 leading = false
                 unusable.insert(chosen.position)
-                picks.append(context.recommendation(evaluation, asset: index.assets[chosen.position], rank: picks.count + 1,
+                picks.append(context.recommendation(evaluation, asset: index[chosen.position], rank: picks.count + 1,
                                                     weights: weights, score: chosen.score))
                 for contribution in evaluation.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
             }

@@ -31,8 +31,8 @@ extension Matcher {
             // Any asset whose bound reaches the strong level may be strong: check those first, stop at one.
             var served = false
             for candidate in all where candidate.bound + epsilon >= strong {
-                guard index.assets[candidate.index].isLive(asOf: diagnosis.asOf),
-                      let contribution = context.contribution(of: index.assets[candidate.index], to: need, at: position) else { continue }
+                guard index[candidate.index].isLive(asOf: diagnosis.asOf),
+                      let contribution = context.contribution(of: index[candidate.index], to: need, at: position) else { continue }
                 if contribution.value / need.urgency >= NeedCoverage.weak {
                     served = true
                     break
@@ -50,8 +50,8 @@ extension Matcher {
                      context: MatchContext) -> NeedCoverage {
         var best: (position: Int, strength: Double)?
         func score(_ candidate: Int) {
-            guard need.urgency > 0, index.assets[candidate].isLive(asOf: context.diagnosis.asOf),
-                  let contribution = context.contribution(of: index.assets[candidate], to: need, at: position) else { return }
+            guard need.urgency > 0, index[candidate].isLive(asOf: context.diagnosis.asOf),
+                  let contribution = context.contribution(of: index[candidate], to: need, at: position) else { return }
             let strength = contribution.value / need.urgency
             if strength > (best?.strength ?? 0) || (strength == best?.strength && candidate < best!.position) {
                 best = (candidate, strength)
@@ -62,7 +62,7 @@ extension Matcher {
             if let current = best, candidate.bound + Matcher.epsilon < current.strength * need.urgency { break }
             score(candidate.index)
         }
-        return NeedCoverage(need: need, bestAsset: best.map { index.assets[$0.position].id },
+        return NeedCoverage(need: need, bestAsset: best.map { index[$0.position].id },
                             strength: Rounding.score(best?.strength ?? 0))
     }
 }

@@ -14,10 +14,9 @@ final class OwnIndustryContent: @unchecked Sendable {
         if let answer = known[need] { return answer }
         guard let index, let industry else { return false }
         let found = (index.byIndustry[industry] ?? []).contains { position in
-            let asset = index.assets[position]
-            return asset.isLive(asOf: context.diagnosis.asOf)
-                && !context.dismissed.contains(asset.id)
-                && context.contribution(of: asset, to: context.diagnosis.needs[need], at: need)?.serves == true
+            index[position].isLive(asOf: context.diagnosis.asOf)
+                && !context.dismissed.contains(index[position].id)
+                && context.contribution(of: index[position], to: context.diagnosis.needs[need], at: need)?.serves == true
         }
         known[need] = found
         return found
