@@ -59,19 +59,19 @@ import Testing
 }
 
 @Suite struct MarketingDigestSizeTests {
-    /// With a thousand assets, most of them sent and hundreds long past review, the e-mail stays
-    /// readable and under 100 KB; the Markdown and JSON keep every row.
+    /// With a thousand assets, most of them sent, hundreds long past review and hundreds more due
+    /// this month, the e-mail stays readable and under 100 KB; the Markdown and JSON keep every row.
     @Test func theMarketingEmailStaysUnder100KBWithAThousandAssets() throws {
         let assets = (0..<1000).map { index in
             Asset(id: String(format: "asset-%04d", index), title: "A guide with a fairly ordinary long title, number \(index)", format: "guide",
                   jobs: [.validation], roles: ["finance"],
-                  reviewBy: index < 300 ? Day("2025-06-01")! : index < 320 ? Day("2026-11-20")! : nil, owner: "maria@vendor.example")
+                  reviewBy: index < 300 ? Day("2025-06-01")! : index < 900 ? Day("2026-11-20")! : nil, owner: "maria@vendor.example")
         }
         let builder = DigestBuilder(week: IsoWeek("2026-W48")!, taxonomy: Samples.taxonomy, assets: assets)
         var group = Samples.group
         group.touches = assets.prefix(950).map { Touch(asset: $0.id, to: ["lee"], date: Day("2026-11-20")!) }
         let digest = builder.marketingDigest([try builder.analyse(group).facts], assets: assets)
-        #expect(digest.expiring.count == 20, "due or missed within 30 days")
+        #expect(digest.expiring.count == 600, "due or missed within 30 days")
         #expect(digest.expiring.allSatisfy { $0.reviewBy == "2026-11-20" })
         #expect(digest.expiredEarlier == 300)
         #expect(digest.effectiveness.count == 950)
@@ -80,9 +80,11 @@ import Testing
         let html = try #require(rendered[.html])
         #expect(html.utf8.count < 100_000, "\(html.utf8.count) bytes")
         #expect(html.contains("Further assets, each sent less often: 925."))
+        #expect(html.contains("Further reviews due or missed within 30 days: 575."))
         #expect(html.contains("over 30 days ago (not recommended until reviewed; <code>nextsend catalog lint</code> lists them): 300."))
         let markdown = try #require(rendered[.md])
         #expect(assets.prefix(950).allSatisfy { markdown.contains("(`\($0.id)`) | 1 |") }, "every sent asset has its row in the Markdown")
+        #expect(assets[300..<900].allSatisfy { markdown.contains("(`\($0.id)`) | maria@vendor.example | 2026-11-20 |") }, "every review due has its row")
         #expect(try #require(rendered[.json]).contains("\"expiredEarlier\" : 300"))
     }
 }

@@ -111,11 +111,14 @@ enum RepPage {
 /// lists cut to their top rows — an e-mail stays under 100 KB whatever the catalog's size, and
 /// the Markdown and JSON hold every row.
 struct MarketingPage: Encodable {
-    /// Rows of "what followed each send" and of dismissed picks shown in the e-mail.
+    /// Rows of reviews due, of "what followed each send" and of dismissed picks shown in the e-mail.
     static let rows = 25
 
     let digest: MarketingDigest
     let chart: CoverageChart
+    /// The reviews missed longest ago or due soonest come first: those are the ones to act on.
+    let topExpiring: [MarketingDigest.Expiring]
+    let moreExpiring: Int?
     let topEffects: [MarketingDigest.Effect]
     let moreEffects: Int?
     let topDismissals: [MarketingDigest.Dismissed]
@@ -124,6 +127,8 @@ struct MarketingPage: Encodable {
     init(digest: MarketingDigest, chart: CoverageChart) {
         self.digest = digest
         self.chart = chart
+        topExpiring = Array(digest.expiring.prefix(MarketingPage.rows))
+        moreExpiring = digest.expiring.count > MarketingPage.rows ? digest.expiring.count - MarketingPage.rows : nil
         topEffects = Array(digest.effectiveness.prefix(MarketingPage.rows))
         moreEffects = digest.effectiveness.count > MarketingPage.rows ? digest.effectiveness.count - MarketingPage.rows : nil
         topDismissals = Array(digest.dismissals.prefix(MarketingPage.rows))
