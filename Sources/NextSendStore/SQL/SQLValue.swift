@@ -108,15 +108,33 @@ package struct SQLRow: Sendable {
 
 /// The column names of a result, looked up without regard to case.
 package final class SQLColumns: Sendable {
-    private let names: [String]
-    private let positions: [String: Int]
+    /// Each column's name in lower case, as bytes.
+    private let names: [[UInt8]]
 
     package init(_ names: [String]) {
-        self.names = names.map { $0.lowercased() }
-        var positions: [String: Int] = [:]
-        for (index, name) in self.names.enumerated() where positions[name] == nil { positions[name] = index }
-        self.positions = positions
+        self.names = names.map { Array($0.lowercased().utf8) }
     }
 
-    package func index(of name: String) -> Int? { positions[name.lowercased()] }
+    /// The first column of that name, ignoring ASCII case (PostgreSQL folds unquoted names to lower
+    /// case, SQLite keeps them as written).
+    ///
+    /// A scan over a dozen short names, comparing bytes in place: every field of every row read
+    /// comes through here, and lower-casing the name and hashing it was a tenth of reading a group.
+    package func index(of name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { wanted in
+            for (position, candidate) in names.enumerated() where candidate.count == wanted.count {
+                var same = true
+                for offset in 0..<wanted.count {
+                    let byte = wanted[offset]
+                    if (byte >= 65 && byte <= 90 ? byte | 0x20 : byte) != candidate[offset] {
+                        same = false
+                        break
+                    }
+                }
+                if same { return position }
+            }
+            return nil
+        }
+    }
 }
