@@ -104,7 +104,7 @@ extension StoreQueries {
         let arguments: SQLArguments
         if let ids {
             if ids.isEmpty { return [] }
-            filter = " WHERE \(ids.count == 1 ? "X = ?" : "X IN (\(db.dialect.jsonStrings("?")))")"
+            filter = " WHERE \(ids.count == 1 ? "X = ?" : db.dialect.isAmong("X", jsonStrings: "?"))"
             arguments = ids.count == 1 ? [ids[0]] : [db.json(ids)]
         } else {
             filter = ""

@@ -77,9 +77,9 @@ extension StoreQueries {
     static func fetchGroups(_ db: any SQLSession, ids: [String]) throws -> [BuyingGroup] {
         if ids.isEmpty { return [] }
         let json = db.json(ids)
-        let list = db.dialect.jsonStrings("?")
-        let filter = "groupId IN (\(list)) AND retractedBy IS NULL"
-        let records = try db.records(GroupRecord.self, "SELECT * FROM buyingGroup WHERE id IN (\(list)) ORDER BY id", [json], GroupRecord.init(row:))
+        let filter = "\(db.dialect.isAmong("groupId", jsonStrings: "?")) AND retractedBy IS NULL"
+        let records = try db.records(GroupRecord.self, "SELECT * FROM buyingGroup WHERE \(db.dialect.isAmong("id", jsonStrings: "?")) ORDER BY id",
+                                     [json], GroupRecord.init(row:))
         let people = Dictionary(grouping: try db.records(StakeholderRecord.self, "SELECT * FROM stakeholder WHERE \(filter) ORDER BY groupId, position",
                                                          [json], StakeholderRecord.init(row:)), by: \.groupId)
         let claims = Dictionary(grouping: try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE \(filter) ORDER BY seq", [json],

@@ -215,7 +215,7 @@ extension SQLStore {
             return ("jobEvent", "groupId = ? AND job = ? AND type = ? AND date = ?", [groupID, job.rawValue, type.rawValue, date.description])
         case let .send(asset, to, date):
             let people = String(decoding: (try? JSONEncoder().encode(to)) ?? Data("[]".utf8), as: UTF8.self)
-            return ("send", "groupId = ? AND assetId = ? AND date = ? AND stakeholderId IN (\(dialect.jsonStrings("?")))",
+            return ("send", "groupId = ? AND assetId = ? AND date = ? AND \(dialect.isAmong("stakeholderId", jsonStrings: "?"))",
                     [groupID, asset, date.description, people])
         case let .dismissal(asset, date):
             return ("dismissal", "groupId = ? AND assetId = ? AND date = ?", [groupID, asset, date.description])

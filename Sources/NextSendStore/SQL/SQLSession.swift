@@ -21,11 +21,15 @@ package enum SQLDialect: Sendable {
     case sqlite
     case postgres
 
-    /// A subquery of the values of a JSON array of strings bound at `parameter`.
-    package func jsonStrings(_ parameter: String) -> String {
+    /// A condition: `column` is one of the strings of the JSON array bound at `parameter`.
+    ///
+    /// PostgreSQL gets `= ANY(ARRAY(…))` rather than `IN (SELECT …)`: it cannot estimate a set-returning
+    /// function, so the `IN` form planned a hash join over a whole table (a `next` read every claim
+    /// in the store: 38 ms against 0.3 ms on the small set, about a second a call at medium).
+    package func isAmong(_ column: String, jsonStrings parameter: String) -> String {
         switch self {
-        case .sqlite: return "SELECT value FROM json_each(\(parameter))"
-        case .postgres: return "SELECT json_array_elements_text(CAST(\(parameter) AS json))"
+        case .sqlite: return "\(column) IN (SELECT value FROM json_each(\(parameter)))"
+        case .postgres: return "\(column) = ANY(ARRAY(SELECT json_array_elements_text(CAST(\(parameter) AS json))))"
         }
     }
 
