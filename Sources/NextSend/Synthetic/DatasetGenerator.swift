@@ -11,7 +11,7 @@ import Foundation
 /// - **Figures in range.** Each group's figures sit where the topic's unit puts them (a three-year
 ///   cost in the hundreds of thousands to millions of dollars, a payback in months, a saving in percent).
 /// - **Camps.** A conflict splits a group into two or three camps, each holding its own figure or
-///   position, the first camp the largest.
+///   position: one person in each camp, then three in four of the others with the first.
 /// - **History.** Resolvers were sent into earlier splits and job content into stalled jobs; some of
 ///   those sends were followed by the split closing or the job moving within two weeks, as often as
 ///   the asset's own (hidden) quality says, so the learning rules have outcomes to learn from.
@@ -272,7 +272,7 @@ public struct DatasetGenerator: Sendable {
         }
     }
 
-    /// A split on `topic`: two or three camps (the first the largest, at least one person each)
+    /// A split on `topic`: two or three camps (at least one person each, most of the rest in the first)
     /// holding values that conflict pairwise. Choice topics get as many camps as they have
     /// positions that all conflict with each other; nil when it has fewer than two.
     func split(_ topic: Topic, _ people: [String], group: String, opened: Day,
