@@ -100,32 +100,29 @@ extension StoreQueries {
 
     /// Loads assets with all their tags: one query per table, not one per asset.
     static func fetchAssets(_ db: any SQLSession, ids: [String]?) throws -> [Asset] {
-        let filter: String
-        let arguments: SQLArguments
-        if let ids {
-            if ids.isEmpty { return [] }
-            filter = " WHERE \(ids.count == 1 ? "X = ?" : db.dialect.isAmong("X", jsonStrings: "?"))"
-            arguments = ids.count == 1 ? [ids[0]] : [db.json(ids)]
-        } else {
-            filter = ""
-            arguments = []
+        if ids?.isEmpty == true { return [] }
+        // The same filter on the asset's id column in every table (`id` or `assetId`).
+        func filter(_ column: String) -> String {
+            guard let ids else { return "" }
+            return " WHERE \(ids.count == 1 ? "\(column) = ?" : db.dialect.isAmong(column, jsonStrings: "?"))"
         }
+        let arguments: SQLArguments = ids.map { $0.count == 1 ? [$0[0]] : [db.json($0)] } ?? []
         func tagRows(_ table: String, _ column: String) throws -> [String: [String]] {
             var result: [String: [String]] = [:]
             for row in try db.rows("""
-                SELECT assetId, \(column) FROM \(table)\(filter.replacingOccurrences(of: "X", with: "assetId")) ORDER BY assetId, position
+                SELECT assetId, \(column) FROM \(table)\(filter("assetId")) ORDER BY assetId, position
                 """, arguments) {
                 if let asset = row.string(at: 0), let value = row.string(at: 1) { result[asset, default: []].append(value) }
             }
             return result
         }
-        let records = try db.records(AssetRecord.self, "SELECT * FROM asset\(filter.replacingOccurrences(of: "X", with: "id")) ORDER BY id",
+        let records = try db.records(AssetRecord.self, "SELECT * FROM asset\(filter("id")) ORDER BY id",
                                      arguments, AssetRecord.init(row:))
         let jobs = try tagRows("assetJob", "job")
         let roles = try tagRows("assetRole", "role")
         let topics = try tagRows("assetTopic", "topic")
         let industries = try tagRows("assetIndustry", "industry")
-        let resolves = try resolutions(db, where: filter.replacingOccurrences(of: "X", with: "r.assetId"), arguments)
+        let resolves = try resolutions(db, where: filter("r.assetId"), arguments)
         return try records.map { record in
             try record.asset(jobs: jobs[record.id] ?? [], roles: roles[record.id] ?? [], topics: topics[record.id] ?? [],
                              industries: industries[record.id] ?? [], resolves: resolves[record.id] ?? [])
