@@ -62,21 +62,28 @@ public enum GroupParser {
     public static func parseJSONLines(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil,
                                       latest: Day? = nil) -> Result {
         var result = Result(groups: [], lines: [:], diagnostics: [])
-        var lineNumber = 0
         // Split on bytes: splitting a large export by Characters (grapheme clusters) is slow.
-        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
+        var lines: [(number: Int, text: String)] = []
+        for (offset, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             var line = Substring(bytes)
             if line.hasSuffix("\r") { line = line.dropLast() }
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if offset == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            lines.append((offset + 1, String(line)))
+        }
+        // Each line is a group of its own: parsed side by side, gathered in file order.
+        let parsed = lines.parallelMap { line -> (group: BuyingGroup?, diagnostics: [Diagnostic]) in
             var diagnostics = DiagnosticCollector(file: file)
-            if let group = parseJSONRecord(String(line), line: lineNumber, taxonomy: taxonomy, knownAssets: knownAssets,
-                                           latest: latest, into: &diagnostics) {
+            let group = parseJSONRecord(line.text, line: line.number, taxonomy: taxonomy, knownAssets: knownAssets,
+                                        latest: latest, into: &diagnostics)
+            return (group, diagnostics.diagnostics)
+        }
+        for (line, outcome) in zip(lines, parsed) {
+            if let group = outcome.group {
                 result.groups.append(group)
-                result.lines[group.id] = lineNumber
+                result.lines[group.id] = line.number
             }
-            result.diagnostics.append(contentsOf: diagnostics.diagnostics)
+            result.diagnostics.append(contentsOf: outcome.diagnostics)
         }
         return result
     }

@@ -38,28 +38,31 @@ public enum ContentFolder {
         let files = try markdownFiles(in: directory)
         var catalog = Catalog(assets: [], diagnostics: [], paths: [:], fileCount: files.count)
         let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL.path
-        for file in files {
+        // Files are independent: parsed side by side, gathered in file order.
+        let outcomes = try files.parallelMap { file -> Result<(path: String, parsed: AssetParser.Result?, refusal: Diagnostic?), ContentError> in
             let path = (directory as NSString).appendingPathComponent(file)
             let id = String(file.dropLast(3))
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             guard resolved.hasPrefix(root + "/") else {
-                catalog.diagnostics.append(Diagnostic(.error, file: path, line: nil, field: nil,
-                                                      message: "is a symbolic link to \(resolved), outside the catalog folder; refused"))
-                continue
+                return .success((path, nil, Diagnostic(.error, file: path, line: nil, field: nil,
+                                                       message: "is a symbolic link to \(resolved), outside the catalog folder; refused")))
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ContentError(.unreadable, "cannot read \(path)")
+                return .failure(ContentError(.unreadable, "cannot read \(path)"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                catalog.diagnostics.append(Diagnostic(.error, file: path, line: 1, field: nil, message: "the file is not valid UTF-8 text"))
-                continue
+                return .success((path, nil, Diagnostic(.error, file: path, line: 1, field: nil, message: "the file is not valid UTF-8 text")))
             }
-            let result = AssetParser.parse(text, id: id, file: path, taxonomy: taxonomy, asOf: asOf)
+            return .success((path, AssetParser.parse(text, id: id, file: path, taxonomy: taxonomy, asOf: asOf), nil))
+        }.map { try $0.get() }
+        for outcome in outcomes {
+            if let refusal = outcome.refusal { catalog.diagnostics.append(refusal) }
+            guard let result = outcome.parsed else { continue }
             catalog.diagnostics.append(contentsOf: result.diagnostics)
             if let asset = result.asset {
                 catalog.assets.append(asset)
                 // Stored absolute, so `catalog tag` finds the file from any folder later.
-                catalog.paths[asset.id] = URL(fileURLWithPath: path).standardizedFileURL.path
+                catalog.paths[asset.id] = URL(fileURLWithPath: outcome.path).standardizedFileURL.path
             }
         }
         catalog.diagnostics.sort(by: Diagnostic.byLocation)
