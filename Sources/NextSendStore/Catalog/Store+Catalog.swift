@@ -30,7 +30,7 @@ extension SQLStore {
                 } else {
                     summary.added.append(asset.id)
                 }
-                try StoreQueries.save(asset, path: paths[asset.id], db)
+                try StoreQueries.save(asset, path: paths[asset.id], replacing: existing[asset.id] != nil, db)
             }
             let present = Set(assets.map(\.id))
             for old in existing.values.sorted(by: { $0.id < $1.id }) where !present.contains(old.id) && old.status != .retired {
@@ -50,7 +50,7 @@ extension SQLStore {
     }
 
     public func saveAsset(_ asset: Asset, path: String?) throws {
-        try write { db in try StoreQueries.save(asset, path: path, db) }
+        try write { db in try StoreQueries.save(asset, path: path, replacing: true, db) }
     }
 
 }
@@ -63,12 +63,16 @@ extension StoreQueries {
         try db.execute(db.dialect.insertOrReplace("taxonomy", key: "id", ["id", "json", "source"], "1, ?, ?"), [json, source])
     }
 
-    static func save(_ asset: Asset, path: String?, _ db: any SQLSession) throws {
+    /// - Parameter replacing: the asset may already be stored, so its old tags and search row go first.
+    ///   A new asset has none: skipping seven deletes per asset is most of a first import's writes.
+    static func save(_ asset: Asset, path: String?, replacing: Bool, _ db: any SQLSession) throws {
         let record = AssetRecord(asset, path: path)
         let placeholders = Array(repeating: "?", count: AssetRecord.columns.count).joined(separator: ", ")
         try db.execute(db.dialect.insertOrReplace("asset", key: "id", AssetRecord.columns, placeholders), record.values)
-        for table in ["assetJob", "assetRole", "assetTopic", "assetIndustry", "assetResolvePosition", "assetResolve"] {
-            try db.execute("DELETE FROM \(table) WHERE assetId = ?", [asset.id])
+        if replacing {
+            for table in ["assetJob", "assetRole", "assetTopic", "assetIndustry", "assetResolvePosition", "assetResolve"] {
+                try db.execute("DELETE FROM \(table) WHERE assetId = ?", [asset.id])
+            }
         }
         for (table, column, values) in [("assetJob", "job", asset.jobs.map(\.rawValue)), ("assetRole", "role", asset.roles),
                                         ("assetTopic", "topic", asset.topics), ("assetIndustry", "industry", asset.industries)] {
@@ -87,7 +91,7 @@ extension StoreQueries {
         // where deleting by the unindexed id column would scan the whole index for every asset.
         if db.dialect == .sqlite {
             let rowid = try db.int("SELECT rowid FROM asset WHERE id = ?", [asset.id])
-            try db.execute("DELETE FROM assetSearch WHERE rowid = ?", [rowid])
+            if replacing { try db.execute("DELETE FROM assetSearch WHERE rowid = ?", [rowid]) }
             try db.execute("INSERT INTO assetSearch (rowid, id, title, summary, body) VALUES (?, ?, ?, ?, ?)",
                            [rowid, asset.id, asset.title, asset.summary ?? "", asset.body])
         }
