@@ -24,6 +24,36 @@ import Testing
         #expect(result.diagnostics.contains { $0.line == 4 && $0.message.contains("invalid JSON") })
     }
 
+    /// A large export is parsed on every core; what comes back must not depend on it: groups in
+    /// file order with their own line numbers, each error on its own line, in line order.
+    @Test func aLargeExportKeepsFileOrderAndLines() throws {
+        let good = (0..<400).map { index in
+            #"{"id": "g-\#(String(format: "%03d", 399 - index))", "account": "A", "owner": "rep@x.example", "stakeholders": [{"id": "p", "name": "P", "role": "it", "influence": "user"}]}"#
+        }
+        var lines = good
+        // Bad records spread over the file (line numbers are index + 1), and a blank line.
+        lines[4] = "{not json"
+        lines[150] = lines[150].replacingOccurrences(of: #""role": "it""#, with: #""role": "wizard""#)
+        lines[151] = ""
+        lines[399] = lines[399].replacingOccurrences(of: #""account": "A""#, with: #""acount": "A""#)
+        let result = GroupParser.parseJSONLines(lines.joined(separator: "\n"), file: "groups.jsonl", taxonomy: taxonomy)
+        let kept = lines.indices.filter { ![4, 150, 151, 399].contains($0) }
+        // Ids run backwards in the file, so any sorting by id would show.
+        #expect(result.groups.map(\.id) == kept.map { "g-\(String(format: "%03d", 399 - $0))" })
+        for index in kept { #expect(result.lines["g-\(String(format: "%03d", 399 - index))"] == index + 1) }
+        let errorLines = result.diagnostics.filter { $0.severity == .error }.compactMap(\.line)
+        #expect(Set(errorLines) == [5, 151, 400])
+        #expect(errorLines == errorLines.sorted(), "diagnostics in line order: \(errorLines)")
+    }
+
+    @Test(arguments: [1, 2, 3, 8])
+    func parallelMapKeepsTheOrderOfMap(workers: Int) {
+        let values = Array(0..<1_001)
+        // Uneven work per element, so stripes finish out of order.
+        let mapped = values.parallelMap(workers: workers) { value in (0..<(value % 7) * 50).reduce(value) { $0 &+ $1 } }
+        #expect(mapped == values.map { value in (0..<(value % 7) * 50).reduce(value) { $0 &+ $1 } })
+    }
+
     /// Ten and more kinds of bad input, each with the field and the line that must be reported.
     @Test(arguments: [
         ("claims:\n  - {stakeholder: zoe, topic: tco, value: 1, date: 2026-10-01}", "claims[0].stakeholder", "unknown stakeholder 'zoe'"),
