@@ -448,6 +448,59 @@ import Testing
         }
     }
 
+    /// The content-gap check walks only the lists that can hold a strong asset before the rest;
+    /// it must report what checking every asset on its own reports: the same needs left unserved,
+    /// each with the same closest asset and strength.
+    @Test(arguments: [false, true])
+    func contentGapsMatchCheckingEveryAssetAlone(broadFits: Bool) {
+        // With broad fits, covering a topic, content for everyone and a secondary job can each be
+        // strong on their own, so the lists walked first must include theirs.
+        var policy = ScoringPolicy.standard
+        if broadFits {
+            policy.coversTopic = 0.75
+            policy.reachForEveryone = 0.8
+            policy.secondaryJob = 0.9
+        }
+        var unserved = 0, served = 0
+        for seed in 0..<60 {
+            var generator = SeededGenerator(seed: UInt64(seed) &+ 500)
+            let group = Samples.group
+            // A thin catalog, so that some needs have only weak content, some none, and some only
+            // content on the broad lists.
+            let catalog = (0..<Int.random(in: 3...25, using: &generator)).map { index in
+                asset("asset-\(index)", jobs: Array(BuyingJob.allCases.shuffled(using: &generator).prefix(Int.random(in: 1...2, using: &generator))),
+                      roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator))),
+                      topics: ["tco", "deployment"].filter { _ in Int.random(in: 0..<3, using: &generator) == 0 },
+                      resolves: Int.random(in: 0..<6, using: &generator) == 0 ? [.init(topic: "tco")] : [],
+                      shareable: Int.random(in: 0..<5, using: &generator) == 0,
+                      reviewBy: [nil, nil, nil, asOf.adding(days: -3)][Int.random(in: 0..<4, using: &generator)])
+            }
+            let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+            let gaps = Matcher.gaps(for: group, diagnosis: diagnosis, index: CatalogIndex(assets: catalog), taxonomy: taxonomy, policy: policy)
+            var expected: [String] = []
+            for need in diagnosis.needs where need.urgency > 0 {
+                var alone = diagnosis
+                alone.needs = [need]
+                var best: (id: String, strength: Double)?
+                var strong = false
+                for asset in catalog.sorted(by: { $0.id < $1.id }) {
+                    // One asset in the catalog: it serves the need strongly when there is no gap, or
+                    // when its strength is (which the check must never report as a gap).
+                    guard let coverage = Matcher.gaps(for: group, diagnosis: alone, index: CatalogIndex(assets: [asset]), taxonomy: taxonomy,
+                                                      policy: policy).first, coverage.strength < NeedCoverage.weak else {
+                        strong = true
+                        break
+                    }
+                    if let id = coverage.bestAsset, coverage.strength > (best?.strength ?? 0) { best = (id, coverage.strength) }
+                }
+                if strong { served += 1 } else { expected.append("\(need.kind.key): \(best?.id ?? "none") \(best?.strength ?? 0)") }
+            }
+            unserved += expected.count
+            #expect(gaps.map { "\($0.need.kind.key): \($0.bestAsset ?? "none") \($0.strength)" } == expected, "seed \(seed)")
+        }
+        #expect(unserved > 10 && served > 10, "both kinds checked: \(unserved) unserved, \(served) served")
+    }
+
     /// The bounds read the same policy as exact scoring: with other weights, pruning still agrees.
     @Test(arguments: 0..<10)
     func pruningFollowsAChangedPolicy(seed: Int) {
