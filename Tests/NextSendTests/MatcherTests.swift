@@ -448,9 +448,9 @@ import Testing
         }
     }
 
-    /// The content-gap check walks only the lists that can hold a strong asset before the rest;
-    /// it must report what checking every asset on its own reports: the same needs left unserved,
-    /// each with the same closest asset and strength.
+    /// The content-gap check prunes by score bounds and stops at the first strong asset; it must
+    /// report what checking every asset on its own reports: the same needs left unserved, each
+    /// with the same closest asset and strength — and an asset fitting exactly 0.7 is strong.
     @Test(arguments: [false, true])
     func contentGapsMatchCheckingEveryAssetAlone(broadFits: Bool) {
         // With broad fits, covering a topic, content for everyone and a secondary job can each be

@@ -99,10 +99,10 @@ public struct CatalogIndex: Sendable {
     /// - Parameter everyoneConcerned: job needs concern every stakeholder (`next --to`), so the
     ///   role-aware bound for jobs does not apply and the loose one is used.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                policy: ScoringPolicy, everyoneConcerned: Bool = false, scale: Double = 1, floor: Double = 0) -> [(index: Int, bound: Double)] {
+                policy: ScoringPolicy, everyoneConcerned: Bool = false, scale: Double = 1) -> [(index: Int, bound: Double)] {
         workspaces.withWorkspace { workspace in
             bounds(for: needs, in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy,
-                   everyoneConcerned: everyoneConcerned, scale: scale, floor: floor, workspace: workspace)
+                   everyoneConcerned: everyoneConcerned, scale: scale, workspace: workspace)
         }
     }
 
@@ -114,11 +114,8 @@ public struct CatalogIndex: Sendable {
     ///   each need's urgency is then the *change* since the last pass (0 for needs left alone, negative
     ///   for the needs a pick discounted), so a round walks only the lists of the needs that changed.
     ///   The largest single reach contribution is not lowered, which keeps the bound an upper bound.
-    /// - Parameter floor: lists on which no asset can reach this fit for a need (a share of its
-    ///   urgency) are not walked. The content-gap check asks first whether any asset serves a need
-    ///   strongly; the long lists (every asset sharing a conflict's job) never can.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                policy: ScoringPolicy, everyoneConcerned: Bool, scale: Double, floor: Double = 0, workspace: BoundWorkspace,
+                policy: ScoringPolicy, everyoneConcerned: Bool, scale: Double, workspace: BoundWorkspace,
                 pass: Int = 0) -> [(index: Int, bound: Double)] {
         if pass == 0 { workspace.reset() }
         let stampBase = Int32(pass * needs.count)
@@ -126,12 +123,8 @@ public struct CatalogIndex: Sendable {
         let openMask = openJobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
         // Tight loops over index lists: no closures or dictionary lookups per asset, the slot read in place.
-        // The most any asset on a list can fit a need (timeliness, channel and the share of people
-        // reached only lower a fit under the standard policy; a policy raising them raises this too).
-        let reachCeiling = max(1, policy.reachOffJob) * max(1, policy.reachRepLed)
-        let jobReachCeiling = max(1, policy.jobReachFloor)
-        func offer(_ list: [Int]?, need: Int32, urgency: Double, ceiling: Double, fit: (Int) -> Double) {
-            guard let list, ceiling >= floor else { return }
+        func offer(_ list: [Int]?, need: Int32, urgency: Double, fit: (Int) -> Double) {
+            guard let list else { return }
             list.withUnsafeBufferPointer { assets in
                 for asset in assets {
                     let fit = fit(asset)
@@ -158,8 +151,7 @@ public struct CatalogIndex: Sendable {
                 // returns (½, ¼, …) in the exact score, so their part is bounded by the policy's reach
                 // bound rather than by the plain sum.
                 let role = need.stakeholders.first.flatMap { roleOf[$0] }
-                for (fit, list) in [(policy.reachForEveryone, forEveryone), (policy.reachForRole, role.flatMap { byRole[$0] } ?? [])]
-                    where fit * reachCeiling >= floor {
+                for (fit, list) in [(policy.reachForEveryone, forEveryone), (policy.reachForRole, role.flatMap { byRole[$0] } ?? [])] {
                     list.withUnsafeBufferPointer { assets in
                         for asset in assets {
                             let timely = jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
@@ -179,15 +171,15 @@ public struct CatalogIndex: Sendable {
                     }
                 }
             case let .conflict(topic):
-                for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], need: stamp, urgency: need.urgency, ceiling: policy.sharesTopicJob) { _ in policy.sharesTopicJob } }
-                offer(byTopic[topic], need: stamp, urgency: need.urgency, ceiling: policy.coversTopic) { _ in policy.coversTopic }
-                offer(byResolvedTopic[topic], need: stamp, urgency: need.urgency, ceiling: policy.bestConflictFit) { _ in policy.bestConflictFit }
+                for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], need: stamp, urgency: need.urgency) { _ in policy.sharesTopicJob } }
+                offer(byTopic[topic], need: stamp, urgency: need.urgency) { _ in policy.coversTopic }
+                offer(byResolvedTopic[topic], need: stamp, urgency: need.urgency) { _ in policy.bestConflictFit }
             case let .stalledJob(job), let .activeJob(job):
                 // The exact fit is jobFit × (0.5 + 0.5 × share of the concerned people the asset's
                 // roles reach); counting that share per role bit makes the bound nearly exact.
                 guard !everyoneConcerned, roleBit != nil, !need.stakeholders.isEmpty else {
-                    offer(byJob[job], need: stamp, urgency: need.urgency, ceiling: policy.secondaryJob) { _ in policy.secondaryJob }
-                    offer(byPrimaryJob[job], need: stamp, urgency: need.urgency, ceiling: policy.primaryJob) { _ in policy.primaryJob }
+                    offer(byJob[job], need: stamp, urgency: need.urgency) { _ in policy.secondaryJob }
+                    offer(byPrimaryJob[job], need: stamp, urgency: need.urgency) { _ in policy.primaryJob }
                     continue
                 }
                 let concerned = need.stakeholders.count
@@ -208,8 +200,8 @@ public struct CatalogIndex: Sendable {
                     }
                     return policy.jobReach(reached: reach, of: concerned)
                 }
-                offer(byJob[job], need: stamp, urgency: need.urgency, ceiling: policy.secondaryJob * jobReachCeiling) { policy.secondaryJob * roleFit($0) }
-                offer(byPrimaryJob[job], need: stamp, urgency: need.urgency, ceiling: policy.primaryJob * jobReachCeiling) { policy.primaryJob * roleFit($0) }
+                offer(byJob[job], need: stamp, urgency: need.urgency) { policy.secondaryJob * roleFit($0) }
+                offer(byPrimaryJob[job], need: stamp, urgency: need.urgency) { policy.primaryJob * roleFit($0) }
             }
         }
         return workspace.touched.map { asset in

@@ -26,14 +26,11 @@ extension Matcher {
         let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         var gaps: [NeedCoverage] = []
         for (position, need) in diagnosis.needs.enumerated() where need.urgency > 0 {
+            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy)
             let strong = need.urgency * NeedCoverage.weak
-            // Only the lists that can hold a strong asset first (for a conflict, its resolvers rather
-            // than everything sharing its job); the whole of them only when none of those is strong.
-            let likely = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy,
-                                      floor: NeedCoverage.weak - epsilon)
-            // Any asset whose bound reaches the strong level may be strong: check those, stop at one.
+            // Any asset whose bound reaches the strong level may be strong: check those first, stop at one.
             var served = false
-            for candidate in likely where candidate.bound + epsilon >= strong {
+            for candidate in all where candidate.bound + epsilon >= strong {
                 guard index[candidate.index].isLive(asOf: diagnosis.asOf),
                       let contribution = context.contribution(of: index[candidate.index], to: need, at: position) else { continue }
                 // With slack: a secondary job reaching everyone fits exactly 0.7, which the division
@@ -44,7 +41,6 @@ extension Matcher {
                 }
             }
             if served { continue }
-            let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy)
             gaps.append(best(for: need, at: position, among: all, index: index, context: context))
         }
         return gaps
