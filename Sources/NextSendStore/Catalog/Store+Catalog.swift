@@ -64,7 +64,7 @@ extension StoreQueries {
     }
 
     /// - Parameter replacing: the asset may already be stored, so its old tags and search row go first.
-    ///   A new asset has none: skipping seven deletes per asset is most of a first import's writes.
+    ///   A new asset has none: a first import skips seven of the seventeen or so statements per asset.
     static func save(_ asset: Asset, path: String?, replacing: Bool, _ db: any SQLSession) throws {
         let record = AssetRecord(asset, path: path)
         let placeholders = Array(repeating: "?", count: AssetRecord.columns.count).joined(separator: ", ")
