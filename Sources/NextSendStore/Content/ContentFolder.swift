@@ -39,27 +39,25 @@ public enum ContentFolder {
         var catalog = Catalog(assets: [], diagnostics: [], paths: [:], fileCount: files.count)
         let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL.path
         // Files are independent: parsed side by side, gathered in file order.
-        let outcomes = try files.parallelMap { file -> Result<(path: String, parsed: AssetParser.Result?, refusal: Diagnostic?), ContentError> in
+        let outcomes = try files.parallelMap { file -> Result<(path: String, asset: Asset?, diagnostics: [Diagnostic]), ContentError> in
             let path = (directory as NSString).appendingPathComponent(file)
-            let id = String(file.dropLast(3))
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             guard resolved.hasPrefix(root + "/") else {
-                return .success((path, nil, Diagnostic(.error, file: path, line: nil, field: nil,
-                                                       message: "is a symbolic link to \(resolved), outside the catalog folder; refused")))
+                return .success((path, nil, [Diagnostic(.error, file: path, line: nil, field: nil,
+                                                        message: "is a symbolic link to \(resolved), outside the catalog folder; refused")]))
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .failure(ContentError(.unreadable, "cannot read \(path)"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                return .success((path, nil, Diagnostic(.error, file: path, line: 1, field: nil, message: "the file is not valid UTF-8 text")))
+                return .success((path, nil, [Diagnostic(.error, file: path, line: 1, field: nil, message: "the file is not valid UTF-8 text")]))
             }
-            return .success((path, AssetParser.parse(text, id: id, file: path, taxonomy: taxonomy, asOf: asOf), nil))
+            let parsed = AssetParser.parse(text, id: String(file.dropLast(3)), file: path, taxonomy: taxonomy, asOf: asOf)
+            return .success((path, parsed.asset, parsed.diagnostics))
         }.map { try $0.get() }
         for outcome in outcomes {
-            if let refusal = outcome.refusal { catalog.diagnostics.append(refusal) }
-            guard let result = outcome.parsed else { continue }
-            catalog.diagnostics.append(contentsOf: result.diagnostics)
-            if let asset = result.asset {
+            catalog.diagnostics.append(contentsOf: outcome.diagnostics)
+            if let asset = outcome.asset {
                 catalog.assets.append(asset)
                 // Stored absolute, so `catalog tag` finds the file from any folder later.
                 catalog.paths[asset.id] = URL(fileURLWithPath: outcome.path).standardizedFileURL.path
