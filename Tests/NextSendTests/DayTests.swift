@@ -29,6 +29,14 @@ import Testing
         }
     }
 
+    @Test func printsEveryFieldZeroPaddedEvenAtTheEdgesOfTheCalendar() throws {
+        #expect(try #require(Day(year: 1, month: 1, day: 1)).description == "0001-01-01")
+        #expect(try #require(Day(year: 987, month: 6, day: 5)).description == "0987-06-05")
+        #expect(try #require(Day(year: 9999, month: 12, day: 31)).description == "9999-12-31")
+        // Arithmetic may leave the four-digit years: the day is still printed, just longer.
+        #expect(try #require(Day(year: 9999, month: 12, day: 31)).adding(days: 1).description == "10000-01-01")
+    }
+
     @Test func knowsTheWeekday() {
         #expect(Day("2026-11-29")!.weekday == 7)  // a Sunday
         #expect(Day("2026-11-23")!.weekday == 1)  // a Monday
