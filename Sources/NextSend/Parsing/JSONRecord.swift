@@ -15,17 +15,21 @@ enum JSONRecord {
     /// The node tree of one JSON document, or why it is not JSON.
     static func parse(_ line: String) -> Result<Node, Problem> {
         do {
-            return .success(node(try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])))
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])
+            // One tag per record, not one for the whole file: every copy of a node retains its tag,
+            // and a tag shared by the threads parsing lines side by side had its reference count
+            // bounce between the cores on every field read.
+            return .success(node(object, tag: Tag(.implicit, .default, constructor)))
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             return .failure(Problem(message: "invalid JSON: \(detail)"))
         }
     }
 
-    /// One tag for every node: `Tag.implicit` builds a new tag, with its own tables, on each use.
-    nonisolated(unsafe) static let tag = Tag.implicit
+    /// `Tag.implicit` builds a new constructor, with its own tables, on each use: one serves all.
+    nonisolated(unsafe) static let constructor = Constructor.default
 
-    static func node(_ value: Any) -> Node {
+    static func node(_ value: Any, tag: Tag) -> Node {
         // Swift values are tested before NSNumber: a cast of a Swift collection to a class
         // bridges the whole collection first, which is slow.
         if let text = value as? String {
@@ -34,10 +38,10 @@ enum JSONRecord {
         }
         if let object = value as? [String: Any] {
             // Sorted keys: diagnostics then come out in the same order on every run.
-            return .mapping(.init(object.sorted { $0.key < $1.key }.map { (Node.scalar(.init($0.key, tag)), node($0.value)) }, tag))
+            return .mapping(.init(object.sorted { $0.key < $1.key }.map { (Node.scalar(.init($0.key, tag)), node($0.value, tag: tag)) }, tag))
         }
         if let array = value as? [Any] {
-            return .sequence(.init(array.map(node), tag))
+            return .sequence(.init(array.map { node($0, tag: tag) }, tag))
         }
         if let number = value as? NSNumber {
             // Foundation gives booleans as NSNumbers of type char ("c").
