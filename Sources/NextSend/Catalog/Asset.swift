@@ -28,55 +28,142 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// The fields, kept in one shared box: the matcher and the digest hand assets around by the
+    /// thousand, and copying a struct of a dozen strings and arrays cost a dozen reference counts
+    /// per copy — atomic ones, contended when two workers copy the same popular asset (a fifth of
+    /// a large digest's time). A copy now costs one; a change copies the box first if it is shared.
+    struct Fields: Hashable, Codable {
+        var id: String
+        var title: String
+        var summary: String?
+        var url: String?
+        var format: String
+        var jobs: [BuyingJob]
+        var roles: [String]
+        var topics: [String]
+        var resolves: [Resolution]
+        var shareable: Bool
+        var channel: Channel
+        var minutes: Int?
+        var industries: [String]
+        var published: Day?
+        var reviewBy: Day?
+        var owner: String?
+        var status: Status
+        var body: String
+    }
+
+    private final class Storage: @unchecked Sendable {
+        // Only ever changed while uniquely referenced (see `fields`), so sharing it is safe.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
     /// The file name without `.md`.
-    public var id: String
-    public var title: String
-    public var summary: String?
-    public var url: String?
-    public var format: String
+    public var id: String {
+        get { storage.fields.id }
+        set { fields.id = newValue }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        set { fields.title = newValue }
+    }
+    public var summary: String? {
+        get { storage.fields.summary }
+        set { fields.summary = newValue }
+    }
+    public var url: String? {
+        get { storage.fields.url }
+        set { fields.url = newValue }
+    }
+    public var format: String {
+        get { storage.fields.format }
+        set { fields.format = newValue }
+    }
     /// The first job is the primary one.
-    public var jobs: [BuyingJob]
-    public var roles: [String]
-    public var topics: [String]
-    public var resolves: [Resolution]
+    public var jobs: [BuyingJob] {
+        get { storage.fields.jobs }
+        set { fields.jobs = newValue }
+    }
+    public var roles: [String] {
+        get { storage.fields.roles }
+        set { fields.roles = newValue }
+    }
+    public var topics: [String] {
+        get { storage.fields.topics }
+        set { fields.topics = newValue }
+    }
+    public var resolves: [Resolution] {
+        get { storage.fields.resolves }
+        set { fields.resolves = newValue }
+    }
     /// Made to be passed around the whole buying group.
-    public var shareable: Bool
-    public var channel: Channel
-    public var minutes: Int?
+    public var shareable: Bool {
+        get { storage.fields.shareable }
+        set { fields.shareable = newValue }
+    }
+    public var channel: Channel {
+        get { storage.fields.channel }
+        set { fields.channel = newValue }
+    }
+    public var minutes: Int? {
+        get { storage.fields.minutes }
+        set { fields.minutes = newValue }
+    }
     /// Empty: any industry.
-    public var industries: [String]
-    public var published: Day?
+    public var industries: [String] {
+        get { storage.fields.industries }
+        set { fields.industries = newValue }
+    }
+    public var published: Day? {
+        get { storage.fields.published }
+        set { fields.published = newValue }
+    }
     /// Past this day the asset is expired and never recommended.
-    public var reviewBy: Day?
-    public var owner: String?
-    public var status: Status
+    public var reviewBy: Day? {
+        get { storage.fields.reviewBy }
+        set { fields.reviewBy = newValue }
+    }
+    public var owner: String? {
+        get { storage.fields.owner }
+        set { fields.owner = newValue }
+    }
+    public var status: Status {
+        get { storage.fields.status }
+        set { fields.status = newValue }
+    }
     /// The Markdown body, for search.
-    public var body: String
+    public var body: String {
+        get { storage.fields.body }
+        set { fields.body = newValue }
+    }
 
     public init(id: String, title: String, summary: String? = nil, url: String? = nil, format: String,
                 jobs: [BuyingJob], roles: [String] = [], topics: [String] = [], resolves: [Resolution] = [],
                 shareable: Bool = false, channel: Channel = .either, minutes: Int? = nil, industries: [String] = [],
                 published: Day? = nil, reviewBy: Day? = nil, owner: String? = nil, status: Status = .published,
                 body: String = "") {
-        self.id = id
-        self.title = title
-        self.summary = summary
-        self.url = url
-        self.format = format
-        self.jobs = jobs
-        self.roles = roles
-        self.topics = topics
-        self.resolves = resolves
-        self.shareable = shareable
-        self.channel = channel
-        self.minutes = minutes
-        self.industries = industries
-        self.published = published
-        self.reviewBy = reviewBy
-        self.owner = owner
-        self.status = status
-        self.body = body
+        storage = Storage(Fields(id: id, title: title, summary: summary, url: url, format: format, jobs: jobs, roles: roles,
+                                 topics: topics, resolves: resolves, shareable: shareable, channel: channel, minutes: minutes,
+                                 industries: industries, published: published, reviewBy: reviewBy, owner: owner,
+                                 status: status, body: body))
     }
+
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    public static func == (lhs: Asset, rhs: Asset) -> Bool { lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     public var primaryJob: BuyingJob? { jobs.first }
 
