@@ -32,7 +32,7 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
     /// thousand, and copying a struct of a dozen strings and arrays cost a dozen reference counts
     /// per copy — atomic ones, contended when two workers copy the same popular asset (a fifth of
     /// a large digest's time). A copy now costs one; a change copies the box first if it is shared.
-    struct Fields: Hashable, Codable {
+    private struct Fields: Hashable, Codable {
         var id: String
         var title: String
         var summary: String?
