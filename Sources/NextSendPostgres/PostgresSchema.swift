@@ -208,5 +208,11 @@ enum PostgresSchema {
         Migration(name: "v2-evidence-index", sql: """
                 CREATE INDEX sendFollowUp_evidence ON sendFollowUp(assetId, need, sent, met, windowEnd);
                 """),
+        // Figures are checked where they enter since this version; one stored before that
+        // outside the limit (or NaN, which PostgreSQL sorts above every number) is retracted.
+        Migration(name: "v3-figure-limit", sql: """
+                UPDATE claim SET retractedBy = 'nextsend: figure out of range (limit 10^15)'
+                    WHERE retractedBy IS NULL AND value IS NOT NULL AND (value > 1e15 OR value < -1e15);
+                """),
     ]
 }

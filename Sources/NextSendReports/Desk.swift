@@ -116,6 +116,7 @@ public struct Desk: Sendable {
         var fields = fields
         if fields["date"] == nil { fields["date"] = today.description }
         let taxonomy = try store.taxonomy()
+        if let topic = fields["topic"].flatMap(taxonomy.topic) { fields = try Desk.typedClaimValue(fields, topic: topic) }
         let claim = try GroupParser.claim(fields, in: group, taxonomy: taxonomy, latest: today)
         let outcome = try store.recordClaim(claim, to: group.id, by: recorder)
         let words = Vocabulary(taxonomy)
@@ -130,6 +131,37 @@ public struct Desk: Sendable {
         return Recorded(report: RecordedReport(group: group.id, action: "claimed", fact: "\(claim.stakeholder)/\(claim.topic)",
                                                date: claim.date.description, by: recorder.name, message: message),
                         isNew: outcome != .unchanged)
+    }
+
+    /// A claim as a person types it: `$150k`, `150,000` or `1.2M` for a number topic, a
+    /// position in any case or with spaces (`Cloud Only`) for a choice topic; what cannot be read
+    /// is passed on unchanged for the parser to name.
+    ///
+    /// - Throws: ``DeskError`` (field `value`) for a figure in another unit than the topic's, or
+    ///   too large to store.
+    static func typedClaimValue(_ fields: [String: String], topic: Topic) throws -> [String: String] {
+        var fields = fields
+        if case let .number(unit, _) = topic.kind, let text = fields["value"], let figure = TypedFigure(text) {
+            if let given = figure.unit, !Desk.sameUnit(given, unit) {
+                throw DeskError.badInput(field: "value", "'\(text)' is in \(given); \(topic.id) is counted in \(unit ?? "plain numbers")")
+            }
+            guard NumberText.isAcceptable(figure.value) else {
+                throw DeskError.badInput(field: "value", "'\(text)' is out of range: expected a number between -10^15 and 10^15")
+            }
+            fields["value"] = NumberText.plain(figure.value)
+        }
+        if !topic.isNumber, let text = fields["position"], !topic.positions.contains(text) {
+            let typed = text.trimmingCharacters(in: .whitespaces).lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
+            if let position = topic.positions.first(where: { $0.split(separator: "-") == typed }) { fields["position"] = position }
+        }
+        return fields
+    }
+
+    private static func sameUnit(_ given: String, _ unit: String?) -> Bool {
+        guard let unit else { return false }
+        let aliases = ["%": "percent"]
+        let (a, b) = (given.lowercased(), unit.lowercased())
+        return (aliases[a] ?? a) == (aliases[b] ?? b)
     }
 
     /// Records a buying-job event: `job`, `type`, `date`, `note`.

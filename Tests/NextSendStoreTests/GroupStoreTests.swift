@@ -231,3 +231,41 @@ import Testing
                 == .init(sends: 1, successes: 1))
     }
 }
+
+/// A database written before figures were checked may hold a claim no formatter can print as
+/// digits; opening it with this version retracts that claim, with the reason, and keeps the rest.
+@Suite struct FigureLimitMigrationTests {
+    let folder = TemporaryFolder()
+
+    @Test func aStoredFigureOutOfRangeIsRetractedWithItsReasonWhenTheDatabaseIsOpened() throws {
+        let path = folder.path("old.sqlite")
+        do {
+            let store = try SQLiteStore(path: path)
+            folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+            _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
+            _ = try store.importGroups(path: folder.write("groups/acme.yaml", Samples.groupYAML), asOf: Samples.asOf)
+        }
+        // As an older NextSend left it: one figure of 1e308, one of infinity, and the migration not yet run.
+        try sqlite(path, """
+            UPDATE claim SET value = 1e308 WHERE stakeholderId = 'lee' AND topic = 'tco';
+            UPDATE claim SET value = 9e999 WHERE stakeholderId = 'dana' AND topic = 'tco';
+            DELETE FROM grdb_migrations WHERE identifier = 'v10-figure-limit';
+            """)
+        let store = try SQLiteStore(path: path)
+        let group = try #require(try store.group(id: "acme-health"))
+        #expect(!group.claims.contains { $0.topic == "tco" }, "both out-of-range figures stop counting")
+        #expect(group.claims.count == Samples.group.claims.count - 2)
+        let retracted = try store.history(ofGroup: "acme-health").retracted.filter { $0.fact.contains("tco") }
+        #expect(retracted.count == 2, "\(retracted)")
+        #expect(retracted.allSatisfy { $0.provenance.retractedBy?.contains("out of range") == true })
+    }
+
+    private func sqlite(_ path: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, sql]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+}

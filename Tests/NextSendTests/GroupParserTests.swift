@@ -108,3 +108,25 @@ import Testing
         }
     }
 }
+
+/// A figure that cannot be stored is refused where it enters, naming the file, line and field.
+@Suite struct GroupFigureLimitTests {
+    @Test(arguments: ["1e19", "1e308", "-2e15", "1e400", ".inf", "-.inf", ".nan"])
+    func aFigureOutOfRangeIsAnErrorWithItsLine(figure: String) throws {
+        let yaml = Samples.groupYAML.replacingOccurrences(of: "value: 120000", with: "value: \(figure)")
+        try #require(yaml != Samples.groupYAML, "the sample group has a claim of 120000")
+        let result = GroupParser.parseYAML(yaml, file: "acme.yaml", taxonomy: Samples.taxonomy, knownAssets: ["tco-model"])
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.file == "acme.yaml")
+        #expect(error.field?.hasSuffix(".value") == true, "\(error)")
+        #expect(error.line == yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("value: \(figure)") }.map { $0 + 1 })
+        #expect(error.message.contains("out of range") || error.message.contains("expected a number"), "\(error.message)")
+        #expect(result.groups.isEmpty)
+    }
+
+    @Test func theLargestFigureIsAccepted() throws {
+        let yaml = Samples.groupYAML.replacingOccurrences(of: "value: 120000", with: "value: 1000000000000000")
+        let result = GroupParser.parseYAML(yaml, file: "acme.yaml", taxonomy: Samples.taxonomy, knownAssets: ["tco-model"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+}

@@ -100,8 +100,13 @@ struct MappingReader {
 
     func number(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Double? {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
-        guard let value = MappingReader.parseNumber(text) else {
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), !value.isNaN else {
             diagnostics.error(field(key), line: line(of: key), "expected a number, found '\(text)'")
+            return nil
+        }
+        // Checked where figures enter, so no stored figure is too large to print or compare.
+        guard NumberText.isAcceptable(value) else {
+            diagnostics.error(field(key), line: line(of: key), "'\(text)' is out of range: expected a number between -10^15 and 10^15")
             return nil
         }
         return value
@@ -199,12 +204,6 @@ struct MappingReader {
         case .sequence: return "a list"
         case .alias: return "an alias"
         }
-    }
-
-    static func parseNumber(_ text: String) -> Double? {
-        let cleaned = text.replacingOccurrences(of: "_", with: "")
-        guard let value = Double(cleaned), value.isFinite else { return nil }
-        return value
     }
 }
 

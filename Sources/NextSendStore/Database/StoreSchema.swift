@@ -273,6 +273,15 @@ enum StoreSchema {
                 CREATE INDEX sendFollowUp_evidence ON sendFollowUp(assetId, need, sent, met, windowEnd);
                 """)
         }
+        migrator.registerMigration("v10-figure-limit") { db in
+            try db.execute(sql: """
+                -- Figures are checked where they enter (finite, within 10^15) since this version.
+                -- A claim stored before that with a figure outside the limit is retracted, with the
+                -- reason as who retracted it, so it stays in the history and stops counting.
+                UPDATE claim SET retractedBy = 'nextsend: figure out of range (limit 10^15)'
+                    WHERE retractedBy IS NULL AND value IS NOT NULL AND (value > 1e15 OR value < -1e15);
+                """)
+        }
         return migrator
     }
 }

@@ -68,7 +68,7 @@ package struct SQLRow: Sendable {
     package func optionalInt(_ column: String) -> Int? {
         switch self[column] {
         case let .integer(number): return Int(number)
-        case let .real(number): return Int(number)
+        case let .real(number): return Int(exactly: number.rounded(.towardZero))
         case let .text(text): return Int(text)
         case .null: return nil
         }
@@ -96,7 +96,7 @@ package struct SQLRow: Sendable {
     package func int(at index: Int) -> Int? {
         switch values[index] {
         case let .integer(number): return Int(number)
-        case let .real(number): return Int(number)
+        case let .real(number): return Int(exactly: number.rounded(.towardZero))
         default: return nil
         }
     }
