@@ -20,6 +20,10 @@ extension NextSendCommand {
         @Option(help: "The port to listen on (0: any free port, printed on stderr).") var port = 8080
         @Option(name: .customLong("tokens-file"), help: ArgumentHelp("A file of 'name token' lines.", valueName: "path"))
         var tokensFile: String?
+        @Option(name: .customLong("public-url"), help: ArgumentHelp(
+            "Where people reach the server, e.g. https://sales.example.com (else NEXTSEND_BASE_URL); its host is accepted.",
+            valueName: "url"))
+        var publicURL: String?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var log: LogOptions
@@ -35,7 +39,9 @@ extension NextSendCommand {
             logger.logLevel = log.verbose ? .debug : .info
             let server: NextSendServer
             do {
-                server = try NextSendServer(configuration: .init(store: try store.open(), host: host, port: port, tokens: tokens, logger: logger))
+                let publicURL = self.publicURL ?? ProcessInfo.processInfo.environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                server = try NextSendServer(configuration: .init(store: try store.open(), host: host, port: port, tokens: tokens, logger: logger,
+                                                                 publicURL: publicURL))
             } catch let error as ServeError {
                 throw ValidationError(error.description)
             }
@@ -57,7 +63,13 @@ extension NextSendCommand {
                     throw UserError.badData(error.description)
                 }
             }
-            if let token = ProcessInfo.processInfo.environment["NEXTSEND_TOKEN"], !token.isEmpty { return .shared(token) }
+            if let token = ProcessInfo.processInfo.environment["NEXTSEND_TOKEN"], !token.isEmpty {
+                do {
+                    return try .shared(token)
+                } catch let error as TokensFileError {
+                    throw UserError.badData(error.description)
+                }
+            }
             return .none
         }
     }

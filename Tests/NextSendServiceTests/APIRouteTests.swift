@@ -188,7 +188,7 @@ import Testing
     }
 
     @Test func aTokenGuardsEveryRouteButHealth() async throws {
-        let fixture = try ServiceFixture(tokens: try AccessTokens.parse("alice 0123456789abcdef-alice\nbob 0123456789abcdef-bob\n", file: "tokens"))
+        let fixture = try ServiceFixture(tokens: try AccessTokens.parse("alice 0123456789abcdef-alice\nbob 0123456789abcdef-bobby\n", file: "tokens"))
         try await fixture.test { client in
             #expect(try await client.get("/healthz").status == .ok)
             for uri in ["/v1/groups", "/v1/groups/\(mercy)/next", "/v1/assets", "/metrics"] {
@@ -196,7 +196,7 @@ import Testing
                 #expect(missing.status == .unauthorized, "\(uri)")
                 #expect(missing.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
                 #expect(try await client.get(uri, headers: [.authorization: "Bearer wrong-token-0000000"]).status == .unauthorized)
-                #expect(try await client.get(uri, headers: [.authorization: "Bearer 0123456789abcdef-bob"]).status == .ok, "\(uri)")
+                #expect(try await client.get(uri, headers: [.authorization: "Bearer 0123456789abcdef-bobby"]).status == .ok, "\(uri)")
             }
             let write = try await client.post("/v1/groups/\(mercy)/touches", json: #"{"asset": "tco-model", "to": ["lee"]}"#,
                                               headers: [.authorization: "Bearer 0123456789abcdef-alice"])

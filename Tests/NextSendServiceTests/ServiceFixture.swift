@@ -30,11 +30,22 @@ struct ServiceFixture {
     /// The desk the CLI would use over the same database: what the API must agree with.
     var desk: Desk { Desk(store: store) }
 
-    func test<T>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    func test<T>(publicURL: String? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        try await server(publicURL: publicURL).makeApplication().test(.router, body)
+    }
+
+    /// A real server on a free loopback port; `body` gets the port.
+    func live<T>(host: String = "127.0.0.1", publicURL: String? = nil, maxBodyBytes: Int = 1 << 20,
+                 _ body: @escaping @Sendable (Int) async throws -> T) async throws -> T {
+        let server = try server(host: host, publicURL: publicURL, maxBodyBytes: maxBodyBytes)
+        return try await server.makeApplication().test(.live) { client in try await body(try #require(client.port)) }
+    }
+
+    private func server(host: String = "127.0.0.1", publicURL: String? = nil, maxBodyBytes: Int = 1 << 20) throws -> NextSendServer {
         var logger = Logger(label: "nextsend.serve.test")
         logger.logLevel = .warning
-        let server = try NextSendServer(configuration: .init(store: store, tokens: tokens, today: { ServiceFixture.today }, logger: logger))
-        return try await server.makeApplication().test(.router, body)
+        return try NextSendServer(configuration: .init(store: store, host: host, port: 0, tokens: tokens, today: { ServiceFixture.today },
+                                                       logger: logger, maxBodyBytes: maxBodyBytes, publicURL: publicURL))
     }
 }
 

@@ -208,6 +208,11 @@ import Testing
         let tokens = cli.folder.write("tokens", "alice short\n")
         let bad = try cli.run("serve", "--port", "0", "--tokens-file", tokens)
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("tokens:1: the token of 'alice' is shorter than 16 characters"))
+        #expect(bad.stderr.contains("tokens:1: the token of 'alice' is 5 characters; at least 22 random characters are needed"))
+        for weak in ["abc", "   ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa"] {
+            let shared = try cli.run(["serve", "--port", "0"], environment: ["NEXTSEND_TOKEN": weak])
+            #expect(shared.status == 65, "NEXTSEND_TOKEN='\(weak)'")
+            #expect(shared.stderr.contains("NEXTSEND_TOKEN: "), "\(shared.stderr)")
+        }
     }
 }

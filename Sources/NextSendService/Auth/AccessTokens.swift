@@ -1,52 +1,105 @@
 import Foundation
 
 /// Who may call the service: one shared token (`NEXTSEND_TOKEN`), or named tokens from a file
-/// (`--tokens-file`, one `name token` pair per line) so that every write records who made it.
+/// (`--tokens-file`) so that every write records who made it and a rep who signs in lands on
+/// their own groups.
 public struct AccessTokens: Sendable {
     /// The name writes are recorded under when the caller is not named: the shared token, or no token.
     public static let anonymousName = "api"
 
-    private var names: [String: String]
+    /// The shortest token accepted: 22 characters of a random base-64 or longer hex string carry
+    /// at least 128 bits; anything shorter can be guessed by a patient script.
+    public static let minimumLength = 22
+
+    /// Whom a token stands for.
+    public struct Holder: Sendable, Hashable {
+        /// The name writes are recorded under.
+        public var name: String
+        /// The rep's e-mail, as groups name their owner: where signing in lands.
+        public var rep: String?
+        /// Whether the holder may see every rep's groups on the manager's page.
+        public var isManager: Bool
+
+        public init(name: String, rep: String? = nil, isManager: Bool = false) {
+            self.name = name
+            self.rep = rep
+            self.isManager = isManager
+        }
+    }
+
+    private var holders: [String: Holder]
 
     /// No token at all: only for a server that listens on loopback.
-    public static let none = AccessTokens(names: [:])
+    public static let none = AccessTokens(holders: [:])
 
-    public var isEmpty: Bool { names.isEmpty }
+    public var isEmpty: Bool { holders.isEmpty }
 
     /// One token everybody shares; writes are recorded as ``anonymousName``.
-    public static func shared(_ token: String) -> AccessTokens { AccessTokens(names: [token: anonymousName]) }
-
-    /// Reads `name token` lines; `#` starts a comment, blank lines are skipped.
     ///
-    /// - Throws: ``TokensFileError`` naming the file and line of a line that is not a name and a
-    ///   token, a token used twice, or a token shorter than 16 characters (easy to guess).
+    /// - Throws: ``TokensFileError`` for a token too short or too plain to be safe.
+    public static func shared(_ token: String) throws -> AccessTokens {
+        if let weakness = weakness(of: token) { throw TokensFileError(description: "NEXTSEND_TOKEN: \(weakness)") }
+        return AccessTokens(holders: [token: Holder(name: anonymousName)])
+    }
+
+    /// Reads lines of `NAME TOKEN`, `NAME EMAIL TOKEN` or `NAME EMAIL manager TOKEN`; `#` starts a
+    /// comment, blank lines are skipped.
+    ///
+    /// - Throws: ``TokensFileError`` naming the file and line of a line of another shape, a token
+    ///   used twice, or a token too weak to guard a server (see ``weakness(of:)``).
     public static func parse(_ text: String, file: String) throws -> AccessTokens {
-        var names: [String: String] = [:]
+        var holders: [String: Holder] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             if words.isEmpty { continue }
             let place = "\(file):\(index + 1)"
-            guard words.count == 2 else {
-                throw TokensFileError(description: "\(place): expected 'name token', found \(words.count) word\(words.count == 1 ? "" : "s")")
+            guard (2...4).contains(words.count) else {
+                throw TokensFileError(description: "\(place): expected 'name [email [manager]] token', found \(words.count) words")
             }
-            let (name, token) = (words[0], words[1])
-            guard token.count >= 16 else { throw TokensFileError(description: "\(place): the token of '\(name)' is shorter than 16 characters") }
-            if let other = names[token] { throw TokensFileError(description: "\(place): '\(name)' has the same token as '\(other)'") }
-            names[token] = name
+            let (name, token) = (words[0], words[words.count - 1])
+            var holder = Holder(name: name)
+            if words.count >= 3 {
+                guard words[1].contains("@") else { throw TokensFileError(description: "\(place): '\(words[1])' is not an e-mail address") }
+                holder.rep = words[1]
+            }
+            if words.count == 4 {
+                guard words[2].lowercased() == "manager" else {
+                    throw TokensFileError(description: "\(place): expected 'manager' after the e-mail, found '\(words[2])'")
+                }
+                holder.isManager = true
+            }
+            if let weakness = weakness(of: token) { throw TokensFileError(description: "\(place): the token of '\(name)' \(weakness)") }
+            if let other = holders[token] { throw TokensFileError(description: "\(place): '\(name)' has the same token as '\(other.name)'") }
+            holders[token] = holder
         }
-        if names.isEmpty { throw TokensFileError(description: "\(file): no tokens; expected lines of 'name token'") }
-        return AccessTokens(names: names)
+        if holders.isEmpty { throw TokensFileError(description: "\(file): no tokens; expected lines of 'name [email [manager]] token'") }
+        return AccessTokens(holders: holders)
+    }
+
+    /// Why a token is not safe to guard a server with, or `nil` when it is: shorter than
+    /// ``minimumLength``, containing whitespace, or made of fewer than 8 different characters
+    /// (`aaaaaaaaaaaaaaaaaaaaaaaa`, `abcabcabc…`), which no random generator produces.
+    public static func weakness(of token: String) -> String? {
+        if token.contains(where: \.isWhitespace) { return "contains whitespace; a token is one word of random characters" }
+        if token.count < minimumLength {
+            return "is \(token.count) characters; at least \(minimumLength) random characters are needed (e.g. 'openssl rand -base64 24')"
+        }
+        if Set(token).count < 8 { return "repeats a few characters; use random characters (e.g. 'openssl rand -base64 24')" }
+        return nil
     }
 
     /// The caller's name for `token`, or `nil` when it is not one of ours.
+    public func name(for token: String) -> String? { holder(for: token)?.name }
+
+    /// Whom `token` stands for, or `nil` when it is not one of ours.
     ///
     /// Every stored token is compared in full, whatever matches, so the time taken tells an
     /// attacker nothing about how close a guess was.
-    public func name(for token: String) -> String? {
-        var found: String?
+    public func holder(for token: String) -> Holder? {
+        var found: Holder?
         let given = Array(token.utf8)
-        for (candidate, name) in names where AccessTokens.equal(Array(candidate.utf8), given) { found = name }
+        for (candidate, holder) in holders where AccessTokens.equal(Array(candidate.utf8), given) { found = holder }
         return found
     }
 

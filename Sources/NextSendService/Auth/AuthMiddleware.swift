@@ -10,7 +10,7 @@ struct AuthMiddleware: RouterMiddleware {
     var tokens: AccessTokens
     var sessions: WebSessions
 
-    static let openPaths: Set<String> = ["/healthz", "/signin"]
+    static let openPaths: Set<String> = ["/healthz", "/readyz", "/signin", "/favicon.ico"]
 
     func handle(_ request: Request, context: ServiceContext, next: (Request, ServiceContext) async throws -> Response) async throws -> Response {
         var context = context

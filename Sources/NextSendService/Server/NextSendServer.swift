@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// `nextsend serve`: the JSON API of openapi.yaml and the web page for reps, over one store.
 ///
 /// ```swift
-/// let server = try NextSendServer(configuration: .init(store: store, tokens: .shared(token)))
+/// let server = try NextSendServer(configuration: .init(store: store, tokens: try .shared(token)))
 /// try await server.run()   // until SIGTERM or SIGINT
 /// ```
 public struct NextSendServer: Sendable {
@@ -26,10 +26,13 @@ public struct NextSendServer: Sendable {
         public var logger: Logger
         /// Bodies above this are refused with 413.
         public var maxBodyBytes: Int
+        /// Where people reach the server (`https://sales.example.com/nextsend`), from `--public-url`
+        /// or `NEXTSEND_BASE_URL`: its host is accepted in `Host`, and https makes the session cookie `Secure`.
+        public var publicURL: String?
 
         public init(store: any Store, host: String = "127.0.0.1", port: Int = 8080, tokens: AccessTokens = .none,
                     today: @escaping @Sendable () -> Day = { Day.today() }, logger: Logger = Logger(label: "nextsend.serve"),
-                    maxBodyBytes: Int = 1 << 20) {
+                    maxBodyBytes: Int = 1 << 20, publicURL: String? = nil) {
             self.store = store
             self.host = host
             self.port = port
@@ -37,6 +40,7 @@ public struct NextSendServer: Sendable {
             self.today = today
             self.logger = logger
             self.maxBodyBytes = maxBodyBytes
+            self.publicURL = publicURL
         }
     }
 
@@ -63,13 +67,16 @@ public struct NextSendServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: HostGuardMiddleware(host: configuration.host, publicURL: configuration.publicURL))
         router.add(middleware: RequestBodyMiddleware(limit: configuration.maxBodyBytes))
         router.add(middleware: AuthMiddleware(tokens: configuration.tokens, sessions: sessions))
         router.add(middleware: ContextTaskLocalMiddleware())
         // Encoded as the CLI encodes (JSONOutput): the same data gives the same bytes from both.
         try APIHandler(desk: desk, metrics: registry, today: configuration.today)
             .registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-        try WebRoutes(desk: desk, sessions: sessions, tokens: configuration.tokens, today: configuration.today).register(on: router)
+        let secure = configuration.publicURL?.lowercased().hasPrefix("https://") ?? false
+        try WebRoutes(desk: desk, sessions: sessions, tokens: configuration.tokens, today: configuration.today, secureCookies: secure)
+            .register(on: router)
         return router
     }
 

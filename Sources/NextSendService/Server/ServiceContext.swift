@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// The per-request context: Hummingbird's own, plus who is asking once the token or the
 /// session cookie is checked.
@@ -9,8 +10,12 @@ public struct ServiceContext: RequestContext {
     /// The web session, for pages and their forms.
     var session: WebSession?
 
+    /// The client's address, for limits per client (sign-in attempts); `nil` in router tests.
+    var clientAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Lets the generated OpenAPI handlers, which see no context, read the caller.

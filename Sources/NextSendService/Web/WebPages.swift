@@ -46,6 +46,11 @@ struct WebPages: Sendable {
         id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? id
     }
 
+    /// A value for a query string (`?owner=alice%40x.example`).
+    static func queryValue(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+
     struct Layout {
         var title: String
         var body: String

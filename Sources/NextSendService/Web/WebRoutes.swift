@@ -15,6 +15,9 @@ struct WebRoutes: Sendable {
     var sessions: WebSessions
     var tokens: AccessTokens
     var today: @Sendable () -> Day
+    /// Whether the public URL is https: the session cookie is then `Secure`.
+    var secureCookies = false
+    let signInLimiter = SignInLimiter()
     let pages = WebPages()
 
     /// Whether a request is for a page (answered with a redirect to sign in) rather than the API.
@@ -62,12 +65,21 @@ struct WebRoutes: Sendable {
 
     private func signIn(_ request: Request, context: ServiceContext) async throws -> Response {
         struct Form: Decodable { var token: String? }
+        let client = context.clientAddress ?? "unknown"
+        if let wait = signInLimiter.wait(for: client) {
+            var response = try signInPage(context: context, error: "Too many wrong tokens from here; try again in \(wait) seconds.",
+                                          status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         let form = try await decode(Form.self, from: request, context: context)
-        guard let name = form.token.flatMap({ tokens.name(for: $0) }) else {
+        guard let holder = form.token.flatMap({ tokens.holder(for: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+            signInLimiter.recordFailure(for: client)
             return try signInPage(context: context, error: "That token is not one of this server's.", status: .unauthorized)
         }
-        var response = redirect("/")
-        response.setCookie(sessionCookie(for: sessions.start(caller: name)))
+        // A token that names its rep lands on that rep's groups.
+        var response = redirect(holder.rep.map { "/?owner=" + WebPages.queryValue($0) } ?? "/")
+        response.setCookie(sessionCookie(for: sessions.start(holder)))
         return response
     }
 
@@ -75,7 +87,8 @@ struct WebRoutes: Sendable {
         let session = try await checkedSession(request, context: context)
         sessions.end(id: session.id)
         var response = redirect(tokens.isEmpty ? "/" : "/signin")
-        response.setCookie(Cookie(name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true,
+                                  sameSite: .strict))
         return response
     }
 
@@ -150,12 +163,13 @@ struct WebRoutes: Sendable {
     /// The request's session; without tokens, a first visit gets one (its forms need a CSRF token too).
     private func session(for context: ServiceContext) -> (WebSession, Cookie?) {
         if let session = context.session { return (session, nil) }
-        let session = sessions.start(caller: context.caller ?? AccessTokens.anonymousName)
+        let session = sessions.start(AccessTokens.Holder(name: context.caller ?? AccessTokens.anonymousName))
         return (session, sessionCookie(for: session))
     }
 
     private func sessionCookie(for session: WebSession) -> Cookie {
-        Cookie(name: WebSessions.cookieName, value: session.id, maxAge: Int(WebSessions.lifetime), path: "/", httpOnly: true, sameSite: .strict)
+        Cookie(name: WebSessions.cookieName, value: session.id, maxAge: Int(WebSessions.lifetime), path: "/",
+               secure: secureCookies, httpOnly: true, sameSite: .strict)
     }
 
     private func redirect(_ location: String) -> Response {

@@ -5,6 +5,9 @@ import Synchronization
 struct WebSession: Sendable {
     var id: String
     var caller: String
+    /// The rep the token names, whose groups the page opens on.
+    var rep: String?
+    var isManager = false
     /// Every form carries this value; a post without it is refused (403), so another site cannot
     /// make a signed-in rep's browser record a send.
     var csrf: String
@@ -20,9 +23,9 @@ final class WebSessions: Sendable {
     private let sessions = Mutex<[String: WebSession]>([:])
     private let flashes = Mutex<[String: String]>([:])
 
-    func start(caller: String, now: Date = Date()) -> WebSession {
-        let session = WebSession(id: WebSessions.randomToken(), caller: caller, csrf: WebSessions.randomToken(),
-                                 expires: now.addingTimeInterval(WebSessions.lifetime))
+    func start(_ holder: AccessTokens.Holder, now: Date = Date()) -> WebSession {
+        let session = WebSession(id: WebSessions.randomToken(), caller: holder.name, rep: holder.rep, isManager: holder.isManager,
+                                 csrf: WebSessions.randomToken(), expires: now.addingTimeInterval(WebSessions.lifetime))
         sessions.withLock { all in
             all = all.filter { $0.value.expires > now }
             all[session.id] = session
