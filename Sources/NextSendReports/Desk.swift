@@ -183,6 +183,10 @@ public struct Desk: Sendable {
     /// - Throws: ``StoreError`` (duplicate) when the id is taken.
     public func addStakeholder(groupID: String, fields: [String: String], by recorder: Recorder) throws -> Recorded<RecordedReport> {
         let group = try store.existingGroup(id: groupID)
+        // Taken is a conflict with what is stored (409), not a mistake in the input (400).
+        if let id = fields["id"], group.stakeholder(id) != nil {
+            throw StoreError(.duplicate, "stakeholder '\(id)' is already in \(group.id); retract it first to add it anew")
+        }
         let taxonomy = try store.taxonomy()
         let person = try GroupParser.stakeholder(fields, in: group, taxonomy: taxonomy)
         try store.addStakeholder(person, to: group.id, by: recorder)
@@ -209,6 +213,85 @@ public struct Desk: Sendable {
         return Recorded(report: RecordedReport(group: groupID, action: "dismissed", fact: asset, date: when.description,
                                                by: recorder.name, message: message),
                         isNew: outcome == .added)
+    }
+}
+
+extension Desk {
+    /// Marks earlier sends consumed (`consumed GROUP ASSET --by-recipient`, `POST …/consumed`):
+    /// without a date, each recipient's latest send of the asset.
+    ///
+    /// - Throws: ``DeskError`` (field `recipients`) for someone not in the group; ``StoreError``
+    ///   (not found) for a recipient who never got the asset.
+    public func markConsumed(groupID: String, asset: String, recipients: [String], date: Day?,
+                             by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        let group = try store.existingGroup(id: groupID)
+        guard !recipients.isEmpty else { throw DeskError.badInput(field: "recipients", "name at least one stakeholder") }
+        for person in recipients where group.stakeholder(person) == nil {
+            throw DeskError.badInput(field: "recipients", "no stakeholder '\(person)' in \(group.id)"
+                + Suggestion.hint(for: person, in: group.stakeholders.map(\.id)))
+        }
+        let history = try store.history(ofGroup: group.id)
+        let before = Set(history.sends.filter { $0.asset == asset && $0.consumed }.flatMap { send in send.to.map { "\($0)/\(send.date)" } })
+        let marked = try store.markConsumed(asset: asset, in: group.id, recipients: recipients, date: date, by: recorder)
+        let title = try store.asset(id: asset)?.title ?? asset
+        var names = Vocabulary(try store.taxonomy()).names(in: group)
+        let message = "Marked consumed: \(title) for " + Words.list(marked.map { "\(names.mention($0.recipient)) (sent \($0.date))" }) + "."
+        let isNew = marked.contains { !before.contains("\($0.recipient)/\($0.date)") }
+        return Recorded(report: RecordedReport(group: group.id, action: "consumed", fact: asset,
+                                               date: marked.map(\.date).max()?.description, by: recorder.name, message: message),
+                        isNew: isNew)
+    }
+
+    /// Withdraws a recorded fact, or a rep's consumed mark (`retract`, `POST …/retractions`): it
+    /// stays in the history, marked, and stops counting.
+    public func retract(groupID: String, fact: FactReference, by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        let group = try store.existingGroup(id: groupID)
+        try store.retract(fact, in: group.id, by: recorder)
+        let message = if case .consumed = fact {
+            "Took back \(fact) (by \(recorder.name)): the send stays, no longer marked consumed."
+        } else {
+            "Retracted by \(recorder.name): \(fact). It stays in the history, marked, and no longer counts."
+        }
+        return Recorded(report: RecordedReport(group: group.id, action: "retracted", fact: fact.description, date: nil, by: recorder.name,
+                                               message: message),
+                        isNew: true)
+    }
+
+    /// The fact a retraction names, from the fields of `POST …/retractions` (the CLI's options).
+    ///
+    /// - Throws: ``DeskError`` naming the first missing or unreadable field.
+    public static func fact(kind: String, fields: [String: String], to: [String]?) throws -> FactReference {
+        func need(_ key: String) throws -> String {
+            guard let value = fields[key], !value.isEmpty else { throw DeskError.badInput(field: key, "retracting a \(kind) needs \(key)") }
+            return value
+        }
+        func day() throws -> Day {
+            let text = try need("date")
+            guard let day = Day(text) else { throw DeskError.badInput(field: "date", "'\(text)' is not a day; expected YYYY-MM-DD") }
+            return day
+        }
+        func people() throws -> [String] {
+            guard let to, !to.isEmpty else { throw DeskError.badInput(field: "to", "retracting a \(kind) needs to, the recipients") }
+            return to
+        }
+        switch kind {
+        case "claim": return .claim(stakeholder: try need("stakeholder"), topic: try need("topic"), date: try day())
+        case "event":
+            let jobName = try need("job"), typeName = try need("type")
+            guard let job = BuyingJob(rawValue: jobName) else {
+                throw DeskError.badInput(field: "job", "'\(jobName)' is not a buying job" + Suggestion.hint(for: jobName, in: BuyingJob.allCases.map(\.rawValue)))
+            }
+            guard let type = JobEvent.Kind(rawValue: typeName) else {
+                throw DeskError.badInput(field: "type", "must be started, progressed, completed or reopened, not '\(typeName)'")
+            }
+            return .event(job: job, type: type, date: try day())
+        case "send": return .send(asset: try need("asset"), to: try people(), date: try day())
+        case "consumed": return .consumed(asset: try need("asset"), to: try people(), date: try day())
+        case "dismissal": return .dismissal(asset: try need("asset"), date: try day())
+        case "stakeholder": return .stakeholder(id: try need("stakeholder"))
+        default:
+            throw DeskError.badInput(field: "kind", "'\(kind)' is not a kind of fact; expected claim, event, send, consumed, dismissal or stakeholder")
+        }
     }
 }
 

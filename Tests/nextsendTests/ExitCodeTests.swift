@@ -65,7 +65,7 @@ import Testing
 
     @Test(.enabled(if: ExitCodeTests.isRoot)) func aFullDiskUnderTheDatabaseIs74AndTheLastCommitStands() throws {
         let disk = cli.folder.path("tiny")
-        guard try tmpfs("size=448k", at: disk) else { return }
+        guard try tmpfs("size=512k", at: disk) else { return }
         defer { try? command("/usr/bin/env", ["umount", disk]) }
         let db = disk + "/nextsend.sqlite"
         // The empty schema fits; the catalog does not.

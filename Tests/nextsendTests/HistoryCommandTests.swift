@@ -115,7 +115,7 @@ import Testing
 
         let consumed = try cli.run("consumed", "mercy-valley-health", "tco-model", "--by-recipient", "dana")
         #expect(consumed.status == 0, "\(consumed.stderr)")
-        #expect(consumed.stdout.contains("Marked consumed: tco-model for Dana Reyes (finance) (sent 2026-11-28)."), "\(consumed.stdout)")
+        #expect(consumed.stdout.contains("Marked consumed: Three-year TCO model, cloud and on-premises side by side for Dana Reyes (finance) (sent 2026-11-28)."), "\(consumed.stdout)")
         let after = (try show("mercy-valley-health")["touches"] as? [[String: Any]] ?? [])
             .filter { $0["asset"] as? String == "tco-model" && $0["date"] as? String == "2026-11-28" }
         #expect(after.first?["consumed"] as? Bool == true)

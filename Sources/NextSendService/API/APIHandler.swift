@@ -35,6 +35,21 @@ struct APIHandler: APIProtocol {
         return .ok(.init(body: .json(.init(status: "ok"))))
     }
 
+    func readiness(_ input: Operations.Readiness.Input) async throws -> Operations.Readiness.Output {
+        let desk = self.desk
+        // A database that does not answer within a second is as good as down for a load balancer.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try await Blocking.run { try desk.store.catalogVersion() } }
+            group.addTask {
+                try await Task.sleep(for: .seconds(1))
+                throw Problem(status: .serviceUnavailable, detail: "the database did not answer within a second", extraHeaders: [.retryAfter: "2"])
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+        return .ok(.init(body: .json(.init(status: "ok"))))
+    }
+
     func metrics(_ input: Operations.Metrics.Input) async throws -> Operations.Metrics.Output {
         .ok(.init(body: .plainText(HTTPBody(metrics.emitToString()))))
     }
@@ -83,7 +98,7 @@ struct APIHandler: APIProtocol {
 
     func recordEvent(_ input: Operations.RecordEvent.Input) async throws -> Operations.RecordEvent.Output {
         guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
-        var fields = ["job": body.job, "type": body._type]
+        var fields = ["job": body.job.rawValue, "type": body._type.rawValue]
         fields["date"] = body.date
         fields["note"] = body.note
         let (desk, today, recorder, id, given) = (desk, today(), recorder, input.path.id, fields)
@@ -92,7 +107,7 @@ struct APIHandler: APIProtocol {
 
     func addStakeholder(_ input: Operations.AddStakeholder.Input) async throws -> Operations.AddStakeholder.Output {
         guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
-        var fields = ["id": body.id, "name": body.name, "role": body.role, "influence": body.influence]
+        var fields = ["id": body.id, "name": body.name, "role": body.role, "influence": body.influence.rawValue]
         fields["title"] = body.title
         let (desk, recorder, id, given) = (desk, recorder, input.path.id, fields)
         return try await recorded(run { try desk.addStakeholder(groupID: id, fields: given, by: recorder) })
@@ -107,10 +122,33 @@ struct APIHandler: APIProtocol {
         })
     }
 
+    func markConsumed(_ input: Operations.MarkConsumed.Input) async throws -> Operations.MarkConsumed.Output {
+        guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
+        let date = try body.date.map { try day($0, field: "date") }
+        let (desk, recorder, id) = (desk, recorder, input.path.id)
+        return try await recorded(run {
+            try desk.markConsumed(groupID: id, asset: body.asset, recipients: body.recipients, date: date, by: recorder)
+        })
+    }
+
+    func retractFact(_ input: Operations.RetractFact.Input) async throws -> Operations.RetractFact.Output {
+        guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
+        var fields: [String: String] = [:]
+        fields["stakeholder"] = body.stakeholder
+        fields["topic"] = body.topic
+        fields["job"] = body.job?.rawValue
+        fields["type"] = body._type?.rawValue
+        fields["asset"] = body.asset
+        fields["date"] = body.date
+        let fact = try Desk.fact(kind: body.kind.rawValue, fields: fields, to: body.to)
+        let (desk, recorder, id) = (desk, recorder, input.path.id)
+        return try await recorded(run { try desk.retract(groupID: id, fact: fact, by: recorder) })
+    }
+
     func listAssets(_ input: Operations.ListAssets.Input) async throws -> Operations.ListAssets.Output {
         let (desk, query) = (desk, input.query)
         let assets = try await run {
-            try desk.assets(job: query.job, role: query.role, topic: query.topic, format: query.format, search: query.search)
+            try desk.assets(job: query.job?.rawValue, role: query.role, topic: query.topic, format: query.format, search: query.search)
         }
         return .ok(.init(body: .json(try Wire.convert(assets, omitBody: true))))
     }
@@ -138,3 +176,5 @@ extension Operations.RecordClaim.Output: RecordedOutput {}
 extension Operations.RecordEvent.Output: RecordedOutput {}
 extension Operations.AddStakeholder.Output: RecordedOutput {}
 extension Operations.RecordDismissal.Output: RecordedOutput {}
+extension Operations.MarkConsumed.Output: RecordedOutput {}
+extension Operations.RetractFact.Output: RecordedOutput {}

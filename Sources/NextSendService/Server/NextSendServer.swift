@@ -67,6 +67,7 @@ public struct NextSendServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MethodGuardMiddleware())
         router.add(middleware: HostGuardMiddleware(host: configuration.host, publicURL: configuration.publicURL))
         router.add(middleware: RequestBodyMiddleware(limit: configuration.maxBodyBytes))
         router.add(middleware: AuthMiddleware(tokens: configuration.tokens, sessions: sessions))

@@ -75,6 +75,7 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
                 if context.codingPath.isEmpty, let query = Problem.badQueryParameter(in: error.request) { return query }
                 return "body: '\(Problem.path(context.codingPath))' should be \(Problem.kind(type))"
             case let .dataCorrupted(context):
+                if context.codingPath.isEmpty, let query = Problem.badQueryParameter(in: error.request) { return query }
                 return context.codingPath.isEmpty ? "body: not valid JSON" : "body: '\(Problem.path(context.codingPath))' is not valid"
             @unknown default:
                 return "body: not the JSON this operation takes"
@@ -90,6 +91,10 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
     private static func badQueryParameter(in request: HTTPRequest) -> String? {
         let items = URLComponents(string: request.path ?? "")?.queryItems ?? []
         for item in items {
+            if item.name == "job", let value = item.value, BuyingJob(rawValue: value) == nil {
+                // The same sentence as the CLI's --job, with the closest job.
+                return "job: '\(value)' is not a buying job" + Suggestion.hint(for: value, in: BuyingJob.allCases.map(\.rawValue))
+            }
             guard let kind = typedQueryParameters[item.name] else { continue }
             let value = item.value ?? ""
             let readable = kind == "a whole number" ? Int(value) != nil : ["true", "false"].contains(value)

@@ -22,7 +22,8 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         var request = request
         do {
             _ = try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // A declared length over the limit is an HTTPError; a chunked body that runs past it, NIO's NIOTooManyBytesError.
             return tooLarge.response
         }
         return try await next(request, context)

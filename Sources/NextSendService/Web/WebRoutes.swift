@@ -26,6 +26,12 @@ struct WebRoutes: Sendable {
         return path == "/" || path.hasPrefix("/groups/") || path == "/signout"
     }
 
+    /// The page's routes and their methods, for the 405 answer of ``MethodGuardMiddleware``.
+    static let routes: [(template: String, methods: [HTTPRequest.Method])] = [
+        ("/", [.get]), ("/signin", [.get, .post]), ("/signout", [.post]), ("/groups/{id}", [.get]),
+        ("/groups/{id}/sent", [.post]), ("/groups/{id}/claim", [.post]), ("/groups/{id}/dismiss", [.post]),
+    ]
+
     func register(on router: Router<ServiceContext>) {
         router.get("/signin") { _, context in try await page(context) { try signInPage(context: context, error: nil, status: .ok) } }
         router.post("/signin") { request, context in try await page(context) { try await signIn(request, context: context) } }

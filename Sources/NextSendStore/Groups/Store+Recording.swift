@@ -28,6 +28,8 @@ public enum FactReference: Sendable, Hashable, CustomStringConvertible {
     case event(job: BuyingJob, type: JobEvent.Kind, date: Day)
     case send(asset: String, to: [String], date: Day)
     case dismissal(asset: String, date: Day)
+    /// A rep's mark that a send was consumed (not the send itself).
+    case consumed(asset: String, to: [String], date: Day)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum FactReference: Sendable, Hashable, CustomStringConvertible {
         case let .event(job, type, date): return "the event '\(job.rawValue) \(type.rawValue)' dated \(date)"
         case let .send(asset, to, date): return "the send of \(asset) to \(to.joined(separator: ", ")) on \(date)"
         case let .dismissal(asset, date): return "the dismissal of \(asset) on \(date)"
+        case let .consumed(asset, to, date): return "the consumed mark of \(asset) sent to \(to.joined(separator: ", ")) on \(date)"
         }
     }
 }
@@ -192,6 +195,7 @@ extension SQLStore {
     public func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws {
         try write { db in
             try StoreQueries.requireGroup(groupID, db)
+            if case .consumed = fact { return try unmarkConsumed(fact, in: groupID, db) }
             let (table, condition, arguments) = Self.locate(fact, groupID, db.dialect)
             let origins = try db.strings("SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL", arguments)
             guard !origins.isEmpty else {
@@ -203,6 +207,25 @@ extension SQLStore {
             try db.execute("UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'", [recorder.name] + arguments)
             try StoreQueries.refreshFollowUps(groupID, db)
         }
+    }
+
+    /// Takes back a rep's consumed mark; a send that came consumed from a file or a CRM is changed there.
+    private func unmarkConsumed(_ fact: FactReference, in groupID: String, _ db: any SQLSession) throws {
+        let (table, condition, arguments) = Self.locate(fact, groupID, db.dialect)
+        let marked = try db.strings("SELECT COALESCE(consumedBy, origin) FROM \(table) WHERE \(condition) AND retractedBy IS NULL AND consumed = 1",
+                                    arguments)
+        guard !marked.isEmpty else {
+            throw StoreError(.notFound, "no \(fact.description) in \(groupID) to take back; the send is not marked consumed")
+        }
+        let byReps = try db.strings("""
+            SELECT consumedBy FROM \(table) WHERE \(condition) AND retractedBy IS NULL AND consumed = 1 AND consumedBy IS NOT NULL
+            """, arguments)
+        guard !byReps.isEmpty else {
+            throw StoreError(.sourceOwned, "\(fact.description) came from \(marked[0]); change it there and import it again")
+        }
+        try db.execute("UPDATE send SET consumed = 0, consumedBy = NULL WHERE \(condition) AND retractedBy IS NULL AND consumedBy IS NOT NULL",
+                       arguments)
+        try StoreQueries.refreshFollowUps(groupID, db)
     }
 
     private static func locate(_ fact: FactReference, _ groupID: String, _ dialect: SQLDialect) -> (String, String, SQLArguments) {
@@ -219,6 +242,8 @@ extension SQLStore {
                     [groupID, asset, date.description, people])
         case let .dismissal(asset, date):
             return ("dismissal", "groupId = ? AND assetId = ? AND date = ?", [groupID, asset, date.description])
+        case let .consumed(asset, to, date):
+            return locate(.send(asset: asset, to: to, date: date), groupID, dialect)
         }
     }
 

@@ -47,11 +47,22 @@ struct GRDBSession: SQLSession {
             case .null: code = SQLITE_OK  // cleared above
             case let .integer(number): code = number.bind(to: handle, at: index)
             case let .real(number): code = number.bind(to: handle, at: index)
-            case let .text(text): code = text.bind(to: handle, at: index)
+            case let .text(text): code = GRDBSession.bindText(text, to: handle, at: index)
             }
             guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
         }
         return statement
+    }
+
+    /// Binds text with its length in bytes, so a value is matched exactly: bound as a C string
+    /// (GRDB's `String.bind`), `tco-model\0.md` stopped at the NUL and found `tco-model`.
+    private static func bindText(_ text: String, to handle: OpaquePointer?, at index: CInt) -> CInt {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return sqlite3_bind_text(handle, index, "", 0, nil) }
+            return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count),
+                                     unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        }
     }
 
     static func value(_ value: DatabaseValue) -> SQLValue {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand {
@@ -31,20 +32,9 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            let store = try store.open()
-            let group = try store.existingGroup(id: self.group)
-            for person in people where group.stakeholder(person) == nil {
-                throw UserError.badData("--by-recipient: no stakeholder '\(person)' in \(group.id)"
-                    + Suggestion.hint(for: person, in: group.stakeholders.map(\.id)))
-            }
-            let marked = try store.markConsumed(asset: asset, in: group.id, recipients: people, date: date, by: recorder.recorder)
-            if output.json {
-                try Console.printJSON(marked.map { ["recipient": $0.recipient, "date": $0.date.description] })
-                return
-            }
-            let words = Vocabulary(try store.taxonomy())
-            var names = words.names(in: group)
-            Console.print("Marked consumed: \(asset) for " + Words.list(marked.map { "\(names.mention($0.recipient)) (sent \($0.date))" }) + ".")
+            let desk = Desk(store: try store.open())
+            let recorded = try desk.markConsumed(groupID: group, asset: asset, recipients: people, date: date, by: recorder.recorder)
+            try recorded.report.print(json: output.json)
         }
     }
 }

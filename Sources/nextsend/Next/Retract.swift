@@ -13,6 +13,7 @@ extension NextSendCommand {
                   retract GROUP claim --stakeholder S --topic T --date D
                   retract GROUP event --job J --type started|progressed|completed|reopened --date D
                   retract GROUP send --asset A --to S[,S] --date D
+                  retract GROUP consumed --asset A --to S[,S] --date D   (takes back a consumed mark; the send stays)
                   retract GROUP dismissal --asset A --date D
                   retract GROUP stakeholder --id S
                 Only recorded facts (from the CLI or the service) can be retracted; a fact from a file or a CRM is changed there.
@@ -20,11 +21,11 @@ extension NextSendCommand {
         )
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case claim, event, send, dismissal, stakeholder
+            case claim, event, send, consumed, dismissal, stakeholder
         }
 
         @Argument(help: "The group id.") var group: String
-        @Argument(help: "What kind of fact: claim, event, send or stakeholder.") var kind: Kind
+        @Argument(help: "What kind of fact: claim, event, send, consumed, dismissal or stakeholder.") var kind: Kind
         @Option(help: "The stakeholder (claim).") var stakeholder: String?
         @Option(help: "The topic (claim).") var topic: String?
         @Option(help: "The buying job (event).") var job: BuyingJob?
@@ -60,6 +61,9 @@ extension NextSendCommand {
             case .send:
                 let people = try need(to, "to").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 return .send(asset: try need(asset, "asset"), to: people, date: try need(date, "date"))
+            case .consumed:
+                let people = try need(to, "to").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                return .consumed(asset: try need(asset, "asset"), to: people, date: try need(date, "date"))
             case .dismissal:
                 return .dismissal(asset: try need(asset, "asset"), date: try need(date, "date"))
             case .stakeholder:
@@ -68,12 +72,8 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            let fact = try fact()
-            let recorder = recorder.recorder
-            try store.open().retract(fact, in: group, by: recorder)
-            try RecordedReport(group: group, action: "retracted", fact: fact.description, date: nil, by: recorder.name,
-                               message: "Retracted by \(recorder.name): \(fact). It stays in the history, marked, and no longer counts.")
-                .print(json: output.json)
+            let desk = Desk(store: try store.open())
+            try desk.retract(groupID: group, fact: try fact(), by: recorder.recorder).report.print(json: output.json)
         }
     }
 }

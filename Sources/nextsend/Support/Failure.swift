@@ -52,7 +52,8 @@ enum Failure {
             Console.error("nextsend: \(errors) error\(errors == 1 ? "" : "s")\(place); nothing was written")
         } else if let error = error as? DeskError {
             // The desk names JSON fields; here they are options.
-            Console.error("nextsend: " + (error.field.map { "--\($0): " } ?? "") + error.message)
+            let options = ["recipients": "by-recipient"]
+            Console.error("nextsend: " + (error.field.map { "--\(options[$0] ?? $0): " } ?? "") + error.message)
         } else {
             Console.error("nextsend: \(error)")
         }

@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NextSend
+import NextSendService
+import NextSendStore
+import Testing
+
+/// The API says what it did, and only that: every answer here was once a different one.
+@Suite struct APITruthTests {
+    let mercy = "mercy-valley-health"
+
+    static var repository: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    @Test func consumedAndRetractionsMirrorTheCLI() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let sent = try await client.post("/v1/groups/\(mercy)/touches", json: #"{"asset": "tco-model", "to": ["dana"], "date": "2026-11-20"}"#)
+            #expect(sent.status == .created)
+            let consumed = try await client.post("/v1/groups/\(mercy)/consumed", json: #"{"asset": "tco-model", "recipients": ["dana"]}"#)
+            #expect(consumed.status == .created, "\(consumed.text)")
+            #expect(consumed.text.contains("Marked consumed: Three-year TCO model"), "titles, not ids: \(consumed.text)")
+            #expect(try await client.post("/v1/groups/\(mercy)/consumed", json: #"{"asset": "tco-model", "recipients": ["dana"]}"#).status == .ok,
+                    "a second mark changes nothing")
+            let nobody = try await client.post("/v1/groups/\(mercy)/consumed", json: #"{"asset": "tco-model", "recipients": ["zed"]}"#)
+            #expect(nobody.status == .badRequest)
+            #expect(nobody.detail.hasPrefix("recipients: no stakeholder 'zed'"), "\(nobody.detail)")
+        }
+        #expect(try fixture.store.history(ofGroup: mercy).sends.contains { $0.asset == "tco-model" && $0.date == Day("2026-11-20")! && $0.consumed })
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let undo = try await client.post("/v1/groups/\(mercy)/retractions",
+                                             json: #"{"kind": "consumed", "asset": "tco-model", "to": ["dana"], "date": "2026-11-20"}"#)
+            #expect(undo.status == .created, "\(undo.text)")
+            let unsend = try await client.post("/v1/groups/\(mercy)/retractions",
+                                               json: #"{"kind": "send", "asset": "tco-model", "to": ["dana"], "date": "2026-11-20"}"#)
+            #expect(unsend.status == .created, "\(unsend.text)")
+            let again = try await client.post("/v1/groups/\(mercy)/retractions",
+                                              json: #"{"kind": "send", "asset": "tco-model", "to": ["dana"], "date": "2026-11-20"}"#)
+            #expect(again.status == .notFound)
+            let missing = try await client.post("/v1/groups/\(mercy)/retractions", json: #"{"kind": "claim", "stakeholder": "lee"}"#)
+            #expect(missing.status == .badRequest)
+            #expect(missing.detail.hasPrefix("topic: "), "\(missing.detail)")
+            let fromFile = try await client.post("/v1/groups/\(mercy)/retractions", json: #"{"kind": "stakeholder", "stakeholder": "lee"}"#)
+            #expect(fromFile.status == .conflict, "lee came from the group file: \(fromFile.text)")
+        }
+        let sends = try fixture.store.history(ofGroup: mercy).sends.filter { $0.asset == "tco-model" && $0.date == Day("2026-11-20")! }
+        #expect(sends.allSatisfy { $0.provenance.isRetracted && !$0.consumed }, "\(sends)")
+    }
+
+    @Test func unknownFieldsEmptyNamesAndDuplicatesAreRefusedAsTheSpecSays() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let unknown = try await client.post("/v1/groups/\(mercy)/claims", json: #"{"stakeholder": "lee", "topic": "tco", "value": 1, "bogus": 1}"#)
+            #expect(unknown.status == .badRequest)
+            #expect(unknown.detail.contains("bogus"), "\(unknown.detail)")
+            #expect(try await client.post("/v1/groups/\(mercy)/touches", json: #"{"asset": "tco-model", "to": []}"#).status == .badRequest)
+            #expect(try await client.post("/v1/groups/\(mercy)/events", json: #"{"job": "", "type": "started"}"#).status == .badRequest)
+            let duplicate = try await client.post("/v1/groups/\(mercy)/stakeholders",
+                                                  json: #"{"id": "lee", "name": "Lee Again", "role": "it", "influence": "user"}"#)
+            #expect(duplicate.status == .conflict, "\(duplicate.text)")
+            #expect(try await client.get("/v1/assets?job=").status == .badRequest)
+        }
+    }
+
+    @Test func aMethodARouteDoesNotTakeIs405WithAllow() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let delete = try await client.execute(uri: "/v1/groups", method: .delete, headers: [:], body: nil)
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers[.allow] == "GET, HEAD")
+            let get = try await client.get("/v1/groups/\(mercy)/claims")
+            #expect(get.status == .methodNotAllowed)
+            #expect(get.headers[.allow] == "POST")
+            #expect(try await client.execute(uri: "/signin", method: .put, headers: [:], body: nil).headers[.allow] == "GET, POST, HEAD")
+            #expect(try await client.get("/v1/nothing-here").status == .notFound)
+        }
+    }
+
+    /// Every path and method of openapi.yaml is in the 405 table, and nothing else under /v1.
+    @Test func theMethodTableMatchesTheSpec() throws {
+        let spec = try String(contentsOf: APITruthTests.repository.appendingPathComponent("Sources/NextSendService/openapi.yaml"), encoding: .utf8)
+        var declared: [String: Set<String>] = [:]
+        var path: String?
+        for line in spec.split(separator: "\n") {
+            if line.hasPrefix("  /"), line.hasSuffix(":") { path = String(line.dropFirst(2).dropLast()) }
+            else if let current = path, line.hasPrefix("    "), !line.hasPrefix("     "),
+                    let method = ["get", "post", "put", "delete", "patch"].first(where: { line == "    \($0):" }) {
+                declared[current, default: []].insert(method.uppercased())
+            } else if line.hasPrefix("components:") { break }
+        }
+        #expect(declared.count == 15)
+        for (template, methods) in declared {
+            let sample = template.replacingOccurrences(of: "{id}", with: "x")
+            #expect(Set(NextSendServerTestHooks.methods(for: sample) ?? []) == methods, "\(template)")
+        }
+    }
+
+    @Test func idsAreMatchedExactly() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            #expect(try await client.get("/v1/assets/tco-model").status == .ok)
+            #expect(try await client.get("/v1/assets/tco-model%00.md").status == .notFound)
+            #expect(try await client.get("/v1/groups/\(mercy)%00x").status == .notFound)
+        }
+    }
+
+    @Test func aChunkedBodyOverTheLimitIs413() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.live(maxBodyBytes: 4096) { (port: Int) async throws in
+            let chunk = String(repeating: "a", count: 3000)
+            let chunked = "\(String(3000, radix: 16))\r\n\(chunk)\r\n\(String(3000, radix: 16))\r\n\(chunk)\r\n0\r\n\r\n"
+            let answer = try await RawHTTP.send("POST /v1/groups/\(mercy)/claims HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked, port: port)
+            #expect(answer.status == 413, "\(answer.head)")
+        }
+    }
+
+    @Test func readinessAnswersWithoutAToken() async throws {
+        let fixture = try ServiceFixture(tokens: try AccessTokens.parse("alice 0123456789abcdef-alice", file: "tokens"))
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            #expect(try await client.get("/readyz").status == .ok)
+            #expect(try await client.get("/v1/groups").status == .unauthorized)
+        }
+    }
+
+    @Test func theBinaryAndTheSpecShareOneVersion() throws {
+        let spec = try String(contentsOf: APITruthTests.repository.appendingPathComponent("Sources/NextSendService/openapi.yaml"), encoding: .utf8)
+        #expect(spec.contains("\n  version: \(NextSendVersion.current)\n"))
+    }
+}
