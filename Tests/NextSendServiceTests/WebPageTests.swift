@@ -85,8 +85,13 @@ import Testing
             #expect(sent.status == .seeOther)
             #expect(sent.headers[.location] == "/groups/\(mercy)")
             let after = try await client.get("/groups/\(mercy)", headers: cookie).text
-            #expect(after.contains("Recorded: \(first.asset.id) sent to"))
-            #expect(!after.contains("data-asset=\"\(first.asset.id)\"") || first.sendTo.count > 1)
+            #expect(after.contains("Recorded: \(first.asset.title.replacingOccurrences(of: "'", with: "&#39;")) sent to"), "titles, not ids")
+            let picks = after.components(separatedBy: "id=\"picks\"").last?.components(separatedBy: "</section>").first ?? ""
+            #expect(!picks.contains("data-asset=\"\(first.asset.id)\"") || first.sendTo.count > 1)
+            // The send is listed under what was sent, with the ways to mark it consumed or take it back.
+            let sentSection = after.components(separatedBy: "id=\"sent\"").last?.components(separatedBy: "</section>").first ?? ""
+            #expect(sentSection.contains("data-asset=\"\(first.asset.id)\""))
+            #expect(sentSection.contains("Mark consumed") && sentSection.contains("Undo this send"))
         }
         let sends = try fixture.store.history(ofGroup: mercy).sends.filter { $0.provenance.recordedBy == "alice" }
         #expect(sends.map(\.asset) == [first.asset.id])
@@ -116,7 +121,8 @@ import Testing
             let token = try csrf(in: page.text)
             let bad = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=tco&holds=a+lot", headers: cookie)
             #expect(bad.status == .badRequest)
-            #expect(bad.text.contains("id=\"error\""))
+            #expect(bad.text.contains("id=\"claim-error\""), "the error beside the box")
+            #expect(bad.text.contains(#"value="a lot""#), "what was typed stays in the box")
             let good = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=tco&holds=130000", headers: cookie)
             #expect(good.status == .seeOther)
             #expect(try await client.get("/groups/\(mercy)", headers: cookie).text.contains("Recorded: Lee Park (IT) holds $130,000"))
@@ -159,6 +165,129 @@ import Testing
             let token = try csrf(in: try await client.get("/", headers: cookie).text)
             #expect(try await client.post("/signout", form: "csrf=\(token)", headers: cookie).status == .seeOther)
             #expect(try await client.get("/", headers: cookie).status == .seeOther)
+        }
+    }
+}
+
+/// A rep's whole day on the page, through the router: what was sent, marked consumed and taken
+/// back, a dismissal undone, the catalog searched and any asset sent, claims as people type them.
+@Suite struct RepDayPageTests {
+    let mercy = "mercy-valley-health"
+
+    func csrf(in page: String) throws -> String {
+        let start = try #require(page.range(of: #"name="csrf" value=""#)).upperBound
+        return String(page[start...].prefix { $0 != "\"" })
+    }
+
+    func section(_ id: String, of page: String) -> String {
+        page.components(separatedBy: "id=\"\(id)\"").dropFirst().first?.components(separatedBy: "</section>").first ?? ""
+    }
+
+    @Test func sendingMarkingConsumedAndUndoingAreRetractionsKeptInTheHistory() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let page = try await client.get("/groups/\(mercy)?q=deployment")
+            let cookie: HTTPFields = [.cookie: try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            let token = try csrf(in: page.text)
+            // Search finds assets that are not picks; send one to a person chosen by hand.
+            let results = section("search", of: page.text)
+            #expect(results.contains("class=\"result\""), "\(results.prefix(500))")
+            #expect(try await client.get("/groups/\(mercy)?q=zzzqqq", headers: cookie).text.contains("id=\"no-results\""))
+            let nobody = try await client.post("/groups/\(mercy)/sent", form: "csrf=\(token)&asset=deployment-options-primer", headers: cookie)
+            #expect(nobody.status == .badRequest)
+            #expect(nobody.text.contains("tick at least one person"))
+            let sent = try await client.post("/groups/\(mercy)/sent", form: "csrf=\(token)&asset=deployment-options-primer&to%5B%5D=jon", headers: cookie)
+            #expect(sent.status == .seeOther)
+            var after = try await client.get("/groups/\(mercy)", headers: cookie).text
+            #expect(after.contains("Recorded: Cloud, hybrid or on-premises"), "\(after.components(separatedBy: "id=\"flash\"").last?.prefix(200) ?? "")")
+            #expect(section("sent", of: after).contains("data-asset=\"deployment-options-primer\" data-date=\"2026-11-29\""))
+            // Mark it consumed, then take the mark back, then take the send back.
+            let consumed = try await client.post("/groups/\(mercy)/consumed",
+                                                  form: "csrf=\(token)&asset=deployment-options-primer&date=2026-11-29&to%5B%5D=jon", headers: cookie)
+            #expect(consumed.status == .seeOther)
+            after = try await client.get("/groups/\(mercy)", headers: cookie).text
+            #expect(after.contains("Marked consumed: Cloud, hybrid or on-premises"))
+            #expect(section("sent", of: after).contains("Not consumed after all"))
+            let unmark = try await client.post("/groups/\(mercy)/retract",
+                                               form: "csrf=\(token)&kind=consumed&asset=deployment-options-primer&date=2026-11-29&to%5B%5D=jon",
+                                               headers: cookie)
+            #expect(unmark.status == .seeOther)
+            #expect(try await client.get("/groups/\(mercy)", headers: cookie).text.contains("is no longer marked consumed"))
+            let unsend = try await client.post("/groups/\(mercy)/retract",
+                                               form: "csrf=\(token)&kind=send&asset=deployment-options-primer&date=2026-11-29&to%5B%5D=jon",
+                                               headers: cookie)
+            #expect(unsend.status == .seeOther)
+            after = try await client.get("/groups/\(mercy)", headers: cookie).text
+            #expect(after.contains("Took back the send of Cloud, hybrid or on-premises"))
+            #expect(!section("sent", of: after).contains("data-asset=\"deployment-options-primer\""))
+            // A dismissal, then its undo.
+            #expect(try await client.post("/groups/\(mercy)/dismiss", form: "csrf=\(token)&asset=tco-model&reason=has+it", headers: cookie).status == .seeOther)
+            after = try await client.get("/groups/\(mercy)", headers: cookie).text
+            #expect(after.contains("Dismissed Three-year TCO model"))
+            #expect(section("sent", of: after).contains("class=\"dismissed-row\" data-asset=\"tco-model\""))
+            let undo = try await client.post("/groups/\(mercy)/retract", form: "csrf=\(token)&kind=dismissal&asset=tco-model&date=2026-11-29",
+                                             headers: cookie)
+            #expect(undo.status == .seeOther)
+            after = try await client.get("/groups/\(mercy)", headers: cookie).text
+            #expect(after.contains("is back among the picks"))
+            #expect(section("picks", of: after).contains("data-asset=\"tco-model\""))
+        }
+        let history = try fixture.store.history(ofGroup: mercy)
+        #expect(history.sends.contains { $0.asset == "deployment-options-primer" && $0.provenance.isRetracted })
+        #expect(history.dismissals.contains { $0.dismissal.asset == "tco-model" && $0.provenance.isRetracted })
+    }
+
+    @Test func theClaimBoxReadsFiguresAndPositionsAsTyped() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let page = try await client.get("/groups/\(mercy)")
+            let cookie: HTTPFields = [.cookie: try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            let token = try csrf(in: page.text)
+            for (typed, shown) in [("%24150k", "$150,000"), ("150%2C000", "$150,000"), ("1.2M", "$1,200,000")] {
+                let claim = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=tco&holds=\(typed)", headers: cookie)
+                #expect(claim.status == .seeOther, "\(typed)")
+                #expect(try await client.get("/groups/\(mercy)", headers: cookie).text.contains(shown), "\(typed)")
+            }
+            let position = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=deployment&holds=Cloud-Only",
+                                                  headers: cookie)
+            #expect(position.status == .seeOther)
+            let euros = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=tco&holds=%E2%82%AC150k", headers: cookie)
+            #expect(euros.status == .badRequest)
+            #expect(euros.text.contains("is in EUR; tco is counted in USD"))
+        }
+    }
+
+    @Test func browsersGetPagesForMistakesAndAnIcon() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let missing = try await client.get("/no-such-page", headers: [.accept: "text/html,application/xhtml+xml"])
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(try await client.get("/no-such-page").headers[.contentType] == "application/problem+json", "programs still get JSON")
+            let icon = try await client.get("/favicon.ico")
+            #expect(icon.status == .ok && icon.headers[.contentType] == "image/svg+xml")
+            let page = try await client.get("/groups/\(mercy)")
+            #expect(page.text.contains(##"<a class="skip" href="#main">"##))
+            #expect(!page.text.contains("'nextsend "), "no command lines on the page")
+            let closed = try await client.get("/groups/mercy-valley-helth")
+            #expect(!closed.text.contains("nextsend group"), "\(closed.text)")
+        }
+    }
+
+    @Test func aRepSignedInWithTheirTokenSeesTheirGroupsWithoutTheListOfReps() async throws {
+        let tokens = try AccessTokens.parse("alice alice@rosterline.example 0123456789abcdef-alice\nmaria maria@x.example manager 0123456789abcdef-maria",
+                                            file: "tokens")
+        let fixture = try ServiceFixture(tokens: tokens)
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let signIn = try await client.post("/signin", form: "token=0123456789abcdef-alice")
+            let cookie: HTTPFields = [.cookie: try #require(signIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            let home = try await client.get("/", headers: cookie).text
+            #expect(home.contains("Open groups of alice@rosterline.example"))
+            #expect(!home.contains("id=\"owner\""), "a rep is not shown a list of every rep")
+            let manager = try await client.post("/signin", form: "token=0123456789abcdef-maria")
+            let managerCookie: HTTPFields = [.cookie: try #require(manager.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            let managerHome = try await client.get("/", headers: managerCookie).text
+            #expect(managerHome.contains("id=\"owner\""), "a manager chooses among reps: \(managerHome)")
         }
     }
 }

@@ -248,23 +248,8 @@ public struct DigestBuilder: Sendable {
         }
     }
 
-    /// Only web links reach a digest: a `javascript:` or `data:` URL in an asset file is dropped,
-    /// and characters that could end a Markdown link are percent-encoded.
-    public static func safeLink(_ url: String?) -> String {
-        guard let url, let scheme = url.split(separator: ":").first?.lowercased(), ["http", "https"].contains(scheme) else { return "" }
-        return url.unicodeScalars.map { scalar -> String in
-            switch scalar {
-            case " ": return "%20"
-            case "(": return "%28"
-            case ")": return "%29"
-            case "<": return "%3C"
-            case ">": return "%3E"
-            case "\"": return "%22"
-            case "'": return "%27"
-            default: return scalar.properties.generalCategory == .control ? "" : String(scalar)
-            }
-        }.joined()
-    }
+    /// Only web links reach a digest (see ``WebLink``); "" where the url is not one.
+    public static func safeLink(_ url: String?) -> String { WebLink.safe(url) ?? "" }
 
     func label(_ topic: String) -> String { words.topic(topic) }
 }

@@ -39,6 +39,8 @@ struct GroupsPage: WebPage {
 
     var owner: String?
     var asOf: String
+    /// The list of reps to choose from: for a token that names no rep, and for managers.
+    var chooseOwner: Bool
     var owners: [OwnerOption]
     var groups: [Row]
     var csrf = ""
@@ -46,8 +48,9 @@ struct GroupsPage: WebPage {
     var noGroups: Bool
     var hasGroups: Bool
 
-    init(owner: String?, asOf: String, owners: [OwnerOption], groups: [Row]) {
+    init(owner: String?, asOf: String, owners: [OwnerOption], groups: [Row], chooseOwner: Bool = true) {
         self.owner = owner
+        self.chooseOwner = chooseOwner
         self.asOf = asOf
         self.owners = owners
         self.groups = groups
@@ -56,13 +59,41 @@ struct GroupsPage: WebPage {
     }
 }
 
-/// One group: its job board, conflicts as camps, unreached people, picks and the forms.
+/// What the group page was asked besides the group: a catalog search, and a claim form to show
+/// again with what was typed and what was wrong with it.
+struct GroupPageInput {
+    var search: String?
+    var results: [Asset] = []
+    var claim: ClaimForm?
+    var claimError: String?
+    var error: String?
+}
+
+/// One group as a rep works it in a day: the picks first (with the conflicts they settle), then
+/// the conflicts and the people nobody has reached, the job board, what was sent (to mark
+/// consumed or take back), the dismissed picks, a catalog search to send anything, and the claim box.
 struct GroupPage: WebPage {
     struct Job { var name, status: String; var stalled: Bool; var idle: String; var loops: Int; var note: String }
     struct ConflictRow { var topic, line: String }
     struct Person { var id, label: String; var checked: Bool }
-    struct Pick { var rank: Int; var asset, title, reason, sendTo: String; var url: String?; var people: [Person] }
-    struct Option { var id, label: String }
+    struct Pick {
+        var rank: Int
+        var asset, title, reason, sendTo: String
+        var url: String?
+        var resolves: String?
+        /// The people the pick is for (checked) and, behind "add someone", everyone else.
+        var suggested: [Person]
+        var others: [Person]
+        var hasOthers: Bool
+    }
+    struct SentRow {
+        var date, asset, title, people, channel: String
+        var recipients: [String]
+        var consumed, recorded: Bool
+    }
+    struct DismissedRow { var asset, title, date, until: String; var reason: String? }
+    struct Result { var asset, title, format: String; var url: String?; var people: [Person] }
+    struct Option { var id, label: String; var selected: Bool }
 
     var id, link, account, owner, asOf, today: String
     var closed: String?
@@ -73,11 +104,22 @@ struct GroupPage: WebPage {
     var hasUnreached: Bool
     var picks: [Pick]
     var noPicks: String?
+    var sends: [SentRow]
+    var hasSends: Bool
+    var dismissed: [DismissedRow]
+    var hasDismissed: Bool
+    var search: String
+    var searched: Bool
+    var results: [Result]
+    var noResults: Bool
     var stakeholders: [Option]
     var topics: [Option]
+    var holds: String
+    var source: String
+    var claimError: String?
     var csrf = ""
 
-    init(view: GroupView, answer: NextAnswer, today: Day, error: String?) {
+    init(view: GroupView, answer: NextAnswer, today: Day, titles: [String: String], input: GroupPageInput) {
         let (group, diagnosis) = (view.group, view.diagnosis)
         let words = Vocabulary(view.taxonomy)
         id = group.id
@@ -86,7 +128,7 @@ struct GroupPage: WebPage {
         owner = group.owner
         asOf = diagnosis.asOf.description
         self.today = today.description
-        self.error = error
+        error = input.error
         jobs = diagnosis.jobs.map { state in
             var note = state.status == .stalled ? "idle past its \(state.stallDays)-day threshold" : ""
             if state.loops > 0 { note += (note.isEmpty ? "" : "; ") + "reopened \(Words.times(state.loops))" }
@@ -99,27 +141,82 @@ struct GroupPage: WebPage {
         hasUnreached = !unreached.isEmpty
         switch answer {
         case let .closed(report):
-            closed = report.message
+            closed = PageText.withoutCommands(report.message)
             picks = []
         case let .picks(advice, _, _):
             picks = advice.recommendations.map { pick in
                 var names = words.names(in: group)
+                let settles = pick.addresses.compactMap { need -> String? in
+                    if case let .conflict(topic) = need { return words.topicTitle(topic) }
+                    return nil
+                }
+                let people = group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: pick.sendTo.contains($0.id)) }
+                let others = people.filter { !$0.checked }
                 return Pick(rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, reason: pick.reason,
-                            sendTo: Words.list(pick.sendTo.map { names.mention($0) }), url: pick.asset.url,
-                            people: group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: pick.sendTo.contains($0.id)) })
+                            sendTo: Words.list(pick.sendTo.map { names.mention($0) }), url: WebLink.safe(pick.asset.url),
+                            resolves: settles.isEmpty ? nil : "Settles: " + Words.list(settles),
+                            suggested: people.filter(\.checked), others: others, hasOthers: !others.isEmpty)
             }
             if picks.isEmpty {
                 noPicks = diagnosis.needs.isEmpty
                     ? "Nothing to send: no open conflict, no stalled or active job, everyone reached."
-                    : "Nothing in the live catalog serves this group's needs; the marketing digest lists such gaps."
+                    : "Nothing in the live catalog serves this group's needs; marketing sees such gaps in its weekly digest."
             }
         }
-        stakeholders = group.stakeholders.map { Option(id: $0.id, label: words.person($0)) }
+        sends = view.history.sends.filter { !$0.provenance.isRetracted }.sorted { ($0.date, $0.asset) > ($1.date, $1.asset) }.map { send in
+            var names = words.names(in: group)
+            return SentRow(date: send.date.description, asset: send.asset, title: titles[send.asset] ?? send.asset,
+                           people: Words.list(send.to.map { names.mention($0) }), channel: send.channel ?? "–", recipients: send.to,
+                           consumed: send.consumed, recorded: send.provenance.origin == "recorded")
+        }
+        hasSends = !sends.isEmpty
+        let window = ScoringPolicy.standard.dismissalDays
+        dismissed = view.history.dismissals
+            .filter { !$0.provenance.isRetracted && $0.dismissal.date.adding(days: window) > today }
+            .map { DismissedRow(asset: $0.dismissal.asset, title: titles[$0.dismissal.asset] ?? $0.dismissal.asset,
+                                date: $0.dismissal.date.description, until: $0.dismissal.date.adding(days: window).description,
+                                reason: $0.dismissal.reason) }
+        hasDismissed = !dismissed.isEmpty
+        search = input.search ?? ""
+        searched = input.search != nil
+        results = input.results.map { asset in
+            Result(asset: asset.id, title: asset.title, format: asset.format, url: WebLink.safe(asset.url),
+                   people: group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: false) })
+        }
+        noResults = searched && results.isEmpty
+        let claim = input.claim
+        stakeholders = group.stakeholders.map { Option(id: $0.id, label: words.person($0), selected: $0.id == claim?.stakeholder) }
         topics = view.taxonomy.topics.map { topic in
-            switch topic.kind {
-            case let .choice(positions, _): Option(id: topic.id, label: "\(topic.label) (\(positions.joined(separator: " / ")))")
-            case let .number(unit, _): Option(id: topic.id, label: "\(topic.label) (\(unit ?? "a figure"))")
+            let label = switch topic.kind {
+            case let .choice(positions, _): "\(topic.label) (\(positions.joined(separator: " / ")))"
+            case let .number(unit, _): "\(topic.label) (\(unit ?? "a figure"))"
+            }
+            return Option(id: topic.id, label: label, selected: topic.id == claim?.topic)
+        }
+        holds = claim?.holds ?? ""
+        source = claim?.source ?? ""
+        claimError = input.claimError
+    }
+}
+
+/// Sentences written for the command line, made right for the page: a rep on the page has no
+/// terminal, so a "'nextsend …' does it" hint is left out rather than shown.
+enum PageText {
+    static func withoutCommands(_ text: String) -> String {
+        var kept: [String] = []
+        for sentence in text.components(separatedBy: ". ") {
+            // "…; record it first with 'nextsend sent …'" keeps the part before the hint.
+            guard let hint = sentence.range(of: "'nextsend ") else {
+                kept.append(sentence)
+                continue
+            }
+            let before = sentence[..<hint.lowerBound]
+            if let cut = before.range(of: ";", options: .backwards) {
+                kept.append(String(before[..<cut.lowerBound]))
             }
         }
+        var result = kept.joined(separator: ". ").trimmingCharacters(in: .whitespaces)
+        if !result.isEmpty, !result.hasSuffix("."), !result.hasSuffix("?"), !result.hasSuffix("!") { result += "." }
+        return result
     }
 }

@@ -17,7 +17,10 @@ struct SentForm: WebForm {
     func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
         var fields = ["asset": asset, "to": (to ?? []).joined(separator: ",")]
         fields["channel"] = channel.flatMap { $0.isEmpty ? nil : $0 }
-        let report = try desk.recordTouch(groupID: group, fields: fields, today: today, by: recorder).report
+        guard !(to ?? []).isEmpty else { throw DeskError.badInput(field: "to", "tick at least one person to send it to") }
+        var report = try desk.recordTouch(groupID: group, fields: fields, today: today, by: recorder).report
+        // The page names an asset by its title, as a rep knows it.
+        report.asset = try desk.store.asset(id: asset)?.title ?? asset
         var names = Vocabulary(try desk.store.taxonomy()).names(in: try desk.store.existingGroup(id: group))
         var sentence = report.sentences(names: &names).joined(separator: " ")
         for warning in report.warnings { sentence += " Warning: \(warning)" }
@@ -26,7 +29,7 @@ struct SentForm: WebForm {
 }
 
 /// "Record a claim": what someone now holds on a topic.
-struct ClaimForm: WebForm {
+struct ClaimForm: WebForm, Equatable {
     var stakeholder: String
     var topic: String
     /// The position (choice topic) or the figure (number topic), as typed.
@@ -50,6 +53,47 @@ struct DismissForm: WebForm {
     var reason: String?
 
     func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
-        try desk.recordDismissal(groupID: group, asset: asset, date: nil, reason: reason, today: today, by: recorder).report.message
+        _ = try desk.recordDismissal(groupID: group, asset: asset, date: nil, reason: reason, today: today, by: recorder)
+        let title = try desk.store.asset(id: asset)?.title ?? asset
+        return "Dismissed \(title): out of this group's picks until \(today.adding(days: ScoringPolicy.standard.dismissalDays))."
+    }
+}
+
+/// "Mark consumed" on a row of what was sent: the recipients of that send read it.
+struct ConsumedForm: WebForm {
+    var asset: String
+    var to: [String]?
+    var date: String?
+
+    func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
+        let day = try date.map { text -> Day in
+            guard let day = Day(text) else { throw DeskError.badInput(field: "date", "'\(text)' is not a day") }
+            return day
+        }
+        return try desk.markConsumed(groupID: group, asset: asset, recipients: to ?? [], date: day, by: recorder).report.message
+    }
+}
+
+/// An undo on the page: a send, a consumed mark or a dismissal taken back (a retraction, kept in the history).
+struct RetractForm: WebForm {
+    var kind: String
+    var asset: String
+    var to: [String]?
+    var date: String?
+
+    func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
+        guard ["send", "consumed", "dismissal"].contains(kind) else {
+            throw DeskError.badInput(field: "kind", "the page takes back a send, a consumed mark or a dismissal, not '\(kind)'")
+        }
+        var fields = ["asset": asset]
+        fields["date"] = date
+        let fact = try Desk.fact(kind: kind, fields: fields, to: to)
+        _ = try desk.retract(groupID: group, fact: fact, by: recorder)
+        let title = try desk.store.asset(id: asset)?.title ?? asset
+        switch kind {
+        case "send": return "Took back the send of \(title) on \(date ?? ""): it no longer counts."
+        case "consumed": return "\(title) sent on \(date ?? "") is no longer marked consumed."
+        default: return "\(title) is back among the picks."
+        }
     }
 }

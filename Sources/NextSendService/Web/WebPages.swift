@@ -41,6 +41,21 @@ struct WebPages: Sendable {
         return try render("problem", ProblemPage(heading: heading, detail: problem.detail), title: heading, session: session, status: problem.status)
     }
 
+    /// The page's icon: a small SVG, so a browser's request for `/favicon.ico` is answered rather
+    /// than logged as an error on every page load.
+    static var favicon: Response {
+        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#2457c5"/>"##
+            + ##"<path d="M4 12V4h1.6l4.8 5.6V4H12v8h-1.6L5.6 6.4V12z" fill="#fff"/></svg>"##
+        return Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "public, max-age=86400"],
+                        body: .init(byteBuffer: ByteBuffer(string: svg)))
+    }
+
+    /// Whether a request comes from a person in a browser (it asks for HTML) rather than a program.
+    static func wantsHTML(_ request: Request) -> Bool {
+        !request.uri.path.hasPrefix("/v1/") && request.uri.path != "/metrics"
+            && (request.headers[.accept]?.contains("text/html") ?? false)
+    }
+
     /// An id as one path segment of a link.
     static func pathComponent(_ id: String) -> String {
         id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? id

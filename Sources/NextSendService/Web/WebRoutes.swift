@@ -30,6 +30,7 @@ struct WebRoutes: Sendable {
     static let routes: [(template: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/signin", [.get, .post]), ("/signout", [.post]), ("/groups/{id}", [.get]),
         ("/groups/{id}/sent", [.post]), ("/groups/{id}/claim", [.post]), ("/groups/{id}/dismiss", [.post]),
+        ("/groups/{id}/consumed", [.post]), ("/groups/{id}/retract", [.post]), ("/favicon.ico", [.get]),
     ]
 
     func register(on router: Router<ServiceContext>) {
@@ -37,7 +38,13 @@ struct WebRoutes: Sendable {
         router.post("/signin") { request, context in try await page(context) { try await signIn(request, context: context) } }
         router.post("/signout") { request, context in try await page(context) { try await signOut(request, context: context) } }
         router.get("/") { request, context in try await page(context) { try await groupsPage(request, context: context) } }
-        router.get("/groups/{id}") { _, context in try await page(context) { try await groupPage(context: context) } }
+        router.get("/groups/{id}") { request, context in
+            try await page(context) {
+                let query = request.uri.queryParameters.get("q").map { $0.trimmingCharacters(in: .whitespaces) }
+                return try await groupPage(context: context, input: GroupPageInput(search: query))
+            }
+        }
+        router.get("/favicon.ico") { _, _ in WebPages.favicon }
         router.post("/groups/{id}/sent") { request, context in
             try await page(context) { try await record(request, context: context, form: SentForm.self) }
         }
@@ -46,6 +53,12 @@ struct WebRoutes: Sendable {
         }
         router.post("/groups/{id}/dismiss") { request, context in
             try await page(context) { try await record(request, context: context, form: DismissForm.self) }
+        }
+        router.post("/groups/{id}/consumed") { request, context in
+            try await page(context) { try await record(request, context: context, form: ConsumedForm.self) }
+        }
+        router.post("/groups/{id}/retract") { request, context in
+            try await page(context) { try await record(request, context: context, form: RetractForm.self) }
         }
     }
 
@@ -102,29 +115,52 @@ struct WebRoutes: Sendable {
 
     private func groupsPage(_ request: Request, context: ServiceContext) async throws -> Response {
         let (session, cookie) = session(for: context)
-        let owner = request.uri.queryParameters.get("owner").flatMap { $0.isEmpty ? nil : $0 }
+        // A rep's own groups unless another owner is asked for; a manager starts from the list of reps.
+        let asked = request.uri.queryParameters.get("owner").flatMap { $0.isEmpty ? nil : $0 }
+        let owner = asked ?? (session.isManager ? nil : session.rep)
         let (desk, day) = (desk, today())
         let (owners, lines) = try await Blocking.run {
             let owners = try desk.store.owners()
-            let lines = try owner.map { try desk.groupLines(owner: $0, includeClosed: false, asOf: day) } ?? []
-            return (owners, lines)
+            guard let owner else { return (owners, [GroupLine]()) }
+            do {
+                return (owners, try desk.groupLines(owner: owner, includeClosed: false, asOf: day))
+            } catch let error as StoreError where error.code == .notFound && asked == nil {
+                return (owners, [])  // a rep with no open group yet: "No open groups", not a 404
+            }
         }
         let page = GroupsPage(owner: owner, asOf: day.description, owners: owners.map { OwnerOption(name: $0, selected: $0 == owner) },
-                              groups: lines.sorted { ($0.urgency, $1.id) > ($1.urgency, $0.id) }.map(GroupsPage.Row.init))
+                              groups: lines.sorted { ($0.urgency, $1.id) > ($1.urgency, $0.id) }.map(GroupsPage.Row.init),
+                              chooseOwner: session.rep == nil || session.isManager)
         return try pages.render("groups", page, title: owner.map { "Groups of \($0)" } ?? "Groups", session: session, cookie: cookie,
                                 flash: sessions.takeFlash(for: session))
     }
 
-    private func groupPage(context: ServiceContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func groupPage(context: ServiceContext, input: GroupPageInput = GroupPageInput(),
+                           status: HTTPResponse.Status = .ok) async throws -> Response {
         let (session, cookie) = session(for: context)
         let id = try context.parameters.require("id")
         let (desk, day) = (desk, today())
-        let (view, answer) = try await Blocking.run {
-            (try desk.groupView(id: id, asOf: day), try desk.next(groupID: id, limit: 5, to: nil, asOf: day))
+        let page = try await Blocking.run {
+            let view: GroupView
+            do {
+                view = try desk.groupView(id: id, asOf: day)
+            } catch let error as StoreError where error.code == .notFound {
+                throw Problem.notFound(PageText.withoutCommands(error.description))
+            }
+            let answer = try desk.next(groupID: id, limit: 5, to: nil, asOf: day)
+            var input = input
+            if let query = input.search, !query.isEmpty {
+                input.results = Array(try desk.assets(job: nil, role: nil, topic: nil, format: nil, search: query, status: .published).prefix(10))
+            }
+            // Titles for what was sent and dismissed: a rep knows assets by title, not by id.
+            var titles: [String: String] = [:]
+            for asset in Set(view.history.sends.map(\.asset) + view.history.dismissals.map(\.dismissal.asset)) {
+                titles[asset] = try desk.store.asset(id: asset)?.title
+            }
+            return GroupPage(view: view, answer: answer, today: day, titles: titles, input: input)
         }
-        let page = GroupPage(view: view, answer: answer, today: day, error: error)
-        return try pages.render("group", page, title: view.group.account, session: session, cookie: cookie,
-                                flash: error == nil ? sessions.takeFlash(for: session) : nil, status: status)
+        let flash = input.error == nil && input.claimError == nil ? sessions.takeFlash(for: session) : nil
+        return try pages.render("group", page, title: page.account, session: session, cookie: cookie, flash: flash, status: status)
     }
 
     // MARK: - Forms
@@ -136,12 +172,22 @@ struct WebRoutes: Sendable {
         let (desk, day, recorder) = (desk, today(), Recorder(session.caller))
         do {
             let message = try await Blocking.run { try form.record(on: desk, group: id, today: day, by: recorder) }
-            sessions.flash(message, for: session)
+            sessions.flash(PageText.withoutCommands(message), for: session)
             return redirect("/groups/\(WebPages.pathComponent(id))")
         } catch {
-            // A bad value comes back on the page with what was wrong; a missing group is a 404 page.
-            guard let problem = Problem.from(error), problem.status == .badRequest || problem.status == .conflict else { throw error }
-            return try await groupPage(context: context, error: problem.detail, status: problem.status)
+            // A bad value comes back on the page with what was wrong (a claim beside its box, with
+            // what was typed); a missing group is a 404 page.
+            guard let problem = Problem.from(error), [.badRequest, .conflict, .notFound].contains(problem.status),
+                  (try? desk.store.existingGroup(id: id)) != nil else { throw error }
+            let detail = PageText.withoutCommands(problem.detail)
+            var input = GroupPageInput()
+            if let claim = form as? ClaimForm {
+                input.claim = claim
+                input.claimError = detail
+            } else {
+                input.error = detail
+            }
+            return try await groupPage(context: context, input: input, status: problem.status == .notFound ? .badRequest : problem.status)
         }
     }
 
