@@ -269,3 +269,28 @@ import Testing
         try #require(process.terminationStatus == 0)
     }
 }
+
+/// A send taken back by mistake and sent again the same day counts again: the store keeps one
+/// row per asset, person, day and source, and an ignored insert said "added" while storing nothing.
+@Suite struct ResendAfterUndoTests {
+    let folder = TemporaryFolder()
+
+    @Test(arguments: StoreKind.allCases)
+    func aSendTakenBackAndSentAgainTheSameDayCounts(_ kind: StoreKind) throws {
+        guard let store = try kind.make() else { return }
+        folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
+        _ = try store.importGroups(path: folder.write("groups/acme.yaml", Samples.groupYAML), asOf: Samples.asOf)
+        let day = Day("2026-11-20")!
+        let send = Touch(asset: "tco-model", to: ["dana"], date: day, channel: "email")
+        #expect(try store.recordSend(send, to: "acme-health", by: Recorder("alice")).added == ["dana"])
+        try store.retract(.send(asset: "tco-model", to: ["dana"], date: day), in: "acme-health", by: Recorder("alice"))
+        #expect(try !store.history(ofGroup: "acme-health").sends.contains { $0.date == day && !$0.provenance.isRetracted })
+        let again = try store.recordSend(Touch(asset: "tco-model", to: ["dana"], date: day, channel: "call"), to: "acme-health", by: Recorder("bob"))
+        #expect(again.added == ["dana"])
+        let live = try store.history(ofGroup: "acme-health").sends.filter { $0.date == day && !$0.provenance.isRetracted }
+        #expect(live.map(\.to) == [["dana"]])
+        #expect(live.first?.channel == "call")
+        #expect(try store.group(id: "acme-health")?.touches.contains { $0.date == day && $0.to == ["dana"] } == true)
+    }
+}

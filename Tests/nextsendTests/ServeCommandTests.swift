@@ -167,18 +167,21 @@ import Testing
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// Headless Chromium through Selenium (Tests/browser/rep_page.py): sign in, open a group,
-    /// mark a pick sent, see the picks change, fit a phone. Screenshots go to .build/screenshots.
+    /// Headless Chromium through Selenium (Tests/browser/rep_page.py): a rep's day on desktop and
+    /// phone sizes (send, mark consumed, undo, dismiss and undo, search and send, a claim as typed).
+    /// Screenshots go to .build/screenshots.
     @Test func aRepUsesThePageInARealBrowser() async throws {
         try importShippedContent()
-        let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
+        let tokens = cli.folder.write("tokens", "alice alice@rosterline.example \(token)\n")
+        let server = try Server(cli: cli, arguments: ["--tokens-file", tokens], environment: [:])
         let shots = ServeCommandTests.repository.appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         // Debian's Python, which has python3-selenium, whatever else is first on the PATH.
         let run = try runTool(["/usr/bin/python3", ServeCommandTests.repository.appendingPathComponent("Tests/browser/rep_page.py").path,
                                "http://127.0.0.1:\(server.port)", token, "alice@rosterline.example", "mercy-valley-health", shots.path])
         #expect(run.status == 0, "\(run.output)")
-        for name in ["1-groups.png", "2-group.png", "3-after-send.png", "4-phone.png"] {
+        for name in ["1-groups.png", "desktop-1-group.png", "desktop-2-sent.png", "desktop-3-search.png", "desktop-4-claim-error.png",
+                     "phone-1-group.png", "phone-3-search.png", "phone-5-group.png"] {
             let size = (try? FileManager.default.attributesOfItem(atPath: shots.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             #expect(size > 10_000, "\(name) is \(size) bytes")
         }

@@ -81,7 +81,8 @@ struct GroupPage: WebPage {
         var asset, title, reason, sendTo: String
         var url: String?
         var resolves: String?
-        /// The people the pick is for (checked) and, behind "add someone", everyone else.
+        /// The people the pick is for (checked) and everyone else, behind "change who": a shared
+        /// asset suggested to eight people is one line on a phone, not eight checkboxes.
         var suggested: [Person]
         var others: [Person]
         var hasOthers: Bool

@@ -96,8 +96,16 @@ extension SQLStore {
                     SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
                     """, [groupID, touch.asset, person, touch.date.description], SendRecord.init(row:))
                 if existing.isEmpty {
-                    try FactRows.insertSend(.init(asset: touch.asset, stakeholder: person, date: touch.date, channel: touch.channel,
-                                                  consumed: touch.consumed), into: groupID, origin: Origin.recorded, by: recorder.name, db)
+                    let inserted = try FactRows.insertSend(.init(asset: touch.asset, stakeholder: person, date: touch.date, channel: touch.channel,
+                                                                 consumed: touch.consumed), into: groupID, origin: Origin.recorded, by: recorder.name, db)
+                    if !inserted {
+                        // The same send was recorded and taken back that day (one row per asset, person,
+                        // day and source): sending it again makes that row count again.
+                        try db.execute("""
+                            UPDATE send SET retractedBy = NULL, channel = ?, consumed = ?, consumedBy = NULL, recordedBy = ?
+                            WHERE groupId = ? AND origin = 'recorded' AND assetId = ? AND date = ? AND stakeholderId = ?
+                            """, [touch.channel, touch.consumed, recorder.name, groupID, touch.asset, touch.date.description, person])
+                    }
                     outcome.added.append(person)
                     continue
                 }
