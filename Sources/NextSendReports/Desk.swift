@@ -104,7 +104,15 @@ public struct Desk: Sendable {
         let warnings = try store.asset(id: touch.asset).map { try advisor.sendWarnings(for: $0, to: group, on: touch.date) }?
             .map(\.description) ?? []
         let outcome = try store.recordSend(touch, to: group.id, by: recorder)
-        let report = SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description, channel: touch.channel,
+        // The answer says what is stored: a send already recorded that day keeps its channel,
+        // whatever channel the repeat named.
+        var channel = touch.channel
+        if outcome.added.isEmpty {
+            channel = try store.history(ofGroup: group.id).sends
+                .first { $0.asset == touch.asset && $0.date == touch.date && !$0.provenance.isRetracted && !Set($0.to).isDisjoint(with: touch.to) }?
+                .channel
+        }
+        let report = SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description, channel: channel,
                                 consumed: touch.consumed, added: outcome.added, alreadyRecorded: outcome.alreadyRecorded,
                                 markedConsumed: outcome.markedConsumed, warnings: warnings)
         return Recorded(report: report, isNew: !outcome.added.isEmpty)

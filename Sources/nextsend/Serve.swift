@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NextSendPostgres
 import NextSendService
 import NextSendStore
 
@@ -25,6 +26,13 @@ extension NextSendCommand {
             valueName: "url"))
         var publicURL: String?
 
+        @Flag(help: "Create the SQLite database when --db names a file that does not exist (else that is an error: a mistyped path).")
+        var create = false
+        @Option(name: .customLong("log-level"), help: ArgumentHelp(
+            "What to log on stderr: trace, debug (each request), info (starts, stops, writes and errors; the default), notice, warning, error.",
+            valueName: "level"))
+        var logLevel: Logger.Level?
+
         @OptionGroup var store: StoreOptions
         @OptionGroup var log: LogOptions
 
@@ -34,9 +42,19 @@ extension NextSendCommand {
 
         func run() async throws {
             let tokens = try accessTokens()
-            // One line per request at info; --verbose adds Hummingbird's own debug detail.
+            // Starts, stops, writes and errors at info; a line per request at debug (--verbose is debug).
             var logger = log.logger
-            logger.logLevel = log.verbose ? .debug : .info
+            logger.logLevel = logLevel ?? (log.verbose ? .debug : .info)
+            do {
+                try NextSendServer.check(host: host, tokens: tokens)
+            } catch let error as ServeError {
+                throw ValidationError(error.description)
+            }
+            let path = store.path
+            if !PostgresLocation.isURL(path), !create, !FileManager.default.fileExists(atPath: path) {
+                // A mistyped --db would otherwise serve an empty database and report itself healthy.
+                throw UserError.notFound("--db: no database at \(path); import a catalog into it first, or pass --create to start an empty one")
+            }
             let server: NextSendServer
             do {
                 let publicURL = self.publicURL ?? ProcessInfo.processInfo.environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -74,3 +92,5 @@ extension NextSendCommand {
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -220,6 +220,15 @@ import Testing
             #expect(metrics.text.contains(#"nextsend_http_requests_total{route="/v1/groups/{id}/next",method="GET",status="200"} 3"#), "\(metrics.text)")
             #expect(metrics.text.contains(#"nextsend_http_requests_total{route="/v1/groups/{id}",method="GET",status="404"} 1"#))
             #expect(metrics.text.contains("nextsend_http_request_duration_seconds_bucket{route=\"/v1/groups/{id}/next\""))
+            // Every metric says what it counts, and which NextSend and which process it comes from.
+            #expect(metrics.text.contains("# HELP nextsend_http_requests_total HTTP requests answered"))
+            #expect(metrics.text.contains("# HELP nextsend_http_request_duration_seconds "))
+            #expect(metrics.text.contains(#"nextsend_build_info{version="\#(NextSendVersion.current)"} 1"#))
+            for name in ["process_resident_memory_bytes", "process_cpu_seconds_total", "process_open_fds", "process_start_time_seconds"] {
+                #expect(metrics.text.contains("# HELP \(name) "), "\(name)")
+                let value = metrics.text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+                #expect((value ?? 0) > 0, "\(name) = \(String(describing: value))")
+            }
         }
     }
 

@@ -47,6 +47,17 @@ import Testing
         #expect(sends.allSatisfy { $0.provenance.isRetracted && !$0.consumed }, "\(sends)")
     }
 
+    @Test func aRepeatedSendAnswersWithTheChannelStored() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let first = try await client.post("/v1/groups/\(mercy)/touches", json: #"{"asset": "tco-model", "to": ["dana"], "date": "2026-11-20", "channel": "email"}"#)
+            #expect(first.status == .created)
+            let again = try await client.post("/v1/groups/\(mercy)/touches", json: #"{"asset": "tco-model", "to": ["dana"], "date": "2026-11-20", "channel": "meeting"}"#)
+            #expect(again.status == .ok)
+            #expect((again.json as? [String: Any])?["channel"] as? String == "email", "\(again.text)")
+        }
+    }
+
     @Test func unknownFieldsEmptyNamesAndDuplicatesAreRefusedAsTheSpecSays() async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { (client: any TestClientProtocol) async throws in

@@ -206,6 +206,34 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    /// A mistyped --db would serve an empty database that reports itself healthy.
+    @Test func aDatabaseThatDoesNotExistIsRefusedUnlessToldToCreateIt() throws {
+        let missing = try cli.run(["serve", "--port", "0", "--db", cli.folder.path("typo.sqlite")])
+        #expect(missing.status == 66, "\(missing.stderr)")
+        #expect(missing.stderr.contains("no database at"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.path("typo.sqlite")), "nothing created")
+        let server = try Server(cli: cli, arguments: ["--db", cli.folder.path("new.sqlite"), "--create"], environment: [:])
+        #expect(server.port > 0)
+        #expect(server.stop() == 0)
+    }
+
+    /// At the default level the log has starts, stops and writes, not a line per read; --log-level debug adds them.
+    @Test func theDefaultLogSaysWhatChangedAndDebugSaysEveryRequest() async throws {
+        try importShippedContent()
+        let quiet = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
+        _ = try await quiet.request("/v1/groups/mercy-valley-health", token: token)
+        _ = try await quiet.request("/v1/groups/mercy-valley-health/dismissals", method: "POST", token: token, json: #"{"asset": "tco-model"}"#)
+        #expect(quiet.stop() == 0)
+        let log = try String(contentsOf: quiet.log, encoding: .utf8)
+        #expect(log.contains("nextsend serve starting") && log.contains("nextsend serve stopped"), "\(log)")
+        #expect(log.contains("recorded") && log.contains("path=/v1/groups/mercy-valley-health/dismissals"), "\(log)")
+        #expect(!log.contains("hb.request.path=/v1/groups/mercy-valley-health "), "no line per read at info: \(log)")
+        let chatty = try Server(cli: cli, arguments: ["--log-level", "debug"], environment: ["NEXTSEND_TOKEN": token])
+        _ = try await chatty.request("/v1/groups/mercy-valley-health", token: token)
+        #expect(chatty.stop() == 0)
+        #expect(try String(contentsOf: chatty.log, encoding: .utf8).contains("hb.request.path=/v1/groups/mercy-valley-health"))
+    }
+
     @Test func aPublicAddressNeedsAToken() throws {
         let result = try cli.run("serve", "--host", "0.0.0.0", "--port", "0")
         #expect(result.status == 64)

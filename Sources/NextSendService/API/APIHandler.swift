@@ -13,6 +13,7 @@ import Prometheus
 struct APIHandler: APIProtocol {
     var desk: Desk
     var metrics: PrometheusCollectorRegistry
+    var process: ProcessMetrics
     /// Today, for requests without `asOf`: the service's only clock.
     var today: @Sendable () -> Day
 
@@ -51,7 +52,8 @@ struct APIHandler: APIProtocol {
     }
 
     func metrics(_ input: Operations.Metrics.Input) async throws -> Operations.Metrics.Output {
-        .ok(.init(body: .plainText(HTTPBody(metrics.emitToString()))))
+        process.update()
+        return .ok(.init(body: .plainText(HTTPBody(metrics.emitToString()))))
     }
 
     func listGroups(_ input: Operations.ListGroups.Input) async throws -> Operations.ListGroups.Output {

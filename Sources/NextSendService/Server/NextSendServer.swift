@@ -48,11 +48,17 @@ public struct NextSendServer: Sendable {
 
     /// - Throws: ``ServeError`` for a non-loopback address without a token.
     public init(configuration: Configuration) throws {
-        if configuration.tokens.isEmpty && !NextSendServer.isLoopback(configuration.host) {
-            throw ServeError(description: "refusing to listen on \(configuration.host) without a token: set NEXTSEND_TOKEN or --tokens-file, "
+        try NextSendServer.check(host: configuration.host, tokens: configuration.tokens)
+        self.configuration = configuration
+    }
+
+    /// - Throws: ``ServeError`` for a non-loopback address without a token; callers check it
+    ///   before opening the database, so the first thing wrong is the thing said.
+    public static func check(host: String, tokens: AccessTokens) throws {
+        if tokens.isEmpty && !NextSendServer.isLoopback(host) {
+            throw ServeError(description: "refusing to listen on \(host) without a token: set NEXTSEND_TOKEN or --tokens-file, "
                 + "or listen on 127.0.0.1")
         }
-        self.configuration = configuration
     }
 
     /// The router with every route and middleware, without a socket: what the router tests drive.
@@ -64,16 +70,18 @@ public struct NextSendServer: Sendable {
         let sessions = WebSessions()
         let router = Router(context: ServiceContext.self)
         // Outermost first: log and measure everything, answer errors as problems, then check size and who is asking.
-        router.add(middleware: LogRequestsMiddleware(.info))
+        // A line per request at debug; what changed data and what failed at info and above.
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: RequestMetricsMiddleware(registry: registry))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MethodGuardMiddleware())
         router.add(middleware: HostGuardMiddleware(host: configuration.host, publicURL: configuration.publicURL))
         router.add(middleware: RequestBodyMiddleware(limit: configuration.maxBodyBytes))
         router.add(middleware: AuthMiddleware(tokens: configuration.tokens, sessions: sessions))
+        router.add(middleware: WriteLogMiddleware())
         router.add(middleware: ContextTaskLocalMiddleware())
         // Encoded as the CLI encodes (JSONOutput): the same data gives the same bytes from both.
-        try APIHandler(desk: desk, metrics: registry, today: configuration.today)
+        try APIHandler(desk: desk, metrics: registry, process: ProcessMetrics(registry: registry), today: configuration.today)
             .registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
         let secure = configuration.publicURL?.lowercased().hasPrefix("https://") ?? false
         try WebRoutes(desk: desk, sessions: sessions, tokens: configuration.tokens, today: configuration.today, secureCookies: secure)
@@ -98,7 +106,10 @@ public struct NextSendServer: Sendable {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: configuration.logger
         ))
+        configuration.logger.info("nextsend serve starting", metadata: ["host": "\(configuration.host)", "port": "\(configuration.port)",
+                                                                    "version": "\(NextSendVersion.current)"])
         try await services.run()
+        configuration.logger.info("nextsend serve stopped")
     }
 
     static func isLoopback(_ host: String) -> Bool {

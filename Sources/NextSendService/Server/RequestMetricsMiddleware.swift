@@ -1,24 +1,18 @@
 import Dispatch
 import Hummingbird
-import CoreMetrics
-import Metrics
 import Prometheus
 import Synchronization
 
 /// Counts requests and records their latency per route, method and status, for `GET /metrics`.
 ///
-/// Metrics go to this server's own Prometheus registry (through swift-metrics with an explicit
-/// factory), so two servers in one process — tests — never share or clash.
+/// Metrics go to this server's own Prometheus registry, so two servers in one process — tests —
+/// never share or clash; each has a `# HELP` line saying what it counts.
 struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
-    private let factory: PrometheusMetricsFactory
+    private let registry: PrometheusCollectorRegistry
     private let cache = MetricCache()
 
     init(registry: PrometheusCollectorRegistry) {
-        var factory = PrometheusMetricsFactory(registry: registry)
-        // From half a millisecond (a cached `next`) to a few seconds (a cold catalog index).
-        factory.defaultDurationHistogramBuckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
-            .map { Duration.nanoseconds(Int64($0 * 1e9)) }
-        self.factory = factory
+        self.registry = registry
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -38,25 +32,35 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func record(route: String?, method: HTTPRequest.Method, status: Int, start: UInt64) {
         let key = MetricCache.Key(route: route ?? "unmatched", method: method.rawValue, status: status)
-        let metrics = cache.metrics(for: key, factory: factory)
+        let metrics = cache.metrics(for: key, registry: registry)
         metrics.counter.increment()
-        metrics.timer.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
+        metrics.histogram.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
     }
 }
 
-/// One counter and one timer per route × method × status, made once.
+/// One counter and one histogram per route × method × status, made once.
 private final class MetricCache: Sendable {
     struct Key: Hashable { var route, method: String; var status: Int }
-    struct Metrics: Sendable { var counter: CoreMetrics.Counter; var timer: CoreMetrics.Timer }
+    struct Metrics: Sendable { var counter: Counter; var histogram: DurationHistogram }
 
     private let entries = Mutex<[Key: Metrics]>([:])
 
-    func metrics(for key: Key, factory: PrometheusMetricsFactory) -> Metrics {
+    /// From half a millisecond (a cached `next`) to a few seconds (a cold catalog index).
+    static let buckets = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5].map { Duration.nanoseconds(Int64($0 * 1e9)) }
+
+    func metrics(for key: Key, registry: PrometheusCollectorRegistry) -> Metrics {
         entries.withLock { entries in
             if let found = entries[key] { return found }
-            let dimensions = [("route", key.route), ("method", key.method), ("status", String(key.status))]
-            let made = Metrics(counter: CoreMetrics.Counter(label: "nextsend_http_requests_total", dimensions: dimensions, factory: factory),
-                               timer: CoreMetrics.Timer(label: "nextsend_http_request_duration_seconds", dimensions: dimensions, factory: factory))
+            let labels = [("route", key.route), ("method", key.method), ("status", String(key.status))]
+            let made = Metrics(
+                counter: registry.makeCounter(
+                    descriptor: MetricNameDescriptor(namespace: "nextsend", metricName: "http_requests", unitName: "total",
+                                                     helpText: "HTTP requests answered, by route, method and status."),
+                    labels: labels),
+                histogram: registry.makeDurationHistogram(
+                    descriptor: MetricNameDescriptor(namespace: "nextsend", metricName: "http_request_duration", unitName: "seconds",
+                                                     helpText: "Time from a request's arrival to its response, by route, method and status."),
+                    labels: labels, buckets: MetricCache.buckets))
             entries[key] = made
             return made
         }
