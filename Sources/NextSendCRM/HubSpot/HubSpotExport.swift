@@ -52,18 +52,19 @@ public struct HubSpotExport {
         let days = CRMDays(timeZone: mapping.timeZone)
 
         var companies: [String: (name: String, industry: String?)] = [:]
-        files.absorb(try CSVRecords.read(companiesFile, required: [column("companyId"), column("companyName")]) { record in
+        files.absorb(try CSVRecords.read(companiesFile, key: column("companyId"), required: [column("companyId"), column("companyName")]) { record in
             if let id = record[column("companyId")], let name = record[column("companyName")] { companies[id] = (name, record[column("industry")]) }
         })
         var contacts: [String: CSVRecord] = [:]
-        files.absorb(try CSVRecords.read(contactsFile, required: [column("contactId"), column("lastName")]) { record in
+        files.absorb(try CSVRecords.read(contactsFile, key: column("contactId"), required: [column("contactId"), column("lastName")]) { record in
             if let id = record[column("contactId")] { contacts[id] = record }
         })
 
         var groups: [String: BuyingGroup] = [:]
         var order: [String] = []
+        var unmappedOwners = Set<String>()
         var companyOfGroup: [String: [String]] = [:]
-        files.absorb(try CSVRecords.read(dealsFile, required: [column("dealId"), column("dealName"), column("dealStage"), column("dealOwner"),
+        files.absorb(try CSVRecords.read(dealsFile, key: column("dealId"), required: [column("dealId"), column("dealName"), column("dealStage"), column("dealOwner"),
                                                                column("dealContacts")]) { record in
             guard let id = record[column("dealId")] else {
                 report.skip(record.file, line: record.line, "a deal without \(column("dealId"))")
@@ -77,9 +78,17 @@ public struct HubSpotExport {
                 if !includeClosed { return }
             }
             let ownerText = record[column("dealOwner")] ?? ""
-            guard let owner = ownerText.contains("@") ? ownerText.lowercased() : mapping.owners[ownerText] else {
-                report.skip(record.file, line: record.line, "deal \(id): owner '\(ownerText)' has no e-mail; name it under owners: in the mapping")
-                return
+            // Never drop a deal for its owner: without an e-mail for them, the owner's name is the rep.
+            let owner: String
+            if ownerText.contains("@") {
+                owner = ownerText.lowercased()
+            } else if let mapped = mapping.owners.first(where: { $0.key.caseInsensitiveCompare(ownerText) == .orderedSame })?.value {
+                owner = mapped
+            } else {
+                owner = ownerText.isEmpty ? "unassigned" : ownerText
+                if unmappedOwners.insert(owner).inserted {
+                    report.note("deal owner '\(owner)' has no e-mail: their deals are kept with '\(owner)' as the rep; name them under owners: in the mapping (first at \(record.file):\(record.line))")
+                }
             }
             let companyIDs = ids(record[column("dealCompanies")])
             guard let company = companyIDs.lazy.compactMap({ companies[$0] }).first else {
@@ -116,8 +125,8 @@ public struct HubSpotExport {
                     group.events.append(JobEvent(job: event.job, type: event.type, date: step.day, note: "entered \(step.stage) in HubSpot"))
                 }
             }
+            if groups[groupID] == nil { order.append(groupID) }
             groups[groupID] = group
-            order.append(groupID)
             companyOfGroup[groupID] = companyIDs
         })
 
@@ -125,7 +134,7 @@ public struct HubSpotExport {
         let finder = AssetMentions(assets)
         for (word, type) in [("email", "Email"), ("meeting", "Meeting")] {
             guard let path = try file(word) else { continue }
-            files.absorb(try CSVRecords.read(path, required: [column("activityDate"), column("activityContacts")]) { record in
+            files.absorb(try CSVRecords.read(path, key: column("activityId"), required: [column("activityDate"), column("activityContacts")]) { record in
                 let text = [record[column("subject")], record[column("body")]].compactMap { $0 }.joined(separator: "\n")
                 guard let asset = finder.asset(in: text) else { return }
                 guard let day = record[column("activityDate")].flatMap({ days.day($0) }) else {

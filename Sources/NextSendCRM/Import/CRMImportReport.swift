@@ -20,6 +20,10 @@ public struct CRMImportReport: Sendable, Codable {
     public var touches = 0
     /// Closed opportunities in the export (a stored group among them is closed by the import).
     public var closed = 0
+    /// Rows marked deleted (`IsDeleted`), left out.
+    public var deleted = 0
+    /// Rows repeated exactly, read once.
+    public var duplicates = 0
 
     public init() {}
 
@@ -30,6 +34,8 @@ public struct CRMImportReport: Sendable, Codable {
     mutating func absorb(_ other: CRMImportReport) {
         skipped += other.skipped
         notes += other.notes
+        deleted += other.deleted
+        duplicates += other.duplicates
     }
 
     /// "3 groups, 21 people, 18 events, 9 touches; 4 rows skipped; 1 planned activity not yet due".
@@ -38,6 +44,8 @@ public struct CRMImportReport: Sendable, Codable {
                      Words.count(touches, "touch", plural: "touches")].joined(separator: ", ")
         parts += "; \(Words.count(skipped.count, "row")) skipped"
         if plans > 0 { parts += "; \(Words.count(plans, "planned activity", plural: "planned activities")) not yet due" }
+        if deleted > 0 { parts += "; \(Words.count(deleted, "row")) marked deleted left out" }
+        if duplicates > 0 { parts += "; \(Words.count(duplicates, "repeated row")) read once" }
         return parts
     }
 }

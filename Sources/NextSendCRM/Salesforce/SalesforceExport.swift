@@ -48,11 +48,11 @@ public struct SalesforceExport {
         let days = CRMDays(timeZone: mapping.timeZone)
 
         var userEmails: [String: String] = [:]
-        files.absorb(try CSVRecords.read(path("User.csv"), required: ["Id", "Email"]) { record in
+        files.absorb(try CSVRecords.read(path("User.csv"), key: "Id", required: ["Id", "Email"]) { record in
             if let id = record["Id"].map(SalesforceID.normalized), let email = record["Email"] { userEmails[id] = email.lowercased() }
         })
         var accounts: [String: (name: String, industry: String?)] = [:]
-        files.absorb(try CSVRecords.read(path("Account.csv"), required: ["Id", "Name"]) { record in
+        files.absorb(try CSVRecords.read(path("Account.csv"), key: "Id", required: ["Id", "Name"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized), let name = record["Name"] else {
                 report.skip(record.file, line: record.line, "an account without Id or Name")
                 return
@@ -60,7 +60,7 @@ public struct SalesforceExport {
             accounts[id] = (name, record["Industry"])
         })
         var contacts: [String: (record: CSVRecord, name: String)] = [:]
-        files.absorb(try CSVRecords.read(path("Contact.csv"), required: ["Id", "LastName"]) { record in
+        files.absorb(try CSVRecords.read(path("Contact.csv"), key: "Id", required: ["Id", "LastName"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized), let last = record["LastName"] else {
                 report.skip(record.file, line: record.line, "a contact without Id or LastName")
                 return
@@ -72,7 +72,7 @@ public struct SalesforceExport {
         var groups: [String: BuyingGroup] = [:]
         var order: [String] = []
         var opportunityOfGroup: [String: String] = [:]
-        files.absorb(try CSVRecords.read(path("Opportunity.csv"), required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"]) { record in
+        files.absorb(try CSVRecords.read(path("Opportunity.csv"), key: "Id", required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized) else {
                 report.skip(record.file, line: record.line, "an opportunity without Id")
                 return
@@ -95,13 +95,14 @@ public struct SalesforceExport {
                 return
             }
             let industry = account.industry.flatMap { mapping.industries[$0] }
+            // One id may come as 15 and as 18 characters: one group, read once, in the order first seen.
+            if groups[groupID] == nil { order.append(groupID) }
             groups[groupID] = BuyingGroup(id: groupID, account: account.name, owner: owner, industry: industry)
-            order.append(groupID)
             opportunityOfGroup[groupID] = id
         })
 
         // People: the opportunity's contact roles.
-        files.absorb(try CSVRecords.read(path("OpportunityContactRole.csv"), required: ["OpportunityId", "ContactId"]) { record in
+        files.absorb(try CSVRecords.read(path("OpportunityContactRole.csv"), key: "Id", required: ["OpportunityId", "ContactId"]) { record in
             guard let opportunity = record["OpportunityId"].map(SalesforceID.normalized) else { return }
             let groupID = "sf-" + opportunity.lowercased()
             guard groups[groupID] != nil else { return }
@@ -123,7 +124,7 @@ public struct SalesforceExport {
         // Events: entering a stage, as the mapping says.
         if exists("OpportunityHistory.csv") {
             var history: [String: [(day: Day, stage: String, line: Int)]] = [:]
-            files.absorb(try CSVRecords.read(path("OpportunityHistory.csv"), required: ["OpportunityId", "StageName", "CreatedDate"]) { record in
+            files.absorb(try CSVRecords.read(path("OpportunityHistory.csv"), key: "Id", required: ["OpportunityId", "StageName", "CreatedDate"]) { record in
                 guard let opportunity = record["OpportunityId"].map(SalesforceID.normalized), groups["sf-" + opportunity.lowercased()] != nil,
                       let stage = record["StageName"] else { return }
                 guard let day = record["CreatedDate"].flatMap({ days.day($0) }) else {
@@ -160,11 +161,12 @@ public struct SalesforceExport {
                 }
             })
         }
-        let accountOfGroup = Dictionary(uniqueKeysWithValues: order.compactMap { id in groups[id].map { (id, $0.account) } })
+        var accountOfGroup: [String: String] = [:]
+        for id in order { accountOfGroup[id] = groups[id]?.account }
         var accountNameByID: [String: String] = [:]
         for (id, account) in accounts { accountNameByID[id] = account.name }
         for file in ["Task.csv", "Event.csv"] where exists(file) {
-            files.absorb(try CSVRecords.read(path(file), required: ["Id", "WhoId", "WhatId", "Subject"]) { record in
+            files.absorb(try CSVRecords.read(path(file), key: "Id", required: ["Id", "WhoId", "WhatId", "Subject"]) { record in
                 let text = [record["Subject"], record["Description"]].compactMap { $0 }.joined(separator: "\n")
                 guard let asset = finder.asset(in: text) else { return }
                 guard let dateText = record["ActivityDate"] ?? record["ActivityDateTime"] ?? record["CreatedDate"], let day = days.day(dateText) else {

@@ -1,0 +1,144 @@
+import Foundation
+import NextSend
+import NextSendCRM
+import NextSendTestSupport
+import Testing
+
+/// Exports written the way Salesforce and HubSpot write them — repeated rows, upper-case headers,
+/// deleted records, owners nobody mapped — read truthfully, and no file makes the reader crash.
+@Suite struct ExportTruthTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var content: String { repository.appendingPathComponent("content").path }
+
+    let folder = TemporaryFolder()
+
+    static let taxonomy: Taxonomy = {
+        let text = try! String(contentsOfFile: content + "/taxonomy.yaml", encoding: .utf8)
+        return try! TaxonomyParser.parse(text, file: "taxonomy.yaml")
+    }()
+
+    static let mapping: CRMMapping = {
+        let text = try! String(contentsOfFile: content + "/crm.yaml", encoding: .utf8)
+        return try! CRMMappingParser.parse(text, file: "crm.yaml", taxonomy: taxonomy)
+    }()
+
+    /// A copy of a shipped sample export, to change file by file.
+    func copy(_ crm: String) throws -> String {
+        let target = folder.path("\(crm)-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: ExportTruthTests.content + "/crm/" + crm, toPath: target)
+        return target
+    }
+
+    /// Edits a file line by line, keeping its line ends (the samples end lines with CR LF, as
+    /// Salesforce's Data Loader does; in Swift "\r\n" is one Character, so "\n" alone splits nothing).
+    func edit(_ path: String, _ change: (inout [String]) -> Void) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let end = ExportTruthTests.lineEnd(of: text)
+        var lines = text.components(separatedBy: end)
+        if lines.last == "" { lines.removeLast() }
+        change(&lines)
+        try (lines.joined(separator: end) + end).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    static func lineEnd(of text: String) -> String { text.contains("\r\n") ? "\r\n" : "\n" }
+
+    func salesforce(_ directory: String) throws -> CRMImport {
+        try SalesforceExport(directory: directory, mapping: ExportTruthTests.mapping, assets: [], today: Day("2026-11-29")!).read()
+    }
+
+    @Test func aRepeatedOpportunityRowIsReadOnceAndAChangedOneReadsTheLaterRow() throws {
+        let original = try salesforce(try copy("salesforce"))
+        let directory = try copy("salesforce")
+        try edit(directory + "/Opportunity.csv") { lines in lines.insert(lines[1], at: 2) }
+        let repeated = try salesforce(directory)
+        #expect(repeated.groups.map(\.id) == original.groups.map(\.id))
+        #expect(repeated.report.duplicates == 1)
+        #expect(repeated.report.summary.contains("1 repeated row read once"))
+        // The same id with another owner's account name: the later line wins, both lines named once.
+        try edit(directory + "/Opportunity.csv") { lines in
+            lines[2] = lines[2].replacingOccurrences(of: "Proposal/Price Quote", with: "Negotiation/Review")
+        }
+        let changed = try salesforce(directory)
+        #expect(changed.groups.map(\.id) == original.groups.map(\.id))
+        let skip = try #require(changed.report.skipped.first { $0.file.hasSuffix("Opportunity.csv") })
+        #expect(skip.line == 2 && skip.reason.contains("again on line 3"), "\(skip)")
+        #expect(changed.report.skipped.filter { $0.file.hasSuffix("Opportunity.csv") }.count == 1)
+    }
+
+    @Test func headersInAnyCaseAndSpacingAreRead() throws {
+        let original = try salesforce(try copy("salesforce"))
+        let directory = try copy("salesforce")
+        for file in ["Opportunity.csv", "Account.csv", "Contact.csv", "User.csv", "OpportunityContactRole.csv"] {
+            try edit(directory + "/" + file) { lines in lines[0] = lines[0].uppercased().replacingOccurrences(of: ",", with: " , ") }
+        }
+        let shouted = try salesforce(directory)
+        #expect(shouted.groups == original.groups)
+    }
+
+    @Test func rowsMarkedDeletedAreLeftOut() throws {
+        let directory = try copy("salesforce")
+        let original = try salesforce(directory)
+        let person = try #require(original.groups.first?.stakeholders.first)
+        try edit(directory + "/OpportunityContactRole.csv") { lines in
+            lines[0] += ",IsDeleted"
+            for index in lines.indices.dropFirst() { lines[index] += index == 1 ? ",true" : ",false" }
+        }
+        let read = try salesforce(directory)
+        #expect(read.report.deleted == 1)
+        #expect(read.groups.first?.stakeholders.contains(person) == false, "the deleted contact role brings nobody")
+        #expect(read.groups.first?.stakeholders.count == original.groups.first!.stakeholders.count - 1)
+    }
+
+    @Test func aHubSpotDealWhoseOwnerIsNotMappedIsKeptWithOneNote() throws {
+        var mapping = ExportTruthTests.mapping
+        mapping.owners = [:]
+        let directory = try copy("hubspot")
+        let read = try HubSpotExport(directory: directory, mapping: mapping, assets: [], today: Day("2026-11-29")!).read()
+        let original = try HubSpotExport(directory: directory, mapping: ExportTruthTests.mapping, assets: [], today: Day("2026-11-29")!).read()
+        #expect(read.groups.map(\.id) == original.groups.map(\.id), "no deal dropped")
+        #expect(read.groups.allSatisfy { !$0.owner.contains("@") })
+        let owners = Set(read.groups.map(\.owner))
+        #expect(read.report.notes.filter { $0.hasPrefix("deal owner") }.count == owners.count, "one note per owner: \(read.report.notes)")
+    }
+
+    /// Files cut, repeated, shuffled and re-cased at random: each read ends in groups or in a
+    /// CSVError naming the file, never in a crash.
+    @Test(arguments: ["salesforce", "hubspot"])
+    func mangledExportsNeverCrashTheReader(crm: String) throws {
+        var random = SeededGenerator(seed: crm == "salesforce" ? 25 : 2025)
+        for round in 0..<40 {
+            let directory = try copy(crm)
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".csv") }.sorted()
+            for file in files where Int.random(in: 0..<3, using: &random) == 0 {
+                let path = directory + "/" + file
+                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))  // cut anywhere
+                case 1:
+                    let text = String(decoding: bytes, as: UTF8.self), end = ExportTruthTests.lineEnd(of: text)
+                    var lines = text.components(separatedBy: end)
+                    if lines.count > 2 { for _ in 0..<3 { lines.insert(lines[Int.random(in: 1..<lines.count, using: &random)], at: Int.random(in: 1..<lines.count, using: &random)) } }
+                    bytes = Array(lines.joined(separator: end).utf8)
+                case 2:
+                    let text = String(decoding: bytes, as: UTF8.self), end = ExportTruthTests.lineEnd(of: text)
+                    var lines = text.components(separatedBy: end)
+                    if lines.count > 2 { lines[1...].shuffle(using: &random) }
+                    bytes = Array(lines.joined(separator: end).utf8)
+                default:
+                    let text = String(decoding: bytes, as: UTF8.self), end = ExportTruthTests.lineEnd(of: text)
+                    var lines = text.components(separatedBy: end)
+                    lines[0] = Bool.random(using: &random) ? lines[0].uppercased() : lines[0].lowercased()
+                    bytes = Array(lines.joined(separator: end).utf8)
+                }
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+            }
+            do {
+                let read = crm == "salesforce" ? try salesforce(directory)
+                    : try HubSpotExport(directory: directory, mapping: ExportTruthTests.mapping, assets: [], today: Day("2026-11-29")!).read()
+                #expect(Set(read.groups.map(\.id)).count == read.groups.count, "round \(round): a group twice")
+            } catch let error as CSVError {
+                #expect(error.description.contains(directory), "round \(round): \(error)")
+            }
+        }
+    }
+}
