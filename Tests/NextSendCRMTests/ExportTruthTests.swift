@@ -101,6 +101,67 @@ import Testing
         #expect(read.report.notes.filter { $0.hasPrefix("deal owner") }.count == owners.count, "one note per owner: \(read.report.notes)")
     }
 
+    @Test func usDatesStatusesInCapitalsAndSeveralRolesReadAsTheCRMMeantThem() throws {
+        let directory = try copy("salesforce")
+        // Data Loader with a US locale: 10/20/2026; a status in capitals; a contact with two roles.
+        try edit(directory + "/Task.csv") { lines in
+            lines[1] = lines[1].replacingOccurrences(of: "2026-10-20", with: "10/20/2026").replacingOccurrences(of: ",Opened,", with: ",OPENED,")
+        }
+        try edit(directory + "/OpportunityContactRole.csv") { lines in
+            lines[1] = lines[1].replacingOccurrences(of: "Economic Buyer", with: "\"Evaluator;Economic Buyer\"")
+        }
+        var mapping = ExportTruthTests.mapping
+        let withoutFormat = try SalesforceExport(directory: directory, mapping: mapping, assets: [], today: Day("2026-11-29")!).read()
+        #expect(withoutFormat.groups.first?.stakeholders.first { $0.name == "Grace Okafor" }?.influence == "decision-maker",
+                "the strongest of Evaluator and Economic Buyer")
+        mapping.dateFormat = "MM/dd/yyyy"
+        let catalog = [Asset(id: "tco-model", title: "TCO", url: "https://rosterline.example/resources/tco-model", format: "tool",
+                             jobs: [.validation], roles: ["finance"], topics: ["tco"])]
+        let read = try SalesforceExport(directory: directory, mapping: mapping, assets: catalog, today: Day("2026-11-29")!).read()
+        let touch = try #require(read.groups.first?.touches.first { $0.asset == "tco-model" }, "\(read.report.skipped)")
+        #expect(touch.date == Day("2026-10-20")!)
+        #expect(touch.consumed, "OPENED is Opened")
+    }
+
+    @Test func anActivityWithoutAUsableDateFallsBackToItsCreatedDate() throws {
+        let directory = try copy("salesforce")
+        try edit(directory + "/Task.csv") { lines in
+            lines[0] += ",CreatedDate"
+            for index in lines.indices.dropFirst() { lines[index] += ",2026-10-21T15:00:00.000Z" }
+            lines[1] = lines[1].replacingOccurrences(of: "2026-10-20", with: "sometime")
+        }
+        let catalog = [Asset(id: "tco-model", title: "TCO", url: "https://rosterline.example/resources/tco-model", format: "tool",
+                             jobs: [.validation], roles: ["finance"], topics: ["tco"])]
+        let read = try SalesforceExport(directory: directory, mapping: ExportTruthTests.mapping, assets: catalog, today: Day("2026-11-29")!).read()
+        #expect(read.groups.first?.touches.first { $0.asset == "tco-model" }?.date == Day("2026-10-21")!, "\(read.report.skipped)")
+    }
+
+    @Test func anOwnerMissingFromUserCsvKeepsTheDealWithANote() throws {
+        let directory = try copy("salesforce")
+        try edit(directory + "/User.csv") { lines in lines = [lines[0]] }
+        let read = try salesforce(directory)
+        #expect(read.groups.count == 1)
+        #expect(read.report.notes.contains { $0.hasPrefix("owner ") && $0.contains("no e-mail in User.csv") }, "\(read.report.notes)")
+    }
+
+    @Test func hubSpotMeetingsAreReadByTheirOwnHeaders() throws {
+        let directory = try copy("hubspot")
+        let meetings = try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.contains("meetings") }!
+        try edit(directory + "/" + meetings) { lines in
+            lines[0] = lines[0].replacingOccurrences(of: "\"Subject\"", with: "\"Meeting name\"")
+                .replacingOccurrences(of: "\"Body\"", with: "\"Meeting description\"").replacingOccurrences(of: "\"Activity date\"", with: "\"Meeting start time\"")
+        }
+        let catalog = [Asset(id: "cno-roundtable-video", title: "Roundtable", url: "https://rosterline.example/resources/cno-roundtable-video",
+                             format: "video", jobs: [.validation], roles: ["clinical"], topics: [])]
+        let read = try HubSpotExport(directory: directory, mapping: ExportTruthTests.mapping, assets: catalog, today: Day("2026-11-29")!).read()
+        #expect(read.groups.first?.touches.contains { $0.asset == "cno-roundtable-video" } == true, "\(read.report.skipped)")
+    }
+
+    @Test func aDateFormatThatCannotReadADayIsAMappingError() throws {
+        let text = try String(contentsOfFile: ExportTruthTests.content + "/crm.yaml", encoding: .utf8) + "dateFormat: hh:mm\n"
+        #expect(throws: ValidationFailure.self) { try CRMMappingParser.parse(text, file: "crm.yaml", taxonomy: ExportTruthTests.taxonomy) }
+    }
+
     /// Files cut, repeated, shuffled and re-cased at random: each read ends in groups or in a
     /// CSVError naming the file, never in a crash.
     @Test(arguments: ["salesforce", "hubspot"])

@@ -27,14 +27,25 @@ import Testing
         #expect(mapping.role(title: "Charge Nurse, 4 West", department: nil) == "end-user")
         #expect(mapping.role(title: "Chief Nursing Officer", department: nil) == "clinical")
         #expect(mapping.role(title: "Gardener", department: "Grounds") == nil)
-        #expect(mapping.stages["Needs Analysis"] == [CRMMapping.StageEvent(job: .solutionExploration, type: .progressed),
-                                                     CRMMapping.StageEvent(job: .requirementsBuilding, type: .started)])
+        let salesforce = try #require(mapping.pipeline(named: "default"))
+        #expect(salesforce.stages.map(\.stage).prefix(3) == ["Prospecting", "Qualification", "Needs Analysis"])
+        #expect(salesforce.stages[2] == StagePipeline.Stage(stage: "Needs Analysis", starts: [.requirementsBuilding], progresses: [.solutionExploration]))
+        #expect(salesforce.keepOpen == [.consensusCreation])
+        #expect(salesforce.closing(of: "Closed Won") == .won)
+        #expect(mapping.pipeline(named: "sales pipeline")?.name == "Sales Pipeline", "HubSpot's Pipeline column, in any case")
+        #expect(mapping.stages.isEmpty)
         #expect(mapping.industries["Hospital & Health Care"] == "hospital-system")
         #expect(mapping.timeZone == "America/Chicago")
         #expect(mapping.hubspotColumn("dealName") == "Deal Name")
     }
 
     @Test(arguments: [
+        ("defaultInfluence: user\npipelines:\n  default:\n    stages:\n      - {stage: A, starts: [validaton]}\n", 5, "pipelines.default.stages[0].starts",
+         "did you mean 'validation'?"),
+        ("defaultInfluence: user\npipelines:\n  default:\n    stages:\n      - {stage: Won, closed: yes}\n", 5, "pipelines.default.stages[0].closed",
+         "expected won or lost"),
+        ("defaultInfluence: user\npipelines:\n  default:\n    stages:\n      - {stage: A}\n      - {stage: a}\n", 6, "pipelines.default.stages[1].stage",
+         "listed twice"),
         ("influence: {Economic Buyer: boss}\ndefaultInfluence: user\n", 1, "influence.Economic Buyer", "'boss' is not an influence"),
         ("defaultInfluence: usr\n", 1, "defaultInfluence", "did you mean 'user'?"),
         ("defaultInfluence: user\nroles:\n  - {role: finanse, title: [cfo]}\n", 3, "roles[0].role", "did you mean 'finance'?"),

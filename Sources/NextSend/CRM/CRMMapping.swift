@@ -60,8 +60,11 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     public var roles: [RoleRule]
     /// For a contact no rule matches; `nil` skips them with a warning naming them.
     public var defaultRole: String?
-    /// Stage name → events, in order.
+    /// Stage name → events, in order: the mapping's older form, read when it has no `pipelines`.
     public var stages: [String: [StageEvent]]
+    /// The pipelines, each an ordered path of stages (Salesforce's is named `default`; HubSpot's by
+    /// the deal's Pipeline column).
+    public var pipelines: [StagePipeline] = []
     /// CRM industry → taxonomy industry.
     public var industries: [String: String]
     public var touches: Touches
@@ -72,6 +75,19 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     public var hubspotColumns: [String: String]
     /// HubSpot exports name a deal's owner, not their e-mail: owner name → e-mail.
     public var owners: [String: String]
+    /// A Unicode date pattern (`MM/dd/yyyy`) for exports written in a locale's format, read with
+    /// the `en_US_POSIX` locale; ISO dates and timestamps are always read.
+    public var dateFormat: String?
+    /// The taxonomy's influence weights, so a contact with several roles ("Champion;Decision
+    /// Maker") takes the strongest.
+    public var influenceWeights: [String: Double] = [:]
+
+    /// The pipeline of a deal: the one named `name` (any case), else the only one, else `default`.
+    public func pipeline(named name: String?) -> StagePipeline? {
+        if let name, let found = pipelines.first(where: { StagePipeline.fold($0.name) == StagePipeline.fold(name) }) { return found }
+        if pipelines.count == 1 { return pipelines[0] }
+        return pipelines.first { StagePipeline.fold($0.name) == "default" }
+    }
 
     /// The taxonomy role for a contact, or `nil` when no rule matches and there is no default.
     public func role(title: String?, department: String?) -> String? {
@@ -79,10 +95,18 @@ public struct CRMMapping: Sendable, Hashable, Codable {
         return roles.first { $0.matches(words: title, departmentWords: department) }?.role ?? defaultRole
     }
 
-    /// The influence for a contact's role or label (case-insensitive), else the default.
+    /// The influence for a contact's role or label (case-insensitive), else the default. A
+    /// multi-value field ("Champion;Decision Maker") takes the strongest of the roles it names.
     public func influence(for label: String?) -> String {
-        guard let label = label?.trimmingCharacters(in: .whitespaces), !label.isEmpty else { return defaultInfluence }
-        return influence.first { $0.key.caseInsensitiveCompare(label) == .orderedSame }?.value ?? defaultInfluence
+        let labels = (label ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let found = labels.compactMap { label in influence.first { $0.key.caseInsensitiveCompare(label) == .orderedSame }?.value }
+        return found.max { (influenceWeights[$0] ?? 0, $1) < (influenceWeights[$1] ?? 0, $0) } ?? defaultInfluence
+    }
+
+    /// Whether an activity's status or type is one the mapping says means consumed (any case).
+    public func meansConsumed(status: String?, types: [String]) -> Bool {
+        func among(_ value: String, _ list: [String]) -> Bool { list.contains { $0.caseInsensitiveCompare(value) == .orderedSame } }
+        return status.map { among($0, touches.consumedStatuses) } == true || types.contains { among($0, touches.consumedTypes) }
     }
 
     /// The HubSpot column NextSend reads for `field`, the mapping's or English default.

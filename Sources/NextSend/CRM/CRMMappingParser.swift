@@ -9,8 +9,13 @@ import Yams
 /// roles:
 ///   - {role: finance, title: [cfo, finance, controller], department: [finance]}
 /// defaultRole: operations          # or leave out: unmatched contacts are skipped with a warning
-/// stages:
-///   Needs Analysis: {job: requirements-building, type: started}
+/// pipelines:                        # each pipeline's stages in order, and what reaching each means
+///   default:
+///     stages:
+///       - {stage: Prospecting, starts: [problem-identification]}
+///       - {stage: Proposal/Price Quote, starts: [validation], progresses: [supplier-selection]}
+///       - {stage: Closed Won, closed: won}
+///     keepOpen: [consensus-creation]
 /// industries: {Hospital & Health Care: hospital}
 /// touches: {consumedStatuses: [Completed], consumedTypes: [Meeting]}
 /// timeZone: America/Chicago
@@ -18,7 +23,8 @@ import Yams
 /// owners: {Alice Moreno: alice@rosterline.example}
 /// ```
 public enum CRMMappingParser {
-    static let topLevelKeys = ["influence", "defaultInfluence", "roles", "defaultRole", "stages", "industries", "touches", "timeZone", "hubspot", "owners"]
+    static let topLevelKeys = ["influence", "defaultInfluence", "roles", "defaultRole", "stages", "pipelines", "industries", "touches", "timeZone",
+                               "hubspot", "owners", "dateFormat"]
 
     public static func parse(_ text: String, file: String, taxonomy: Taxonomy) throws -> CRMMapping {
         var diagnostics = DiagnosticCollector(file: file)
@@ -99,6 +105,11 @@ public enum CRMMappingParser {
             }
         }
 
+        let pipelines = parsePipelines(reader, into: &diagnostics)
+        if !pipelines.isEmpty, !stages.isEmpty {
+            diagnostics.error("stages", line: reader.line(of: "stages"), "give stages as pipelines: (an ordered path) or as stages: (events per stage), not both")
+        }
+
         var industries: [String: String] = [:]
         if let map = reader.mapping("industries", into: &diagnostics) {
             for entry in map.entries {
@@ -140,7 +151,62 @@ public enum CRMMappingParser {
         }
 
         guard let defaultInfluence else { return nil }
-        return CRMMapping(influence: influence, defaultInfluence: defaultInfluence, roles: roles, defaultRole: defaultRole, stages: stages,
-                          industries: industries, touches: touches, timeZone: timeZone, hubspotColumns: hubspot, owners: owners)
+        var mapping = CRMMapping(influence: influence, defaultInfluence: defaultInfluence, roles: roles, defaultRole: defaultRole, stages: stages,
+                                 industries: industries, touches: touches, timeZone: timeZone, hubspotColumns: hubspot, owners: owners)
+        mapping.pipelines = pipelines
+        mapping.influenceWeights = taxonomy.influence
+        if let format = reader.string("dateFormat", into: &diagnostics) {
+            // A pattern that cannot write a known day cannot read one either.
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = format
+            let sample = formatter.string(from: Date(timeIntervalSince1970: 1_795_219_200))  // 2026-11-20
+            if !format.contains("d") || !format.contains("M") || !format.lowercased().contains("y") || formatter.date(from: sample) == nil {
+                diagnostics.error("dateFormat", line: reader.line(of: "dateFormat"),
+                                  "'\(format)' is not a date pattern with day, month and year; expected e.g. MM/dd/yyyy")
+            } else {
+                mapping.dateFormat = format
+            }
+        }
+        return mapping
+    }
+
+    /// `pipelines: {NAME: {stages: [{stage, starts, progresses, completes, closed}], keepOpen: [...]}}`.
+    static func parsePipelines(_ reader: MappingReader, into diagnostics: inout DiagnosticCollector) -> [StagePipeline] {
+        guard let map = reader.mapping("pipelines", into: &diagnostics) else { return [] }
+        func jobs(_ item: MappingReader, _ key: String) -> [BuyingJob] {
+            item.strings(key, into: &diagnostics).compactMap { text, line in
+                guard let job = BuyingJob(rawValue: text) else {
+                    diagnostics.error(item.field(key), line: line,
+                                      "'\(text)' is not a buying job" + Suggestion.hint(for: text, in: BuyingJob.allCases.map(\.rawValue)))
+                    return nil
+                }
+                return job
+            }
+        }
+        var pipelines: [StagePipeline] = []
+        for entry in map.entries {
+            guard let pipeline = map.mapping(entry.key, into: &diagnostics) else { continue }
+            pipeline.rejectUnknownKeys(allowed: ["stages", "keepOpen"], into: &diagnostics)
+            var stages: [StagePipeline.Stage] = []
+            for item in pipeline.mappings("stages", into: &diagnostics) {
+                item.rejectUnknownKeys(allowed: ["stage", "starts", "progresses", "completes", "closed"], into: &diagnostics)
+                guard let name = item.string("stage", required: true, into: &diagnostics) else { continue }
+                if stages.contains(where: { StagePipeline.fold($0.stage) == StagePipeline.fold(name) }) {
+                    diagnostics.error(item.field("stage"), line: item.line(of: "stage"), "stage '\(name)' is listed twice in \(entry.key)")
+                }
+                var closed: StagePipeline.Stage.Closing?
+                if let text = item.string("closed", into: &diagnostics) {
+                    closed = StagePipeline.Stage.Closing(rawValue: text)
+                    if closed == nil { diagnostics.error(item.field("closed"), line: item.line(of: "closed"), "expected won or lost, found '\(text)'") }
+                }
+                stages.append(StagePipeline.Stage(stage: name, starts: jobs(item, "starts"), progresses: jobs(item, "progresses"),
+                                                  completes: jobs(item, "completes"), closed: closed))
+            }
+            if stages.isEmpty { diagnostics.error(map.field(entry.key), line: entry.line, "a pipeline needs its stages, in order") }
+            pipelines.append(StagePipeline(name: entry.key, stages: stages, keepOpen: jobs(pipeline, "keepOpen")))
+        }
+        return pipelines
     }
 }

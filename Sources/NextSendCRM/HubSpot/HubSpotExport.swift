@@ -37,6 +37,12 @@ public struct HubSpotExport {
 
     private func column(_ field: String) -> String { mapping.hubspotColumn(field) }
 
+    /// HubSpot's own headers of the e-mails, meetings, calls and notes exports, after the mapping's.
+    static let subjectColumns = ["Subject", "Email subject", "Meeting name", "Call title"]
+    static let bodyColumns = ["Body", "Email body", "Email text", "Meeting description", "Call notes", "Note body"]
+    /// The activity's own day first; its created date when that is missing or unreadable.
+    static let dateColumns = ["Activity date", "Email send date", "Meeting start time", "Call date", "Create date", "Created at"]
+
     /// "1201; 1202,1203" → ["1201", "1202", "1203"].
     private func ids(_ text: String?) -> [String] {
         (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -49,7 +55,7 @@ public struct HubSpotExport {
         guard let dealsFile = try file("deal"), let contactsFile = try file("contact"), let companiesFile = try file("compan") else {
             throw CSVError(path: directory, line: nil, "a HubSpot export folder needs the deals, contacts and companies exports (file names holding 'deal', 'contact', 'compan')")
         }
-        let days = CRMDays(timeZone: mapping.timeZone)
+        let days = CRMDays(timeZone: mapping.timeZone, dateFormat: mapping.dateFormat)
 
         var companies: [String: (name: String, industry: String?)] = [:]
         files.absorb(try CSVRecords.read(companiesFile, key: column("companyId"), required: [column("companyId"), column("companyName")]) { record in
@@ -72,10 +78,17 @@ public struct HubSpotExport {
             }
             let groupID = "hs-" + id.lowercased()
             let stage = record[column("dealStage")] ?? ""
-            if stage.lowercased().hasPrefix("closed") {
+            let pipeline = mapping.pipeline(named: record[column("pipeline")])
+            // A custom pipeline's "Won" closes as its mapping says; without pipelines, "Closed …" stages do.
+            let closing: StagePipeline.Stage.Closing? = pipeline.map { $0.closing(of: stage) }
+                ?? (stage.lowercased().hasPrefix("closed") ? (stage.lowercased().contains("won") ? .won : .lost) : nil)
+            if let closing {
                 let day = record[column("closeDate")].flatMap { days.day($0) } ?? today
-                result.closed[groupID] = (stage.lowercased().contains("won") ? .won : .lost, min(day, today))
+                result.closed[groupID] = (closing == .won ? .won : .lost, min(day, today))
                 if !includeClosed { return }
+            }
+            if let pipeline, pipeline.position(of: stage) == nil {
+                report.skip(record.file, line: record.line, "deal \(id): stage '\(stage)' is not in the mapping's pipeline '\(pipeline.name)'")
             }
             let ownerText = record[column("dealOwner")] ?? ""
             // Never drop a deal for its owner: without an e-mail for them, the owner's name is the rep.
@@ -113,16 +126,22 @@ public struct HubSpotExport {
             }
             // `Date entered "Needs Analysis (Sales Pipeline)"`: one column per stage and pipeline.
             var entered: [(day: Day, stage: String)] = []
-            for (header, value) in record.columns where header.hasPrefix("Date entered \"") {
+            for (header, value) in record.columns where header.lowercased().hasPrefix("date entered \"") {
                 guard let day = days.day(value) else { continue }
                 var stageName = String(header.dropFirst("Date entered \"".count))
                 if stageName.hasSuffix("\"") { stageName.removeLast() }
                 if let open = stageName.range(of: " (", options: .backwards), stageName.hasSuffix(")") { stageName = String(stageName[..<open.lowerBound]) }
                 entered.append((day, stageName))
             }
-            for step in entered.sorted(by: { ($0.day, $0.stage) < ($1.day, $1.stage) }) where step.day <= today {
-                for event in mapping.stages[step.stage] ?? [] {
-                    group.events.append(JobEvent(job: event.job, type: event.type, date: step.day, note: "entered \(step.stage) in HubSpot"))
+            let path = entered.sorted(by: { ($0.day, $0.stage) < ($1.day, $1.stage) }).filter { $0.day <= today }
+            if let pipeline {
+                // Stages as a path: skipped stages' jobs are done, a move back reopens (StagePipeline).
+                group.events += pipeline.events(for: path.map { ($0.stage, $0.day) }, source: "HubSpot")
+            } else {
+                for step in path {
+                    for event in mapping.stages[step.stage] ?? [] {
+                        group.events.append(JobEvent(job: event.job, type: event.type, date: step.day, note: "entered \(step.stage) in HubSpot"))
+                    }
                 }
             }
             if groups[groupID] == nil { order.append(groupID) }
@@ -132,13 +151,19 @@ public struct HubSpotExport {
 
         // Touches: e-mails and meetings that carry an asset's url or id.
         let finder = AssetMentions(assets)
-        for (word, type) in [("email", "Email"), ("meeting", "Meeting")] {
+        for (word, type) in [("email", "Email"), ("meeting", "Meeting"), ("call", "Call"), ("note", "Note")] {
             guard let path = try file(word) else { continue }
-            files.absorb(try CSVRecords.read(path, key: column("activityId"), required: [column("activityDate"), column("activityContacts")]) { record in
-                let text = [record[column("subject")], record[column("body")]].compactMap { $0 }.joined(separator: "\n")
+            // Each activity export has its own headers ("Meeting name", "Email body", "Call notes"):
+            // the mapping's label first, then HubSpot's own for each kind.
+            let subjects = [column("subject")] + HubSpotExport.subjectColumns
+            let bodies = [column("body")] + HubSpotExport.bodyColumns
+            let dates = [column("activityDate")] + HubSpotExport.dateColumns
+            files.absorb(try CSVRecords.read(path, key: column("activityId"), required: [column("activityContacts")]) { record in
+                let text = [subjects.lazy.compactMap { record[$0] }.first, bodies.lazy.compactMap { record[$0] }.first]
+                    .compactMap { $0 }.joined(separator: "\n")
                 guard let asset = finder.asset(in: text) else { return }
-                guard let day = record[column("activityDate")].flatMap({ days.day($0) }) else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) without a readable \(column("activityDate"))")
+                guard let day = dates.lazy.compactMap({ record[$0].flatMap(days.day) }).first else {
+                    report.skip(record.file, line: record.line, "an activity about \(asset) without a readable date (\(dates.joined(separator: ", ")))")
                     return
                 }
                 if day > today {
@@ -150,8 +175,7 @@ public struct HubSpotExport {
                 let companyIDs = Set(ids(record[column("activityCompanies")]))
                 // On a deal: that group. Else on a company: its open groups where the contact is a stakeholder.
                 let targets = deals.isEmpty ? order.filter { !(companyOfGroup[$0] ?? []).filter(companyIDs.contains).isEmpty } : deals
-                let consumed = record[column("status")].map { mapping.touches.consumedStatuses.contains($0) } == true
-                    || mapping.touches.consumedTypes.contains(type)
+                let consumed = mapping.meansConsumed(status: record[column("status")], types: [type])
                 var placed = false
                 for groupID in targets {
                     let members = Set(groups[groupID]!.stakeholders.map(\.id))

@@ -12,16 +12,38 @@ struct CRMDays {
     private let plain = ISO8601DateFormatter()
     private let fractional = ISO8601DateFormatter()
 
-    init(timeZone identifier: String?) {
+    /// The mapping's pattern for dates written in a locale's format (`MM/dd/yyyy`), if any.
+    private let local: DateFormatter?
+
+    init(timeZone identifier: String?, dateFormat: String? = nil) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = identifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         self.calendar = calendar
         plain.formatOptions = [.withInternetDateTime]
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        local = dateFormat.map { format in
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = calendar.timeZone
+            formatter.dateFormat = format
+            return formatter
+        }
+    }
+
+    /// The first of `texts` that reads as a day: an activity with no usable date falls back to its created date.
+    func firstDay(_ texts: String?...) -> Day? {
+        for text in texts { if let text, let day = day(text) { return day } }
+        return nil
     }
 
     func day(_ text: String) -> Day? {
         let text = text.trimmingCharacters(in: .whitespaces)
+        if let local, !text.contains("T") || text.count < 16, let date = local.date(from: text) {
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            if let year = parts.year, let month = parts.month, let day = parts.day {
+                return Day(String(format: "%04d-%02d-%02d", year, month, day))
+            }
+        }
         if text.count == 10 { return Day(text) }
         guard text.count >= 16 else { return nil }
         // With a zone (Z or ±hh:mm): an instant, read in the mapping's zone.

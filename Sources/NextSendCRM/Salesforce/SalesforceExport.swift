@@ -45,7 +45,7 @@ public struct SalesforceExport {
         for file in ["Opportunity.csv", "Account.csv", "Contact.csv", "OpportunityContactRole.csv", "User.csv"] where !exists(file) {
             throw CSVError(path: path(file), line: nil, "not found; a Salesforce export folder needs Opportunity, Account, Contact, OpportunityContactRole and User")
         }
-        let days = CRMDays(timeZone: mapping.timeZone)
+        let days = CRMDays(timeZone: mapping.timeZone, dateFormat: mapping.dateFormat)
 
         var userEmails: [String: String] = [:]
         files.absorb(try CSVRecords.read(path("User.csv"), key: "Id", required: ["Id", "Email"]) { record in
@@ -72,6 +72,7 @@ public struct SalesforceExport {
         var groups: [String: BuyingGroup] = [:]
         var order: [String] = []
         var opportunityOfGroup: [String: String] = [:]
+        var unmappedOwners = Set<String>()
         files.absorb(try CSVRecords.read(path("Opportunity.csv"), key: "Id", required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized) else {
                 report.skip(record.file, line: record.line, "an opportunity without Id")
@@ -90,9 +91,11 @@ public struct SalesforceExport {
                 report.skip(record.file, line: record.line, "opportunity \(id): its account \(record["AccountId"] ?? "(none)") is not in Account.csv")
                 return
             }
-            guard let ownerID = record["OwnerId"].map(SalesforceID.normalized), let owner = userEmails[ownerID] else {
-                report.skip(record.file, line: record.line, "opportunity \(id): its owner \(record["OwnerId"] ?? "(none)") has no e-mail in User.csv")
-                return
+            // Never drop a deal for its owner: one missing from User.csv is named by their user id.
+            let ownerID = record["OwnerId"].map(SalesforceID.normalized) ?? "unassigned"
+            let owner = userEmails[ownerID] ?? ownerID
+            if userEmails[ownerID] == nil, unmappedOwners.insert(ownerID).inserted {
+                report.note("owner \(ownerID) has no e-mail in User.csv: their opportunities are kept with '\(ownerID)' as the rep (first at \(record.file):\(record.line))")
             }
             let industry = account.industry.flatMap { mapping.industries[$0] }
             // One id may come as 15 and as 18 characters: one group, read once, in the order first seen.
@@ -133,9 +136,19 @@ public struct SalesforceExport {
                 }
                 history["sf-" + opportunity.lowercased(), default: []].append((day, stage, record.line))
             })
+            let pipeline = mapping.pipeline(named: "default")
             for (groupID, entries) in history {
+                let ordered = entries.sorted(by: { ($0.day, $0.line) < ($1.day, $1.line) }).filter { $0.day <= today }
+                if let pipeline {
+                    // Stages as a path: skipped stages' jobs are done, a move back reopens (StagePipeline).
+                    for entry in ordered where pipeline.position(of: entry.stage) == nil {
+                        report.skip(path("OpportunityHistory.csv"), line: entry.line, "stage '\(entry.stage)' is not in the mapping's pipeline '\(pipeline.name)'")
+                    }
+                    groups[groupID]!.events += pipeline.events(for: ordered.map { ($0.stage, $0.day) }, source: "Salesforce")
+                    continue
+                }
                 var previous: String?
-                for entry in entries.sorted(by: { ($0.day, $0.line) < ($1.day, $1.line) }) {
+                for entry in ordered {
                     defer { previous = entry.stage }
                     guard entry.stage != previous, entry.day <= today else { continue }
                     guard let events = mapping.stages[entry.stage] else {
@@ -169,7 +182,7 @@ public struct SalesforceExport {
             files.absorb(try CSVRecords.read(path(file), key: "Id", required: ["Id", "WhoId", "WhatId", "Subject"]) { record in
                 let text = [record["Subject"], record["Description"]].compactMap { $0 }.joined(separator: "\n")
                 guard let asset = finder.asset(in: text) else { return }
-                guard let dateText = record["ActivityDate"] ?? record["ActivityDateTime"] ?? record["CreatedDate"], let day = days.day(dateText) else {
+                guard let day = days.firstDay(record["ActivityDate"], record["ActivityDateTime"], record["CreatedDate"]) else {
                     report.skip(record.file, line: record.line, "an activity about \(asset) without a date")
                     return
                 }
@@ -187,8 +200,7 @@ public struct SalesforceExport {
                 // On an opportunity: its group. On an account: that account's open groups where the contact is a stakeholder.
                 let targets = groups["sf-" + what.lowercased()] != nil ? ["sf-" + what.lowercased()]
                     : accountNameByID[what].map { name in order.filter { accountOfGroup[$0] == name } } ?? []
-                let consumed = record["Status"].map { mapping.touches.consumedStatuses.contains($0) } == true
-                    || [record["TaskSubtype"], record["Type"]].compactMap { $0 }.contains { mapping.touches.consumedTypes.contains($0) }
+                let consumed = mapping.meansConsumed(status: record["Status"], types: [record["TaskSubtype"], record["Type"]].compactMap { $0 })
                 let channel = record["TaskSubtype"].map { $0.lowercased() } ?? (file == "Event.csv" ? "meeting" : "email")
                 var placed = false
                 for groupID in targets {
