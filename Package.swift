@@ -104,7 +104,10 @@ let package = Package(
         // CRM exports (Salesforce, HubSpot) read into buying groups: CSV, the mapping file, the readers.
         .target(
             name: "NextSendCRM",
-            dependencies: ["NextSend", "NextSendStore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["NextSend", "NextSendStore", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            // The shipped mapping (content/crm.yaml links here), compiled in: a first import without
+            // --mapping uses it wherever the binary runs.
+            resources: [.embedInCode("Defaults/crm.yaml")]
         ),
         // The command-line tool: parses arguments, calls the modules above, prints.
         .executableTarget(

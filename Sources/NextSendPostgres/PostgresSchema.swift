@@ -214,5 +214,15 @@ enum PostgresSchema {
                 UPDATE claim SET retractedBy = 'nextsend: figure out of range (limit 10^15)'
                     WHERE retractedBy IS NULL AND value IS NOT NULL AND (value > 1e15 OR value < -1e15);
                 """),
+        // One mapping per CRM; the one an earlier version stored served both.
+        Migration(name: "v4-crm-mapping-per-crm", sql: """
+                CREATE TABLE crmMappingFor (
+                    crm TEXT COLLATE "C" PRIMARY KEY NOT NULL,
+                    yaml TEXT COLLATE "C" NOT NULL,
+                    source TEXT COLLATE "C" NOT NULL
+                );
+                INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'salesforce', yaml, source FROM crmMapping WHERE id = 1;
+                INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'hubspot', yaml, source FROM crmMapping WHERE id = 1;
+                """),
     ]
 }

@@ -260,6 +260,23 @@ import Testing
         #expect(retracted.allSatisfy { $0.provenance.retractedBy?.contains("out of range") == true })
     }
 
+    /// The one mapping an earlier version stored served both CRMs; after the upgrade each has it.
+    @Test func theMappingAnEarlierVersionStoredServesBothCRMs() throws {
+        let path = folder.path("mapping.sqlite")
+        _ = try SQLiteStore(path: path)
+        try sqlite(path, """
+            INSERT INTO crmMapping (id, yaml, source) VALUES (1, 'defaultInfluence: user', '/srv/crm.yaml');
+            DROP TABLE crmMappingFor;
+            DELETE FROM grdb_migrations WHERE identifier = 'v11-crm-mapping-per-crm';
+            """)
+        let store = try SQLiteStore(path: path)
+        for crm in ["salesforce", "hubspot"] {
+            #expect(try store.crmMapping(for: crm)?.source == "/srv/crm.yaml")
+        }
+        try store.saveCRMMapping("defaultInfluence: champion", source: "hs.yaml", for: "hubspot")
+        #expect(try store.crmMapping(for: "salesforce")?.yaml == "defaultInfluence: user", "one CRM's mapping never replaces the other's")
+    }
+
     private func sqlite(_ path: String, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -195,10 +195,41 @@ import Testing
         #expect(result.stdout.contains("Groups: 1 new, 0 updated, 0 unchanged"), "\(result.stdout)")
         #expect(result.stdout.contains("Nothing was written (--dry-run)."))
         #expect(try cli.dump() == before)
-        // Not even the mapping is stored: a later run without one still has none.
-        let noMapping = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
-        #expect(noMapping.status == 66)
-        #expect(noMapping.stderr.contains("no mapping is stored yet"), "\(noMapping.stderr)")
+        // Not even the mapping is stored.
+        #expect(try cli.run("crm", "mapping", "show", "salesforce").stdout.hasPrefix("No mapping is stored for salesforce"))
+        // A dry run never creates a database either.
+        let fresh = cli.folder.path("never.sqlite")
+        let nowhere = try cli.run(["crm", "import", "salesforce", export, "--dry-run", "--db", fresh])
+        #expect(nowhere.status == 66, "\(nowhere.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+    }
+
+    /// One mapping per CRM, chosen explicitly: the shipped default the first time (said so and
+    /// stored), the stored one after that, and only --mapping replaces it — a crm.yaml lying in the
+    /// working folder is never read.
+    @Test func eachCRMKeepsItsOwnMappingAndOnlyMappingReplacesIt() throws {
+        try importCatalog()
+        let first = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("note: no mapping stored for salesforce: using content/crm.yaml (shipped with NextSend), stored"), "\(first.stderr)")
+        let shown = try cli.run("crm", "mapping", "show", "salesforce")
+        #expect(shown.stdout.hasPrefix("# The mapping stored for salesforce, read from content/crm.yaml (shipped with NextSend)"))
+        #expect(shown.stdout.contains("pipelines:"))
+        #expect(try cli.run("crm", "mapping", "show", "hubspot").stdout.hasPrefix("No mapping is stored for hubspot"))
+        // A crm.yaml in the working folder that would skip every contact is not read.
+        let working = cli.folder.url.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: working, withIntermediateDirectories: true)
+        let strict = try String(contentsOfFile: mapping, encoding: .utf8).replacingOccurrences(of: "roles:\n", with: "roles:\n  - {role: legal, title: [zzz]}\n")
+        try strict.replacingOccurrences(of: "  - {role: security", with: "  - {role: legal, title: [nobody]}\n  - {role: security")
+            .write(to: working.appendingPathComponent("crm.yaml"), atomically: true, encoding: .utf8)
+        let second = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
+        #expect(second.status == 0 && !second.stderr.contains("note: mapping"), "\(second.stderr)")
+        #expect(second.stdout.contains("0 new, 0 updated, 1 unchanged"), "the stored mapping, not the working folder's: \(second.stdout)")
+        let replaced = try cli.run("crm", "import", "salesforce", export, "--mapping", working.appendingPathComponent("crm.yaml").path, "--as-of", "2026-11-29")
+        #expect(replaced.stderr.contains("note: mapping \(working.appendingPathComponent("crm.yaml").path), stored for later salesforce imports"),
+                "\(replaced.stderr)")
+        #expect(try cli.run("crm", "mapping", "show", "salesforce").stdout.contains("role: legal, title: [nobody]"))
+        #expect(try cli.run("crm", "mapping", "show", "hubspot").stdout.hasPrefix("No mapping is stored for hubspot"), "the other CRM's stays its own")
     }
 
     @Test func jsonSaysWhatWasReadSkippedAndChanged() throws {

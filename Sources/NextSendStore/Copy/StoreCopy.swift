@@ -44,6 +44,7 @@ package enum StoreCopy {
         Table(name: "sendFollowUp", columns: ["groupId", "assetId", "need", "sent", "windowEnd", "met"], order: "groupId, assetId, need, sent"),
         Table(name: "digestLedger", columns: ["week", "outDir", "item", "storeVersion", "formats"], order: "week, outDir, item"),
         Table(name: "crmMapping", columns: ["id", "yaml", "source"], order: "id"),
+        Table(name: "crmMappingFor", columns: ["crm", "yaml", "source"], order: "crm"),
     ]
 
     /// What a copy moved: rows per table, in copy order.

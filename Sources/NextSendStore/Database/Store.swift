@@ -66,9 +66,9 @@ public protocol Store: Sendable {
     /// What followed earlier sends, as of `asOf`: what the matcher learns from.
     func evidence(asOf: Day) throws -> OutcomeEvidence
     /// The CRM mapping the last CRM import used: its text and where it was read from.
-    func crmMapping() throws -> (yaml: String, source: String)?
+    func crmMapping(for crm: String) throws -> (yaml: String, source: String)?
     /// Stores the mapping a CRM import uses (bookkeeping: the data version stays).
-    func saveCRMMapping(_ yaml: String, source: String) throws
+    func saveCRMMapping(_ yaml: String, source: String, for crm: String) throws
 
     // MARK: Records
 

@@ -282,6 +282,19 @@ enum StoreSchema {
                     WHERE retractedBy IS NULL AND value IS NOT NULL AND (value > 1e15 OR value < -1e15);
                 """)
         }
+        migrator.registerMigration("v11-crm-mapping-per-crm") { db in
+            try db.execute(sql: """
+                -- One mapping per CRM: Salesforce and HubSpot name stages, roles and columns
+                -- differently. The one mapping an earlier version stored served both, so both get it.
+                CREATE TABLE crmMappingFor (
+                    crm TEXT PRIMARY KEY NOT NULL,
+                    yaml TEXT NOT NULL,
+                    source TEXT NOT NULL
+                );
+                INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'salesforce', yaml, source FROM crmMapping WHERE id = 1;
+                INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'hubspot', yaml, source FROM crmMapping WHERE id = 1;
+                """)
+        }
         return migrator
     }
 }

@@ -1,15 +1,16 @@
 import NextSend
 
 extension SQLStore {
-    public func crmMapping() throws -> (yaml: String, source: String)? {
+    /// The mapping the last import from `crm` (`salesforce`, `hubspot`) used, and where it came from.
+    public func crmMapping(for crm: String) throws -> (yaml: String, source: String)? {
         try read { db in
-            try db.rows("SELECT yaml, source FROM crmMapping WHERE id = 1", []).first.map { (try $0.string("yaml"), try $0.string("source")) }
+            try db.rows("SELECT yaml, source FROM crmMappingFor WHERE crm = ?", [crm]).first.map { (try $0.string("yaml"), try $0.string("source")) }
         }
     }
 
-    public func saveCRMMapping(_ yaml: String, source: String) throws {
+    public func saveCRMMapping(_ yaml: String, source: String, for crm: String) throws {
         try write(changesData: false) { db in
-            try db.execute(db.dialect.insertOrReplace("crmMapping", key: "id", ["id", "yaml", "source"], "1, ?, ?"), [yaml, source])
+            try db.execute(db.dialect.insertOrReplace("crmMappingFor", key: "crm", ["crm", "yaml", "source"], "?, ?, ?"), [crm, yaml, source])
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NextSend
 import NextSendCRM
+import NextSendPostgres
 import NextSendStore
 
 extension NextSendCommand {
@@ -10,7 +11,7 @@ extension NextSendCommand {
         static let configuration = CommandConfiguration(
             commandName: "crm",
             abstract: "Read buying groups from CRM exports.",
-            subcommands: [Import.self]
+            subcommands: [Import.self, Mapping.self]
         )
 
         struct Import: ParsableCommand {
@@ -31,7 +32,7 @@ extension NextSendCommand {
 
             @Argument(help: "salesforce or hubspot") var source: Source
             @Argument(help: "The export folder.") var directory: String
-            @Option(help: ArgumentHelp("The mapping file (default: content/crm.yaml, else the one the last import stored).", valueName: "path"))
+            @Option(help: ArgumentHelp("The mapping file; it is stored for this CRM and used by later imports. Without it: the one stored for this CRM, else NextSend's shipped default.", valueName: "path"))
             var mapping: String?
             @Flag(name: .customLong("include-closed"), help: "Closed opportunities become groups too.") var includeClosed = false
             @Flag(name: .customLong("dry-run"), help: "Read and report; write nothing.") var dryRun = false
@@ -49,9 +50,14 @@ extension NextSendCommand {
             }
 
             func run() throws {
+                if dryRun, !PostgresLocation.isURL(self.store.path), !FileManager.default.fileExists(atPath: self.store.path) {
+                    // A dry run writes nothing, a new database file included.
+                    throw UserError.notFound("--db: no database at \(self.store.path); import a catalog into it first")
+                }
                 let store = try store.open()
                 let taxonomy = try store.taxonomy()
-                let (text, mappingSource) = try mappingText(store)
+                let (text, mappingSource, said) = try mappingText(store)
+                if let said { Console.error("note: " + said) }
                 let crmMapping = try CRMMappingParser.parse(text, file: mappingSource, taxonomy: taxonomy)
                 guard FileManager.default.fileExists(atPath: directory) else { throw UserError.notFound("no folder \(directory)") }
                 let assets = try store.assets(matching: AssetFilter())
@@ -65,7 +71,7 @@ extension NextSendCommand {
                 }
                 let summary = try store.importGroups(read.groups, origins: read.origins, dryRun: dryRun, closing: read.closed,
                                                      closedBy: source.rawValue)
-                if !dryRun { try store.saveCRMMapping(text, source: mappingSource) }
+                if !dryRun { try store.saveCRMMapping(text, source: mappingSource, for: source.rawValue) }
                 for note in read.report.notes { Console.error("note: " + note) }
                 for skip in read.report.skipped { Console.error(skip.description) }
                 if output.json {
@@ -82,14 +88,41 @@ extension NextSendCommand {
                 Console.print(lines.joined(separator: "\n"))
             }
 
-            /// The mapping named, else content/crm.yaml, else the stored one.
-            private func mappingText(_ store: any Store) throws -> (String, String) {
-                let path = mapping ?? "content/crm.yaml"
-                if let data = FileManager.default.contents(atPath: path) {
-                    return (String(decoding: data, as: UTF8.self), (path as NSString).standardizingPath)
+            /// The mapping named, else the one stored for this CRM, else the shipped default, with
+            /// a sentence when what is used changes (a file in the working folder is never read unasked).
+            private func mappingText(_ store: any Store) throws -> (text: String, source: String, note: String?) {
+                let crm = source.rawValue
+                let storing = dryRun ? "would be stored (--dry-run)" : "stored for later \(crm) imports"
+                if let mapping {
+                    guard let data = FileManager.default.contents(atPath: mapping) else { throw UserError.notFound("--mapping: cannot read \(mapping)") }
+                    let path = (mapping as NSString).standardizingPath
+                    return (String(decoding: data, as: UTF8.self), path, "mapping \(path), \(storing)")
                 }
-                if mapping == nil, let stored = try store.crmMapping() { return (stored.yaml, stored.source) }
-                throw UserError.notFound("--mapping: cannot read \(path)" + (mapping == nil ? "; no mapping is stored yet either" : ""))
+                if let stored = try store.crmMapping(for: crm) { return (stored.yaml, stored.source, nil) }
+                return (ShippedMapping.yaml, ShippedMapping.name, "no mapping stored for \(crm): using \(ShippedMapping.name), \(storing)")
+            }
+        }
+
+        /// `crm mapping show salesforce|hubspot`: the mapping the next import of that CRM uses.
+        struct Mapping: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Show the CRM mapping stored in the database.", subcommands: [Show.self])
+
+            struct Show: ParsableCommand {
+                static let configuration = CommandConfiguration(
+                    abstract: "Print the mapping stored for a CRM (the one its next import uses), or say that none is stored."
+                )
+
+                @Argument(help: "salesforce or hubspot") var source: Import.Source
+                @OptionGroup var store: StoreOptions
+
+                func run() throws {
+                    guard let stored = try store.open().crmMapping(for: source.rawValue) else {
+                        Console.print("No mapping is stored for \(source.rawValue): its first import uses \(ShippedMapping.name), or --mapping FILE.")
+                        return
+                    }
+                    Console.print("# The mapping stored for \(source.rawValue), read from \(stored.source)")
+                    Console.print(stored.yaml.hasSuffix("\n") ? String(stored.yaml.dropLast()) : stored.yaml)
+                }
             }
         }
     }
