@@ -65,6 +65,32 @@ import Testing
         #expect(changed.report.skipped.filter { $0.file.hasSuffix("Opportunity.csv") }.count == 1)
     }
 
+    /// A nightly export of every deal is full of activities on closed deals and of the same few
+    /// problems on many rows: the report counts them by reason, with the first rows of each.
+    @Test func skippedRowsAreCountedByReasonAndActivitiesOnClosedDealsAreOnlyCounted() throws {
+        let directory = try copy("salesforce")
+        let opportunities = try String(contentsOfFile: directory + "/Opportunity.csv", encoding: .utf8)
+        let closed = try #require(opportunities.components(separatedBy: ExportTruthTests.lineEnd(of: opportunities))
+            .first { $0.contains("Closed Lost") }?.components(separatedBy: ",").first)
+        try edit(directory + "/Task.csv") { lines in
+            for index in 0..<5 {
+                lines.append("00T5g00000X000\(index),0035g00000NwA01,\(closed),Email: cost model,Sent https://rosterline.example/resources/tco-model,2026-10-2\(index),Opened,Email,Normal")
+            }
+            for index in 0..<4 {
+                lines.append("00T5g00000Y000\(index),0035g00000NwA01,,Email: cost model,Sent https://rosterline.example/resources/tco-model,2026-10-2\(index),Opened,Email,Normal")
+            }
+        }
+        let catalog = [Asset(id: "tco-model", title: "TCO", url: "https://rosterline.example/resources/tco-model", format: "tool",
+                             jobs: [.validation], roles: ["finance"], topics: ["tco"])]
+        let read = try SalesforceExport(directory: directory, mapping: ExportTruthTests.mapping, assets: catalog, today: Day("2026-11-29")!).read()
+        #expect(read.report.onClosedDeals == 5)
+        #expect(!read.report.skipped.contains { $0.reason.contains(closed) })
+        let noWhat = try #require(read.report.skippedByKind.first { $0.kind == "activities tied to no opportunity or account" })
+        #expect(noWhat.count == 4)
+        #expect(noWhat.first.count == 3 && noWhat.first.allSatisfy { $0.hasPrefix("Task.csv:") })
+        #expect(read.report.summary.contains("5 activities on closed deals left out"))
+    }
+
     @Test func headersInAnyCaseAndSpacingAreRead() throws {
         let original = try salesforce(try copy("salesforce"))
         let directory = try copy("salesforce")

@@ -37,8 +37,10 @@ import Testing
         let result = try crmImport()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 group, 6 people, 10 events, 4 touches"), "\(result.stdout)")
-        // Olivia Chen matches no role rule: skipped, named, with the row.
-        #expect(result.stderr.contains("OpportunityContactRole.csv:8: skipped: Olivia Chen (Executive Assistant): no role rule matches"), "\(result.stderr)")
+        // Olivia Chen matches no role rule: counted by reason with her row; --verbose names her.
+        #expect(result.stderr.contains("skipped: 1 contacts no role rule matches (OpportunityContactRole.csv:8)"), "\(result.stderr)")
+        let verbose = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29", "--verbose", "--dry-run")
+        #expect(verbose.stderr.contains("OpportunityContactRole.csv:8: skipped: Olivia Chen (Executive Assistant): no role rule matches"), "\(verbose.stderr)")
         // The pricing guide goes out on 2026-12-15: a plan, counted, not a touch.
         #expect(result.stdout.contains("1 planned activity not yet due"))
 

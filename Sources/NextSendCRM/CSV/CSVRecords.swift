@@ -70,7 +70,7 @@ enum CSVRecords {
         var lineOfKey: [String: Int] = [:]
         while let row = try reader.next() {
             guard row.fields.count == header.count else {
-                report.skip(path, line: row.line, "\(row.fields.count) fields where the header has \(header.count)")
+                report.skip(path, line: row.line, "\(row.fields.count) fields where the header has \(header.count)", kind: "rows of another width than the header")
                 continue
             }
             let record = CSVRecord(file: path, line: row.line, columns: zip(header, row.fields).map { ($0, $1) })
@@ -88,7 +88,7 @@ enum CSVRecords {
                     report.duplicates += 1
                     continue
                 }
-                report.skip(path, line: earlier, "\(key) \(id) again on line \(row.line) with other values; line \(row.line) is read")
+                report.skip(path, line: earlier, "\(key) \(id) again on line \(row.line) with other values; line \(row.line) is read", kind: "records repeated with other values (the later row is read)")
                 records[index] = record
             } else {
                 records.append(record)

@@ -73,7 +73,7 @@ public struct HubSpotExport {
         files.absorb(try CSVRecords.read(dealsFile, key: column("dealId"), required: [column("dealId"), column("dealName"), column("dealStage"), column("dealOwner"),
                                                                column("dealContacts")]) { record in
             guard let id = record[column("dealId")] else {
-                report.skip(record.file, line: record.line, "a deal without \(column("dealId"))")
+                report.skip(record.file, line: record.line, "a deal without \(column("dealId"))", kind: "deals without an id")
                 return
             }
             let groupID = "hs-" + id.lowercased()
@@ -88,7 +88,7 @@ public struct HubSpotExport {
                 if !includeClosed { return }
             }
             if let pipeline, pipeline.position(of: stage) == nil {
-                report.skip(record.file, line: record.line, "deal \(id): stage '\(stage)' is not in the mapping's pipeline '\(pipeline.name)'")
+                report.skip(record.file, line: record.line, "deal \(id): stage '\(stage)' is not in the mapping's pipeline '\(pipeline.name)'", kind: "stages the mapping's pipeline does not list")
             }
             let ownerText = record[column("dealOwner")] ?? ""
             // Never drop a deal for its owner: without an e-mail for them, the owner's name is the rep.
@@ -105,18 +105,18 @@ public struct HubSpotExport {
             }
             let companyIDs = ids(record[column("dealCompanies")])
             guard let company = companyIDs.lazy.compactMap({ companies[$0] }).first else {
-                report.skip(record.file, line: record.line, "deal \(id): none of its companies (\(companyIDs.joined(separator: ", "))) is in the companies export")
+                report.skip(record.file, line: record.line, "deal \(id): none of its companies (\(companyIDs.joined(separator: ", "))) is in the companies export", kind: "deals whose companies are not in the companies export")
                 return
             }
             var group = BuyingGroup(id: groupID, account: company.name, owner: owner, industry: company.industry.flatMap { mapping.industries[$0] })
             for contactID in ids(record[column("dealContacts")]) {
                 guard let contact = contacts[contactID] else {
-                    report.skip(record.file, line: record.line, "deal \(id): contact \(contactID) is not in the contacts export")
+                    report.skip(record.file, line: record.line, "deal \(id): contact \(contactID) is not in the contacts export", kind: "deal contacts not in the contacts export")
                     continue
                 }
                 let name = [contact[column("firstName")], contact[column("lastName")]].compactMap { $0 }.joined(separator: " ")
                 guard let role = mapping.role(title: contact[column("jobTitle")], department: contact[column("department")]) else {
-                    report.skip(contact.file, line: contact.line, "\(name) (\(contact[column("jobTitle")] ?? "no job title")): no role rule matches their title or department, and the mapping has no defaultRole")
+                    report.skip(contact.file, line: contact.line, "\(name) (\(contact[column("jobTitle")] ?? "no job title")): no role rule matches their title or department, and the mapping has no defaultRole", kind: "contacts no role rule matches")
                     continue
                 }
                 let personID = "c-" + contactID.lowercased()
@@ -163,7 +163,7 @@ public struct HubSpotExport {
                     .compactMap { $0 }.joined(separator: "\n")
                 guard let asset = finder.asset(in: text) else { return }
                 guard let day = dates.lazy.compactMap({ record[$0].flatMap(days.day) }).first else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) without a readable date (\(dates.joined(separator: ", ")))")
+                    report.skip(record.file, line: record.line, "an activity about \(asset) without a readable date (\(dates.joined(separator: ", ")))", kind: "activities without a date")
                     return
                 }
                 if day > today {
@@ -171,7 +171,12 @@ public struct HubSpotExport {
                     return
                 }
                 let people = ids(record[column("activityContacts")]).map { "c-" + $0.lowercased() }
-                let deals = ids(record[column("activityDeals")]).map { "hs-" + $0.lowercased() }.filter { groups[$0] != nil }
+                let allDeals = ids(record[column("activityDeals")]).map { "hs-" + $0.lowercased() }
+                let deals = allDeals.filter { groups[$0] != nil }
+                if deals.isEmpty, !allDeals.isEmpty, allDeals.allSatisfy({ result.closed[$0] != nil }) {
+                    report.onClosedDeals += 1
+                    return
+                }
                 let companyIDs = Set(ids(record[column("activityCompanies")]))
                 // On a deal: that group. Else on a company: its open groups where the contact is a stakeholder.
                 let targets = deals.isEmpty ? order.filter { !(companyOfGroup[$0] ?? []).filter(companyIDs.contains).isEmpty } : deals
@@ -185,7 +190,7 @@ public struct HubSpotExport {
                     placed = true
                 }
                 if !placed {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) whose contacts are in no open group of its deal or company")
+                    report.skip(record.file, line: record.line, "an activity about \(asset) whose contacts are in no open group of its deal or company", kind: "activities whose contacts are in no open group")
                 }
             })
         }

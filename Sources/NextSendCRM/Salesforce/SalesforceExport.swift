@@ -54,7 +54,7 @@ public struct SalesforceExport {
         var accounts: [String: (name: String, industry: String?)] = [:]
         files.absorb(try CSVRecords.read(path("Account.csv"), key: "Id", required: ["Id", "Name"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized), let name = record["Name"] else {
-                report.skip(record.file, line: record.line, "an account without Id or Name")
+                report.skip(record.file, line: record.line, "an account without Id or Name", kind: "accounts without Id or Name")
                 return
             }
             accounts[id] = (name, record["Industry"])
@@ -62,7 +62,7 @@ public struct SalesforceExport {
         var contacts: [String: (record: CSVRecord, name: String)] = [:]
         files.absorb(try CSVRecords.read(path("Contact.csv"), key: "Id", required: ["Id", "LastName"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized), let last = record["LastName"] else {
-                report.skip(record.file, line: record.line, "a contact without Id or LastName")
+                report.skip(record.file, line: record.line, "a contact without Id or LastName", kind: "contacts without Id or LastName")
                 return
             }
             contacts[id] = (record, [record["FirstName"], last].compactMap { $0 }.joined(separator: " "))
@@ -75,7 +75,7 @@ public struct SalesforceExport {
         var unmappedOwners = Set<String>()
         files.absorb(try CSVRecords.read(path("Opportunity.csv"), key: "Id", required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"]) { record in
             guard let id = record["Id"].map(SalesforceID.normalized) else {
-                report.skip(record.file, line: record.line, "an opportunity without Id")
+                report.skip(record.file, line: record.line, "an opportunity without Id", kind: "opportunities without Id")
                 return
             }
             let groupID = "sf-" + id.lowercased()
@@ -88,7 +88,7 @@ public struct SalesforceExport {
                 if !includeClosed { return }
             }
             guard let accountID = record["AccountId"].map(SalesforceID.normalized), let account = accounts[accountID] else {
-                report.skip(record.file, line: record.line, "opportunity \(id): its account \(record["AccountId"] ?? "(none)") is not in Account.csv")
+                report.skip(record.file, line: record.line, "opportunity \(id): its account \(record["AccountId"] ?? "(none)") is not in Account.csv", kind: "opportunities whose account is not in Account.csv")
                 return
             }
             // Never drop a deal for its owner: one missing from User.csv is named by their user id.
@@ -110,13 +110,13 @@ public struct SalesforceExport {
             let groupID = "sf-" + opportunity.lowercased()
             guard groups[groupID] != nil else { return }
             guard let contactID = record["ContactId"].map(SalesforceID.normalized), let contact = contacts[contactID] else {
-                report.skip(record.file, line: record.line, "contact \(record["ContactId"] ?? "(none)") is not in Contact.csv")
+                report.skip(record.file, line: record.line, "contact \(record["ContactId"] ?? "(none)") is not in Contact.csv", kind: "contact roles whose contact is not in Contact.csv")
                 return
             }
             let personID = "c-" + contactID.lowercased()
             if groups[groupID]!.stakeholders.contains(where: { $0.id == personID }) { return }
             guard let role = mapping.role(title: contact.record["Title"], department: contact.record["Department"]) else {
-                report.skip(record.file, line: record.line, "\(contact.name) (\(contact.record["Title"] ?? "no title")): no role rule matches their title or department, and the mapping has no defaultRole")
+                report.skip(record.file, line: record.line, "\(contact.name) (\(contact.record["Title"] ?? "no title")): no role rule matches their title or department, and the mapping has no defaultRole", kind: "contacts no role rule matches")
                 return
             }
             let person = Stakeholder(id: personID, name: contact.name, role: role, influence: mapping.influence(for: record["Role"]),
@@ -131,7 +131,7 @@ public struct SalesforceExport {
                 guard let opportunity = record["OpportunityId"].map(SalesforceID.normalized), groups["sf-" + opportunity.lowercased()] != nil,
                       let stage = record["StageName"] else { return }
                 guard let day = record["CreatedDate"].flatMap({ days.day($0) }) else {
-                    report.skip(record.file, line: record.line, "CreatedDate '\(record["CreatedDate"] ?? "")' is not a date")
+                    report.skip(record.file, line: record.line, "CreatedDate '\(record["CreatedDate"] ?? "")' is not a date", kind: "stage changes without a date")
                     return
                 }
                 history["sf-" + opportunity.lowercased(), default: []].append((day, stage, record.line))
@@ -142,7 +142,7 @@ public struct SalesforceExport {
                 if let pipeline {
                     // Stages as a path: skipped stages' jobs are done, a move back reopens (StagePipeline).
                     for entry in ordered where pipeline.position(of: entry.stage) == nil {
-                        report.skip(path("OpportunityHistory.csv"), line: entry.line, "stage '\(entry.stage)' is not in the mapping's pipeline '\(pipeline.name)'")
+                        report.skip(path("OpportunityHistory.csv"), line: entry.line, "stage '\(entry.stage)' is not in the mapping's pipeline '\(pipeline.name)'", kind: "stages the mapping's pipeline does not list")
                     }
                     groups[groupID]!.events += pipeline.events(for: ordered.map { ($0.stage, $0.day) }, source: "Salesforce")
                     continue
@@ -153,7 +153,7 @@ public struct SalesforceExport {
                     guard entry.stage != previous, entry.day <= today else { continue }
                     guard let events = mapping.stages[entry.stage] else {
                         if !entry.stage.lowercased().hasPrefix("closed") {
-                            report.skip(path("OpportunityHistory.csv"), line: entry.line, "stage '\(entry.stage)' is not in the mapping's stages")
+                            report.skip(path("OpportunityHistory.csv"), line: entry.line, "stage '\(entry.stage)' is not in the mapping's stages", kind: "stages the mapping does not list")
                         }
                         continue
                     }
@@ -183,7 +183,7 @@ public struct SalesforceExport {
                 let text = [record["Subject"], record["Description"]].compactMap { $0 }.joined(separator: "\n")
                 guard let asset = finder.asset(in: text) else { return }
                 guard let day = days.firstDay(record["ActivityDate"], record["ActivityDateTime"], record["CreatedDate"]) else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) without a date")
+                    report.skip(record.file, line: record.line, "an activity about \(asset) without a date", kind: "activities without a date")
                     return
                 }
                 if day > today {
@@ -193,8 +193,13 @@ public struct SalesforceExport {
                 let activity = record["Id"].map(SalesforceID.normalized) ?? ""
                 let people = ([record["WhoId"]].compactMap { $0 }.map(SalesforceID.normalized) + (extraRecipients[activity] ?? []))
                     .map { "c-" + $0.lowercased() }
+                if let what = record["WhatId"].map(SalesforceID.normalized), result.closed["sf-" + what.lowercased()] != nil,
+                   groups["sf-" + what.lowercased()] == nil {
+                    report.onClosedDeals += 1
+                    return
+                }
                 guard let what = record["WhatId"].map(SalesforceID.normalized) else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) tied to no opportunity or account (WhatId)")
+                    report.skip(record.file, line: record.line, "an activity about \(asset) tied to no opportunity or account (WhatId)", kind: "activities tied to no opportunity or account")
                     return
                 }
                 // On an opportunity: its group. On an account: that account's open groups where the contact is a stakeholder.
@@ -211,7 +216,7 @@ public struct SalesforceExport {
                     placed = true
                 }
                 if !placed {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) whose contacts are in no open group of its opportunity or account")
+                    report.skip(record.file, line: record.line, "an activity about \(asset) whose contacts are in no open group of its opportunity or account", kind: "activities whose contacts are in no open group")
                 }
             })
         }

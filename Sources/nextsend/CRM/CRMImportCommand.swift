@@ -40,6 +40,7 @@ extension NextSendCommand {
             @OptionGroup var store: StoreOptions
             @OptionGroup var date: DateOptions
             @OptionGroup var output: OutputOptions
+            @OptionGroup var log: LogOptions
 
             /// `--json`: what the export held and skipped, and what the import changed.
             struct Result: Encodable {
@@ -73,7 +74,15 @@ extension NextSendCommand {
                                                      closedBy: source.rawValue)
                 if !dryRun { try store.saveCRMMapping(text, source: mappingSource, for: source.rawValue) }
                 for note in read.report.notes { Console.error("note: " + note) }
-                for skip in read.report.skipped { Console.error(skip.description) }
+                if log.verbose {
+                    for skip in read.report.skipped { Console.error(skip.description) }
+                } else {
+                    // Counted by reason: a nightly run stays readable (--verbose lists every row).
+                    for group in read.report.skippedByKind {
+                        Console.error("skipped: \(group.count) \(group.kind) (\(group.first.joined(separator: ", "))\(group.count > 3 ? ", …" : ""))")
+                    }
+                    if read.report.skipped.count > read.report.skippedByKind.count { Console.error("note: --verbose lists every skipped row") }
+                }
                 if output.json {
                     try Console.printJSON(Result(source: source.rawValue, directory: directory, read: read.report, imported: summary))
                     return
