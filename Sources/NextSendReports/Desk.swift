@@ -149,18 +149,31 @@ public struct Desk: Sendable {
     ///   too large to store.
     static func typedClaimValue(_ fields: [String: String], topic: Topic) throws -> [String: String] {
         var fields = fields
+        let name = Words.lowercasingFirst(topic.label)
         if case let .number(unit, _) = topic.kind, let text = fields["value"], let figure = TypedFigure(text) {
+            var value = figure.value
             if let given = figure.unit, !Desk.sameUnit(given, unit) {
-                throw DeskError.badInput(field: "value", "'\(text)' is in \(given); \(topic.id) is counted in \(unit ?? "plain numbers")")
+                // "3 months" on a topic counted in weeks is 13 weeks; "€150k" on one in USD is refused.
+                guard let unit, let converted = FigureUnit.convert(value, from: given, to: unit) else {
+                    throw DeskError.badInput(field: "value", "'\(text)' is in \(given); \(name) is counted in \(unit ?? "plain numbers")")
+                }
+                value = converted
             }
-            guard NumberText.isAcceptable(figure.value) else {
+            guard NumberText.isAcceptable(value) else {
                 throw DeskError.badInput(field: "value", "'\(text)' is out of range: expected a number between -10^15 and 10^15")
             }
-            fields["value"] = NumberText.plain(figure.value)
+            fields["value"] = NumberText.plain(Rounding.figure(value))
         }
         if !topic.isNumber, let text = fields["position"], !topic.positions.contains(text) {
+            // "Cloud-Only", "cloud only", and a unique start of the words: "on prem" for on-prem-required.
             let typed = text.trimmingCharacters(in: .whitespaces).lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
-            if let position = topic.positions.first(where: { $0.split(separator: "-") == typed }) { fields["position"] = position }
+            let words = topic.positions.map { ($0, $0.split(separator: "-")) }
+            if let exact = words.first(where: { $0.1 == typed }) {
+                fields["position"] = exact.0
+            } else if !typed.isEmpty {
+                let starts = words.filter { $0.1.count >= typed.count && Array($0.1.prefix(typed.count)) == typed }
+                if starts.count == 1 { fields["position"] = starts[0].0 }
+            }
         }
         return fields
     }

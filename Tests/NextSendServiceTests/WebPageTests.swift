@@ -195,7 +195,8 @@ import Testing
             #expect(try await client.get("/groups/\(mercy)?q=zzzqqq", headers: cookie).text.contains("id=\"no-results\""))
             let nobody = try await client.post("/groups/\(mercy)/sent", form: "csrf=\(token)&asset=deployment-options-primer", headers: cookie)
             #expect(nobody.status == .badRequest)
-            #expect(nobody.text.contains("tick at least one person"))
+            #expect(nobody.text.contains("Not recorded as sent: Cloud, hybrid or on-premises"), "the asset by its title")
+            #expect(nobody.text.contains("Tick at least one person to send it to."))
             let sent = try await client.post("/groups/\(mercy)/sent", form: "csrf=\(token)&asset=deployment-options-primer&to%5B%5D=jon", headers: cookie)
             #expect(sent.status == .seeOther)
             var after = try await client.get("/groups/\(mercy)", headers: cookie).text
@@ -253,7 +254,18 @@ import Testing
             #expect(position.status == .seeOther)
             let euros = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=tco&holds=%E2%82%AC150k", headers: cookie)
             #expect(euros.status == .badRequest)
-            #expect(euros.text.contains("is in EUR; tco is counted in USD"))
+            #expect(euros.text.contains("is in EUR; three-year total cost of ownership is counted in USD"), "the topic by its label")
+            #expect(euros.text.contains("autofocus"), "the browser brings the box with the error into view")
+            for (typed, why) in [("-5", "cannot be negative"), ("0x10", "expected a number")] {
+                let bad = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=tco&holds=\(typed)", headers: cookie)
+                #expect(bad.status == .badRequest && bad.text.contains(why), "\(typed)")
+            }
+            let months = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=implementation-time&holds=3+months",
+                                               headers: cookie)
+            #expect(months.status == .seeOther)
+            #expect(try await client.get("/groups/\(mercy)", headers: cookie).text.contains("holds 13 weeks"))
+            let prem = try await client.post("/groups/\(mercy)/claim", form: "csrf=\(token)&stakeholder=lee&topic=deployment&holds=on+prem", headers: cookie)
+            #expect(prem.status == .seeOther, "a unique start of a position's words")
         }
     }
 

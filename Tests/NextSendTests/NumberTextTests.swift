@@ -54,7 +54,8 @@ import Testing
         ("$150k", 150_000.0, "USD"), ("150,000", 150_000, nil), ("1.2M", 1_200_000, nil), ("€2.5 million", 2_500_000, "EUR"),
         ("USD 310,000", 310_000, "USD"), ("310000 USD", 310_000, "USD"), ("25%", 25, "percent"), ("25 percent", 25, "percent"),
         ("-$40k", -40_000, "USD"), ("1,234,567.89", 1_234_567.89, nil), ("150_000", 150_000, nil), ("800 kW", 800, "kW"),
-        ("£1bn", 1e9, "GBP"), (" 12 ", 12, nil), (".5", 0.5, nil), ("1e19", 1e19, nil),
+        ("£1bn", 1e9, "GBP"), (" 12 ", 12, nil), (".5", 0.5, nil), ("1e19", 1e19, nil), ("150 000", 150_000, nil),
+        ("$1 250 000", 1_250_000, "USD"), ("3 months", 3, "months"),
     ] as [(String, Double, String?)])
     func readsWhatPeopleType(text: String, value: Double, unit: String?) throws {
         let figure = try #require(TypedFigure(text))
@@ -62,8 +63,27 @@ import Testing
         #expect(figure.unit == unit)
     }
 
-    @Test(arguments: ["", "about five", "1,5", "12,34", "$", "k", "1.2.3", "$150k €", "USD 5 EUR", "1e309", "nan", "inf", "-infinity"])
+    @Test(arguments: ["", "about five", "1,5", "12,34", "$", "k", "1.2.3", "$150k €", "USD 5 EUR", "1e309", "nan", "inf", "-infinity", "0x10", "15 00"])
     func refusesWhatItCannotReadSurely(text: String) {
         #expect(TypedFigure(text) == nil, "\(text)")
+    }
+}
+
+@Suite struct FigureUnitTests {
+    @Test func unitsOfTimeConvertAsTheDesignSays() {
+        #expect(FigureUnit.convert(3, from: "months", to: "weeks") == 13)
+        #expect(FigureUnit.convert(1, from: "year", to: "months") == 12)
+        #expect(FigureUnit.convert(14, from: "days", to: "weeks") == 2)
+        #expect(FigureUnit.convert(3, from: "months", to: "USD") == nil)
+    }
+
+    @Test(arguments: [(-5.0, "USD"), (150, "percent"), (-1, "%"), (-3, "weeks"), (1e9, "weeks"), (121, "months")])
+    func figuresNoBuyerHoldsAreRefused(value: Double, unit: String) {
+        #expect(FigureUnit.problem(value, unit: unit) != nil, "\(value) \(unit)")
+    }
+
+    @Test(arguments: [(0.0, "USD"), (310_000, "USD"), (100, "percent"), (16, "weeks"), (24, "months"), (-5, "kW"), (-5, nil)] as [(Double, String?)])
+    func figuresABuyerCanHoldAreKept(value: Double, unit: String?) {
+        #expect(FigureUnit.problem(value, unit: unit) == nil)
     }
 }

@@ -153,6 +153,33 @@ import Testing
                 "pick 1 is for the deal's real stage, not exploration: \(first["asset"] ?? "") \(addressed)")
     }
 
+    /// Exports written independently of NextSend's code (Tests/corpus/crm, with the diagnoses a
+    /// sales leader expects in expected.json): every deal's state, owner, people and jobs as expected.
+    @Test(arguments: ["salesforce", "hubspot"])
+    func independentlyWrittenExportsGiveTheExpectedDiagnoses(crm: String) throws {
+        try importCatalog()
+        let corpus = CRMCommandTests.repository.appendingPathComponent("Tests/corpus/crm")
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: corpus.appendingPathComponent("expected.json"))) as? [String: Any])
+        let result = try cli.run("crm", "import", crm, corpus.appendingPathComponent(crm).path, "--include-closed", "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stderr)")
+        let deals = (expected["deals"] as? [[String: Any]] ?? []).filter { $0["crm"] as? String == crm }
+        #expect(deals.count >= 6)
+        for deal in deals {
+            let id = try #require(deal["group"] as? String)
+            let shown = try cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
+            #expect(shown.status == 0, "\(id): \(shown.stderr)")
+            let group = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            #expect(group["owner"] as? String == deal["owner"] as? String, "\(id) owner")
+            #expect((group["stakeholders"] as? [Any])?.count == deal["people"] as? Int, "\(id) people")
+            let status = group["status"] as? String
+            if let closed = deal["closed"] as? String { #expect(status == closed, "\(id) closed") } else { #expect(status == "open", "\(id) open") }
+            let jobs = Dictionary(uniqueKeysWithValues: (group["jobs"] as? [[String: Any]] ?? []).map { ($0["job"] as? String ?? "", $0["status"] as? String ?? "") })
+            for (job, want) in deal["jobs"] as? [String: String] ?? [:] {
+                #expect(jobs[job] == want, "\(id) \(job): expected \(want), NextSend says \(jobs[job] ?? "nothing") — \(deal["why"] ?? "")")
+            }
+        }
+    }
+
     @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() throws {
         try importCatalog()
         let hubspot = CLI.repositoryContent + "/crm/hubspot"

@@ -82,9 +82,13 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     /// Maker") takes the strongest.
     public var influenceWeights: [String: Double] = [:]
 
-    /// The pipeline of a deal: the one named `name` (any case), else the only one, else `default`.
+    /// The pipeline of a deal: the one named `name` (any case); for a deal that names none, the
+    /// only one, else `default`. A deal in a pipeline the mapping does not list has none: its
+    /// stages say nothing about the buying jobs (the import says so).
     public func pipeline(named name: String?) -> StagePipeline? {
-        if let name, let found = pipelines.first(where: { StagePipeline.fold($0.name) == StagePipeline.fold(name) }) { return found }
+        if let name, !name.isEmpty {
+            return pipelines.first { StagePipeline.fold($0.name) == StagePipeline.fold(name) } ?? (pipelines.count == 1 ? pipelines[0] : nil)
+        }
         if pipelines.count == 1 { return pipelines[0] }
         return pipelines.first { StagePipeline.fold($0.name) == "default" }
     }

@@ -63,9 +63,14 @@ public struct StagePipeline: Sendable, Hashable, Codable {
     }
 
     /// The jobs done once a deal stands at `position`: those a stage up to it completes, and those
-    /// an earlier stage starts that neither this stage nor a later one works on, nor `keepOpen`.
+    /// an earlier stage starts that neither this stage nor a later one works on, nor `keepOpen`;
+    /// at a stage that wins the deal, every job an earlier stage works on.
     public func completed(at position: Int) -> Set<BuyingJob> {
         var done = Set(stages[...position].flatMap(\.completes))
+        if stages[position].closed == .won {
+            // A won deal has done every job it worked on, consensus included.
+            return done.union(stages[..<position].flatMap { $0.starts + $0.progresses })
+        }
         let stillWorked = Set(stages[position...].flatMap { $0.starts + $0.progresses })
         for job in stages[..<position].flatMap(\.starts) where !stillWorked.contains(job) && !keepOpen.contains(job) {
             done.insert(job)

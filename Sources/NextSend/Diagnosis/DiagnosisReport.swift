@@ -93,4 +93,6 @@ extension DiagnosisReport.NeedEntry {
 /// Scores printed with three decimals, so JSON does not show float noise such as 0.30000000000000004.
 public enum Rounding {
     public static func score(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    /// A converted figure to two decimals ("3 months" is 13 weeks, not 12.999999999999998).
+    public static func figure(_ value: Double) -> Double { abs(value) < 1e13 ? (value * 100).rounded() / 100 : value }
 }

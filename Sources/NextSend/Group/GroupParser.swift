@@ -213,7 +213,12 @@ public enum GroupParser {
                 diagnostics.error(item.field("value"), line: item.line, "required field is missing: \(topic.id) needs a number as value")
                 return nil
             }
-            return item.number("value", into: &diagnostics).map(Claim.Value.number)
+            guard let value = item.number("value", into: &diagnostics) else { return nil }
+            if case let .number(unit, _) = topic.kind, let problem = FigureUnit.problem(value, unit: unit) {
+                diagnostics.error(item.field("value"), line: item.line(of: "value"), "\(NumberText.plain(value)) on \(topic.id): \(problem)")
+                return nil
+            }
+            return .number(value)
         }
         if item.has("value") {
             diagnostics.error(item.field("value"), line: item.line(of: "value"),

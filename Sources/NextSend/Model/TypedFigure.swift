@@ -22,9 +22,10 @@ public struct TypedFigure: Sendable, Equatable {
     }
 
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // Plain and scientific notation first ("1e19", "-0.5"); NaN and infinities are not figures.
-        if let plain = Double(trimmed.replacingOccurrences(of: "_", with: "")), trimmed.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true {
+        let trimmed = TypedFigure.joiningSpacedThousands(text.trimmingCharacters(in: .whitespaces))
+        // Plain and scientific notation first ("1e19", "-0.5"); not hex ("0x10"), NaN or infinities.
+        let digitsOnly = trimmed.replacingOccurrences(of: "_", with: "")
+        if digitsOnly.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let plain = Double(digitsOnly) {
             guard plain.isFinite else { return nil }
             self.init(value: plain)
             return
@@ -85,11 +86,27 @@ public struct TypedFigure: Sendable, Equatable {
             // A known currency or percent is named by its code; any other unit as typed ("kW"),
             // for the caller to compare with the topic's.
             let code = TypedFigure.unitSuffixes[suffix.lowercased()] ?? String(suffix)
-            guard unit == nil || unit == code, code.first?.isLetter == true || code == "%" else { return nil }
+            // A unit is a word ("kW", "weeks"); "0x10" is not 0 of "x10".
+            guard unit == nil || unit == code, code.first?.isLetter == true || code == "%", !code.contains(where: \.isNumber) else { return nil }
             unit = code
         }
         guard value.isFinite else { return nil }
         self.init(value: negative ? -value : value, unit: unit)
+    }
+
+    /// "150 000" → "150000": a space between digit groups of three is a thousands separator.
+    static func joiningSpacedThousands(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character == " ", index > 0, characters[index - 1].isNumber, index + 3 < characters.count + 0,
+               characters[(index + 1)...].prefix(3).count == 3, characters[(index + 1)...].prefix(3).allSatisfy(\.isNumber),
+               index + 4 >= characters.count || !characters[index + 4].isNumber {
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 
     private static let currencyPrefixes: [(String, String)] = [

@@ -69,6 +69,7 @@ public struct HubSpotExport {
         var groups: [String: BuyingGroup] = [:]
         var order: [String] = []
         var unmappedOwners = Set<String>()
+        var unmappedPipelines = Set<String>()
         var companyOfGroup: [String: [String]] = [:]
         files.absorb(try CSVRecords.read(dealsFile, key: column("dealId"), required: [column("dealId"), column("dealName"), column("dealStage"), column("dealOwner"),
                                                                column("dealContacts")]) { record in
@@ -79,6 +80,9 @@ public struct HubSpotExport {
             let groupID = "hs-" + id.lowercased()
             let stage = record[column("dealStage")] ?? ""
             let pipeline = mapping.pipeline(named: record[column("pipeline")])
+            if pipeline == nil, !mapping.pipelines.isEmpty, let name = record[column("pipeline")], unmappedPipelines.insert(name).inserted {
+                report.note("pipeline '\(name)' is not in the mapping: its deals are imported without buying-job events from their stages (first at \(record.file):\(record.line))")
+            }
             // A custom pipeline's "Won" closes as its mapping says; without pipelines, "Closed …" stages do.
             let closing: StagePipeline.Stage.Closing? = pipeline.map { $0.closing(of: stage) }
                 ?? (stage.lowercased().hasPrefix("closed") ? (stage.lowercased().contains("won") ? .won : .lost) : nil)

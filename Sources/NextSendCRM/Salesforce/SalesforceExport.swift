@@ -114,7 +114,12 @@ public struct SalesforceExport {
                 return
             }
             let personID = "c-" + contactID.lowercased()
-            if groups[groupID]!.stakeholders.contains(where: { $0.id == personID }) { return }
+            if let index = groups[groupID]!.stakeholders.firstIndex(where: { $0.id == personID }) {
+                // A second contact role for the same person: they keep the stronger influence.
+                let both = [groups[groupID]!.stakeholders[index].influence, mapping.influence(for: record["Role"])]
+                groups[groupID]!.stakeholders[index].influence = both.max { (mapping.influenceWeights[$0] ?? 0, $1) < (mapping.influenceWeights[$1] ?? 0, $0) }!
+                return
+            }
             guard let role = mapping.role(title: contact.record["Title"], department: contact.record["Department"]) else {
                 report.skip(record.file, line: record.line, "\(contact.name) (\(contact.record["Title"] ?? "no title")): no role rule matches their title or department, and the mapping has no defaultRole", kind: "contacts no role rule matches")
                 return

@@ -21,6 +21,13 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         // Checked before the body is looked at, so a PUT without a body is told the method is wrong, not the body.
         guard let allowed = MethodGuardMiddleware.methods(for: request.uri.path) else { return try await next(request, context) }
         let names = allowed.contains(.get) ? allowed + [.head] : allowed  // GET routes answer HEAD too
+        if request.method == .head, allowed.contains(.get) {
+            // HEAD is GET without the body (an uptime check asks it): the router only knows GET.
+            var head = request.head
+            head.method = .get
+            let response = try await next(Request(head: head, body: request.body), context)
+            return Response(status: response.status, headers: response.headers, body: ResponseBody())
+        }
         guard !names.contains(request.method) else { return try await next(request, context) }
         let list = names.map(\.rawValue).joined(separator: ", ")
         var response = Problem(status: .methodNotAllowed, detail: "\(request.uri.path) takes \(list), not \(request.method.rawValue)").response

@@ -25,6 +25,10 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             // A declared length over the limit is an HTTPError; a chunked body that runs past it, NIO's NIOTooManyBytesError.
             return tooLarge.response
+        } catch {
+            // A body cut short or with a broken chunk: the client's mistake (400), not the server's,
+            // and nothing for the error log.
+            return Problem.badRequest("the body could not be read: it ended early or its chunks are malformed").response
         }
         return try await next(request, context)
     }

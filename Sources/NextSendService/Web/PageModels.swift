@@ -91,6 +91,8 @@ struct GroupPage: WebPage {
         var date, asset, title, people, channel: String
         var recipients: [String]
         var consumed, recorded: Bool
+        /// A rep marked it consumed here, so a rep can take the mark back (a source's mark is changed at the source).
+        var markedHere: Bool
     }
     struct DismissedRow { var asset, title, date, until: String; var reason: String? }
     struct Result { var asset, title, format: String; var url: String?; var people: [Person] }
@@ -147,7 +149,7 @@ struct GroupPage: WebPage {
         case let .picks(advice, _, _):
             picks = advice.recommendations.map { pick in
                 var names = words.names(in: group)
-                let settles = pick.addresses.compactMap { need -> String? in
+                let splits = pick.addresses.compactMap { need -> String? in
                     if case let .conflict(topic) = need { return words.topicTitle(topic) }
                     return nil
                 }
@@ -155,7 +157,7 @@ struct GroupPage: WebPage {
                 let others = people.filter { !$0.checked }
                 return Pick(rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, reason: pick.reason,
                             sendTo: Words.list(pick.sendTo.map { names.mention($0) }), url: WebLink.safe(pick.asset.url),
-                            resolves: settles.isEmpty ? nil : "Settles: " + Words.list(settles),
+                            resolves: splits.isEmpty ? nil : "For the split on " + Words.list(splits),
                             suggested: people.filter(\.checked), others: others, hasOthers: !others.isEmpty)
             }
             if picks.isEmpty {
@@ -168,7 +170,7 @@ struct GroupPage: WebPage {
             var names = words.names(in: group)
             return SentRow(date: send.date.description, asset: send.asset, title: titles[send.asset] ?? send.asset,
                            people: Words.list(send.to.map { names.mention($0) }), channel: send.channel ?? "–", recipients: send.to,
-                           consumed: send.consumed, recorded: send.provenance.origin == "recorded")
+                           consumed: send.consumed, recorded: send.provenance.origin == "recorded", markedHere: send.consumed && send.consumedBy != nil)
         }
         hasSends = !sends.isEmpty
         let window = ScoringPolicy.standard.dismissalDays
@@ -179,7 +181,7 @@ struct GroupPage: WebPage {
                                 reason: $0.dismissal.reason) }
         hasDismissed = !dismissed.isEmpty
         search = input.search ?? ""
-        searched = input.search != nil
+        searched = !(input.search ?? "").isEmpty
         results = input.results.map { asset in
             Result(asset: asset.id, title: asset.title, format: asset.format, url: WebLink.safe(asset.url),
                    people: group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: false) })

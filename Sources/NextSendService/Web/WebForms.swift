@@ -13,6 +13,8 @@ struct SentForm: WebForm {
     var asset: String
     var to: [String]?
     var channel: String?
+    /// The catalog search the form was sent from, shown again when the send is refused.
+    var q: String?
 
     func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
         var fields = ["asset": asset, "to": (to ?? []).joined(separator: ",")]

@@ -29,8 +29,8 @@ struct WebRoutes: Sendable {
     /// The page's routes and their methods, for the 405 answer of ``MethodGuardMiddleware``.
     static let routes: [(template: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/signin", [.get, .post]), ("/signout", [.post]), ("/groups/{id}", [.get]),
-        ("/groups/{id}/sent", [.post]), ("/groups/{id}/claim", [.post]), ("/groups/{id}/dismiss", [.post]),
-        ("/groups/{id}/consumed", [.post]), ("/groups/{id}/retract", [.post]), ("/favicon.ico", [.get]),
+        ("/groups/{id}/sent", [.get, .post]), ("/groups/{id}/claim", [.get, .post]), ("/groups/{id}/dismiss", [.get, .post]),
+        ("/groups/{id}/consumed", [.get, .post]), ("/groups/{id}/retract", [.get, .post]), ("/favicon.ico", [.get]),
     ]
 
     func register(on router: Router<ServiceContext>) {
@@ -45,6 +45,12 @@ struct WebRoutes: Sendable {
             }
         }
         router.get("/favicon.ico") { _, _ in WebPages.favicon }
+        // A page answering a refused form stays at the form's address; reloading it goes back to the group.
+        for action in ["sent", "claim", "dismiss", "consumed", "retract"] {
+            router.get("/groups/{id}/\(action)") { _, context in
+                redirect("/groups/\(WebPages.pathComponent(try context.parameters.require("id")))")
+            }
+        }
         router.post("/groups/{id}/sent") { request, context in
             try await page(context) { try await record(request, context: context, form: SentForm.self) }
         }
@@ -179,11 +185,16 @@ struct WebRoutes: Sendable {
             // what was typed); a missing group is a 404 page.
             guard let problem = Problem.from(error), [.badRequest, .conflict, .notFound].contains(problem.status),
                   (try? desk.store.existingGroup(id: id)) != nil else { throw error }
-            let detail = PageText.withoutCommands(problem.detail)
+            let detail = PageText.withoutCommands((error as? DeskError).map { Words.capitalized($0.message) + "." } ?? problem.detail)
             var input = GroupPageInput()
             if let claim = form as? ClaimForm {
                 input.claim = claim
                 input.claimError = detail
+            } else if let sent = form as? SentForm {
+                // Said with the asset's title, and the search it came from shown again.
+                let title = (try? desk.store.asset(id: sent.asset))??.title ?? sent.asset
+                input.error = "Not recorded as sent: \(title). \(detail)"
+                input.search = sent.q.flatMap { $0.isEmpty ? nil : $0 }
             } else {
                 input.error = detail
             }

@@ -17,6 +17,8 @@ public struct GroupHistory: Sendable, Hashable {
         public var channel: String?
         public var consumed: Bool
         public var provenance: Provenance
+        /// Who marked it consumed after the fact (`nil` when the source said so, or it is not consumed).
+        public var consumedBy: String? = nil
     }
 
     /// A claim or event that was retracted: it no longer counts.
@@ -50,14 +52,15 @@ extension SQLStore {
             var sends: [GroupHistory.Send] = []
             var slot: [String: Int] = [:]
             for row in rows {
-                let key = [row.assetId, row.date, row.channel ?? "", "\(row.consumed)", row.origin, row.recordedBy ?? "", row.retractedBy ?? ""]
+                let key = [row.assetId, row.date, row.channel ?? "", "\(row.consumed)", row.origin, row.recordedBy ?? "", row.retractedBy ?? "",
+                           row.consumedBy ?? ""]
                     .joined(separator: "\u{1}")
                 if let index = slot[key] {
                     sends[index].to.append(row.stakeholderId)
                 } else {
                     slot[key] = sends.count
                     sends.append(GroupHistory.Send(asset: row.assetId, to: [row.stakeholderId], date: try row.day(), channel: row.channel,
-                                                   consumed: row.consumed, provenance: row.provenance))
+                                                   consumed: row.consumed, provenance: row.provenance, consumedBy: row.consumedBy))
                 }
             }
             var retracted = people.filter { $0.retractedBy != nil }.map {
