@@ -208,6 +208,9 @@ public struct Desk: Sendable {
         if let id = fields["id"], group.stakeholder(id) != nil {
             throw StoreError(.duplicate, "stakeholder '\(id)' is already in \(group.id); retract it first to add it anew")
         }
+        for key in ["id", "name", "role", "influence"] where fields[key]?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw DeskError.badInput(field: key, "must not be empty")
+        }
         let taxonomy = try store.taxonomy()
         let person = try GroupParser.stakeholder(fields, in: group, taxonomy: taxonomy)
         try store.addStakeholder(person, to: group.id, by: recorder)
@@ -223,7 +226,12 @@ public struct Desk: Sendable {
         guard when <= today else {
             throw DeskError.badInput(field: "date", "\(when) is after \(today); a dismissal cannot be dated later than the day it is recorded")
         }
-        let dismissal = Dismissal(asset: asset, date: when, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
+        if let reason, reason.count > 500 { throw DeskError.badInput(field: "reason", "is \(reason.count) characters; at most 500") }
+        // Dismissing again without a reason keeps the reason given before.
+        let given = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let earlier = given == nil ? try store.history(ofGroup: groupID).dismissals
+            .last { $0.dismissal.asset == asset && $0.dismissal.date == when && !$0.provenance.isRetracted }?.dismissal.reason : nil
+        let dismissal = Dismissal(asset: asset, date: when, reason: given ?? earlier)
         let outcome = try store.recordDismissal(dismissal, in: groupID, by: recorder)
         let until = when.adding(days: ScoringPolicy.standard.dismissalDays)
         let message = switch outcome {
@@ -256,8 +264,9 @@ extension Desk {
         let marked = try store.markConsumed(asset: asset, in: group.id, recipients: recipients, date: date, by: recorder)
         let title = try store.asset(id: asset)?.title ?? asset
         var names = Vocabulary(try store.taxonomy()).names(in: group)
-        let message = "Marked consumed: \(title) for " + Words.list(marked.map { "\(names.mention($0.recipient)) (sent \($0.date))" }) + "."
         let isNew = marked.contains { !before.contains("\($0.recipient)/\($0.date)") }
+        let message = (isNew ? "Marked consumed: " : "Already marked consumed: ") + "\(title) for "
+            + Words.list(marked.map { "\(names.mention($0.recipient)) (sent \($0.date))" }) + "."
         return Recorded(report: RecordedReport(group: group.id, action: "consumed", fact: asset,
                                                date: marked.map(\.date).max()?.description, by: recorder.name, message: message),
                         isNew: isNew)
@@ -278,12 +287,17 @@ extension Desk {
                         isNew: true)
     }
 
+    /// "an event", "a claim", "a consumed mark".
+    static func article(_ kind: String) -> String {
+        kind == "consumed" ? "a consumed mark" : ("aeiou".contains(kind.first ?? "x") ? "an " : "a ") + kind
+    }
+
     /// The fact a retraction names, from the fields of `POST …/retractions` (the CLI's options).
     ///
     /// - Throws: ``DeskError`` naming the first missing or unreadable field.
     public static func fact(kind: String, fields: [String: String], to: [String]?) throws -> FactReference {
         func need(_ key: String) throws -> String {
-            guard let value = fields[key], !value.isEmpty else { throw DeskError.badInput(field: key, "retracting a \(kind) needs \(key)") }
+            guard let value = fields[key], !value.isEmpty else { throw DeskError.badInput(field: key, "retracting \(Desk.article(kind)) needs \(key)") }
             return value
         }
         func day() throws -> Day {
@@ -292,7 +306,7 @@ extension Desk {
             return day
         }
         func people() throws -> [String] {
-            guard let to, !to.isEmpty else { throw DeskError.badInput(field: "to", "retracting a \(kind) needs to, the recipients") }
+            guard let to, !to.isEmpty else { throw DeskError.badInput(field: "to", "retracting \(Desk.article(kind)) needs to, the recipients") }
             return to
         }
         switch kind {

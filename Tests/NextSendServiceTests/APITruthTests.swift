@@ -139,3 +139,50 @@ import Testing
         #expect(spec.contains("\n  version: \(NextSendVersion.current)\n"))
     }
 }
+
+/// What a new integrator found on a first afternoon with the API.
+@Suite struct APIFirstAfternoonTests {
+    let mercy = "mercy-valley-health"
+
+    @Test func answersAreForSomeoneWithoutACommandLine() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let missing = try await client.post("/v1/groups/\(mercy)/retractions", json: #"{"kind": "send", "asset": "tco-model", "to": ["dana"], "date": "2026-11-01"}"#)
+            #expect(missing.status == .notFound)
+            #expect(missing.detail.hasPrefix("nothing to retract: the send of tco-model"), "\(missing.detail)")
+            #expect(!missing.detail.contains("'nextsend "), "no command lines for an integrator")
+            let event = try await client.post("/v1/groups/\(mercy)/retractions", json: #"{"kind": "event", "job": "validation"}"#)
+            #expect(event.detail.contains("retracting an event needs"), "\(event.detail)")
+            let badJob = try await client.post("/v1/groups/\(mercy)/events", json: #"{"job": "validaton", "type": "started"}"#)
+            #expect(badJob.detail.contains("must be one of problem-identification"), "\(badJob.detail)")
+            let empty = try await client.post("/v1/groups/\(mercy)/stakeholders", json: #"{"id": "zz", "name": "", "role": "it", "influence": "user"}"#)
+            #expect(empty.status == .badRequest && empty.detail.hasPrefix("name: must not be empty"), "\(empty.text)")
+            #expect(try await client.post("/v1/groups/\(mercy)/touches", json: #"{"asset": "tco-model", "to": ["dana"], "channel": ""}"#).status == .badRequest)
+            #expect(try await client.get("/v1/groups?owner=").status == .ok, "an empty owner is every owner")
+            #expect(try await client.execute(uri: "/healthz", method: .head, headers: [:], body: nil).status == .ok, "HEAD for uptime checks")
+            let page = try await client.get("/no-such-page", headers: [.accept: "text/html"])
+            #expect(page.text.contains("There is no page at this address."))
+        }
+    }
+
+    @Test func dismissingAgainWithoutAReasonKeepsTheReason() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            #expect(try await client.post("/v1/groups/\(mercy)/dismissals", json: #"{"asset": "tco-model", "reason": "they built their own"}"#).status == .created)
+            #expect(try await client.post("/v1/groups/\(mercy)/dismissals", json: #"{"asset": "tco-model"}"#).status == .ok)
+            let long = String(repeating: "x", count: 501)
+            #expect(try await client.post("/v1/groups/\(mercy)/dismissals", json: #"{"asset": "tco-model", "reason": "\#(long)"}"#).status == .badRequest)
+        }
+        #expect(try fixture.store.history(ofGroup: mercy).dismissals.last?.dismissal.reason == "they built their own")
+    }
+
+    @Test func aMalformedBodyIs400NotAServerError() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.live { (port: Int) async throws in
+            let chunk = try await RawHTTP.send("POST /v1/groups/\(mercy)/dismissals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n", port: port)
+            #expect(chunk.status == 400 || chunk.status == 0, "\(chunk.head)")
+            #expect(chunk.status != 500)
+        }
+    }
+}

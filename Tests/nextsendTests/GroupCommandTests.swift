@@ -88,7 +88,7 @@ import Testing
     @Test(arguments: [
         (["group", "claim", "mercy-valley-health", "--stakeholder", "zoe", "--topic", "tco", "--value", "1"], "unknown stakeholder 'zoe'"),
         (["group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "pricing", "--value", "1"], "unknown topic 'pricing'"),
-        (["group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "deployment", "--position", "on-prem"], "unknown position of deployment 'on-prem'"),
+        (["group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "deployment", "--position", "on-site"], "unknown position of deployment 'on-site'"),
         (["group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "deployment", "--value", "3"], "--value: deployment is a choice topic"),
         (["group", "claim", "mercy-valley-health", "--stakeholder", "lee", "--topic", "tco", "--value", "1", "--date", "yesterday"], "--date: expected a date YYYY-MM-DD"),
         (["group", "event", "mercy-valley-health", "--job", "negotiation", "--type", "started"], "unknown buying job 'negotiation'"),

@@ -58,7 +58,8 @@ struct APIHandler: APIProtocol {
 
     func listGroups(_ input: Operations.ListGroups.Input) async throws -> Operations.ListGroups.Output {
         let (desk, asOf, query) = (desk, try day(input.query.asOf), input.query)
-        let lines = try await run { try desk.groupLines(owner: query.owner, includeClosed: query.all ?? false, asOf: asOf) }
+        let owner = query.owner.flatMap { $0.isEmpty ? nil : $0 }  // ?owner= is every owner, as no owner is
+        let lines = try await run { try desk.groupLines(owner: owner, includeClosed: query.all ?? false, asOf: asOf) }
         return .ok(.init(body: .json(try Wire.convert(lines))))
     }
 
@@ -80,6 +81,7 @@ struct APIHandler: APIProtocol {
         guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
         var fields = ["asset": body.asset, "to": body.to.joined(separator: ","), "consumed": body.consumed == true ? "true" : "false"]
         fields["date"] = body.date
+        if body.channel?.isEmpty == true { throw Problem.badRequest("channel: must not be empty; leave it out for none") }
         fields["channel"] = body.channel
         let (desk, today, recorder, id, touch) = (desk, today(), recorder, input.path.id, fields)
         let recorded = try await run { try desk.recordTouch(groupID: id, fields: touch, today: today, by: recorder) }
@@ -92,6 +94,7 @@ struct APIHandler: APIProtocol {
         var fields = ["stakeholder": body.stakeholder, "topic": body.topic]
         fields["position"] = body.position
         fields["value"] = body.value.map(Wire.figure)
+        if body.source?.isEmpty == true { throw Problem.badRequest("source: must not be empty; leave it out for none") }
         fields["source"] = body.source
         fields["date"] = body.date
         let (desk, today, recorder, id, given) = (desk, today(), recorder, input.path.id, fields)

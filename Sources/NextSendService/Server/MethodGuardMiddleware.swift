@@ -21,13 +21,6 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         // Checked before the body is looked at, so a PUT without a body is told the method is wrong, not the body.
         guard let allowed = MethodGuardMiddleware.methods(for: request.uri.path) else { return try await next(request, context) }
         let names = allowed.contains(.get) ? allowed + [.head] : allowed  // GET routes answer HEAD too
-        if request.method == .head, allowed.contains(.get) {
-            // HEAD is GET without the body (an uptime check asks it): the router only knows GET.
-            var head = request.head
-            head.method = .get
-            let response = try await next(Request(head: head, body: request.body), context)
-            return Response(status: response.status, headers: response.headers, body: ResponseBody())
-        }
         guard !names.contains(request.method) else { return try await next(request, context) }
         let list = names.map(\.rawValue).joined(separator: ", ")
         var response = Problem(status: .methodNotAllowed, detail: "\(request.uri.path) takes \(list), not \(request.method.rawValue)").response
@@ -52,5 +45,19 @@ public enum NextSendServerTestHooks {
     /// The methods the route matching `path` takes, as upper-case names.
     public static func methods(for path: String) -> [String]? {
         MethodGuardMiddleware<ServiceContext>.methods(for: path)?.map(\.rawValue)
+    }
+}
+
+/// Answers HEAD as GET without the body (an uptime check asks HEAD). The router matches a route
+/// by method before any middleware runs, so the method is changed in front of the router.
+struct HeadResponder<Base: HTTPResponder>: HTTPResponder {
+    var base: Base
+
+    func respond(to request: Request, context: Base.Context) async throws -> Response {
+        guard request.method == .head else { return try await base.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        let response = try await base.respond(to: Request(head: head, body: request.body), context: context)
+        return Response(status: response.status, headers: response.headers, body: ResponseBody())
     }
 }

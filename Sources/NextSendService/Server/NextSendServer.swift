@@ -92,7 +92,7 @@ public struct NextSendServer: Sendable {
     /// The Hummingbird application, listening where the configuration says.
     public func makeApplication(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         Application(
-            router: try makeRouter(),
+            responder: HeadResponder(base: try makeRouter().buildResponder()),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nextsend"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: configuration.logger

@@ -32,16 +32,16 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
     static func from(_ error: any Error) -> Problem? {
         switch error {
         case let problem as Problem:
-            return problem
+            return problem.withoutCommands
         case let failure as ValidationFailure:
-            return .badRequest(failure.errors.map(Problem.sentence).joined(separator: "; "))
+            return Problem.badRequest(failure.errors.map(Problem.sentence).joined(separator: "; ")).withoutCommands
         case let error as DeskError:
-            return error.kind == .notFound ? .notFound(error.message) : .badRequest(error.description)
+            return (error.kind == .notFound ? Problem.notFound(error.message) : .badRequest(error.description)).withoutCommands
         case let error as StoreError:
             switch error.code {
-            case .notFound: return .notFound(error.description)
+            case .notFound: return Problem.notFound(error.description).withoutCommands
             case .busy: return .busy(error.description)
-            case .duplicate, .sourceOwned, .refused: return Problem(status: .conflict, detail: error.description)
+            case .duplicate, .sourceOwned, .refused: return Problem(status: .conflict, detail: error.description).withoutCommands
             case .newerSchema, .damaged, .cannotOpen: return Problem(status: .serviceUnavailable, detail: error.description)
             default: return nil
             }
@@ -76,6 +76,9 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
                 return "body: '\(Problem.path(context.codingPath))' should be \(Problem.kind(type))"
             case let .dataCorrupted(context):
                 if context.codingPath.isEmpty, let query = Problem.badQueryParameter(in: error.request) { return query }
+                if let field = context.codingPath.last?.stringValue, let allowed = Problem.enumerations[field] {
+                    return "body: '\(Problem.path(context.codingPath))' must be one of \(allowed.joined(separator: ", "))"
+                }
                 return context.codingPath.isEmpty ? "body: not valid JSON" : "body: '\(Problem.path(context.codingPath))' is not valid"
             @unknown default:
                 return "body: not the JSON this operation takes"
@@ -83,6 +86,13 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
         }
         return error.causeDescription
     }
+
+    /// The body fields the contract closes to a list of values, for an error that lists them.
+    static let enumerations: [String: [String]] = [
+        "job": BuyingJob.allCases.map(\.rawValue), "type": ["started", "progressed", "completed", "reopened"],
+        "influence": ["decision-maker", "champion", "influencer", "user"],
+        "kind": ["claim", "event", "send", "consumed", "dismissal", "stakeholder"],
+    ]
 
     /// The query parameters that are not strings, and what they take.
     private static let typedQueryParameters = ["limit": "a whole number", "all": "true or false", "explain": "true or false"]
@@ -131,6 +141,14 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
         struct Body: Encodable { var type, title: String; var status: Int; var detail: String }
         let body = Body(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail)
         return (try? JSONOutput.encode(body)) ?? Data()
+    }
+
+    /// An integrator has no command line: a "'nextsend …' does it" hint is left out of what
+    /// the API and the page say (the CLI prints it whole).
+    var withoutCommands: Problem {
+        var problem = self
+        problem.detail = PageText.withoutCommands(detail)
+        return problem
     }
 
     /// The Hummingbird response for routes outside the generated server (and for middleware).

@@ -38,7 +38,10 @@ struct WebPages: Sendable {
     /// sentence as the API's `application/problem+json`.
     func render(_ problem: Problem, session: WebSession?) throws -> Response {
         let heading = problem.status == .notFound ? "Not found" : problem.status == .forbidden ? "Not allowed" : "Something is wrong"
-        return try render("problem", ProblemPage(heading: heading, detail: problem.detail), title: heading, session: session, status: problem.status)
+        // A route nobody has ("Not Found" from the router) gets a sentence, not its status again.
+        let detail = problem.detail == problem.status.reasonPhrase && problem.status == .notFound ? "There is no page at this address." : problem.detail
+        return try render("problem", ProblemPage(heading: heading, detail: PageText.withoutCommands(detail)), title: heading, session: session,
+                          status: problem.status)
     }
 
     /// The page's icon: a small SVG, so a browser's request for `/favicon.ico` is answered rather

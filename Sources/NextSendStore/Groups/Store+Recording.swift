@@ -207,7 +207,8 @@ extension SQLStore {
             let (table, condition, arguments) = Self.locate(fact, groupID, db.dialect)
             let origins = try db.strings("SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL", arguments)
             guard !origins.isEmpty else {
-                throw StoreError(.notFound, "no \(fact.description) in \(groupID) to retract; 'nextsend group show \(groupID)' lists what is recorded")
+                throw StoreError(.notFound, "nothing to retract: \(fact.description) is not recorded in \(groupID) (or was retracted already); "
+                    + "'nextsend group show \(groupID)' lists what is recorded")
             }
             guard origins.contains(Origin.recorded) else {
                 throw StoreError(.sourceOwned, "\(fact.description) came from \(origins[0]); change it there and import it again")
@@ -223,7 +224,7 @@ extension SQLStore {
         let marked = try db.strings("SELECT COALESCE(consumedBy, origin) FROM \(table) WHERE \(condition) AND retractedBy IS NULL AND consumed = 1",
                                     arguments)
         guard !marked.isEmpty else {
-            throw StoreError(.notFound, "no \(fact.description) in \(groupID) to take back; the send is not marked consumed")
+            throw StoreError(.notFound, "nothing to take back: that send in \(groupID) is not marked consumed")
         }
         let byReps = try db.strings("""
             SELECT consumedBy FROM \(table) WHERE \(condition) AND retractedBy IS NULL AND consumed = 1 AND consumedBy IS NOT NULL
