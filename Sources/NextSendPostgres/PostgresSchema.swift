@@ -224,5 +224,13 @@ enum PostgresSchema {
                 INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'salesforce', yaml, source FROM crmMapping WHERE id = 1;
                 INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'hubspot', yaml, source FROM crmMapping WHERE id = 1;
                 """),
+        // The CRM deal a group belongs to.
+        Migration(name: "v5-deal", sql: """
+                ALTER TABLE buyingGroup ADD COLUMN dealName TEXT COLLATE "C";
+                ALTER TABLE buyingGroup ADD COLUMN dealStage TEXT COLLATE "C";
+                ALTER TABLE buyingGroup ADD COLUMN dealAmount DOUBLE PRECISION;
+                ALTER TABLE buyingGroup ADD COLUMN dealCurrency TEXT COLLATE "C";
+                ALTER TABLE buyingGroup ADD COLUMN dealCloseDate TEXT COLLATE "C";
+                """),
     ]
 }

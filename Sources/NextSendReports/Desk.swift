@@ -50,7 +50,7 @@ public struct Desk: Sendable {
         let (status, closedOn) = try store.status(ofGroup: group.id)
         guard status.isOpen else {
             // A closed deal gets no picks: say so rather than answer with an empty list.
-            let text = "\(group.account) (\(group.id)) is \(status == .archived ? "archived" : "closed as \(status.rawValue)")"
+            let text = "\(group.title) (\(group.id)) is \(status == .archived ? "archived" : "closed as \(status.rawValue)")"
                 + "\(closedOn.map { " since \($0)" } ?? ""); nothing to send. 'nextsend group reopen \(group.id)' if it is back."
             return .closed(ClosedGroupReport(group: group.id, asOf: asOf.description, status: status.rawValue, message: text))
         }

@@ -5,6 +5,8 @@ import NextSend
 public struct GroupLine: Sendable, Hashable, Encodable {
     public var id: String
     public var account: String
+    /// The CRM deal's name, when the group has one: two deals at one account are told apart by it.
+    public var deal: String?
     public var owner: String
     public var stakeholders: Int
     public var conflicts: Int
@@ -15,6 +17,7 @@ public struct GroupLine: Sendable, Hashable, Encodable {
     public init(_ group: BuyingGroup, diagnosis: Diagnosis) {
         id = group.id
         account = group.account
+        deal = group.deal?.name
         owner = group.owner
         stakeholders = group.stakeholders.count
         conflicts = diagnosis.conflicts.count

@@ -311,3 +311,27 @@ import Testing
         #expect(try store.group(id: "acme-health")?.touches.contains { $0.date == day && $0.to == ["dana"] } == true)
     }
 }
+
+/// A group's deal is stored and read back on both stores; a changed deal is an update.
+@Suite struct DealStoreTests {
+    let folder = TemporaryFolder()
+
+    @Test(arguments: StoreKind.allCases)
+    func aDealIsStoredAndAChangeToItIsAnUpdate(_ kind: StoreKind) throws {
+        guard let store = try kind.make() else { return }
+        folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
+        var group = Samples.group
+        group.deal = Deal(name: "Acme - Platform", stage: "Proposal/Price Quote", amount: 480_000, currency: "USD", closeDate: Day("2027-02-27"))
+        _ = try store.importGroups([group], origins: [group.id: "salesforce:006A"], dryRun: false, closing: [:], closedBy: "salesforce")
+        #expect(try store.group(id: group.id)?.deal == group.deal)
+        let same = try store.importGroups([group], origins: [group.id: "salesforce:006A"], dryRun: false, closing: [:], closedBy: "salesforce")
+        #expect(same.unchanged == [group.id])
+        group.deal?.stage = "Negotiation/Review"
+        let moved = try store.importGroups([group], origins: [group.id: "salesforce:006A"], dryRun: false, closing: [:], closedBy: "salesforce")
+        #expect(moved.updated == [group.id], "a deal that moved on is an update")
+        group.owner = "bob@vendor.example"
+        #expect(try store.importGroups([group], origins: [group.id: "salesforce:006A"], dryRun: false, closing: [:], closedBy: "salesforce").updated == [group.id])
+        #expect(try store.group(id: group.id)?.deal?.stage == "Negotiation/Review")
+    }
+}

@@ -130,3 +130,28 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 }
+
+/// A group file may carry its CRM deal, checked like every other field.
+@Suite struct GroupDealTests {
+    @Test func aDealIsReadFromTheGroupFile() throws {
+        let yaml = Samples.groupYAML.replacingOccurrences(of: "owner: alice@vendor.example",
+            with: "owner: alice@vendor.example\ndeal: {name: Acme - Renewal, stage: Negotiation/Review, amount: 480000, currency: eur, closeDate: 2027-02-27}")
+        try #require(yaml != Samples.groupYAML)
+        let result = GroupParser.parseYAML(yaml, file: "acme.yaml", taxonomy: Samples.taxonomy, knownAssets: ["tco-model"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let deal = try #require(result.groups.first?.deal)
+        #expect(deal == Deal(name: "Acme - Renewal", stage: "Negotiation/Review", amount: 480_000, currency: "EUR", closeDate: Day("2027-02-27")))
+        #expect(result.groups.first?.title == "Acme Health — Acme - Renewal")
+        #expect(deal.summary == "Negotiation/Review · €480,000 · closes 2027-02-27")
+    }
+
+    @Test(arguments: [("amount: -5", "cannot be negative"), ("currency: dollars", "ISO currency code"), ("closeDate: soon", "expected a date"),
+                      ("size: big", "size")])
+    func aBadDealFieldIsAnErrorAtItsLine(field: String, message: String) throws {
+        let yaml = Samples.groupYAML.replacingOccurrences(of: "owner: alice@vendor.example", with: "owner: alice@vendor.example\ndeal:\n  \(field)")
+        let result = GroupParser.parseYAML(yaml, file: "acme.yaml", taxonomy: Samples.taxonomy, knownAssets: ["tco-model"])
+        let error = try #require(result.diagnostics.first { $0.severity == .error }, "\(field)")
+        #expect(error.message.contains(message) || (error.field ?? "").contains(message), "\(error)")
+        #expect(error.line == yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(field) }.map { $0 + 1 })
+    }
+}

@@ -20,9 +20,8 @@ import sys
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -33,17 +32,25 @@ def fail(message):
 
 def submit(driver, button):
     """Clicks a form's button and waits for the next page: a click returns before it loads, and
-    the old page's elements would still be found."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    the old page's elements would still be found. The old page is marked with a variable that
+    the next page does not have (checking an old element for staleness raised other errors in
+    newer Chromium)."""
+    driver.execute_script("window.__nextsendOldPage = true; arguments[0].scrollIntoView({block: 'center'});", button)
     button.click()
+
+    def loaded(driver):
+        try:
+            return driver.execute_script("return window.__nextsendOldPage !== true && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # between two pages
+
     try:
-        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 10).until(loaded)
     except TimeoutException:
         # Under load a click can land while the page is still laying out and submit nothing
         # (seen beside a parallel test run); the form is then submitted as the button would.
         driver.execute_script("arguments[0].form.requestSubmit(arguments[0]);", button)
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 20).until(loaded)
 
 
 def flash(driver):

@@ -180,6 +180,33 @@ import Testing
         }
     }
 
+    /// The deal itself is kept (two deals at one account are told apart), and an owner
+    /// reassigned or an account renamed at the source is reported as an update.
+    @Test func theDealIsKeptAndNamedAndItsChangesAreUpdates() throws {
+        try importCatalog()
+        let copy = try copyOfExport()
+        #expect(try crmImport(copy).status == 0)
+        let deal = try #require(try show(northwind)["deal"] as? [String: Any])
+        #expect(deal["name"] as? String == "Northwind - Enterprise Scheduling")
+        #expect(deal["stage"] as? String == "Proposal/Price Quote")
+        #expect(deal["amount"] as? Double == 480_000)
+        #expect(deal["currency"] as? String == "USD")
+        #expect(deal["closeDate"] as? String == "2027-02-27")
+        let text = try cli.run("group", "show", northwind, "--as-of", "2026-11-29").stdout
+        #expect(text.hasPrefix("Northwind Regional Health — Northwind - Enterprise Scheduling (\(northwind))"), "\(text.prefix(200))")
+        #expect(text.contains("Deal: Proposal/Price Quote · $480,000 · closes 2027-02-27"))
+        #expect(try cli.run("group", "list").stdout.contains("Northwind Regional Health — Northwind - Enterprise Scheduling"))
+        // At the source: the deal goes to another rep, the account is renamed, the amount changes.
+        let opportunities = try String(contentsOfFile: copy + "/Opportunity.csv", encoding: .utf8)
+            .replacingOccurrences(of: "0055g00000RepAAA,Proposal/Price Quote,false,false,2027-02-27,480000", with: "0055g00000RepBBB,Proposal/Price Quote,false,false,2027-02-27,510000")
+        try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        let again = try crmImport(copy)
+        #expect(again.stdout.contains("0 new, 1 updated, 0 unchanged"), "\(again.stdout)")
+        let updated = try show(northwind)
+        #expect(updated["owner"] as? String != "alice@rosterline.example")
+        #expect((updated["deal"] as? [String: Any])?["amount"] as? Double == 510_000)
+    }
+
     @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() throws {
         try importCatalog()
         let hubspot = CLI.repositoryContent + "/crm/hubspot"

@@ -78,6 +78,8 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     /// A Unicode date pattern (`MM/dd/yyyy`) for exports written in a locale's format, read with
     /// the `en_US_POSIX` locale; ISO dates and timestamps are always read.
     public var dateFormat: String?
+    /// The currency of deal amounts when the export has no currency column (USD when absent).
+    public var currency: String?
     /// The taxonomy's influence weights, so a contact with several roles ("Champion;Decision
     /// Maker") takes the strongest.
     public var influenceWeights: [String: Double] = [:]
@@ -124,6 +126,6 @@ public struct CRMMapping: Sendable, Hashable, Codable {
         "department": "Department", "buyingRole": "Buying Role", "companyId": "Record ID", "companyName": "Company name",
         "industry": "Industry", "activityId": "Record ID", "activityDate": "Activity date", "subject": "Subject", "body": "Body",
         "activityContacts": "Associated Contact IDs", "activityDeals": "Associated Deal IDs", "activityCompanies": "Associated Company IDs",
-        "status": "Status",
+        "status": "Status", "amount": "Amount", "currency": "Currency",
     ]
 }

@@ -24,7 +24,7 @@ import Yams
 /// ```
 public enum CRMMappingParser {
     static let topLevelKeys = ["influence", "defaultInfluence", "roles", "defaultRole", "stages", "pipelines", "industries", "touches", "timeZone",
-                               "hubspot", "owners", "dateFormat"]
+                               "hubspot", "owners", "dateFormat", "currency"]
 
     public static func parse(_ text: String, file: String, taxonomy: Taxonomy) throws -> CRMMapping {
         var diagnostics = DiagnosticCollector(file: file)
@@ -155,6 +155,11 @@ public enum CRMMappingParser {
                                  industries: industries, touches: touches, timeZone: timeZone, hubspotColumns: hubspot, owners: owners)
         mapping.pipelines = pipelines
         mapping.influenceWeights = taxonomy.influence
+        if let currency = reader.string("currency", into: &diagnostics) {
+            if currency.count == 3, currency.allSatisfy(\.isLetter) { mapping.currency = currency.uppercased() } else {
+                diagnostics.error("currency", line: reader.line(of: "currency"), "expected an ISO currency code such as USD, found '\(currency)'")
+            }
+        }
         if let format = reader.string("dateFormat", into: &diagnostics) {
             // A pattern that cannot write a known day cannot read one either.
             let formatter = DateFormatter()

@@ -54,10 +54,13 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
     public var conflicts: [ConflictEntry]
     public var unengaged: [String]
     public var needs: [NeedEntry]
+    /// The CRM deal: name, stage, amount, currency, closeDate (absent for a group without one).
+    public var deal: Deal?
 
     public init(_ diagnosis: Diagnosis, group: BuyingGroup, taxonomy: Taxonomy) {
         self.group = diagnosis.group
         account = group.account
+        deal = group.deal
         owner = group.owner
         asOf = diagnosis.asOf.description
         urgency = Rounding.score(diagnosis.urgency)

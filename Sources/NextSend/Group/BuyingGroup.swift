@@ -15,9 +15,11 @@ public struct BuyingGroup: Sendable, Hashable, Codable, Identifiable {
     public var touches: [Touch]
     /// Picks a rep said no to; each keeps its asset out of the group's picks for a while.
     public var dismissals: [Dismissal]
+    /// The CRM deal, when the group came from one (or its file names it).
+    public var deal: Deal?
 
     public init(id: String, account: String, owner: String, industry: String? = nil, stakeholders: [Stakeholder] = [],
-                claims: [Claim] = [], events: [JobEvent] = [], touches: [Touch] = [], dismissals: [Dismissal] = []) {
+                claims: [Claim] = [], events: [JobEvent] = [], touches: [Touch] = [], dismissals: [Dismissal] = [], deal: Deal? = nil) {
         self.id = id
         self.account = account
         self.owner = owner
@@ -27,6 +29,7 @@ public struct BuyingGroup: Sendable, Hashable, Codable, Identifiable {
         self.events = events
         self.touches = touches
         self.dismissals = dismissals
+        self.deal = deal
     }
 
     public func stakeholder(_ id: String) -> Stakeholder? { stakeholders.first { $0.id == id } }

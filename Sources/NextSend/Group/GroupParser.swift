@@ -21,7 +21,7 @@ public enum GroupParser {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    static let groupKeys = ["id", "account", "owner", "industry", "stakeholders", "claims", "events", "touches"]
+    static let groupKeys = ["id", "account", "owner", "industry", "deal", "stakeholders", "claims", "events", "touches"]
     static let stakeholderKeys = ["id", "name", "role", "influence", "title"]
     static let claimKeys = ["stakeholder", "topic", "position", "value", "source", "date"]
     static let eventKeys = ["job", "type", "date", "note"]
@@ -152,9 +152,27 @@ public enum GroupParser {
         let touches = reader.mappings("touches", into: &diagnostics).compactMap {
             parseTouch($0, stakeholders: people, knownAssets: knownAssets, latest: latest, into: &diagnostics)
         }
+        let deal = reader.mapping("deal", into: &diagnostics).flatMap { parseDeal($0, into: &diagnostics) }
         guard let id, let account, let owner else { return nil }
         return BuyingGroup(id: id, account: account, owner: owner, industry: industry, stakeholders: stakeholders,
-                           claims: claims, events: events, touches: touches)
+                           claims: claims, events: events, touches: touches, deal: deal)
+    }
+
+    /// `deal: {name, stage, amount, currency, closeDate}`, as a CRM keeps the deal.
+    static func parseDeal(_ item: MappingReader, into diagnostics: inout DiagnosticCollector) -> Deal? {
+        item.rejectUnknownKeys(allowed: ["name", "stage", "amount", "currency", "closeDate"], into: &diagnostics)
+        var deal = Deal(name: item.string("name", into: &diagnostics), stage: item.string("stage", into: &diagnostics),
+                        amount: item.number("amount", into: &diagnostics), currency: item.string("currency", into: &diagnostics),
+                        closeDate: item.day("closeDate", into: &diagnostics))
+        if let amount = deal.amount, amount < 0 {
+            diagnostics.error(item.field("amount"), line: item.line(of: "amount"), "a deal's amount cannot be negative")
+            deal.amount = nil
+        }
+        if let currency = deal.currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
+            diagnostics.error(item.field("currency"), line: item.line(of: "currency"), "expected an ISO currency code such as USD, found '\(currency)'")
+        }
+        deal.currency = deal.currency?.uppercased()
+        return deal.isEmpty ? nil : deal
     }
 
     static func parseStakeholder(_ item: MappingReader, taxonomy: Taxonomy, into diagnostics: inout DiagnosticCollector) -> Stakeholder? {

@@ -112,7 +112,10 @@ public struct HubSpotExport {
                 report.skip(record.file, line: record.line, "deal \(id): none of its companies (\(companyIDs.joined(separator: ", "))) is in the companies export", kind: "deals whose companies are not in the companies export")
                 return
             }
-            var group = BuyingGroup(id: groupID, account: company.name, owner: owner, industry: company.industry.flatMap { mapping.industries[$0] })
+            var group = BuyingGroup(id: groupID, account: company.name, owner: owner, industry: company.industry.flatMap { mapping.industries[$0] },
+                                    deal: CRMDeal.read(name: record[column("dealName")], stage: stage.isEmpty ? nil : stage,
+                                                       amount: record[column("amount")], currency: record[column("currency")],
+                                                       closeDate: record[column("closeDate")], mapping: mapping, days: days))
             for contactID in ids(record[column("dealContacts")]) {
                 guard let contact = contacts[contactID] else {
                     report.skip(record.file, line: record.line, "deal \(id): contact \(contactID) is not in the contacts export", kind: "deal contacts not in the contacts export")

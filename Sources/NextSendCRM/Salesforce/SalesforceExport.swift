@@ -100,7 +100,9 @@ public struct SalesforceExport {
             let industry = account.industry.flatMap { mapping.industries[$0] }
             // One id may come as 15 and as 18 characters: one group, read once, in the order first seen.
             if groups[groupID] == nil { order.append(groupID) }
-            groups[groupID] = BuyingGroup(id: groupID, account: account.name, owner: owner, industry: industry)
+            groups[groupID] = BuyingGroup(id: groupID, account: account.name, owner: owner, industry: industry,
+                                          deal: CRMDeal.read(name: record["Name"], stage: record["StageName"], amount: record["Amount"],
+                                                             currency: record["CurrencyIsoCode"], closeDate: record["CloseDate"], mapping: mapping, days: days))
             opportunityOfGroup[groupID] = id
         })
 

@@ -52,7 +52,7 @@ public struct DigestBuilder: Sendable {
         let diagnosis = advice.diagnosis
         let changes = GroupChanges(group: group, taxonomy: taxonomy, since: asOf.adding(days: -7), until: asOf)
         let section = GroupSection(
-            rank: 0, id: group.id, account: group.account, urgency: Rounding.score(diagnosis.urgency),
+            rank: 0, id: group.id, account: group.title, urgency: Rounding.score(diagnosis.urgency),
             headline: headline(diagnosis, group),
             jobs: diagnosis.jobs.map(jobRow),
             conflicts: diagnosis.conflicts.map { conflictRow($0, group) },

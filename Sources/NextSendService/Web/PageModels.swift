@@ -28,7 +28,7 @@ struct GroupsPage: WebPage {
         init(_ line: GroupLine) {
             id = line.id
             link = "/groups/" + WebPages.pathComponent(line.id)
-            account = line.account
+            account = line.deal.map { "\(line.account) — \($0)" } ?? line.account
             stakeholders = line.stakeholders
             conflicts = line.conflicts
             unengaged = line.unengaged
@@ -99,6 +99,8 @@ struct GroupPage: WebPage {
     struct Option { var id, label: String; var selected: Bool }
 
     var id, link, account, owner, asOf, today: String
+    /// "Negotiation/Review · $480,000 · closes 2027-02-27".
+    var deal: String?
     var closed: String?
     var error: String?
     var jobs: [Job]
@@ -127,7 +129,8 @@ struct GroupPage: WebPage {
         let words = Vocabulary(view.taxonomy)
         id = group.id
         link = "/groups/" + WebPages.pathComponent(group.id)
-        account = group.account
+        account = group.title
+        deal = group.deal?.summary
         owner = group.owner
         asOf = diagnosis.asOf.description
         self.today = today.description

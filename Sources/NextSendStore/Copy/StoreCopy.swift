@@ -29,7 +29,8 @@ package enum StoreCopy {
         Table(name: "assetResolve", columns: ["assetId", "ordinal", "topic"], order: "assetId, ordinal"),
         // The positions' order is their insertion order (rowid on both databases).
         Table(name: "assetResolvePosition", columns: ["assetId", "ordinal", "position"], order: "rowid"),
-        Table(name: "buyingGroup", columns: ["id", "account", "owner", "industry", "source", "origin", "status", "statusDate", "statusBy"],
+        Table(name: "buyingGroup", columns: ["id", "account", "owner", "industry", "source", "origin", "status", "statusDate", "statusBy",
+                                             "dealName", "dealStage", "dealAmount", "dealCurrency", "dealCloseDate"],
               order: "id"),
         Table(name: "stakeholder", columns: ["groupId", "id", "name", "role", "influence", "title", "position", "origin", "recordedBy",
                                              "retractedBy"], order: "groupId, position, id"),

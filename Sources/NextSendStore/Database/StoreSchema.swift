@@ -295,6 +295,16 @@ enum StoreSchema {
                 INSERT INTO crmMappingFor (crm, yaml, source) SELECT 'hubspot', yaml, source FROM crmMapping WHERE id = 1;
                 """)
         }
+        migrator.registerMigration("v12-deal") { db in
+            try db.execute(sql: """
+                -- The CRM deal a group belongs to: two deals at one account are told apart by name.
+                ALTER TABLE buyingGroup ADD COLUMN dealName TEXT;
+                ALTER TABLE buyingGroup ADD COLUMN dealStage TEXT;
+                ALTER TABLE buyingGroup ADD COLUMN dealAmount REAL;
+                ALTER TABLE buyingGroup ADD COLUMN dealCurrency TEXT;
+                ALTER TABLE buyingGroup ADD COLUMN dealCloseDate TEXT;
+                """)
+        }
         return migrator
     }
 }

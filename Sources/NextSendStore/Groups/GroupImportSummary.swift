@@ -30,8 +30,10 @@ public struct GroupImportSummary: Sendable, Hashable, Codable {
         public var facts: FactCounts
         /// With `--replace`: recorded facts (and other sources') that were removed.
         public var otherRemoved: Int
+        /// The group's own details changed: owner, account, industry or deal.
+        public var detailsChanged = false
 
-        public var changedAnything: Bool { isNew || facts.added + facts.changed + facts.removed + otherRemoved > 0 }
+        public var changedAnything: Bool { isNew || detailsChanged || facts.added + facts.changed + facts.removed + otherRemoved > 0 }
     }
 
     /// Groups the store did not have.

@@ -91,7 +91,16 @@ struct GroupMerge {
             change.facts.added = try insertAll()
             return change
         }
-        try db.execute("UPDATE buyingGroup SET account = ?, owner = ?, industry = ?, origin = ? WHERE id = ?", [group.account, group.owner, group.industry, origin, group.id])
+        // An owner reassigned, an account renamed, a deal moved on: the group was updated, and says so.
+        if let stored = try StoreQueries.groupRecord(group.id, db) {
+            change.detailsChanged = stored.account != group.account || stored.owner != group.owner || stored.industry != group.industry
+                || stored.deal != group.deal
+        }
+        try db.execute("""
+            UPDATE buyingGroup SET account = ?, owner = ?, industry = ?, origin = ?, dealName = ?, dealStage = ?, dealAmount = ?, dealCurrency = ?,
+                dealCloseDate = ? WHERE id = ?
+            """, [group.account, group.owner, group.industry, origin, group.deal?.name, group.deal?.stage, group.deal?.amount, group.deal?.currency,
+                  group.deal?.closeDate?.description, group.id])
         change.facts = try mergeStakeholders() + mergeClaims() + mergeEvents() + mergeSends()
         change.facts.kept = try countOthers(includingRetracted: false)
         return change
@@ -100,7 +109,11 @@ struct GroupMerge {
     // MARK: Whole groups
 
     private func insertGroupRow() throws {
-        try db.execute("INSERT INTO buyingGroup (id, account, owner, industry, origin, status) VALUES (?, ?, ?, ?, ?, 'open')", [group.id, group.account, group.owner, group.industry, origin])
+        try db.execute("""
+            INSERT INTO buyingGroup (id, account, owner, industry, origin, status, dealName, dealStage, dealAmount, dealCurrency, dealCloseDate)
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)
+            """, [group.id, group.account, group.owner, group.industry, origin, group.deal?.name, group.deal?.stage, group.deal?.amount,
+                  group.deal?.currency, group.deal?.closeDate?.description])
     }
 
     /// Inserts every fact of the group with this origin; returns how many rows that made.

@@ -96,7 +96,7 @@ extension StoreQueries {
                         claims: try (claims[record.id] ?? []).map { try $0.claim() },
                         events: try (events[record.id] ?? []).map { try $0.event() },
                         touches: try touches(from: sends[record.id] ?? []),
-                        dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() })
+                        dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() }, deal: record.deal)
         }
     }
     /// A new group's touches as the store will read them back: split per recipient, deduplicated

@@ -13,6 +13,7 @@ struct GroupRecord: Sendable {
     var status: String
     var statusDate: String?
     var statusBy: String?
+    var deal: Deal?
 
     func groupStatus() throws -> GroupStatus {
         guard let status = GroupStatus(rawValue: status) else {
@@ -142,9 +143,12 @@ struct DismissalRecord: Sendable {
 
 extension GroupRecord {
     init(row: SQLRow) throws {
+        let deal = Deal(name: row.optionalString("dealName"), stage: row.optionalString("dealStage"), amount: row.optionalDouble("dealAmount"),
+                        currency: row.optionalString("dealCurrency"), closeDate: row.optionalString("dealCloseDate").flatMap(Day.init))
         self.init(id: try row.string("id"), account: try row.string("account"), owner: try row.string("owner"),
                   industry: row.optionalString("industry"), source: row.optionalString("source"), origin: row.optionalString("origin"),
-                  status: try row.string("status"), statusDate: row.optionalString("statusDate"), statusBy: row.optionalString("statusBy"))
+                  status: try row.string("status"), statusDate: row.optionalString("statusDate"), statusBy: row.optionalString("statusBy"),
+                  deal: deal.isEmpty ? nil : deal)
     }
 }
 

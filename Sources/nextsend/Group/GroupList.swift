@@ -26,7 +26,7 @@ extension NextSendCommand.Group {
                 return
             }
             Console.print(Console.table(lines.map { line in
-                [line.id, line.account, line.owner, String(line.stakeholders), String(line.conflicts),
+                [line.id, line.deal.map { "\(line.account) — \($0)" } ?? line.account, line.owner, String(line.stakeholders), String(line.conflicts),
                  line.stalled.isEmpty ? "-" : line.stalled.joined(separator: ", "), String(line.unengaged)]
             }, header: ["ID", "ACCOUNT", "OWNER", "PEOPLE", "CONFLICTS", "STALLED", "UNREACHED"]))
         }

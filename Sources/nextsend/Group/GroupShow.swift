@@ -31,7 +31,9 @@ extension NextSendCommand.Group {
 /// A group's diagnosis as a person reads it in a terminal.
 enum GroupText {
     static func render(_ diagnosis: Diagnosis, group: BuyingGroup, vocabulary words: Vocabulary) -> String {
-        var lines = ["\(group.account) (\(group.id)) · owner \(group.owner) · as of \(diagnosis.asOf)", ""]
+        var lines = ["\(group.title) (\(group.id)) · owner \(group.owner) · as of \(diagnosis.asOf)"]
+        if let deal = group.deal?.summary { lines.append("Deal: \(deal)") }
+        lines.append("")
         let rows = diagnosis.jobs.map { state -> [String] in
             let status = state.status == .stalled ? Console.highlight("STALLED", "1;31") : words.status(state.status)
             let idle = state.idleDays.map { "\($0)d" } ?? "-"

@@ -42,7 +42,7 @@ extension NextSendCommand {
 /// Recommendations as a rep reads them in a terminal.
 enum RecommendationText {
     static func render(_ advice: Advice, group: BuyingGroup, vocabulary: Vocabulary, explain: Bool) -> String {
-        var lines = ["Next for \(group.account) (\(group.id)) as of \(advice.diagnosis.asOf):", ""]
+        var lines = ["Next for \(group.title) (\(group.id)) as of \(advice.diagnosis.asOf):", ""]
         if advice.recommendations.isEmpty {
             lines.append(advice.diagnosis.needs.isEmpty
                 ? "Nothing to send: no open conflict, no stalled or active job, everyone reached."
