@@ -38,7 +38,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 group, 6 people, 10 events, 4 touches"), "\(result.stdout)")
         // Olivia Chen matches no role rule: counted by reason with her row; --verbose names her.
-        #expect(result.stderr.contains("skipped: 1 contacts no role rule matches (OpportunityContactRole.csv:8)"), "\(result.stderr)")
+        #expect(result.stderr.contains("skipped 1 row: contacts no role rule matches (OpportunityContactRole.csv:8)"), "\(result.stderr)")
         let verbose = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29", "--verbose", "--dry-run")
         #expect(verbose.stderr.contains("OpportunityContactRole.csv:8: skipped: Olivia Chen (Executive Assistant): no role rule matches"), "\(verbose.stderr)")
         // The pricing guide goes out on 2026-12-15: a plan, counted, not a touch.
@@ -205,6 +205,43 @@ import Testing
         let updated = try show(northwind)
         #expect(updated["owner"] as? String != "alice@rosterline.example")
         #expect((updated["deal"] as? [String: Any])?["amount"] as? Double == 510_000)
+    }
+
+    /// A deal deleted at the source (IsDeleted in an "Export All") takes out what it brought and
+    /// archives its group; what a rep recorded stays. A deal merely absent is kept, unless --full.
+    @Test func aDeletedDealIsTakenOutAndAnAbsentOneOnlyWithFull() throws {
+        try importCatalog()
+        let copy = try copyOfExport()
+        #expect(try crmImport(copy).status == 0)
+        #expect(try cli.run("group", "claim", northwind, "--stakeholder", "c-0035g00000nwa01aaf", "--topic", "tco", "--value", "300000",
+                            "--as-of", "2026-11-29").status == 0)
+        // Absent from a partial export: kept as it is.
+        let opportunities = try String(contentsOfFile: copy + "/Opportunity.csv", encoding: .utf8)
+        let end = opportunities.contains("\r\n") ? "\r\n" : "\n"
+        var lines = opportunities.components(separatedBy: end)
+        let northwindLine = try #require(lines.firstIndex { $0.hasPrefix("0065g00000NwOpA,") })
+        var partial = lines
+        partial.remove(at: northwindLine)
+        try partial.joined(separator: end).write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        #expect(try crmImport(copy).status == 0)
+        #expect(try show(northwind)["status"] as? String == "open", "an export may be partial")
+        let full = try cli.run("crm", "import", "salesforce", copy, "--full", "--dry-run", "--as-of", "2026-11-29")
+        #expect(full.status == 0 && full.stdout.contains("closed (\(northwind))"), "\(full.stdout)")
+        // Marked deleted: what Salesforce brought goes, the rep's claim stays, the group is archived.
+        lines[0] += ",IsDeleted"
+        for index in lines.indices.dropFirst() where !lines[index].isEmpty { lines[index] += index == northwindLine ? ",true" : ",false" }
+        try lines.joined(separator: end).write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        let deleted = try crmImport(copy)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(deleted.stdout.contains("1 row marked deleted left out"), "\(deleted.stdout)")
+        let group = try show(northwind)
+        #expect(group["status"] as? String == "archived")
+        let origins = Set((group["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["origin"] as? String })
+        let jobs = (group["jobs"] as? [[String: Any]] ?? []).filter { $0["status"] as? String != "not-started" }
+        #expect(jobs.isEmpty, "the stage history Salesforce brought is gone: \(jobs)")
+        let kept = try cli.sqlite("SELECT value FROM claim WHERE groupId = '\(northwind)' AND origin = 'recorded' AND retractedBy IS NULL")
+        #expect(kept.trimmingCharacters(in: .whitespacesAndNewlines) == "300000.0", "the rep's claim is kept: \(kept)")
+        #expect(origins.contains("salesforce:0065g00000NwOpAAAV"), "Grace stays: a rep's claim names her")
     }
 
     @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() throws {

@@ -78,6 +78,7 @@ public struct HubSpotExport {
                 return
             }
             let groupID = "hs-" + id.lowercased()
+            result.named.insert(groupID)
             let stage = record[column("dealStage")] ?? ""
             let pipeline = mapping.pipeline(named: record[column("pipeline")])
             if pipeline == nil, !mapping.pipelines.isEmpty, let name = record[column("pipeline")], unmappedPipelines.insert(name).inserted {

@@ -8,6 +8,12 @@ public struct CRMImport: Sendable {
     public var origins: [String: String] = [:]
     /// Groups whose deal has closed, and how.
     public var closed: [String: (status: GroupStatus, day: Day)] = [:]
+    /// Groups whose deal the export marks deleted (`IsDeleted`), with their source: what an earlier
+    /// import brought for them is taken out.
+    public var deleted: [String: String] = [:]
+    /// Every deal the export names, open, closed or deleted: with `--full`, a stored group of this
+    /// CRM that is none of them is gone from the CRM.
+    public var named: Set<String> = []
     public var report = CRMImportReport()
 
     /// Takes the groups read, each with its source, and counts them into the report with what

@@ -73,12 +73,16 @@ public struct SalesforceExport {
         var order: [String] = []
         var opportunityOfGroup: [String: String] = [:]
         var unmappedOwners = Set<String>()
-        files.absorb(try CSVRecords.read(path("Opportunity.csv"), key: "Id", required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"]) { record in
+        files.absorb(try CSVRecords.read(path("Opportunity.csv"), key: "Id", required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"],
+                                         deleted: { record in
+                                             if let id = record["Id"].map(SalesforceID.normalized) { result.deleted["sf-" + id.lowercased()] = "salesforce:" + id }
+                                         }) { record in
             guard let id = record["Id"].map(SalesforceID.normalized) else {
                 report.skip(record.file, line: record.line, "an opportunity without Id", kind: "opportunities without Id")
                 return
             }
             let groupID = "sf-" + id.lowercased()
+            result.named.insert(groupID)
             let isClosed = record["IsClosed"]?.lowercased() == "true"
             if isClosed {
                 let won = record["IsWon"].map { $0.lowercased() == "true" } ?? (record["StageName"]?.lowercased().contains("won") ?? false)
@@ -228,6 +232,7 @@ public struct SalesforceExport {
             })
         }
 
+        result.named.formUnion(result.deleted.keys)
         result.finish(order.compactMap { groups[$0] }, origin: { "salesforce:" + opportunityOfGroup[$0.id]! }, rows: report, files: files)
         return result
     }

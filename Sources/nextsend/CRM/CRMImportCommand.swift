@@ -36,6 +36,8 @@ extension NextSendCommand {
             var mapping: String?
             @Flag(name: .customLong("include-closed"), help: "Closed opportunities become groups too.") var includeClosed = false
             @Flag(name: .customLong("dry-run"), help: "Read and report; write nothing.") var dryRun = false
+            @Flag(help: "The export is complete: a deal stored from this CRM that it does not name is gone there, and is taken out as a deleted one is.")
+            var full = false
 
             @OptionGroup var store: StoreOptions
             @OptionGroup var date: DateOptions
@@ -70,8 +72,33 @@ extension NextSendCommand {
                 } catch let error as CSVError {
                     throw UserError.badData(error.description)
                 }
-                let summary = try store.importGroups(read.groups, origins: read.origins, dryRun: dryRun, closing: read.closed,
-                                                     closedBy: source.rawValue)
+                // Deals deleted at the source (IsDeleted, or absent from an export --full says is complete):
+                // what this source brought for them is taken out and the group archived; what reps
+                // recorded stays in its history.
+                let prefix = source == .salesforce ? "sf-" : "hs-"
+                var gone = read.deleted
+                if full {
+                    for id in try store.groupIDs(includeClosed: true) where id.hasPrefix(prefix) && !read.named.contains(id) && gone[id] == nil {
+                        // The source as stored: Salesforce ids keep their case there, not in the group id.
+                        gone[id] = try store.history(ofGroup: id).people.map(\.provenance.origin).first { $0.hasPrefix(source.rawValue + ":") }
+                            ?? "\(source.rawValue):\(id.dropFirst(3))"
+                    }
+                }
+                var groups = read.groups
+                var origins = read.origins
+                var closing = read.closed
+                for (id, origin) in gone.sorted(by: { $0.key < $1.key }) where origins[id] == nil {
+                    guard var stored = try store.group(id: id) else { continue }
+                    // This source now brings nothing for the group: the merge takes out what it brought.
+                    stored.stakeholders = []
+                    stored.claims = []
+                    stored.events = []
+                    stored.touches = []
+                    groups.append(stored)
+                    origins[id] = origin
+                    closing[id] = (.archived, date.day)
+                }
+                let summary = try store.importGroups(groups, origins: origins, dryRun: dryRun, closing: closing, closedBy: source.rawValue)
                 if !dryRun { try store.saveCRMMapping(text, source: mappingSource, for: source.rawValue) }
                 for note in read.report.notes { Console.error("note: " + note) }
                 if log.verbose {
@@ -79,7 +106,7 @@ extension NextSendCommand {
                 } else {
                     // Counted by reason: a nightly run stays readable (--verbose lists every row).
                     for group in read.report.skippedByKind {
-                        Console.error("skipped: \(group.count) \(group.kind) (\(group.first.joined(separator: ", "))\(group.count > 3 ? ", …" : ""))")
+                        Console.error("skipped \(Words.count(group.count, "row")): \(group.kind) (\(group.first.joined(separator: ", "))\(group.count > 3 ? ", …" : ""))")
                     }
                     if read.report.skipped.count > read.report.skippedByKind.count { Console.error("note: --verbose lists every skipped row") }
                 }
