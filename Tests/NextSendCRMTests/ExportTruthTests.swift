@@ -183,6 +183,17 @@ import Testing
         #expect(read.groups.first?.touches.contains { $0.asset == "cno-roundtable-video" } == true, "\(read.report.skipped)")
     }
 
+    @Test func hubSpotOwnersExportGivesTheOwnersEmail() throws {
+        var mapping = ExportTruthTests.mapping
+        mapping.owners = [:]
+        let directory = try copy("hubspot")
+        try "First Name,Last Name,Email\nCarmen,Diaz,carmen.diaz@rosterline.example\n"
+            .write(toFile: directory + "/hubspot-crm-exports-all-users-2026-11-29.csv", atomically: true, encoding: .utf8)
+        let read = try HubSpotExport(directory: directory, mapping: mapping, assets: [], today: Day("2026-11-29")!).read()
+        #expect(read.groups.first?.owner == "carmen.diaz@rosterline.example")
+        #expect(!read.report.notes.contains { $0.hasPrefix("deal owner") })
+    }
+
     @Test func aDateFormatThatCannotReadADayIsAMappingError() throws {
         let text = try String(contentsOfFile: ExportTruthTests.content + "/crm.yaml", encoding: .utf8) + "dateFormat: hh:mm\n"
         #expect(throws: ValidationFailure.self) { try CRMMappingParser.parse(text, file: "crm.yaml", taxonomy: ExportTruthTests.taxonomy) }

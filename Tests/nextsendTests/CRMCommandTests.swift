@@ -244,6 +244,28 @@ import Testing
         #expect(origins.contains("salesforce:0065g00000NwOpAAAV"), "Grace stays: a rep's claim names her")
     }
 
+    @Test func aDealReopenedAtTheSourceReopensItsGroup() throws {
+        try importCatalog()
+        let copy = try copyOfExport()
+        let opportunities = try String(contentsOfFile: copy + "/Opportunity.csv", encoding: .utf8)
+        let closed = opportunities.replacingOccurrences(of: "Proposal/Price Quote,false,false,2027-02-27", with: "Closed Lost,true,false,2026-11-25")
+        try closed.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        #expect(try crmImport(copy).status == 0)
+        try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        let first = try cli.run("group", "show", northwind, "--as-of", "2026-11-29", "--json")
+        #expect(first.status == 66, "a deal closed on its first import is no group: \(first.stderr)")
+        // Closed after being imported open, then open again at the source.
+        try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        #expect(try crmImport(copy).status == 0)
+        try closed.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        #expect(try crmImport(copy).status == 0)
+        #expect(try show(northwind)["status"] as? String == "lost")
+        try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
+        let reopened = try crmImport(copy)
+        #expect(reopened.stderr.contains("note: reopened \(northwind): open again in salesforce"), "\(reopened.stderr)")
+        #expect(try show(northwind)["status"] as? String == "open")
+    }
+
     @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() throws {
         try importCatalog()
         let hubspot = CLI.repositoryContent + "/crm/hubspot"

@@ -66,6 +66,14 @@ public struct HubSpotExport {
             if let id = record[column("contactId")] { contacts[id] = record }
         })
 
+        // HubSpot's users (owners) export, when present, gives each owner's e-mail by name.
+        var ownerEmails: [String: String] = [:]
+        if let usersFile = try file("owner") ?? file("user") {
+            files.absorb(try CSVRecords.read(usersFile, required: ["Email"]) { record in
+                let name = record["Name"] ?? [record["First Name"], record["Last Name"]].compactMap { $0 }.joined(separator: " ")
+                if let email = record["Email"], email.contains("@"), !name.isEmpty { ownerEmails[name.lowercased()] = email.lowercased() }
+            })
+        }
         var groups: [String: BuyingGroup] = [:]
         var order: [String] = []
         var unmappedOwners = Set<String>()
@@ -102,6 +110,8 @@ public struct HubSpotExport {
                 owner = ownerText.lowercased()
             } else if let mapped = mapping.owners.first(where: { $0.key.caseInsensitiveCompare(ownerText) == .orderedSame })?.value {
                 owner = mapped
+            } else if let exported = ownerEmails[ownerText.lowercased()] {
+                owner = exported
             } else {
                 owner = ownerText.isEmpty ? "unassigned" : ownerText
                 if unmappedOwners.insert(owner).inserted {

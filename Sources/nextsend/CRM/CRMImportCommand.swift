@@ -98,7 +98,18 @@ extension NextSendCommand {
                     origins[id] = origin
                     closing[id] = (.archived, date.day)
                 }
+                // A deal the CRM had closed and now carries open again (reopened at the source) reopens its group.
+                let stored = Set(try store.groupIDs(includeClosed: true))
+                let reopening = try read.groups.map(\.id).filter { id in
+                    guard stored.contains(id), read.closed[id] == nil else { return false }
+                    let status = try store.status(ofGroup: id).status
+                    return status == .won || status == .lost
+                }
                 let summary = try store.importGroups(groups, origins: origins, dryRun: dryRun, closing: closing, closedBy: source.rawValue)
+                if !dryRun {
+                    for id in reopening { try store.setStatus(.open, ofGroup: id, on: date.day, by: Recorder(source.rawValue)) }
+                }
+                if !reopening.isEmpty { Console.error("note: \(dryRun ? "would reopen" : "reopened") \(reopening.joined(separator: ", ")): open again in \(source.rawValue)") }
                 if !dryRun { try store.saveCRMMapping(text, source: mappingSource, for: source.rawValue) }
                 for note in read.report.notes { Console.error("note: " + note) }
                 if log.verbose {
