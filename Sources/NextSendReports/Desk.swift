@@ -54,12 +54,9 @@ public struct Desk: Sendable {
                 + "\(closedOn.map { " since \($0)" } ?? ""); nothing to send. 'nextsend group reopen \(group.id)' if it is back."
             return .closed(ClosedGroupReport(group: group.id, asOf: asOf.description, status: status.rawValue, message: text))
         }
-        if let to, group.stakeholder(to) == nil {
-            throw DeskError.badInput(field: "to", "no stakeholder '\(to)' in \(group.id); expected one of "
-                + group.stakeholders.map(\.id).joined(separator: ", "))
-        }
+        let person = try to.map { try Desk.person($0, in: group) }
         let advisor = try advisor(asOf: asOf)
-        return .picks(try advisor.advise(group, asOf: asOf, limit: limit, to: to), group: group, taxonomy: advisor.taxonomy)
+        return .picks(try advisor.advise(group, asOf: asOf, limit: limit, to: person), group: group, taxonomy: advisor.taxonomy)
     }
 
     /// `catalog list`: assets by tag or full-text search (best match first), checking each tag
@@ -285,6 +282,25 @@ extension Desk {
         return Recorded(report: RecordedReport(group: group.id, action: "retracted", fact: fact.description, date: nil, by: recorder.name,
                                                message: message),
                         isNew: true)
+    }
+
+    /// The stakeholder a rep means: an id, a full name, or a first or last name no one else in
+    /// the group has (any case). CRM ids (`c-003hs00003cnt01iax`) are not what a rep types.
+    ///
+    /// - Throws: ``DeskError`` (field `to`) naming everyone with their id, or the people a name fits.
+    static func person(_ text: String, in group: BuyingGroup) throws -> String {
+        if group.stakeholder(text) != nil { return text }
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let byName = group.stakeholders.filter { $0.name.lowercased() == wanted }
+        let byPart = group.stakeholders.filter { person in
+            let parts = person.name.lowercased().split(separator: " ")
+            return parts.first.map(String.init) == wanted || parts.last.map(String.init) == wanted
+        }
+        let found = byName.isEmpty ? byPart : byName
+        if found.count == 1 { return found[0].id }
+        let list = (found.isEmpty ? group.stakeholders : found).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+        throw DeskError.badInput(field: "to", found.isEmpty ? "no one called '\(text)' in \(group.id); expected one of \(list)"
+                                    : "'\(text)' could be \(list); give the full name or the id")
     }
 
     /// "an event", "a claim", "a consumed mark".

@@ -72,7 +72,7 @@ import Testing
     @Test func badQueriesAre400NamingTheField() async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in
-            for (uri, field) in [("/v1/groups/\(mercy)/next?to=nobody", "to: no stakeholder 'nobody'"),
+            for (uri, field) in [("/v1/groups/\(mercy)/next?to=nobody", "to: no one called 'nobody' in mercy-valley-health; expected one of Dana Reyes (dana)"),
                                  ("/v1/groups/\(mercy)/next?limit=0", "limit: must be between 1 and 50"),
                                  ("/v1/groups/\(mercy)/next?limit=ten", "limit"),
                                  ("/v1/groups?asOf=29-11-2026", "asOf: '29-11-2026' is not a day"),

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NextSend
+import NextSendReports
 import NextSendService
 import NextSendStore
 import Testing
@@ -184,5 +185,25 @@ import Testing
             #expect(chunk.status == 400 || chunk.status == 0, "\(chunk.head)")
             #expect(chunk.status != 500)
         }
+    }
+}
+
+/// A rep names people as people, not by CRM ids.
+@Suite struct NextToByNameTests {
+    let mercy = "mercy-valley-health"
+
+    @Test(arguments: ["lee", "Lee Park", "lee park", "Lee", "Park"])
+    func nextForOnePersonTakesTheirIdOrTheirName(to: String) async throws {
+        let fixture = try ServiceFixture()
+        let expected = try fixture.desk.next(groupID: mercy, limit: 3, to: "lee", asOf: ServiceFixture.today).report(explain: false)
+        let given = try fixture.desk.next(groupID: mercy, limit: 3, to: to, asOf: ServiceFixture.today).report(explain: false)
+        #expect(try cliJSON(given) == cliJSON(expected), "\(to)")
+    }
+
+    @Test func anUnknownNameListsPeopleWithTheirIds() throws {
+        let desk = try ServiceFixture().desk
+        let error = try #require(throws: DeskError.self) { try desk.next(groupID: mercy, limit: 3, to: "Zed", asOf: ServiceFixture.today) }
+        #expect(error.field == "to")
+        #expect(error.message.contains("Lee Park (lee)"), "\(error)")
     }
 }

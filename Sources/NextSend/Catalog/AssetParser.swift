@@ -64,8 +64,9 @@ public enum AssetParser {
         let title = reader.string("title", required: true, into: &diagnostics)
         let summary = reader.string("summary", into: &diagnostics)
         let url = reader.string("url", into: &diagnostics)
-        if let url, URL(string: url)?.scheme == nil {
-            diagnostics.error("url", line: reader.line(of: "url"), "expected an absolute URL such as https://example.com/asset, found '\(url)'")
+        if let url, URL(string: url)?.scheme == nil || WebLink.safe(url) == nil {
+            // Only web links: a javascript: or data: url would be a live link wherever a title is one.
+            diagnostics.error("url", line: reader.line(of: "url"), "expected an http or https URL such as https://example.com/asset, found '\(url)'")
         }
 
         let format = reader.string("format", required: true, into: &diagnostics)

@@ -9,7 +9,7 @@ struct WriteLogMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         let metadata: Logger.Metadata = ["method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
                                          "caller": "\(context.caller ?? "-")"]
-        if request.method == .post, [200, 201, 303].contains(response.status.code), request.uri.path != "/signin" {
+        if request.method == .post, [200, 201, 303].contains(response.status.code), !["/signin", "/signout"].contains(request.uri.path) {
             context.logger.info("recorded", metadata: metadata)
         }
         return response
