@@ -27,7 +27,7 @@ import Testing
     }
 
     /// A run killed midway, started again, ends with exactly the files of a run never interrupted.
-    @Test func aKilledRunResumesToTheSameBytesAndNeverLeavesAHalfWrittenFile() throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func aKilledRunResumesToTheSameBytesAndNeverLeavesAHalfWrittenFile() throws {
         #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
         var lines: [String] = []
         let positions = ["cloud-only", "hybrid", "on-prem-required"]

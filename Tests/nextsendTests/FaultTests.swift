@@ -3,7 +3,8 @@ import NextSendTestSupport
 import Testing
 
 /// Crashes, contention, full disks and hostile paths: NextSend keeps working and loses nothing.
-@Suite(.serialized) struct FaultTests {
+@Suite(.serialized, .tags(.slow), .enabled(if: SlowTests.enabled, "fault injection: Scripts/test --full"))
+struct FaultTests {
     let cli = CLI()
 
     /// Starts `nextsend args…` without waiting for it.

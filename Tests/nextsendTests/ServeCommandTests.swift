@@ -89,7 +89,7 @@ import Testing
 
     /// A team on PostgreSQL: two digest shards and a service on one database while the service
     /// records sends. Every send is kept, and every rep's files are written exactly once.
-    @Test func twoDigestShardsAndAServiceShareOnePostgreSQL() async throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func twoDigestShardsAndAServiceShareOnePostgreSQL() async throws {
         guard let postgres = try PostgresTestServer.freshDatabase() else { return }
         let on = ["NEXTSEND_DB": postgres]
         #expect(try cli.run(["catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29"], environment: on).status == 0)
@@ -170,7 +170,7 @@ import Testing
     /// Headless Chromium through Selenium (Tests/browser/rep_page.py): a rep's day on desktop and
     /// phone sizes (send, mark consumed, undo, dismiss and undo, search and send, a claim as typed).
     /// Screenshots go to .build/screenshots.
-    @Test func aRepUsesThePageInARealBrowser() async throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func aRepUsesThePageInARealBrowser() async throws {
         try importShippedContent()
         let tokens = cli.folder.write("tokens", "alice alice@rosterline.example \(token)\n")
         let server = try Server(cli: cli, arguments: ["--tokens-file", tokens], environment: [:])
@@ -192,7 +192,7 @@ import Testing
     /// check: no 5xx; every status, content type, header and body as the contract says; data the
     /// schema refuses is refused; undeclared methods are 405 (schemathesis.toml says which 400s
     /// answer rules no schema can express).
-    @Test func theContractHoldsUnderSchemathesis() async throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func theContractHoldsUnderSchemathesis() async throws {
         try importShippedContent()
         let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
         let run = try runTool([
