@@ -78,7 +78,7 @@ import Testing
         let draft = asset("draft", resolves: [.init(topic: "tco")], shareable: true, status: .draft)
         let retired = asset("retired", resolves: [.init(topic: "tco")], shareable: true, status: .retired)
         let expired = asset("expired", resolves: [.init(topic: "tco")], shareable: true, reviewBy: asOf.adding(days: -1))
-        let lastDay = asset("last-day", resolves: [.init(topic: "tco")], reviewBy: asOf)
+        let lastDay = asset("last-day", resolves: [.init(topic: "tco")], reviewBy: asOf, format: "tool")
         let ids = recommend(splitGroup, [draft, retired, expired, good, lastDay]).map(\.asset.id)
         #expect(ids.contains("good"))
         #expect(ids.contains("last-day"), "an asset is valid through its review day")
@@ -360,7 +360,7 @@ import Testing
     /// and the reason say why, and the rules still come first.
     @Test func aResolverThatWorkedOutranksOneThatDidNot() throws {
         let a = asset("a-workshop", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
-        let b = asset("b-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let b = asset("b-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true, format: "tool")
         let evidence = OutcomeEvidence(["b-model": ["conflict:tco": .init(sends: 14, successes: 9)],
                                         "a-workshop": ["conflict:tco": .init(sends: 8, successes: 0)]])
         let diagnosis = Diagnoser.diagnose(splitGroup, taxonomy: taxonomy, asOf: asOf)
@@ -390,7 +390,7 @@ import Testing
     /// A rep's "no" keeps the asset out of that group's picks for 30 days, then it may return.
     @Test(arguments: [(0, false), (29, false), (30, true), (45, true)])
     func aDismissedPickStaysOutForThirtyDays(daysAgo: Int, back: Bool) {
-        let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let model = asset("tco-model", roles: ["finance", "it"], topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true, format: "tool")
         let other = asset("other-guide", roles: ["finance", "it"], topics: ["tco"])
         var group = splitGroup
         group.dismissals = [Dismissal(asset: "tco-model", date: asOf.adding(days: -daysAgo), reason: "too long")]
@@ -548,5 +548,49 @@ import Testing
         // Serves no need: a finished job, a role nobody in the group has, no topic.
         let unrelated = asset("aaa-unrelated", jobs: [.problemIdentification], roles: ["legal"])
         #expect(recommend(group, catalog + [unrelated]) == picks)
+    }
+}
+
+/// Nothing thin, nothing twice: what a sales leader would cut from a list of picks.
+@Suite struct ThinAndTwinPickTests {
+    let taxonomy = Samples.taxonomy
+    let asOf = Samples.asOf
+
+    func asset(_ id: String, jobs: [BuyingJob] = [.validation], roles: [String] = ["finance", "it"], topics: [String] = [],
+               resolves: [Asset.Resolution] = [], shareable: Bool = false, format: String = "guide") -> Asset {
+        Asset(id: id, title: "Asset \(id)", format: format, jobs: jobs, roles: roles, topics: topics, resolves: resolves, shareable: shareable)
+    }
+
+    func picks(_ assets: [Asset]) -> [Recommendation] {
+        let diagnosis = Diagnoser.diagnose(Samples.group, taxonomy: taxonomy, asOf: asOf)
+        return Matcher.recommend(for: Samples.group, diagnosis: diagnosis, index: CatalogIndex(assets: assets), taxonomy: taxonomy)
+    }
+
+    /// Two calculators alike in every tag, for the same people: one slot, not picks 1 and 2.
+    @Test func aNearDuplicateDoesNotFillASecondSlotForTheSamePeople() {
+        let first = asset("calculator-a", topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true, format: "tool")
+        let twin = asset("calculator-b", topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true, format: "tool")
+        let guide = asset("hosting-guide", topics: ["deployment"], resolves: [.init(topic: "deployment")], shareable: true)
+        let ids = picks([first, twin, guide]).map(\.asset.id)
+        #expect(ids.contains("calculator-a") != ids.contains("calculator-b"), "\(ids)")
+        #expect(ids.contains("hosting-guide"))
+        let ranks = picks([first, twin, guide]).map(\.rank)
+        #expect(ranks == Array(1...ranks.count), "ranked again in order")
+    }
+
+    /// Every pick scores at least a tenth of the leading pick: a 0.005 beside a 0.9 is left out.
+    @Test(arguments: [7, 28, 48])
+    func noPickIsThinBesideTheLead(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let roles = ["finance", "it", "executive", "clinical"]
+        let catalog = (0..<40).map { index in
+            asset(String(format: "a%02d", index), jobs: [BuyingJob.allCases.randomElement(using: &random)!],
+                  roles: [roles.randomElement(using: &random)!], topics: Bool.random(using: &random) ? ["tco"] : [],
+                  resolves: index % 7 == 0 ? [.init(topic: "tco")] : [], shareable: index % 5 == 0,
+                  format: ["guide", "tool", "video"].randomElement(using: &random)!)
+        }
+        let chosen = picks(catalog)
+        guard let lead = chosen.first else { return }
+        #expect(chosen.allSatisfy { $0.score >= lead.score * ScoringPolicy.standard.thinPickShare - 1e-9 }, "\(chosen.map(\.score))")
     }
 }

@@ -124,8 +124,29 @@ public enum Matcher {
                                                     weights: weights, score: chosen.score))
                 for contribution in evaluation.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
             }
-            return picks
+            return Matcher.withoutThinOrTwin(picks, policy: options.policy)
         }
+    }
+
+    /// Drops picks scoring below ``ScoringPolicy/thinPickShare`` of the leading pick's, and an
+    /// asset that duplicates an earlier pick (same jobs, roles, topics and format) for people that
+    /// pick already goes to; the rest are ranked again in order.
+    static func withoutThinOrTwin(_ picks: [Recommendation], policy: ScoringPolicy) -> [Recommendation] {
+        guard let lead = picks.first else { return picks }
+        var kept: [Recommendation] = []
+        for pick in picks {
+            if pick.score < lead.score * policy.thinPickShare { continue }
+            let twin = kept.contains { earlier in
+                Set(earlier.asset.jobs) == Set(pick.asset.jobs) && Set(earlier.asset.roles) == Set(pick.asset.roles)
+                    && Set(earlier.asset.topics) == Set(pick.asset.topics) && earlier.asset.format == pick.asset.format
+                    && !Set(earlier.sendTo).isDisjoint(with: pick.sendTo)
+            }
+            if twin { continue }
+            var ranked = pick
+            ranked.rank = kept.count + 1
+            kept.append(ranked)
+        }
+        return kept
     }
 }
 

@@ -75,6 +75,9 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// A need whose weighted contribution is below this share of the asset's largest is not listed
     /// among the needs it addresses.
     public var addressedShare = 0.25
+    /// A pick scoring below this share of the leading pick's is not worth a rep's attention
+    /// ("0.005 beside 0.907"): fewer picks is a fine answer.
+    public var thinPickShare = 0.1
 
     // MARK: Learning from outcomes
 
