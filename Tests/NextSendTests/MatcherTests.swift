@@ -594,3 +594,35 @@ import Testing
         #expect(chosen.allSatisfy { $0.score >= lead.score * ScoringPolicy.standard.thinPickShare - 1e-9 }, "\(chosen.map(\.score))")
     }
 }
+
+/// The wait after a resolver is per asset and person, not per need.
+@Suite struct ResolverWaitTests {
+    let taxonomy = Samples.taxonomy
+    let asOf = Samples.asOf
+
+    /// The day the people split on deployment got the hosting decision guide, a one-sided hosting
+    /// explainer is not offered to them again for another need (validation, reaching them).
+    @Test func noSecondResolverGoesToSomeoneWhoJustGotOneWhateverTheNeed() throws {
+        let guide = Asset(id: "hosting-decision-guide", title: "Hosting guide", format: "guide", jobs: [.validation], roles: ["it", "finance"],
+                          topics: ["deployment"], resolves: [.init(topic: "deployment")], shareable: true)
+        let explainer = Asset(id: "hosting-explainer", title: "Hosting explainer", format: "video", jobs: [.validation], roles: ["it"],
+                              topics: ["deployment"], resolves: [.init(topic: "deployment", positions: ["cloud-only"])])
+        // Every pick kept, however small, so the explainer's send-to can be seen before and after.
+        var policy = ScoringPolicy.standard
+        policy.thinPickShare = 0
+        let options = MatchOptions(policy: policy)
+        var group = Samples.group
+        let split = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf).conflicts.first { $0.topic == "deployment" }?.stakeholders ?? []
+        try #require(!split.isEmpty)
+        let before = Matcher.recommend(for: group, diagnosis: Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf),
+                                       index: CatalogIndex(assets: [guide, explainer]), taxonomy: taxonomy, options: options)
+        let offered = try #require(before.first { $0.asset.id == "hosting-explainer" }, "without a recent resolver the explainer is a pick")
+        try #require(!Set(offered.sendTo).isDisjoint(with: split))
+        group.touches.append(Touch(asset: "hosting-decision-guide", to: split, date: asOf))
+        let after = Matcher.recommend(for: group, diagnosis: Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf),
+                                      index: CatalogIndex(assets: [guide, explainer]), taxonomy: taxonomy, options: options)
+        for pick in after where pick.asset.id == "hosting-explainer" {
+            #expect(Set(pick.sendTo).isDisjoint(with: split), "\(pick.sendTo) just got the guide")
+        }
+    }
+}

@@ -316,6 +316,13 @@ struct MatchContext {
         recentlySent[person]?.contains(asset.id) != true
     }
 
+    /// Whether `person` just got a resolver of a split `asset` also resolves: they are given time
+    /// with it, whatever need the asset would go to them for (a second hosting piece into the same
+    /// split the same day reads as pressure, not help).
+    func waitsForResolver(_ asset: Asset, _ person: String) -> Bool {
+        asset.resolves.contains { waiting[$0.topic]?.contains(person) == true }
+    }
+
     /// Applies `--to`: only that person, when they can receive it.
     func restrict(_ people: [String]) -> [String] {
         guard let only = options.onlyTo else { return people }
@@ -350,7 +357,9 @@ struct MatchContext {
             // With one reader (`--to`), a conflict counts only when they are part of it. People who just
             // got another resolver of this split are given time with it first.
             let waitingFor = waiting[topicID] ?? []
-            let targets = restrict(conflict.stakeholders.filter { fits(asset, $0) && notRecent(asset, $0) && !waitingFor.contains($0) })
+            let targets = restrict(conflict.stakeholders.filter {
+                fits(asset, $0) && notRecent(asset, $0) && !waitingFor.contains($0) && !waitsForResolver(asset, $0)
+            })
             guard !targets.isEmpty else { return nil }
             let servesTopic = asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic)
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
@@ -363,13 +372,13 @@ struct MatchContext {
             let concerned = options.onlyTo.map { need.stakeholders.contains($0) ? [$0] : [] } ?? need.stakeholders
             let reachable = concerned.filter { fits(asset, $0) }
             guard !reachable.isEmpty else { return nil }
-            let targets = restrict(reachable.filter { notRecent(asset, $0) })
+            let targets = restrict(reachable.filter { notRecent(asset, $0) && !waitsForResolver(asset, $0) })
             guard !targets.isEmpty else { return nil }
             let roleFit = policy.jobReach(reached: reachable.count, of: concerned.count)
             return Contribution(need: position, value: need.urgency * jobFit * roleFit, targets: targets.sorted(),
                                 detail: .job(primary: asset.primaryJob == job, reachable: reachable.count, concerned: concerned.count))
         case let .unengagedStakeholder(person):
-            guard let role = roles[person], notRecent(asset, person) else { return nil }
+            guard let role = roles[person], notRecent(asset, person), !waitsForResolver(asset, person) else { return nil }
             let roleFit = asset.roles.contains(role) ? policy.reachForRole : (asset.shareable || asset.roles.isEmpty) ? policy.reachForEveryone : 0
             guard roleFit > 0, !restrict([person]).isEmpty else { return nil }
             let timely = asset.jobs.contains(where: openJobs.contains)
