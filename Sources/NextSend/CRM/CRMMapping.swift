@@ -106,8 +106,13 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     public func influence(for label: String?) -> String {
         let labels = (label ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let found = labels.compactMap { label in influence.first { $0.key.caseInsensitiveCompare(label) == .orderedSame }?.value }
-        return found.max { (influenceWeights[$0] ?? 0, $1) < (influenceWeights[$1] ?? 0, $0) } ?? defaultInfluence
+        return found.max(by: weaker) ?? defaultInfluence
     }
+
+    /// The stronger of two influences by the taxonomy's weights (ties to the one first by name).
+    public func stronger(_ a: String, _ b: String) -> String { [a, b].max(by: weaker)! }
+
+    private func weaker(_ a: String, _ b: String) -> Bool { (influenceWeights[a] ?? 0, b) < (influenceWeights[b] ?? 0, a) }
 
     /// Whether an activity's status or type is one the mapping says means consumed (any case).
     public func meansConsumed(status: String?, types: [String]) -> Bool {

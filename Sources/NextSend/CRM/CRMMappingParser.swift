@@ -156,7 +156,7 @@ public enum CRMMappingParser {
         mapping.pipelines = pipelines
         mapping.influenceWeights = taxonomy.influence
         if let currency = reader.string("currency", into: &diagnostics) {
-            if currency.count == 3, currency.allSatisfy(\.isLetter) { mapping.currency = currency.uppercased() } else {
+            if let code = Deal.currencyCode(currency) { mapping.currency = code } else {
                 diagnostics.error("currency", line: reader.line(of: "currency"), "expected an ISO currency code such as USD, found '\(currency)'")
             }
         }

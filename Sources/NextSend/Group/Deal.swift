@@ -17,6 +17,11 @@ public struct Deal: Sendable, Hashable, Codable {
         self.closeDate = closeDate
     }
 
+    /// "usd" → "USD"; `nil` for anything that is not three letters.
+    public static func currencyCode(_ text: String) -> String? {
+        text.count == 3 && text.allSatisfy(\.isLetter) ? text.uppercased() : nil
+    }
+
     public var isEmpty: Bool { name == nil && stage == nil && amount == nil && currency == nil && closeDate == nil }
 }
 

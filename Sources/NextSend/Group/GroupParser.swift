@@ -168,10 +168,11 @@ public enum GroupParser {
             diagnostics.error(item.field("amount"), line: item.line(of: "amount"), "a deal's amount cannot be negative")
             deal.amount = nil
         }
-        if let currency = deal.currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
-            diagnostics.error(item.field("currency"), line: item.line(of: "currency"), "expected an ISO currency code such as USD, found '\(currency)'")
+        if let currency = deal.currency {
+            if let code = Deal.currencyCode(currency) { deal.currency = code } else {
+                diagnostics.error(item.field("currency"), line: item.line(of: "currency"), "expected an ISO currency code such as USD, found '\(currency)'")
+            }
         }
-        deal.currency = deal.currency?.uppercased()
         return deal.isEmpty ? nil : deal
     }
 

@@ -11,6 +11,12 @@ public enum NumberText {
     /// 10¹⁵, well above any deal and small enough that every figure prints as whole digits.
     public static let largestFigure: Double = 1e15
 
+    /// Whether `text` is written as a plain decimal numeral (digits, a point, a sign, an exponent):
+    /// `Double(_:)` alone also reads "0x10" as 16 and takes "nan" and "infinity".
+    public static func isPlainNumeral(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+    }
+
     /// Whether a figure may be stored: finite and within ±``largestFigure``.
     public static func isAcceptable(_ value: Double) -> Bool { value.isFinite && abs(value) <= largestFigure }
 

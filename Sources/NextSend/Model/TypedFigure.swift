@@ -25,7 +25,7 @@ public struct TypedFigure: Sendable, Equatable {
         let trimmed = TypedFigure.joiningSpacedThousands(text.trimmingCharacters(in: .whitespaces))
         // Plain and scientific notation first ("1e19", "-0.5"); not hex ("0x10"), NaN or infinities.
         let digitsOnly = trimmed.replacingOccurrences(of: "_", with: "")
-        if digitsOnly.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let plain = Double(digitsOnly) {
+        if NumberText.isPlainNumeral(digitsOnly), let plain = Double(digitsOnly) {
             guard plain.isFinite else { return nil }
             self.init(value: plain)
             return

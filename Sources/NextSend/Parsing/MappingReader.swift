@@ -100,9 +100,8 @@ struct MappingReader {
 
     func number(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Double? {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
-        // Digits, a point, an exponent: Double(_:) alone also takes "0x10", "nan" and "infinity".
         let plain = text.replacingOccurrences(of: "_", with: "")
-        guard plain.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let value = Double(plain), !value.isNaN else {
+        guard NumberText.isPlainNumeral(plain), let value = Double(plain), !value.isNaN else {
             diagnostics.error(field(key), line: line(of: key), "expected a number, found '\(text)'")
             return nil
         }

@@ -6,7 +6,7 @@ enum CRMDeal {
     static func read(name: String?, stage: String?, amount: String?, currency: String?, closeDate: String?, mapping: CRMMapping,
                      days: CRMDays) -> Deal? {
         let figure = amount.flatMap { TypedFigure($0) }.map(\.value).flatMap { NumberText.isAcceptable($0) && $0 >= 0 ? $0 : nil }
-        let code = currency.flatMap { $0.count == 3 && $0.allSatisfy(\.isLetter) ? $0.uppercased() : nil } ?? mapping.currency ?? "USD"
+        let code = currency.flatMap(Deal.currencyCode) ?? mapping.currency ?? "USD"
         let deal = Deal(name: name, stage: stage, amount: figure, currency: figure == nil ? nil : code, closeDate: closeDate.flatMap(days.day))
         return deal.isEmpty ? nil : deal
     }

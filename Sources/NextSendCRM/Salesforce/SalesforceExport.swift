@@ -122,8 +122,8 @@ public struct SalesforceExport {
             let personID = "c-" + contactID.lowercased()
             if let index = groups[groupID]!.stakeholders.firstIndex(where: { $0.id == personID }) {
                 // A second contact role for the same person: they keep the stronger influence.
-                let both = [groups[groupID]!.stakeholders[index].influence, mapping.influence(for: record["Role"])]
-                groups[groupID]!.stakeholders[index].influence = both.max { (mapping.influenceWeights[$0] ?? 0, $1) < (mapping.influenceWeights[$1] ?? 0, $0) }!
+                let current = groups[groupID]!.stakeholders[index].influence
+                groups[groupID]!.stakeholders[index].influence = mapping.stronger(current, mapping.influence(for: record["Role"]))
                 return
             }
             guard let role = mapping.role(title: contact.record["Title"], department: contact.record["Department"]) else {
