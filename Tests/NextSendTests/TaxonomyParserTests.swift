@@ -19,6 +19,20 @@ import Testing
         #expect(tco.jobs == [.validation, .consensusCreation])
     }
 
+    /// The shipped taxonomy says how each topic is spoken of, so the notes reader can find it.
+    @Test func theShippedTaxonomyHasPhrasesForEveryTopicAndPosition() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("content/taxonomy.yaml")
+        let taxonomy = try TaxonomyParser.parse(String(contentsOf: url, encoding: .utf8), file: "content/taxonomy.yaml")
+        for topic in taxonomy.topics {
+            if topic.isNumber {
+                #expect(!(topic.says[Topic.topicPhrases] ?? []).isEmpty, "\(topic.id)")
+            } else {
+                #expect(Set(topic.says.keys) == Set(topic.positions), "\(topic.id)")
+            }
+        }
+    }
+
     /// Each broken taxonomy must be refused with the field and the line of the offending key.
     @Test(arguments: [
         ("roles: [finance]\nbogus: 1\ninfluence: {user: 0.4}\nformats: [tool]\ntopics: {}", "bogus", 2, "unknown field"),
@@ -32,6 +46,18 @@ import Testing
         ("roles: [Finance Team]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics: {}", "roles", 1, "kebab-case"),
         ("roles: [finance]\ninfluence: {user: 1.5}\nformats: [tool]\ntopics: {}", "influence.user", 2, "at most 1"),
         ("roles: [finance\ninfluence: {user: 0.4}", nil, 2, "invalid YAML"),
+        ("roles: [finance]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics:\n  deployment:\n    kind: choice\n    positions: [a, b]\n    says:\n      c: [cee]",
+         "topics.deployment.says.c", 9, "'c' is not a position"),
+        ("roles: [finance]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics:\n  deployment:\n    kind: choice\n    positions: [a, b]\n    says: [on-prem]",
+         "topics.deployment.says", 8, "phrases per position"),
+        ("roles: [finance]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics:\n  tco:\n    kind: number\n    tolerance: 0.2\n    says: {a: [b]}",
+         "topics.tco.says", 8, "list of phrases"),
+        ("roles: [finance]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics:\n  deployment:\n    kind: choice\n    positions: [a, b]\n    says:\n      a: [annual]\n      b: [Annual]",
+         "topics.deployment.says.b", 10, "also a phrase of 'a'"),
+        ("roles: [finance]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics:\n  term:\n    kind: choice\n    positions: [a, b]\n    says: {a: [annual]}\n  tco:\n    kind: number\n    tolerance: 0.2\n    says: [annual]",
+         "topics.tco.says", 9, "also a phrase of topic 'term'"),
+        ("roles: [finance]\ninfluence: {user: 0.4}\nformats: [tool]\ntopics:\n  tco:\n    kind: number\n    tolerance: 0.2\n    says: [' - ']",
+         "topics.tco.says", 8, "no words"),
     ] as [(String, String?, Int, String)])
     func rejectsBrokenTaxonomies(_ yaml: String, _ field: String?, _ line: Int, _ message: String) throws {
         let error = try #require(throws: ValidationFailure.self) { try TaxonomyParser.parse(yaml, file: "t.yaml") }

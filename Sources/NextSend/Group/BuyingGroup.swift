@@ -44,13 +44,16 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
     /// An influence of the taxonomy (`decision-maker`, `champion`, …).
     public var influence: String
     public var title: String?
+    /// Their e-mail address, so an e-mail they send is read as theirs (see ``NoteReader``).
+    public var email: String?
 
-    public init(id: String, name: String, role: String, influence: String, title: String? = nil) {
+    public init(id: String, name: String, role: String, influence: String, title: String? = nil, email: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.influence = influence
         self.title = title
+        self.email = email
     }
 
     /// The first name, for sentences: "Dana (finance)".

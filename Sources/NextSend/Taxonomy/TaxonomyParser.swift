@@ -7,7 +7,7 @@ import Yams
 /// ```
 public enum TaxonomyParser {
     static let topLevelKeys = ["roles", "roleLabels", "influence", "formats", "stallDays", "topics", "industries"]
-    static let topicKeys = ["label", "kind", "positions", "compatible", "unit", "tolerance", "jobs"]
+    static let topicKeys = ["label", "kind", "positions", "compatible", "unit", "tolerance", "jobs", "says"]
 
     /// Parses a taxonomy, throwing a ``ValidationFailure`` that lists every problem with its line.
     public static func parse(_ text: String, file: String) throws -> Taxonomy {
@@ -83,8 +83,12 @@ public enum TaxonomyParser {
 
         var topics: [Topic] = []
         if let map = reader.mapping("topics", into: &diagnostics) {
+            var phraseOwners: [String: String] = [:]
             for entry in map.entries {
-                if let topic = parseTopic(entry, in: map, into: &diagnostics) { topics.append(topic) }
+                if let topic = parseTopic(entry, in: map, into: &diagnostics) {
+                    rejectSharedPhrases(topic, line: entry.line, owners: &phraseOwners, into: &diagnostics)
+                    topics.append(topic)
+                }
             }
         } else {
             diagnostics.error("topics", line: reader.line, "required field is missing")
@@ -180,7 +184,8 @@ public enum TaxonomyParser {
                     diagnostics.error(topic.field("compatible"), line: line, "expected a list of position pairs like [[cloud-only, hybrid]]")
                 }
             }
-            return Topic(id: id, label: label, kind: .choice(positions: known, compatible: compatible), jobs: jobs)
+            let says = choiceSays(topic, positions: known, into: &diagnostics)
+            return Topic(id: id, label: label, kind: .choice(positions: known, compatible: compatible), jobs: jobs, says: says)
         case "number":
             for key in ["positions", "compatible"] where topic.has(key) {
                 diagnostics.error(topic.field(key), line: topic.line(of: key), "only a choice topic has \(key)")
@@ -192,13 +197,86 @@ public enum TaxonomyParser {
                                   "expected a relative gap above 0 (0.2 = figures more than 20% apart conflict), found \(tolerance)")
                 return nil
             }
-            return Topic(id: id, label: label, kind: .number(unit: unit, tolerance: tolerance), jobs: jobs)
+            let says = numberSays(topic, into: &diagnostics)
+            return Topic(id: id, label: label, kind: .number(unit: unit, tolerance: tolerance), jobs: jobs,
+                         says: says.isEmpty ? [:] : [Topic.topicPhrases: says])
         case nil:
             return nil
         case let other?:
             diagnostics.error(topic.field("kind"), line: topic.line(of: "kind"), "expected 'choice' or 'number', found '\(other)'")
             return nil
         }
+    }
+}
+
+// MARK: - says:
+
+extension TaxonomyParser {
+    /// A number topic's phrases: `says: [total cost of ownership, TCO]`.
+    static func numberSays(_ topic: MappingReader, into diagnostics: inout DiagnosticCollector) -> [String] {
+        guard let node = topic.node("says"), !MappingReader.isNull(node) else { return [] }
+        guard case .sequence = node else {
+            diagnostics.error(topic.field("says"), line: topic.line(of: "says"),
+                              "a number topic's says: is a list of phrases, e.g. says: [total cost of ownership, TCO]")
+            return []
+        }
+        return phrases(topic.strings("says", into: &diagnostics), field: topic.field("says"), into: &diagnostics)
+    }
+
+    /// A choice topic's phrases, per position: `says: {on-prem-required: [on-prem, on premises]}`.
+    static func choiceSays(_ topic: MappingReader, positions: [String], into diagnostics: inout DiagnosticCollector) -> [String: [String]] {
+        guard let node = topic.node("says"), !MappingReader.isNull(node) else { return [:] }
+        guard case .mapping = node, let map = topic.mapping("says", into: &diagnostics) else {
+            diagnostics.error(topic.field("says"), line: topic.line(of: "says"),
+                              "a choice topic's says: gives phrases per position, e.g. says: {hybrid: [hybrid, split hosting]}")
+            return [:]
+        }
+        var says: [String: [String]] = [:]
+        var owner: [String: String] = [:]
+        for entry in map.entries {
+            guard positions.contains(entry.key) else {
+                diagnostics.error(map.field(entry.key), line: entry.line,
+                                  "'\(entry.key)' is not a position of this topic\(Suggestion.hint(for: entry.key, in: positions)); expected one of \(positions.joined(separator: ", "))")
+                continue
+            }
+            let list = phrases(map.strings(entry.key, into: &diagnostics), field: map.field(entry.key), into: &diagnostics)
+            for phrase in list {
+                let key = NoteText.phraseKey(phrase)
+                if let other = owner[key], other != entry.key {
+                    diagnostics.error(map.field(entry.key), line: entry.line, "'\(phrase)' is also a phrase of '\(other)'; a phrase names one position")
+                }
+                owner[key] = entry.key
+            }
+            says[entry.key] = list
+        }
+        return says
+    }
+
+    /// A phrase names one topic: "annual" cannot be both a contract term and a review cycle.
+    static func rejectSharedPhrases(_ topic: Topic, line: Int, owners: inout [String: String], into diagnostics: inout DiagnosticCollector) {
+        for phrase in topic.says.keys.sorted().flatMap({ topic.says[$0]! }) {
+            let key = NoteText.phraseKey(phrase)
+            if let other = owners[key], other != topic.id {
+                diagnostics.error("topics.\(topic.id).says", line: line, "'\(phrase)' is also a phrase of topic '\(other)'; a phrase names one topic")
+            }
+            owners[key] = topic.id
+        }
+    }
+
+    private static func phrases(_ values: [(value: String, line: Int)], field: String, into diagnostics: inout DiagnosticCollector) -> [String] {
+        var seen = Set<String>()
+        var list: [String] = []
+        for (value, line) in values {
+            let key = NoteText.phraseKey(value)
+            if key.isEmpty {
+                diagnostics.error(field, line: line, "'\(value)' has no words to look for")
+            } else if !seen.insert(key).inserted {
+                continue  // "go-live" and "go live" read alike; the second adds nothing
+            } else {
+                list.append(value)
+            }
+        }
+        return list
     }
 }
 

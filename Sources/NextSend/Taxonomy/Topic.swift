@@ -15,12 +15,43 @@ public struct Topic: Sendable, Hashable, Codable, Identifiable {
     public var kind: Kind
     /// The buying jobs this topic is worked out in.
     public var jobs: [BuyingJob]
+    /// How people speak of the topic in notes, e-mails and calls (`says:`): for a number topic, the
+    /// phrases that name it; for a choice topic, the phrases that name each position, keyed by
+    /// position. Read by ``NoteReader``; empty means the topic is never read from text.
+    public var says: [String: [String]]
 
-    public init(id: String, label: String? = nil, kind: Kind, jobs: [BuyingJob] = []) {
+    /// The key of a number topic's phrases in ``says``.
+    public static let topicPhrases = ""
+
+    public init(id: String, label: String? = nil, kind: Kind, jobs: [BuyingJob] = [], says: [String: [String]] = [:]) {
         self.id = id
         self.label = label ?? id
         self.kind = kind
         self.jobs = jobs
+        self.says = says
+    }
+
+    enum CodingKeys: String, CodingKey { case id, label, kind, jobs, says }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        label = try container.decode(String.self, forKey: .label)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        jobs = try container.decode([BuyingJob].self, forKey: .jobs)
+        // Taxonomies stored before `says:` existed have none.
+        says = try container.decodeIfPresent([String: [String]].self, forKey: .says) ?? [:]
+    }
+
+    /// Without phrases, a topic encodes to the bytes it always did, so a stored catalog's version
+    /// does not change when nothing about it did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(label, forKey: .label)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(jobs, forKey: .jobs)
+        if !says.isEmpty { try container.encode(says, forKey: .says) }
     }
 
     public var positions: [String] {

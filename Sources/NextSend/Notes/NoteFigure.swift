@@ -1,0 +1,261 @@
+/// A figure written in a statement, with the unit it was written in: "$290k–$330k", "6 months",
+/// "12 to 18 percent", "about a year and a half", "150,000".
+///
+/// A range is read as its midpoint. Dates, clock times, phone numbers, list numbering, names like
+/// "4 West" or "Q1" and adjectives like "3-year" are not figures.
+struct NoteFigure: Sendable, Hashable {
+    enum Unit: Sendable, Hashable {
+        /// A currency (`USD`, `EUR`, `GBP`), or `nil` when only a multiplier says it is money ("310k").
+        case money(String?)
+        /// A unit of time as ``FigureUnit`` names it (`day`, `week`, `month`, `year`).
+        case time(String)
+        case percent
+        /// A number with no unit at all ("I'd put it at 150,000").
+        case bare
+        /// A unit NextSend cannot convert ("12 sprints", "40 hours").
+        case other(String)
+        /// A count of something ("three units", "5 campuses"): never a figure of a topic.
+        case count
+    }
+
+    var value: Double
+    var unit: Unit
+    /// Token range the figure spans, currency and unit included.
+    var first: Int
+    var last: Int
+    /// "not the 10 in your deck": a figure the statement sets aside.
+    var negated: Bool
+    /// The number as written, before any multiplier (so "$120–140k" can lend "k" to 120).
+    var rawValue: Double = 0
+}
+
+extension NoteFigure {
+    private static let multipliers: [String: Double] = ["k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
+                                                        "bn": 1e9, "billion": 1e9]
+    private static let currencyWords: [String: String] = ["usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR",
+                                                          "euros": "EUR", "gbp": "GBP", "pounds": "GBP", "quid": "GBP"]
+    private static let currencySigns: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP"]
+    private static let otherUnits: Set<String> = ["sprint", "sprints", "hour", "hours", "hrs", "hr", "quarter", "quarters", "shifts", "shift"]
+    private static let spelled: [String: Double] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                                                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+                                                    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50]
+    /// Words after a number that leave it a plain figure ("at 150,000 for the three years").
+    private static let bareFollowers: Set<String> = ["for", "which", "all", "in", "on", "at", "max", "maximum", "and", "or", "as", "per", "by",
+                                                     "from", "before", "after", "right", "now", "so", "is", "to", "with", "tops", "total",
+                                                     "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over"]
+    private static let negators: Set<String> = ["not", "instead", "than", "never"]
+
+    /// Every figure in a statement's tokens, in order.
+    static func scan(_ tokens: [NoteToken]) -> [NoteFigure] {
+        var figures: [NoteFigure] = []
+        var index = 0
+        while index < tokens.count {
+            if let figure = read(at: index, in: tokens) ?? spelledFigure(at: index, in: tokens) {
+                figures.append(figure)
+                index = figure.last + 1
+            } else {
+                index += 1
+            }
+        }
+        return figures
+    }
+
+    /// One number with what surrounds it, or `nil` when the number is not a figure.
+    private static func read(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
+        guard let part = readPart(at: index, in: tokens) else { return nil }
+        var figure = part
+        // A range: "8–10 months", "$290k–$330k", "12 to 18 percent", "between 10 and 12 weeks".
+        var next = part.last + 1
+        if next < tokens.count {
+            let link = tokens[next]
+            let between = index > 0 && tokens[max(0, firstOfPrefix(index, tokens) - 1)].folded == "between"
+            if link.isMark("–") || link.isMark("-") || link.isMark("—") || link.folded == "to" || (between && link.folded == "and") {
+                next += 1
+                if let second = readPart(at: next, in: tokens, allowPrefix: true) {
+                    var low = part
+                    if case .bare = low.unit { low.unit = second.unit }
+                    // "$120–140k": the multiplier written once applies to both ends.
+                    if low.value < second.value / 100, tokens[part.last].isNumber, second.value >= 1000 {
+                        low.value *= second.value / max(1, second.rawValue)
+                    }
+                    if sameKind(low.unit, second.unit) {
+                        figure = NoteFigure(value: (low.value + second.value) / 2, unit: second.unit, first: part.first, last: second.last, negated: false)
+                    }
+                }
+            }
+        }
+        figure.negated = isNegated(before: figure.first, in: tokens)
+        return figure
+    }
+
+    private static func sameKind(_ a: Unit, _ b: Unit) -> Bool {
+        switch (a, b) {
+        case (.money, .money), (.percent, .percent), (.bare, .bare): return true
+        case (.time, .time): return true
+        case let (.other(x), .other(y)): return x == y
+        default: return false
+        }
+    }
+
+    /// The token where a figure's prefix begins ("$", "~", "USD").
+    private static func firstOfPrefix(_ index: Int, _ tokens: [NoteToken]) -> Int {
+        var first = index
+        while first > 0, tokens[first - 1].isMark("$") || tokens[first - 1].isMark("€") || tokens[first - 1].isMark("£")
+            || tokens[first - 1].isMark("~") || ["usd", "eur", "gbp"].contains(tokens[first - 1].folded) {
+            first -= 1
+        }
+        return first
+    }
+
+    private struct Part {
+        var value: Double
+        var rawValue: Double
+        var unit: Unit
+        var first: Int
+        var last: Int
+    }
+
+    private static func readPart(at start: Int, in tokens: [NoteToken], allowPrefix: Bool = false) -> NoteFigure? {
+        readRawPart(at: start, in: tokens, allowPrefix: allowPrefix).map {
+            NoteFigure(value: $0.value, unit: $0.unit, first: $0.first, last: $0.last, negated: false, rawValue: $0.rawValue)
+        }
+    }
+
+    private static func readRawPart(at start: Int, in tokens: [NoteToken], allowPrefix: Bool) -> Part? {
+        var index = start
+        var currency: String?
+        // A sign or code before the number when reading the far end of a range: "–$330k".
+        if allowPrefix, index < tokens.count, let code = currencySigns[tokens[index].text], tokens[index].kind == .mark {
+            currency = code
+            index += 1
+        }
+        guard index < tokens.count, tokens[index].isNumber else { return nil }
+        let number = tokens[index]
+        // Glued to letters ("Q1", "r2", "W48") or part of a date, a time or a phone number.
+        if index > 0, tokens[index - 1].isWord, number.attached { return nil }
+        if index > 0, (tokens[index - 1].isMark("/") || tokens[index - 1].isMark(":") || tokens[index - 1].isMark("#")), number.attached { return nil }
+        if index + 2 < tokens.count, tokens[index + 1].isMark("/") || tokens[index + 1].isMark(":"), tokens[index + 1].attached,
+           tokens[index + 2].isNumber, tokens[index + 2].attached {
+            return nil
+        }
+        // The middle or end of a date or a phone number ("2026-11-06", "555-201-4410").
+        if index > 1, tokens[index - 1].isMark("-"), number.attached, tokens[index - 2].isNumber, tokens[index - 1].attached,
+           tokens[index - 2].text.count == 4 || (index > 3 && tokens[index - 3].isMark("-") && tokens[index - 4].isNumber) {
+            return nil
+        }
+        if index + 4 < tokens.count, tokens[index + 1].isMark("-"), tokens[index + 2].isNumber, tokens[index + 3].isMark("-"), tokens[index + 4].isNumber {
+            return nil
+        }
+        // "3-year", "3-campus": an adjective, not a figure.
+        if index + 2 < tokens.count, tokens[index + 1].isMark("-"), tokens[index + 1].attached, tokens[index + 2].isWord, tokens[index + 2].attached {
+            return nil
+        }
+        guard let raw = Double(number.text.replacingOccurrences(of: ",", with: "")) else { return nil }
+        var first = index
+        var value = raw
+        // Prefix: "$", "~$", "USD 150,000".
+        if currency == nil {
+            var look = index - 1
+            while look >= 0, tokens[look].isMark("~") { look -= 1 }
+            if look >= 0, tokens[look].kind == .mark, let code = currencySigns[tokens[look].text] {
+                currency = code
+                first = look
+            } else if look >= 0, let code = currencyWords[tokens[look].folded], tokens[look].isAllCaps {
+                currency = code
+                first = look
+            }
+        } else {
+            first = start
+        }
+        var last = index
+        var multiplied = false
+        if last + 1 < tokens.count, let factor = multipliers[tokens[last + 1].folded] {
+            let word = tokens[last + 1]
+            // A lone lower-case "m" without a currency could be minutes or months: not read as millions.
+            if !(word.text == "m" && currency == nil) {
+                value *= factor
+                last += 1
+                multiplied = true
+            }
+        }
+        // A four-digit year with nothing around it is a date.
+        if !multiplied, currency == nil, number.text.count == 4, !number.text.contains(","), (1900...2100).contains(raw) {
+            return nil
+        }
+        var unit: Unit = currency.map { .money($0) } ?? (multiplied ? .money(nil) : .bare)
+        if last + 1 < tokens.count {
+            let word = tokens[last + 1]
+            if let code = currencyWords[word.folded] {
+                unit = .money(code)
+                last += 1
+            } else if word.isMark("%") || word.folded == "percent" || word.folded == "pct" {
+                // "11% of worked hours" is a share of something, not a change in it.
+                unit = last + 2 < tokens.count && tokens[last + 2].folded == "of" ? .count : .percent
+                last += 1
+            } else if word.folded == "per", last + 2 < tokens.count, tokens[last + 2].folded == "cent" {
+                unit = .percent
+                last += 2
+            } else if case .bare = unit, let time = FigureUnit.timeUnit(word.folded), word.folded.count > 1 || word.attached {
+                unit = .time(time)
+                last += 1
+            } else if case .bare = unit, otherUnits.contains(word.folded) {
+                unit = .other(word.folded)
+                last += 1
+            } else if case .bare = unit, word.isWord, !bareFollowers.contains(word.folded) {
+                // "4 West", "three units", "5 campuses": a name or a count, not a figure.
+                unit = .count
+            }
+        }
+        return Part(value: value, rawValue: raw, unit: unit, first: first, last: last)
+    }
+
+    /// "a year and a half", "two years", "six months", "half a year".
+    private static func spelledFigure(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
+        func word(_ offset: Int) -> String? { index + offset < tokens.count ? tokens[index + offset].folded : nil }
+        let start = tokens[index].folded
+        var amount: Double?
+        var unitAt = index + 1
+        if start == "a" || start == "an" || start == "one" {
+            amount = 1
+        } else if start == "half", word(1) == "a" {
+            amount = 0.5
+            unitAt = index + 2
+        } else if let value = spelled[start] {
+            amount = value
+        }
+        guard var value = amount, unitAt < tokens.count else { return nil }
+        let unitWord = tokens[unitAt].folded
+        var last = unitAt
+        let unit: Unit
+        if let time = FigureUnit.timeUnit(unitWord), unitWord.count > 1 {
+            unit = .time(time)
+            if word(last - index + 1) == "and", word(last - index + 2) == "a", word(last - index + 3) == "half" {
+                value += 0.5
+                last += 3
+            }
+        } else if start != "a", start != "an", unitWord == "percent" {
+            unit = .percent
+        } else if start != "a", start != "an", start != "half", let factor = multipliers[unitWord], unitWord.count > 1 {
+            value *= factor
+            unit = .money(nil)
+        } else {
+            return nil
+        }
+        return NoteFigure(value: value, unit: unit, first: index, last: last, negated: isNegated(before: index, in: tokens))
+    }
+
+    /// "not the 10 in your deck", "instead of 16 weeks", "rather than $140k".
+    private static func isNegated(before index: Int, in tokens: [NoteToken]) -> Bool {
+        var look = index - 1
+        var words = 0
+        while look >= 0, words < 2 {
+            let token = tokens[look]
+            if token.kind == .mark { if [",", ";", ":", "(", "—"].contains(token.text) { return false } } else {
+                if negators.contains(token.folded) { return true }
+                words += 1
+            }
+            look -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,275 @@
+/// How a piece of text is laid out, which says whose words each line is.
+public enum NoteFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A rep's call notes (third person), or a buyer's own notes when the author is given.
+    case note
+    /// Meeting notes in Markdown: headings, bullets, `Name: …` bullets, a bold name heading a line.
+    case markdown
+    /// An e-mail with its headers; the sender's first-person words are theirs when it is inbound.
+    case email
+    /// A WebVTT transcript with `<v Full Name>` voice tags.
+    case vtt
+    /// An SRT transcript with `Full Name:` at the start of a cue.
+    case srt
+    /// A plain transcript: `Full Name: text` lines.
+    case transcript
+
+    /// The format of a file, from its name and then its first lines.
+    public static func detect(fileName: String?, text: String) -> NoteFormat {
+        let name = fileName?.lowercased() ?? ""
+        let head = text.split(separator: "\n", maxSplits: 12, omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        if name.hasSuffix(".vtt") || head.first?.hasPrefix("WEBVTT") == true { return .vtt }
+        if name.hasSuffix(".srt") { return .srt }
+        if name.hasSuffix(".eml") || name.hasSuffix(".eml.txt") { return .email }
+        if head.first.map(isHeader) == true, head.prefix(6).filter(isHeader).count >= 2 { return .email }
+        if head.count >= 2, head[0].allSatisfy(\.isNumber), head[1].contains("-->") { return .srt }
+        if name.hasSuffix(".md") || name.hasSuffix(".markdown") { return .markdown }
+        if name.contains("transcript") { return .transcript }
+        return .note
+    }
+
+    private static func isHeader(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return ["from:", "to:", "cc:", "date:", "subject:", "sent:"].contains { lower.hasPrefix($0) }
+    }
+}
+
+/// Whose first-person words a line is.
+enum NoteVoice: Sendable, Hashable {
+    case stakeholder(String)
+    /// A speaker whose first name two stakeholders share.
+    case ambiguous
+    /// The seller's own words: the rep's notes, an outbound e-mail, a vendor speaker.
+    case vendor
+    /// Someone outside the buying group.
+    case outsider
+}
+
+/// A line of a document with whose words it is.
+struct NoteLine: Sendable, Hashable {
+    var text: String
+    var voice: NoteVoice
+}
+
+/// Turns a document into lines with their voices, by format.
+struct NoteLayout {
+    var people: NotePeople
+    /// The author of a first-person note, or the sender of an e-mail when the caller knows it.
+    var from: String?
+    /// `true` inbound, `false` outbound, `nil` to decide from the sender.
+    var inbound: Bool?
+
+    func lines(of text: String, format: NoteFormat) -> [NoteLine] {
+        let raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        switch format {
+        case .note, .markdown: return notes(raw, markdown: format == .markdown)
+        case .email: return email(raw)
+        case .vtt: return vtt(raw)
+        case .srt, .transcript: return prefixed(raw, srt: format == .srt)
+        }
+    }
+
+    private var owner: NoteVoice { from.map { .stakeholder($0) } ?? .vendor }
+
+    private func voice(ofName name: String) -> NoteVoice? {
+        switch people.resolve(name) {
+        case let .person(id)?: return .stakeholder(id)
+        case .ambiguous?: return .ambiguous
+        case nil: return nil
+        }
+    }
+
+    // MARK: Notes and Markdown
+
+    private func notes(_ raw: [String], markdown: Bool) -> [NoteLine] {
+        var lines: [NoteLine] = []
+        var section: NoteVoice?
+        for line in raw {
+            var text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            var heading = false
+            if markdown, text.hasPrefix("#") {
+                text = String(text.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                heading = true
+            }
+            text = Self.strippingBullet(text)
+            // A heading or a bold line that is only a name: what follows is that person's.
+            let plain = Self.strippingEmphasis(text).trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
+            if heading || (text.hasPrefix("**") && text.hasSuffix("**")) {
+                section = voice(ofName: Self.strippingRole(plain))
+                if section != nil { continue }
+            }
+            var lineVoice = section ?? owner
+            // "**Lee Park** (IT) — …", "Priya: SOC 2 Type II is sufficient".
+            if let (name, rest) = Self.leadingName(text), let named = voice(ofName: name) {
+                lineVoice = named
+                text = rest
+            }
+            lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice))
+        }
+        return lines
+    }
+
+    /// `- `, `* `, `• `, `1. `, `2) ` at the start of a line.
+    static func strippingBullet(_ line: String) -> String {
+        var text = Substring(line)
+        if let first = text.first, "-*•·+".contains(first), text.dropFirst().first == " " {
+            text = text.dropFirst(2)
+        } else if let dot = text.firstIndex(where: { $0 == "." || $0 == ")" }), text[..<dot].allSatisfy(\.isNumber), !text[..<dot].isEmpty,
+                  text[text.index(after: dot)...].first == " " {
+            text = text[text.index(after: dot)...]
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func strippingEmphasis(_ text: String) -> String {
+        text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+    }
+
+    /// "Lee Park (IT, decision-maker)" → "Lee Park".
+    static func strippingRole(_ text: String) -> String {
+        guard let open = text.firstIndex(of: "(") else { return text }
+        return text[..<open].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A name heading a line: `**Name** …`, `**Name:** …`, `Name: …`, `Name (role): …`, `Name — …`.
+    static func leadingName(_ text: String) -> (String, String)? {
+        if text.hasPrefix("**"), let close = text.dropFirst(2).range(of: "**") {
+            let name = strippingRole(String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]))
+                .trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+            var rest = text[close.upperBound...].trimmingCharacters(in: .whitespaces)
+            if rest.hasPrefix("(") , let end = rest.firstIndex(of: ")") { rest = rest[rest.index(after: end)...].trimmingCharacters(in: .whitespaces) }
+            rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
+            return (name, rest)
+        }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let name = strippingRole(String(text[..<colon]))
+        let words = name.split(separator: " ")
+        guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isLetter == true }) else { return nil }
+        return (name, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: E-mail
+
+    private func email(_ raw: [String]) -> [NoteLine] {
+        var lines: [NoteLine] = []
+        var inHeaders = true
+        var firstBlock = true
+        var voice: NoteVoice = .vendor
+        var sender: String?
+        for line in raw {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            let lower = text.lowercased()
+            if inHeaders {
+                if lower.hasPrefix("from:") {
+                    let header = String(text.dropFirst(5))
+                    if let address = Self.address(in: header), let id = people.person(withEmail: address) {
+                        sender = id
+                    } else if case let .stakeholder(id)? = self.voice(ofName: Self.displayName(in: header)) {
+                        sender = id
+                    } else {
+                        sender = nil
+                    }
+                }
+                guard text.isEmpty else { continue }
+                inHeaders = false
+                if firstBlock {
+                    let isInbound = inbound ?? (sender != nil)
+                    voice = isInbound ? (from ?? sender).map { .stakeholder($0) } ?? .outsider : .vendor
+                    firstBlock = false
+                } else {
+                    // A forwarded message is its own sender's words.
+                    voice = sender.map { .stakeholder($0) } ?? .outsider
+                }
+                continue
+            }
+            // A quoted reply is someone else's words, usually the seller's own.
+            if text.hasPrefix(">") { continue }
+            if text.hasPrefix("On "), text.hasSuffix("wrote:") { continue }
+            if text == "--" { voice = .vendor; continue }
+            if lower.contains("forwarded message") || lower.contains("original message") || lower.hasPrefix("begin forwarded") {
+                inHeaders = true
+                sender = nil
+                continue
+            }
+            if lower.hasPrefix("from:"), text.contains("@") || text.contains("<") {
+                inHeaders = true
+                sender = nil
+                let header = String(text.dropFirst(5))
+                if let address = Self.address(in: header), let id = people.person(withEmail: address) { sender = id }
+                else if case let .stakeholder(id)? = self.voice(ofName: Self.displayName(in: header)) { sender = id }
+                continue
+            }
+            if text.isEmpty { continue }
+            lines.append(NoteLine(text: Self.strippingBullet(text), voice: voice))
+        }
+        return lines
+    }
+
+    static func address(in header: String) -> String? {
+        if let open = header.firstIndex(of: "<"), let close = header.firstIndex(of: ">"), open < close {
+            return String(header[header.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+        }
+        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        return trimmed.contains("@") && !trimmed.contains(" ") ? trimmed : nil
+    }
+
+    static func displayName(in header: String) -> String {
+        let name = header.firstIndex(of: "<").map { String(header[..<$0]) } ?? header
+        return name.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+    }
+
+    // MARK: Transcripts
+
+    private func vtt(_ raw: [String]) -> [NoteLine] {
+        var lines: [NoteLine] = []
+        var speaker: NoteVoice = .vendor
+        var skipping = false
+        for (index, line) in raw.enumerated() {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { skipping = false; continue }
+            if skipping { continue }
+            if text.hasPrefix("WEBVTT") || text.hasPrefix("NOTE") || text.hasPrefix("STYLE") || text.hasPrefix("REGION") { skipping = true; continue }
+            if text.contains("-->") { continue }
+            if index + 1 < raw.count, raw[index + 1].contains("-->") { continue }  // a cue identifier
+            var body = Substring(text)
+            if body.hasPrefix("<v"), let close = body.firstIndex(of: ">") {
+                var tag = body[body.index(body.startIndex, offsetBy: 2)..<close]
+                if tag.hasPrefix(".") { tag = tag.drop { $0 != " " } }  // <v.loud Name>
+                speaker = voice(ofName: tag.trimmingCharacters(in: .whitespaces)) ?? .vendor
+                body = body[body.index(after: close)...]
+            }
+            let plain = Self.strippingTags(String(body)).trimmingCharacters(in: .whitespaces)
+            if !plain.isEmpty { lines.append(NoteLine(text: plain, voice: speaker)) }
+        }
+        return lines
+    }
+
+    static func strippingTags(_ text: String) -> String {
+        var out = ""
+        var inTag = false
+        for character in text {
+            if character == "<" { inTag = true } else if character == ">", inTag { inTag = false } else if !inTag { out.append(character) }
+        }
+        return out
+    }
+
+    private func prefixed(_ raw: [String], srt: Bool) -> [NoteLine] {
+        var lines: [NoteLine] = []
+        var speaker: NoteVoice = .vendor
+        for line in raw {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.contains("-->") { continue }
+            if srt, text.allSatisfy(\.isNumber) { continue }
+            var body = text
+            if let (name, rest) = Self.leadingName(text), name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
+                speaker = voice(ofName: name) ?? .vendor
+                body = rest
+            }
+            lines.append(NoteLine(text: Self.strippingTags(body), voice: speaker))
+        }
+        return lines
+    }
+}
+
+import Foundation

@@ -1,0 +1,435 @@
+/// Reads who believes what out of call notes, e-mails and transcripts (section 15 of the design).
+///
+/// Pure and rule-driven, so every claim can be explained: the topic is one of the taxonomy's
+/// `says:` phrases; the holder is a stakeholder named as the subject of a view ("Lee thinks…",
+/// "Rosa's go-live target…"), else whoever's first-person words the line is (a transcript's
+/// speaker, an inbound e-mail's sender, a note's author). It prefers missing a claim to inventing
+/// one: questions, conditionals, negations, the seller's own words, outsiders, shared first names
+/// and figures in units the topic cannot convert are reported in ``NoteReading/skipped`` instead.
+///
+/// ```swift
+/// let reader = NoteReader(taxonomy: taxonomy, stakeholders: group.stakeholders)
+/// let reading = reader.read(NoteDocument(text: notes, format: .note))
+/// ```
+public struct NoteReader: Sendable {
+    /// The longest quote kept with a claim.
+    public static let quoteLimit = 300
+
+    let taxonomy: Taxonomy
+    let people: NotePeople
+    let phrases: TopicPhrases
+
+    public init(taxonomy: Taxonomy, stakeholders: [Stakeholder]) {
+        self.taxonomy = taxonomy
+        self.people = NotePeople(stakeholders)
+        self.phrases = TopicPhrases(taxonomy)
+    }
+
+    /// Whether any topic of the taxonomy has `says:` phrases (without them nothing can be read).
+    public var canRead: Bool { !phrases.isEmpty }
+
+    public func read(_ document: NoteDocument) -> NoteReading {
+        let layout = NoteLayout(people: people, from: document.from, inbound: document.inbound)
+        let lines = layout.lines(of: document.text, format: document.format)
+        var reading = NoteReading()
+        for line in lines {
+            var previous: Verdict.Context?
+            // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
+            let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
+            for statement in Self.statements(in: line.text) {
+                let verdict = judge(statement, voice: line.voice, previous: previous, lowercaseText: lowercaseText)
+                reading.claims += verdict.claims
+                if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
+                previous = verdict.context
+            }
+        }
+        return reading
+    }
+
+    static func quote(_ statement: String) -> String {
+        let trimmed = statement.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count > quoteLimit else { return trimmed }
+        return String(trimmed.prefix(quoteLimit - 1)) + "…"
+    }
+
+    // MARK: - Statements
+
+    private static let abbreviations: Set<String> = ["e.g", "i.e", "vs", "approx", "dr", "mr", "mrs", "ms", "st", "etc", "inc", "no", "est"]
+
+    /// A line split into statements: sentences, parts joined by ";" or a spaced dash, and the part
+    /// after ", but".
+    static func statements(in line: String) -> [String] {
+        let characters = Array(line)
+        var parts: [String] = []
+        var current = ""
+        var index = 0
+        func flush() {
+            let text = current.trimmingCharacters(in: .whitespaces)
+            if text.contains(where: { $0.isLetter || $0.isNumber }) { parts.append(text) }
+            current = ""
+        }
+        while index < characters.count {
+            let character = characters[index]
+            let next: Character = index + 1 < characters.count ? characters[index + 1] : " "
+            if character == ";" {
+                flush()
+            } else if ".?!".contains(character), next.isWhitespace {
+                current.append(character)
+                let lastWord = current.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
+                // Not after an initial ("Pat K.") or an abbreviation ("vs.", "e.g.").
+                let initial = lastWord.count == 1 && lastWord.first!.isLetter
+                if character != "." || !(initial || abbreviations.contains(lastWord)) { flush() }
+            } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
+                flush()
+            } else if character == ",", line[line.index(line.startIndex, offsetBy: index)...].hasPrefix(", but ") {
+                flush()
+                index += 1
+                continue
+            } else {
+                current.append(character)
+            }
+            index += 1
+        }
+        flush()
+        return parts
+    }
+
+    // MARK: - One statement
+
+    struct Verdict {
+        /// What the next statement of the line may lean on ("Dana budgeted $120k" after "Lee thinks
+        /// the three-year cost is…"; "he wants…" after "Tariq wants…").
+        struct Context {
+            var numberTopic: String?
+            var holder: String?
+        }
+
+        var claims: [NoteClaim] = []
+        var skipped: SkipReason?
+        var context = Context()
+    }
+
+    private static let questionCues: [[String]] = [["asked", "if"], ["asked", "whether"], ["asked", "about"], ["wondering"], ["wondered"],
+                                                   ["want", "to", "know"], ["wants", "to", "know"], ["asking", "if"], ["asking", "whether"]]
+    private static let conditionCues: [[String]] = [["if"], ["unless"], ["provided"], ["providing"], ["assuming"], ["as", "long", "as"],
+                                                    ["so", "long", "as"], ["only", "when"], ["depending"], ["contingent"], ["in", "case"]]
+    /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
+    private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
+                                                      ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
+                                                      ["used", "to"], ["at", "first"]]
+    /// "and that's with the pilot": a position named as context, not as a view.
+    private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
+
+    func judge(_ statement: String, voice: NoteVoice, previous: Verdict.Context?, lowercaseText: Bool) -> Verdict {
+        let tokens = NoteText.tokens(of: statement)
+        let words = tokens.filter { $0.kind != .mark }.map(\.folded)
+        var mentions = phrases.mentions(in: tokens, lowercaseText: lowercaseText)
+        let figures = NoteFigure.scan(tokens).filter { figure in
+            !mentions.contains { $0.first <= figure.last && figure.first <= $0.last }
+        }
+        let hasFigure = figures.contains { if case .count = $0.unit { return false }; return true }
+        var verdict = Verdict()
+
+        let subject = holder(tokens: tokens, words: words, voice: voice, previous: previous, lowercaseText: lowercaseText, mentions: mentions)
+        if case let .stakeholder(id) = subject.voice, subject.named { verdict.context.holder = id }
+
+        // "Dana budgeted $120k" right after a statement about the three-year cost.
+        if mentions.isEmpty, subject.named, let carried = previous?.numberTopic, hasFigure {
+            mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
+        }
+        guard !mentions.isEmpty else {
+            if hasFigure, subject.named || Self.contains(words, ["%"]) || figures.contains(where: { if case .money = $0.unit { return true }; return false }) {
+                verdict.skipped = .noTopic
+            }
+            return verdict
+        }
+        let numberTopics = mentions.compactMap { taxonomy.topic($0.topic) }.filter(\.isNumber)
+        if numberTopics.count == 1 { verdict.context.numberTopic = numberTopics[0].id }
+
+        if statement.trimmingCharacters(in: CharacterSet(charactersIn: " )\"'”")).hasSuffix("?") || Self.questionCues.contains(where: { Self.contains(words, $0) }) {
+            verdict.skipped = .question
+            return verdict
+        }
+        if Self.conditionCues.contains(where: { Self.contains(words, $0) }) {
+            verdict.skipped = .conditional
+            return verdict
+        }
+
+        // Each topic's value, before asking whose it is (a negation outranks a missing holder).
+        var values: [(topic: String, value: Claim.Value)] = []
+        var firstProblem: SkipReason?
+        func note(_ reason: SkipReason) {
+            if firstProblem == nil || SkipReason.allCases.firstIndex(of: reason)! < SkipReason.allCases.firstIndex(of: firstProblem!)! {
+                firstProblem = reason
+            }
+        }
+        var usedFigures = Set<Int>()
+        for topicID in Self.unique(mentions.map(\.topic)) {
+            guard let topic = taxonomy.topic(topicID) else { continue }
+            let own = mentions.filter { $0.topic == topicID }
+            if topic.isNumber {
+                switch figure(for: topic, mentions: own, figures: figures, used: usedFigures) {
+                case let .value(value, index):
+                    let clauses = own.map { Self.clause(around: $0.first, in: tokens) } + [Self.clause(around: figures[index].first, in: tokens)]
+                    if clauses.contains(where: { range in Self.droppedViewCues.contains { Self.contains(range.map { tokens[$0].folded }, $0) } }) {
+                        note(.negation)
+                        continue
+                    }
+                    usedFigures.insert(index)
+                    values.append((topicID, .number(value)))
+                case let .problem(reason): note(reason)
+                }
+            } else {
+                let views = own.filter { !Self.isContext($0, in: tokens) }
+                let held = views.filter { mention in
+                    !isNegated(mention, among: own, in: tokens)
+                        && !Self.droppedViewCues.contains { Self.contains(Self.clause(around: mention.first, in: tokens).map { tokens[$0].folded }, $0) }
+                }
+                var positions = Self.unique(held.compactMap(\.position))
+                // Two positions in different parts of the sentence: the one the view is stated in
+                // comes first ("Epic-native is a must, they've been burned by interface-engine projects").
+                if positions.count > 1, let first = held.first {
+                    let range = Self.clause(around: first.first, in: tokens)
+                    let inFirst = Self.unique(held.filter { range.contains($0.first) }.compactMap(\.position))
+                    if inFirst.count == 1 { positions = inFirst }
+                }
+                if positions.count == 1 {
+                    values.append((topicID, .position(positions[0])))
+                } else if positions.isEmpty {
+                    note(views.isEmpty ? .noFigure : .negation)
+                } else {
+                    note(.noFigure)
+                }
+            }
+        }
+        guard !values.isEmpty else {
+            verdict.skipped = firstProblem
+            return verdict
+        }
+        guard case let .stakeholder(id) = subject.voice else {
+            switch subject.voice {
+            case .vendor: verdict.skipped = .vendor
+            case .ambiguous: verdict.skipped = .ambiguousName
+            default: verdict.skipped = .unknownPerson
+            }
+            return verdict
+        }
+        let quote = Self.quote(statement)
+        verdict.claims = values.map { NoteClaim(stakeholder: id, topic: $0.topic, value: $0.value, quote: quote) }
+        return verdict
+    }
+
+    // MARK: - Who holds it
+
+    private static let prepositions: Set<String> = ["per", "to", "with", "w", "for", "from", "by", "about", "cc", "walk", "send", "told", "tell",
+                                                    "ask", "asked", "than", "and", "+", "&", "like", "give", "get", "show", "ping", "email",
+                                                    "call", "loop", "thank", "thanks", "hi", "hello", "dear", "re"]
+    private static let viewWords: Set<String> = [
+        "think", "thinks", "thought", "say", "says", "said", "expect", "expects", "expected", "expecting", "estimate", "estimates", "estimated",
+        "put", "puts", "putting", "budget", "budgets", "budgeted", "insist", "insists", "insisted", "insisting", "want", "wants", "wanted",
+        "need", "needs", "needed", "require", "requires", "required", "prefer", "prefers", "preferred", "push", "pushes", "pushing", "pushed",
+        "confirm", "confirms", "confirmed", "tell", "tells", "told", "model", "models", "modeled", "modelled", "plan", "plans", "planning",
+        "planned", "figure", "figures", "figured", "reckon", "reckons", "believe", "believes", "feel", "feels", "see", "sees", "like", "likes",
+        "accept", "accepts", "ok", "okay", "fine", "comfortable", "happy", "agree", "agrees", "agreed", "favor", "favors", "favour", "favours",
+        "lean", "leans", "leaning", "has", "had", "is", "was", "'s", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
+        "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
+        "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will",
+    ]
+    private static let speechWords: Set<String> = ["said", "says", "thinks", "thought", "estimated", "estimates", "told", "tells", "mentioned",
+                                                   "quoted", "expects", "insists", "wants", "prefers", "believes", "feels", "reckons",
+                                                   "suggested", "suggests", "argued", "claims", "figures", "confirmed", "puts", "put"]
+    private static let outsiderWords: Set<String> = ["consultant", "consultants", "team", "people", "folks", "nurses", "staff", "office",
+                                                     "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
+                                                     "vendor", "vendors", "partner", "auditors", "board"]
+    /// Words that may follow a group of people who are the subject ("consultant at Guidehouse thinks").
+    private static let subjectLinks: Set<String> = ["at", "from", "on", "in", "of", "with"]
+    private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
+                                                   "we'll", "our", "ours", "us", "im", "ive", "id"]
+    private static let thirdPerson: Set<String> = ["he", "she", "he's", "she's", "he'd", "she'd", "he'll", "she'll", "they", "they're", "they'd"]
+    private static let notNames: Set<String> = ["i", "we", "our", "they", "he", "she", "it", "the", "this", "that", "everyone", "nobody",
+                                                "payback", "timeline", "pricing", "budget", "cost", "next", "need", "also", "and", "but", "so"]
+
+    struct Subject {
+        var voice: NoteVoice
+        /// Named in the statement (not just whose line it is).
+        var named: Bool
+    }
+
+    private func holder(tokens: [NoteToken], words: [String], voice: NoteVoice, previous: Verdict.Context?, lowercaseText: Bool,
+                        mentions topicMentions: [TopicPhrases.Mention]) -> Subject {
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        let verbIndices = tokens.indices.filter { Self.viewWords.contains(tokens[$0].folded) }
+        let topicStart = topicMentions.map(\.first).min() ?? tokens.count
+        // "Someone on the board floated $500k": whoever it is, not a stakeholder.
+        if tokens[..<topicStart].contains(where: { ["someone", "somebody"].contains($0.folded) }) {
+            return Subject(voice: .outsider, named: true)
+        }
+        // Someone outside the group is the subject: "Their consultant from Huron is pushing for…",
+        // "Dwayne's charge nurses want…", "per Beatriz the finance team is at…" (but not "staff data").
+        if let verb = verbIndices.first(where: { tokens[$0].folded != "'s" }) {
+            for index in tokens.indices where index < verb && Self.outsiderWords.contains(tokens[index].folded) {
+                let next = tokens[index + 1].folded
+                guard index + 1 == verb || Self.subjectLinks.contains(next) else { continue }
+                let between = (index + 1)..<verb
+                let interrupted = between.contains { Self.firstPerson.contains(tokens[$0].folded) || Self.thirdPerson.contains(tokens[$0].folded) }
+                    || names.contains { between.contains($0.first) }
+                if verb - index <= 4, !interrupted {
+                    return Subject(voice: .outsider, named: true)
+                }
+            }
+        }
+        for name in names {
+            let before = tokens[..<name.first].last { $0.kind != .mark || ["+", "&"].contains($0.text) }
+            if let before, Self.prepositions.contains(before.folded) { continue }
+            let hasVerbAfter = verbIndices.contains { $0 > name.last }
+            let colon = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(":")
+            guard name.possessive || hasVerbAfter || colon else { continue }
+            switch name.match {
+            case let .person(id): return Subject(voice: .stakeholder(id), named: true)
+            case .ambiguous: return Subject(voice: .ambiguous, named: true)
+            }
+        }
+        // A name NextSend does not know, speaking: "Maria estimated 16 weeks", "Sam said…".
+        let wordTokens = tokens.filter { $0.kind != .mark }
+        if wordTokens.count >= 2, wordTokens[0].startsUppercase, !Self.notNames.contains(wordTokens[0].folded),
+           Self.speechWords.contains(wordTokens[1].folded), !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
+            return Subject(voice: .outsider, named: true)
+        }
+        // "he wants to buy a platform" after "Tariq wants…".
+        if let first = wordTokens.first, Self.thirdPerson.contains(first.folded) {
+            if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
+            return Subject(voice: .outsider, named: false)
+        }
+        return Subject(voice: voice, named: false)
+    }
+
+    // MARK: - Positions and figures
+
+    private static let negators: Set<String> = ["not", "no", "never", "than", "instead", "against", "without", "dropped", "drop", "drops",
+                                                "ruled", "nor", "neither", "nothing", "avoid", "skip", "dont", "doesnt", "wont", "isnt",
+                                                "cant", "didnt", "wouldnt", "shouldnt", "arent", "hasnt", "havent", "nobody"]
+    private static let negatorsAfter: Set<String> = ["not", "waste", "overkill", "non-starter", "nonstarter", "dont", "doesnt", "wont", "isnt",
+                                                     "cant", "didnt", "wouldnt", "arent", "alone"]
+    private static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "—", "–"]
+
+    /// The tokens of the comma- or semicolon-delimited part of the statement around `index`.
+    static func clause(around index: Int, in tokens: [NoteToken]) -> Range<Int> {
+        var start = min(max(index, 0), tokens.count)
+        while start > 0, !(tokens[start - 1].kind == .mark && clauseMarks.contains(tokens[start - 1].text)) { start -= 1 }
+        var end = min(max(index, 0), tokens.count)
+        while end < tokens.count, !(tokens[end].kind == .mark && clauseMarks.contains(tokens[end].text)) { end += 1 }
+        return start..<end
+    }
+
+    /// "with the pilot", "after the pilot": the position is named as a thing, not held as a view.
+    static func isContext(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
+        let words = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(2).map(\.folded)
+        return words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0])
+    }
+
+    private static func isNegation(_ word: String) -> Bool {
+        word.hasSuffix("n't") || word.hasSuffix("nt") && negators.contains(word) || negators.contains(word)
+    }
+
+    /// A position named in a part of the statement that denies it: "not a pilot", "doesn't want a
+    /// big-bang go-live", "rather than build", "SOC 2 alone won't get through".
+    private func isNegated(_ mention: TopicPhrases.Mention, among others: [TopicPhrases.Mention], in tokens: [NoteToken]) -> Bool {
+        var look = mention.first - 1
+        var seen = 0
+        while look >= 0, seen < 8 {
+            let token = tokens[look]
+            if token.kind == .mark {
+                if Self.clauseMarks.contains(token.text) { break }
+            } else {
+                if token.folded == "but" { break }
+                if Self.isNegation(token.folded) { return true }
+                seen += 1
+            }
+            look -= 1
+        }
+        look = mention.last + 1
+        seen = 0
+        while look < tokens.count, seen < 3 {
+            let token = tokens[look]
+            if token.kind == .mark {
+                if Self.clauseMarks.contains(token.text) || token.text == "." { break }
+            } else {
+                let word = token.folded
+                if word == "alone", look + 1 < tokens.count, Self.isNegation(tokens[look + 1].folded) { return true }
+                // "buy a platform not extend Epic": the other position is the one denied.
+                if word == "not", others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
+                if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
+                seen += 1
+            }
+            look += 1
+        }
+        return false
+    }
+
+    private enum FigureChoice {
+        case value(Double, Int)
+        case problem(SkipReason)
+    }
+
+    /// The figure a number topic is given in the statement, converted to the topic's unit.
+    private func figure(for topic: Topic, mentions: [TopicPhrases.Mention], figures: [NoteFigure], used: Set<Int>) -> FigureChoice {
+        guard case let .number(unit, _) = topic.kind else { return .problem(.noFigure) }
+        var candidates: [(index: Int, figure: NoteFigure, value: Double)] = []
+        var otherUnit = false
+        for (index, figure) in figures.enumerated() where !figure.negated && !used.contains(index) {
+            switch Self.convert(figure, to: unit) {
+            case let .some(.some(value)): candidates.append((index, figure, value))
+            case .some(.none): otherUnit = true
+            case .none: break
+            }
+        }
+        guard !candidates.isEmpty else { return .problem(otherUnit ? .otherUnit : .noFigure) }
+        let anchor = mentions.map(\.first).min() ?? 0
+        let after = candidates.first { $0.figure.first > anchor }
+        let pick = after ?? candidates.last!
+        guard FigureUnit.problem(pick.value, unit: unit) == nil else { return .problem(.noFigure) }
+        return .value((pick.value * 10_000).rounded() / 10_000, pick.index)
+    }
+
+    /// The figure in the topic's unit: `nil` when the figure is about something else (a percentage
+    /// on a money topic), `.some(nil)` when it is in a unit the topic cannot convert (€ on USD).
+    static func convert(_ figure: NoteFigure, to unit: String?) -> Double?? {
+        let target = unit?.lowercased() ?? ""
+        let currencies = ["usd", "eur", "gbp"]
+        switch figure.unit {
+        case .count: return nil
+        case .bare:
+            if target == "percent" || target == "%" { return figure.value <= 100 ? .some(figure.value) : nil }
+            return .some(figure.value)
+        case let .money(code):
+            guard currencies.contains(target) else { return nil }
+            guard let code else { return .some(figure.value) }
+            return code.lowercased() == target ? .some(figure.value) : .some(nil)
+        case .percent:
+            return target == "percent" || target == "%" ? .some(figure.value) : nil
+        case let .time(name):
+            guard FigureUnit.timeUnit(target) != nil else { return nil }
+            return .some(FigureUnit.convert(figure.value, from: name, to: target))
+        case let .other(name):
+            if NoteText.fold(name) == NoteText.fold(target) { return .some(figure.value) }
+            return FigureUnit.timeUnit(target) != nil ? .some(nil) : nil
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func contains(_ words: [String], _ sequence: [String]) -> Bool {
+        guard !sequence.isEmpty, words.count >= sequence.count else { return false }
+        for start in 0...(words.count - sequence.count) where words[start] == sequence[0] {
+            if Array(words[start..<(start + sequence.count)]) == sequence { return true }
+        }
+        return false
+    }
+
+    static func unique<T: Hashable>(_ values: [T]) -> [T] {
+        var seen = Set<T>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}
+
+import Foundation

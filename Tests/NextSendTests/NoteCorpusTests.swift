@@ -1,0 +1,99 @@
+import Foundation
+import NextSend
+import Testing
+
+/// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
+/// written the way reps and buyers write, every statement labelled as a claim or as skipped.
+/// `dev` is what the reader was built on; `heldout` was never tuned on.
+@Suite struct NoteCorpusTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
+
+    struct Score {
+        var returned = 0
+        var right = 0
+        var labelled = 0
+        var wrong: [String] = []
+        var missed: [String] = []
+        var precision: Double { returned == 0 ? 1 : Double(right) / Double(returned) }
+        var recall: Double { labelled == 0 ? 1 : Double(right) / Double(labelled) }
+    }
+
+    /// Scores one set under the corpus README's counting rule: a claim is right when holder and
+    /// topic match a labelled claim and the position is equal or the value within 1%; each labelled
+    /// claim matches once.
+    static func score(_ set: String) throws -> (Score, [[String: Any]]) {
+        let taxonomy = try TaxonomyParser.parse(String(contentsOf: repository.appendingPathComponent("content/taxonomy.yaml"), encoding: .utf8),
+                                                file: "content/taxonomy.yaml")
+        let folder = corpus.appendingPathComponent(set)
+        let labels = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("labels.json"))) as? [String: Any])
+        var score = Score()
+        var output: [[String: Any]] = []
+        for document in labels["documents"] as? [[String: Any]] ?? [] {
+            let file = try #require(document["file"] as? String)
+            let group = try #require(document["group"] as? [String: Any])
+            let people = (group["stakeholders"] as? [[String: Any]] ?? []).map {
+                Stakeholder(id: $0["id"] as! String, name: $0["name"] as! String, role: $0["role"] as! String, influence: "influencer",
+                            email: $0["email"] as? String)
+            }
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let format: NoteFormat = switch document["format"] as? String {
+            case "markdown": .markdown
+            case "email": .email
+            case "vtt": .vtt
+            case "srt": .srt
+            case "transcript": .transcript
+            default: .note
+            }
+            #expect(NoteFormat.detect(fileName: file, text: text) == format, "\(file): format detected from the file")
+            let direction = document["direction"] as? String
+            let reading = NoteReader(taxonomy: taxonomy, stakeholders: people)
+                .read(NoteDocument(text: text, format: format, from: format == .note ? document["from"] as? String : nil,
+                                   inbound: direction.map { $0 == "inbound" }))
+            var open = document["claims"] as? [[String: Any]] ?? []
+            score.labelled += open.count
+            score.returned += reading.claims.count
+            for claim in reading.claims {
+                let index = open.firstIndex { label in
+                    guard label["stakeholder"] as? String == claim.stakeholder, label["topic"] as? String == claim.topic else { return false }
+                    switch claim.value {
+                    case let .position(position): return label["position"] as? String == position
+                    case let .number(value):
+                        guard let expected = (label["value"] as? NSNumber)?.doubleValue else { return false }
+                        return abs(value - expected) <= 0.01 * max(abs(expected), 1e-9)
+                    }
+                }
+                if let index { score.right += 1; open.remove(at: index) } else {
+                    score.wrong.append("\(set)/\(file): \(claim.stakeholder) \(claim.topic) \(claim.value) ← \(claim.quote)")
+                }
+            }
+            score.missed += open.map { "\(set)/\(file): \($0["stakeholder"]!) \($0["topic"]!) \($0["value"] ?? $0["position"]!) ← \($0["quote"]!)" }
+            output.append(["file": file, "claims": reading.claims.map { claim -> [String: Any] in
+                var row: [String: Any] = ["stakeholder": claim.stakeholder, "topic": claim.topic, "quote": claim.quote]
+                switch claim.value {
+                case let .position(position): row["position"] = position
+                case let .number(value): row["value"] = value
+                }
+                return row
+            }])
+        }
+        return (score, output)
+    }
+
+    @Test(arguments: ["dev", "heldout"])
+    func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
+        let (score, output) = try Self.score(set)
+        if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
+            let data = try JSONSerialization.data(withJSONObject: ["documents": output], options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: URL(fileURLWithPath: "\(path)/\(set).json"))
+        }
+        let summary = String(format: "%@: precision %.3f (%d/%d), recall %.3f (%d/%d)", set, score.precision, score.right, score.returned,
+                             score.recall, score.right, score.labelled)
+        print(summary)
+        #expect(score.precision >= 0.95, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")
+        #expect(score.recall >= 0.80, "\(summary)\nmissed:\n\(score.missed.joined(separator: "\n"))")
+        if ProcessInfo.processInfo.environment["NEXTSEND_NOTES_VERBOSE"] != nil {
+            print("wrong:\n" + score.wrong.joined(separator: "\n") + "\nmissed:\n" + score.missed.joined(separator: "\n"))
+        }
+    }
+}

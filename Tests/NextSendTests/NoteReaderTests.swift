@@ -1,0 +1,165 @@
+import Foundation
+import NextSend
+import NextSendTestSupport
+import Testing
+
+/// The claims reader's rules, one at a time: each test names what a rep relies on.
+@Suite struct NoteReaderTests {
+    static let taxonomy: Taxonomy = {
+        let url = NoteCorpusTests.repository.appendingPathComponent("content/taxonomy.yaml")
+        return try! TaxonomyParser.parse(String(contentsOf: url, encoding: .utf8), file: "content/taxonomy.yaml")
+    }()
+    static let people = [
+        Stakeholder(id: "dana", name: "Dana Reyes", role: "finance", influence: "decision-maker", email: "dana.reyes@mercy.example"),
+        Stakeholder(id: "lee", name: "Lee Park", role: "it", influence: "influencer", email: "lee.park@mercy.example"),
+        Stakeholder(id: "zoe", name: "Zoë Álvarez-Nakamura", role: "it", influence: "champion"),
+        Stakeholder(id: "chris-d", name: "Chris Doyle", role: "finance", influence: "influencer"),
+        Stakeholder(id: "chris-n", name: "Chris Ng", role: "operations", influence: "influencer"),
+        Stakeholder(id: "dwayne", name: "Dwayne O'Neal", role: "end-user", influence: "user"),
+    ]
+
+    func read(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil) -> NoteReading {
+        NoteReader(taxonomy: Self.taxonomy, stakeholders: Self.people).read(NoteDocument(text: text, format: format, from: from, inbound: inbound))
+    }
+
+    func only(_ text: String, format: NoteFormat = .note, from: String? = nil) -> NoteClaim? {
+        let claims = read(text, format: format, from: from).claims
+        return claims.count == 1 ? claims[0] : nil
+    }
+
+    @Test(arguments: [
+        ("Dana thinks the TCO is $120k.", 120_000.0),
+        ("Dana thinks the TCO is 120 thousand dollars.", 120_000),
+        ("Dana thinks the TCO is USD 1.2M.", 1_200_000),
+        ("Dana thinks the TCO is $120–140k.", 130_000),
+        ("Dana thinks the TCO is $290k-$330k.", 310_000),
+        ("Dana puts the three-year cost at 150,000.", 150_000),
+        ("Dana thinks the TCO is 180K USD.", 180_000),
+    ])
+    func moneyIsReadInDollarsWithMultipliersAndRanges(text: String, expected: Double) throws {
+        let claim = try #require(only(text), "\(text)")
+        #expect(claim.topic == "tco" && claim.stakeholder == "dana")
+        #expect(claim.value == .number(expected), "\(text)")
+    }
+
+    @Test(arguments: [
+        ("Lee expects go-live in 6 months.", 26.0),           // weeks
+        ("Lee expects go-live in 120 days.", 17.1429),
+        ("Lee thinks implementation is 8–10 months.", 39),
+        ("Lee expects go-live in ~20 wks.", 20),
+        ("Lee wants payback within 2 years.", 24),            // months
+        ("Lee thinks payback will take about a year and a half.", 18),
+        ("Lee expects overtime to drop 12 to 18 percent.", 15),
+        ("Lee expects overtime down 20-25%.", 22.5),
+    ])
+    func timeAndPercentagesConvertToTheTopicsUnit(text: String, expected: Double) throws {
+        let claim = try #require(only(text), "\(text)")
+        guard case let .number(value) = claim.value else { Issue.record("not a number"); return }
+        #expect(abs(value - expected) < 0.001, "\(text): \(value)")
+    }
+
+    @Test func aFigureInAnotherCurrencyIsSkippedNotConverted() {
+        let reading = read("Doyle mentioned the TCO quote their sister hospital got was €380k.")
+        #expect(reading.claims.isEmpty)
+        #expect(reading.skipped.map(\.why) == [.otherUnit])
+    }
+
+    @Test func namesAreMatchedWithoutAccentsByLastNameAndWithApostrophes() {
+        #expect(only("Zoe Alvarez-Nakamura insists on on-prem.")?.stakeholder == "zoe")
+        #expect(only("Álvarez-Nakamura thinks implementation is more like 8 months.")?.stakeholder == "zoe")
+        #expect(only("Dwayne O'Neal says a standalone app is fine.")?.stakeholder == "dwayne")
+        #expect(only("Doyle's three-year budget is now $950k.")?.stakeholder == "chris-d")
+    }
+
+    @Test func aSharedFirstNameIsNeverGuessed() {
+        let reading = read("Chris thinks OT could drop 15%.")
+        #expect(reading.claims.isEmpty)
+        #expect(reading.skipped.map(\.why) == [.ambiguousName])
+        #expect(only("Chris Ng thinks OT could drop 15%.")?.stakeholder == "chris-n")
+    }
+
+    @Test(arguments: [
+        ("Tom asked if we could do a pilot first.", SkipReason.question),
+        ("Is a HL7 interface OK for Lee?", .question),
+        ("Lee is ok with hybrid as long as the agent is hardened.", .conditional),
+        ("If finance insists, Dana says she'd need a pilot.", .conditional),
+        ("Lee no longer insists on on-prem.", .negation),
+        ("Dana doesn't want a big-bang go-live.", .negation),
+        ("I told them our three-year cost is around $140k.", .vendor),
+        ("Their consultant from Huron is pushing for a big-bang cutover.", .unknownPerson),
+        ("Dana thinks the TCO is too high either way.", .noFigure),
+    ])
+    func trapsAreSkippedWithTheirReason(text: String, why: SkipReason) {
+        let reading = read(text)
+        #expect(reading.claims.isEmpty, "\(text) → \(reading.claims)")
+        #expect(reading.skipped.map(\.why) == [why], "\(text)")
+    }
+
+    @Test func theHeldPositionIsTheOneNotDenied() {
+        #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
+        #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))
+        #expect(only("Lee requires HITRUST, says SOC 2 alone won't get through.")?.value == .position("hitrust-required"))
+    }
+
+    @Test func aTranscriptsSpeakerHoldsTheirFirstPersonWordsAndTheVendorsAreSkipped() {
+        let vtt = """
+        WEBVTT
+
+        00:00:01.000 --> 00:00:05.000
+        <v Alice Moreno>Most of our customers see payback in 12 months.
+
+        00:00:06.000 --> 00:00:09.000
+        <v Dana Reyes>My budget for the three-year total is $120k.
+        And I'd want it phased.
+        """
+        let reading = read(vtt, format: .vtt)
+        #expect(reading.claims.map(\.stakeholder) == ["dana", "dana"])
+        #expect(reading.claims.map(\.topic) == ["tco", "rollout"])
+        #expect(reading.skipped.map(\.why) == [.vendor])
+        let srt = "1\n00:00:01,000 --> 00:00:04,000\nLee Park: I think payback is 15 months.\n\n2\n00:00:05,000 --> 00:00:07,000\nAnd go-live in 16 weeks.\n"
+        #expect(read(srt, format: .srt).claims.map(\.stakeholder) == ["lee", "lee"])
+    }
+
+    @Test func anInboundEmailIsItsSendersAndAnOutboundOneIsOurs() {
+        let mail = """
+        From: Lee Park <lee.park@mercy.example>
+        To: Alice <alice@vendor.example>
+        Subject: numbers
+
+        Our 3-year cost estimate is $310k.
+
+        > On Nov 3, Alice wrote:
+        > Our three-year cost for a system your size is $140k.
+        """
+        let reading = read(mail, format: .email)
+        #expect(reading.claims.map(\.stakeholder) == ["lee"])
+        #expect(reading.claims.first?.value == .number(310_000))
+        let outbound = mail.replacingOccurrences(of: "From: Lee Park <lee.park@mercy.example>", with: "From: Alice <alice@vendor.example>")
+        #expect(read(outbound, format: .email).claims.isEmpty)
+        #expect(read(outbound, format: .email).skipped.map(\.why) == [.vendor])
+    }
+
+    @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
+        let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
+        let claim = only(long)
+        #expect(claim?.quote.count == NoteReader.quoteLimit)
+        #expect(only("Lee says hybrid. Dana budgeted $120k for the TCO.")?.quote == nil)
+        #expect(read("Lee says hybrid is fine. Dana budgeted $120k for the TCO.").claims.map(\.quote)
+            == ["Lee says hybrid is fine.", "Dana budgeted $120k for the TCO."])
+    }
+
+    /// Property: no statement without a `says:` phrase or a carried topic ever becomes a claim,
+    /// whatever names and figures it holds.
+    @Test func withoutATopicPhraseNothingIsClaimed() {
+        var generator = SeededGenerator(seed: 27)
+        let subjects = ["Dana", "Lee Park", "Chris Ng", "I", "We", "Zoë"]
+        let verbs = ["thinks", "wants", "expects", "budgeted", "says"]
+        let objects = ["$120k", "15%", "6 months", "a pilot on 4 West", "the MSA on our paper", "annual reviews of rules"]
+        for _ in 0..<300 {
+            let text = "\(subjects.randomElement(using: &generator)!) \(verbs.randomElement(using: &generator)!) \(objects.randomElement(using: &generator)!) for the unit."
+            let claims = read(text).claims
+            let named = text.contains("pilot") || text.contains("annual")
+            #expect(named || claims.isEmpty, "\(text) → \(claims)")
+        }
+    }
+}
