@@ -232,5 +232,10 @@ enum PostgresSchema {
                 ALTER TABLE buyingGroup ADD COLUMN dealCurrency TEXT COLLATE "C";
                 ALTER TABLE buyingGroup ADD COLUMN dealCloseDate TEXT COLLATE "C";
                 """),
+        // Claims read from text keep their quote; stakeholders keep their e-mail address.
+        Migration(name: "v6-notes", sql: """
+                ALTER TABLE claim ADD COLUMN quote TEXT COLLATE "C";
+                ALTER TABLE stakeholder ADD COLUMN email TEXT COLLATE "C";
+                """),
     ]
 }

@@ -288,7 +288,7 @@ extension Desk {
     /// the group has (any case). CRM ids (`c-003hs00003cnt01iax`) are not what a rep types.
     ///
     /// - Throws: ``DeskError`` (field `to`) naming everyone with their id, or the people a name fits.
-    static func person(_ text: String, in group: BuyingGroup) throws -> String {
+    static func person(_ text: String, in group: BuyingGroup, field: String = "to") throws -> String {
         if group.stakeholder(text) != nil { return text }
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         let byName = group.stakeholders.filter { $0.name.lowercased() == wanted }
@@ -299,7 +299,7 @@ extension Desk {
         let found = byName.isEmpty ? byPart : byName
         if found.count == 1 { return found[0].id }
         let list = (found.isEmpty ? group.stakeholders : found).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
-        throw DeskError.badInput(field: "to", found.isEmpty ? "no one called '\(text)' in \(group.id); expected one of \(list)"
+        throw DeskError.badInput(field: field, found.isEmpty ? "no one called '\(text)' in \(group.id); expected one of \(list)"
                                     : "'\(text)' could be \(list); give the full name or the id")
     }
 
@@ -326,7 +326,9 @@ extension Desk {
             return to
         }
         switch kind {
-        case "claim": return .claim(stakeholder: try need("stakeholder"), topic: try need("topic"), date: try day())
+        case "claim":
+            return .claim(stakeholder: try need("stakeholder"), topic: try need("topic"), date: try day(),
+                          origin: fields["origin"].flatMap { $0.isEmpty ? nil : $0 })
         case "event":
             let jobName = try need("job"), typeName = try need("type")
             guard let job = BuyingJob(rawValue: jobName) else {

@@ -6,7 +6,7 @@ import NextSendStore
 public struct GroupReport: Sendable, Encodable {
     struct Person: Encodable, Sendable {
         var id, name, role, influence, origin: String
-        var title, recordedBy, retractedBy: String?
+        var title, email, recordedBy, retractedBy: String?
     }
 
     struct Send: Encodable, Sendable {
@@ -18,6 +18,18 @@ public struct GroupReport: Sendable, Encodable {
         var origin: String
         var recordedBy: String?
         var retractedBy: String?
+    }
+
+    /// A claim in the brief's fixed shape (section 15).
+    struct ClaimEntry: Encodable, Sendable {
+        var stakeholder, topic: String
+        var position: String?
+        var value: Double?
+        var date: String
+        var source: String?
+        var origin: String
+        var quote: String?
+        var recordedBy: String?
     }
 
     struct Retraction: Encodable, Sendable {
@@ -42,7 +54,7 @@ public struct GroupReport: Sendable, Encodable {
         var retractedBy: String?
     }
 
-    enum Keys: String, CodingKey { case status, statusDate, stakeholders, touches, dismissals, retracted }
+    enum Keys: String, CodingKey { case status, statusDate, stakeholders, claims, touches, dismissals, retracted }
 
     public func encode(to encoder: any Encoder) throws {
         try diagnosis.encode(to: encoder)
@@ -52,8 +64,18 @@ public struct GroupReport: Sendable, Encodable {
         try container.encode(history.people.map { person in
             Person(id: person.stakeholder.id, name: person.stakeholder.name, role: person.stakeholder.role,
                    influence: person.stakeholder.influence, origin: person.provenance.origin, title: person.stakeholder.title,
-                   recordedBy: person.provenance.recordedBy, retractedBy: person.provenance.retractedBy)
+                   email: person.stakeholder.email, recordedBy: person.provenance.recordedBy, retractedBy: person.provenance.retractedBy)
         }, forKey: .stakeholders)
+        try container.encode(history.claims.map { entry in
+            let claim = entry.claim
+            var row = ClaimEntry(stakeholder: claim.stakeholder, topic: claim.topic, date: claim.date.description, source: claim.source,
+                                 origin: entry.provenance.origin, quote: claim.quote, recordedBy: entry.provenance.recordedBy)
+            switch claim.value {
+            case let .position(position): row.position = position
+            case let .number(value): row.value = value
+            }
+            return row
+        }, forKey: .claims)
         try container.encode(history.sends.map { send in
             Send(asset: send.asset, to: send.to, date: send.date.description, channel: send.channel, consumed: send.consumed,
                  origin: send.provenance.origin, recordedBy: send.provenance.recordedBy, retractedBy: send.provenance.retractedBy)

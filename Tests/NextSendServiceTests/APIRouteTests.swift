@@ -147,6 +147,31 @@ import Testing
         #expect(try cliJSON(fixture.desk.groupView(id: mercy, asOf: ServiceFixture.today).report) == before)
     }
 
+    /// Notes posted to the API are read like `nextsend note`: claims with quotes, reasons for the
+    /// rest; the same text again adds nothing; a dry run stores nothing.
+    @Test func notesAreReadIntoClaims() async throws {
+        let fixture = try ServiceFixture()
+        let text = "Ellen thinks payback will take about a year and a half. Tom asked if we could pilot first?"
+        try await fixture.test { client in
+            let dry = try await client.post("/v1/groups/\(mercy)/notes", json: #"{"text": "\#(text)", "dryRun": true}"#)
+            #expect(dry.status == .ok, "\(dry.text)")
+            let read = try await client.post("/v1/groups/\(mercy)/notes", json: #"{"text": "\#(text)", "date": "2026-11-27"}"#)
+            #expect(read.status == .created, "\(read.text)")
+            let body = try #require(read.json as? [String: Any])
+            let claims = body["claims"] as? [[String: Any]] ?? []
+            #expect(claims.count == 1)
+            #expect(claims.first?["stakeholder"] as? String == "ellen" && claims.first?["value"] as? Double == 18)
+            #expect(claims.first?["quote"] as? String == "Ellen thinks payback will take about a year and a half.")
+            #expect((body["skipped"] as? [[String: Any]])?.first?["why"] as? String == "question")
+            let again = try await client.post("/v1/groups/\(mercy)/notes", json: #"{"text": "\#(text)", "date": "2026-11-27"}"#)
+            #expect(again.status == .ok && (again.json as? [String: Any])?["unchanged"] as? Int == 1)
+            let unknown = try await client.post("/v1/groups/\(mercy)/notes", json: #"{"text": "x", "from": "nobody"}"#)
+            #expect(unknown.status == .badRequest && unknown.detail.contains("from"), "\(unknown.text)")
+        }
+        let view = try fixture.desk.groupView(id: mercy, asOf: ServiceFixture.today)
+        #expect(view.history.claims.filter { $0.claim.quote != nil }.map(\.claim.stakeholder) == ["ellen"])
+    }
+
     @Test func claimsEventsStakeholdersAndDismissalsAreRecorded() async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in

@@ -100,7 +100,7 @@ import Testing
                 declared[current, default: []].insert(method.uppercased())
             } else if line.hasPrefix("components:") { break }
         }
-        #expect(declared.count == 15)
+        #expect(declared.count == 16)
         for (template, methods) in declared {
             let sample = template.replacingOccurrences(of: "{id}", with: "x")
             #expect(Set(NextSendServerTestHooks.methods(for: sample) ?? []) == methods, "\(template)")

@@ -79,13 +79,16 @@ public struct Claim: Sendable, Hashable, Codable {
     public var value: Value
     public var source: String?
     public var date: Day
+    /// The words a claim read from text came from ("Lee thinks the three-year cost is closer to $310k").
+    public var quote: String?
 
-    public init(stakeholder: String, topic: String, value: Value, source: String? = nil, date: Day) {
+    public init(stakeholder: String, topic: String, value: Value, source: String? = nil, date: Day, quote: String? = nil) {
         self.stakeholder = stakeholder
         self.topic = topic
         self.value = value
         self.source = source
         self.date = date
+        self.quote = quote
     }
 }
 

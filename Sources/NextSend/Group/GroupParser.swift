@@ -22,8 +22,8 @@ public enum GroupParser {
     }
 
     static let groupKeys = ["id", "account", "owner", "industry", "deal", "stakeholders", "claims", "events", "touches"]
-    static let stakeholderKeys = ["id", "name", "role", "influence", "title"]
-    static let claimKeys = ["stakeholder", "topic", "position", "value", "source", "date"]
+    static let stakeholderKeys = ["id", "name", "role", "influence", "title", "email"]
+    static let claimKeys = ["stakeholder", "topic", "position", "value", "source", "date", "quote"]
     static let eventKeys = ["job", "type", "date", "note"]
     static let touchKeys = ["asset", "to", "date", "channel", "consumed"]
 
@@ -193,8 +193,12 @@ public enum GroupParser {
                               AssetParser.unknown("influence", influence, taxonomy.influenceNames))
         }
         let title = item.string("title", into: &diagnostics)
+        let email = item.string("email", into: &diagnostics)
+        if let email, !isEmailAddress(email) {
+            diagnostics.error(item.field("email"), line: item.line(of: "email"), "expected an e-mail address like lee.park@example.org, found '\(email)'")
+        }
         guard let id, let role, let influence else { return nil }
-        return Stakeholder(id: id, name: name ?? id, role: role, influence: influence, title: title)
+        return Stakeholder(id: id, name: name ?? id, role: role, influence: influence, title: title, email: email)
     }
 
     static func parseClaim(_ item: MappingReader, stakeholders: Set<String>, taxonomy: Taxonomy, latest: Day? = nil,
@@ -215,9 +219,20 @@ public enum GroupParser {
             }
         }
         let source = item.string("source", into: &diagnostics)
+        let quote = item.string("quote", into: &diagnostics)
+        if let quote, quote.count > NoteReader.quoteLimit {
+            diagnostics.error(item.field("quote"), line: item.line(of: "quote"), "expected at most \(NoteReader.quoteLimit) characters, found \(quote.count)")
+        }
         let date = notAfter(latest, item.day("date", required: true, into: &diagnostics), item, into: &diagnostics)
         guard let stakeholder, let topicID, let value, let date else { return nil }
-        return Claim(stakeholder: stakeholder, topic: topicID, value: value, source: source, date: date)
+        return Claim(stakeholder: stakeholder, topic: topicID, value: value, source: source, date: date, quote: quote)
+    }
+
+    /// One address, `local@domain.tld`, no spaces: enough to tell a typo from an address.
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !text.contains { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }
     }
 
     /// A choice topic takes `position`, a number topic takes `value`; anything else says which is expected.

@@ -62,7 +62,7 @@ public struct ReasonWriter: Sendable {
             let action = asset.resolves.contains(where: { $0.topic == topicID })
                 ? resolving(asset, conflict, names: &names)
                 : "lays out \(words.topic(topicID)) for every side"
-            return "\(people) disagree on \(words.topic(topicID)): \(camps) — \(this) \(action)"
+            return "\(people) disagree on \(words.topic(topicID)): \(camps)\(heardIn(conflict, names: &names)) — \(this) \(action)"
         case let .stalledJob(job):
             let state = diagnosis.job(job)
             var situation = "\(words.jobTitle(job)) has stalled: no movement for \(Words.count(state?.idleDays ?? 0, "day"))"
@@ -77,6 +77,19 @@ public struct ReasonWriter: Sendable {
             let way = asset.channel == .repLed ? this : this.replacingOccurrences(of: "this ", with: "this self-serve ", options: .anchored)
             return "Nobody has reached \(who) in \(Words.count(Diagnoser.engagementWindowDays, "day")) — \(way) gives them a way in on \(asset.primaryJob.map(words.job) ?? "the deal")"
         }
+    }
+
+    /// Where views read from text were heard, so a rep can check them: " (Lee, on the 2026-11-02
+    /// call; Dana, in the 2026-11-18 email)". Only the claims that count (each person's latest).
+    func heardIn(_ conflict: Conflict, names: inout PersonNames) -> String {
+        let latest = ConflictDetector.latestClaims(group.claims, asOf: diagnosis.asOf)[conflict.topic] ?? [:]
+        let heard = conflict.stakeholders.compactMap { id -> String? in
+            guard let claim = latest[id], claim.quote != nil else { return nil }
+            let kind = claim.source ?? "note"
+            return "\(names.mention(id)), \(kind == "email" ? "in" : "on") the \(claim.date) \(kind)"
+        }
+        guard !heard.isEmpty else { return "" }
+        return " (" + heard.prefix(3).joined(separator: "; ") + (heard.count > 3 ? "; and \(heard.count - 3) more" : "") + ")"
     }
 
     /// The people an asset is made for (their role is one of its roles) first, then the others,

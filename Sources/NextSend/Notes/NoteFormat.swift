@@ -27,6 +27,33 @@ public enum NoteFormat: String, Sendable, Hashable, Codable, CaseIterable {
         return .note
     }
 
+    /// The day an e-mail was written, from its `Date:` header ("Wed, 4 Nov 2026 16:42:10 -0500").
+    public static func emailDay(in text: String) -> Day? {
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { return nil }
+            guard trimmed.lowercased().hasPrefix("date:") else { continue }
+            let words = trimmed.dropFirst(5).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            for index in words.indices.dropLast(2) {
+                guard let day = Int(words[index]), let month = months.firstIndex(of: String(words[index + 1].lowercased().prefix(3))),
+                      let year = Int(words[index + 2]) else { continue }
+                return Day(String(format: "%04d-%02d-%02d", year, month + 1, day))
+            }
+        }
+        return nil
+    }
+
+    /// How a claim read from this format is labelled as its `source`: `call`, `meeting`, `email` or `note`.
+    public var claimSource: String {
+        switch self {
+        case .note: return "note"
+        case .markdown: return "meeting"
+        case .email: return "email"
+        case .vtt, .srt, .transcript: return "call"
+        }
+    }
+
     private static func isHeader(_ line: String) -> Bool {
         let lower = line.lowercased()
         return ["from:", "to:", "cc:", "date:", "subject:", "sent:"].contains { lower.hasPrefix($0) }

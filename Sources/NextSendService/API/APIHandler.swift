@@ -101,6 +101,21 @@ struct APIHandler: APIProtocol {
         return try await recorded(run { try desk.recordClaim(groupID: id, fields: given, today: today, by: recorder) })
     }
 
+    func readNotes(_ input: Operations.ReadNotes.Input) async throws -> Operations.ReadNotes.Output {
+        guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
+        let date = try body.date.map { text -> Day in
+            guard let day = Day(text) else { throw Problem.badRequest("date: '\(text)' is not a day; expected YYYY-MM-DD") }
+            return day
+        }
+        let (desk, today, recorder, id) = (desk, today(), recorder, input.path.id)
+        let result = try await run {
+            try desk.readNote(groupID: id, text: body.text, format: body.format?.rawValue, date: date, from: body.from, today: today,
+                              by: recorder, dryRun: body.dryRun ?? false)
+        }
+        let response = Components.Responses.NoteRead(body: .json(try Wire.convert(result.report)))
+        return result.isNew ? .created(response) : .ok(response)
+    }
+
     func recordEvent(_ input: Operations.RecordEvent.Input) async throws -> Operations.RecordEvent.Output {
         guard case let .json(body) = input.body else { throw Problem.badRequest("body: expected JSON") }
         var fields = ["job": body.job.rawValue, "type": body._type.rawValue]
@@ -145,6 +160,7 @@ struct APIHandler: APIProtocol {
         fields["type"] = body._type?.rawValue
         fields["asset"] = body.asset
         fields["date"] = body.date
+        fields["origin"] = body.origin
         let fact = try Desk.fact(kind: body.kind.rawValue, fields: fields, to: body.to)
         let (desk, recorder, id) = (desk, recorder, input.path.id)
         return try await recorded(run { try desk.retract(groupID: id, fact: fact, by: recorder) })

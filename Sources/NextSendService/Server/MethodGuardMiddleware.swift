@@ -10,7 +10,7 @@ struct MethodGuardMiddleware<Context: RequestContext>: RouterMiddleware {
         [
             ("/healthz", [.get]), ("/readyz", [.get]), ("/metrics", [.get]),
             ("/v1/groups", [.get]), ("/v1/groups/{id}", [.get]), ("/v1/groups/{id}/next", [.get]),
-            ("/v1/groups/{id}/touches", [.post]), ("/v1/groups/{id}/claims", [.post]), ("/v1/groups/{id}/events", [.post]),
+            ("/v1/groups/{id}/touches", [.post]), ("/v1/groups/{id}/claims", [.post]), ("/v1/groups/{id}/notes", [.post]), ("/v1/groups/{id}/events", [.post]),
             ("/v1/groups/{id}/stakeholders", [.post]), ("/v1/groups/{id}/dismissals", [.post]),
             ("/v1/groups/{id}/consumed", [.post]), ("/v1/groups/{id}/retractions", [.post]),
             ("/v1/assets", [.get]), ("/v1/assets/{id}", [.get]),

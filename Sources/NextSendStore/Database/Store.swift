@@ -79,6 +79,7 @@ public protocol Store: Sendable {
                       by recorder: Recorder) throws -> [(recipient: String, date: Day)]
     func recordDismissal(_ dismissal: Dismissal, in groupID: String, by recorder: Recorder) throws -> RecordOutcome
     func addStakeholder(_ stakeholder: Stakeholder, to groupID: String, by recorder: Recorder) throws
+    func recordNoteClaims(_ claims: [Claim], to groupID: String, origin: String, by recorder: Recorder?, dryRun: Bool) throws -> NoteRecordOutcome
     func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws
     func setStatus(_ status: GroupStatus, ofGroup groupID: String, on day: Day, by recorder: Recorder) throws
 

@@ -305,6 +305,14 @@ enum StoreSchema {
                 ALTER TABLE buyingGroup ADD COLUMN dealCloseDate TEXT;
                 """)
         }
+        migrator.registerMigration("v13-notes") { db in
+            try db.execute(sql: """
+                -- Claims read from notes, e-mails and transcripts keep the words they came from, and
+                -- a stakeholder keeps their e-mail address so an e-mail they send is read as theirs.
+                ALTER TABLE claim ADD COLUMN quote TEXT;
+                ALTER TABLE stakeholder ADD COLUMN email TEXT;
+                """)
+        }
         return migrator
     }
 }

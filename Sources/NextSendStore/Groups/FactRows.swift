@@ -17,9 +17,9 @@ enum FactRows {
     static func insert(_ person: Stakeholder, at position: Int, into groupID: String, origin: String, by recorder: String?,
                        _ db: any SQLSession) throws {
         try db.execute("""
-            INSERT INTO stakeholder (groupId, id, name, role, influence, title, position, origin, recordedBy)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [groupID, person.id, person.name, person.role, person.influence, person.title, position,
+            INSERT INTO stakeholder (groupId, id, name, role, influence, title, email, position, origin, recordedBy)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [groupID, person.id, person.name, person.role, person.influence, person.title, person.email, position,
                                      origin, recorder])
     }
 
@@ -35,10 +35,10 @@ enum FactRows {
     static func insert(_ claim: Claim, into groupID: String, origin: String, by recorder: String?, _ db: any SQLSession) throws {
         let (position, value) = columns(claim.value)
         try db.execute("""
-            INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date, origin, recordedBy)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO claim (groupId, stakeholderId, topic, position, value, source, date, origin, recordedBy, quote)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description,
-                                     origin, recorder])
+                                     origin, recorder, claim.quote])
     }
 
     static func insert(_ event: JobEvent, into groupID: String, origin: String, by recorder: String?, _ db: any SQLSession) throws {
@@ -59,8 +59,8 @@ enum FactRows {
 
     // MARK: Many at once (a group an import adds)
 
-    static let stakeholderColumns = ["groupId", "id", "name", "role", "influence", "title", "position", "origin", "recordedBy"]
-    static let claimColumns = ["groupId", "stakeholderId", "topic", "position", "value", "source", "date", "origin", "recordedBy"]
+    static let stakeholderColumns = ["groupId", "id", "name", "role", "influence", "title", "email", "position", "origin", "recordedBy"]
+    static let claimColumns = ["groupId", "stakeholderId", "topic", "position", "value", "source", "date", "origin", "recordedBy", "quote"]
     static let eventColumns = ["groupId", "job", "type", "date", "note", "origin", "recordedBy"]
     static let sendColumns = ["groupId", "assetId", "stakeholderId", "date", "channel", "consumed", "origin", "recordedBy"]
 
@@ -68,11 +68,11 @@ enum FactRows {
     static func insertAll(people: [Stakeholder], claims: [Claim], events: [JobEvent], sends: [Send], into groupID: String, origin: String,
                           _ db: any SQLSession) throws -> Int {
         try db.insert("stakeholder", stakeholderColumns, people.enumerated().map { position, person in
-            [groupID, person.id, person.name, person.role, person.influence, person.title, position, origin, nil]
+            [groupID, person.id, person.name, person.role, person.influence, person.title, person.email, position, origin, nil]
         })
         try db.insert("claim", claimColumns, claims.map { claim in
             let (position, value) = columns(claim.value)
-            return [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description, origin, nil]
+            return [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description, origin, nil, claim.quote]
         })
         try db.insert("jobEvent", eventColumns, events.map { event in
             [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note, origin, nil]

@@ -21,6 +21,12 @@ public struct GroupHistory: Sendable, Hashable {
         public var consumedBy: String? = nil
     }
 
+    /// A live claim with where it came from (a note's claims carry their quote).
+    public struct ClaimEntry: Sendable, Hashable {
+        public var claim: Claim
+        public var provenance: Provenance
+    }
+
     /// A claim or event that was retracted: it no longer counts.
     public struct Retraction: Sendable, Hashable {
         public var fact: String
@@ -30,6 +36,8 @@ public struct GroupHistory: Sendable, Hashable {
     public var status: GroupStatus
     public var statusDate: Day?
     public var people: [Person]
+    /// Every live claim, by date then as recorded.
+    public var claims: [ClaimEntry] = []
     public var sends: [Send]
     /// Picks reps said no to, retracted ones included (marked).
     public var dismissals: [Dismissed]
@@ -66,9 +74,15 @@ extension SQLStore {
             var retracted = people.filter { $0.retractedBy != nil }.map {
                 GroupHistory.Retraction(fact: "stakeholder: \($0.id) (\($0.name))", provenance: $0.provenance)
             }
-            for row in try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq", [id], ClaimRecord.init(row:)) {
+            var claims: [GroupHistory.ClaimEntry] = []
+            for row in try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? ORDER BY date, seq", [id], ClaimRecord.init(row:)) {
                 let claim = try row.claim()
-                retracted.append(.init(fact: "claim: \(claim.stakeholder) holds \(claim.value) on \(claim.topic) (\(claim.date))",
+                guard row.retractedBy != nil else {
+                    claims.append(.init(claim: claim, provenance: row.provenance))
+                    continue
+                }
+                retracted.append(.init(fact: "claim: \(claim.stakeholder) holds \(claim.value) on \(claim.topic) (\(claim.date))"
+                                           + (Origin.isNote(row.origin) ? " from \(row.origin)" : ""),
                                        provenance: row.provenance))
             }
             for row in try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq", [id], JobEventRecord.init(row:)) {
@@ -78,7 +92,7 @@ extension SQLStore {
             let dismissals = try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE groupId = ? ORDER BY date, seq", [id], DismissalRecord.init(row:)).map { GroupHistory.Dismissed(dismissal: try $0.dismissal(), provenance: $0.provenance) }
             return GroupHistory(status: try group.groupStatus(), statusDate: group.statusDate.flatMap(Day.init),
                                 people: people.map { GroupHistory.Person(stakeholder: $0.stakeholder, provenance: $0.provenance) },
-                                sends: sends, dismissals: dismissals, retracted: retracted)
+                                claims: claims, sends: sends, dismissals: dismissals, retracted: retracted)
         }
     }
 }

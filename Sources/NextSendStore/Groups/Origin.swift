@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 
 /// Where a fact came from, as stored with it.
 ///
@@ -7,6 +8,23 @@ import Foundation
 /// what that source brought and keeps everything else.
 public enum Origin {
     public static let recorded = "recorded"
+
+    /// `note:<source>:<record>`: claims read from a CRM activity (`note:salesforce:00T…`), a file
+    /// (`note:file:<path>`) or pasted text (`note:recorded:<hash of the text>`, so pasting the same
+    /// text again adds nothing).
+    public static func note(source: String, record: String) -> String { "note:\(source):\(record)" }
+
+    /// The origin of pasted text: the same words always give the same origin.
+    public static func pastedNote(_ text: String) -> String {
+        note(source: "recorded", record: StableHash.hex(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    public static func isNote(_ origin: String) -> Bool { origin.hasPrefix("note:") }
+
+    /// What a rep may retract: what was recorded, and claims read from notes.
+    public static func isRetractable(_ origin: String) -> Bool { origin == recorded || isNote(origin) }
+
+    static func unique(_ origins: [String]) -> [String] { Array(Set(origins)).sorted() }
 
     /// `file:` and the file's absolute, standardized path, so the same file imported from another
     /// folder is the same source.

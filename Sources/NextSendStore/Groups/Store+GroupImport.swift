@@ -172,8 +172,8 @@ struct GroupMerge {
             guard row.origin == origin else { continue }
             if row.stakeholder != person || row.position != position {
                 try db.execute("""
-                    UPDATE stakeholder SET name = ?, role = ?, influence = ?, title = ?, position = ? WHERE groupId = ? AND id = ?
-                    """, [person.name, person.role, person.influence, person.title, position, group.id, person.id])
+                    UPDATE stakeholder SET name = ?, role = ?, influence = ?, title = ?, email = ?, position = ? WHERE groupId = ? AND id = ?
+                    """, [person.name, person.role, person.influence, person.title, person.email, position, group.id, person.id])
                 if row.stakeholder != person { counts.changed += 1 }
             }
         }
@@ -196,7 +196,8 @@ struct GroupMerge {
                          same: { row, claim in try row.claim() == claim },
                          table: "claim", update: { row, claim in
                              let (position, value) = FactRows.columns(claim.value)
-                             try db.execute("UPDATE claim SET position = ?, value = ?, source = ? WHERE seq = ?", [position, value, claim.source, row.seq])
+                             try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, quote = ? WHERE seq = ?",
+                                            [position, value, claim.source, claim.quote, row.seq])
                          }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
     }
 

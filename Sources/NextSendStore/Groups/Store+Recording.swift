@@ -24,7 +24,8 @@ public struct SendOutcome: Sendable, Hashable, Codable {
 /// A recorded fact, named by its key, for `retract`.
 public enum FactReference: Sendable, Hashable, CustomStringConvertible {
     case stakeholder(id: String)
-    case claim(stakeholder: String, topic: String, date: Day)
+    /// A claim; `origin` picks one when a rep's and a note's claim share person, topic and day.
+    case claim(stakeholder: String, topic: String, date: Day, origin: String? = nil)
     case event(job: BuyingJob, type: JobEvent.Kind, date: Day)
     case send(asset: String, to: [String], date: Day)
     case dismissal(asset: String, date: Day)
@@ -34,7 +35,8 @@ public enum FactReference: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .stakeholder(id): return "stakeholder '\(id)'"
-        case let .claim(stakeholder, topic, date): return "the claim of \(stakeholder) on \(topic) dated \(date)"
+        case let .claim(stakeholder, topic, date, origin):
+            return "the claim of \(stakeholder) on \(topic) dated \(date)" + (origin.map { " from \($0)" } ?? "")
         case let .event(job, type, date): return "the event '\(job.rawValue) \(type.rawValue)' dated \(date)"
         case let .send(asset, to, date): return "the send of \(asset) to \(to.joined(separator: ", ")) on \(date)"
         case let .dismissal(asset, date): return "the dismissal of \(asset) on \(date)"
@@ -210,10 +212,18 @@ extension SQLStore {
                 throw StoreError(.notFound, "nothing to retract: \(fact.description) is not recorded in \(groupID) (or was retracted already); "
                     + "'nextsend group show \(groupID)' lists what is recorded")
             }
-            guard origins.contains(Origin.recorded) else {
+            // A rep takes back what was recorded, and what NextSend read from a note (the reader can
+            // be wrong; a retracted note claim never returns on a re-import of that record).
+            let retractable = Origin.unique(origins.filter(Origin.isRetractable))
+            guard !retractable.isEmpty else {
                 throw StoreError(.sourceOwned, "\(fact.description) came from \(origins[0]); change it there and import it again")
             }
-            try db.execute("UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = 'recorded'", [recorder.name] + arguments)
+            guard retractable.count == 1 else {
+                throw StoreError(.refused, "\(fact.description) was recorded from \(retractable.count) places (\(retractable.joined(separator: ", "))); "
+                    + "say which with --origin")
+            }
+            try db.execute("UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = ?",
+                           [recorder.name] + arguments + [retractable[0]])
             try StoreQueries.refreshFollowUps(groupID, db)
         }
     }
@@ -241,7 +251,10 @@ extension SQLStore {
         switch fact {
         case let .stakeholder(id):
             return ("stakeholder", "groupId = ? AND id = ?", [groupID, id])
-        case let .claim(stakeholder, topic, date):
+        case let .claim(stakeholder, topic, date, origin?):
+            return ("claim", "groupId = ? AND stakeholderId = ? AND topic = ? AND date = ? AND origin = ?",
+                    [groupID, stakeholder, topic, date.description, origin])
+        case let .claim(stakeholder, topic, date, nil):
             return ("claim", "groupId = ? AND stakeholderId = ? AND topic = ? AND date = ?", [groupID, stakeholder, topic, date.description])
         case let .event(job, type, date):
             return ("jobEvent", "groupId = ? AND job = ? AND type = ? AND date = ?", [groupID, job.rawValue, type.rawValue, date.description])

@@ -31,12 +31,13 @@ struct StakeholderRecord: Sendable {
     var role: String
     var influence: String
     var title: String?
+    var email: String?
     var position: Int
     var origin: String
     var recordedBy: String?
     var retractedBy: String?
 
-    var stakeholder: Stakeholder { Stakeholder(id: id, name: name, role: role, influence: influence, title: title) }
+    var stakeholder: Stakeholder { Stakeholder(id: id, name: name, role: role, influence: influence, title: title, email: email) }
     var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
 }
 
@@ -53,6 +54,7 @@ struct ClaimRecord: Sendable {
     var origin: String
     var recordedBy: String?
     var retractedBy: String?
+    var quote: String?
 
     var provenance: Provenance { Provenance(origin: origin, recordedBy: recordedBy, retractedBy: retractedBy) }
 
@@ -67,7 +69,7 @@ struct ClaimRecord: Sendable {
         } else {
             throw StoreError.unreadableRow("claim", key, "neither a position nor a value")
         }
-        return Claim(stakeholder: stakeholderId, topic: topic, value: claimValue, source: source, date: day)
+        return Claim(stakeholder: stakeholderId, topic: topic, value: claimValue, source: source, date: day, quote: quote)
     }
 }
 
@@ -155,8 +157,9 @@ extension GroupRecord {
 extension StakeholderRecord {
     init(row: SQLRow) throws {
         self.init(groupId: try row.string("groupId"), id: try row.string("id"), name: try row.string("name"), role: try row.string("role"),
-                  influence: try row.string("influence"), title: row.optionalString("title"), position: try row.int("position"),
-                  origin: try row.string("origin"), recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+                  influence: try row.string("influence"), title: row.optionalString("title"), email: row.optionalString("email"),
+                  position: try row.int("position"), origin: try row.string("origin"), recordedBy: row.optionalString("recordedBy"),
+                  retractedBy: row.optionalString("retractedBy"))
     }
 }
 
@@ -165,7 +168,7 @@ extension ClaimRecord {
         self.init(seq: try row.int64("seq"), groupId: try row.string("groupId"), stakeholderId: try row.string("stakeholderId"),
                   topic: try row.string("topic"), position: row.optionalString("position"), value: row.optionalDouble("value"),
                   source: row.optionalString("source"), date: try row.string("date"), origin: try row.string("origin"),
-                  recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"))
+                  recordedBy: row.optionalString("recordedBy"), retractedBy: row.optionalString("retractedBy"), quote: row.optionalString("quote"))
     }
 }
 

@@ -75,6 +75,24 @@ enum GroupText {
             lines.append("Status: \(history.status.rawValue)\(history.statusDate.map { " on \($0)" } ?? ""); the group is out of next and the digest.")
             lines.append("")
         }
+        // Each person's latest claim on each topic: what counts. `--json` lists every live claim.
+        var latest: [String: GroupHistory.ClaimEntry] = [:]
+        for entry in history.claims { latest["\(entry.claim.stakeholder)\u{1}\(entry.claim.topic)"] = entry }
+        let current = latest.values.sorted { ($0.claim.topic, $0.claim.stakeholder) < ($1.claim.topic, $1.claim.stakeholder) }
+        if current.isEmpty {
+            lines.append("No claims recorded.")
+        } else {
+            lines.append("Claims (each person's latest on each topic):")
+            for entry in current {
+                var names = words.names(in: group)
+                let claim = entry.claim
+                let quote = claim.quote.map { " — “\($0)”" } ?? ""
+                let origin = [claim.source, describe(entry.provenance)].compactMap { $0 }.joined(separator: "; ")
+                lines.append("  \(claim.date)  \(names.mention(claim.stakeholder)): \(words.value(claim.value, topic: claim.topic)) on "
+                    + "\(words.topic(claim.topic))\(quote)  (\(origin))")
+            }
+        }
+        lines.append("")
         if history.sends.isEmpty {
             lines.append("Nothing sent yet.")
         } else {

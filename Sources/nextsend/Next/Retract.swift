@@ -10,13 +10,14 @@ extension NextSendCommand {
             abstract: "Withdraw a recorded fact: it stays in the history, marked retracted, and stops counting.",
             discussion: """
                 Name the fact by its key:
-                  retract GROUP claim --stakeholder S --topic T --date D
+                  retract GROUP claim --stakeholder S --topic T --date D [--origin O]
                   retract GROUP event --job J --type started|progressed|completed|reopened --date D
                   retract GROUP send --asset A --to S[,S] --date D
                   retract GROUP consumed --asset A --to S[,S] --date D   (takes back a consumed mark; the send stays)
                   retract GROUP dismissal --asset A --date D
                   retract GROUP stakeholder --id S
-                Only recorded facts (from the CLI or the service) can be retracted; a fact from a file or a CRM is changed there.
+                Recorded facts (from the CLI or the service) and claims read from notes can be retracted; a fact from a file or \
+                a CRM is changed there. A retracted note claim never returns when the note is read again.
                 """
         )
 
@@ -34,6 +35,8 @@ extension NextSendCommand {
         @Option(help: ArgumentHelp("The recipients (send), comma separated.", valueName: "s[,s]")) var to: String?
         @Option(help: "The stakeholder id (stakeholder).") var id: String?
         @Option(help: ArgumentHelp("The fact's date.", valueName: "date")) var date: Day?
+        @Option(help: ArgumentHelp("Where the claim came from, when a recorded and a note's claim share person, topic and day "
+                                   + "(as group show --json lists it: recorded, note:…).", valueName: "origin")) var origin: String?
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var recorder: RecorderOptions
@@ -51,7 +54,8 @@ extension NextSendCommand {
             }
             switch kind {
             case .claim:
-                return .claim(stakeholder: try need(stakeholder, "stakeholder"), topic: try need(topic, "topic"), date: try need(date, "date"))
+                return .claim(stakeholder: try need(stakeholder, "stakeholder"), topic: try need(topic, "topic"), date: try need(date, "date"),
+                              origin: origin)
             case .event:
                 let name = try need(type, "type")
                 guard let eventType = JobEvent.Kind(rawValue: name) else {
