@@ -132,6 +132,37 @@ import Testing
         #expect(try fixture.store.history(ofGroup: mercy).dismissals.map(\.dismissal.asset) == ["tco-model"])
     }
 
+    /// Pasted notes are shown as read before anything is saved; saving stores the claims with their
+    /// quotes, which the page then lists; a quote is text, never markup.
+    @Test func pastedNotesArePreviewedThenSaved() async throws {
+        let fixture = try ServiceFixture()
+        let note = "Ellen thinks payback will take about a year and a half. Tom asked if we could do a pilot first? <b>x</b>"
+        let encoded = note.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        try await fixture.test { client in
+            let page = try await client.get("/groups/\(mercy)")
+            let cookie: HTTPFields = [.cookie: try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            let token = try csrf(in: page.text)
+            let preview = try await client.post("/groups/\(mercy)/notes", form: "csrf=\(token)&intent=preview&text=\(encoded)&date=2026-11-27", headers: cookie)
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("id=\"notes-preview\""))
+            #expect(preview.text.contains("Read 1 claim from this note of 2026-11-27."))
+            #expect(preview.text.contains("a question: “Tom asked if we could do a pilot first?”"))
+            #expect(!preview.text.contains("<b>x</b>"))
+            #expect(try fixture.store.history(ofGroup: mercy).claims.allSatisfy { $0.claim.quote == nil }, "a preview stores nothing")
+
+            let saved = try await client.post("/groups/\(mercy)/notes", form: "csrf=\(token)&intent=save&text=\(encoded)&date=2026-11-27", headers: cookie)
+            #expect(saved.status == .seeOther)
+            let after = try await client.get("/groups/\(mercy)", headers: cookie).text
+            #expect(after.contains("Read 1 claim from the note of 2026-11-27"))
+            #expect(after.contains("“Ellen thinks payback will take about a year and a half.”"))
+
+            let empty = try await client.post("/groups/\(mercy)/notes", form: "csrf=\(token)&intent=preview&text=+", headers: cookie)
+            #expect(empty.status == .badRequest && empty.text.contains("id=\"notes-error\""))
+        }
+        let quoted = try fixture.store.history(ofGroup: mercy).claims.filter { $0.claim.quote != nil }
+        #expect(quoted.map(\.claim.stakeholder) == ["ellen"] && quoted.first?.claim.value == .number(18))
+    }
+
     @Test func namesAreShownAsTextNeverAsMarkup() async throws {
         let evil = """
             id: evil-corp

@@ -7,7 +7,8 @@ Signs in with a token that names the rep (the page opens on the rep's own groups
 group, and does a rep's day twice, once at a desktop's size and once at a phone's: marks the
 first pick sent to the people it suggests, marks that send consumed, takes the mark back, takes
 the send back, dismisses a pick and undoes the dismissal, searches the catalog and sends an asset
-that is not a pick to someone added by hand, and records a claim typed as "$150k". Checks what
+that is not a pick to someone added by hand, records a claim typed as "$150k", and pastes call
+notes (previewed, then saved). Checks what
 the page says after each step, that the page fits a phone's width, and that no table header
 breaks inside a word. Saves screenshots into SCREENSHOT_DIR. Exits non-zero, with the reason on
 stderr, when anything a rep relies on does not hold.
@@ -183,6 +184,22 @@ def rep_day(driver, base, group, shots, size):
     # The second size records the same claim again the same day: "Already recorded".
     if "holds $150,000" not in flash(driver):
         fail(f"{size}: the claim of $150k reads {flash(driver)!r}")
+
+    # Call notes pasted in: what NextSend read is shown before anything is saved, then saved.
+    notes = driver.find_element(By.ID, "notes-text")
+    notes.clear()
+    notes.send_keys("Ellen thinks payback will take about a year and a half.\nTom asked if we could do a pilot first?")
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "#notes-form button"))
+    preview = driver.find_element(By.ID, "notes-preview").text
+    if "Read 1 claim" not in preview or "a year and a half" not in preview or "a question" not in preview:
+        fail(f"{size}: the notes preview reads {preview!r}")
+    if size == "desktop" and "a year and a half" in driver.find_element(By.ID, "claims").get_attribute("textContent"):
+        fail("a preview of pasted notes stored the claim before it was saved")
+    driver.save_screenshot(os.path.join(shots, f"{size}-5-notes-preview.png"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "#notes-save button"))
+    expect_flash(driver, "Read 1 claim", f"{size} save pasted notes")
+    if "a year and a half" not in driver.find_element(By.ID, "claims").get_attribute("textContent"):
+        fail(f"{size}: the saved claim's quote is not listed under who holds what")
     check_fits(driver, f"{size} after the day")
 
 
@@ -230,7 +247,7 @@ def main():
         if not driver.find_elements(By.ID, "problem"):
             fail("an unknown page is not an HTML page")
         print(f"ok: signed in as {owner}; on desktop and phone sent, marked consumed, undid, dismissed and undid, "
-              f"searched and sent, recorded a claim; group page {height}px tall on a phone; screenshots in {shots}")
+              f"searched and sent, recorded a claim, read pasted notes; group page {height}px tall on a phone; screenshots in {shots}")
     finally:
         driver.quit()
 

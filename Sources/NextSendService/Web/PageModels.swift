@@ -1,5 +1,6 @@
 import NextSend
 import NextSendReports
+import NextSendStore
 
 struct SignInPage: WebPage {
     var error: String?
@@ -67,6 +68,10 @@ struct GroupPageInput {
     var claim: ClaimForm?
     var claimError: String?
     var error: String?
+    /// Pasted notes: what was typed, and what NextSend read from it before it is saved.
+    var notes: NotesForm?
+    var notesPreview: NoteReport?
+    var notesError: String?
 }
 
 /// One group as a rep works it in a day: the picks first (with the conflicts they settle), then
@@ -97,6 +102,9 @@ struct GroupPage: WebPage {
     struct DismissedRow { var asset, title, date, until: String; var reason: String? }
     struct Result { var asset, title, format: String; var url: String?; var people: [Person] }
     struct Option { var id, label: String; var selected: Bool }
+    struct ClaimRow { var date, person, holds, topic, source: String; var quote: String? }
+    struct ReadRow { var person, holds, topic, quote, stored: String }
+    struct SkippedRow { var why, quote: String }
 
     var id, link, account, owner, asOf, today: String
     /// "Negotiation/Review · $480,000 · closes 2027-02-27".
@@ -122,6 +130,20 @@ struct GroupPage: WebPage {
     var holds: String
     var source: String
     var claimError: String?
+    /// Each person's latest claim per topic, with the words it came from when read from notes.
+    var claims: [ClaimRow]
+    var hasClaims: Bool
+    var claimCount: Int
+    var notesText: String
+    var notesDate: String
+    var notesFrom: [Option]
+    var notesError: String?
+    var previewed: Bool
+    var readClaims: [ReadRow]
+    var readSkipped: [SkippedRow]
+    var hasSkipped: Bool
+    var readSummary: String
+    var nothingRead: Bool
     var csrf = ""
 
     init(view: GroupView, answer: NextAnswer, today: Day, titles: [String: String], input: GroupPageInput) {
@@ -202,6 +224,37 @@ struct GroupPage: WebPage {
         holds = claim?.holds ?? ""
         source = claim?.source ?? ""
         claimError = input.claimError
+
+        var latest: [String: GroupHistory.ClaimEntry] = [:]
+        for entry in view.history.claims where entry.claim.date <= diagnosis.asOf {
+            latest["\(entry.claim.topic)\u{1}\(entry.claim.stakeholder)"] = entry
+        }
+        claims = latest.keys.sorted().compactMap { latest[$0] }.map { entry in
+            let claim = entry.claim
+            var names = words.names(in: group)
+            return ClaimRow(date: claim.date.description, person: names.mention(claim.stakeholder), holds: words.value(claim.value, topic: claim.topic),
+                            topic: words.topicTitle(claim.topic), source: claim.source ?? "–", quote: claim.quote)
+        }
+        hasClaims = !claims.isEmpty
+        claimCount = claims.count
+        notesText = input.notes?.text ?? ""
+        notesDate = input.notes?.date ?? today.description
+        notesFrom = [Option(id: "", label: "A rep's notes, or an e-mail with its headers", selected: (input.notes?.from ?? "").isEmpty)]
+            + group.stakeholders.map { Option(id: $0.id, label: "Written by " + words.person($0), selected: $0.id == input.notes?.from) }
+        notesError = input.notesError
+        previewed = input.notesPreview != nil
+        let preview = input.notesPreview
+        readClaims = (preview?.claims ?? []).map { row in
+            var names = words.names(in: group)
+            let value: Claim.Value = row.position.map { .position($0) } ?? .number(row.value ?? 0)
+            let stored = ["unchanged": "already recorded", "retracted": "retracted before: stays out", "changed": "changes the stored one"][row.stored] ?? "new"
+            return ReadRow(person: names.mention(row.stakeholder), holds: words.value(value, topic: row.topic), topic: words.topicTitle(row.topic),
+                           quote: row.quote, stored: stored)
+        }
+        readSkipped = (preview?.skipped ?? []).map { SkippedRow(why: $0.why.phrase, quote: $0.quote) }
+        hasSkipped = !readSkipped.isEmpty
+        readSummary = preview.map { "Read \(Words.count($0.claims.count, "claim")) from this \($0.format) of \($0.date)." } ?? ""
+        nothingRead = previewed && readClaims.isEmpty
     }
 }
 

@@ -49,6 +49,31 @@ struct ClaimForm: WebForm, Equatable {
     }
 }
 
+/// "Paste notes": call notes, an e-mail or a transcript, read into claims. `intent` is `preview`
+/// (show what was read, store nothing) or `save`.
+struct NotesForm: WebForm, Equatable {
+    var text: String
+    var date: String?
+    var from: String?
+    var intent: String?
+
+    var isSave: Bool { intent == "save" }
+
+    func read(on desk: Desk, group: String, today: Day, by recorder: Recorder, dryRun: Bool) throws -> NoteReport {
+        let day = try date.flatMap { $0.isEmpty ? nil : $0 }.map { text -> Day in
+            guard let day = Day(text) else { throw DeskError.badInput(field: "date", "'\(text)' is not a day; expected YYYY-MM-DD") }
+            return day
+        }
+        return try desk.readNote(groupID: group, text: text, date: day, from: from.flatMap { $0.isEmpty ? nil : $0 }, today: today,
+                                 by: recorder, dryRun: dryRun).report
+    }
+
+    func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
+        let report = try read(on: desk, group: group, today: today, by: recorder, dryRun: false)
+        return report.lines.first ?? ""
+    }
+}
+
 /// "Dismiss": a rep says no to a pick.
 struct DismissForm: WebForm {
     var asset: String

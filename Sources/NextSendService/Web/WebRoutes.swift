@@ -30,7 +30,8 @@ struct WebRoutes: Sendable {
     static let routes: [(template: String, methods: [HTTPRequest.Method])] = [
         ("/", [.get]), ("/signin", [.get, .post]), ("/signout", [.post]), ("/groups/{id}", [.get]),
         ("/groups/{id}/sent", [.get, .post]), ("/groups/{id}/claim", [.get, .post]), ("/groups/{id}/dismiss", [.get, .post]),
-        ("/groups/{id}/consumed", [.get, .post]), ("/groups/{id}/retract", [.get, .post]), ("/favicon.ico", [.get]),
+        ("/groups/{id}/consumed", [.get, .post]), ("/groups/{id}/retract", [.get, .post]), ("/groups/{id}/notes", [.get, .post]),
+        ("/favicon.ico", [.get]),
     ]
 
     func register(on router: Router<ServiceContext>) {
@@ -46,7 +47,7 @@ struct WebRoutes: Sendable {
         }
         router.get("/favicon.ico") { _, _ in WebPages.favicon }
         // A page answering a refused form stays at the form's address; reloading it goes back to the group.
-        for action in ["sent", "claim", "dismiss", "consumed", "retract"] {
+        for action in ["sent", "claim", "dismiss", "consumed", "retract", "notes"] {
             router.get("/groups/{id}/\(action)") { _, context in
                 redirect("/groups/\(WebPages.pathComponent(try context.parameters.require("id")))")
             }
@@ -65,6 +66,9 @@ struct WebRoutes: Sendable {
         }
         router.post("/groups/{id}/retract") { request, context in
             try await page(context) { try await record(request, context: context, form: RetractForm.self) }
+        }
+        router.post("/groups/{id}/notes") { request, context in
+            try await page(context) { try await notes(request, context: context) }
         }
     }
 
@@ -165,7 +169,8 @@ struct WebRoutes: Sendable {
             }
             return GroupPage(view: view, answer: answer, today: day, titles: titles, input: input)
         }
-        let flash = input.error == nil && input.claimError == nil ? sessions.takeFlash(for: session) : nil
+        let flash = input.error == nil && input.claimError == nil && input.notesError == nil && input.notesPreview == nil
+            ? sessions.takeFlash(for: session) : nil
         return try pages.render("group", page, title: page.account, session: session, cookie: cookie, flash: flash, status: status)
     }
 
@@ -190,6 +195,9 @@ struct WebRoutes: Sendable {
             if let claim = form as? ClaimForm {
                 input.claim = claim
                 input.claimError = detail
+            } else if let notes = form as? NotesForm {
+                input.notes = notes
+                input.notesError = detail
             } else if let sent = form as? SentForm {
                 // Said with the asset's title, and the search it came from shown again.
                 let title = (try? desk.store.asset(id: sent.asset))??.title ?? sent.asset
@@ -200,6 +208,26 @@ struct WebRoutes: Sendable {
             }
             return try await groupPage(context: context, input: input, status: problem.status == .notFound ? .badRequest : problem.status)
         }
+    }
+
+    /// Pasted notes: a preview shows what was read (nothing stored) with a button to save it;
+    /// saving records it like any form.
+    private func notes(_ request: Request, context: ServiceContext) async throws -> Response {
+        let session = try await checkedSession(request, context: context)
+        let form = try await decode(NotesForm.self, from: request, context: context)
+        if form.isSave { return try await record(request, context: context, form: NotesForm.self) }
+        let id = try context.parameters.require("id")
+        let (desk, day, recorder) = (desk, today(), Recorder(session.caller))
+        var input = GroupPageInput()
+        input.notes = form
+        do {
+            input.notesPreview = try await Blocking.run { try form.read(on: desk, group: id, today: day, by: recorder, dryRun: true) }
+        } catch {
+            guard let problem = Problem.from(error), problem.status == .badRequest else { throw error }
+            input.notesError = PageText.withoutCommands((error as? DeskError).map { Words.capitalized($0.message) + "." } ?? problem.detail)
+            return try await groupPage(context: context, input: input, status: .badRequest)
+        }
+        return try await groupPage(context: context, input: input)
     }
 
     /// The session of a form post, once its CSRF token is checked.
