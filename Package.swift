@@ -63,7 +63,7 @@ let package = Package(
         // The answers the CLI's --json and the HTTP API share: one shape and one message per question.
         .target(
             name: "NextSendReports",
-            dependencies: ["NextSend", "NextSendStore"]
+            dependencies: ["NextSend", "NextSendStore", "NextSendCRM"]
         ),
         // `nextsend serve`: the JSON API generated from openapi.yaml and the web page for reps.
         .target(

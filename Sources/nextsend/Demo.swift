@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand {
@@ -8,7 +9,7 @@ extension NextSendCommand {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tell the whole story on the shipped content, in a throwaway database.",
-            discussion: "Imports the catalog and the example groups, diagnoses one group, recommends what to send, records a send, and shows how the recommendations change."
+            discussion: "Imports the catalog and the example groups, diagnoses one group, recommends what to send, records a send, and shows how the recommendations change; then imports the sample Salesforce export and shows a conflict read from its call notes and e-mails, with the pick that settles it."
         )
 
         @Option(help: ArgumentHelp("The content folder (taxonomy.yaml, catalog/, groups/).", valueName: "dir")) var content = "content"
@@ -66,6 +67,36 @@ extension NextSendCommand {
                 Console.print(later.conflicts.contains { $0.topic == conflict.topic }
                     ? "The conflict on \(words.topic(conflict.topic)) is still open."
                     : "The conflict on \(words.topic(conflict.topic)) is closed: the group now works from one set of numbers.")
+            }
+            try crmStory(store, taxonomy: taxonomy)
+        }
+
+        /// The sample CRM export: its call notes and e-mails hold a split no one typed in.
+        private func crmStory(_ store: any Store, taxonomy: Taxonomy) throws {
+            let folder = "\(content)/crm/salesforce"
+            guard FileManager.default.fileExists(atPath: folder) else { return }
+            step("7. What the CRM already knows: call notes and e-mails in \(folder)")
+            let desk = Desk(store: store)
+            let outcome = try desk.importCRM(.salesforce, directory: folder, mappingPath: nil, includeClosed: false, full: false, dryRun: false,
+                                             today: asOf)
+            Console.print(outcome.lines.joined(separator: "\n"))
+            let words = Vocabulary(taxonomy)
+            for id in outcome.imported.added + outcome.imported.updated + outcome.imported.unchanged {
+                let view = try desk.groupView(id: id, asOf: asOf)
+                let read = view.history.claims.filter { $0.claim.quote != nil }
+                guard !read.isEmpty else { continue }
+                Console.print("\nRead from \(view.group.title)'s activities:")
+                for entry in read {
+                    var names = words.names(in: view.group)
+                    Console.print("  \(entry.claim.date) \(entry.claim.source ?? "note"): \(names.mention(entry.claim.stakeholder)) — “\(entry.claim.quote!)”")
+                }
+                guard let conflict = view.diagnosis.conflicts.first else { continue }
+                var names = words.names(in: view.group)
+                Console.print("\nThe split no one typed in: \(words.topic(conflict.topic)) — \(words.conflictLine(conflict, names: &names))")
+                if case let .picks(advice, group, _) = try desk.next(groupID: id, limit: 1, to: nil, asOf: asOf) {
+                    Console.print("")
+                    Console.print(RecommendationText.render(advice, group: group, vocabulary: words, explain: false))
+                }
             }
         }
 

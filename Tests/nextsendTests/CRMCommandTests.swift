@@ -82,8 +82,47 @@ import Testing
         let before = try cli.dump()
         let again = try crmImport()
         #expect(again.status == 0)
-        #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged; facts 0 added, 0 changed, 0 removed, 1 kept"), "\(again.stdout)")
+        // The rep's claim and the five claims read from the call notes and e-mails are kept; the notes add nothing again.
+        #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged; facts 0 added, 0 changed, 0 removed, 6 kept"), "\(again.stdout)")
+        #expect(again.stdout.contains("Notes: 5 claims read from 8 activities (5 already recorded)"), "\(again.stdout)")
         #expect(try cli.dump() == before)
+    }
+
+    /// The sample's call notes and e-mails hold a split on cost that no one typed in: it is read,
+    /// found, and a rep's retraction of one claim survives the next import.
+    @Test func claimsAreReadFromCallNotesAndEmailsAndARetractedOneStaysOut() throws {
+        try importCatalog()
+        let first = try crmImport()
+        #expect(first.stdout.contains("Notes: 5 claims read from 8 activities (5 new)"), "\(first.stdout)")
+        let group = try show(northwind)
+        let claims = group["claims"] as? [[String: Any]] ?? []
+        #expect(claims.count == 5)
+        let grace = "c-0035g00000nwa01aaf", henrik = "c-0035g00000nwa02aaf"
+        // Grace's own inbound e-mail is hers; our proposal's $210k (outbound, first person) is no one's claim.
+        #expect(claims.contains { $0["stakeholder"] as? String == grace && $0["value"] as? Double == 185_000 && $0["source"] as? String == "email" })
+        #expect(!claims.contains { $0["value"] as? Double == 210_000 })
+        #expect(claims.allSatisfy { ($0["origin"] as? String ?? "").hasPrefix("note:salesforce:") && $0["quote"] is String })
+        #expect((group["conflicts"] as? [[String: Any]])?.contains { $0["topic"] as? String == "tco" } == true)
+        #expect((group["stakeholders"] as? [[String: Any]])?.first { $0["id"] as? String == grace }?["email"] as? String == "grace.okafor@northwind.example")
+
+        let retract = try cli.run("retract", northwind, "claim", "--stakeholder", henrik, "--topic", "tco", "--date", "2026-11-25",
+                                  "--origin", "note:salesforce:02s5g00000M0002AAB", "--by", "alice")
+        #expect(retract.status == 0, "\(retract.stderr)")
+        let again = try crmImport()
+        #expect(again.stdout.contains("(4 already recorded, 1 retracted before and left out)"), "\(again.stdout)")
+        let after = (try show(northwind)["claims"] as? [[String: Any]] ?? []).filter { $0["stakeholder"] as? String == henrik && $0["topic"] as? String == "tco" }
+        #expect(after.map { $0["date"] as? String } == ["2026-11-20"])
+    }
+
+    @Test func aHubSpotCallLogIsReadForClaims() throws {
+        try importCatalog()
+        let result = try cli.run("crm", "import", "hubspot", CLI.repositoryContent + "/crm/hubspot", "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Notes: 5 claims read from 6 activities (5 new)"), "\(result.stdout)")
+        let group = try show("hs-1234567")
+        let rollout = (group["conflicts"] as? [[String: Any]])?.first { $0["topic"] as? String == "rollout" }
+        #expect(rollout != nil, "Ingrid's pilot against Rachel's big bang")
+        #expect((group["claims"] as? [[String: Any]] ?? []).allSatisfy { ($0["origin"] as? String ?? "").hasPrefix("note:hubspot:9") })
     }
 
     @Test func aDealClosedSinceTheLastImportClosesItsGroup() throws {
@@ -111,7 +150,7 @@ import Testing
         let before = try cli.dump()
         let result = try crmImport(copy)
         #expect(result.status == 65)
-        #expect(result.stderr.contains("Task.csv:8: error: a quoted field opened on this line never closes"), "\(result.stderr)")
+        #expect(result.stderr.contains("Task.csv:12: error: a quoted field opened on this line never closes"), "\(result.stderr)")
         #expect(try cli.dump() == before)
         // A required column missing: the file is not that export.
         let contacts = copy + "/Contact.csv"

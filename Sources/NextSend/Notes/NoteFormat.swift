@@ -180,9 +180,11 @@ struct NoteLayout {
 
     private func email(_ raw: [String]) -> [NoteLine] {
         var lines: [NoteLine] = []
-        var inHeaders = true
-        var firstBlock = true
-        var voice: NoteVoice = .vendor
+        // A CRM keeps an e-mail's body without its headers: the caller says who sent it.
+        let firstLine = raw.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.lowercased() ?? ""
+        var inHeaders = ["from:", "to:", "cc:", "date:", "subject:", "sent:"].contains { firstLine.hasPrefix($0) }
+        var firstBlock = inHeaders
+        var voice: NoteVoice = inbound == true ? from.map { .stakeholder($0) } ?? .outsider : .vendor
         var sender: String?
         for line in raw {
             let text = line.trimmingCharacters(in: .whitespaces)

@@ -40,6 +40,8 @@ public struct HubSpotExport {
     /// HubSpot's own headers of the e-mails, meetings, calls and notes exports, after the mapping's.
     static let subjectColumns = ["Subject", "Email subject", "Meeting name", "Call title"]
     static let bodyColumns = ["Body", "Email body", "Email text", "Meeting description", "Call notes", "Note body"]
+    /// Whether an e-mail came in or went out ("INCOMING_EMAIL", "EMAIL", "FORWARDED_EMAIL").
+    static let directionColumns = ["Email direction", "Direction"]
     /// The activity's own day first; its created date when that is missing or unreadable.
     static let dateColumns = ["Activity date", "Email send date", "Meeting start time", "Call date", "Create date", "Created at"]
 
@@ -140,7 +142,7 @@ public struct HubSpotExport {
                 let personID = "c-" + contactID.lowercased()
                 if group.stakeholders.contains(where: { $0.id == personID }) { continue }
                 group.stakeholders.append(Stakeholder(id: personID, name: name, role: role, influence: mapping.influence(for: contact[column("buyingRole")]),
-                                                      title: contact[column("jobTitle")]))
+                                                      title: contact[column("jobTitle")], email: contact[column("email")].flatMap(SalesforceExport.address)))
             }
             // `Date entered "Needs Analysis (Sales Pipeline)"`: one column per stage and pipeline.
             var entered: [(day: Day, stage: String)] = []
@@ -177,27 +179,47 @@ public struct HubSpotExport {
             let bodies = [column("body")] + HubSpotExport.bodyColumns
             let dates = [column("activityDate")] + HubSpotExport.dateColumns
             files.absorb(try CSVRecords.read(path, key: column("activityId"), required: [column("activityContacts")]) { record in
-                let text = [subjects.lazy.compactMap { record[$0] }.first, bodies.lazy.compactMap { record[$0] }.first]
-                    .compactMap { $0 }.joined(separator: "\n")
-                guard let asset = finder.asset(in: text) else { return }
+                let body = (bodies.lazy.compactMap { record[$0] }.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = [subjects.lazy.compactMap { record[$0] }.first, body].compactMap { $0 }.joined(separator: "\n")
+                let asset = finder.asset(in: text)
+                guard asset != nil || !body.isEmpty else { return }
                 guard let day = dates.lazy.compactMap({ record[$0].flatMap(days.day) }).first else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) without a readable date (\(dates.joined(separator: ", ")))", kind: "activities without a date")
+                    if let asset {
+                        report.skip(record.file, line: record.line, "an activity about \(asset) without a readable date (\(dates.joined(separator: ", ")))", kind: "activities without a date")
+                    } else {
+                        report.skip(record.file, line: record.line, "an activity's body without a readable date", kind: "activity notes without a date")
+                    }
                     return
                 }
                 if day > today {
-                    report.plans += 1
+                    if asset != nil { report.plans += 1 }
                     return
                 }
                 let people = ids(record[column("activityContacts")]).map { "c-" + $0.lowercased() }
                 let allDeals = ids(record[column("activityDeals")]).map { "hs-" + $0.lowercased() }
                 let deals = allDeals.filter { groups[$0] != nil }
                 if deals.isEmpty, !allDeals.isEmpty, allDeals.allSatisfy({ result.closed[$0] != nil }) {
-                    report.onClosedDeals += 1
+                    if asset != nil { report.onClosedDeals += 1 }
                     return
                 }
                 let companyIDs = Set(ids(record[column("activityCompanies")]))
                 // On a deal: that group. Else on a company: its open groups where the contact is a stakeholder.
                 let targets = deals.isEmpty ? order.filter { !(companyOfGroup[$0] ?? []).filter(companyIDs.contains).isEmpty } : deals
+                if !body.isEmpty, let activity = record[column("activityId")] {
+                    // An incoming e-mail with one contact on it is that contact's; any other body is the rep's log.
+                    let direction = HubSpotExport.directionColumns.lazy.compactMap { record[$0] }.first?.uppercased()
+                    let incoming = direction.map { $0.contains("INCOMING") }
+                    for groupID in targets {
+                        let members = groups[groupID]!.stakeholders.map(\.id)
+                        guard !deals.isEmpty || people.contains(where: members.contains) else { continue }
+                        let onIt = people.filter(members.contains)
+                        let document = word == "email"
+                            ? NoteDocument(text: body, format: .email, from: incoming == true && onIt.count == 1 ? onIt[0] : nil, inbound: incoming ?? false)
+                            : NoteDocument(text: body, format: .note)
+                        result.notes.append(SourcedNote(group: groupID, origin: "note:hubspot:\(activity)", source: word, date: day, document: document))
+                    }
+                }
+                guard let asset else { return }
                 let consumed = mapping.meansConsumed(status: record[column("status")], types: [type])
                 var placed = false
                 for groupID in targets {

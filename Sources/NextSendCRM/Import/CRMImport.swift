@@ -14,6 +14,9 @@ public struct CRMImport: Sendable {
     /// Every deal the export names, open, closed or deleted: with `--full`, a stored group of this
     /// CRM that is none of them is gone from the CRM.
     public var named: Set<String> = []
+    /// Text kept with the activities of the groups read (descriptions, e-mail bodies, meeting
+    /// notes), to read claims from.
+    public var notes: [SourcedNote] = []
     public var report = CRMImportReport()
 
     /// Takes the groups read, each with its source, and counts them into the report with what

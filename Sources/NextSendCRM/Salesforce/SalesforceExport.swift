@@ -131,7 +131,7 @@ public struct SalesforceExport {
                 return
             }
             let person = Stakeholder(id: personID, name: contact.name, role: role, influence: mapping.influence(for: record["Role"]),
-                                     title: contact.record["Title"])
+                                     title: contact.record["Title"], email: contact.record["Email"].flatMap(Self.address))
             groups[groupID]!.stakeholders.append(person)
         })
 
@@ -189,33 +189,55 @@ public struct SalesforceExport {
         for id in order { accountOfGroup[id] = groups[id]?.account }
         var accountNameByID: [String: String] = [:]
         for (id, account) in accounts { accountNameByID[id] = account.name }
+        // E-mails kept as EmailMessage records: the body is read for claims, as its sender's when it
+        // came in from a contact. The task Salesforce logs for the same e-mail is not read twice.
+        let emails = try emailMessages(groups: groups, order: order, accountOfGroup: accountOfGroup, accounts: accounts, contacts: contacts,
+                                       days: days, into: &result, report: &report, files: &files)
         for file in ["Task.csv", "Event.csv"] where exists(file) {
             files.absorb(try CSVRecords.read(path(file), key: "Id", required: ["Id", "WhoId", "WhatId", "Subject"]) { record in
                 let text = [record["Subject"], record["Description"]].compactMap { $0 }.joined(separator: "\n")
-                guard let asset = finder.asset(in: text) else { return }
+                let asset = finder.asset(in: text)
+                let activity = record["Id"].map(SalesforceID.normalized) ?? ""
+                let description = emails.contains(activity) ? "" : (record["Description"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard asset != nil || !description.isEmpty else { return }
                 guard let day = days.firstDay(record["ActivityDate"], record["ActivityDateTime"], record["CreatedDate"]) else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) without a date", kind: "activities without a date")
+                    if let asset {
+                        report.skip(record.file, line: record.line, "an activity about \(asset) without a date", kind: "activities without a date")
+                    } else {
+                        report.skip(record.file, line: record.line, "an activity's description without a date", kind: "activity notes without a date")
+                    }
                     return
                 }
                 if day > today {
-                    report.plans += 1
+                    if asset != nil { report.plans += 1 }
                     return
                 }
-                let activity = record["Id"].map(SalesforceID.normalized) ?? ""
                 let people = ([record["WhoId"]].compactMap { $0 }.map(SalesforceID.normalized) + (extraRecipients[activity] ?? []))
                     .map { "c-" + $0.lowercased() }
                 if let what = record["WhatId"].map(SalesforceID.normalized), result.closed["sf-" + what.lowercased()] != nil,
                    groups["sf-" + what.lowercased()] == nil {
-                    report.onClosedDeals += 1
+                    if asset != nil { report.onClosedDeals += 1 }
                     return
                 }
                 guard let what = record["WhatId"].map(SalesforceID.normalized) else {
-                    report.skip(record.file, line: record.line, "an activity about \(asset) tied to no opportunity or account (WhatId)", kind: "activities tied to no opportunity or account")
+                    if let asset {
+                        report.skip(record.file, line: record.line, "an activity about \(asset) tied to no opportunity or account (WhatId)", kind: "activities tied to no opportunity or account")
+                    }
                     return
                 }
                 // On an opportunity: its group. On an account: that account's open groups where the contact is a stakeholder.
-                let targets = groups["sf-" + what.lowercased()] != nil ? ["sf-" + what.lowercased()]
+                let onOpportunity = groups["sf-" + what.lowercased()] != nil
+                let targets = onOpportunity ? ["sf-" + what.lowercased()]
                     : accountNameByID[what].map { name in order.filter { accountOfGroup[$0] == name } } ?? []
+                if !description.isEmpty {
+                    // A rep's log of a call or a meeting: read as their notes (their own words are ours).
+                    let kind = file == "Event.csv" ? "meeting" : ["call": "call", "email": "email"][record["TaskSubtype"]?.lowercased() ?? ""] ?? "note"
+                    for groupID in targets where onOpportunity || groups[groupID]!.stakeholders.contains(where: { people.contains($0.id) }) {
+                        result.notes.append(SourcedNote(group: groupID, origin: "note:salesforce:\(activity)", source: kind, date: day,
+                                                        document: NoteDocument(text: description, format: .note)))
+                    }
+                }
+                guard let asset else { return }
                 let consumed = mapping.meansConsumed(status: record["Status"], types: [record["TaskSubtype"], record["Type"]].compactMap { $0 })
                 let channel = record["TaskSubtype"].map { $0.lowercased() } ?? (file == "Event.csv" ? "meeting" : "email")
                 var placed = false
@@ -235,6 +257,63 @@ public struct SalesforceExport {
         result.named.formUnion(result.deleted.keys)
         result.finish(order.compactMap { groups[$0] }, origin: { "salesforce:" + opportunityOfGroup[$0.id]! }, rows: report, files: files)
         return result
+    }
+}
+
+extension SalesforceExport {
+    /// "Grace Okafor <grace@x.example>" or "grace@x.example" → the address, lower case.
+    static func address(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let inner = trimmed.firstIndex(of: "<").flatMap { open in trimmed.firstIndex(of: ">").map { String(trimmed[trimmed.index(after: open)..<$0]) } }
+        let address = (inner ?? trimmed).lowercased()
+        return address.contains("@") && !address.contains(" ") ? address : nil
+    }
+
+    /// `EmailMessage.csv` (with `EmailMessageRelation.csv` when present): each e-mail on an open
+    /// group's opportunity, or on its account and sent by or to one of its people, becomes a note.
+    /// Returns the ids of the tasks those e-mails are logged as.
+    func emailMessages(groups: [String: BuyingGroup], order: [String], accountOfGroup: [String: String],
+                       accounts: [String: (name: String, industry: String?)], contacts: [String: (record: CSVRecord, name: String)],
+                       days: CRMDays, into result: inout CRMImport, report: inout CRMImportReport, files: inout CRMImportReport) throws -> Set<String> {
+        guard exists("EmailMessage.csv") else { return [] }
+        var contactByAddress: [String: String] = [:]
+        for (id, contact) in contacts { if let address = contact.record["Email"].flatMap(Self.address) { contactByAddress[address] = id } }
+        // Who sent each e-mail, when the relations say (more exact than the address).
+        var senders: [String: String] = [:]
+        if exists("EmailMessageRelation.csv") {
+            files.absorb(try CSVRecords.read(path("EmailMessageRelation.csv"), required: ["EmailMessageId", "RelationId", "RelationType"]) { record in
+                guard record["RelationType"]?.lowercased() == "fromaddress", let message = record["EmailMessageId"].map(SalesforceID.normalized),
+                      let relation = record["RelationId"].map(SalesforceID.normalized) else { return }
+                senders[message] = relation
+            })
+        }
+        var logged = Set<String>()
+        files.absorb(try CSVRecords.read(path("EmailMessage.csv"), key: "Id", required: ["Id", "TextBody"]) { record in
+            guard let id = record["Id"].map(SalesforceID.normalized) else { return }
+            if let activity = record["ActivityId"].map(SalesforceID.normalized) { logged.insert(activity) }
+            let body = (record["TextBody"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { return }
+            guard let day = days.firstDay(record["MessageDate"], record["CreatedDate"]) else {
+                report.skip(record.file, line: record.line, "an e-mail without a date (MessageDate)", kind: "e-mails without a date")
+                return
+            }
+            guard day <= today, let related = record["RelatedToId"].map(SalesforceID.normalized) else { return }
+            let incoming = ["true", "1"].contains(record["Incoming"]?.lowercased() ?? "")
+            let sender = senders[id] ?? record["FromAddress"].flatMap(Self.address).flatMap { contactByAddress[$0] }
+            let senderID = sender.map { "c-" + $0.lowercased() }
+            let people = Set([senderID].compactMap { $0 } + (record["ToAddress"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," })
+                .compactMap { Self.address(String($0)) }.compactMap { contactByAddress[$0] }.map { "c-" + $0.lowercased() })
+            let targets = groups["sf-" + related.lowercased()] != nil ? ["sf-" + related.lowercased()]
+                : accounts[related].map { account in order.filter { id in
+                    accountOfGroup[id] == account.name && groups[id]!.stakeholders.contains { people.contains($0.id) } } } ?? []
+            for groupID in targets {
+                // Inbound from one of the group's people: their first-person words are theirs.
+                let from = incoming ? senderID.flatMap { id in groups[groupID]!.stakeholder(id)?.id } : nil
+                result.notes.append(SourcedNote(group: groupID, origin: "note:salesforce:\(id)", source: "email", date: day,
+                                                document: NoteDocument(text: body, format: .email, from: from, inbound: incoming)))
+            }
+        })
+        return logged
     }
 }
 
