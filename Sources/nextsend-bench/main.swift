@@ -20,6 +20,47 @@ func report(_ name: String, _ value: Double, _ unit: String) {
 }
 
 let arguments = CommandLine.arguments
+
+// nextsend-bench notes CORPUS_DIR TAXONOMY_PATH ROUNDS: the claims reader on the labelled notes
+// corpus (every document of dev/ and heldout/), ROUNDS times; prints statements and claims per second.
+if arguments.count >= 5, arguments[1] == "notes" {
+    let taxonomy = try TaxonomyParser.parse(String(contentsOfFile: arguments[3], encoding: .utf8), file: arguments[3])
+    var documents: [(NoteReader, NoteDocument)] = []
+    for set in ["dev", "heldout"] {
+        let folder = "\(arguments[2])/\(set)"
+        let labels = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/labels.json"))) as! [String: Any]
+        for document in labels["documents"] as! [[String: Any]] {
+            let file = document["file"] as! String
+            let group = document["group"] as! [String: Any]
+            let people = (group["stakeholders"] as! [[String: Any]]).map {
+                Stakeholder(id: $0["id"] as! String, name: $0["name"] as! String, role: $0["role"] as! String, influence: "influencer",
+                            email: $0["email"] as? String)
+            }
+            let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
+            let format = NoteFormat.detect(fileName: file, text: text)
+            documents.append((NoteReader(taxonomy: taxonomy, stakeholders: people),
+                              NoteDocument(text: text, format: format, from: format == .note ? document["from"] as? String : nil)))
+        }
+    }
+    let rounds = Int(arguments[4]) ?? 100
+    var statements = 0, claims = 0, characters = 0
+    let elapsed = seconds {
+        for _ in 0..<rounds {
+            for (reader, document) in documents {
+                let reading = reader.read(document)
+                statements += reading.claims.count + reading.skipped.count
+                claims += reading.claims.count
+                characters += document.text.count
+            }
+        }
+    }
+    report("notes_statements_rate", Double(statements) / elapsed, "statements/s")
+    report("notes_claims_rate", Double(claims) / elapsed, "claims/s")
+    report("notes_characters_rate", Double(characters) / elapsed, "chars/s")
+    report("notes_documents_rate", Double(documents.count * rounds) / elapsed, "documents/s")
+    exit(0)
+}
+
 guard arguments.count >= 4, let asOf = Day(arguments[3]) else {
     FileHandle.standardError.write(Data("usage: nextsend-bench DATASET_DIR DB_PATH AS_OF [digest-out]\n".utf8))
     exit(64)

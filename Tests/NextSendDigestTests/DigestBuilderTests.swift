@@ -51,6 +51,21 @@ import Testing
         #expect(digest.groupCount == 2)
     }
 
+    /// A claim dated in the week is news, with where it was heard when it was read from notes.
+    @Test func whatChangedNamesTheClaimsOfTheWeekWithTheirQuotes() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog)
+        var group = Samples.group
+        let person = try #require(group.stakeholders.first)
+        group.claims.append(Claim(stakeholder: person.id, topic: "tco", value: .number(150_000), source: "call", date: Day("2026-11-26")!,
+                                  quote: "\(person.shortName) thinks the three-year cost is $150k"))
+        group.claims.append(Claim(stakeholder: person.id, topic: "tco", value: .number(140_000), source: "rep", date: Day("2026-11-10")!))
+        let digest = builder.repDigest(rep: "alice@vendor.example", [try builder.analyse(group)])
+        let changes = try #require(digest.groups.first?.changes)
+        #expect(changes.contains { $0.contains("holds $150,000") && $0.contains("“\(person.shortName) thinks the three-year cost is $150k”") && $0.contains("(call, 2026-11-26)") },
+                "\(changes)")
+        #expect(!changes.contains { $0.contains("$140,000") }, "a claim from before the week is not news")
+    }
+
     @Test func linksInDigestsAreWebLinksOnly() {
         #expect(DigestBuilder.safeLink("javascript:alert(1)") == "")
         #expect(DigestBuilder.safeLink("data:text/html,hi") == "")

@@ -10,6 +10,7 @@ import Testing
         let result = try cli.run("catalog", "lint", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(!result.stdout.contains(": error:"))
+        #expect(!result.stdout.contains(".says:"), "every shipped topic says how people speak of it: \(result.stdout)")
     }
 
     @Test func theShippedCatalogImportsAndCoversEveryJob() throws {
@@ -54,6 +55,9 @@ import Testing
         let warnings = try cli.run("catalog", "lint", "content/catalog", "--as-of", "2026-11-29")
         #expect(warnings.status == 0)
         #expect(warnings.stdout.contains("content/catalog/ok.md:2: warning: summary:"), "\(warnings.stdout)")
+        // A taxonomy without says: phrases still lints, with a warning per topic that notes cannot name it.
+        #expect(warnings.stdout.contains("content/taxonomy.yaml:"), "\(warnings.stdout)")
+        #expect(warnings.stdout.contains("warning: topics.tco.says: no phrases: a claim on tco is never read from notes"), "\(warnings.stdout)")
         cli.folder.write("content/catalog/bad.md", Samples.assetFile(["roles": "[finanse]"]))
         let errors = try cli.run("catalog", "lint", "content/catalog", "--as-of", "2026-11-29")
         #expect(errors.status == 65)

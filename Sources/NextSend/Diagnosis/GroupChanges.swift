@@ -13,8 +13,10 @@ public struct GroupChanges: Sendable, Hashable, Codable {
     public var events: [JobEvent]
     /// Touches dated after `since`, up to `until`, in date order.
     public var touches: [Touch]
+    /// Claims dated after `since`, up to `until` (typed or read from notes), in date order.
+    public var claims: [Claim]
 
-    public var isEmpty: Bool { conflictsOpened.isEmpty && conflictsClosed.isEmpty && events.isEmpty && touches.isEmpty }
+    public var isEmpty: Bool { conflictsOpened.isEmpty && conflictsClosed.isEmpty && events.isEmpty && touches.isEmpty && claims.isEmpty }
 
     public init(group: BuyingGroup, taxonomy: Taxonomy, since: Day, until: Day) {
         self.since = since
@@ -27,6 +29,8 @@ public struct GroupChanges: Sendable, Hashable, Codable {
         events = group.events.enumerated().filter { inWindow($0.element.date) }
             .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }.map(\.element)
         touches = group.touches.enumerated().filter { inWindow($0.element.date) }
+            .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }.map(\.element)
+        claims = group.claims.enumerated().filter { inWindow($0.element.date) }
             .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }.map(\.element)
     }
 }
