@@ -128,10 +128,16 @@ struct GroupMerge {
         }
     }
 
+    /// Facts of the group from other sources. Claims a CRM's own activity text gave
+    /// (`note:salesforce:…` for a `salesforce:…` group) are that import's, reported on its notes
+    /// line, not "kept from elsewhere".
     private func countOthers(includingRetracted: Bool) throws -> Int {
         let retracted = includingRetracted ? "" : " AND retractedBy IS NULL"
+        let crm = origin.split(separator: ":").first.map(String.init) ?? ""
+        let ownNotes = ["salesforce", "hubspot"].contains(crm) ? "note:\(crm):%" : "-"
         return try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
-            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin <> ?\(retracted)", [group.id, origin]) ?? 0)
+            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin <> ? AND origin NOT LIKE ?\(retracted)",
+                                [group.id, origin, ownNotes]) ?? 0)
         }
     }
 
