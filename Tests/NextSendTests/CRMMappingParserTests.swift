@@ -39,6 +39,24 @@ import Testing
         #expect(mapping.hubspotColumn("dealName") == "Deal Name")
     }
 
+    /// A deal field read as a claim: a figure as typed, a picklist value as a position or a phrase.
+    @Test func claimFieldsReadFiguresAndPositionsAsPeopleWriteThem() throws {
+        let taxonomy = try taxonomy
+        let tco = try #require(taxonomy.topic("tco")), deployment = try #require(taxonomy.topic("deployment"))
+        let weeks = try #require(taxonomy.topic("implementation-time"))
+        #expect(CRMMapping.claimValue("$150k", topic: tco) == .number(150_000))
+        #expect(CRMMapping.claimValue("150000", topic: tco) == .number(150_000))
+        #expect(CRMMapping.claimValue("€150k", topic: tco) == nil, "another currency is not converted")
+        #expect(CRMMapping.claimValue("6 months", topic: weeks) == .number(26))
+        #expect(CRMMapping.claimValue("On Prem Required", topic: deployment) == .position("on-prem-required"))
+        #expect(CRMMapping.claimValue("On-premises", topic: deployment) == .position("on-prem-required"), "a says: phrase")
+        #expect(CRMMapping.claimValue("Mainframe", topic: deployment) == nil)
+        #expect(CRMMapping.claimValue("  ", topic: tco) == nil)
+        let mapping = try CRMMappingParser.parse("defaultInfluence: user\nclaims:\n  - {object: Opportunity, field: Budget__c, topic: tco, holder: {contactRole: Economic Buyer}}\n",
+                                                 file: "crm.yaml", taxonomy: taxonomy)
+        #expect(mapping.claimFields.map(\.field) == ["Budget__c"] && mapping.claimFields.first?.contactRole == "Economic Buyer")
+    }
+
     @Test(arguments: [
         ("defaultInfluence: user\npipelines:\n  default:\n    stages:\n      - {stage: A, starts: [validaton]}\n", 5, "pipelines.default.stages[0].starts",
          "did you mean 'validation'?"),
@@ -56,6 +74,11 @@ import Testing
         ("defaultInfluence: user\ntimeZone: Mars/Olympus\n", 2, "timeZone", "not a time zone"),
         ("defaultInfluence: user\nhubspot: {dealNam: Deal}\n", 2, "hubspot.dealNam", "did you mean 'dealName'?"),
         ("defaultInfluence: user\nstage: {}\n", 2, "stage", "did you mean 'stages'?"),
+        ("defaultInfluence: user\nclaims:\n  - {field: Budget__c, topic: tcoo, holder: {contactRole: Economic Buyer}}\n", 3, "claims[0].topic",
+         "did you mean 'tco'?"),
+        ("defaultInfluence: user\nclaims:\n  - {field: Budget__c, topic: tco}\n", 3, "claims[0].holder", "whose view the field holds"),
+        ("defaultInfluence: user\nclaims:\n  - {object: Account, field: Budget__c, topic: tco, holder: {contactRole: X}}\n", 3, "claims[0].object",
+         "expected Opportunity (Salesforce) or Deal (HubSpot)"),
     ])
     func everyMistakeIsNamedAtItsLine(text: String, line: Int, field: String, message: String) throws {
         let failure = try #require(throws: ValidationFailure.self) { try CRMMappingParser.parse(text, file: "crm.yaml", taxonomy: try taxonomy) }

@@ -114,6 +114,46 @@ import Testing
         #expect(after.map { $0["date"] as? String } == ["2026-11-20"])
     }
 
+    /// A mapping that names a budget field: the figure is the Economic Buyer's claim, dated by the
+    /// opportunity's last change; a value that is not a figure is reported with its line.
+    @Test func aDealFieldTheMappingNamesIsItsContactsClaim() throws {
+        try importCatalog()
+        let copy = try copyOfExport()
+        let opportunities = copy + "/Opportunity.csv"
+        var lines = try String(contentsOfFile: opportunities, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[0] += ",Budget__c,LastModifiedDate"
+        lines[1] += ",$175k,2026-11-21T10:00:00.000Z"
+        lines[2] += ",a lot,2026-11-21T10:00:00.000Z"
+        try lines.joined(separator: "\n").write(toFile: opportunities, atomically: true, encoding: .utf8)
+        let mappingCopy = cli.folder.write("crm.yaml", try String(contentsOfFile: mapping, encoding: .utf8)
+            + "\nclaims:\n  - {object: Opportunity, field: Budget__c, topic: tco, holder: {contactRole: Economic Buyer}}\n")
+        let result = try cli.run("crm", "import", "salesforce", copy, "--mapping", mappingCopy, "--include-closed", "--as-of", "2026-11-29", "--verbose")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Opportunity.csv:3: skipped: Budget__c 'a lot' is not a value of tco"), "\(result.stderr)")
+        let claims = try show(northwind)["claims"] as? [[String: Any]] ?? []
+        let budget = try #require(claims.first { $0["source"] as? String == "crm field Budget__c" })
+        #expect(budget["stakeholder"] as? String == "c-0035g00000nwa01aaf" && budget["value"] as? Double == 175_000)
+        #expect(budget["date"] as? String == "2026-11-21" && budget["origin"] as? String == "salesforce:0065g00000NwOpAAAV")
+    }
+
+    @Test func aHubSpotDealFieldIsItsBudgetHoldersClaim() throws {
+        try importCatalog()
+        let copy = cli.folder.path("hubspot")
+        try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/crm/hubspot", toPath: copy)
+        let deals = copy + "/hubspot-crm-exports-all-deals-2026-11-29.csv"
+        var lines = try String(contentsOfFile: deals, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[0] += ",\"Deployment preference\",\"Last Modified Date\""
+        lines[1] += ",\"On-premises\",\"2026-11-22 09:00\""
+        try lines.joined(separator: "\n").write(toFile: deals, atomically: true, encoding: .utf8)
+        let mappingCopy = cli.folder.write("crm.yaml", try String(contentsOfFile: mapping, encoding: .utf8)
+            + "\nclaims:\n  - {object: Deal, field: Deployment preference, topic: deployment, holder: {contactRole: Budget Holder}}\n")
+        let result = try cli.run("crm", "import", "hubspot", copy, "--mapping", mappingCopy, "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stderr)")
+        let claims = try show("hs-1234567")["claims"] as? [[String: Any]] ?? []
+        let field = try #require(claims.first { $0["source"] as? String == "crm field Deployment preference" })
+        #expect(field["stakeholder"] as? String == "c-5101" && field["position"] as? String == "on-prem-required" && field["date"] as? String == "2026-11-22")
+    }
+
     @Test func aHubSpotCallLogIsReadForClaims() throws {
         try importCatalog()
         let result = try cli.run("crm", "import", "hubspot", CLI.repositoryContent + "/crm/hubspot", "--as-of", "2026-11-29")

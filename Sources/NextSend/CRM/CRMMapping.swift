@@ -83,6 +83,53 @@ public struct CRMMapping: Sendable, Hashable, Codable {
     /// The taxonomy's influence weights, so a contact with several roles ("Champion;Decision
     /// Maker") takes the strongest.
     public var influenceWeights: [String: Double] = [:]
+    /// Deal fields that hold a claim directly (`claims:`).
+    public var claimFields: [ClaimField] = []
+
+    /// A deal field that holds what one of its contacts believes: `{object: Opportunity, field:
+    /// Budget__c, topic: tco, holder: {contactRole: Economic Buyer}}`.
+    public struct ClaimField: Sendable, Hashable, Codable {
+        /// The column of the opportunity or deal export.
+        public var field: String
+        /// The topic as the taxonomy defines it (its unit, positions and phrases read the value).
+        public var topic: Topic
+        /// The contact whose view it is: the one with this contact role (Salesforce) or buying
+        /// role (HubSpot), compared in any case.
+        public var contactRole: String
+
+        public init(field: String, topic: Topic, contactRole: String) {
+            self.field = field
+            self.topic = topic
+            self.contactRole = contactRole
+        }
+    }
+
+    /// The claim a deal's field holds, read for a topic: a figure as people type it ("$150k",
+    /// "1.2M", "6 months" on a topic in weeks) or a position (its id in any case, or one of the
+    /// topic's `says:` phrases: a picklist value "On-premises" is on-prem-required). `nil` when the
+    /// value is empty or cannot be read for the topic.
+    public static func claimValue(_ text: String, topic: Topic) -> Claim.Value? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        switch topic.kind {
+        case let .number(unit, _):
+            guard let figure = TypedFigure(trimmed) else { return nil }
+            var value = figure.value
+            if let given = figure.unit, given.lowercased() != (unit ?? "").lowercased() {
+                guard let unit, let converted = FigureUnit.convert(value, from: given, to: unit) else { return nil }
+                value = converted
+            }
+            guard NumberText.isAcceptable(value), FigureUnit.problem(value, unit: unit) == nil else { return nil }
+            return .number(value)
+        case .choice:
+            let key = NoteText.phraseKey(trimmed)
+            if let position = topic.positions.first(where: { NoteText.phraseKey($0) == key }) { return .position(position) }
+            for (position, phrases) in topic.says.sorted(by: { $0.key < $1.key }) where phrases.contains(where: { NoteText.phraseKey($0) == key }) {
+                return .position(position)
+            }
+            return nil
+        }
+    }
 
     /// The pipeline of a deal: the one named `name` (any case); for a deal that names none, the
     /// only one, else `default`. A deal in a pipeline the mapping does not list has none: its

@@ -24,7 +24,7 @@ import Yams
 /// ```
 public enum CRMMappingParser {
     static let topLevelKeys = ["influence", "defaultInfluence", "roles", "defaultRole", "stages", "pipelines", "industries", "touches", "timeZone",
-                               "hubspot", "owners", "dateFormat", "currency"]
+                               "hubspot", "owners", "dateFormat", "currency", "claims"]
 
     public static func parse(_ text: String, file: String, taxonomy: Taxonomy) throws -> CRMMapping {
         var diagnostics = DiagnosticCollector(file: file)
@@ -155,6 +155,7 @@ public enum CRMMappingParser {
                                  industries: industries, touches: touches, timeZone: timeZone, hubspotColumns: hubspot, owners: owners)
         mapping.pipelines = pipelines
         mapping.influenceWeights = taxonomy.influence
+        mapping.claimFields = parseClaimFields(reader, taxonomy: taxonomy, into: &diagnostics)
         if let currency = reader.string("currency", into: &diagnostics) {
             if let code = Deal.currencyCode(currency) { mapping.currency = code } else {
                 diagnostics.error("currency", line: reader.line(of: "currency"), "expected an ISO currency code such as USD, found '\(currency)'")
@@ -213,5 +214,34 @@ public enum CRMMappingParser {
             pipelines.append(StagePipeline(name: entry.key, stages: stages, keepOpen: jobs(pipeline, "keepOpen")))
         }
         return pipelines
+    }
+
+    /// `claims:`: deal fields that hold a contact's view, each checked against the taxonomy.
+    static func parseClaimFields(_ reader: MappingReader, taxonomy: Taxonomy, into diagnostics: inout DiagnosticCollector) -> [CRMMapping.ClaimField] {
+        var fields: [CRMMapping.ClaimField] = []
+        for item in reader.mappings("claims", into: &diagnostics) {
+            item.rejectUnknownKeys(allowed: ["object", "field", "topic", "holder"], into: &diagnostics)
+            if let object = item.string("object", into: &diagnostics), !["opportunity", "deal"].contains(object.lowercased()) {
+                diagnostics.error(item.field("object"), line: item.line(of: "object"),
+                                  "claims are read from the deal's own fields: expected Opportunity (Salesforce) or Deal (HubSpot), found '\(object)'")
+            }
+            let field = item.string("field", required: true, into: &diagnostics)
+            let topicID = item.string("topic", required: true, into: &diagnostics)
+            if let topicID, taxonomy.topic(topicID) == nil {
+                diagnostics.error(item.field("topic"), line: item.line(of: "topic"),
+                                  "'\(topicID)' is not a topic of the taxonomy" + Suggestion.hint(for: topicID, in: taxonomy.topics.map(\.id)))
+            }
+            var contactRole: String?
+            if let holder = item.mapping("holder", into: &diagnostics) {
+                holder.rejectUnknownKeys(allowed: ["contactRole"], into: &diagnostics)
+                contactRole = holder.string("contactRole", required: true, into: &diagnostics)
+            } else {
+                diagnostics.error(item.field("holder"), line: item.line, "required field is missing: whose view the field holds, e.g. holder: {contactRole: Economic Buyer}")
+            }
+            if let field, let topic = topicID.flatMap(taxonomy.topic), let contactRole {
+                fields.append(CRMMapping.ClaimField(field: field, topic: topic, contactRole: contactRole))
+            }
+        }
+        return fields
     }
 }

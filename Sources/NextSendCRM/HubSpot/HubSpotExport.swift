@@ -144,6 +144,14 @@ public struct HubSpotExport {
                 group.stakeholders.append(Stakeholder(id: personID, name: name, role: role, influence: mapping.influence(for: contact[column("buyingRole")]),
                                                       title: contact[column("jobTitle")], email: contact[column("email")].flatMap(SalesforceExport.address)))
             }
+            // Claims the deal's own fields hold (the mapping's claims:), for its contacts by Buying Role.
+            let labels = group.stakeholders.map { person -> (person: String, labels: [String]) in
+                let role = contacts[String(person.id.dropFirst(2))]?[column("buyingRole")] ?? ""
+                return (person.id, role.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
+            group.claims += CRMClaimFields(mapping: mapping, days: days).claims(record, people: labels,
+                                                                               dateColumns: ["Last Modified Date", "Last Activity Date", "Create Date"],
+                                                                               report: &report)
             // `Date entered "Needs Analysis (Sales Pipeline)"`: one column per stage and pipeline.
             var entered: [(day: Day, stage: String)] = []
             for (header, value) in record.columns where header.lowercased().hasPrefix("date entered \"") {

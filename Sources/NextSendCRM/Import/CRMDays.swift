@@ -31,7 +31,9 @@ struct CRMDays {
     }
 
     /// The first of `texts` that reads as a day: an activity with no usable date falls back to its created date.
-    func firstDay(_ texts: String?...) -> Day? {
+    func firstDay(_ texts: String?...) -> Day? { firstDay(texts) }
+
+    func firstDay(_ texts: [String?]) -> Day? {
         for text in texts { if let text, let day = day(text) { return day } }
         return nil
     }

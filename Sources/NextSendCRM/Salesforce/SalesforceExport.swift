@@ -72,6 +72,7 @@ public struct SalesforceExport {
         var groups: [String: BuyingGroup] = [:]
         var order: [String] = []
         var opportunityOfGroup: [String: String] = [:]
+        var opportunityRecords: [String: CSVRecord] = [:]
         var unmappedOwners = Set<String>()
         files.absorb(try CSVRecords.read(path("Opportunity.csv"), key: "Id", required: ["Id", "Name", "AccountId", "OwnerId", "StageName", "IsClosed"],
                                          deleted: { record in
@@ -108,9 +109,11 @@ public struct SalesforceExport {
                                           deal: CRMDeal.read(name: record["Name"], stage: record["StageName"], amount: record["Amount"],
                                                              currency: record["CurrencyIsoCode"], closeDate: record["CloseDate"], mapping: mapping, days: days))
             opportunityOfGroup[groupID] = id
+            opportunityRecords[groupID] = record
         })
 
-        // People: the opportunity's contact roles.
+        // People: the opportunity's contact roles (and each person's role labels, for claim fields).
+        var roleLabels: [String: [String: [String]]] = [:]
         files.absorb(try CSVRecords.read(path("OpportunityContactRole.csv"), key: "Id", required: ["OpportunityId", "ContactId"]) { record in
             guard let opportunity = record["OpportunityId"].map(SalesforceID.normalized) else { return }
             let groupID = "sf-" + opportunity.lowercased()
@@ -120,6 +123,7 @@ public struct SalesforceExport {
                 return
             }
             let personID = "c-" + contactID.lowercased()
+            if let label = record["Role"] { roleLabels[groupID, default: [:]][personID, default: []].append(label) }
             if let index = groups[groupID]!.stakeholders.firstIndex(where: { $0.id == personID }) {
                 // A second contact role for the same person: they keep the stronger influence.
                 let current = groups[groupID]!.stakeholders[index].influence
@@ -134,6 +138,15 @@ public struct SalesforceExport {
                                      title: contact.record["Title"], email: contact.record["Email"].flatMap(Self.address))
             groups[groupID]!.stakeholders.append(person)
         })
+
+        // Claims the opportunity's own fields hold (the mapping's claims:), for its people by contact role.
+        let claimFields = CRMClaimFields(mapping: mapping, days: days)
+        for id in order {
+            guard let record = opportunityRecords[id], let group = groups[id] else { continue }
+            let labels = group.stakeholders.map { ($0.id, roleLabels[id]?[$0.id] ?? []) }
+            groups[id]!.claims += claimFields.claims(record, people: labels, dateColumns: ["LastModifiedDate", "SystemModstamp", "CreatedDate"],
+                                                     report: &report)
+        }
 
         // Events: entering a stage, as the mapping says.
         if exists("OpportunityHistory.csv") {
