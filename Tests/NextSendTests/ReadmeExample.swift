@@ -1,7 +1,7 @@
 import NextSend
 
-/// The README's library example, compiled here so it cannot rot; `ReadmeExampleTests` checks that the
-/// README shows exactly the lines between the markers.
+/// The library example of docs/library.md, compiled here so it cannot rot; `ReadmeExampleTests`
+/// checks that the page shows exactly the lines between the markers.
 enum ReadmeExample {
     static func run() throws -> Advice {
         // --- README example starts

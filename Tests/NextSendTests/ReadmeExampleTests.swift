@@ -2,8 +2,8 @@ import Foundation
 import NextSend
 import Testing
 
-/// The README's library example: it compiles (it is `ReadmeExample.swift`), it says what it prints,
-/// and the README shows exactly that code.
+/// The library example of docs/library.md: it compiles (it is `ReadmeExample.swift`), it says what
+/// it prints, and the page shows exactly that code.
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeExampleWorks() throws {
         let advice = try ReadmeExample.run()
@@ -14,11 +14,11 @@ import Testing
         #expect(advice.diagnosis.job(.validation)?.status == .stalled)
     }
 
-    @Test func theReadmeShowsTheCompiledExample() throws {
+    @Test func theLibraryPageShowsTheCompiledExample() throws {
         let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let root = tests.deletingLastPathComponent().deletingLastPathComponent()
         let example = try String(contentsOf: tests.appendingPathComponent("ReadmeExample.swift"), encoding: .utf8)
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: root.appendingPathComponent("docs/library.md"), encoding: .utf8)
 
         let lines = example.components(separatedBy: "\n")
         let start = try #require(lines.firstIndex { $0.contains("// --- README example starts") })
