@@ -66,6 +66,17 @@ import Testing
         #expect(!changes.contains { $0.contains("$140,000") }, "a claim from before the week is not news")
     }
 
+    /// A send of this week is still inside its window: marketing reads it as pending, not as a dud.
+    @Test func theMarketingDigestSaysWhichSendsArePending() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog)
+        var group = Samples.group
+        group.touches = [Touch(asset: "tco-model", to: group.stakeholders.map(\.id), date: Day("2026-11-24")!)]
+        let digest = builder.marketingDigest([try builder.analyse(group).facts], assets: catalog)
+        let effect = try #require(digest.effectiveness.first { $0.asset == "tco-model" })
+        #expect(effect.conflictsPending == 1 && effect.conflictsClosed == 0)
+        #expect(effect.conflictsText == "0 of 1 (1 pending)")
+    }
+
     @Test func linksInDigestsAreWebLinksOnly() {
         #expect(DigestBuilder.safeLink("javascript:alert(1)") == "")
         #expect(DigestBuilder.safeLink("data:text/html,hi") == "")

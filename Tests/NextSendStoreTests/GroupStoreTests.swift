@@ -229,6 +229,24 @@ import Testing
         // As of a day when only g0's window had passed or closed, only what was known then counts.
         #expect(try store.evidence(asOf: Day("2026-10-10")!).record(asset: "tco-model", need: .conflict(topic: "tco"))
                 == .init(sends: 1, successes: 1))
+
+        // Marketing's "what followed" and the matcher's evidence are one rule: counted over the same
+        // sends they agree on every one, on any day (a pending send is neither a success nor a failure).
+        let taxonomy = try store.taxonomy()
+        let assets = Dictionary(try store.assets(matching: AssetFilter()).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for day in [Day("2026-10-10")!, Day("2026-10-20")!, Day("2026-10-30")!, Samples.asOf] {
+            var met = 0, decided = 0
+            for id in try store.groupIDs() {
+                let group = try #require(try store.group(id: id))
+                for outcome in TouchOutcome.analyse(group, assets: { assets[$0] }, taxonomy: taxonomy, from: Day("2000-01-01")!, asOf: day)
+                where outcome.asset == "tco-model" {
+                    met += outcome.conflictsClosed.filter { $0 == "tco" }.count
+                    decided += outcome.conflictsAddressed.filter { $0 == "tco" }.count - outcome.conflictsPending.filter { $0 == "tco" }.count
+                }
+            }
+            let learnt = try store.evidence(asOf: day).record(asset: "tco-model", need: .conflict(topic: "tco"))
+            #expect((learnt?.sends ?? 0, learnt?.successes ?? 0) == (decided, met), "on \(day)")
+        }
     }
 }
 

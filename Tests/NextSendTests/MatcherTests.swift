@@ -373,7 +373,7 @@ import Testing
         #expect(first.asset.id == "b-model")
         #expect(first.evidence?.sends == 14 && first.evidence?.successes == 9)
         #expect(first.evidence?.factor == Rounding.score(ScoringPolicy.standard.evidenceFactor(.init(sends: 14, successes: 9))))
-        #expect(first.reason.contains("sent into 14 splits on three-year total cost of ownership before, it saw 9 of them close within two weeks"),
+        #expect(first.reason.contains("sent into 14 splits on three-year total cost of ownership before, it saw 9 of them close within 14 days"),
                 "\(first.reason)")
         #expect(first.breakdown.contains { $0.detail.contains("evidence: met 9 of 14 within 14 days") })
         let second = try #require(picks.dropFirst().first)

@@ -35,6 +35,28 @@ import Testing
         #expect(outcome.complete)
     }
 
+    /// A send still inside its 14 days is pending, not a failure: marketing sees "0 of 1 (1 pending)"
+    /// until the window ends, then "0 of 1"; an active job that is not stalled is not what the send
+    /// was for.
+    @Test func aSendInsideItsWindowIsPendingNotAFailure() throws {
+        var group = Samples.group
+        group.touches = [Touch(asset: "tco-model", to: ["dana", "lee"], date: Day("2026-11-24")!)]
+        let model = Asset(id: "tco-model", title: "TCO", format: "tool", jobs: [.validation], roles: ["finance", "it"],
+                          resolves: [.init(topic: "tco")])
+        func outcome(_ day: String) throws -> TouchOutcome {
+            try #require(TouchOutcome.analyse(group, assets: { $0 == "tco-model" ? model : nil }, taxonomy: taxonomy,
+                                              from: Day("2026-10-01")!, asOf: Day(day)!).first)
+        }
+        let inside = try outcome("2026-11-29")
+        #expect(inside.conflictsAddressed == ["tco"] && inside.conflictsClosed.isEmpty && inside.conflictsPending == ["tco"])
+        #expect(!inside.complete)
+        let after = try outcome("2026-12-08")
+        #expect(after.conflictsPending.isEmpty && after.conflictsClosed.isEmpty && after.complete)
+        let rows = SendFollowUp.of(group, assets: { $0 == "tco-model" ? model : nil }, taxonomy: taxonomy)
+        #expect(rows.map { $0.state(asOf: Day("2026-11-29")!) } == rows.map { _ in .pending })
+        #expect(rows.map { $0.state(asOf: Day("2026-12-08")!) } == rows.map { _ in .unmet })
+    }
+
     /// A conflict settled on the day of the send (in the meeting where the model was shared)
     /// credits the model; an unrelated asset sent the same day gets nothing; day 14 still counts,
     /// day 15 does not.

@@ -423,7 +423,7 @@ struct MatchContext {
         var breakdown = weighted.filter { addressedNeeds.contains($0.contribution.need) }.map { item in
             var detail = item.contribution.detail.text
             if let (record, factor) = item.contribution.evidence {
-                detail += "; evidence: met \(record.successes) of \(record.sends) within 14 days → ×\(NumberText.plain(Rounding.score(factor)))"
+                detail += "; evidence: met \(record.successes) of \(record.sends) within \(options.policy.followUpDays) days → ×\(NumberText.plain(Rounding.score(factor)))"
                     + (record.sends < options.policy.evidenceMinimumSends ? " (fewer than \(options.policy.evidenceMinimumSends) sends)" : "")
             }
             return Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key,

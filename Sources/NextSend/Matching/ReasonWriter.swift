@@ -26,10 +26,10 @@ public struct ReasonWriter: Sendable {
             switch first.kind {
             case let .conflict(topic):
                 sentence += "; sent into \(Words.count(evidence.sends, "split")) on \(words.topic(topic)) before, "
-                    + "it saw \(evidence.successes) of them close within two weeks"
+                    + "it saw \(evidence.successes) of them close within \(Words.count(ScoringPolicy.standard.followUpDays, "day"))"
             case let .stalledJob(job):
                 sentence += "; sent to \(Words.count(evidence.sends, "stalled \(words.job(job))", plural: "stalled \(words.job(job))s")) before, "
-                    + "it saw \(evidence.successes) move within two weeks"
+                    + "it saw \(evidence.successes) move within \(Words.count(ScoringPolicy.standard.followUpDays, "day"))"
             default: break
             }
         }

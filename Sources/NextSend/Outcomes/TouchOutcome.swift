@@ -1,51 +1,47 @@
-/// What followed a touch: did the conflicts it could settle close, did its jobs move?
+/// What followed a touch, as marketing reads it: the conflicts it could settle and the stalled jobs
+/// it was built for, and which of them were met, are pending or were not met.
 ///
-/// Marketing reads these to learn which assets help. A conflict counts when it was open before
-/// the day of the send, the asset resolves or covers its topic and a recipient was in it; a job
-/// counts when it is one of the asset's jobs and was open before the day of the send. What
-/// happens on the day of the send itself counts as following it (a conflict settled in the
-/// meeting where the model was shared), and an asset sent for something else gets no credit.
+/// Built from ``SendFollowUp``, the one rule the matcher also learns from, so marketing's "what
+/// helped" and the matcher's evidence never disagree about a send.
 public struct TouchOutcome: Sendable, Hashable, Codable {
     public var group: String
     public var asset: String
     public var date: Day
     public var recipients: Int
     public var consumed: Bool
-    /// Conflicts the asset could help with, open on the day it was sent.
+    /// Conflicts the asset could help with, open the day before it was sent.
     public var conflictsAddressed: [String]
-    /// Of those, the ones closed within the follow-up window.
+    /// Of those, the ones that closed within the follow-up window (by the day of the analysis).
     public var conflictsClosed: [String]
-    /// The asset's jobs that were open on the day it was sent.
+    /// Of those, the ones still open whose window has days left: not a failure yet.
+    public var conflictsPending: [String]
+    /// The stalled jobs the asset was built for, stalled the day before it was sent.
     public var jobsAddressed: [BuyingJob]
-    /// Of those, the ones with an event (progressed, completed…) within the follow-up window.
+    /// Of those, the ones with an event within the follow-up window (by the day of the analysis).
     public var jobsMoved: [BuyingJob]
+    /// Of those, the ones that have not moved yet and whose window has days left.
+    public var jobsPending: [BuyingJob]
     /// The follow-up window ended on or before the day of the analysis.
     public var complete: Bool
 
-    /// Outcomes of the touches dated in `from...asOf`, looking `windowDays` ahead of each (never past `asOf`).
+    /// Outcomes of the touches dated in `from...asOf`, as things stand on `asOf`.
     public static func analyse(_ group: BuyingGroup, assets: (String) -> Asset?, taxonomy: Taxonomy,
-                               from: Day, asOf: Day, windowDays: Int = 14) -> [TouchOutcome] {
+                               from: Day, asOf: Day, windowDays: Int = ScoringPolicy.standard.followUpDays) -> [TouchOutcome] {
         group.touches.filter { $0.date >= from && $0.date <= asOf }.sorted {
             $0.date != $1.date ? $0.date < $1.date : $0.asset < $1.asset
         }.compactMap { touch in
             guard let asset = assets(touch.asset) else { return nil }
-            let end = min(touch.date.adding(days: windowDays), asOf)
-            // As things stood before the day of the send, so that what changed that day counts as following it.
-            let before = touch.date.adding(days: -1)
-            let open = ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: before)
-            let relevant = open.filter { conflict in
-                (asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic))
-                    && !Set(conflict.stakeholders).isDisjoint(with: touch.to)
-            }.map(\.topic)
-            let later = Set(ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: end).map(\.topic))
-            let board = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: before)
-            let openJobs = asset.jobs.filter { job in board.contains { $0.job == job && $0.isOpen } }
-            let moved = openJobs.filter { job in
-                group.events.contains { $0.job == job && $0.date >= touch.date && $0.date <= end }
+            let rows = SendFollowUp.of(touch, asset: asset, in: group, taxonomy: taxonomy, windowDays: windowDays)
+            func topics(_ state: SendFollowUp.State?) -> [String] {
+                rows.filter { state == nil || $0.state(asOf: asOf, windowDays: windowDays) == state }.compactMap(\.conflictTopic)
+            }
+            func jobs(_ state: SendFollowUp.State?) -> [BuyingJob] {
+                rows.filter { state == nil || $0.state(asOf: asOf, windowDays: windowDays) == state }.compactMap(\.stalledJob)
             }
             return TouchOutcome(group: group.id, asset: asset.id, date: touch.date, recipients: touch.to.count, consumed: touch.consumed,
-                                conflictsAddressed: relevant, conflictsClosed: relevant.filter { !later.contains($0) },
-                                jobsAddressed: openJobs, jobsMoved: moved, complete: touch.date.adding(days: windowDays) <= asOf)
+                                conflictsAddressed: topics(nil), conflictsClosed: topics(.met), conflictsPending: topics(.pending),
+                                jobsAddressed: jobs(nil), jobsMoved: jobs(.met), jobsPending: jobs(.pending),
+                                complete: touch.date.adding(days: windowDays) <= asOf)
         }
     }
 }

@@ -133,13 +133,15 @@ public struct DigestBuilder: Sendable {
         for outcome in facts.flatMap(\.outcomes) {
             var effect = effects[outcome.asset] ?? MarketingDigest.Effect(
                 asset: outcome.asset, title: assetsByID[outcome.asset]?.title ?? outcome.asset, sent: 0, consumed: 0,
-                conflictsAddressed: 0, conflictsClosed: 0, jobsAddressed: 0, jobsMoved: 0)
+                conflictsAddressed: 0, conflictsClosed: 0, conflictsPending: 0, jobsAddressed: 0, jobsMoved: 0, jobsPending: 0)
             effect.sent += 1
             effect.consumed += outcome.consumed ? 1 : 0
             effect.conflictsAddressed += outcome.conflictsAddressed.count
             effect.conflictsClosed += outcome.conflictsClosed.count
+            effect.conflictsPending += outcome.conflictsPending.count
             effect.jobsAddressed += outcome.jobsAddressed.count
             effect.jobsMoved += outcome.jobsMoved.count
+            effect.jobsPending += outcome.jobsPending.count
             effects[outcome.asset] = effect
         }
         let effectiveness = effects.values.sorted { $0.sent != $1.sent ? $0.sent > $1.sent : $0.asset < $1.asset }

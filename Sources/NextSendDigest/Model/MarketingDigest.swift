@@ -33,8 +33,40 @@ public struct MarketingDigest: Sendable, Hashable, Encodable {
         public var consumed: Int
         public var conflictsAddressed: Int
         public var conflictsClosed: Int
+        /// Still inside their follow-up window and not met yet: not counted as failures.
+        public var conflictsPending: Int
         public var jobsAddressed: Int
         public var jobsMoved: Int
+        public var jobsPending: Int
+
+        /// "1 of 2 (1 pending)": met of addressed, and how many are still inside their window.
+        public var conflictsText: String { Effect.text(conflictsClosed, of: conflictsAddressed, pending: conflictsPending) }
+        public var jobsText: String { Effect.text(jobsMoved, of: jobsAddressed, pending: jobsPending) }
+
+        static func text(_ met: Int, of addressed: Int, pending: Int) -> String {
+            "\(met) of \(addressed)" + (pending > 0 ? " (\(pending) pending)" : "")
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case asset, title, sent, consumed, conflictsAddressed, conflictsClosed, conflictsPending, jobsAddressed, jobsMoved, jobsPending,
+                 conflictsText, jobsText
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(asset, forKey: .asset)
+            try container.encode(title, forKey: .title)
+            try container.encode(sent, forKey: .sent)
+            try container.encode(consumed, forKey: .consumed)
+            try container.encode(conflictsAddressed, forKey: .conflictsAddressed)
+            try container.encode(conflictsClosed, forKey: .conflictsClosed)
+            try container.encode(conflictsPending, forKey: .conflictsPending)
+            try container.encode(jobsAddressed, forKey: .jobsAddressed)
+            try container.encode(jobsMoved, forKey: .jobsMoved)
+            try container.encode(jobsPending, forKey: .jobsPending)
+            try container.encode(conflictsText, forKey: .conflictsText)
+            try container.encode(jobsText, forKey: .jobsText)
+        }
     }
 
     /// An asset reps dismissed as a pick, how often, and why.

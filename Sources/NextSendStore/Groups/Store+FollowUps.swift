@@ -18,7 +18,8 @@ extension StoreQueries {
                                               uniquingKeysWith: { first, _ in first })
         try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"],
                       SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy).map { row in
-                          [groupID, row.asset, row.need, row.sent.description, row.sent.adding(days: 14).description, row.met?.description]
+                          [groupID, row.asset, row.need, row.sent.description,
+                           row.sent.adding(days: ScoringPolicy.standard.followUpDays).description, row.met?.description]
                       })
     }
 
@@ -31,8 +32,8 @@ extension StoreQueries {
         }
     }
 
-    /// What followed earlier sends as of `asOf`, per asset and need: a send counts once its
-    /// 14-day window has passed or its need was met; a success is a need met within the window.
+    /// What followed earlier sends as of `asOf`, per asset and need, by ``SendFollowUp/state(asOf:windowDays:)``:
+    /// a send counts once it is met or unmet (a pending one does not count yet); a success is a met one.
     static func evidence(_ db: any SQLSession, asOf: Day) throws -> OutcomeEvidence {
         var records: [String: [String: OutcomeEvidence.Record]] = [:]
         let rows = try db.rows("""
