@@ -284,13 +284,14 @@ extension Desk {
                         isNew: true)
     }
 
-    /// The stakeholder a rep means: an id, a full name, or a first or last name no one else in
-    /// the group has (any case). CRM ids (`c-003hs00003cnt01iax`) are not what a rep types.
+    /// The stakeholder a rep means: an id, an e-mail address, a full name, or a first or last name
+    /// no one else in the group has (any case). CRM ids (`c-003hs00003cnt01iax`) are not what a rep types.
     ///
     /// - Throws: ``DeskError`` (field `to`) naming everyone with their id, or the people a name fits.
     static func person(_ text: String, in group: BuyingGroup, field: String = "to") throws -> String {
         if group.stakeholder(text) != nil { return text }
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if wanted.contains("@"), let person = group.stakeholders.first(where: { $0.email?.lowercased() == wanted }) { return person.id }
         let byName = group.stakeholders.filter { $0.name.lowercased() == wanted }
         let byPart = group.stakeholders.filter { person in
             let parts = person.name.lowercased().split(separator: " ")

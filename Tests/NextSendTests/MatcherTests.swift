@@ -201,7 +201,7 @@ import Testing
         let partial = asset("saas-vs-hybrid", jobs: [.requirementsBuilding], roles: [], topics: ["deployment"],
                             resolves: [.init(topic: "deployment", positions: ["cloud-only", "hybrid"])], shareable: true)
         let pick = try #require(recommend(group, [partial]).first)
-        #expect(pick.reason.contains("this shared guide covers cloud-only vs hybrid; Kim's on-prem-required view is not addressed"),
+        #expect(pick.reason.contains("this shared guide covers 2 of 3 sides (cloud-only and hybrid); Kim's on-prem-required view is not addressed"),
                 "\(pick.reason)")
         let whole = asset("deployment-primer", jobs: [.requirementsBuilding], roles: [], topics: ["deployment"],
                           resolves: [.init(topic: "deployment")], shareable: true)
@@ -253,7 +253,8 @@ import Testing
         }
     }
 
-    /// The reason names first the people the asset is made for.
+    /// The reason says the asset speaks to the people it is made for, and names the others it is
+    /// shared with as such: never "speaks to" someone whose role it is not made for.
     @Test func theReasonNamesThePeopleTheAssetIsMadeForFirst() throws {
         var group = splitGroup
         group.claims = []
@@ -261,7 +262,7 @@ import Testing
         group.events = [JobEvent(job: .validation, type: .started, date: Day("2026-10-01")!)]
         let builder = asset("business-case", jobs: [.validation], roles: ["finance"], shareable: true, format: "tool")
         let pick = try #require(recommend(group, [builder]).first)
-        #expect(pick.reason.contains("speaks to Dana Reyes (finance), Amara Osei (clinical)"), "\(pick.reason)")
+        #expect(pick.reason.contains("speaks to Dana Reyes (finance), shared with Amara Osei (clinical)"), "\(pick.reason)")
     }
 
     // MARK: The most urgent need leads

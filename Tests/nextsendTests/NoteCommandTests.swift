@@ -115,6 +115,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.database)) == before)
     }
 
+    /// A rep may name a person by their e-mail address, as the CRM knows them.
+    @Test func nextTakesAnEmailAddressForTo() throws {
+        try prepare()
+        let picks = try cli.run("next", "riverbend-health", "--to", "Dana.Reyes@riverbend.example", "--as-of", "2026-11-29", "--json")
+        #expect(picks.status == 0, "\(picks.stderr)")
+        let json = try json(picks)
+        #expect((json["recommendations"] as? [[String: Any]] ?? []).allSatisfy { $0["sendTo"] as? [String] == ["dana"] })
+        let unknown = try cli.run("next", "riverbend-health", "--to", "nobody@riverbend.example", "--as-of", "2026-11-29")
+        #expect(unknown.status == 65 && unknown.stderr.contains("Dana Reyes (dana)"), "\(unknown.stderr)")
+    }
+
     @Test func anEmailIsDatedByItsHeaderAndReadAsItsSenders() throws {
         try prepare()
         let mail = cli.folder.write("mail.eml", """

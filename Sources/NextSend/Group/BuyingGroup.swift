@@ -72,6 +72,11 @@ public struct Claim: Sendable, Hashable, Codable {
             case let .number(number): return NumberText.plain(number)
             }
         }
+
+        public var isNumber: Bool {
+            if case .number = self { return true }
+            return false
+        }
     }
 
     public var stakeholder: String

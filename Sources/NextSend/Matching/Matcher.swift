@@ -212,13 +212,15 @@ struct MatchContext {
     struct Contribution {
         /// Why the value is what it is; turned into words only for the picks (`--explain`).
         enum Detail {
-            case conflict(how: String, coversAll: Bool)
+            /// How it settles the split, and how many of its sides have someone the asset is made for.
+            case conflict(how: String, reached: Int, of: Int)
             case job(primary: Bool, reachable: Int, concerned: Int)
             case reach(forRole: Bool, timely: Bool)
 
             var text: String {
                 switch self {
-                case let .conflict(how, coversAll): return "\(how); \(coversAll ? "reaches every side" : "reaches one side only")"
+                case let .conflict(how, reached, sides):
+                    return "\(how); " + (reached == sides ? "reaches every side" : "reaches \(reached) of \(sides) sides")
                 case let .job(primary, reachable, concerned):
                     return "\(primary ? "primary" : "secondary") job; reaches \(reachable) of \(concerned) concerned"
                 case let .reach(forRole, timely):
@@ -350,10 +352,12 @@ struct MatchContext {
             guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topicID }) else { return nil }
             let (fit, how) = conflictFit(asset, conflict)
             guard fit > 0 else { return nil }
-            let coversAll = asset.shareable || asset.roles.isEmpty
-                || conflict.sides.allSatisfy { side in side.stakeholders.contains { fits(asset, $0) } }
-            // Content for one side, sent into a split group, tends to harden the split.
-            let audience = coversAll ? 1.0 : policy.oneSidedAudience
+            let reached = conflict.sides.filter { side in side.stakeholders.contains { fits(asset, $0) } }.count
+            let coversAll = reached == conflict.sides.count
+            // Content for one side, sent into a split group, tends to harden the split. (A resolver of
+            // a figure is credited by the camps it is made for already: no second discount.)
+            let creditedByCamps = taxonomy.topic(topicID)?.isNumber == true && asset.resolves.contains { $0.topic == topicID }
+            let audience = coversAll || creditedByCamps ? 1.0 : policy.oneSidedAudience
             // With one reader (`--to`), a conflict counts only when they are part of it. People who just
             // got another resolver of this split are given time with it first.
             let waitingFor = waiting[topicID] ?? []
@@ -363,13 +367,17 @@ struct MatchContext {
             guard !targets.isEmpty else { return nil }
             let servesTopic = asset.resolves.contains { $0.topic == conflict.topic } || asset.topics.contains(conflict.topic)
             return Contribution(need: position, value: need.urgency * fit * audience, targets: targets.sorted(),
-                                detail: .conflict(how: how, coversAll: coversAll), serves: servesTopic)
+                                detail: .conflict(how: how, reached: reached, of: conflict.sides.count), serves: servesTopic)
         case let .stalledJob(job), let .activeJob(job):
             let jobFit = policy.jobFit(asset, job)
             guard jobFit > 0 else { return nil }
+            // The people whose role the asset is made for are concerned with the job it is built for,
+            // whether or not they hold a view on its topics (the depot engineer and the pilot kit).
+            let madeFor = group.stakeholders.filter { asset.roles.contains($0.role) }.map(\.id)
+            let everyone = need.stakeholders + madeFor.filter { !need.stakeholders.contains($0) }
             // With one reader (`--to`), a job counts only when they are concerned with it, and the
             // asset is judged for them alone.
-            let concerned = options.onlyTo.map { need.stakeholders.contains($0) ? [$0] : [] } ?? need.stakeholders
+            let concerned = options.onlyTo.map { everyone.contains($0) ? [$0] : [] } ?? everyone
             let reachable = concerned.filter { fits(asset, $0) }
             guard !reachable.isEmpty else { return nil }
             let targets = restrict(reachable.filter { notRecent(asset, $0) && !waitsForResolver(asset, $0) })
@@ -390,17 +398,14 @@ struct MatchContext {
         }
     }
 
-    /// How well an asset settles a conflict: resolving its positions beats covering its topic beats sharing its job.
+    /// How well an asset settles a conflict: resolving it beats covering its topic beats sharing its
+    /// job, and a resolver earns in proportion to the sides it covers (``SideCoverage``).
     func conflictFit(_ asset: Asset, _ conflict: Conflict) -> (Double, String) {
         let policy = options.policy
-        let resolutions = asset.resolves.filter { $0.topic == conflict.topic }
-        if !resolutions.isEmpty {
-            let best = resolutions.map { resolution -> Double in
-                if resolution.positions.isEmpty { return policy.resolvesConflict }
-                let overlap = Set(resolution.positions).intersection(conflict.positions).count
-                return overlap >= 2 ? policy.resolvesConflict : overlap == 1 ? policy.resolvesOnePosition : policy.resolvesOtherPositions
-            }.max()!
-            return (best, best == policy.resolvesConflict ? "resolves this conflict" : "resolves part of this conflict")
+        if let coverage = SideCoverage.of(asset, conflict, group: group, taxonomy: taxonomy) {
+            guard !coverage.covered.isEmpty else { return (policy.resolvesOtherPositions, "resolves other positions than the ones held") }
+            return (policy.resolvesConflict * coverage.share,
+                    coverage.isComplete ? "resolves this conflict" : "covers \(coverage.covered.count) of \(coverage.sides.count) sides")
         }
         if asset.topics.contains(conflict.topic) { return (policy.coversTopic, "covers the topic") }
         let jobs = taxonomy.topic(conflict.topic)?.jobs ?? []

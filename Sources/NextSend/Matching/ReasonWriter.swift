@@ -6,11 +6,13 @@
 public struct ReasonWriter: Sendable {
     let group: BuyingGroup
     let diagnosis: Diagnosis
+    let taxonomy: Taxonomy
     let words: Vocabulary
 
     public init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy) {
         self.group = group
         self.diagnosis = diagnosis
+        self.taxonomy = taxonomy
         words = Vocabulary(taxonomy)
     }
 
@@ -67,11 +69,11 @@ public struct ReasonWriter: Sendable {
             let state = diagnosis.job(job)
             var situation = "\(words.jobTitle(job)) has stalled: no movement for \(Words.count(state?.idleDays ?? 0, "day"))"
             if let loops = state?.loops, loops > 0 { situation += " after being reopened \(Words.times(loops))" }
-            return "\(situation) — \(this) is built for \(words.job(job)) and speaks to \(Words.list(madeForFirst(sendTo, asset).map { names.mention($0) }, limit: 3))"
+            return "\(situation) — \(this) is built for \(words.job(job))" + audience(asset, sendTo, names: &names)
         case let .activeJob(job):
             var situation = "\(words.jobTitle(job)) is under way"
             if let loops = diagnosis.job(job)?.loops, loops > 0 { situation += " again, reopened \(Words.times(loops))" }
-            return "\(situation) — \(this) helps \(Words.list(madeForFirst(sendTo, asset).map { names.mention($0) }, limit: 3)) move it forward"
+            return "\(situation) — \(this) helps move it forward" + audience(asset, sendTo, names: &names)
         case let .unengagedStakeholder(id):
             let who = group.stakeholder(id).map { "\(names.mention($0.id)), \(Words.withArticle(words.influence($0.influence)))," } ?? id
             let way = asset.channel == .repLed ? this : this.replacingOccurrences(of: "this ", with: "this self-serve ", options: .anchored)
@@ -92,36 +94,36 @@ public struct ReasonWriter: Sendable {
         return " (" + heard.prefix(3).joined(separator: "; ") + (heard.count > 3 ? "; and \(heard.count - 3) more" : "") + ")"
     }
 
-    /// The people an asset is made for (their role is one of its roles) first, then the others,
-    /// each in id order: a business case for finance names the CFO before the nurse manager.
-    func madeForFirst(_ people: [String], _ asset: Asset) -> [String] {
-        let madeFor = people.filter { id in group.stakeholder(id).map { asset.roles.contains($0.role) } == true }
-        return madeFor + people.filter { !madeFor.contains($0) }
+    /// Whom the asset speaks to: only people whose role it is made for are said to be spoken to
+    /// ("and speaks to Ann (finance)"); the others it goes to because it is for everyone are named
+    /// as sharing it ("shared with Bo (IT)"), never as its audience.
+    func audience(_ asset: Asset, _ sendTo: [String], names: inout PersonNames) -> String {
+        let madeFor = sendTo.filter { id in group.stakeholder(id).map { asset.roles.contains($0.role) } == true }
+        let others = sendTo.filter { !madeFor.contains($0) }
+        var text = madeFor.isEmpty ? "" : " and speaks to " + Words.list(madeFor.map { names.mention($0) }, limit: 3)
+        if !others.isEmpty { text += (madeFor.isEmpty ? ", shared with " : ", shared with ") + Words.list(others.map { names.mention($0) }, limit: 3) }
+        return text
     }
 
-    /// What a resolver does for a split: all of it, or which positions it covers and whose view it
-    /// leaves out — "covers cloud-only vs hybrid; Kim's on-prem-required view is not addressed".
+    /// What a resolver does for a split: all of it, or which sides it covers and whose view it
+    /// leaves out — "covers 2 of 3 sides (buy-outright and lease); Kim's energy-as-a-service view is
+    /// not addressed". Worked out by ``SideCoverage``, as the score is.
     func resolving(_ asset: Asset, _ conflict: Conflict, names: inout PersonNames) -> String {
-        let resolutions = asset.resolves.filter { $0.topic == conflict.topic }
-        // A resolution without positions settles the topic whatever the positions.
-        if resolutions.contains(where: \.positions.isEmpty) || conflict.positions.isEmpty { return "is made to reconcile exactly that" }
-        let best = resolutions.max { lhs, rhs in
-            let a = Set(lhs.positions).intersection(conflict.positions).count, b = Set(rhs.positions).intersection(conflict.positions).count
-            return a != b ? a < b : lhs.positions.joined() > rhs.positions.joined()
-        }!
-        let covered = conflict.positions.filter(best.positions.contains)
-        let left = conflict.sides.filter { side in
-            if case let .position(position) = side.value { return !best.positions.contains(position) }
-            return false
+        guard let coverage = SideCoverage.of(asset, conflict, group: group, taxonomy: taxonomy), !coverage.isComplete else {
+            return "is made to reconcile exactly that"
         }
-        if left.isEmpty { return "is made to reconcile exactly that" }
-        let coverage = covered.count >= 2 ? "covers \(covered.joined(separator: " vs "))"
-            : covered.count == 1 ? "speaks to the \(covered[0]) side only" : "covers other positions than theirs"
-        let unaddressed = left.map { side -> String in
-            let who = Words.list(side.stakeholders.map { names.mention($0) }, limit: 2)
-            return "\(who)'s \(side.value) view"
+        guard !coverage.covered.isEmpty else { return "covers other positions than theirs" }
+        let values: ([Conflict.Side]) -> String = { camp in
+            let all = camp.map { self.words.value($0.value, topic: conflict.topic) }
+            return all.count > 1 && camp.first?.value.isNumber == true ? "\(all.first!)–\(all.last!)" : all.joined(separator: " or ")
         }
-        return "\(coverage); \(Words.list(unaddressed)) \(left.count == 1 ? "is" : "are") not addressed"
+        let covered = coverage.covered.map { values(coverage.sides[$0]) }
+        let unaddressed = coverage.left.map { camp -> String in
+            let who = Words.list(camp.flatMap(\.stakeholders).map { names.mention($0) }, limit: 2)
+            return "\(who)'s \(values(camp)) view"
+        }
+        return "covers \(coverage.covered.count) of \(coverage.sides.count) sides (\(Words.list(covered))); "
+            + "\(Words.list(unaddressed)) \(unaddressed.count == 1 ? "is" : "are") not addressed"
     }
 
     /// The other needs in a few words each, unreached people gathered into one item:

@@ -13,10 +13,9 @@
 public struct ScoringPolicy: Sendable, Hashable {
     // MARK: Conflicts: how well an asset settles one
 
-    /// Resolves the conflict's topic (for every position in the split, or without naming positions).
+    /// Resolves the conflict for every side of the split; a resolver covering some sides earns this
+    /// times the influence share of the sides it covers (``SideCoverage``).
     public var resolvesConflict = 1.0
-    /// Resolves exactly one of the positions in the split.
-    public var resolvesOnePosition = 0.6
     /// Resolves the topic but for positions nobody in the split holds.
     public var resolvesOtherPositions = 0.3
     /// Covers the conflict's topic without being made to resolve it.
@@ -124,7 +123,7 @@ public struct ScoringPolicy: Sendable, Hashable {
     }
 
     /// The best fit any asset can have for a conflict: the bound for resolvers.
-    var bestConflictFit: Double { max(resolvesConflict, resolvesOnePosition, resolvesOtherPositions) }
+    var bestConflictFit: Double { max(resolvesConflict, resolvesOtherPositions) }
 
     /// Upper bound of the unreached-people part of a score, given the sum and the largest of the
     /// single contributions: the diminishing series never exceeds the sum nor largest / (1 − share).
