@@ -171,13 +171,8 @@ extension Desk {
             }
             let reading = reader.read(note.document)
             for statement in reading.skipped { intake.skipped[statement.why.rawValue, default: 0] += 1 }
-            let claims = reading.claims.compactMap { read -> Claim? in
-                if case let .number(value) = read.value, let topic = taxonomy.topic(read.topic), case let .number(unit, _) = topic.kind,
-                   !NumberText.isAcceptable(value) || FigureUnit.problem(value, unit: unit) != nil {
-                    intake.skipped[SkipReason.noFigure.rawValue, default: 0] += 1
-                    return nil
-                }
-                return Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: note.source, date: note.date, quote: read.quote)
+            let claims = reading.claims.map { read in
+                Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: note.source, date: note.date, quote: read.quote)
             }
             intake.claims += claims.count
             if !claims.isEmpty { batches.append(NoteClaims(group: group.id, origin: note.origin, claims: claims)) }

@@ -44,20 +44,12 @@ extension Desk {
                 + "add them to content/taxonomy.yaml (see docs/notes.md) and import the catalog again")
         }
         let reading = reader.read(NoteDocument(text: text, format: noteFormat, from: author, inbound: author == nil ? nil : true))
-        // A figure the store refuses (out of range for its unit) is not a claim either.
-        var skipped = reading.skipped
-        var claims: [Claim] = []
-        var quotes: [String] = []
-        for read in reading.claims {
-            if case let .number(value) = read.value, let topic = taxonomy.topic(read.topic), case let .number(unit, _) = topic.kind,
-               !NumberText.isAcceptable(value) || FigureUnit.problem(value, unit: unit) != nil {
-                skipped.append(SkippedStatement(quote: read.quote, why: .noFigure))
-                continue
-            }
-            claims.append(Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: noteFormat.claimSource, date: day,
-                                quote: read.quote))
-            quotes.append(read.quote)
+        // The reader only returns figures the store takes (within 10^15, right for their unit).
+        let skipped = reading.skipped
+        let claims = reading.claims.map { read in
+            Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: noteFormat.claimSource, date: day, quote: read.quote)
         }
+        let quotes = reading.claims.map(\.quote)
         let noteOrigin = origin ?? Origin.pastedNote(text)
         let outcome = try store.recordNoteClaims(claims, to: group.id, origin: noteOrigin, by: recorder, dryRun: dryRun)
 

@@ -31,7 +31,7 @@ public enum NoteFormat: String, Sendable, Hashable, Codable, CaseIterable {
     public static func emailDay(in text: String) -> Day? {
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = NoteText.trimmed(line)
             if trimmed.isEmpty { return nil }
             guard trimmed.lowercased().hasPrefix("date:") else { continue }
             let words = trimmed.dropFirst(5).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
@@ -112,7 +112,7 @@ struct NoteLayout {
         var lines: [NoteLine] = []
         var section: NoteVoice?
         for line in raw {
-            var text = line.trimmingCharacters(in: .whitespaces)
+            var text = NoteText.trimmed(line)
             if text.isEmpty { continue }
             var heading = false
             if markdown, text.hasPrefix("#") {
@@ -121,8 +121,8 @@ struct NoteLayout {
             }
             text = Self.strippingBullet(text)
             // A heading or a bold line that is only a name: what follows is that person's.
-            let plain = Self.strippingEmphasis(text).trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
             if heading || (text.hasPrefix("**") && text.hasSuffix("**")) {
+                let plain = Self.strippingEmphasis(text).trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
                 section = voice(ofName: Self.strippingRole(plain))
                 if section != nil { continue }
             }
@@ -150,7 +150,8 @@ struct NoteLayout {
     }
 
     static func strippingEmphasis(_ text: String) -> String {
-        text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        guard text.contains("**") || text.contains("__") else { return text }
+        return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     }
 
     /// "Lee Park (IT, decision-maker)" → "Lee Park".
@@ -187,7 +188,7 @@ struct NoteLayout {
         var voice: NoteVoice = inbound == true ? from.map { .stakeholder($0) } ?? .outsider : .vendor
         var sender: String?
         for line in raw {
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = NoteText.trimmed(line)
             let lower = text.lowercased()
             if inHeaders {
                 if lower.hasPrefix("from:") {
@@ -255,7 +256,7 @@ struct NoteLayout {
         var speaker: NoteVoice = .vendor
         var skipping = false
         for (index, line) in raw.enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = NoteText.trimmed(line)
             if text.isEmpty { skipping = false; continue }
             if skipping { continue }
             if text.hasPrefix("WEBVTT") || text.hasPrefix("NOTE") || text.hasPrefix("STYLE") || text.hasPrefix("REGION") { skipping = true; continue }
@@ -287,7 +288,7 @@ struct NoteLayout {
         var lines: [NoteLine] = []
         var speaker: NoteVoice = .vendor
         for line in raw {
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = NoteText.trimmed(line)
             if text.isEmpty || text.contains("-->") { continue }
             if srt, text.allSatisfy(\.isNumber) { continue }
             var body = text

@@ -47,7 +47,7 @@ public struct NoteReader: Sendable {
     }
 
     static func quote(_ statement: String) -> String {
-        let trimmed = statement.trimmingCharacters(in: .whitespaces)
+        let trimmed = NoteText.trimmed(statement)
         guard trimmed.count > quoteLimit else { return trimmed }
         return String(trimmed.prefix(quoteLimit - 1)) + "…"
     }
@@ -64,7 +64,7 @@ public struct NoteReader: Sendable {
         var current = ""
         var index = 0
         func flush() {
-            let text = current.trimmingCharacters(in: .whitespaces)
+            let text = NoteText.trimmed(current)
             if text.contains(where: { $0.isLetter || $0.isNumber }) { parts.append(text) }
             current = ""
         }
@@ -387,7 +387,8 @@ public struct NoteReader: Sendable {
         let anchor = mentions.map(\.first).min() ?? 0
         let after = candidates.first { $0.figure.first > anchor }
         let pick = after ?? candidates.last!
-        guard FigureUnit.problem(pick.value, unit: unit) == nil else { return .problem(.noFigure) }
+        // A figure no store would take (beyond 10^15, a negative cost, 150% of overtime) is no claim.
+        guard NumberText.isAcceptable(pick.value), FigureUnit.problem(pick.value, unit: unit) == nil else { return .problem(.noFigure) }
         return .value((pick.value * 10_000).rounded() / 10_000, pick.index)
     }
 

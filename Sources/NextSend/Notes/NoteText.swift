@@ -33,11 +33,30 @@ public enum NoteText {
 
     /// Lower case, without accents: "Zoë Álvarez-Nakamura" → "zoe alvarez-nakamura".
     public static func fold(_ text: String) -> String {
-        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        if folded.contains(where: { extraFolds[$0] != nil }) {
-            folded = String(folded.flatMap { extraFolds[$0].map(Array.init) ?? [$0] })
+        // Most words are plain ASCII: lower-casing is all they need (Foundation's folding is the
+        // reader's most expensive call otherwise).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        out.reserveCapacity(folded.utf8.count)
+        for character in folded {
+            if character == "’" || character == "‘" {
+                out.append("'")
+            } else if let replacement = extraFolds[character] {
+                out += replacement
+            } else {
+                out.append(character)
+            }
         }
-        return folded.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+        return out
+    }
+
+    /// `text` without white space at either end, cheaper than Foundation's trimming for the many
+    /// short lines and statements the reader handles.
+    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = text.lastIndex(where: { !$0.isWhitespace })!
+        return String(text[first...last])
     }
 
     /// The words a phrase is matched on, hyphens and spaces alike: "3-year cost" → "3 year cost".
