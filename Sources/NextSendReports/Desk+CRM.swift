@@ -161,9 +161,10 @@ extension Desk {
         let byID = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var readers: [String: NoteReader] = [:]
         var batches: [NoteClaims] = []
+        let template = NoteReader(taxonomy: taxonomy, stakeholders: [])
         for note in notes.sorted(by: { ($0.group, $0.origin) < ($1.group, $1.origin) }) {
             guard let group = try byID[note.group] ?? store.group(id: note.group) else { continue }
-            let reader = readers[group.id] ?? NoteReader(taxonomy: taxonomy, stakeholders: group.stakeholders)
+            let reader = readers[group.id] ?? template.reading(for: group.stakeholders)
             readers[group.id] = reader
             guard reader.canRead else {
                 intake.readable = false

@@ -86,8 +86,8 @@ struct NoteLayout {
     var inbound: Bool?
 
     func lines(of text: String, format: NoteFormat) -> [NoteLine] {
-        let raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character, and a newline like "\n" and "\r".
+        let raw = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         switch format {
         case .note, .markdown: return notes(raw, markdown: format == .markdown)
         case .email: return email(raw)

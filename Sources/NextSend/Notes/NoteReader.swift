@@ -25,6 +25,18 @@ public struct NoteReader: Sendable {
         self.phrases = TopicPhrases(taxonomy)
     }
 
+    private init(taxonomy: Taxonomy, people: NotePeople, phrases: TopicPhrases) {
+        self.taxonomy = taxonomy
+        self.people = people
+        self.phrases = phrases
+    }
+
+    /// The same reader for another group's people, keeping the taxonomy's phrases already worked
+    /// out (an import reads thousands of groups).
+    public func reading(for stakeholders: [Stakeholder]) -> NoteReader {
+        NoteReader(taxonomy: taxonomy, people: NotePeople(stakeholders), phrases: phrases)
+    }
+
     /// Whether any topic of the taxonomy has `says:` phrases (without them nothing can be read).
     public var canRead: Bool { !phrases.isEmpty }
 
@@ -146,7 +158,8 @@ public struct NoteReader: Sendable {
         let numberTopics = mentions.compactMap { taxonomy.topic($0.topic) }.filter(\.isNumber)
         if numberTopics.count == 1 { verdict.context.numberTopic = numberTopics[0].id }
 
-        if statement.trimmingCharacters(in: CharacterSet(charactersIn: " )\"'”")).hasSuffix("?") || Self.questionCues.contains(where: { Self.contains(words, $0) }) {
+        let ending = statement.last { !" )\"'”’".contains($0) && !$0.isWhitespace }
+        if ending == "?" || Self.questionCues.contains(where: { Self.contains(words, $0) }) {
             verdict.skipped = .question
             return verdict
         }
