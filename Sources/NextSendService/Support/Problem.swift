@@ -33,18 +33,6 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
         switch error {
         case let problem as Problem:
             return problem.withoutCommands
-        case let failure as ValidationFailure:
-            return Problem.badRequest(failure.errors.map(Problem.sentence).joined(separator: "; ")).withoutCommands
-        case let error as DeskError:
-            return (error.kind == .notFound ? Problem.notFound(error.message) : .badRequest(error.description)).withoutCommands
-        case let error as StoreError:
-            switch error.code {
-            case .notFound: return Problem.notFound(error.description).withoutCommands
-            case .busy: return .busy(error.description)
-            case .duplicate, .sourceOwned, .refused: return Problem(status: .conflict, detail: error.description).withoutCommands
-            case .newerSchema, .damaged, .cannotOpen: return Problem(status: .serviceUnavailable, detail: error.description)
-            default: return nil
-            }
         case let error as ServerError:
             // The generated server could not read the request: a missing parameter, a body that is
             // not the JSON the contract describes.
@@ -56,7 +44,28 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
         case let error as HTTPError:
             return Problem(status: error.status, detail: error.body ?? error.status.reasonPhrase)
         default:
-            return nil
+            guard let kind = FailureKind.of(error), let status = status(for: kind) else { return nil }
+            let detail: String = switch error {
+            case let failure as ValidationFailure: failure.errors.map(Problem.sentence).joined(separator: "; ")
+            case let error as DeskError where error.kind == .notFound: error.message
+            default: "\(error)"
+            }
+            var problem = Problem(status: status, detail: detail).withoutCommands
+            // Another writer holds the database: a client that waits a moment gets through.
+            if kind == .busy { problem.extraHeaders[.retryAfter] = "1" }
+            return problem
+        }
+    }
+
+    /// Each kind of failure's HTTP status: the one table the service keeps. An I/O failure is the
+    /// server's own problem (a 500, logged), not something the client can act on.
+    static func status(for kind: FailureKind) -> HTTPResponse.Status? {
+        switch kind {
+        case .badInput: return .badRequest
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .busy, .unusable, .cannotCreate, .unavailable: return .serviceUnavailable
+        case .ioError: return nil
         }
     }
 

@@ -16,30 +16,19 @@ enum Failure {
 
     /// The exit code for NextSend's own errors; `nil` leaves the error to ArgumentParser.
     static func exitCode(for error: any Error) -> Int32? {
-        switch error {
-        case is ValidationFailure:
-            return dataError
-        case let error as StoreError:
-            switch error.code {
-            case .busy: return tempFailure
-            case .newerSchema, .damaged, .duplicate, .sourceOwned, .refused: return dataError
-            case .notFound: return noInput
-            case .cannotOpen, .notEmpty: return cannotCreate
-            case .unreachable: return unavailable
-            default: return ioError
-            }
-        case let error as ContentError:
-            switch error.code {
-            case .missingInput: return noInput
-            case .cannotCreate: return cannotCreate
-            default: return ioError
-            }
-        case let error as UserError:
-            return error.code
-        case let error as DeskError:
-            return error.kind == .notFound ? noInput : dataError
-        default:
-            return nil
+        if let error = error as? UserError { return error.code }
+        return FailureKind.of(error).map(exitCode(for:))
+    }
+
+    /// Each kind of failure's sysexits code: the one table the CLI keeps.
+    static func exitCode(for kind: FailureKind) -> Int32 {
+        switch kind {
+        case .badInput, .conflict, .unusable: return dataError
+        case .notFound: return noInput
+        case .busy: return tempFailure
+        case .cannotCreate: return cannotCreate
+        case .unavailable: return unavailable
+        case .ioError: return ioError
         }
     }
 
