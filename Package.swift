@@ -45,6 +45,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The synthetic dataset generator for benchmarks (`nextsend generate`), out of the library
+        // that ships to integrators.
+        .target(
+            name: "NextSendSynthetic",
+            dependencies: ["NextSend", "NextSendStore"]
+        ),
         // The weekly digest: builds rep and marketing digests, renders them, runs the batch.
         .target(
             name: "NextSendDigest",
@@ -114,7 +120,7 @@ let package = Package(
             name: "nextsend",
             dependencies: [
                 "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService", "NextSendCRM", "NextSendPostgres",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NextSendSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -131,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextSendTests",
-            dependencies: ["NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSend", "NextSendSynthetic", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendStoreTests",
@@ -143,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextSendCRMTests",
-            dependencies: ["NextSendCRM", "NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSendCRM", "NextSend", "NextSendSynthetic", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendServiceTests",

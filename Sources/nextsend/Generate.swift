@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NextSend
 import NextSendStore
+import NextSendSynthetic
 
 extension NextSendCommand {
     struct Generate: ParsableCommand {

@@ -3,6 +3,7 @@ import NextSend
 import NextSendCRM
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// The CSV reader against RFC 4180 and against what breaks it: every row with its line, every
 /// broken file refused with its line, never a crash or a silent guess.

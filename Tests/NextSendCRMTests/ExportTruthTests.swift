@@ -3,6 +3,7 @@ import NextSend
 import NextSendCRM
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// Exports written the way Salesforce and HubSpot write them — repeated rows, upper-case headers,
 /// deleted records, owners nobody mapped — read truthfully, and no file makes the reader crash.

@@ -1,6 +1,7 @@
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 @Suite struct ConflictDetectorTests {
     let taxonomy = Samples.taxonomy

@@ -1,5 +1,6 @@
 import NextSend
 import Testing
+import NextSendSynthetic
 
 /// The benchmark's data is only worth measuring if it looks like a real pipeline: these check the
 /// properties `Scripts/bench` relies on, on a dataset small enough to parse in a test.

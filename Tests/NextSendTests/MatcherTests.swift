@@ -1,6 +1,7 @@
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// The matcher's properties from the brief, each a test that fails when the property breaks.
 @Suite struct MatcherTests {

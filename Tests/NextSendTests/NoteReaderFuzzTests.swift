@@ -2,6 +2,7 @@ import Foundation
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// Whatever text a rep pastes or a CRM holds, the reader answers: no crash, no figure it could not
 /// store, every quote taken from the text, and the same answer every time.

@@ -2,6 +2,7 @@ import Foundation
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// The claims reader's rules, one at a time: each test names what a rep relies on.
 @Suite struct NoteReaderTests {

@@ -2,6 +2,7 @@ import Foundation
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// Every number formatter is total: whatever a database holds, printing it never traps.
 @Suite struct NumberTextTests {

@@ -2,6 +2,7 @@ import Foundation
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// Seeded mutations of valid files: the parsers never crash or hang, and every rejected input
 /// gets a diagnostic naming its file.

@@ -1,6 +1,7 @@
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// CRM stages as a path: a skipped stage leaves no false stall, a move back is a loop.
 @Suite struct StagePipelineTests {

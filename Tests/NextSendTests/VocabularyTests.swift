@@ -1,6 +1,7 @@
 import NextSend
 import NextSendTestSupport
 import Testing
+import NextSendSynthetic
 
 /// How NextSend names things: one style for people, roles, counts and conflicts everywhere.
 @Suite struct VocabularyTests {

@@ -1,5 +1,6 @@
 import Foundation
 import NextSend
+import NextSendStore
 
 /// Writes a synthetic dataset to disk in the layout the benchmark and the import commands read:
 /// `taxonomy.yaml`, `catalog/<id>.md` and `groups.jsonl`.

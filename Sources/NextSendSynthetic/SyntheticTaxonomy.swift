@@ -1,3 +1,5 @@
+import NextSend
+
 extension DatasetGenerator {
     /// The taxonomy a generated dataset is tagged with when none is given: a generic B2B
     /// vocabulary with the topics buyers typically disagree on, so `nextsend generate` works from

@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 
 /// Makes a synthetic dataset shaped like the real thing, for benchmarks and load tests.
 ///

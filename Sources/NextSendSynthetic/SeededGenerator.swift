@@ -1,3 +1,5 @@
+import NextSend
+
 /// A small deterministic random generator (SplitMix64): the same seed gives the same sequence on
 /// every machine, so synthetic datasets and property tests are repeatable.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
