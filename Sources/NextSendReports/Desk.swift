@@ -269,6 +269,19 @@ extension Desk {
                         isNew: isNew)
     }
 
+    /// Closes a deal as won or lost, archives it, or opens it again (`group close|archive|reopen`):
+    /// a closed or archived group leaves `next`, the digest and `group list`; its history stays.
+    public func setStatus(groupID: String, _ status: GroupStatus, on day: Day, by recorder: Recorder) throws -> Recorded<RecordedReport> {
+        try store.setStatus(status, ofGroup: groupID, on: day, by: recorder)
+        let message = switch status {
+        case .won, .lost: "\(groupID) is closed as \(status.rawValue) on \(day); it leaves next and the digest. Its history stays."
+        case .archived: "\(groupID) is archived on \(day); it leaves next and the digest. Its history stays."
+        case .open: "\(groupID) is open again."
+        }
+        return Recorded(report: RecordedReport(group: groupID, action: status.rawValue, date: day.description, by: recorder.name, message: message),
+                        isNew: true)
+    }
+
     /// Withdraws a recorded fact, or a rep's consumed mark (`retract`, `POST …/retractions`): it
     /// stays in the history, marked, and stops counting.
     public func retract(groupID: String, fact: FactReference, by recorder: Recorder) throws -> Recorded<RecordedReport> {

@@ -24,10 +24,7 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let status: GroupStatus = outcome == .won ? .won : .lost
-            try store.open().setStatus(status, ofGroup: group, on: date.day, by: recorder.recorder)
-            try RecordedReport(group: group, action: status.rawValue, date: date.day.description, by: recorder.recorder.name,
-                               message: "\(group) is closed as \(status.rawValue) on \(date.day); it leaves next and the digest. Its history stays.")
-                .print(json: output.json)
+            try Desk(store: try store.open()).setStatus(groupID: group, status, on: date.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 
@@ -45,10 +42,7 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try store.open().setStatus(.archived, ofGroup: group, on: date.day, by: recorder.recorder)
-            try RecordedReport(group: group, action: "archived", date: date.day.description, by: recorder.recorder.name,
-                               message: "\(group) is archived on \(date.day); it leaves next and the digest. Its history stays.")
-                .print(json: output.json)
+            try Desk(store: try store.open()).setStatus(groupID: group, .archived, on: date.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 
@@ -64,9 +58,7 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try store.open().setStatus(.open, ofGroup: group, on: date.day, by: recorder.recorder)
-            try RecordedReport(group: group, action: "open", date: date.day.description, by: recorder.recorder.name,
-                               message: "\(group) is open again.").print(json: output.json)
+            try Desk(store: try store.open()).setStatus(groupID: group, .open, on: date.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 }
