@@ -80,7 +80,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout"])
+    @Test(arguments: ["dev", "heldout", "blind"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {

@@ -50,6 +50,7 @@ import NextSendSynthetic
         ("Lee expects go-live in ~20 wks.", 20),
         ("Lee wants payback within 2 years.", 24),            // months
         ("Lee thinks payback will take about a year and a half.", 18),
+        ("Lee wants payback in sixteen months.", 16),
         ("Lee expects overtime to drop 12 to 18 percent.", 15),
         ("Lee expects overtime down 20-25%.", 22.5),
     ])
@@ -94,6 +95,34 @@ import NextSendSynthetic
         let reading = read(text)
         #expect(reading.claims.isEmpty, "\(text) → \(reading.claims)")
         #expect(reading.skipped.map(\.why) == [why], "\(text)")
+    }
+
+    /// Rules the blind set taught (each general, none about its sentences).
+    @Test func aConditionHoldsForWhatFollowsItNotForAClauseBefore() {
+        let claim = only("Dana said the three-year cost is still $1.28M, and if it creeps past 1.4 she says we might build it ourselves.")
+        #expect(claim?.value == .number(1_280_000))
+        #expect(read("If finance insists, Lee thinks the TCO is $300k.").skipped.map(\.why) == [.conditional])
+    }
+
+    @Test func aNameSpokenToIsNotTheOneSpeaking() {
+        let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Lee Park>Respectfully, Dana, I'd rather we sign multiyear.\n"
+        #expect(read(vtt, format: .vtt).claims.map(\.stakeholder) == ["lee"])
+    }
+
+    @Test func anotherDollarIsAnotherCurrency() {
+        #expect(read("Dana thinks the TCO is C$1.6M.").skipped.map(\.why) == [.otherUnit])
+        #expect(read("Dana thinks the TCO is A$900k.").skipped.map(\.why) == [.otherUnit])
+    }
+
+    @Test func aDenialThatHoldsIsAView() {
+        #expect(only("Lee wont budge on self-hosted.")?.value == .position("on-prem-required"))
+        #expect(only("Lee won't back down on on-prem.")?.value == .position("on-prem-required"))
+    }
+
+    @Test func anOutsiderOpeningTheStatementHoldsIt() {
+        #expect(read("The Chartis consultant keeps whispering big bang in Lee's ear.").claims.isEmpty)
+        #expect(only("For the nurses, Dana would put the overtime reduction at 25 percent.")?.stakeholder == "dana")
+        #expect(read("Scratch what Lee told you on hybrid, the math changed his mind.").claims.isEmpty)
     }
 
     @Test func theHeldPositionIsTheOneNotDenied() {

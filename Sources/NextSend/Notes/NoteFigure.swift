@@ -37,7 +37,8 @@ extension NoteFigure {
     private static let currencySigns: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP"]
     private static let otherUnits: Set<String> = ["sprint", "sprints", "hour", "hours", "hrs", "hr", "quarter", "quarters", "shifts", "shift"]
     private static let spelled: [String: Double] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                                                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
+                                                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                                                    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
                                                     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50]
     /// Words after a number that leave it a plain figure ("at 150,000 for the three years").
     private static let bareFollowers: Set<String> = ["for", "which", "all", "in", "on", "at", "max", "maximum", "and", "or", "as", "per", "by",
@@ -158,8 +159,11 @@ extension NoteFigure {
             var look = index - 1
             while look >= 0, tokens[look].isMark("~") { look -= 1 }
             if look >= 0, tokens[look].kind == .mark, let code = currencySigns[tokens[look].text] {
-                currency = code
-                first = look
+                // "C$1.6M", "A$", "NZ$": another dollar, which no USD topic takes.
+                let prefixed = look > 0 && tokens[look].attached && tokens[look - 1].isWord && tokens[look - 1].text.count <= 3
+                    && tokens[look - 1].text.allSatisfy(\.isUppercase)
+                currency = prefixed ? tokens[look - 1].text.uppercased() + code : code
+                first = prefixed ? look - 1 : look
             } else if look >= 0, let code = currencyWords[tokens[look].folded], tokens[look].isAllCaps {
                 currency = code
                 first = look

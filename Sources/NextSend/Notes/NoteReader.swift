@@ -123,12 +123,24 @@ public struct NoteReader: Sendable {
 
     private static let questionCues: [[String]] = [["asked", "if"], ["asked", "whether"], ["asked", "about"], ["wondering"], ["wondered"],
                                                    ["want", "to", "know"], ["wants", "to", "know"], ["asking", "if"], ["asking", "whether"]]
+    /// Where the first condition of a statement starts, if any.
+    static func conditionStart(_ tokens: [NoteToken]) -> Int? {
+        let positions = tokens.indices.filter { tokens[$0].kind != .mark }
+        for (offset, index) in positions.enumerated() {
+            for cue in conditionCues where offset + cue.count <= positions.count {
+                if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
+            }
+        }
+        return nil
+    }
+
     private static let conditionCues: [[String]] = [["if"], ["unless"], ["provided"], ["providing"], ["assuming"], ["as", "long", "as"],
                                                     ["so", "long", "as"], ["only", "when"], ["depending"], ["contingent"], ["in", "case"]]
     /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
     private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
-                                                      ["used", "to"], ["at", "first"]]
+                                                      ["used", "to"], ["at", "first"], ["scratch"], ["changed", "my", "mind"],
+                                                      ["take", "that", "back"], ["forget", "what"]]
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
@@ -163,9 +175,15 @@ public struct NoteReader: Sendable {
             verdict.skipped = .question
             return verdict
         }
-        if Self.conditionCues.contains(where: { Self.contains(words, $0) }) {
-            verdict.skipped = .conditional
-            return verdict
+        // A condition holds for what follows it and for its own clause: "…is still $1.28M, and if it
+        // creeps past 1.4 he says…" leaves the first figure standing.
+        if let cue = Self.conditionStart(tokens) {
+            let conditionClause = Self.clause(around: cue, in: tokens)
+            mentions = mentions.filter { $0.first < conditionClause.lowerBound }
+            if mentions.isEmpty {
+                verdict.skipped = .conditional
+                return verdict
+            }
         }
 
         // Each topic's value, before asking whose it is (a negation outranks a missing holder).
@@ -246,7 +264,8 @@ public struct NoteReader: Sendable {
         "accept", "accepts", "ok", "okay", "fine", "comfortable", "happy", "agree", "agrees", "agreed", "favor", "favors", "favour", "favours",
         "lean", "leans", "leaning", "has", "had", "is", "was", "'s", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
         "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
-        "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will",
+        "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will", "budge", "budging",
+        "won't", "wont", "doesn't", "doesnt", "don't", "dont", "isn't", "isnt",
     ]
     private static let speechWords: Set<String> = ["said", "says", "thinks", "thought", "estimated", "estimates", "told", "tells", "mentioned",
                                                    "quoted", "expects", "insists", "wants", "prefers", "believes", "feels", "reckons",
@@ -291,9 +310,27 @@ public struct NoteReader: Sendable {
                 }
             }
         }
+        // Someone outside the group opens the statement: "the Chartis consultant they brought in
+        // keeps whispering big bang in Harold's ear".
+        let openingWords = tokens.indices.filter { tokens[$0].kind != .mark }.prefix(4)
+        // Not "For the nurses, I'd…" (after a preposition) nor "staff data" (a word describing another).
+        if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) }),
+           !names.contains(where: { $0.first < outsider }),
+           !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded)) }),
+           !(outsider + 1 < tokens.count && tokens[outsider + 1].isWord && !Self.viewWords.contains(tokens[outsider + 1].folded)
+               && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
+               && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)) {
+            return Subject(voice: .outsider, named: true)
+        }
         for name in names {
             let before = tokens[..<name.first].last { $0.kind != .mark || ["+", "&"].contains($0.text) }
             if let before, Self.prepositions.contains(before.folded) { continue }
+            // "Respectfully, Magnus, I'd rather…": a name spoken to, not the one speaking.
+            let after = name.last + 1 < tokens.count ? tokens[name.last + 1] : nil
+            let previous = name.first > 0 ? tokens[name.first - 1] : nil
+            if after?.isMark(",") == true, previous == nil || previous!.isMark(",") || ["hi", "hey", "thanks", "dear"].contains(previous!.folded) {
+                continue
+            }
             let hasVerbAfter = verbIndices.contains { $0 > name.last }
             let colon = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(":")
             guard name.possessive || hasVerbAfter || colon else { continue }
@@ -340,6 +377,9 @@ public struct NoteReader: Sendable {
         return words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0])
     }
 
+    /// "won't budge on self-hosted", "won't back down on": a denial that holds the position.
+    private static let holdingAfterDenial: Set<String> = ["budge", "move", "back", "give", "bend"]
+
     private static func isNegation(_ word: String) -> Bool {
         word.hasSuffix("n't") || word.hasSuffix("nt") && negators.contains(word) || negators.contains(word)
     }
@@ -355,7 +395,10 @@ public struct NoteReader: Sendable {
                 if Self.clauseMarks.contains(token.text) { break }
             } else {
                 if token.folded == "but" { break }
-                if Self.isNegation(token.folded) { return true }
+                if Self.isNegation(token.folded) {
+                    let next = look + 1 < tokens.count ? tokens[look + 1].folded : ""
+                    if !Self.holdingAfterDenial.contains(next) { return true }
+                }
                 seen += 1
             }
             look -= 1

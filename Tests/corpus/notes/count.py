@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate and count the labelled notes corpus; optionally score a claims reader against it.
 
-    python3 Tests/corpus/notes/count.py                 # validate both sets, print the tables
+    python3 Tests/corpus/notes/count.py                 # validate every set, print the tables
     python3 Tests/corpus/notes/count.py --markdown      # the same tables as Markdown (for the README)
     python3 Tests/corpus/notes/count.py --uncovered     # lines with a figure or a says-phrase no label covers
     python3 Tests/corpus/notes/count.py score dev OUT.json
@@ -27,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 TAXONOMY = os.path.join(REPO, "content", "taxonomy.yaml")
 SAYS = os.path.join(HERE, "says.yaml")
-SETS = ["dev", "heldout"]
+SETS = ["dev", "heldout", "blind"]
 
 WHYS = ["question", "conditional", "negation", "vendor", "unknown-person", "ambiguous-name",
         "other-unit", "no-figure", "no-topic"]
@@ -152,10 +152,12 @@ def validate(taxonomy, says):
                 errors.append(f"{s}: no trap of kind {why!r}")
     people_by_set = {s: {p["name"] for d in data[s] for p in d["group"]["stakeholders"]} for s in SETS}
     groups_by_set = {s: {d["group"]["id"] for d in data[s]} for s in SETS}
-    if people_by_set["dev"] & people_by_set["heldout"]:
-        errors.append(f"dev and heldout share people: {sorted(people_by_set['dev'] & people_by_set['heldout'])}")
-    if groups_by_set["dev"] & groups_by_set["heldout"]:
-        errors.append(f"dev and heldout share groups: {sorted(groups_by_set['dev'] & groups_by_set['heldout'])}")
+    for i, a in enumerate(SETS):  # every pair of sets shares no person and no group
+        for b in SETS[i + 1:]:
+            if people_by_set[a] & people_by_set[b]:
+                errors.append(f"{a} and {b} share people: {sorted(people_by_set[a] & people_by_set[b])}")
+            if groups_by_set[a] & groups_by_set[b]:
+                errors.append(f"{a} and {b} share groups: {sorted(groups_by_set[a] & groups_by_set[b])}")
     return data, errors
 
 
@@ -275,7 +277,7 @@ def tables(data, topics, markdown):
           [[f] + [forms[s][f] for s in SETS] for f in FORMS])
 
     hard = {s: Counter(h for d in data[s] for c in d["claims"] for h in c.get("hard", [])) for s in SETS}
-    tags = sorted(set(hard["dev"]) | set(hard["heldout"]))
+    tags = sorted(set().union(*(hard[s] for s in SETS)))
     table("Hard positives (claims carrying each tag; a claim can carry several)", ["tag"] + SETS,
           [[t] + [hard[s][t] for s in SETS] for t in tags])
     return "\n".join(rows)
@@ -365,7 +367,7 @@ def main(argv):
         return 1
     if argv[:1] == ["score"]:
         if len(argv) != 3 or argv[1] not in SETS:
-            print("usage: count.py score dev|heldout OUT.json", file=sys.stderr)
+            print(f"usage: count.py score {'|'.join(SETS)} OUT.json", file=sys.stderr)
             return 64
         score(data, argv[1], argv[2])
         return 0
@@ -375,7 +377,8 @@ def main(argv):
     print(tables(data, taxonomy["topics"], markdown="--markdown" in argv).lstrip("\n"))
     if "--markdown" not in argv:
         print("\nall checks passed: quotes are exact substrings; topics, positions and roles are in the taxonomy; "
-              "every claim names a says-phrase or is tagged topic-carried; every trap kind is in both sets.")
+              "every claim names a says-phrase or is tagged topic-carried; every trap kind is in every set; "
+              "no two sets share a person or a group.")
     return 0
 
 
