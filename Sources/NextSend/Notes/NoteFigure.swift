@@ -226,6 +226,15 @@ extension NoteFigure {
             unitAt = index + 2
         } else if let value = spelled[start] {
             amount = value
+            // "twenty-eight", "thirty six".
+            if value >= 20, value.truncatingRemainder(dividingBy: 10) == 0 {
+                var next = index + 1
+                if next < tokens.count, tokens[next].isMark("-") { next += 1 }
+                if next < tokens.count, let unit = spelled[tokens[next].folded], unit < 10 {
+                    amount = value + unit
+                    unitAt = next + 1
+                }
+            }
         }
         guard var value = amount, unitAt < tokens.count else { return nil }
         let unitWord = tokens[unitAt].folded

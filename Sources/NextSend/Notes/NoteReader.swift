@@ -140,7 +140,8 @@ public struct NoteReader: Sendable {
     private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
                                                       ["used", "to"], ["at", "first"], ["scratch"], ["changed", "my", "mind"],
-                                                      ["take", "that", "back"], ["forget", "what"]]
+                                                      ["take", "that", "back"], ["forget", "what"], ["come", "round"], ["come", "around"],
+                                                      ["came", "round"], ["came", "around"]]
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
@@ -270,7 +271,7 @@ public struct NoteReader: Sendable {
     private static let speechWords: Set<String> = ["said", "says", "thinks", "thought", "estimated", "estimates", "told", "tells", "mentioned",
                                                    "quoted", "expects", "insists", "wants", "prefers", "believes", "feels", "reckons",
                                                    "suggested", "suggests", "argued", "claims", "figures", "confirmed", "puts", "put"]
-    private static let outsiderWords: Set<String> = ["consultant", "consultants", "team", "people", "folks", "nurses", "staff", "office",
+    private static let outsiderWords: Set<String> = ["consultant", "consultants", "counsel", "team", "people", "folks", "nurses", "staff", "office",
                                                      "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
                                                      "vendor", "vendors", "partner", "auditors", "board"]
     /// Words that may follow a group of people who are the subject ("consultant at Guidehouse thinks").
@@ -321,6 +322,16 @@ public struct NoteReader: Sendable {
                && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
                && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)) {
             return Subject(voice: .outsider, named: true)
+        }
+        // "Odette says their outside counsel wants a 3-year term": the view reported is the outsider's.
+        if let name = names.first, let verb = verbIndices.first(where: { $0 > name.last }) {
+            let topicStart = topicMentions.map(\.first).min() ?? tokens.count
+            let reported = (verb + 1)..<max(verb + 1, topicStart)
+            if reported.contains(where: { index in
+                Self.outsiderWords.contains(tokens[index].folded) && verbIndices.contains { $0 > index && $0 <= index + 4 && $0 < topicStart }
+            }) {
+                return Subject(voice: .outsider, named: true)
+            }
         }
         for name in names {
             let before = tokens[..<name.first].last { $0.kind != .mark || ["+", "&"].contains($0.text) }
