@@ -147,6 +147,26 @@ import Testing
         #expect(try cli.run("catalog", "list", "--role", "marketing").stdout.isEmpty)
     }
 
+    /// Removing a topic its resolves still names, or its last job, is refused at the line that
+    /// says it; the file is left as it was.
+    @Test func tagRefusesToLeaveAnAssetSayingWhatItNoLongerMeans() throws {
+        let file = Samples.assetFile(["jobs": "[validation]"])
+        cli.folder.makeContent(assets: ["tco-model": file])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let original = cli.folder.read("content/catalog/tco-model.md")
+        let topic = try cli.run("catalog", "tag", "tco-model", "--remove-topic", "tco")
+        #expect(topic.status == 65)
+        #expect(topic.stderr.contains("tco-model.md:\(Samples.line(of: "resolves", in: file)!): error: topics: 'tco' is still named by resolves"),
+                "\(topic.stderr)")
+        let job = try cli.run("catalog", "tag", "tco-model", "--remove-job", "validation")
+        #expect(job.status == 65)
+        #expect(job.stderr.contains("tco-model.md:\(Samples.line(of: "jobs", in: file)!): error: jobs: removing validation would leave no job"),
+                "\(job.stderr)")
+        #expect(cli.folder.read("content/catalog/tco-model.md") == original)
+        // Adding a job while removing the last one is fine.
+        #expect(try cli.run("catalog", "tag", "tco-model", "--remove-job", "validation", "--add-job", "consensus-creation").status == 0)
+    }
+
     @Test func missingInputsAndUsageErrorsUseSysexits() throws {
         #expect(try cli.run("catalog", "import", "no/such/folder").status == 66)
         #expect(try cli.run("catalog", "list", "--job", "not-a-job").status == 64)
