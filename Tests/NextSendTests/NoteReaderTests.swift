@@ -109,6 +109,12 @@ import NextSendSynthetic
         #expect(read(vtt, format: .vtt).claims.map(\.stakeholder) == ["lee"])
     }
 
+    @Test func aSpeakerBackingSomeoneElsesFigureHoldsItThemselves() {
+        let srt = "1\n00:00:01,000 --> 00:00:03,000\nLee Park: On go-live I'd back Dana's thirty weeks.\n"
+        #expect(read(srt, format: .srt).claims.map(\.stakeholder) == ["lee"])
+        #expect(only("Dana's go-live target is 30 weeks, I'm told.")?.stakeholder == "dana")
+    }
+
     @Test func anotherDollarIsAnotherCurrency() {
         #expect(read("Dana thinks the TCO is C$1.6M.").skipped.map(\.why) == [.otherUnit])
         #expect(read("Dana thinks the TCO is A$900k.").skipped.map(\.why) == [.otherUnit])

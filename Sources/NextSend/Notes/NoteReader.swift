@@ -274,6 +274,8 @@ public struct NoteReader: Sendable {
     private static let outsiderWords: Set<String> = ["consultant", "consultants", "counsel", "team", "people", "folks", "nurses", "staff", "office",
                                                      "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
                                                      "vendor", "vendors", "partner", "auditors", "board"]
+    /// Words by which a speaker makes someone else's figure or position their own.
+    private static let endorsing: Set<String> = ["back", "agree", "agreed", "support", "second", "side"]
     /// Words that may follow a group of people who are the subject ("consultant at Guidehouse thinks").
     private static let subjectLinks: Set<String> = ["at", "from", "on", "in", "of", "with"]
     private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
@@ -336,6 +338,11 @@ public struct NoteReader: Sendable {
         for name in names {
             let before = tokens[..<name.first].last { $0.kind != .mark || ["+", "&"].contains($0.text) }
             if let before, Self.prepositions.contains(before.folded) { continue }
+            // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
+            if let me = tokens[..<name.first].lastIndex(where: { Self.firstPerson.contains($0.folded) }),
+               tokens[me..<name.first].contains(where: { Self.endorsing.contains($0.folded) }) {
+                continue
+            }
             // "Respectfully, Magnus, I'd rather…": a name spoken to, not the one speaking.
             let after = name.last + 1 < tokens.count ? tokens[name.last + 1] : nil
             let previous = name.first > 0 ? tokens[name.first - 1] : nil
