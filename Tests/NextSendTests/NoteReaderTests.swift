@@ -115,6 +115,15 @@ import NextSendSynthetic
         #expect(only("Dana's go-live target is 30 weeks, I'm told.")?.stakeholder == "dana")
     }
 
+    /// One rule for an address from a group file, a CRM contact or an e-mail's From.
+    @Test func anAddressIsReadTheSameWayWhereverItComesFrom() {
+        #expect(EmailAddress.parse("Grace Okafor <Grace.Okafor@Northwind.example>") == "grace.okafor@northwind.example")
+        #expect(EmailAddress.parse(" lee@mercy.example ") == "lee@mercy.example")
+        #expect(EmailAddress.parse("Information Services") == nil)
+        #expect(EmailAddress.parse("a@b") == nil)
+        #expect(EmailAddress.parse(String(repeating: "x", count: 250) + "@a.example") == nil, "too long to be an address")
+    }
+
     @Test func anotherDollarIsAnotherCurrency() {
         #expect(read("Dana thinks the TCO is C$1.6M.").skipped.map(\.why) == [.otherUnit])
         #expect(read("Dana thinks the TCO is A$900k.").skipped.map(\.why) == [.otherUnit])

@@ -194,7 +194,7 @@ public enum GroupParser {
         }
         let title = item.string("title", into: &diagnostics)
         let email = item.string("email", into: &diagnostics)
-        if let email, !isEmailAddress(email) {
+        if let email, !EmailAddress.isValid(email) {
             diagnostics.error(item.field("email"), line: item.line(of: "email"), "expected an e-mail address like lee.park@example.org, found '\(email)'")
         }
         guard let id, let role, let influence else { return nil }
@@ -226,13 +226,6 @@ public enum GroupParser {
         let date = notAfter(latest, item.day("date", required: true, into: &diagnostics), item, into: &diagnostics)
         guard let stakeholder, let topicID, let value, let date else { return nil }
         return Claim(stakeholder: stakeholder, topic: topicID, value: value, source: source, date: date, quote: quote)
-    }
-
-    /// One address, `local@domain.tld`, no spaces: enough to tell a typo from an address.
-    static func isEmailAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return !text.contains { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }
     }
 
     /// A choice topic takes `position`, a number topic takes `value`; anything else says which is expected.

@@ -191,16 +191,7 @@ struct NoteLayout {
             let text = NoteText.trimmed(line)
             let lower = text.lowercased()
             if inHeaders {
-                if lower.hasPrefix("from:") {
-                    let header = String(text.dropFirst(5))
-                    if let address = Self.address(in: header), let id = people.person(withEmail: address) {
-                        sender = id
-                    } else if case let .stakeholder(id)? = self.voice(ofName: Self.displayName(in: header)) {
-                        sender = id
-                    } else {
-                        sender = nil
-                    }
-                }
+                if lower.hasPrefix("from:") { sender = stakeholder(inFrom: String(text.dropFirst(5))) }
                 guard text.isEmpty else { continue }
                 inHeaders = false
                 if firstBlock {
@@ -224,10 +215,7 @@ struct NoteLayout {
             }
             if lower.hasPrefix("from:"), text.contains("@") || text.contains("<") {
                 inHeaders = true
-                sender = nil
-                let header = String(text.dropFirst(5))
-                if let address = Self.address(in: header), let id = people.person(withEmail: address) { sender = id }
-                else if case let .stakeholder(id)? = self.voice(ofName: Self.displayName(in: header)) { sender = id }
+                sender = stakeholder(inFrom: String(text.dropFirst(5)))
                 continue
             }
             if text.isEmpty { continue }
@@ -236,12 +224,11 @@ struct NoteLayout {
         return lines
     }
 
-    static func address(in header: String) -> String? {
-        if let open = header.firstIndex(of: "<"), let close = header.firstIndex(of: ">"), open < close {
-            return String(header[header.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
-        }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        return trimmed.contains("@") && !trimmed.contains(" ") ? trimmed : nil
+    /// The stakeholder a `From:` header names: by address first, else by display name.
+    private func stakeholder(inFrom header: String) -> String? {
+        if let address = EmailAddress.parse(header), let id = people.person(withEmail: address) { return id }
+        if case let .stakeholder(id)? = voice(ofName: Self.displayName(in: header)) { return id }
+        return nil
     }
 
     static func displayName(in header: String) -> String {

@@ -142,7 +142,7 @@ public struct HubSpotExport {
                 let personID = "c-" + contactID.lowercased()
                 if group.stakeholders.contains(where: { $0.id == personID }) { continue }
                 group.stakeholders.append(Stakeholder(id: personID, name: name, role: role, influence: mapping.influence(for: contact[column("buyingRole")]),
-                                                      title: contact[column("jobTitle")], email: contact[column("email")].flatMap(SalesforceExport.address)))
+                                                      title: contact[column("jobTitle")], email: contact[column("email")].flatMap(EmailAddress.parse)))
             }
             // Claims the deal's own fields hold (the mapping's claims:), for its contacts by Buying Role.
             let labels = group.stakeholders.map { person -> (person: String, labels: [String]) in

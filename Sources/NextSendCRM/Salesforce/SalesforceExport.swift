@@ -135,7 +135,7 @@ public struct SalesforceExport {
                 return
             }
             let person = Stakeholder(id: personID, name: contact.name, role: role, influence: mapping.influence(for: record["Role"]),
-                                     title: contact.record["Title"], email: contact.record["Email"].flatMap(Self.address))
+                                     title: contact.record["Title"], email: contact.record["Email"].flatMap(EmailAddress.parse))
             groups[groupID]!.stakeholders.append(person)
         })
 
@@ -274,14 +274,6 @@ public struct SalesforceExport {
 }
 
 extension SalesforceExport {
-    /// "Grace Okafor <grace@x.example>" or "grace@x.example" → the address, lower case.
-    static func address(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let inner = trimmed.firstIndex(of: "<").flatMap { open in trimmed.firstIndex(of: ">").map { String(trimmed[trimmed.index(after: open)..<$0]) } }
-        let address = (inner ?? trimmed).lowercased()
-        return address.contains("@") && !address.contains(" ") ? address : nil
-    }
-
     /// `EmailMessage.csv` (with `EmailMessageRelation.csv` when present): each e-mail on an open
     /// group's opportunity, or on its account and sent by or to one of its people, becomes a note.
     /// Returns the ids of the tasks those e-mails are logged as.
@@ -290,7 +282,7 @@ extension SalesforceExport {
                        days: CRMDays, into result: inout CRMImport, report: inout CRMImportReport, files: inout CRMImportReport) throws -> Set<String> {
         guard exists("EmailMessage.csv") else { return [] }
         var contactByAddress: [String: String] = [:]
-        for (id, contact) in contacts { if let address = contact.record["Email"].flatMap(Self.address) { contactByAddress[address] = id } }
+        for (id, contact) in contacts { if let address = contact.record["Email"].flatMap(EmailAddress.parse) { contactByAddress[address] = id } }
         // Who sent each e-mail, when the relations say (more exact than the address).
         var senders: [String: String] = [:]
         if exists("EmailMessageRelation.csv") {
@@ -312,10 +304,10 @@ extension SalesforceExport {
             }
             guard day <= today, let related = record["RelatedToId"].map(SalesforceID.normalized) else { return }
             let incoming = ["true", "1"].contains(record["Incoming"]?.lowercased() ?? "")
-            let sender = senders[id] ?? record["FromAddress"].flatMap(Self.address).flatMap { contactByAddress[$0] }
+            let sender = senders[id] ?? record["FromAddress"].flatMap(EmailAddress.parse).flatMap { contactByAddress[$0] }
             let senderID = sender.map { "c-" + $0.lowercased() }
             let people = Set([senderID].compactMap { $0 } + (record["ToAddress"] ?? "").split(whereSeparator: { $0 == ";" || $0 == "," })
-                .compactMap { Self.address(String($0)) }.compactMap { contactByAddress[$0] }.map { "c-" + $0.lowercased() })
+                .compactMap { EmailAddress.parse(String($0)) }.compactMap { contactByAddress[$0] }.map { "c-" + $0.lowercased() })
             let targets = groups["sf-" + related.lowercased()] != nil ? ["sf-" + related.lowercased()]
                 : accounts[related].map { account in order.filter { id in
                     accountOfGroup[id] == account.name && groups[id]!.stakeholders.contains { people.contains($0.id) } } } ?? []

@@ -225,11 +225,7 @@ struct GroupPage: WebPage {
         source = claim?.source ?? ""
         claimError = input.claimError
 
-        var latest: [String: GroupHistory.ClaimEntry] = [:]
-        for entry in view.history.claims where entry.claim.date <= diagnosis.asOf {
-            latest["\(entry.claim.topic)\u{1}\(entry.claim.stakeholder)"] = entry
-        }
-        claims = latest.keys.sorted().compactMap { latest[$0] }.map { entry in
+        claims = view.history.currentClaims(asOf: diagnosis.asOf).map { entry in
             let claim = entry.claim
             var names = words.names(in: group)
             return ClaimRow(date: claim.date.description, person: names.mention(claim.stakeholder), holds: words.value(claim.value, topic: claim.topic),

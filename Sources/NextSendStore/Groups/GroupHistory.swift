@@ -43,6 +43,19 @@ public struct GroupHistory: Sendable, Hashable {
     public var dismissals: [Dismissed]
     public var retracted: [Retraction]
 
+    /// Each person's claim on each topic that counts on `asOf` (the one the diagnosis compares,
+    /// by ``ConflictDetector/latestClaims(_:asOf:)``), by topic then person: what `group show` and
+    /// the page list.
+    public func currentClaims(asOf: Day) -> [ClaimEntry] {
+        let latest = ConflictDetector.latestClaims(claims.map(\.claim), asOf: asOf)
+        return latest.keys.sorted().flatMap { topic in
+            latest[topic]!.keys.sorted().compactMap { person in
+                let claim = latest[topic]![person]!
+                return claims.last { $0.claim == claim }
+            }
+        }
+    }
+
     /// A dismissal with where it came from.
     public struct Dismissed: Sendable, Hashable {
         public var dismissal: Dismissal

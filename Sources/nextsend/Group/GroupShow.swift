@@ -22,7 +22,7 @@ extension NextSendCommand.Group {
             } else {
                 let words = Vocabulary(view.taxonomy)
                 Console.print(GroupText.render(view.diagnosis, group: view.group, vocabulary: words)
-                    + "\n\n" + GroupText.history(view.history, group: view.group, vocabulary: words))
+                    + "\n\n" + GroupText.history(view.history, group: view.group, vocabulary: words, asOf: view.diagnosis.asOf))
             }
         }
     }
@@ -69,16 +69,14 @@ enum GroupText {
     }
 
     /// The sends as recorded, with where each came from, and what was retracted.
-    static func history(_ history: GroupHistory, group: BuyingGroup, vocabulary words: Vocabulary) -> String {
+    static func history(_ history: GroupHistory, group: BuyingGroup, vocabulary words: Vocabulary, asOf: Day) -> String {
         var lines: [String] = []
         if !history.status.isOpen {
             lines.append("Status: \(history.status.rawValue)\(history.statusDate.map { " on \($0)" } ?? ""); the group is out of next and the digest.")
             lines.append("")
         }
         // Each person's latest claim on each topic: what counts. `--json` lists every live claim.
-        var latest: [String: GroupHistory.ClaimEntry] = [:]
-        for entry in history.claims { latest["\(entry.claim.stakeholder)\u{1}\(entry.claim.topic)"] = entry }
-        let current = latest.values.sorted { ($0.claim.topic, $0.claim.stakeholder) < ($1.claim.topic, $1.claim.stakeholder) }
+        let current = history.currentClaims(asOf: asOf)
         if current.isEmpty {
             lines.append("No claims recorded.")
         } else {
