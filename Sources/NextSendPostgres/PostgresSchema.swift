@@ -237,5 +237,13 @@ enum PostgresSchema {
                 ALTER TABLE claim ADD COLUMN quote TEXT COLLATE "C";
                 ALTER TABLE stakeholder ADD COLUMN email TEXT COLLATE "C";
                 """),
+        // The day a fact was retracted, so a look back at an earlier week sees it as it stood.
+        Migration(name: "v7-retraction-day", sql: """
+                ALTER TABLE stakeholder ADD COLUMN retractedOn TEXT COLLATE "C";
+                ALTER TABLE claim ADD COLUMN retractedOn TEXT COLLATE "C";
+                ALTER TABLE jobEvent ADD COLUMN retractedOn TEXT COLLATE "C";
+                ALTER TABLE send ADD COLUMN retractedOn TEXT COLLATE "C";
+                ALTER TABLE dismissal ADD COLUMN retractedOn TEXT COLLATE "C";
+                """),
     ]
 }

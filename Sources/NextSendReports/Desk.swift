@@ -29,7 +29,8 @@ public struct Desk: Sendable {
         if let owner { try store.requireOwner(owner) }
         let advisor = try advisor(asOf: asOf)
         return try store.groups(owner: owner, includeClosed: includeClosed).map { group in
-            GroupLine(group, diagnosis: advisor.diagnose(group, asOf: asOf))
+            GroupLine(group, diagnosis: advisor.diagnose(group, asOf: asOf),
+                      direction: ConsensusTrend.direction(group, taxonomy: advisor.taxonomy, asOf: asOf))
         }
     }
 
@@ -38,7 +39,8 @@ public struct Desk: Sendable {
         let group = try store.existingGroup(id: id)
         let history = try store.history(ofGroup: id)
         let advisor = try advisor(asOf: asOf)
-        return GroupView(group: group, diagnosis: advisor.diagnose(group, asOf: asOf), history: history, taxonomy: advisor.taxonomy)
+        return GroupView(group: group, diagnosis: advisor.diagnose(group, asOf: asOf), history: history, taxonomy: advisor.taxonomy,
+                         trend: ConsensusTrend.of(group, taxonomy: advisor.taxonomy, asOf: asOf))
     }
 
     /// `next`: what to send the group, or why a closed group gets nothing.
@@ -283,16 +285,16 @@ extension Desk {
     }
 
     /// Withdraws a recorded fact, or a rep's consumed mark (`retract`, `POST …/retractions`): it
-    /// stays in the history, marked, and stops counting.
-    public func retract(groupID: String, fact: FactReference, by recorder: Recorder) throws -> Recorded<RecordedReport> {
+    /// stays in the history, marked, and stops counting from `day`.
+    public func retract(groupID: String, fact: FactReference, on day: Day, by recorder: Recorder) throws -> Recorded<RecordedReport> {
         let group = try store.existingGroup(id: groupID)
-        try store.retract(fact, in: group.id, by: recorder)
+        try store.retract(fact, in: group.id, by: recorder, on: day)
         let message = if case .consumed = fact {
             "Took back \(fact) (by \(recorder.name)): the send stays, no longer marked consumed."
         } else {
             "Retracted by \(recorder.name): \(fact). It stays in the history, marked, and no longer counts."
         }
-        return Recorded(report: RecordedReport(group: group.id, action: "retracted", fact: fact.description, date: nil, by: recorder.name,
+        return Recorded(report: RecordedReport(group: group.id, action: "retracted", fact: fact.description, date: day.description, by: recorder.name,
                                                message: message),
                         isNew: true)
     }
@@ -368,9 +370,11 @@ public struct GroupView: Sendable {
     public var diagnosis: Diagnosis
     public var history: GroupHistory
     public var taxonomy: Taxonomy
+    /// The last twelve weeks, each as of its Sunday, and the direction.
+    public var trend: ConsensusTrend
 
     /// The JSON shape of `group show --json` and `GET /v1/groups/{id}`.
     public var report: GroupReport {
-        GroupReport(diagnosis: DiagnosisReport(diagnosis, group: group, taxonomy: taxonomy), history: history)
+        GroupReport(diagnosis: DiagnosisReport(diagnosis, group: group, taxonomy: taxonomy), history: history, trend: trend)
     }
 }

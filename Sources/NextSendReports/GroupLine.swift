@@ -1,7 +1,7 @@
 import NextSend
 
 /// One line of `group list --json` and `GET /v1/groups`: a group with its open conflicts, stalled
-/// jobs and unreached people, most urgent first.
+/// jobs, unreached people and missing voices, and whether it is converging.
 public struct GroupLine: Sendable, Hashable, Encodable {
     public var id: String
     public var account: String
@@ -12,9 +12,15 @@ public struct GroupLine: Sendable, Hashable, Encodable {
     public var conflicts: Int
     public var stalled: [String]
     public var unengaged: Int
+    /// Roles expected on a job under way that nobody in the group holds (a count).
+    public var missingVoices: Int
+    /// Days the longest-stalled job has gone without an event; 0 when none is stalled.
+    public var longestStallDays: Int
+    /// `converging`, `stuck` or `diverging` (see ``ConsensusTrend``).
+    public var direction: TrendDirection
     public var urgency: Double
 
-    public init(_ group: BuyingGroup, diagnosis: Diagnosis) {
+    public init(_ group: BuyingGroup, diagnosis: Diagnosis, direction: TrendDirection) {
         id = group.id
         account = group.account
         deal = group.deal?.name
@@ -23,6 +29,9 @@ public struct GroupLine: Sendable, Hashable, Encodable {
         conflicts = diagnosis.conflicts.count
         stalled = diagnosis.stalledJobs.map(\.job.rawValue)
         unengaged = diagnosis.unengaged.count
+        missingVoices = diagnosis.missingVoices.count
+        longestStallDays = diagnosis.stalledJobs.compactMap(\.idleDays).max() ?? 0
+        self.direction = direction
         urgency = Rounding.score(diagnosis.urgency)
     }
 }

@@ -37,12 +37,20 @@ public struct GroupReport: Sendable, Encodable {
         var retractedBy: String?
     }
 
+    /// One week of the trend in the brief's shape.
+    struct TrendEntry: Encodable, Sendable {
+        var week: String
+        var conflicts, stalled, unreached, missingVoices, sends, consumed: Int
+    }
+
     public var diagnosis: DiagnosisReport
     public var history: GroupHistory
+    public var trend: ConsensusTrend
 
-    public init(diagnosis: DiagnosisReport, history: GroupHistory) {
+    public init(diagnosis: DiagnosisReport, history: GroupHistory, trend: ConsensusTrend) {
         self.diagnosis = diagnosis
         self.history = history
+        self.trend = trend
     }
 
     struct DismissalEntry: Encodable, Sendable {
@@ -54,12 +62,17 @@ public struct GroupReport: Sendable, Encodable {
         var retractedBy: String?
     }
 
-    enum Keys: String, CodingKey { case status, statusDate, stakeholders, claims, touches, dismissals, retracted }
+    enum Keys: String, CodingKey { case status, statusDate, stakeholders, claims, touches, dismissals, retracted, trend, direction }
 
     public func encode(to encoder: any Encoder) throws {
         try diagnosis.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(history.status.rawValue, forKey: .status)
+        try container.encode(trend.weeks.map {
+            TrendEntry(week: $0.week.description, conflicts: $0.conflicts, stalled: $0.stalled, unreached: $0.unreached,
+                       missingVoices: $0.missingVoices, sends: $0.sends, consumed: $0.consumed)
+        }, forKey: .trend)
+        try container.encode(trend.direction, forKey: .direction)
         try container.encodeIfPresent(history.statusDate?.description, forKey: .statusDate)
         try container.encode(history.people.map { person in
             Person(id: person.stakeholder.id, name: person.stakeholder.name, role: person.stakeholder.role,

@@ -129,7 +129,7 @@ import Testing
         _ = try importAcme(store)
         let claim = Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!)
         try store.recordClaim(claim, to: "acme-health", by: rep)
-        try store.retract(.claim(stakeholder: "lee", topic: "tco", date: claim.date), in: "acme-health", by: Recorder("bob"))
+        try store.retract(.claim(stakeholder: "lee", topic: "tco", date: claim.date), in: "acme-health", by: Recorder("bob"), on: Day("2026-11-29")!)
         let group = try #require(try store.group(id: "acme-health"))
         #expect(!group.claims.contains(claim))
         #expect(Diagnoser.diagnose(group, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment", "tco"])
@@ -138,7 +138,7 @@ import Testing
         #expect(history.retracted.first?.fact.contains("130000") == true)
         // A fact from the file is changed in the file, not retracted.
         let fromFile = try #require(throws: StoreError.self) {
-            try store.retract(.claim(stakeholder: "dana", topic: "tco", date: Day("2026-10-02")!), in: "acme-health", by: rep)
+            try store.retract(.claim(stakeholder: "dana", topic: "tco", date: Day("2026-10-02")!), in: "acme-health", by: rep, on: Day("2026-11-29")!)
         }
         #expect(fromFile.code == .sourceOwned)
         #expect(fromFile.description.contains("came from file:"))
@@ -319,7 +319,7 @@ import Testing
         let day = Day("2026-11-20")!
         let send = Touch(asset: "tco-model", to: ["dana"], date: day, channel: "email")
         #expect(try store.recordSend(send, to: "acme-health", by: Recorder("alice")).added == ["dana"])
-        try store.retract(.send(asset: "tco-model", to: ["dana"], date: day), in: "acme-health", by: Recorder("alice"))
+        try store.retract(.send(asset: "tco-model", to: ["dana"], date: day), in: "acme-health", by: Recorder("alice"), on: Day("2026-11-29")!)
         #expect(try !store.history(ofGroup: "acme-health").sends.contains { $0.date == day && !$0.provenance.isRetracted })
         let again = try store.recordSend(Touch(asset: "tco-model", to: ["dana"], date: day, channel: "call"), to: "acme-health", by: Recorder("bob"))
         #expect(again.added == ["dana"])

@@ -128,7 +128,7 @@ import NextSendSynthetic
             let words: String
             switch need {
             case let .conflict(topic): words = taxonomy.topic(topic)!.label.lowercased()
-            case let .stalledJob(job), let .activeJob(job): words = job.phrase
+            case let .stalledJob(job), let .activeJob(job), .missingVoice(let job, _): words = job.phrase
             case let .unengagedStakeholder(id): words = group.stakeholder(id)!.name
             }
             #expect(pick.reason.lowercased().contains(words.lowercased()), "the reason names the need: \(pick.reason)")

@@ -15,8 +15,33 @@ public enum Diagnoser {
         let jobs = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: asOf)
         let conflicts = ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: asOf)
         let unengaged = unengagedStakeholders(group, asOf: asOf)
-        let needs = Diagnoser.needs(group: group, jobs: jobs, conflicts: conflicts, unengaged: unengaged, taxonomy: taxonomy, asOf: asOf)
-        return Diagnosis(group: group.id, asOf: asOf, jobs: jobs, conflicts: conflicts, unengaged: unengaged, needs: needs)
+        let missing = missingVoices(group, jobs: jobs, taxonomy: taxonomy)
+        let needs = Diagnoser.needs(group: group, jobs: jobs, conflicts: conflicts, unengaged: unengaged, missing: missing,
+                                    taxonomy: taxonomy, asOf: asOf)
+        return Diagnosis(group: group.id, asOf: asOf, jobs: jobs, conflicts: conflicts, unengaged: unengaged,
+                         missingVoices: missing, needs: needs)
+    }
+
+    /// The roles the taxonomy's `voices:` expects on each job under way that nobody in the group
+    /// holds, in board order then role order. Nobody is invented: a group without people has none
+    /// (there is no one to ask).
+    static func missingVoices(_ group: BuyingGroup, jobs: [JobState], taxonomy: Taxonomy) -> [MissingVoice] {
+        guard !group.stakeholders.isEmpty else { return [] }
+        let held = Set(group.stakeholders.map(\.role))
+        return jobs.filter(\.isOpen).flatMap { state in
+            (taxonomy.voices[state.job] ?? []).filter { !held.contains($0) }.map { MissingVoice(job: state.job, role: $0) }
+        }
+    }
+
+    /// Who can bring a missing voice in: the group's champion (an influence named `champion`), else
+    /// its most influential person; ties by id.
+    public static func broker(of group: BuyingGroup, taxonomy: Taxonomy) -> String? {
+        let champions = group.stakeholders.filter { $0.influence == "champion" }.map(\.id).sorted()
+        if let champion = champions.first { return champion }
+        return group.stakeholders.min { lhs, rhs in
+            let left = taxonomy.weight(ofInfluence: lhs.influence), right = taxonomy.weight(ofInfluence: rhs.influence)
+            return left != right ? left > right : lhs.id < rhs.id
+        }?.id
     }
 
     static func unengagedStakeholders(_ group: BuyingGroup, asOf: Day) -> [String] {
@@ -33,7 +58,7 @@ public enum Diagnoser {
     /// threshold they are and how often they looped; unengaged people by their influence. Active
     /// jobs are the background hum: worth serving when nothing is on fire.
     static func needs(group: BuyingGroup, jobs: [JobState], conflicts: [Conflict], unengaged: [String],
-                      taxonomy: Taxonomy, asOf: Day) -> [Need] {
+                      missing: [MissingVoice], taxonomy: Taxonomy, asOf: Day) -> [Need] {
         var needs: [Need] = []
         let influence: (String) -> Double = { id in
             group.stakeholder(id).map { taxonomy.weight(ofInfluence: $0.influence) } ?? 0
@@ -61,7 +86,15 @@ public enum Diagnoser {
         for id in unengaged {
             needs.append(Need(kind: .unengagedStakeholder(id), urgency: 0.2 + 0.3 * influence(id), stakeholders: [id]))
         }
-        // Conflicts, then stalled jobs, then unreached people, then active jobs; by urgency within each.
+        // A voice missing from a stalled job matters more than one missing from a job that moves.
+        if let broker = broker(of: group, taxonomy: taxonomy) {
+            for voice in missing {
+                let stalled = jobs.first { $0.job == voice.job }?.status == .stalled
+                needs.append(Need(kind: .missingVoice(job: voice.job, role: voice.role), urgency: stalled ? 0.45 : 0.3, stakeholders: [broker]))
+            }
+        }
+        // Conflicts, then stalled jobs, then unreached people, then missing voices, then active jobs;
+        // by urgency within each.
         return needs.sorted { lhs, rhs in
             if lhs.kind.rank != rhs.kind.rank { return lhs.kind.rank < rhs.kind.rank }
             return lhs.urgency != rhs.urgency ? lhs.urgency > rhs.urgency : lhs.kind.key < rhs.kind.key

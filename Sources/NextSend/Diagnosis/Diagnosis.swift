@@ -7,6 +7,8 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     public var conflicts: [Conflict]
     /// Stakeholders with no touch and no claim in the last ``Diagnoser/engagementWindowDays`` days, sorted.
     public var unengaged: [String]
+    /// Roles the taxonomy's `voices:` expects on a job under way that nobody in the group holds.
+    public var missingVoices: [MissingVoice]
     /// Needs, most urgent first (ties by key).
     public var needs: [Need]
 
@@ -24,5 +26,17 @@ public struct Diagnosis: Sendable, Hashable, Codable {
             return false
         }
         return top.urgency + 0.1 * others.map(\.urgency).reduce(0, +)
+    }
+}
+
+/// A role that usually weighs in on a buying job, and that nobody in the group holds while the job
+/// is under way: "validation is under way and no one in security is known".
+public struct MissingVoice: Sendable, Hashable, Codable {
+    public var job: BuyingJob
+    public var role: String
+
+    public init(job: BuyingJob, role: String) {
+        self.job = job
+        self.role = role
     }
 }

@@ -1,7 +1,7 @@
 /// The JSON shape of a diagnosis that other tools read (`group show --json`, the digest's JSON).
 ///
 /// Field names are a contract: `group`, `asOf`, `jobs[].job|status|idleDays|loops`,
-/// `conflicts[].topic|positions[].position|value|stakeholders`, `unengaged`. More fields may be added.
+/// `conflicts[].topic|positions[].position|value|stakeholders`, `unengaged`, `missingVoices[].job|role`. More fields may be added.
 public struct DiagnosisReport: Sendable, Hashable, Encodable {
     public struct Job: Sendable, Hashable, Encodable {
         public var job: String
@@ -36,10 +36,16 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
         public var positions: [Side]
     }
 
+    public struct Voice: Sendable, Hashable, Encodable {
+        public var job: String
+        public var role: String
+    }
+
     public struct NeedEntry: Sendable, Hashable, Encodable {
         public var kind: String
         public var topic: String?
         public var job: String?
+        public var role: String?
         public var stakeholder: String?
         public var urgency: Double
         public var stakeholders: [String]
@@ -53,6 +59,8 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
     public var jobs: [Job]
     public var conflicts: [ConflictEntry]
     public var unengaged: [String]
+    /// Roles expected on a job under way that nobody in the group holds: `[{"job", "role"}]`.
+    public var missingVoices: [Voice]
     public var needs: [NeedEntry]
     /// The CRM deal: name, stage, amount, currency, closeDate (absent for a group without one).
     public var deal: Deal?
@@ -76,6 +84,7 @@ public struct DiagnosisReport: Sendable, Hashable, Encodable {
                                  positions: ConflictCamps.numbers(conflict, taxonomy: taxonomy).map { Side($0.side, camp: $0.camp) })
         }
         unengaged = diagnosis.unengaged
+        missingVoices = diagnosis.missingVoices.map { Voice(job: $0.job.rawValue, role: $0.role) }
         needs = diagnosis.needs.map(NeedEntry.init)
     }
 }
@@ -87,6 +96,9 @@ extension DiagnosisReport.NeedEntry {
         case let .conflict(topic): self.topic = topic
         case let .stalledJob(job), let .activeJob(job): self.job = job.rawValue
         case let .unengagedStakeholder(id): stakeholder = id
+        case let .missingVoice(job, role):
+            self.job = job.rawValue
+            self.role = role
         }
         urgency = Rounding.score(need.urgency)
         stakeholders = need.stakeholders

@@ -17,9 +17,12 @@ public struct BuyingGroup: Sendable, Hashable, Codable, Identifiable {
     public var dismissals: [Dismissal]
     /// The CRM deal, when the group came from one (or its file names it).
     public var deal: Deal?
+    /// Facts retracted on a known day, which counted before it (see ``ConsensusTrend``).
+    public var retractions: GroupRetractions
 
     public init(id: String, account: String, owner: String, industry: String? = nil, stakeholders: [Stakeholder] = [],
-                claims: [Claim] = [], events: [JobEvent] = [], touches: [Touch] = [], dismissals: [Dismissal] = [], deal: Deal? = nil) {
+                claims: [Claim] = [], events: [JobEvent] = [], touches: [Touch] = [], dismissals: [Dismissal] = [], deal: Deal? = nil,
+                retractions: GroupRetractions = GroupRetractions()) {
         self.id = id
         self.account = account
         self.owner = owner
@@ -30,6 +33,7 @@ public struct BuyingGroup: Sendable, Hashable, Codable, Identifiable {
         self.touches = touches
         self.dismissals = dismissals
         self.deal = deal
+        self.retractions = retractions
     }
 
     public func stakeholder(_ id: String) -> Stakeholder? { stakeholders.first { $0.id == id } }

@@ -170,6 +170,9 @@ public struct CatalogIndex: Sendable {
                         }
                     }
                 }
+            case let .missingVoice(_, role):
+                // Exact at most: made for the role, shareable, on the job.
+                offer(byRole[role], need: stamp, urgency: need.urgency) { _ in max(policy.voiceShareable, policy.voiceNotShareable) }
             case let .conflict(topic):
                 for job in taxonomy.topic(topic)?.jobs ?? [] { offer(byJob[job], need: stamp, urgency: need.urgency) { _ in policy.sharesTopicJob } }
                 offer(byTopic[topic], need: stamp, urgency: need.urgency) { _ in policy.coversTopic }

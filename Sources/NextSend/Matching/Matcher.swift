@@ -31,7 +31,7 @@ public enum Matcher {
         let leader = diagnosis.needs.first.flatMap { need -> Int? in
             switch need.kind {
             case .conflict, .stalledJob: return 0
-            case .unengagedStakeholder, .activeJob: return nil
+            case .unengagedStakeholder, .missingVoice, .activeJob: return nil
             }
         }
         var leading = leader != nil
@@ -216,6 +216,7 @@ struct MatchContext {
             case conflict(how: String, reached: Int, of: Int)
             case job(primary: Bool, reachable: Int, concerned: Int)
             case reach(forRole: Bool, timely: Bool)
+            case voice(shareable: Bool, onJob: Bool)
 
             var text: String {
                 switch self {
@@ -225,6 +226,8 @@ struct MatchContext {
                     return "\(primary ? "primary" : "secondary") job; reaches \(reachable) of \(concerned) concerned"
                 case let .reach(forRole, timely):
                     return "\(forRole ? "made for their role" : "made for everyone")\(timely ? ", on a job in progress" : "")"
+                case let .voice(shareable, onJob):
+                    return "made for the missing role\(shareable ? ", shareable" : ", rep-led")\(onJob ? ", on that job" : ", on another job")"
                 }
             }
         }
@@ -336,6 +339,7 @@ struct MatchContext {
         // Learning from outcomes: what followed earlier sends of this asset for this kind of need.
         if case .activeJob = need.kind { return contribution }
         if case .unengagedStakeholder = need.kind { return contribution }
+        if case .missingVoice = need.kind { return contribution }
         if let record = options.evidence.record(asset: asset.id, need: need.kind) {
             let factor = options.policy.evidenceFactor(record)
             contribution.value *= factor
@@ -395,6 +399,14 @@ struct MatchContext {
             let value = need.urgency * roleFit * (timely ? 1 : policy.reachOffJob) * channel
             return Contribution(need: position, value: value, targets: [person],
                                 detail: .reach(forRole: asset.roles.contains(role), timely: timely))
+        case let .missingVoice(job, role):
+            // Content made for the missing role, for the person who can bring that role in to
+            // forward: a shareable piece can go on as it is.
+            guard asset.roles.contains(role), let broker = need.stakeholders.first,
+                  notRecent(asset, broker), !waitsForResolver(asset, broker), !restrict([broker]).isEmpty else { return nil }
+            let onJob = asset.jobs.contains(job)
+            let value = need.urgency * (asset.shareable ? policy.voiceShareable : policy.voiceNotShareable) * (onJob ? 1 : policy.voiceOffJob)
+            return Contribution(need: position, value: value, targets: [broker], detail: .voice(shareable: asset.shareable, onJob: onJob))
         }
     }
 
@@ -419,7 +431,12 @@ struct MatchContext {
             .sorted { $0.value != $1.value ? $0.value > $1.value : diagnosis.needs[$0.contribution.need].kind.key < diagnosis.needs[$1.contribution.need].kind.key }
         let serving = weighted.filter(\.contribution.serves)
         let top = serving.first?.value ?? 0
-        let addressed = serving.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
+        var addressed = serving.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
+        // Content for a missing voice goes to the person who can bring that role in, to forward: the
+        // jobs it also touches do not add the rest of the group to send-to.
+        if let lead = addressed.first, case .missingVoice = diagnosis.needs[lead.need].kind {
+            addressed.removeAll { if case .missingVoice = diagnosis.needs[$0.need].kind { return false } else { return true } }
+        }
         let sendTo = Set(addressed.flatMap(\.targets)).sorted()
         // What --explain credits by name is what the pick addresses, and so whom sendTo names; the
         // minor parts of the score (below a quarter of the main need, or merely sharing a job) are

@@ -78,6 +78,13 @@ public struct ReasonWriter: Sendable {
             let who = group.stakeholder(id).map { "\(names.mention($0.id)), \(Words.withArticle(words.influence($0.influence)))," } ?? id
             let way = asset.channel == .repLed ? this : this.replacingOccurrences(of: "this ", with: "this self-serve ", options: .anchored)
             return "Nobody has reached \(who) in \(Words.count(Diagnoser.engagementWindowDays, "day")) — \(way) gives them a way in on \(asset.primaryJob.map(words.job) ?? "the deal")"
+        case let .missingVoice(job, role):
+            // Nobody is invented: the sentence asks the person who can bring that role in.
+            let state = diagnosis.job(job)?.status == .stalled ? "has stalled" : "is under way"
+            let broker = need.stakeholders.first.map { names.mention($0) } ?? "your contact"
+            let roleName = words.role(role)
+            let then = asset.shareable ? "and forward \(this), made for \(roleName)" : "then walk that person through \(this), made for \(roleName)"
+            return "No one in \(roleName) is known and \(words.job(job)) \(state) — ask \(broker) who speaks for \(roleName) on their side \(then)"
         }
     }
 
@@ -136,6 +143,7 @@ public struct ReasonWriter: Sendable {
             case let .conflict(topic): items.append("the split on \(words.topic(topic))")
             case let .stalledJob(job): items.append("the stalled \(words.job(job))")
             case let .activeJob(job): items.append(words.job(job))
+            case let .missingVoice(job, role): items.append("bringing \(words.role(role)) into \(words.job(job))")
             case let .unengagedStakeholder(id):
                 if unreached.isEmpty { items.append("") }
                 unreached.append(id)

@@ -7,6 +7,7 @@ public struct RecommendationReport: Sendable, Hashable, Encodable {
         public var kind: String
         public var topic: String?
         public var job: String?
+        public var role: String?
         public var stakeholder: String?
 
         public init(_ kind: Need.Kind) {
@@ -15,6 +16,9 @@ public struct RecommendationReport: Sendable, Hashable, Encodable {
             case let .conflict(topic): self.topic = topic
             case let .stalledJob(job), let .activeJob(job): self.job = job.rawValue
             case let .unengagedStakeholder(id): stakeholder = id
+            case let .missingVoice(job, role):
+                self.job = job.rawValue
+                self.role = role
             }
         }
     }

@@ -49,6 +49,15 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// so a broadcast asset does not outweigh the need really holding the deal.
     public var reachDiminishing = 0.5
 
+    // MARK: Missing voices
+
+    /// Made for the missing role and shareable: the champion can forward it as it is.
+    public var voiceShareable = 1.0
+    /// Made for the missing role but written for a rep to walk through.
+    public var voiceNotShareable = 0.6
+    /// Made for the role, but not for the job the voice is missing from.
+    public var voiceOffJob = 0.7
+
     // MARK: Factors (multiplied, each at most 1)
 
     /// Made for other industries than the group's.

@@ -16,9 +16,13 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     public var industries: [String]
     /// How roles read in sentences (`it: IT`); see ``Vocabulary/role(_:)``.
     public var roleLabels: [String: String]
+    /// The roles that usually weigh in on each buying job (`validation: [it, security]`): a job under
+    /// way with nobody in one of them has a missing voice (see ``Need/Kind/missingVoice(job:role:)``).
+    public var voices: [BuyingJob: [String]]
 
     public init(roles: [String], influence: [String: Double], formats: [String], defaultStallDays: Int = 14,
-                stallDays: [BuyingJob: Int] = [:], topics: [Topic], industries: [String] = [], roleLabels: [String: String] = [:]) {
+                stallDays: [BuyingJob: Int] = [:], topics: [Topic], industries: [String] = [], roleLabels: [String: String] = [:],
+                voices: [BuyingJob: [String]] = [:]) {
         self.roles = roles
         self.influence = influence
         self.formats = formats
@@ -27,6 +31,7 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         self.topics = topics.sorted { $0.id < $1.id }
         self.industries = industries
         self.roleLabels = roleLabels
+        self.voices = voices
     }
 
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
@@ -39,7 +44,7 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case roles, influence, formats, defaultStallDays, stallDays, topics, industries, roleLabels
+        case roles, influence, formats, defaultStallDays, stallDays, topics, industries, roleLabels, voices
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,6 +59,9 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         industries = try container.decode([String].self, forKey: .industries)
         // Taxonomies stored before role labels existed have none.
         roleLabels = try container.decodeIfPresent([String: String].self, forKey: .roleLabels) ?? [:]
+        // Nor voices, before missing voices were looked for.
+        let voicesByName = try container.decodeIfPresent([String: [String]].self, forKey: .voices) ?? [:]
+        voices = Dictionary(uniqueKeysWithValues: voicesByName.compactMap { key, roles in BuyingJob(rawValue: key).map { ($0, roles) } })
     }
 
     /// Stall days are keyed by the job's id, so sorted-key JSON is the same bytes in every run
@@ -68,6 +76,7 @@ public struct Taxonomy: Sendable, Hashable, Codable {
         try container.encode(topics, forKey: .topics)
         try container.encode(industries, forKey: .industries)
         if !roleLabels.isEmpty { try container.encode(roleLabels, forKey: .roleLabels) }
+        if !voices.isEmpty { try container.encode(Dictionary(uniqueKeysWithValues: voices.map { ($0.key.rawValue, $0.value) }), forKey: .voices) }
     }
 
     /// Influence names, heaviest first, for messages.

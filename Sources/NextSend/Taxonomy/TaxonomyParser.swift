@@ -6,7 +6,7 @@ import Yams
 /// let taxonomy = try TaxonomyParser.parse(yaml, file: "content/taxonomy.yaml")
 /// ```
 public enum TaxonomyParser {
-    static let topLevelKeys = ["roles", "roleLabels", "influence", "formats", "stallDays", "topics", "industries"]
+    static let topLevelKeys = ["roles", "roleLabels", "influence", "formats", "stallDays", "topics", "industries", "voices"]
     static let topicKeys = ["label", "kind", "positions", "compatible", "unit", "tolerance", "jobs", "says"]
 
     /// Parses a taxonomy, throwing a ``ValidationFailure`` that lists every problem with its line.
@@ -81,6 +81,8 @@ public enum TaxonomyParser {
             }
         }
 
+        let voices = parseVoices(reader, roles: roles, into: &diagnostics)
+
         var topics: [Topic] = []
         if let map = reader.mapping("topics", into: &diagnostics) {
             var phraseOwners: [String: String] = [:]
@@ -95,7 +97,37 @@ public enum TaxonomyParser {
         }
 
         return Taxonomy(roles: roles, influence: influence, formats: formats, defaultStallDays: defaultStallDays,
-                        stallDays: stallDays, topics: topics, industries: industries, roleLabels: roleLabels)
+                        stallDays: stallDays, topics: topics, industries: industries, roleLabels: roleLabels, voices: voices)
+    }
+
+    /// `voices: {validation: [it, security]}`: for each buying job, the roles that usually weigh in.
+    private static func parseVoices(_ reader: MappingReader, roles: [String], into diagnostics: inout DiagnosticCollector) -> [BuyingJob: [String]] {
+        guard let node = reader.node("voices"), !MappingReader.isNull(node) else { return [:] }
+        guard case .mapping = node, let map = reader.mapping("voices", into: &diagnostics) else {
+            diagnostics.error("voices", line: reader.line(of: "voices"),
+                              "expected the roles that weigh in on each buying job, e.g. voices: {validation: [it, security]}")
+            return [:]
+        }
+        var voices: [BuyingJob: [String]] = [:]
+        for entry in map.entries {
+            guard let job = BuyingJob(rawValue: entry.key) else {
+                diagnostics.error(map.field(entry.key), line: entry.line,
+                                  "'\(entry.key)' is not a buying job\(Suggestion.hint(for: entry.key, in: BuyingJob.allCases.map(\.rawValue))); expected one of \(BuyingJob.idList)")
+                continue
+            }
+            var list: [String] = []
+            for (role, line) in map.strings(entry.key, into: &diagnostics) {
+                if !roles.contains(role) {
+                    diagnostics.error(map.field(entry.key), line: line, "'\(role)' is not one of the roles\(Suggestion.hint(for: role, in: roles))")
+                } else if list.contains(role) {
+                    diagnostics.error(map.field(entry.key), line: line, "'\(role)' is listed twice")
+                } else {
+                    list.append(role)
+                }
+            }
+            if !list.isEmpty { voices[job] = list }
+        }
+        return voices
     }
 
     private static func idList(_ key: String, in reader: MappingReader, required: Bool,

@@ -251,6 +251,10 @@ public struct DigestBuilder: Sendable {
             guard let role = group.stakeholder(id)?.role else { return nil }
             return .init(key: "unengaged-role:\(role)", kind: "unengaged-stakeholder", label: "Reaching \(words.role(role)) stakeholders",
                          bestAsset: coverage.bestAsset, strength: coverage.strength)
+        case let .missingVoice(job, role):
+            return .init(key: "missing-voice:\(job.rawValue):\(role)", kind: "missing-voice",
+                         label: "Bringing \(words.role(role)) into \(words.job(job))",
+                         bestAsset: coverage.bestAsset, strength: coverage.strength)
         case .activeJob:
             return nil
         }

@@ -162,8 +162,8 @@ struct APIHandler: APIProtocol {
         fields["date"] = body.date
         fields["origin"] = body.origin
         let fact = try Desk.fact(kind: body.kind.rawValue, fields: fields, to: body.to)
-        let (desk, recorder, id) = (desk, recorder, input.path.id)
-        return try await recorded(run { try desk.retract(groupID: id, fact: fact, by: recorder) })
+        let (desk, recorder, id, today) = (desk, recorder, input.path.id, today())
+        return try await recorded(run { try desk.retract(groupID: id, fact: fact, on: today, by: recorder) })
     }
 
     func listAssets(_ input: Operations.ListAssets.Input) async throws -> Operations.ListAssets.Output {

@@ -115,7 +115,7 @@ struct RetractForm: WebForm {
         var fields = ["asset": asset]
         fields["date"] = date
         let fact = try Desk.fact(kind: kind, fields: fields, to: to)
-        _ = try desk.retract(groupID: group, fact: fact, by: recorder)
+        _ = try desk.retract(groupID: group, fact: fact, on: today, by: recorder)
         let title = try desk.store.asset(id: asset)?.title ?? asset
         switch kind {
         case "send": return "Took back the send of \(title) on \(date ?? ""): it no longer counts."

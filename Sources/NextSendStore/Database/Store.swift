@@ -81,7 +81,7 @@ public protocol Store: Sendable {
     func addStakeholder(_ stakeholder: Stakeholder, to groupID: String, by recorder: Recorder) throws
     func recordNoteClaims(_ claims: [Claim], to groupID: String, origin: String, by recorder: Recorder?, dryRun: Bool) throws -> NoteRecordOutcome
     func recordNoteClaims(_ notes: [NoteClaims], by recorder: Recorder?, dryRun: Bool, requireGroups: Bool) throws -> [NoteRecordOutcome]
-    func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws
+    func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder, on day: Day) throws
     func setStatus(_ status: GroupStatus, ofGroup groupID: String, on day: Day, by recorder: Recorder) throws
 
     // MARK: Digest

@@ -313,6 +313,17 @@ enum StoreSchema {
                 ALTER TABLE stakeholder ADD COLUMN email TEXT;
                 """)
         }
+        migrator.registerMigration("v14-retraction-day") { db in
+            try db.execute(sql: """
+                -- The day a fact was retracted (from this version on), so a look back at an earlier
+                -- week sees it as it stood then. Older retractions have none: they count in no week.
+                ALTER TABLE stakeholder ADD COLUMN retractedOn TEXT;
+                ALTER TABLE claim ADD COLUMN retractedOn TEXT;
+                ALTER TABLE jobEvent ADD COLUMN retractedOn TEXT;
+                ALTER TABLE send ADD COLUMN retractedOn TEXT;
+                ALTER TABLE dismissal ADD COLUMN retractedOn TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -90,13 +90,35 @@ extension StoreQueries {
                                                         SendRecord.init(row:)), by: \.groupId)
         let dismissals = Dictionary(grouping: try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE \(filter) ORDER BY seq", [json],
                                                              DismissalRecord.init(row:)), by: \.groupId)
+        // Facts retracted on a known day counted before it: a look back at an earlier week sees them.
+        let among = db.dialect.isAmong("groupId", jsonStrings: "?")
+        let dated = "\(among) AND retractedBy IS NOT NULL AND retractedOn IS NOT NULL"
+        let retractedPeople = Dictionary(grouping: try db.records((StakeholderRecord, String).self,
+                                                                  "SELECT * FROM stakeholder WHERE \(dated) ORDER BY groupId, position", [json]) {
+            (try StakeholderRecord(row: $0), try $0.string("retractedOn"))
+        }, by: \.0.groupId)
+        let retractedClaims = Dictionary(grouping: try db.records((ClaimRecord, String).self, "SELECT * FROM claim WHERE \(dated) ORDER BY seq", [json]) {
+            (try ClaimRecord(row: $0), try $0.string("retractedOn"))
+        }, by: \.0.groupId)
+        let retractedEvents = Dictionary(grouping: try db.records((JobEventRecord, String).self, "SELECT * FROM jobEvent WHERE \(dated) ORDER BY seq", [json]) {
+            (try JobEventRecord(row: $0), try $0.string("retractedOn"))
+        }, by: \.0.groupId)
+        func day(_ text: String, _ table: String, _ key: String) throws -> Day {
+            guard let day = Day(text) else { throw StoreError.unreadableRow(table, key, "retractedOn '\(text)' is not a day") }
+            return day
+        }
         return try records.map { record in
-            BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
+            let retractions = GroupRetractions(
+                claims: try (retractedClaims[record.id] ?? []).map { Retracted(try $0.0.claim(), on: try day($0.1, "claim", record.id)) },
+                events: try (retractedEvents[record.id] ?? []).map { Retracted(try $0.0.event(), on: try day($0.1, "jobEvent", record.id)) },
+                stakeholders: try (retractedPeople[record.id] ?? []).map { Retracted($0.0.stakeholder, on: try day($0.1, "stakeholder", record.id)) })
+            return BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
                         stakeholders: (people[record.id] ?? []).map(\.stakeholder),
                         claims: try (claims[record.id] ?? []).map { try $0.claim() },
                         events: try (events[record.id] ?? []).map { try $0.event() },
                         touches: try touches(from: sends[record.id] ?? []),
-                        dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() }, deal: record.deal)
+                        dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() }, deal: record.deal,
+                        retractions: retractions)
         }
     }
     /// A new group's touches as the store will read them back: split per recipient, deduplicated

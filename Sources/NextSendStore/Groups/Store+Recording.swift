@@ -104,7 +104,7 @@ extension SQLStore {
                         // The same send was recorded and taken back that day (one row per asset, person,
                         // day and source): sending it again makes that row count again.
                         try db.execute("""
-                            UPDATE send SET retractedBy = NULL, channel = ?, consumed = ?, consumedBy = NULL, recordedBy = ?
+                            UPDATE send SET retractedBy = NULL, retractedOn = NULL, channel = ?, consumed = ?, consumedBy = NULL, recordedBy = ?
                             WHERE groupId = ? AND origin = 'recorded' AND assetId = ? AND date = ? AND stakeholderId = ?
                             """, [touch.channel, touch.consumed, recorder.name, groupID, touch.asset, touch.date.description, person])
                     }
@@ -197,12 +197,13 @@ extension SQLStore {
         }
     }
 
-    /// Withdraws a recorded fact: it stays in the history, marked retracted by `recorder`, and no
-    /// longer counts. Facts that came from a file or a CRM are changed at their source instead.
+    /// Withdraws a recorded fact: it stays in the history, marked retracted by `recorder` on `day`,
+    /// and no longer counts from that day (a look back at an earlier week still sees it). Facts that
+    /// came from a file or a CRM are changed at their source instead.
     ///
     /// - Throws: ``StoreError``: `notFound` when no such fact is recorded, `sourceOwned` (saying
     ///   where it came from) when it came from a file or a CRM.
-    public func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder) throws {
+    public func retract(_ fact: FactReference, in groupID: String, by recorder: Recorder, on day: Day) throws {
         try write { db in
             try StoreQueries.requireGroup(groupID, db)
             if case .consumed = fact { return try unmarkConsumed(fact, in: groupID, db) }
@@ -222,8 +223,8 @@ extension SQLStore {
                 throw StoreError(.refused, "\(fact.description) was recorded from \(retractable.count) places (\(retractable.joined(separator: ", "))); "
                     + "say which with --origin")
             }
-            try db.execute("UPDATE \(table) SET retractedBy = ? WHERE \(condition) AND retractedBy IS NULL AND origin = ?",
-                           [recorder.name] + arguments + [retractable[0]])
+            try db.execute("UPDATE \(table) SET retractedBy = ?, retractedOn = ? WHERE \(condition) AND retractedBy IS NULL AND origin = ?",
+                           [recorder.name, day.description] + arguments + [retractable[0]])
             try StoreQueries.refreshFollowUps(groupID, db)
         }
     }

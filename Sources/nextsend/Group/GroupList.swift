@@ -27,8 +27,9 @@ extension NextSendCommand.Group {
             }
             Console.print(Console.table(lines.map { line in
                 [line.id, line.deal.map { "\(line.account) — \($0)" } ?? line.account, line.owner, String(line.stakeholders), String(line.conflicts),
-                 line.stalled.isEmpty ? "-" : line.stalled.joined(separator: ", "), String(line.unengaged)]
-            }, header: ["ID", "ACCOUNT", "OWNER", "PEOPLE", "CONFLICTS", "STALLED", "UNREACHED"]))
+                 line.stalled.isEmpty ? "-" : line.stalled.joined(separator: ", "), String(line.unengaged), String(line.missingVoices),
+                 line.direction.rawValue]
+            }, header: ["ID", "ACCOUNT", "OWNER", "PEOPLE", "CONFLICTS", "STALLED", "UNREACHED", "MISSING", "TREND"]))
         }
     }
 }

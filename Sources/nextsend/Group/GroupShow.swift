@@ -14,11 +14,15 @@ extension NextSendCommand.Group {
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
         @OptionGroup var output: OutputOptions
+        @Flag(name: .long, help: "Print the last twelve weeks: open conflicts, stalled jobs, unreached people, missing voices and sends.")
+        var trend = false
 
         func run() throws {
             let view = try Desk(store: try store.open()).groupView(id: id, asOf: date.day)
             if output.json {
                 try Console.printJSON(view.report)
+            } else if trend {
+                Console.print(GroupText.trend(view.trend, group: view.group))
             } else {
                 let words = Vocabulary(view.taxonomy)
                 Console.print(GroupText.render(view.diagnosis, group: view.group, vocabulary: words)
@@ -65,7 +69,32 @@ enum GroupText {
                 lines.append("  " + (group.stakeholder(id).map(words.personWithInfluence) ?? id))
             }
         }
+        if !diagnosis.missingVoices.isEmpty {
+            lines.append("")
+            lines.append("Missing voices (a role that usually weighs in, and nobody in it is known):")
+            for voice in diagnosis.missingVoices {
+                lines.append("  \(words.role(voice.role)) on \(words.job(voice.job))")
+            }
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// `group show --trend`: one row per week, oldest first, and the direction in words.
+    static func trend(_ trend: ConsensusTrend, group: BuyingGroup) -> String {
+        let rows = trend.weeks.map { week -> [String] in
+            [week.week.description, week.asOf.description, String(week.conflicts), String(week.stalled), String(week.unreached),
+             String(week.missingVoices), String(week.openProblems), week.sends == 0 ? "-" : "\(week.sends) (\(week.consumed) read)"]
+        }
+        let weeks = ConsensusTrend.directionWeeks
+        let summary: String
+        switch trend.direction {
+        case .converging: summary = "Converging: fewer open problems than \(weeks) weeks ago."
+        case .diverging: summary = "Diverging: more open problems than \(weeks) weeks ago."
+        case .stuck: summary = "Stuck: as many open problems as \(weeks) weeks ago."
+        }
+        return "\(group.title) (\(group.id)) — the last \(trend.weeks.count) weeks, each as of its Sunday\n\n"
+            + Console.table(rows, header: ["WEEK", "AS OF", "CONFLICTS", "STALLED", "UNREACHED", "MISSING", "OPEN", "SENDS"])
+            + "\n\n" + summary
     }
 
     /// The sends as recorded, with where each came from, and what was retracted.

@@ -39,6 +39,7 @@ extension NextSendCommand {
                                    + "(as group show --json lists it: recorded, note:…).", valueName: "origin")) var origin: String?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var asOf: DateOptions
         @OptionGroup var recorder: RecorderOptions
         @OptionGroup var output: OutputOptions
 
@@ -77,7 +78,7 @@ extension NextSendCommand {
 
         func run() throws {
             let desk = Desk(store: try store.open())
-            try desk.retract(groupID: group, fact: try fact(), by: recorder.recorder).report.print(json: output.json)
+            try desk.retract(groupID: group, fact: try fact(), on: asOf.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 }

@@ -1,0 +1,123 @@
+/// Whether a buying group is coming together or drifting apart, week by week.
+///
+/// Each week is the group as it stood on that week's Sunday (the as-of day itself for its own
+/// week), rebuilt from the dated history: claims, events and sends dated on or before that day; a
+/// fact retracted on a known day counts until the day before; a stakeholder counts from their first
+/// dated fact (a claim of theirs or a send to them), so someone with none counts in no week: the
+/// store does not know when they joined, and counting them in every week would rewrite past weeks
+/// whenever their first fact arrives. The group is then diagnosed as of that day, as a rep saw it.
+///
+/// ```swift
+/// let trend = ConsensusTrend.of(group, taxonomy: taxonomy, asOf: Day("2026-11-29")!)
+/// trend.direction   // .converging
+/// trend.weeks.last  // 2026-W48: 1 conflict, 0 stalled, 1 unreached, 0 missing voices
+/// ```
+public struct ConsensusTrend: Sendable, Hashable {
+    /// How many weeks a trend shows, ending with the as-of day's week.
+    public static let standardWeeks = 12
+    /// The direction compares the as-of day with this many weeks earlier.
+    public static let directionWeeks = 4
+
+    /// Oldest first; the last is the as-of day's week.
+    public var weeks: [TrendWeek]
+    public var direction: TrendDirection
+
+    /// The trend over `weeks` weeks ending with the week of `asOf`.
+    public static func of(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day, weeks: Int = standardWeeks) -> ConsensusTrend {
+        let current = IsoWeek(containing: asOf)
+        var week = current
+        var list: [IsoWeek] = [current]
+        for _ in 1..<max(1, weeks) {
+            week = week.previous
+            list.insert(week, at: 0)
+        }
+        let entries = list.map { entry(group, taxonomy: taxonomy, week: $0, asOf: asOf) }
+        return ConsensusTrend(weeks: entries, direction: direction(group, taxonomy: taxonomy, asOf: asOf))
+    }
+
+    /// The direction alone: the as-of day against the Sunday ``directionWeeks`` weeks before its week
+    /// (two diagnoses, so `group list` can show it for every group).
+    public static func direction(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day) -> TrendDirection {
+        var earlier = IsoWeek(containing: asOf)
+        for _ in 0..<directionWeeks { earlier = earlier.previous }
+        let now = openProblems(group, taxonomy: taxonomy, on: asOf)
+        let then = openProblems(group, taxonomy: taxonomy, on: earlier.sunday)
+        return TrendDirection(now: now, then: then)
+    }
+
+    /// One week: the diagnosis as of its Sunday (or `asOf` for the current week), and its sends.
+    public static func entry(_ group: BuyingGroup, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
+        let day = min(week.sunday, asOf)
+        let diagnosis = Diagnoser.diagnose(group.asItStood(on: day), taxonomy: taxonomy, asOf: day)
+        // One send per asset, person and day, as the store counts them.
+        var sends = Set<String>()
+        var consumed = Set<String>()
+        for touch in group.touches where touch.date >= week.monday && touch.date <= day {
+            for person in touch.to {
+                let key = "\(touch.asset)\u{1}\(person)\u{1}\(touch.date)"
+                sends.insert(key)
+                if touch.consumed { consumed.insert(key) }
+            }
+        }
+        return TrendWeek(week: week, asOf: day, conflicts: diagnosis.conflicts.count, stalled: diagnosis.stalledJobs.count,
+                         unreached: diagnosis.unengaged.count, missingVoices: diagnosis.missingVoices.count,
+                         sends: sends.count, consumed: consumed.count)
+    }
+
+    static func openProblems(_ group: BuyingGroup, taxonomy: Taxonomy, on day: Day) -> Int {
+        let diagnosis = Diagnoser.diagnose(group.asItStood(on: day), taxonomy: taxonomy, asOf: day)
+        return diagnosis.conflicts.count + diagnosis.stalledJobs.count + diagnosis.unengaged.count + diagnosis.missingVoices.count
+    }
+}
+
+/// Converging, stuck or diverging: one rule, the sum of open conflicts, stalled jobs, unreached
+/// people and missing voices now against ``ConsensusTrend/directionWeeks`` weeks earlier.
+public enum TrendDirection: String, Sendable, Hashable, Codable {
+    case converging, stuck, diverging
+
+    public init(now: Int, then: Int) {
+        self = now < then ? .converging : now > then ? .diverging : .stuck
+    }
+}
+
+/// One week of a group's trend.
+public struct TrendWeek: Sendable, Hashable, Codable {
+    public var week: IsoWeek
+    /// The day it was taken as of: the week's Sunday, or the as-of day in its own week.
+    public var asOf: Day
+    public var conflicts: Int
+    public var stalled: Int
+    public var unreached: Int
+    public var missingVoices: Int
+    /// Sends dated in the week (one per asset, person and day).
+    public var sends: Int
+    /// Those of them marked consumed (a mark has no date: as things are now).
+    public var consumed: Int
+
+    /// What the direction adds up: conflicts, stalled jobs, unreached people and missing voices.
+    public var openProblems: Int { conflicts + stalled + unreached + missingVoices }
+}
+
+extension BuyingGroup {
+    /// The group as it stood on `day`: facts dated after it left out, facts retracted after it put
+    /// back, people counted from their first dated fact (someone with none is left out).
+    public func asItStood(on day: Day) -> BuyingGroup {
+        var past = self
+        past.claims = (claims + retractions.claims.filter { $0.on > day }.map(\.fact)).filter { $0.date <= day }
+        past.events = (events + retractions.events.filter { $0.on > day }.map(\.fact)).filter { $0.date <= day }
+        past.touches = touches.filter { $0.date <= day }
+        past.dismissals = dismissals.filter { $0.date <= day }
+        var first: [String: Day] = [:]
+        func saw(_ person: String, _ date: Day) {
+            if let known = first[person], known <= date { return }
+            first[person] = date
+        }
+        for claim in claims { saw(claim.stakeholder, claim.date) }
+        for retracted in retractions.claims { saw(retracted.fact.stakeholder, retracted.fact.date) }
+        for touch in touches { for person in touch.to { saw(person, touch.date) } }
+        let people = stakeholders + retractions.stakeholders.filter { $0.on > day }.map(\.fact)
+        past.stakeholders = people.filter { person in first[person.id].map { $0 <= day } ?? false }
+        past.retractions = GroupRetractions()
+        return past
+    }
+}
