@@ -92,6 +92,7 @@ let package = Package(
                 .embedInCode("Pages/groups.mustache"),
                 .embedInCode("Pages/group.mustache"),
                 .embedInCode("Pages/problem.mustache"),
+                .embedInCode("Pages/team.mustache"),
             ],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

@@ -333,4 +333,66 @@ import Testing
             #expect(managerHome.contains("id=\"owner\""), "a manager chooses among reps: \(managerHome)")
         }
     }
+
+    /// The trend chart (issue #32): one point per week at the height of that week's open problems,
+    /// a mark under each week with sends, and the direction in words; kept small.
+    @Test func theGroupPageDrawsTheTrendWithItsSends() async throws {
+        let fixture = try ServiceFixture()
+        let trend = try fixture.desk.groupView(id: mercy, asOf: ServiceFixture.today).trend
+        try await fixture.test { client in
+            let page = try await client.get("/groups/\(mercy)").text
+            let start = try #require(page.range(of: "<svg id=\"trend-chart\""))
+            let end = try #require(page.range(of: "</svg>", range: start.upperBound..<page.endIndex))
+            let svg = String(page[start.lowerBound..<end.upperBound])
+            #expect(svg.utf8.count < 8_000, "an inline chart, not an image: \(svg.utf8.count) bytes")
+            for week in trend.weeks {
+                #expect(svg.contains("data-week=\"\(week.week)\" data-open=\"\(week.openProblems)\" data-sends=\"\(week.sends)\""), "\(week.week)")
+            }
+            #expect(svg.components(separatedBy: "class=\"send-mark\"").count - 1 == trend.weeks.filter { $0.sends > 0 }.count)
+            #expect(page.contains("id=\"direction\" class=\"direction \(trend.direction.rawValue)\""))
+        }
+    }
+
+    @Test func missingVoicesAreListedWithWhoToAsk() async throws {
+        let fixture = try ServiceFixture()
+        try await fixture.test { client in
+            let page = try await client.get("/groups/cascade-behavioral-health").text
+            #expect(page.contains("<section id=\"missing-voices\">"), "\(page)")
+            #expect(page.contains("Procurement on supplier selection — ask Mei Tanaka (operations) who speaks for procurement"), "\(page)")
+            #expect(!(try await client.get("/groups/\(mercy)").text.contains("id=\"missing-voices\"")), "every voice is there")
+        }
+    }
+
+    /// `/team`: a manager sees every rep's open groups, sortable; a rep is refused.
+    @Test func theTeamPageIsAManagersAndSorts() async throws {
+        let tokens = try AccessTokens.parse("alice alice@rosterline.example 0123456789abcdef-alice\nmaria maria@x.example manager 0123456789abcdef-maria",
+                                            file: "tokens")
+        let fixture = try ServiceFixture(tokens: tokens)
+        let lines = try fixture.desk.groupLines(owner: nil, includeClosed: false, asOf: ServiceFixture.today)
+        try await fixture.test { (client: any TestClientProtocol) async throws in
+            let rep = try await client.post("/signin", form: "token=0123456789abcdef-alice")
+            let repCookie: HTTPFields = [.cookie: try #require(rep.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            var htmlCookie = repCookie
+            htmlCookie[.accept] = "text/html"
+            let refused = try await client.get("/team", headers: htmlCookie)
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("for managers"))
+            let manager = try await client.post("/signin", form: "token=0123456789abcdef-maria")
+            let cookie: HTTPFields = [.cookie: try #require(manager.headers[.setCookie]?.split(separator: ";").first.map(String.init))]
+            #expect(try await client.get("/", headers: cookie).text.contains("href=\"/team\""))
+            let byRep = try await client.get("/team", headers: cookie).text
+            let rows = { (page: String) in page.components(separatedBy: "data-group=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) } }
+            #expect(rows(byRep) == lines.sorted { ($0.owner, $0.id) < ($1.owner, $1.id) }.map(\.id))
+            let byStall = rows(try await client.get("/team?sort=stall", headers: cookie).text)
+            #expect(byStall.first == lines.max { ($0.longestStallDays, $1.id) < ($1.longestStallDays, $0.id) }?.id)
+            let byMissing = rows(try await client.get("/team?sort=missing", headers: cookie).text)
+            #expect(byMissing.first == "cascade-behavioral-health")
+            let byTrend = try await client.get("/team?sort=trend", headers: cookie).text
+            let firstDiverging = lines.filter { $0.direction == .diverging }.map(\.id).sorted()
+            #expect(firstDiverging.isEmpty || rows(byTrend).first.map(firstDiverging.contains) == true)
+            #expect(byTrend.contains("\(lines.count) open groups"))
+            #expect(try await client.get("/team?sort=nonsense", headers: cookie).status == .badRequest)
+        }
+    }
 }
+

@@ -22,9 +22,10 @@ struct OwnerOption {
 struct GroupsPage: WebPage {
     struct Row {
         var id, link, account: String
-        var stakeholders, conflicts, unengaged: Int
+        var stakeholders, conflicts, unengaged, missingVoices: Int
         var stalled: String?
         var urgency: String
+        var direction: String
 
         init(_ line: GroupLine) {
             id = line.id
@@ -33,6 +34,8 @@ struct GroupsPage: WebPage {
             stakeholders = line.stakeholders
             conflicts = line.conflicts
             unengaged = line.unengaged
+            missingVoices = line.missingVoices
+            direction = line.direction.rawValue
             stalled = line.stalled.isEmpty ? nil : line.stalled.map { BuyingJob(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", ")
             urgency = NumberText.plain(line.urgency)
         }
@@ -42,6 +45,8 @@ struct GroupsPage: WebPage {
     var asOf: String
     /// The list of reps to choose from: for a token that names no rep, and for managers.
     var chooseOwner: Bool
+    /// A link to the manager's page, for those who may open it.
+    var showTeam: Bool
     var owners: [OwnerOption]
     var groups: [Row]
     var csrf = ""
@@ -49,8 +54,9 @@ struct GroupsPage: WebPage {
     var noGroups: Bool
     var hasGroups: Bool
 
-    init(owner: String?, asOf: String, owners: [OwnerOption], groups: [Row], chooseOwner: Bool = true) {
+    init(owner: String?, asOf: String, owners: [OwnerOption], groups: [Row], chooseOwner: Bool = true, showTeam: Bool = false) {
         self.owner = owner
+        self.showTeam = showTeam
         self.chooseOwner = chooseOwner
         self.asOf = asOf
         self.owners = owners
@@ -115,6 +121,10 @@ struct GroupPage: WebPage {
     var conflicts: [ConflictRow]
     var unreached: [String]
     var hasUnreached: Bool
+    /// "security on validation — ask Ellen Cho (executive) who speaks for security".
+    var missingVoices: [String]
+    var hasMissingVoices: Bool
+    var trend: TrendChart
     var picks: [Pick]
     var noPicks: String?
     var sends: [SentRow]
@@ -167,6 +177,13 @@ struct GroupPage: WebPage {
         conflicts = diagnosis.conflicts.map { ConflictRow(topic: words.topicTitle($0.topic), line: words.conflictLine($0, names: &names)) }
         unreached = diagnosis.unengaged.compactMap { group.stakeholder($0).map(words.personWithInfluence) }
         hasUnreached = !unreached.isEmpty
+        var brokerNames = words.names(in: group)
+        let broker = Diagnoser.broker(of: group, taxonomy: view.taxonomy).map { brokerNames.mention($0) }
+        missingVoices = diagnosis.missingVoices.map { voice in
+            "\(Words.capitalized(words.role(voice.role))) on \(words.job(voice.job))" + (broker.map { " — ask \($0) who speaks for \(words.role(voice.role))" } ?? "")
+        }
+        hasMissingVoices = !missingVoices.isEmpty
+        trend = TrendChart(view.trend)
         switch answer {
         case let .closed(report):
             closed = PageText.withoutCommands(report.message)

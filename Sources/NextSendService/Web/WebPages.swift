@@ -11,7 +11,7 @@ struct WebPages: Sendable {
         var library = MustacheLibrary()
         for (name, bytes) in [("layout", PackageResources.layout_mustache), ("signin", PackageResources.signin_mustache),
                               ("groups", PackageResources.groups_mustache), ("group", PackageResources.group_mustache),
-                              ("problem", PackageResources.problem_mustache)] {
+                              ("problem", PackageResources.problem_mustache), ("team", PackageResources.team_mustache)] {
             // The templates ship with the binary; one that does not parse is a build mistake caught by every page test.
             library.register(try! MustacheTemplate(string: String(decoding: bytes, as: UTF8.self)), named: name)
         }

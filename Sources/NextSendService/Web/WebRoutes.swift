@@ -23,12 +23,12 @@ struct WebRoutes: Sendable {
     /// Whether a request is for a page (answered with a redirect to sign in) rather than the API.
     static func isPage(_ request: Request) -> Bool {
         let path = request.uri.path
-        return path == "/" || path.hasPrefix("/groups/") || path == "/signout"
+        return path == "/" || path.hasPrefix("/groups/") || path == "/signout" || path == "/team"
     }
 
     /// The page's routes and their methods, for the 405 answer of ``MethodGuardMiddleware``.
     static let routes: [(template: String, methods: [HTTPRequest.Method])] = [
-        ("/", [.get]), ("/signin", [.get, .post]), ("/signout", [.post]), ("/groups/{id}", [.get]),
+        ("/", [.get]), ("/team", [.get]), ("/signin", [.get, .post]), ("/signout", [.post]), ("/groups/{id}", [.get]),
         ("/groups/{id}/sent", [.get, .post]), ("/groups/{id}/claim", [.get, .post]), ("/groups/{id}/dismiss", [.get, .post]),
         ("/groups/{id}/consumed", [.get, .post]), ("/groups/{id}/retract", [.get, .post]), ("/groups/{id}/notes", [.get, .post]),
         ("/favicon.ico", [.get]),
@@ -45,6 +45,7 @@ struct WebRoutes: Sendable {
                 return try await groupPage(context: context, input: GroupPageInput(search: query))
             }
         }
+        router.get("/team") { request, context in try await page(context) { try await teamPage(request, context: context) } }
         router.get("/favicon.ico") { _, _ in WebPages.favicon }
         // A page answering a refused form stays at the form's address; reloading it goes back to the group.
         for action in ["sent", "claim", "dismiss", "consumed", "retract", "notes"] {
@@ -140,9 +141,24 @@ struct WebRoutes: Sendable {
         }
         let page = GroupsPage(owner: owner, asOf: day.description, owners: owners.map { OwnerOption(name: $0, selected: $0 == owner) },
                               groups: lines.sorted { ($0.urgency, $1.id) > ($1.urgency, $0.id) }.map(GroupsPage.Row.init),
-                              chooseOwner: session.rep == nil || session.isManager)
+                              chooseOwner: session.rep == nil || session.isManager, showTeam: session.isManager || tokens.isEmpty)
         return try pages.render("groups", page, title: owner.map { "Groups of \($0)" } ?? "Groups", session: session, cookie: cookie,
                                 flash: sessions.takeFlash(for: session))
+    }
+
+    /// Every rep's open groups, for a manager (or anyone, on a server without tokens).
+    private func teamPage(_ request: Request, context: ServiceContext) async throws -> Response {
+        let (session, cookie) = session(for: context)
+        guard session.isManager || tokens.isEmpty else {
+            throw Problem.forbidden("The team page is for managers: sign in with a token marked 'manager' in the tokens file.")
+        }
+        let asked = request.uri.queryParameters.get("sort") ?? TeamPage.Sort.rep.rawValue
+        guard let sort = TeamPage.Sort(rawValue: asked) else {
+            throw Problem.badRequest("sort: expected one of \(TeamPage.Sort.allCases.map(\.rawValue).joined(separator: ", ")), not '\(asked)'")
+        }
+        let (desk, day) = (desk, today())
+        let lines = try await Blocking.run { try desk.groupLines(owner: nil, includeClosed: false, asOf: day) }
+        return try pages.render("team", TeamPage(lines: lines, sort: sort, asOf: day), title: "Team", session: session, cookie: cookie)
     }
 
     private func groupPage(context: ServiceContext, input: GroupPageInput = GroupPageInput(),
