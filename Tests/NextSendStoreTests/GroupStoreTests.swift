@@ -133,6 +133,10 @@ import Testing
         let group = try #require(try store.group(id: "acme-health"))
         #expect(!group.claims.contains(claim))
         #expect(Diagnoser.diagnose(group, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment", "tco"])
+        // The day it was retracted is kept: a look back at an earlier day still sees it (#32).
+        #expect(group.retractions.claims == [Retracted(claim, on: Day("2026-11-29")!)])
+        #expect(group.asItStood(on: Day("2026-11-28")!).claims.contains(claim))
+        #expect(!group.asItStood(on: Day("2026-11-29")!).claims.contains(claim))
         let history = try store.history(ofGroup: "acme-health")
         #expect(history.retracted.map(\.provenance.retractedBy) == ["bob"])
         #expect(history.retracted.first?.fact.contains("130000") == true)

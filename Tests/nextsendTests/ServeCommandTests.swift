@@ -188,6 +188,28 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    /// Headless Chromium (Tests/browser/trend_views.py): the trend chart on the page (points ordered
+    /// as the weeks' open problems, send marks on the weeks with sends, fits a phone), the missing
+    /// voices with whom to ask, and the digest's table-cell bars as a mail client shows them.
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func theTrendAndMissingVoicesShowInARealBrowser() async throws {
+        try importShippedContent()
+        let digest = try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("digests"), "--format", "html")
+        #expect(digest.status == 0, "\(digest.stderr)")
+        let tokens = cli.folder.write("tokens", "alice alice@rosterline.example \(token)\n")
+        let server = try Server(cli: cli, arguments: ["--tokens-file", tokens], environment: [:])
+        let shots = ServeCommandTests.repository.appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        let run = try runTool(["/usr/bin/python3", ServeCommandTests.repository.appendingPathComponent("Tests/browser/trend_views.py").path,
+                               "http://127.0.0.1:\(server.port)", token, "mercy-valley-health", "cascade-behavioral-health",
+                               cli.folder.path("digests/2026-W48/reps/bob@rosterline.example.html"), shots.path])
+        #expect(run.status == 0, "\(run.output)")
+        for name in ["trend-chart.png", "missing-voices.png", "digest-trend.png"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: shots.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            #expect(size > 1_000, "\(name) is \(size) bytes")
+        }
+        #expect(server.stop() == 0)
+    }
+
     /// schemathesis generates requests from openapi.yaml against the live binary, with every
     /// check: no 5xx; every status, content type, header and body as the contract says; data the
     /// schema refuses is refused; undeclared methods are 405 (schemathesis.toml says which 400s

@@ -51,6 +51,7 @@ public struct DigestBuilder: Sendable {
         let advice = try advisor.advise(group, asOf: asOf, limit: recommendationsPerGroup)
         let diagnosis = advice.diagnosis
         let changes = GroupChanges(group: group, taxonomy: taxonomy, since: asOf.adding(days: -7), until: asOf)
+        let trend = ConsensusTrend.of(group, taxonomy: taxonomy, asOf: asOf)
         let section = GroupSection(
             rank: 0, id: group.id, account: group.title, urgency: Rounding.score(diagnosis.urgency),
             headline: headline(diagnosis, group),
@@ -58,6 +59,9 @@ public struct DigestBuilder: Sendable {
             conflicts: diagnosis.conflicts.map { conflictRow($0, group) },
             stalled: diagnosis.stalledJobs.map(jobRow),
             unengaged: diagnosis.unengaged.map { group.stakeholder($0).map(words.person) ?? $0 },
+            missingVoices: missingVoices(diagnosis, group),
+            direction: trend.direction.rawValue, directionText: DigestBuilder.directionText(trend.direction),
+            trend: DigestBuilder.bars(trend), trendRow: DigestBuilder.row(trend),
             changes: sentences(changes, group),
             recommendations: advice.recommendations.map { pick in
                 var names = words.names(in: group)
@@ -204,6 +208,40 @@ public struct DigestBuilder: Sendable {
                                         positions: ConflictCamps.numbers(conflict, taxonomy: taxonomy).map { DiagnosisReport.Side($0.side, camp: $0.camp) })
     }
 
+    func missingVoices(_ diagnosis: Diagnosis, _ group: BuyingGroup) -> [String] {
+        var names = words.names(in: group)
+        let broker = Diagnoser.broker(of: group, taxonomy: taxonomy).map { names.mention($0) }
+        return diagnosis.missingVoices.map { voice in
+            "\(Words.capitalized(words.role(voice.role))) on \(words.job(voice.job))" + (broker.map { " — ask \($0) who speaks for \(words.role(voice.role))" } ?? "")
+        }
+    }
+
+    /// The tallest bar, in pixels: the week with the most open problems.
+    static let barHeight = 40
+
+    static func bars(_ trend: ConsensusTrend) -> [GroupSection.TrendBar] {
+        let peak = max(1, trend.weeks.map(\.openProblems).max() ?? 0)
+        return trend.weeks.map { week in
+            // A week with problems shows at least a sliver; one without shows none.
+            let bar = week.openProblems == 0 ? 0 : max(2, Int((Double(week.openProblems) / Double(peak) * Double(barHeight)).rounded()))
+            return GroupSection.TrendBar(week: week.week.description, short: "W\(week.week.week)", open: week.openProblems, sends: week.sends,
+                                         bar: bar, space: barHeight - bar, marked: week.sends > 0)
+        }
+    }
+
+    static func row(_ trend: ConsensusTrend) -> String {
+        trend.weeks.map { "W\($0.week.week) \($0.openProblems)\($0.sends > 0 ? "▲" : "")" }.joined(separator: " · ")
+    }
+
+    static func directionText(_ direction: TrendDirection) -> String {
+        let span = ConsensusTrend.directionWeeks
+        return switch direction {
+        case .converging: "Converging: fewer open problems than \(span) weeks ago"
+        case .diverging: "Diverging: more open problems than \(span) weeks ago"
+        case .stuck: "Stuck: as many open problems as \(span) weeks ago"
+        }
+    }
+
     func headline(_ diagnosis: Diagnosis, _ group: BuyingGroup) -> String {
         var parts: [String] = []
         if !diagnosis.conflicts.isEmpty {
@@ -214,6 +252,7 @@ public struct DigestBuilder: Sendable {
             parts.append("\(diagnosis.unengaged.count) of \(Words.count(group.stakeholders.count, "person", plural: "people")) "
                 + "not reached in \(Words.count(Diagnoser.engagementWindowDays, "day"))")
         }
+        if !diagnosis.missingVoices.isEmpty { parts.append(Words.count(diagnosis.missingVoices.count, "missing voice")) }
         return parts.isEmpty ? "On track." : Words.capitalized(Words.list(parts)) + "."
     }
 

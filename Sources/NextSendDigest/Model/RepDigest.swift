@@ -53,6 +53,18 @@ public struct GroupSection: Sendable, Hashable, Encodable {
         public var score: Double
     }
 
+    /// One week of the group's trend, laid out as a bar for mail clients (which drop SVG): `bar`
+    /// pixels of colour under `space` pixels of nothing, `marked` when something was sent.
+    public struct TrendBar: Sendable, Hashable, Encodable {
+        public var week: String
+        public var short: String
+        public var open: Int
+        public var sends: Int
+        public var bar: Int
+        public var space: Int
+        public var marked: Bool
+    }
+
     public var rank: Int
     public var id: String
     public var account: String
@@ -63,6 +75,15 @@ public struct GroupSection: Sendable, Hashable, Encodable {
     public var conflicts: [ConflictRow]
     public var stalled: [JobRow]
     public var unengaged: [String]
+    /// "Procurement on supplier selection — ask Mei Tanaka (operations) who speaks for procurement".
+    public var missingVoices: [String]
+    /// `converging`, `stuck` or `diverging`, and the same in a sentence.
+    public var direction: String
+    public var directionText: String
+    /// Twelve weeks, oldest first.
+    public var trend: [TrendBar]
+    /// The trend on one line for Markdown: "W37 4 · W38 1 · … · W48 2 (▲ weeks with sends)".
+    public var trendRow: String
     /// Plain sentences: "Conflict opened on three-year cost.", "Sent tco-model to Dana (consumed)."
     public var changes: [String]
     public var recommendations: [RecommendationRow]
