@@ -51,6 +51,23 @@ import Testing
         #expect(digest.groupCount == 2)
     }
 
+    /// A voice missing from a job under way is a gap when no asset is made for that role (#32), and
+    /// the rep digest names it with whom to ask.
+    @Test func aMissingVoiceNoAssetServesIsAContentGap() throws {
+        var taxonomy = Samples.taxonomy
+        taxonomy.voices = [.validation: ["legal", "security"]]
+        let builder = DigestBuilder(week: week, taxonomy: taxonomy, assets: catalog)
+        let analysis = try builder.analyse(Samples.group)
+        let digest = builder.marketingDigest([analysis.facts], assets: catalog)
+        let gap = try #require(digest.gaps.first { $0.key == "missing-voice:validation:legal" }, "\(digest.gaps.map(\.key))")
+        #expect(gap.label == "Bringing legal into validation")
+        #expect(!digest.gaps.contains { $0.key.hasPrefix("missing-voice:validation:security") }, "Kim Chen is in security")
+        let section = builder.repDigest(rep: "alice@vendor.example", [analysis]).groups[0]
+        #expect(section.missingVoices == ["Legal on validation — ask Max Ortiz (operations) who speaks for legal"])
+        #expect(section.headline.contains("1 missing voice"), "\(section.headline)")
+        #expect(section.trend.count == 12 && section.trend.map(\.bar).max() == 40)
+    }
+
     /// A claim dated in the week is news, with where it was heard when it was read from notes.
     @Test func whatChangedNamesTheClaimsOfTheWeekWithTheirQuotes() throws {
         let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog)
