@@ -22,6 +22,16 @@ public enum Diagnoser {
                          missingVoices: missing, needs: needs)
     }
 
+    /// How many open problems the group has as of a day — conflicts, stalled jobs, unreached people,
+    /// missing voices — without working out its needs (the trend asks this for twelve days a group).
+    static func openProblems(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day) -> OpenProblems {
+        let jobs = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: asOf)
+        return OpenProblems(conflicts: ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: asOf).count,
+                            stalled: jobs.filter { $0.status == .stalled }.count,
+                            unreached: unengagedStakeholders(group, asOf: asOf).count,
+                            missingVoices: missingVoices(group, jobs: jobs, taxonomy: taxonomy).count)
+    }
+
     /// The roles the taxonomy's `voices:` expects on each job under way that nobody in the group
     /// holds, in board order then role order. Nobody is invented: a group without people has none
     /// (there is no one to ask).
@@ -100,4 +110,10 @@ public enum Diagnoser {
             return lhs.urgency != rhs.urgency ? lhs.urgency > rhs.urgency : lhs.kind.key < rhs.kind.key
         }
     }
+}
+
+/// The counts the consensus trend adds up.
+struct OpenProblems {
+    var conflicts, stalled, unreached, missingVoices: Int
+    var total: Int { conflicts + stalled + unreached + missingVoices }
 }

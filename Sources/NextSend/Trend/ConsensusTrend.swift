@@ -31,8 +31,16 @@ public struct ConsensusTrend: Sendable, Hashable {
             week = week.previous
             list.insert(week, at: 0)
         }
-        let entries = list.map { entry(group, taxonomy: taxonomy, week: $0, asOf: asOf) }
-        return ConsensusTrend(weeks: entries, direction: direction(group, taxonomy: taxonomy, asOf: asOf))
+        let history = TrendHistory(group)
+        let entries = list.map { entry(history, taxonomy: taxonomy, week: $0, asOf: asOf) }
+        // The direction's two days are weeks of the trend when it is long enough: no diagnosis twice.
+        let direction: TrendDirection
+        if entries.count > directionWeeks, let now = entries.last {
+            direction = TrendDirection(now: now.openProblems, then: entries[entries.count - 1 - directionWeeks].openProblems)
+        } else {
+            direction = ConsensusTrend.direction(group, taxonomy: taxonomy, asOf: asOf)
+        }
+        return ConsensusTrend(weeks: entries, direction: direction)
     }
 
     /// The direction alone: the as-of day against the Sunday ``directionWeeks`` weeks before its week
@@ -40,33 +48,32 @@ public struct ConsensusTrend: Sendable, Hashable {
     public static func direction(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day) -> TrendDirection {
         var earlier = IsoWeek(containing: asOf)
         for _ in 0..<directionWeeks { earlier = earlier.previous }
-        let now = openProblems(group, taxonomy: taxonomy, on: asOf)
-        let then = openProblems(group, taxonomy: taxonomy, on: earlier.sunday)
-        return TrendDirection(now: now, then: then)
+        let history = TrendHistory(group)
+        let now = Diagnoser.openProblems(history.group(on: asOf), taxonomy: taxonomy, asOf: asOf)
+        let then = Diagnoser.openProblems(history.group(on: earlier.sunday), taxonomy: taxonomy, asOf: earlier.sunday)
+        return TrendDirection(now: now.total, then: then.total)
     }
 
-    /// One week: the diagnosis as of its Sunday (or `asOf` for the current week), and its sends.
+    /// One week: the group as it stood on its Sunday (or `asOf` for the current week), and its sends.
     public static func entry(_ group: BuyingGroup, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
+        entry(TrendHistory(group), taxonomy: taxonomy, week: week, asOf: asOf)
+    }
+
+    static func entry(_ history: TrendHistory, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
         let day = min(week.sunday, asOf)
-        let diagnosis = Diagnoser.diagnose(group.asItStood(on: day), taxonomy: taxonomy, asOf: day)
+        let open = Diagnoser.openProblems(history.group(on: day), taxonomy: taxonomy, asOf: day)
         // One send per asset, person and day, as the store counts them.
         var sends = Set<String>()
         var consumed = Set<String>()
-        for touch in group.touches where touch.date >= week.monday && touch.date <= day {
+        for touch in history.base.touches where touch.date >= week.monday && touch.date <= day {
             for person in touch.to {
                 let key = "\(touch.asset)\u{1}\(person)\u{1}\(touch.date)"
                 sends.insert(key)
                 if touch.consumed { consumed.insert(key) }
             }
         }
-        return TrendWeek(week: week, asOf: day, conflicts: diagnosis.conflicts.count, stalled: diagnosis.stalledJobs.count,
-                         unreached: diagnosis.unengaged.count, missingVoices: diagnosis.missingVoices.count,
-                         sends: sends.count, consumed: consumed.count)
-    }
-
-    static func openProblems(_ group: BuyingGroup, taxonomy: Taxonomy, on day: Day) -> Int {
-        let diagnosis = Diagnoser.diagnose(group.asItStood(on: day), taxonomy: taxonomy, asOf: day)
-        return diagnosis.conflicts.count + diagnosis.stalledJobs.count + diagnosis.unengaged.count + diagnosis.missingVoices.count
+        return TrendWeek(week: week, asOf: day, conflicts: open.conflicts, stalled: open.stalled, unreached: open.unreached,
+                         missingVoices: open.missingVoices, sends: sends.count, consumed: consumed.count)
     }
 }
 
@@ -102,21 +109,45 @@ extension BuyingGroup {
     /// The group as it stood on `day`: facts dated after it left out, facts retracted after it put
     /// back, people counted from their first dated fact (someone with none is left out).
     public func asItStood(on day: Day) -> BuyingGroup {
-        var past = self
-        past.claims = (claims + retractions.claims.filter { $0.on > day }.map(\.fact)).filter { $0.date <= day }
-        past.events = (events + retractions.events.filter { $0.on > day }.map(\.fact)).filter { $0.date <= day }
-        past.touches = touches.filter { $0.date <= day }
-        past.dismissals = dismissals.filter { $0.date <= day }
+        var past = TrendHistory(self).group(on: day)
+        past.claims.removeAll { $0.date > day }
+        past.events.removeAll { $0.date > day }
+        past.touches.removeAll { $0.date > day }
+        past.dismissals.removeAll { $0.date > day }
+        return past
+    }
+}
+
+/// A group's history prepared once for looking back at many days: each person's first dated fact
+/// is found once, not once per week.
+struct TrendHistory {
+    let base: BuyingGroup
+    /// Stakeholder → the day of their first claim or send.
+    let firstSeen: [String: Day]
+
+    init(_ group: BuyingGroup) {
+        base = group
         var first: [String: Day] = [:]
         func saw(_ person: String, _ date: Day) {
             if let known = first[person], known <= date { return }
             first[person] = date
         }
-        for claim in claims { saw(claim.stakeholder, claim.date) }
-        for retracted in retractions.claims { saw(retracted.fact.stakeholder, retracted.fact.date) }
-        for touch in touches { for person in touch.to { saw(person, touch.date) } }
-        let people = stakeholders + retractions.stakeholders.filter { $0.on > day }.map(\.fact)
-        past.stakeholders = people.filter { person in first[person.id].map { $0 <= day } ?? false }
+        for claim in group.claims { saw(claim.stakeholder, claim.date) }
+        for retracted in group.retractions.claims { saw(retracted.fact.stakeholder, retracted.fact.date) }
+        for touch in group.touches { for person in touch.to { saw(person, touch.date) } }
+        firstSeen = first
+    }
+
+    /// The group with the facts that counted on `day`. Facts dated after it stay: every rule of the
+    /// diagnosis already ignores them, and leaving them saves a copy per week.
+    func group(on day: Day) -> BuyingGroup {
+        var past = base
+        let retractions = base.retractions
+        if !retractions.claims.isEmpty { past.claims += retractions.claims.filter { $0.on > day }.map(\.fact) }
+        // The job board replays events in date order, so a retracted one goes back where its date puts it.
+        if !retractions.events.isEmpty { past.events += retractions.events.filter { $0.on > day }.map(\.fact) }
+        let people = retractions.stakeholders.isEmpty ? base.stakeholders : base.stakeholders + retractions.stakeholders.filter { $0.on > day }.map(\.fact)
+        past.stakeholders = people.filter { person in firstSeen[person.id].map { $0 <= day } ?? false }
         past.retractions = GroupRetractions()
         return past
     }
