@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "NextSendDigest",
             dependencies: [
-                "NextSend", "NextSendStore", .product(name: "Mustache", package: "swift-mustache"),
+                "NextSend", "NextSendStore", "NextSendMail", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [
@@ -69,7 +69,7 @@ let package = Package(
         // The answers the CLI's --json and the HTTP API share: one shape and one message per question.
         .target(
             name: "NextSendReports",
-            dependencies: ["NextSend", "NextSendStore", "NextSendCRM"]
+            dependencies: ["NextSend", "NextSendStore", "NextSendCRM", "NextSendMail"]
         ),
         // `nextsend serve`: the JSON API generated from openapi.yaml and the web page for reps.
         .target(
@@ -116,6 +116,16 @@ let package = Package(
             // --mapping uses it wherever the binary runs.
             resources: [.embedInCode("Defaults/crm.yaml")]
         ),
+        // E-mail: MIME messages and an SMTP client over SwiftNIO (STARTTLS, AUTH over TLS only).
+        .target(
+            name: "NextSendMail",
+            dependencies: [
+                "NextSend",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The command-line tool: parses arguments, calls the modules above, prints.
         .executableTarget(
             name: "nextsend",
@@ -146,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextSendDigestTests",
-            dependencies: ["NextSendDigest", "NextSendStore", "NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSendDigest", "NextSendMail", "NextSendStore", "NextSend", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendCRMTests",

@@ -245,5 +245,14 @@ enum PostgresSchema {
                 ALTER TABLE send ADD COLUMN retractedOn TEXT COLLATE "C";
                 ALTER TABLE dismissal ADD COLUMN retractedOn TEXT COLLATE "C";
                 """),
+        // Digest messages a mail server accepted, once per week and recipient.
+        Migration(name: "v8-delivery", sql: """
+                CREATE TABLE deliveryLedger (
+                    week TEXT COLLATE "C" NOT NULL,
+                    recipient TEXT COLLATE "C" NOT NULL,
+                    messageId TEXT COLLATE "C" NOT NULL,
+                    PRIMARY KEY (week, recipient)
+                );
+                """),
     ]
 }

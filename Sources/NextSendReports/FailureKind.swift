@@ -1,4 +1,5 @@
 import NextSend
+import NextSendMail
 import NextSendStore
 
 /// What went wrong, by what the person or program that asked can do about it. Every error
@@ -27,6 +28,12 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable {
         switch error {
         case is ValidationFailure:
             return .badInput
+        case let error as MailError:
+            switch error.kind {
+            case .configuration: return .badInput
+            case .temporary: return .busy
+            case .unavailable, .permanent: return .unavailable
+            }
         case let error as DeskError:
             return error.kind == .notFound ? .notFound : .badInput
         case let error as StoreError:

@@ -5,14 +5,14 @@ import NextSendDigest
 import NextSendStore
 
 extension NextSendCommand {
-    struct Digest: ParsableCommand {
+    struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the weekly digests: one per rep, one for marketing.",
             discussion: """
                 Writes OUT/WEEK/reps/<rep>.{md,html,json} and OUT/WEEK/marketing.{md,html,json}, as of the week's Sunday. \
                 Files appear whole (temporary name, then rename). A killed run started again skips the reps already written \
                 from the same data; --force writes everything again. --shard K/N lets N workers split the reps; shard 1 also \
-                writes the marketing digest.
+                writes the marketing digest. --deliver then e-mails what was written (see 'nextsend deliver --help').
                 """
         )
 
@@ -24,6 +24,8 @@ extension NextSendCommand {
         @Option(help: ArgumentHelp("This worker's share of the reps.", valueName: "K/N")) var shard: String?
         @Flag(help: "Write every file, even those a previous run already wrote.") var force = false
         @Option(help: ArgumentHelp("Reps built in parallel (default: one per core).", valueName: "n")) var jobs: Int?
+        @Flag(help: "Then e-mail each rep their digest (and marketing theirs), as 'nextsend deliver' does.") var deliver = false
+        @OptionGroup var delivery: DeliveryOptions
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var log: LogOptions
@@ -35,9 +37,15 @@ extension NextSendCommand {
             if DigestFormat.parseList(format) == nil { throw ValidationError("--format takes md, html and json, comma separated.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4.") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+            if !deliver, delivery.from != nil || delivery.marketingTo != nil || delivery.dryRun != nil || delivery.unsubscribe != nil {
+                throw ValidationError("--from, --marketing-to, --unsubscribe and --dry-run are for delivery: add --deliver.")
+            }
+            if deliver, !DigestFormat.parseList(format)!.isSuperset(of: DigestFormat.allCases) {
+                throw ValidationError("--deliver sends the Markdown and the HTML and reads the JSON: keep --format md,html,json.")
+            }
         }
 
-        func run() throws {
+        func run() async throws {
             let chosen: IsoWeek = week.flatMap { IsoWeek($0) } ?? IsoWeek.lastComplete(asOf: date.day)
             let options = DigestRun.Options(week: chosen, outDirectory: out, owner: owner, formats: DigestFormat.parseList(format)!,
                                             shard: shard.flatMap { Shard($0) }, force: force,
@@ -49,13 +57,17 @@ extension NextSendCommand {
             if let owner { try store.requireOwner(owner) }
             let summary = try DigestRun.run(store: store, options: options, logger: log.logger, progress: progress)
             bar?.finish()
-            if output.json {
+            if output.json, !deliver {
                 try Console.printJSON(summary)
                 return
             }
-            Console.print("Digest \(summary.week) in \(summary.folder): \(Words.count(summary.repsWritten.count, "rep digest")) written"
+            if !output.json { Console.print("Digest \(summary.week) in \(summary.folder): \(Words.count(summary.repsWritten.count, "rep digest")) written"
                 + (summary.repsAlreadyDone.isEmpty ? "" : ", \(summary.repsAlreadyDone.count) already done")
-                + "; marketing \(summary.marketing); \(Words.count(summary.files, "file")).")
+                + "; marketing \(summary.marketing); \(Words.count(summary.files, "file")).") }
+            if deliver {
+                try await delivery.deliver(week: chosen, out: out, owner: owner, shard: shard.flatMap { Shard($0) }, force: force,
+                                           store: store, json: output.json, log: log)
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ struct NextSendCommand: AsyncParsableCommand {
             74 I/O error, 75 database busy (try again).
             """,
         version: NextSendVersion.current,
-        subcommands: [Catalog.self, Group.self, Next.self, Note.self, Sent.self, Consumed.self, Dismiss.self, Retract.self, Digest.self, Generate.self,
+        subcommands: [Catalog.self, Group.self, Next.self, Note.self, Sent.self, Consumed.self, Dismiss.self, Retract.self, Digest.self, Deliver.self, Generate.self,
                       Demo.self, Serve.self, CRM.self, DB.self]
     )
 

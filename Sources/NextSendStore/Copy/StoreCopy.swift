@@ -45,6 +45,7 @@ package enum StoreCopy {
               order: "seq", sequence: "seq"),
         Table(name: "sendFollowUp", columns: ["groupId", "assetId", "need", "sent", "windowEnd", "met"], order: "groupId, assetId, need, sent"),
         Table(name: "digestLedger", columns: ["week", "outDir", "item", "storeVersion", "formats"], order: "week, outDir, item"),
+        Table(name: "deliveryLedger", columns: ["week", "recipient", "messageId"], order: "week, recipient"),
         Table(name: "crmMapping", columns: ["id", "yaml", "source"], order: "id"),
         Table(name: "crmMappingFor", columns: ["crm", "yaml", "source"], order: "crm"),
     ]

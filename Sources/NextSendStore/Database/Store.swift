@@ -92,6 +92,15 @@ public protocol Store: Sendable {
     func recordDigestItem(_ item: String, week: String, outDir: String, version: Int, formats: String) throws
     /// Forgets what was written for this week and folder (`digest --force`).
     func clearDigestLedger(week: String, outDir: String) throws
+
+    // MARK: Delivery
+
+    /// The week's digest messages a mail server accepted: recipient → Message-ID.
+    func deliveries(week: String) throws -> [String: String]
+    /// Records that the server accepted `messageID` for `recipient` (bookkeeping: the data version stays).
+    func recordDelivery(week: String, recipient: String, messageID: String) throws
+    /// Forgets the week's deliveries to these recipients (`deliver --force`).
+    func clearDeliveries(week: String, recipients: [String]) throws
 }
 
 /// A consistent, read-only view of a store, frozen when it was taken.

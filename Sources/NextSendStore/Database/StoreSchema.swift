@@ -324,6 +324,18 @@ enum StoreSchema {
                 ALTER TABLE dismissal ADD COLUMN retractedOn TEXT;
                 """)
         }
+        migrator.registerMigration("v15-delivery") { db in
+            try db.execute(sql: """
+                -- One row per digest message a mail server accepted: a rerun, another shard or a
+                -- killed run started again sends only what is missing.
+                CREATE TABLE deliveryLedger (
+                    week TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    messageId TEXT NOT NULL,
+                    PRIMARY KEY (week, recipient)
+                );
+                """)
+        }
         return migrator
     }
 }

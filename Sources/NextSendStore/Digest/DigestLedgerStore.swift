@@ -27,6 +27,31 @@ extension SQLStore {
         }
     }
 
+    public func deliveries(week: String) throws -> [String: String] {
+        try read { db in
+            var found: [String: String] = [:]
+            for row in try db.rows("SELECT recipient, messageId FROM deliveryLedger WHERE week = ?", [week]) {
+                found[try row.string("recipient")] = try row.string("messageId")
+            }
+            return found
+        }
+    }
+
+    public func recordDelivery(week: String, recipient: String, messageID: String) throws {
+        try writeLedger { db in
+            try db.execute(db.dialect.insertOrReplace("deliveryLedger", key: "week, recipient", ["week", "recipient", "messageId"], "?, ?, ?"),
+                           [week, recipient, messageID])
+        }
+    }
+
+    public func clearDeliveries(week: String, recipients: [String]) throws {
+        try writeLedger { db in
+            for recipient in recipients {
+                try db.execute("DELETE FROM deliveryLedger WHERE week = ? AND recipient = ?", [week, recipient])
+            }
+        }
+    }
+
     /// A ledger write, retried while another process holds the write lock, up to ``DigestLedger/timeout``.
     private func writeLedger(_ body: (any SQLSession) throws -> Void) throws {
         let deadline = Date().addingTimeInterval(DigestLedger.timeout)
