@@ -6,12 +6,13 @@ public enum EncodedWord {
     ///   keeping words short: every word stands on its own folded line when needed).
     public static func encode(_ text: String, prefixLength: Int = 0) -> String {
         if text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }) { return text }
-        // 75 characters per word: "=?utf-8?B?" + base64 + "?=" leaves 63 for base64, so 45 bytes of text.
+        // At most 39 bytes of text a word: 52 characters of base64 plus "=?utf-8?B?" and "?=" make 64,
+        // so even the first word after "Subject: " keeps its line within 78 characters.
         var words: [String] = []
         var chunk: [UInt8] = []
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append(word(chunk))
                 chunk = []
             }
