@@ -20,6 +20,9 @@ struct DeliveryOptions: ParsableArguments {
     @Option(name: .customLong("retry-delay"), help: ArgumentHelp("Seconds before the first retry of a temporary failure (doubling).",
                                                                  valueName: "s"))
     var retryDelay: Double = 2
+    @Option(name: .customLong("notify-webhook"), help: ArgumentHelp("Post the team's summary of the week to this Slack or Teams webhook (a secret: never printed).",
+                                                                     valueName: "url"))
+    var notifyWebhook: String?
 
     func validate() throws {
         if let from, EmailAddress.parse(from) == nil { throw ValidationError("--from: '\(from)' is not an e-mail address.") }
@@ -45,23 +48,28 @@ struct DeliveryOptions: ParsableArguments {
             marketingTo: (marketingTo ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             unsubscribe: unsubscribe ?? environment["NEXTSEND_MAIL_UNSUBSCRIBE"].flatMap { $0.isEmpty ? nil : $0 },
             now: Date(), retryDelay: retryDelay, dryRun: dryRun != nil)
-        let summary = try await DigestDelivery.run(store: store, options: options, transport: transport, logger: log.logger)
+        var withWebhook = options
+        withWebhook.webhook = try notifyWebhook.map { try Webhook($0) }
+        withWebhook.baseURL = environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let summary = try await DigestDelivery.run(store: store, options: withWebhook, transport: transport, logger: log.logger)
         if json {
             try Console.printJSON(summary)
         } else {
             for skipped in summary.skipped { Console.error("nextsend: skipped \(skipped.recipient): \(skipped.reason)") }
             for refused in summary.refused { Console.error("nextsend: refused for good: \(refused.recipient): \(refused.reason)") }
+            if let error = summary.notifyError { Console.error("nextsend: the team's summary was not posted: \(error)") }
             for later in summary.retryLater { Console.error("nextsend: not delivered yet: \(later.recipient): \(later.reason); the next run tries again") }
             let verb = summary.dryRun ? "written to \(dryRun ?? "")" : "delivered"
             Console.print("Digest \(summary.week): \(Words.count(summary.delivered.count, "message")) \(verb)"
                 + (summary.alreadyDelivered.isEmpty ? "" : ", \(summary.alreadyDelivered.count) delivered before")
                 + (summary.skipped.isEmpty ? "" : ", \(summary.skipped.count) skipped")
                 + (summary.refused.isEmpty ? "" : ", \(summary.refused.count) refused")
-                + (summary.retryLater.isEmpty ? "" : ", \(summary.retryLater.count) to retry") + ".")
+                + (summary.retryLater.isEmpty ? "" : ", \(summary.retryLater.count) to retry")
+                + (summary.notified == true ? "; the team's summary posted" : "") + ".")
         }
         // Something left to try again is a temporary failure; a refusal, once nothing is left, is the service's.
         if !summary.retryLater.isEmpty { throw ExitCode(Failure.tempFailure) }
-        if !summary.refused.isEmpty { throw ExitCode(Failure.unavailable) }
+        if !summary.refused.isEmpty || summary.notified == false { throw ExitCode(Failure.unavailable) }
     }
 }
 

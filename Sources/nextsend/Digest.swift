@@ -37,7 +37,7 @@ extension NextSendCommand {
             if DigestFormat.parseList(format) == nil { throw ValidationError("--format takes md, html and json, comma separated.") }
             if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4.") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-            if !deliver, delivery.from != nil || delivery.marketingTo != nil || delivery.dryRun != nil || delivery.unsubscribe != nil {
+            if !deliver, delivery.from != nil || delivery.marketingTo != nil || delivery.dryRun != nil || delivery.unsubscribe != nil || delivery.notifyWebhook != nil {
                 throw ValidationError("--from, --marketing-to, --unsubscribe and --dry-run are for delivery: add --deliver.")
             }
             if deliver, !DigestFormat.parseList(format)!.isSuperset(of: DigestFormat.allCases) {

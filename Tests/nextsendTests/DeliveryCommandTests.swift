@@ -32,10 +32,10 @@ struct DeliveryCommandTests {
         let port: Int
         let inbox: String
 
-        init(inbox: String, arguments: [String]) throws {
+        init(inbox: String, arguments: [String], script: String = "smtp_sink.py") throws {
             self.inbox = inbox
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            process.arguments = [DeliveryCommandTests.repository.appendingPathComponent("Tests/mail/smtp_sink.py").path, inbox] + arguments
+            process.arguments = [DeliveryCommandTests.repository.appendingPathComponent("Tests/mail/\(script)").path, inbox] + arguments
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -227,4 +227,30 @@ struct DeliveryCommandTests {
         #expect(relay.status == 0, "\(relay.stderr)")
         #expect(plain.count == 3)
     }
+
+    /// The team's summary goes to a chat webhook: a 429 is retried after its Retry-After, and the
+    /// URL (a secret) is never printed.
+    @Test func theTeamSummaryReachesTheWebhookAfterA429() throws {
+        let (sink, environment) = try setUp()
+        defer { sink.stop() }
+        let hook = try Sink(inbox: cli.folder.path("hook"), arguments: ["--throttle", "1"], script: "webhook_sink.py")
+        defer { hook.stop() }
+        var env = environment
+        env["NEXTSEND_BASE_URL"] = "https://nextsend.rosterline.example"
+        let secret = "T000-B000-SECRET-hook-token"
+        let run = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver", "--verbose",
+                               "--notify-webhook", "http://127.0.0.1:\(hook.port)/services/\(secret)"], environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("the team's summary posted"), "\(run.stdout)")
+        #expect(!(run.stdout + run.stderr).contains(secret), "the webhook URL is never printed")
+        struct Request: Decodable { struct Body: Decodable { var text: String }; var path: String; var status: Int; var body: Body }
+        let files = try FileManager.default.contentsOfDirectory(atPath: hook.inbox).sorted()
+        let requests = try files.map { try JSONDecoder().decode(Request.self, from: Data(contentsOf: URL(fileURLWithPath: hook.inbox + "/" + $0))) }
+        #expect(requests.map(\.status) == [429, 200], "retried after Retry-After")
+        let text = try #require(requests.last?.body.text)
+        #expect(text.hasPrefix("NextSend 2026-W48: 6 open groups across 3 reps, "), "\(text)")
+        #expect(text.contains("Most in need of attention:\n1. "), "\(text)")
+        #expect(text.contains("<https://nextsend.rosterline.example/groups/"), "\(text)")
+    }
 }
+

@@ -100,3 +100,28 @@ public struct PersonNames: Sendable {
         return person.shortName
     }
 }
+
+extension Vocabulary {
+    /// A group's missing voices as a rep reads them, each with whom to ask: "Procurement on supplier
+    /// selection — ask Mei Tanaka (operations) who speaks for procurement". One sentence for the
+    /// page, the digest and the CLI.
+    public func missingVoiceLines(_ diagnosis: Diagnosis, group: BuyingGroup) -> [String] {
+        var names = self.names(in: group)
+        let broker = Diagnoser.broker(of: group, taxonomy: taxonomy).map { names.mention($0) }
+        return diagnosis.missingVoices.map { voice in
+            "\(Words.capitalized(role(voice.role))) on \(job(voice.job))" + (broker.map { " — ask \($0) who speaks for \(role(voice.role))" } ?? "")
+        }
+    }
+}
+
+extension TrendDirection {
+    /// "Converging: fewer open problems than 4 weeks ago", without a final stop.
+    public var sentence: String {
+        let span = ConsensusTrend.directionWeeks
+        switch self {
+        case .converging: return "Converging: fewer open problems than \(span) weeks ago"
+        case .diverging: return "Diverging: more open problems than \(span) weeks ago"
+        case .stuck: return "Stuck: as many open problems as \(span) weeks ago"
+        }
+    }
+}

@@ -59,8 +59,8 @@ public struct DigestBuilder: Sendable {
             conflicts: diagnosis.conflicts.map { conflictRow($0, group) },
             stalled: diagnosis.stalledJobs.map(jobRow),
             unengaged: diagnosis.unengaged.map { group.stakeholder($0).map(words.person) ?? $0 },
-            missingVoices: missingVoices(diagnosis, group),
-            direction: trend.direction.rawValue, directionText: DigestBuilder.directionText(trend.direction),
+            missingVoices: words.missingVoiceLines(diagnosis, group: group),
+            direction: trend.direction.rawValue, directionText: trend.direction.sentence,
             trend: DigestBuilder.bars(trend), trendRow: DigestBuilder.row(trend),
             changes: sentences(changes, group),
             recommendations: advice.recommendations.map { pick in
@@ -208,14 +208,6 @@ public struct DigestBuilder: Sendable {
                                         positions: ConflictCamps.numbers(conflict, taxonomy: taxonomy).map { DiagnosisReport.Side($0.side, camp: $0.camp) })
     }
 
-    func missingVoices(_ diagnosis: Diagnosis, _ group: BuyingGroup) -> [String] {
-        var names = words.names(in: group)
-        let broker = Diagnoser.broker(of: group, taxonomy: taxonomy).map { names.mention($0) }
-        return diagnosis.missingVoices.map { voice in
-            "\(Words.capitalized(words.role(voice.role))) on \(words.job(voice.job))" + (broker.map { " — ask \($0) who speaks for \(words.role(voice.role))" } ?? "")
-        }
-    }
-
     /// The tallest bar, in pixels: the week with the most open problems.
     static let barHeight = 40
 
@@ -231,15 +223,6 @@ public struct DigestBuilder: Sendable {
 
     static func row(_ trend: ConsensusTrend) -> String {
         trend.weeks.map { "W\($0.week.week) \($0.openProblems)\($0.sends > 0 ? "▲" : "")" }.joined(separator: " · ")
-    }
-
-    static func directionText(_ direction: TrendDirection) -> String {
-        let span = ConsensusTrend.directionWeeks
-        return switch direction {
-        case .converging: "Converging: fewer open problems than \(span) weeks ago"
-        case .diverging: "Diverging: more open problems than \(span) weeks ago"
-        case .stuck: "Stuck: as many open problems as \(span) weeks ago"
-        }
     }
 
     func headline(_ diagnosis: Diagnosis, _ group: BuyingGroup) -> String {

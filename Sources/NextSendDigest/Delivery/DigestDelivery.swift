@@ -31,6 +31,9 @@ public enum DigestDelivery {
         public var retryDelay: Double
         /// A dry run writes no ledger.
         public var dryRun: Bool
+        /// A chat webhook for the team's summary of the week, and where the service's pages are.
+        public var webhook: Webhook?
+        public var baseURL: String?
 
         public init(week: IsoWeek, outDirectory: String, owner: String? = nil, shard: Shard? = nil, force: Bool = false, from: MailAddress,
                     marketingTo: [String] = [], unsubscribe: String? = nil, now: Date, attempts: Int = 3, retryDelay: Double = 2,
@@ -67,6 +70,9 @@ public enum DigestDelivery {
         /// Still failing temporarily after the run's tries: the next run sends them.
         public var retryLater: [Failure] = []
         public var dryRun: Bool
+        /// Whether the team's summary was posted (`nil` without a webhook), and why not.
+        public var notified: Bool?
+        public var notifyError: String?
     }
 
     /// One message to send, and its ledger key.
@@ -78,6 +84,17 @@ public enum DigestDelivery {
     public static func run(store: any Store, options: Options, transport: any MailTransport, logger: Logger = .silent) async throws -> Summary {
         let outgoing = try messages(options)
         var summary = Summary(week: options.week.description, dryRun: options.dryRun)
+        // The team's summary goes once, with the first shard, and not on a dry run.
+        if let webhook = options.webhook, !options.dryRun, options.owner == nil, options.shard.map({ $0.index == 1 }) ?? true {
+            let reps = try WrittenDigests.reps(in: options.outDirectory, week: options.week).map(\.digest)
+            do {
+                try await webhook.post(text: TeamSummary.text(reps, week: options.week, baseURL: options.baseURL))
+                summary.notified = true
+            } catch {
+                summary.notified = false
+                summary.notifyError = MailError.from(error).description
+            }
+        }
         summary.skipped = outgoing.skipped
         if options.force, !options.dryRun { try store.clearDeliveries(week: options.week.description, recipients: outgoing.messages.map(\.key)) }
         let done = try store.deliveries(week: options.week.description)

@@ -10,8 +10,16 @@ enum WrittenDigests {
     struct RepFacts: Decodable {
         struct Group: Decodable {
             struct Item: Decodable {}
+            struct Stall: Decodable {
+                var label: String
+                var idleDays: Int?
+            }
+            var id: String
+            var account: String
+            var urgency: Double
+            var headline: String
             var conflicts: [Item]
-            var stalled: [Item]
+            var stalled: [Stall]
             var missingVoices: [String]?
         }
 

@@ -177,11 +177,7 @@ struct GroupPage: WebPage {
         conflicts = diagnosis.conflicts.map { ConflictRow(topic: words.topicTitle($0.topic), line: words.conflictLine($0, names: &names)) }
         unreached = diagnosis.unengaged.compactMap { group.stakeholder($0).map(words.personWithInfluence) }
         hasUnreached = !unreached.isEmpty
-        var brokerNames = words.names(in: group)
-        let broker = Diagnoser.broker(of: group, taxonomy: view.taxonomy).map { brokerNames.mention($0) }
-        missingVoices = diagnosis.missingVoices.map { voice in
-            "\(Words.capitalized(words.role(voice.role))) on \(words.job(voice.job))" + (broker.map { " — ask \($0) who speaks for \(words.role(voice.role))" } ?? "")
-        }
+        missingVoices = words.missingVoiceLines(diagnosis, group: group)
         hasMissingVoices = !missingVoices.isEmpty
         trend = TrendChart(view.trend)
         switch answer {

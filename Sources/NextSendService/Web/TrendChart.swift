@@ -30,12 +30,7 @@ struct TrendChart {
 
     init(_ trend: ConsensusTrend) {
         direction = trend.direction.rawValue
-        let span = ConsensusTrend.directionWeeks
-        directionText = switch trend.direction {
-        case .converging: "Converging: fewer open problems than \(span) weeks ago"
-        case .diverging: "Diverging: more open problems than \(span) weeks ago"
-        case .stuck: "Stuck: as many open problems as \(span) weeks ago"
-        }
+        directionText = trend.direction.sentence
         peak = max(1, trend.weeks.map(\.openProblems).max() ?? 0)
         let step = trend.weeks.count > 1 ? (Double(TrendChart.width) - TrendChart.left - TrendChart.right) / Double(trend.weeks.count - 1) : 0
         let peak = Double(self.peak)

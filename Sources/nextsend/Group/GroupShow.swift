@@ -72,9 +72,7 @@ enum GroupText {
         if !diagnosis.missingVoices.isEmpty {
             lines.append("")
             lines.append("Missing voices (a role that usually weighs in, and nobody in it is known):")
-            for voice in diagnosis.missingVoices {
-                lines.append("  \(words.role(voice.role)) on \(words.job(voice.job))")
-            }
+            for line in words.missingVoiceLines(diagnosis, group: group) { lines.append("  " + line) }
         }
         return lines.joined(separator: "\n")
     }
@@ -85,16 +83,9 @@ enum GroupText {
             [week.week.description, week.asOf.description, String(week.conflicts), String(week.stalled), String(week.unreached),
              String(week.missingVoices), String(week.openProblems), week.sends == 0 ? "-" : "\(week.sends) (\(week.consumed) read)"]
         }
-        let weeks = ConsensusTrend.directionWeeks
-        let summary: String
-        switch trend.direction {
-        case .converging: summary = "Converging: fewer open problems than \(weeks) weeks ago."
-        case .diverging: summary = "Diverging: more open problems than \(weeks) weeks ago."
-        case .stuck: summary = "Stuck: as many open problems as \(weeks) weeks ago."
-        }
         return "\(group.title) (\(group.id)) — the last \(trend.weeks.count) weeks, each as of its Sunday\n\n"
             + Console.table(rows, header: ["WEEK", "AS OF", "CONFLICTS", "STALLED", "UNREACHED", "MISSING", "OPEN", "SENDS"])
-            + "\n\n" + summary
+            + "\n\n" + trend.direction.sentence + "."
     }
 
     /// The sends as recorded, with where each came from, and what was retracted.
