@@ -148,6 +148,23 @@ import Testing
         #expect(fromFile.description.contains("came from file:"))
     }
 
+    /// The delivery ledger (#30) on both stores: a week's accepted messages, one per recipient,
+    /// forgotten only for the recipients named.
+    @Test(arguments: StoreKind.allCases)
+    func theDeliveryLedgerKeepsOneMessagePerWeekAndRecipient(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
+        let before = try store.dataVersions().data
+        try store.recordDelivery(week: "2026-W48", recipient: "rep:alice@x.example", messageID: "<a1@x.example>")
+        try store.recordDelivery(week: "2026-W48", recipient: "rep:alice@x.example", messageID: "<a2@x.example>")
+        try store.recordDelivery(week: "2026-W48", recipient: "rep:bob@x.example", messageID: "<b@x.example>")
+        try store.recordDelivery(week: "2026-W47", recipient: "rep:alice@x.example", messageID: "<old@x.example>")
+        #expect(try store.deliveries(week: "2026-W48") == ["rep:alice@x.example": "<a2@x.example>", "rep:bob@x.example": "<b@x.example>"])
+        try store.clearDeliveries(week: "2026-W48", recipients: ["rep:bob@x.example"])
+        #expect(try store.deliveries(week: "2026-W48") == ["rep:alice@x.example": "<a2@x.example>"])
+        #expect(try store.deliveries(week: "2026-W47").count == 1)
+        #expect(try store.dataVersions().data == before, "bookkeeping: the data version stays")
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aClosedGroupLeavesTheListsAndKeepsItsHistory(_ kind: StoreKind) throws {
         guard let store = try makeStore(kind) else { return }
