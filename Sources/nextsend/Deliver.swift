@@ -5,6 +5,24 @@ import NextSendDigest
 import NextSendMail
 import NextSendStore
 
+/// Which week's digests, in which folder, for whom: what `digest` and `deliver` both ask.
+struct WeekFolderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The ISO week, e.g. 2026-W48 (default: the last complete week).", valueName: "YYYY-Www"))
+    var week: String?
+    @Option(help: ArgumentHelp("The digests' folder.", valueName: "dir")) var out = "digests"
+    @Option(help: ArgumentHelp("Only this rep's digest.", valueName: "rep")) var owner: String?
+    @Option(help: ArgumentHelp("This worker's share of the reps.", valueName: "K/N")) var shard: String?
+
+    func validate() throws {
+        if let week, IsoWeek(week) == nil { throw ValidationError("--week must be an ISO week such as 2026-W48, not '\(week)'.") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4.") }
+    }
+
+    /// The week asked for, else the last complete week as of `day`.
+    func chosenWeek(asOf day: Day) -> IsoWeek { week.flatMap { IsoWeek($0) } ?? IsoWeek.lastComplete(asOf: day) }
+    var chosenShard: Shard? { shard.flatMap { Shard($0) } }
+}
+
 /// The options `deliver` and `digest --deliver` share.
 struct DeliveryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sender (default: $NEXTSEND_MAIL_FROM), e.g. 'NextSend <digest@rosterline.example>'.", valueName: "address"))
@@ -47,11 +65,9 @@ struct DeliveryOptions: ParsableArguments {
             from: MailAddress(fromAddress, name: name?.isEmpty == false ? name : nil),
             marketingTo: (marketingTo ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             unsubscribe: unsubscribe ?? environment["NEXTSEND_MAIL_UNSUBSCRIBE"].flatMap { $0.isEmpty ? nil : $0 },
-            now: Date(), retryDelay: retryDelay, dryRun: dryRun != nil)
-        var withWebhook = options
-        withWebhook.webhook = try notifyWebhook.map { try Webhook($0) }
-        withWebhook.baseURL = environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        let summary = try await DigestDelivery.run(store: store, options: withWebhook, transport: transport, logger: log.logger)
+            now: Date(), retryDelay: retryDelay, dryRun: dryRun != nil, webhook: try notifyWebhook.map { try Webhook($0) },
+            baseURL: environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 })
+        let summary = try await DigestDelivery.run(store: store, options: options, transport: transport, logger: log.logger)
         if json {
             try Console.printJSON(summary)
         } else {
@@ -87,11 +103,7 @@ extension NextSendCommand {
                 """
         )
 
-        @Option(help: ArgumentHelp("The ISO week, e.g. 2026-W48 (default: the last complete week).", valueName: "YYYY-Www"))
-        var week: String?
-        @Option(help: ArgumentHelp("The folder 'digest' wrote to.", valueName: "dir")) var out = "digests"
-        @Option(help: ArgumentHelp("Only this rep's digest.", valueName: "rep")) var owner: String?
-        @Option(help: ArgumentHelp("This worker's share of the reps.", valueName: "K/N")) var shard: String?
+        @OptionGroup var digests: WeekFolderOptions
         @Flag(help: "Send again what was delivered before.") var force = false
         @OptionGroup var delivery: DeliveryOptions
         @OptionGroup var store: StoreOptions
@@ -99,15 +111,9 @@ extension NextSendCommand {
         @OptionGroup var date: DateOptions
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            if let week, IsoWeek(week) == nil { throw ValidationError("--week must be an ISO week such as 2026-W48, not '\(week)'.") }
-            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4.") }
-        }
-
         func run() async throws {
-            let chosen: IsoWeek = week.flatMap { IsoWeek($0) } ?? IsoWeek.lastComplete(asOf: date.day)
-            try await delivery.deliver(week: chosen, out: out, owner: owner, shard: shard.flatMap { Shard($0) }, force: force,
-                                       store: try store.open(), json: output.json, log: log)
+            try await delivery.deliver(week: digests.chosenWeek(asOf: date.day), out: digests.out, owner: digests.owner,
+                                       shard: digests.chosenShard, force: force, store: try store.open(), json: output.json, log: log)
         }
     }
 }

@@ -16,12 +16,8 @@ extension NextSendCommand {
                 """
         )
 
-        @Option(help: ArgumentHelp("The ISO week, e.g. 2026-W48 (default: the last complete week).", valueName: "YYYY-Www"))
-        var week: String?
-        @Option(help: ArgumentHelp("The output folder.", valueName: "dir")) var out = "digests"
-        @Option(help: ArgumentHelp("Only this rep's digest.", valueName: "rep")) var owner: String?
+        @OptionGroup var digests: WeekFolderOptions
         @Option(help: ArgumentHelp("Formats to write, comma separated.", valueName: "md,html,json")) var format = "md,html,json"
-        @Option(help: ArgumentHelp("This worker's share of the reps.", valueName: "K/N")) var shard: String?
         @Flag(help: "Write every file, even those a previous run already wrote.") var force = false
         @Option(help: ArgumentHelp("Reps built in parallel (default: one per core).", valueName: "n")) var jobs: Int?
         @Flag(help: "Then e-mail each rep their digest (and marketing theirs), as 'nextsend deliver' does.") var deliver = false
@@ -33,9 +29,7 @@ extension NextSendCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if let week, IsoWeek(week) == nil { throw ValidationError("--week must be an ISO week such as 2026-W48, not '\(week)'.") }
             if DigestFormat.parseList(format) == nil { throw ValidationError("--format takes md, html and json, comma separated.") }
-            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4.") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
             if !deliver, delivery.from != nil || delivery.marketingTo != nil || delivery.dryRun != nil || delivery.unsubscribe != nil || delivery.notifyWebhook != nil {
                 throw ValidationError("--from, --marketing-to, --unsubscribe and --dry-run are for delivery: add --deliver.")
@@ -46,15 +40,15 @@ extension NextSendCommand {
         }
 
         func run() async throws {
-            let chosen: IsoWeek = week.flatMap { IsoWeek($0) } ?? IsoWeek.lastComplete(asOf: date.day)
-            let options = DigestRun.Options(week: chosen, outDirectory: out, owner: owner, formats: DigestFormat.parseList(format)!,
-                                            shard: shard.flatMap { Shard($0) }, force: force,
+            let chosen = digests.chosenWeek(asOf: date.day)
+            let options = DigestRun.Options(week: chosen, outDirectory: digests.out, owner: digests.owner, formats: DigestFormat.parseList(format)!,
+                                            shard: digests.chosenShard, force: force,
                                             workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let bar: ProgressBar? = Console.stderrIsTerminal ? ProgressBar(label: "digest \(chosen)") : nil
             var progress: DigestRun.Progress?
             if let bar { progress = { done, total in bar.update(done, total) } }
             let store = try store.open()
-            if let owner { try store.requireOwner(owner) }
+            if let owner = digests.owner { try store.requireOwner(owner) }
             let summary = try DigestRun.run(store: store, options: options, logger: log.logger, progress: progress)
             bar?.finish()
             if output.json, !deliver {
@@ -65,7 +59,7 @@ extension NextSendCommand {
                 + (summary.repsAlreadyDone.isEmpty ? "" : ", \(summary.repsAlreadyDone.count) already done")
                 + "; marketing \(summary.marketing); \(Words.count(summary.files, "file")).") }
             if deliver {
-                try await delivery.deliver(week: chosen, out: out, owner: owner, shard: shard.flatMap { Shard($0) }, force: force,
+                try await delivery.deliver(week: chosen, out: digests.out, owner: digests.owner, shard: digests.chosenShard, force: force,
                                            store: store, json: output.json, log: log)
             }
         }

@@ -55,10 +55,6 @@ public struct ConsensusTrend: Sendable, Hashable {
     }
 
     /// One week: the group as it stood on its Sunday (or `asOf` for the current week), and its sends.
-    public static func entry(_ group: BuyingGroup, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
-        entry(TrendHistory(group), taxonomy: taxonomy, week: week, asOf: asOf)
-    }
-
     static func entry(_ history: TrendHistory, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
         let day = min(week.sunday, asOf)
         let open = Diagnoser.openProblems(history.group(on: day), taxonomy: taxonomy, asOf: day)

@@ -37,7 +37,7 @@ public enum DigestDelivery {
 
         public init(week: IsoWeek, outDirectory: String, owner: String? = nil, shard: Shard? = nil, force: Bool = false, from: MailAddress,
                     marketingTo: [String] = [], unsubscribe: String? = nil, now: Date, attempts: Int = 3, retryDelay: Double = 2,
-                    dryRun: Bool = false) {
+                    dryRun: Bool = false, webhook: Webhook? = nil, baseURL: String? = nil) {
             self.week = week
             self.outDirectory = outDirectory
             self.owner = owner
@@ -50,6 +50,8 @@ public enum DigestDelivery {
             self.attempts = max(1, attempts)
             self.retryDelay = retryDelay
             self.dryRun = dryRun
+            self.webhook = webhook
+            self.baseURL = baseURL
         }
     }
 

@@ -11,7 +11,7 @@ import NextSend
 ///                           text: markdown, html: html, messageID: "<w48.alice@rosterline.example>", date: Date())
 /// let wire = message.rendered()   // CRLF line ends, ready for DATA
 /// ```
-public struct MailMessage: Sendable, Hashable {
+public struct MailMessage: Sendable {
     public var from: MailAddress
     public var to: MailAddress
     public var subject: String
@@ -34,9 +34,6 @@ public struct MailMessage: Sendable, Hashable {
         self.date = date
         self.headers = headers
     }
-
-    public static func == (lhs: MailMessage, rhs: MailMessage) -> Bool { lhs.rendered() == rhs.rendered() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
     /// The boundary between the parts: derived from the Message-ID, so the same message renders to
     /// the same bytes, and never a string that quoted-printable output can contain (it has `=_`

@@ -46,7 +46,7 @@ public enum QuotedPrintable {
             if soft { utf8.removeLast() }
             var index = 0
             while index < utf8.count {
-                if utf8[index] == UInt8(ascii: "="), index + 2 < utf8.count + 0, index + 2 <= utf8.count - 1,
+                if utf8[index] == UInt8(ascii: "="), index + 2 < utf8.count,
                    let value = UInt8(String(decoding: utf8[index + 1...index + 2], as: UTF8.self), radix: 16) {
                     bytes.append(value)
                     index += 3

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// A server's reply: a three-digit code and its text lines (several for a multi-line reply such
@@ -34,7 +35,7 @@ final class SMTPReplyDecoder: ByteToMessageDecoder {
         }
         let length = view.distance(from: view.startIndex, to: newline) + 1
         guard var line = buffer.readString(length: length) else { return .needMoreData }
-        while line.last == "\n" || line.last == "\r" || line.last == "\r\n" { line.removeLast() }
+        line = line.trimmingCharacters(in: .newlines)
         let characters = Array(line)
         guard characters.count >= 3, let code = Int(String(characters[0..<3])), (200..<600).contains(code) else {
             throw MailError.protocolError("the server sent '\(line.prefix(80))', not a reply")
