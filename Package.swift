@@ -165,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "NextSendServiceTests",
             dependencies: [
-                "NextSendService", "NextSendStore", "NextSendReports", "NextSend", "NextSendTestSupport",
+                "NextSendService", "NextSendStore", "NextSendPostgres", "NextSendReports", "NextSend", "NextSendTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -16,8 +16,7 @@ import PostgresNIO
 /// in `REPEATABLE READ`, one consistent view each, and never wait for writers.
 public final class PostgresStore: SQLStore, @unchecked Sendable {
     public let location: String
-    private let client: PostgresClient
-    private let runner: Task<Void, Never>
+    private let pool: PostgresPool
     private let logger: Logger
 
     /// Connects, checks the schema (a database written by a newer NextSend is refused) and brings
@@ -30,7 +29,7 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         self.logger = logger
         // One plain connection first: it fails fast with a clear reason when the server is not
         // there (a pool would keep retrying), and it runs the migrations.
-        let configuration = try place.connectionConfiguration()
+        let configuration = try place.connectionConfiguration(connectTimeout: .seconds(10))
         let connection: PostgresConnection
         do {
             connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
@@ -40,15 +39,8 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
         }
         defer { try? connection.close().wait() }
         try PostgresStore.migrate(PostgresSession(connection: connection, logger: logger, location: place.description))
-
-        var clientConfiguration = place.clientConfiguration
-        clientConfiguration.options.maximumConnections = 16
-        let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-        self.client = client
-        runner = Task.detached(executorPreference: PostgresExecutor.shared) { await client.run() }
+        pool = try PostgresPool(place, logger: logger)
     }
-
-    deinit { runner.cancel() }
 
     // MARK: Sessions
 
@@ -84,7 +76,7 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     }
 
     public func snapshot() throws -> any StoreSnapshot {
-        let lease = try ConnectionLease(client: client, location: location)
+        let lease = try pool.lease()
         let session = PostgresSession(connection: lease.connection, logger: logger, location: location)
         do {
             try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -99,9 +91,15 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
 
     /// Runs `body` on a pooled connection, handed back afterwards.
     private func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
-        let lease = try ConnectionLease(client: client, location: location)
+        let lease = try pool.lease()
         defer { lease.release() }
-        return try body(PostgresSession(connection: lease.connection, logger: logger, location: location))
+        do {
+            return try body(PostgresSession(connection: lease.connection, logger: logger, location: location))
+        } catch let error as StoreError where error.code == .unreachable {
+            // The server went away mid-request: the next callers learn it at once, not after a wait.
+            pool.lost(error)
+            throw error
+        }
     }
 
     // MARK: Schema
@@ -130,75 +128,6 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     }
 }
 
-/// A connection leased from the pool for one synchronous scope.
-///
-/// `PostgresClient` lends connections to an async closure only; the lease runs that closure in a
-/// task which hands the connection over and waits, suspended, until ``release()``. The caller's
-/// thread blocks meanwhile — and may be one of Swift's cooperative threads (a test, a caller
-/// that forgot to leave the pool), so the lease's task and the client's own run on
-/// ``PostgresExecutor``'s threads instead: with every cooperative thread blocked, they still run.
-final class ConnectionLease: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var leased: PostgresConnection?
-    private var failure: (any Error)?
-    private var done: CheckedContinuation<Void, Never>?
-    private var released = false
-
-    var connection: PostgresConnection { leased! }
-
-    init(client: PostgresClient, location: String) throws {
-        Task.detached(executorPreference: PostgresExecutor.shared) { [self] in
-            do {
-                try await client.withConnection { connection in
-                    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                        hand(connection, done)
-                    }
-                }
-            } catch {
-                fail(error)
-            }
-        }
-        lock.lock()
-        while leased == nil && failure == nil { lock.wait() }
-        let failure = self.failure
-        lock.unlock()
-        if let failure { throw PostgresErrors.translate(failure, location: location) }
-    }
-
-    private func hand(_ connection: PostgresConnection, _ done: CheckedContinuation<Void, Never>) {
-        lock.lock()
-        leased = connection
-        self.done = done
-        let alreadyReleased = released
-        lock.broadcast()
-        lock.unlock()
-        if alreadyReleased { done.resume() }
-    }
-
-    private func fail(_ error: any Error) {
-        lock.lock()
-        if leased == nil { failure = error }
-        lock.broadcast()
-        lock.unlock()
-    }
-
-    /// Hands the connection back to the pool.
-    func release() {
-        lock.lock()
-        guard !released else {
-            lock.unlock()
-            return
-        }
-        released = true
-        let done = self.done
-        self.done = nil
-        lock.unlock()
-        done?.resume()
-    }
-
-    deinit { release() }
-}
-
 /// The digest's snapshot: one connection holding one `REPEATABLE READ` transaction until the
 /// snapshot is let go.
 final class PostgresSnapshotReader: SQLReader, @unchecked Sendable {
@@ -221,18 +150,5 @@ final class PostgresSnapshotReader: SQLReader, @unchecked Sendable {
     deinit {
         _ = try? session.execute("COMMIT")
         lease.release()
-    }
-}
-
-/// Where the PostgreSQL client's tasks run: Dispatch threads, apart from the cooperative pool that
-/// callers of the synchronous store may be blocking.
-final class PostgresExecutor: TaskExecutor, @unchecked Sendable {
-    static let shared = PostgresExecutor()
-    private let queue = DispatchQueue(label: "nextsend.postgres", attributes: .concurrent)
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
     }
 }

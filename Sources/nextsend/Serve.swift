@@ -13,7 +13,7 @@ extension NextSendCommand {
             discussion: """
                 Tokens come from NEXTSEND_TOKEN (one shared token) or --tokens-file (one 'name token' pair per line; writes are \
                 recorded under the name). Without a token the server listens only on a loopback address. Stops cleanly on \
-                SIGTERM or SIGINT. GET /metrics serves Prometheus metrics; GET /healthz answers 200 when the database opens.
+                SIGTERM or SIGINT. GET /metrics serves Prometheus metrics; GET /healthz answers 200 while the process runs, GET /readyz when the database answers within a second.
                 """
         )
 

@@ -29,6 +29,46 @@ import Testing
         #expect(!bad.description.contains("hunter2"))
     }
 
+    @Test func aURLThatCannotBeReadNeverShowsItsUserInfo() throws {
+        // An '@' typed as is into the password: refused with the way out, and no part of the user
+        // info in the message (not "ss:w/rd@…" as a host either).
+        let error = try #require(throws: StoreError.self) {
+            try PostgresLocation(url: "postgres://ns_app:p@ss:w/rd@db.internal:5432/nextsend", environment: [:])
+        }
+        #expect(error.code == .cannotOpen)
+        for secret in ["ns_app", "p@ss", "ss:w", "rd@"] { #expect(!error.description.contains(secret), "\(error)") }
+        #expect(error.description.contains("postgres://…@db.internal:5432/nextsend"))
+        #expect(error.description.contains("percent-encode"))
+        // Percent-encoded, the same password is read as typed.
+        let encoded = try PostgresLocation(url: "postgres://ns_app:p%40ss%3Aw%2Frd@db.internal:5432/nextsend", environment: [:])
+        #expect(encoded.host == "db.internal" && !encoded.description.contains("p@ss"))
+        // Not a URL at all: still nothing of the user info.
+        let junk = try #require(throws: StoreError.self) { try PostgresLocation(url: "postgres://me:se cret@", environment: [:]) }
+        #expect(!junk.description.contains("se cret") && !junk.description.contains("me:"))
+    }
+
+    @Test func aServerThatAsksForAPasswordSaysWhereToPutIt() throws {
+        guard let server = try PrivatePostgresServer.start() else { return }
+        // Trust for the maintenance user, a password for a role made to need one.
+        try PostgresTestServer.psql(server.url, "CREATE ROLE needs_pw LOGIN PASSWORD 'right-one'")
+        try PostgresTestServer.psql(server.url, "CREATE DATABASE owned OWNER needs_pw")
+        try server.requirePasswords()
+        let url = server.url.replacingOccurrences(of: "/postgres", with: "/owned") + "?sslmode=disable"
+        let noPassword = try #require(throws: StoreError.self) {
+            try PostgresStore(try PostgresLocation(url: url.replacingOccurrences(of: "nextsend@", with: "needs_pw@"),
+                                                   environment: [:]))
+        }
+        #expect(noPassword.description.contains("asked for a password: set PGPASSWORD or NEXTSEND_DB_PASSWORD_FILE"), "\(noPassword)")
+        let wrong = try #require(throws: StoreError.self) {
+            try PostgresStore(try PostgresLocation(url: url.replacingOccurrences(of: "nextsend@", with: "needs_pw:wrong-one@"),
+                                                   environment: [:]))
+        }
+        #expect(wrong.description.contains("refused the login"), "\(wrong)")
+        #expect(!wrong.description.contains("wrong-one"))
+        _ = try PostgresStore(try PostgresLocation(url: url.replacingOccurrences(of: "nextsend@", with: "needs_pw@"),
+                                                   environment: ["PGPASSWORD": "right-one"]))
+    }
+
     @Test func aServerThatIsNotThereIsUnreachableNotAHang() throws {
         // A port nothing listens on: the kernel refuses at once.
         let error = try #require(throws: StoreError.self) {

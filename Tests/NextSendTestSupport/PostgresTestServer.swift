@@ -13,6 +13,8 @@ public enum PostgresTestServer {
     /// Why there is no server, when there is none.
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -51,8 +51,10 @@ struct Problem: Error, Sendable, HTTPResponseConvertible, CustomStringConvertibl
             default: "\(error)"
             }
             var problem = Problem(status: status, detail: detail).withoutCommands
-            // Another writer holds the database: a client that waits a moment gets through.
+            // Another writer holds the database: a client that waits a moment gets through. The
+            // database down: the service checks it again on the next request, so a few seconds.
             if kind == .busy { problem.extraHeaders[.retryAfter] = "1" }
+            if kind == .unavailable { problem.extraHeaders[.retryAfter] = "5" }
             return problem
         }
     }

@@ -37,11 +37,19 @@ struct WebPages: Sendable {
     /// A problem as a page, for a person in a browser rather than a program: the same status and
     /// sentence as the API's `application/problem+json`.
     func render(_ problem: Problem, session: WebSession?) throws -> Response {
-        let heading = problem.status == .notFound ? "Not found" : problem.status == .forbidden ? "Not allowed" : "Something is wrong"
+        let heading = switch problem.status {
+        case .notFound: "Not found"
+        case .forbidden: "Not allowed"
+        case .serviceUnavailable: "Not available just now"
+        default: "Something is wrong"
+        }
         // A route nobody has ("Not Found" from the router) gets a sentence, not its status again.
         let detail = problem.detail == problem.status.reasonPhrase && problem.status == .notFound ? "There is no page at this address." : problem.detail
-        return try render("problem", ProblemPage(heading: heading, detail: PageText.withoutCommands(detail)), title: heading, session: session,
-                          status: problem.status)
+        var response = try render("problem", ProblemPage(heading: heading, detail: PageText.withoutCommands(detail)), title: heading,
+                                  session: session, status: problem.status)
+        // Retry-After and the like say the same to a browser as to a program.
+        for field in problem.extraHeaders where response.headers[field.name] == nil { response.headers.append(field) }
+        return response
     }
 
     /// The page's icon: a small SVG, so a browser's request for `/favicon.ico` is answered rather
