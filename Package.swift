@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // The pure library: model, taxonomy, catalog parsing and validation, diagnosis, matcher.
@@ -69,7 +70,7 @@ let package = Package(
         // The answers the CLI's --json and the HTTP API share: one shape and one message per question.
         .target(
             name: "NextSendReports",
-            dependencies: ["NextSend", "NextSendStore", "NextSendCRM", "NextSendMail"]
+            dependencies: ["NextSend", "NextSendStore", "NextSendCRM", "NextSendMail", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // `nextsend serve`: the JSON API generated from openapi.yaml and the web page for reps.
         .target(

@@ -254,5 +254,26 @@ enum PostgresSchema {
                     PRIMARY KEY (week, recipient)
                 );
                 """),
+        // API tokens by name, and web sessions shared by every instance; both kept as SHA-256.
+        Migration(name: "v9-access", sql: """
+                CREATE TABLE accessToken (
+                    name TEXT COLLATE "C" PRIMARY KEY,
+                    tokenHash TEXT COLLATE "C" NOT NULL UNIQUE,
+                    rep TEXT COLLATE "C",
+                    manager INTEGER NOT NULL DEFAULT 0,
+                    created TEXT COLLATE "C" NOT NULL,
+                    expires TEXT COLLATE "C",
+                    lastUsed TEXT COLLATE "C"
+                );
+                CREATE TABLE webSession (
+                    idHash TEXT COLLATE "C" PRIMARY KEY,
+                    caller TEXT COLLATE "C" NOT NULL,
+                    rep TEXT COLLATE "C",
+                    manager INTEGER NOT NULL DEFAULT 0,
+                    csrf TEXT COLLATE "C" NOT NULL,
+                    expiresAt BIGINT NOT NULL,
+                    flash TEXT
+                );
+                """),
     ]
 }

@@ -11,8 +11,9 @@ extension NextSendCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the JSON API (openapi.yaml) and the web page for reps.",
             discussion: """
-                Tokens come from NEXTSEND_TOKEN (one shared token) or --tokens-file (one 'name token' pair per line; writes are \
-                recorded under the name). Without a token the server listens only on a loopback address. Stops cleanly on \
+                Tokens come from NEXTSEND_TOKEN (one shared token), --tokens-file (one 'name token' pair per line; writes are \
+                recorded under the name) and the database ('nextsend token add'). Without any token the server listens only on a \
+                loopback address. Stops cleanly on \
                 SIGTERM or SIGINT. GET /metrics serves Prometheus metrics; GET /healthz answers 200 while the process runs, GET /readyz when the database answers within a second.
                 """
         )
@@ -45,19 +46,25 @@ extension NextSendCommand {
             // Starts, stops, writes and errors at info; a line per request at debug (--verbose is debug).
             var logger = log.logger
             logger.logLevel = logLevel ?? (log.verbose ? .debug : .info)
-            do {
-                try NextSendServer.check(host: host, tokens: tokens)
-            } catch let error as ServeError {
-                throw ValidationError(error.description)
-            }
             let path = store.path
-            if !PostgresLocation.isURL(path), !create, !FileManager.default.fileExists(atPath: path) {
+            let noFile = !PostgresLocation.isURL(path) && !FileManager.default.fileExists(atPath: path)
+            if noFile {
+                // A database that does not exist yet holds no token: say that first.
+                do {
+                    try NextSendServer.check(host: host, tokens: tokens, storedTokens: 0)
+                } catch let error as ServeError {
+                    throw ValidationError(error.description)
+                }
+            }
+            if noFile, !create {
                 // A mistyped --db would otherwise serve an empty database and report itself healthy.
                 throw UserError.notFound("--db: no database at \(path); import a catalog into it first, or pass --create to start an empty one")
             }
             let server: NextSendServer
             do {
                 let publicURL = self.publicURL ?? ProcessInfo.processInfo.environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                // The database may hold tokens (`nextsend token add`): the check for a public
+                // address without one comes once it is open.
                 server = try NextSendServer(configuration: .init(store: try store.open(), host: host, port: port, tokens: tokens, logger: logger,
                                                                  publicURL: publicURL))
             } catch let error as ServeError {

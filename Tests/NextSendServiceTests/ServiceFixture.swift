@@ -41,7 +41,7 @@ struct ServiceFixture {
         return try await server.makeApplication().test(.live) { client in try await body(try #require(client.port)) }
     }
 
-    private func server(host: String = "127.0.0.1", publicURL: String? = nil, maxBodyBytes: Int = 1 << 20) throws -> NextSendServer {
+    func server(host: String = "127.0.0.1", publicURL: String? = nil, maxBodyBytes: Int = 1 << 20) throws -> NextSendServer {
         var logger = Logger(label: "nextsend.serve.test")
         logger.logLevel = .warning
         return try NextSendServer(configuration: .init(store: store, host: host, port: 0, tokens: tokens, today: { ServiceFixture.today },

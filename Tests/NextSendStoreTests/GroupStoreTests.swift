@@ -165,6 +165,47 @@ import Testing
         #expect(try store.dataVersions().data == before, "bookkeeping: the data version stays")
     }
 
+    /// Tokens and web sessions (#31) on both stores: hashes only, names unique, bookkeeping that
+    /// leaves the data version alone, sessions that any instance can read back.
+    @Test(arguments: StoreKind.allCases)
+    func tokensAndSessionsAreKeptByHashAndLeaveTheDataVersionAlone(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
+        let before = try store.dataVersions().data
+        let day = Samples.asOf
+        try store.addAccessToken(StoredAccessToken(name: "crm-sidebar", created: day, tokenHash: "aa11"))
+        try store.addAccessToken(StoredAccessToken(name: "alice", rep: "alice@x.example", isManager: true, created: day,
+                                                   expires: Day("2027-01-31"), tokenHash: "bb22"))
+        let duplicate = try #require(throws: StoreError.self) {
+            try store.addAccessToken(StoredAccessToken(name: "alice", created: day, tokenHash: "cc33"))
+        }
+        #expect(duplicate.code == .duplicate)
+        #expect(try store.accessTokens().map(\.name) == ["alice", "crm-sidebar"])
+        #expect(try store.accessToken(hash: "bb22")?.rep == "alice@x.example")
+        #expect(try store.accessToken(hash: "bb22")?.isManager == true)
+        #expect(try store.accessToken(hash: "bb22")?.expires == Day("2027-01-31"))
+        #expect(try store.accessToken(hash: "zz99") == nil)
+        // Last used moves forward only.
+        try store.markAccessTokenUsed(name: "alice", on: Day("2026-12-02")!)
+        try store.markAccessTokenUsed(name: "alice", on: Day("2026-12-01")!)
+        #expect(try store.accessToken(hash: "bb22")?.lastUsed == Day("2026-12-02"))
+        #expect(try store.revokeAccessToken(name: "alice"))
+        #expect(try !store.revokeAccessToken(name: "alice"))
+        #expect(try store.accessToken(hash: "bb22") == nil)
+
+        let now = Int64(Date().timeIntervalSince1970)
+        try store.saveWebSession(StoredWebSession(idHash: "old", caller: "bob", rep: nil, isManager: false, csrf: "c0", expiresAt: now - 10))
+        try store.saveWebSession(StoredWebSession(idHash: "s1", caller: "alice", rep: "alice@x.example", isManager: true, csrf: "c1",
+                                                  expiresAt: now + 3600))
+        #expect(try store.webSession(idHash: "old") == nil, "ended sessions go when a new one starts")
+        #expect(try store.webSession(idHash: "s1")?.csrf == "c1")
+        #expect(try store.setWebSessionFlash(idHash: "s1", flash: "Recorded: x") == nil)
+        #expect(try store.webSession(idHash: "s1")?.flash == "Recorded: x")
+        #expect(try store.setWebSessionFlash(idHash: "s1", flash: nil) == "Recorded: x")
+        try store.deleteWebSession(idHash: "s1")
+        #expect(try store.webSession(idHash: "s1") == nil)
+        #expect(try store.dataVersions().data == before, "bookkeeping: the data version stays")
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aClosedGroupLeavesTheListsAndKeepsItsHistory(_ kind: StoreKind) throws {
         guard let store = try makeStore(kind) else { return }

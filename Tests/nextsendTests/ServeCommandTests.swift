@@ -36,7 +36,7 @@ import Testing
             let deadline = Date().addingTimeInterval(60)
             while port == 0 && Date() < deadline && process.isRunning {
                 seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                if let range = seen.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                if let range = seen.range(of: #"serving http://[0-9.]+:(\d+)"#, options: .regularExpression) {
                     port = Int(seen[range].split(separator: ":").last!) ?? 0
                 } else {
                     Thread.sleep(forTimeInterval: 0.05)
@@ -85,6 +85,37 @@ import Testing
         #expect(try await server.request("/v1/groups", token: nil).0 == 401)
         #expect(try await server.request("/healthz", token: nil).0 == 200)
         #expect(server.stop() == 0)
+    }
+
+    /// `token add`, `list` and `revoke` against a running `serve` with no tokens file: the stored
+    /// token opens the API, shows as used, and stops working once revoked (a new process).
+    @Test func storedTokensAreMadeListedAndRevokedFromTheCommandLine() async throws {
+        try importShippedContent()
+        let added = try cli.run("token", "add", "crm-sidebar", "--as-of", "2026-11-29")
+        #expect(added.status == 0, "\(added.stderr)")
+        let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.count == 48 && token.allSatisfy(\.isHexDigit), "the token alone on stdout, for a script: \(added.stdout)")
+        #expect(added.stderr.contains("shown only now"))
+        #expect(try cli.run("token", "add", "crm-sidebar").status == 65, "a name is taken once")
+        #expect(try !cli.sqlite("SELECT tokenHash FROM accessToken").contains(token), "only the hash is stored")
+
+        let server = try Server(cli: cli, arguments: ["--host", "0.0.0.0"], environment: [:])
+        #expect(try await server.request("/v1/groups", token: nil).0 == 401)
+        #expect(try await server.request("/v1/groups", token: token).0 == 200)
+        #expect(server.stop() == 0)
+        let list = try cli.run("token", "list", "--json")
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(lines.count == 1 && lines[0]["name"] as? String == "crm-sidebar" && lines[0]["token"] == nil)
+        #expect(lines[0]["lastUsed"] as? String != nil)
+
+        let typo = try cli.run("token", "revoke", "crm-sidebr")
+        #expect(typo.status == 66 && typo.stderr.contains("did you mean 'crm-sidebar'?"))
+        #expect(try cli.run("token", "revoke", "crm-sidebar").status == 0)
+        // Another stored token keeps the server closed; the revoked one no longer opens it.
+        #expect(try cli.run("token", "add", "ops").status == 0)
+        let after = try Server(cli: cli, environment: [:])
+        #expect(try await after.request("/v1/groups", token: token).0 == 401)
+        #expect(after.stop() == 0)
     }
 
     /// A team on PostgreSQL: two digest shards and a service on one database while the service

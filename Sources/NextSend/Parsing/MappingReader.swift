@@ -228,7 +228,6 @@ public enum Identifier {
     }
 }
 
-/// Finds the known word a typo most likely meant, for "did you mean" hints.
 /// "Did you mean …?" for a mistyped id, field or value.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if close enough to be a typo; an e-mail

@@ -7,25 +7,25 @@ import Hummingbird
 /// `/healthz` is open (a load balancer asks it), and so are the sign-in page and its form.
 /// Without tokens (a server on loopback for one person) everyone is let in as `api`.
 struct AuthMiddleware: RouterMiddleware {
-    var tokens: AccessTokens
+    var gate: TokenGate
     var sessions: WebSessions
 
     static let openPaths: Set<String> = ["/healthz", "/readyz", "/signin", "/favicon.ico"]
 
     func handle(_ request: Request, context: ServiceContext, next: (Request, ServiceContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let session = request.cookies[WebSessions.cookieName].flatMap({ sessions.session(id: $0.value) }) {
+        if let cookie = request.cookies[WebSessions.cookieName], let session = try await sessions.session(id: cookie.value) {
             context.session = session
             context.caller = session.caller
         }
-        if tokens.isEmpty {
+        if gate.isOpen {
             context.caller = context.caller ?? AccessTokens.anonymousName
         } else if let header = request.headers[.authorization] {
             let parts = header.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer", let name = tokens.name(for: String(parts[1])) else {
-                throw Problem.unauthorized("the bearer token is not one of this server's tokens")
+            guard parts.count == 2, parts[0].lowercased() == "bearer", let holder = try await gate.holder(for: String(parts[1])) else {
+                throw Problem.unauthorized("the bearer token is not one of this server's tokens (or it has expired)")
             }
-            context.caller = name
+            context.caller = holder.name
         }
         if context.caller == nil && !AuthMiddleware.openPaths.contains(request.uri.path) {
             if WebRoutes.isPage(request) {

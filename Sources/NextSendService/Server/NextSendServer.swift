@@ -48,16 +48,17 @@ public struct NextSendServer: Sendable {
 
     /// - Throws: ``ServeError`` for a non-loopback address without a token.
     public init(configuration: Configuration) throws {
-        try NextSendServer.check(host: configuration.host, tokens: configuration.tokens)
+        let stored = configuration.tokens.isEmpty ? ((try? configuration.store.accessTokens().count) ?? 0) : 0
+        try NextSendServer.check(host: configuration.host, tokens: configuration.tokens, storedTokens: stored)
         self.configuration = configuration
     }
 
-    /// - Throws: ``ServeError`` for a non-loopback address without a token; callers check it
-    ///   before opening the database, so the first thing wrong is the thing said.
-    public static func check(host: String, tokens: AccessTokens) throws {
-        if tokens.isEmpty && !NextSendServer.isLoopback(host) {
+    /// - Parameter storedTokens: how many tokens the database holds (`nextsend token add`).
+    /// - Throws: ``ServeError`` for a non-loopback address without a token anywhere.
+    public static func check(host: String, tokens: AccessTokens, storedTokens: Int) throws {
+        if tokens.isEmpty && storedTokens == 0 && !NextSendServer.isLoopback(host) {
             throw ServeError(description: "refusing to listen on \(host) without a token: set NEXTSEND_TOKEN or --tokens-file, "
-                + "or listen on 127.0.0.1")
+                + "add one with 'nextsend token add NAME', or listen on 127.0.0.1")
         }
     }
 
@@ -67,7 +68,8 @@ public struct NextSendServer: Sendable {
         let store = configuration.store
         let cache = AdvisorCache(store: store)
         let desk = Desk(store: store, advisor: { day in try cache.advisor(asOf: day) })
-        let sessions = WebSessions()
+        let sessions = WebSessions(store: store)
+        let gate = TokenGate(configured: configuration.tokens, store: store, today: configuration.today)
         let router = Router(context: ServiceContext.self)
         // Outermost first: log and measure everything, answer errors as problems, then check size and who is asking.
         // A line per request at debug; what changed data and what failed at info and above.
@@ -77,14 +79,14 @@ public struct NextSendServer: Sendable {
         router.add(middleware: MethodGuardMiddleware())
         router.add(middleware: HostGuardMiddleware(host: configuration.host, publicURL: configuration.publicURL))
         router.add(middleware: RequestBodyMiddleware(limit: configuration.maxBodyBytes))
-        router.add(middleware: AuthMiddleware(tokens: configuration.tokens, sessions: sessions))
+        router.add(middleware: AuthMiddleware(gate: gate, sessions: sessions))
         router.add(middleware: WriteLogMiddleware())
         router.add(middleware: ContextTaskLocalMiddleware())
         // Encoded as the CLI encodes (JSONOutput): the same data gives the same bytes from both.
         try APIHandler(desk: desk, metrics: registry, process: ProcessMetrics(registry: registry), today: configuration.today)
             .registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
         let secure = configuration.publicURL?.lowercased().hasPrefix("https://") ?? false
-        try WebRoutes(desk: desk, sessions: sessions, tokens: configuration.tokens, today: configuration.today, secureCookies: secure)
+        try WebRoutes(desk: desk, sessions: sessions, gate: gate, today: configuration.today, secureCookies: secure)
             .register(on: router)
         return router
     }

@@ -13,7 +13,7 @@ import NextSendStore
 struct WebRoutes: Sendable {
     var desk: Desk
     var sessions: WebSessions
-    var tokens: AccessTokens
+    var gate: TokenGate
     var today: @Sendable () -> Day
     /// Whether the public URL is https: the session cookie is then `Secure`.
     var secureCookies = false
@@ -89,7 +89,7 @@ struct WebRoutes: Sendable {
     // MARK: - Signing in
 
     private func signInPage(context: ServiceContext, error: String?, status: HTTPResponse.Status) throws -> Response {
-        if tokens.isEmpty { return redirect("/") }
+        if gate.isOpen { return redirect("/") }
         return try pages.render("signin", SignInPage(error: error), title: "Sign in", session: nil, status: status)
     }
 
@@ -103,20 +103,21 @@ struct WebRoutes: Sendable {
             return response
         }
         let form = try await decode(Form.self, from: request, context: context)
-        guard let holder = form.token.flatMap({ tokens.holder(for: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+        let typed = form.token?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !typed.isEmpty, let holder = try await gate.holder(for: typed) else {
             signInLimiter.recordFailure(for: client)
             return try signInPage(context: context, error: "That token is not one of this server's.", status: .unauthorized)
         }
         // A token that names its rep lands on that rep's groups.
         var response = redirect(holder.rep.map { "/?owner=" + WebPages.queryValue($0) } ?? "/")
-        response.setCookie(sessionCookie(for: sessions.start(holder)))
+        response.setCookie(sessionCookie(for: try await sessions.start(holder, stored: true)))
         return response
     }
 
     private func signOut(_ request: Request, context: ServiceContext) async throws -> Response {
         let session = try await checkedSession(request, context: context)
-        sessions.end(id: session.id)
-        var response = redirect(tokens.isEmpty ? "/" : "/signin")
+        try await sessions.end(session)
+        var response = redirect(gate.isOpen ? "/" : "/signin")
         response.setCookie(Cookie(name: WebSessions.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true,
                                   sameSite: .strict))
         return response
@@ -125,7 +126,7 @@ struct WebRoutes: Sendable {
     // MARK: - Pages
 
     private func groupsPage(_ request: Request, context: ServiceContext) async throws -> Response {
-        let (session, cookie) = session(for: context)
+        let (session, cookie) = try await session(for: context)
         // A rep's own groups unless another owner is asked for; a manager starts from the list of reps.
         let asked = request.uri.queryParameters.get("owner").flatMap { $0.isEmpty ? nil : $0 }
         let owner = asked ?? (session.isManager ? nil : session.rep)
@@ -141,16 +142,16 @@ struct WebRoutes: Sendable {
         }
         let page = GroupsPage(owner: owner, asOf: day.description, owners: owners.map { OwnerOption(name: $0, selected: $0 == owner) },
                               groups: lines.sorted { ($0.urgency, $1.id) > ($1.urgency, $0.id) }.map(GroupsPage.Row.init),
-                              chooseOwner: session.rep == nil || session.isManager, showTeam: session.isManager || tokens.isEmpty)
+                              chooseOwner: session.rep == nil || session.isManager, showTeam: session.isManager || gate.isOpen)
         return try pages.render("groups", page, title: owner.map { "Groups of \($0)" } ?? "Groups", session: session, cookie: cookie,
-                                flash: sessions.takeFlash(for: session))
+                                flash: try await sessions.takeFlash(for: session))
     }
 
     /// Every rep's open groups, for a manager (or anyone, on a server without tokens).
     private func teamPage(_ request: Request, context: ServiceContext) async throws -> Response {
-        let (session, cookie) = session(for: context)
-        guard session.isManager || tokens.isEmpty else {
-            throw Problem.forbidden("The team page is for managers: sign in with a token marked 'manager' in the tokens file.")
+        let (session, cookie) = try await session(for: context)
+        guard session.isManager || gate.isOpen else {
+            throw Problem.forbidden("The team page is for managers: sign in with a manager's token.")
         }
         let asked = request.uri.queryParameters.get("sort") ?? TeamPage.Sort.rep.rawValue
         guard let sort = TeamPage.Sort(rawValue: asked) else {
@@ -163,7 +164,7 @@ struct WebRoutes: Sendable {
 
     private func groupPage(context: ServiceContext, input: GroupPageInput = GroupPageInput(),
                            status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (session, cookie) = session(for: context)
+        let (session, cookie) = try await session(for: context)
         let id = try context.parameters.require("id")
         let (desk, day) = (desk, today())
         let page = try await Blocking.run {
@@ -186,7 +187,7 @@ struct WebRoutes: Sendable {
             return GroupPage(view: view, answer: answer, today: day, titles: titles, input: input)
         }
         let flash = input.error == nil && input.claimError == nil && input.notesError == nil && input.notesPreview == nil
-            ? sessions.takeFlash(for: session) : nil
+            ? try await sessions.takeFlash(for: session) : nil
         return try pages.render("group", page, title: page.account, session: session, cookie: cookie, flash: flash, status: status)
     }
 
@@ -199,7 +200,7 @@ struct WebRoutes: Sendable {
         let (desk, day, recorder) = (desk, today(), Recorder(session.caller))
         do {
             let message = try await Blocking.run { try form.record(on: desk, group: id, today: day, by: recorder) }
-            sessions.flash(PageText.withoutCommands(message), for: session)
+            try await sessions.flash(PageText.withoutCommands(message), for: session)
             return redirect("/groups/\(WebPages.pathComponent(id))")
         } catch {
             // A bad value comes back on the page with what was wrong (a claim beside its box, with
@@ -268,9 +269,10 @@ struct WebRoutes: Sendable {
     }
 
     /// The request's session; without tokens, a first visit gets one (its forms need a CSRF token too).
-    private func session(for context: ServiceContext) -> (WebSession, Cookie?) {
+    private func session(for context: ServiceContext) async throws -> (WebSession, Cookie?) {
         if let session = context.session { return (session, nil) }
-        let session = sessions.start(AccessTokens.Holder(name: context.caller ?? AccessTokens.anonymousName))
+        // A caller let in by a bearer token on a page (not signed in): a session of this process only.
+        let session = try await sessions.start(AccessTokens.Holder(name: context.caller ?? AccessTokens.anonymousName), stored: false)
         return (session, sessionCookie(for: session))
     }
 

@@ -48,6 +48,9 @@ package enum StoreCopy {
         Table(name: "deliveryLedger", columns: ["week", "recipient", "messageId"], order: "week, recipient"),
         Table(name: "crmMapping", columns: ["id", "yaml", "source"], order: "id"),
         Table(name: "crmMappingFor", columns: ["crm", "yaml", "source"], order: "crm"),
+        // Named tokens move with the data, so that callers keep their access; web sessions do
+        // not: signing in again after a move is no loss.
+        Table(name: "accessToken", columns: ["name", "tokenHash", "rep", "manager", "created", "expires", "lastUsed"], order: "name"),
     ]
 
     /// What a copy moved: rows per table, in copy order.

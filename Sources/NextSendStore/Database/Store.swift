@@ -101,6 +101,29 @@ public protocol Store: Sendable {
     func recordDelivery(week: String, recipient: String, messageID: String) throws
     /// Forgets the week's deliveries to these recipients (`deliver --force`).
     func clearDeliveries(week: String, recipients: [String]) throws
+
+    // MARK: Access
+
+    /// Stores a named token (its hash).
+    ///
+    /// - Throws: ``StoreError`` (`duplicate`) when a token of that name exists.
+    func addAccessToken(_ token: StoredAccessToken) throws
+    /// Every stored token, by name.
+    func accessTokens() throws -> [StoredAccessToken]
+    /// The token whose SHA-256 is `hash`, if any.
+    func accessToken(hash: String) throws -> StoredAccessToken?
+    /// Removes the named token; `false` when there was none.
+    func revokeAccessToken(name: String) throws -> Bool
+    /// Notes that the token was used on `day` (a no-op when already noted that day or later).
+    func markAccessTokenUsed(name: String, on day: Day) throws
+    /// Stores a web session (and forgets the ones that ended).
+    func saveWebSession(_ session: StoredWebSession) throws
+    /// The web session whose cookie hashes to `idHash`, ended or not.
+    func webSession(idHash: String) throws -> StoredWebSession?
+    /// Sets the session's one-time message and returns the one it replaces.
+    func setWebSessionFlash(idHash: String, flash: String?) throws -> String?
+    /// Signs the session out.
+    func deleteWebSession(idHash: String) throws
 }
 
 /// A consistent, read-only view of a store, frozen when it was taken.

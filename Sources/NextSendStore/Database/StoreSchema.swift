@@ -336,6 +336,31 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v16-access") { db in
+            try db.execute(sql: """
+                -- API tokens by name (nextsend token add), kept as SHA-256: a copy of the
+                -- database lets nobody in. Web sessions likewise, so that any serve instance
+                -- behind a load balancer serves any signed-in rep.
+                CREATE TABLE accessToken (
+                    name TEXT PRIMARY KEY,
+                    tokenHash TEXT NOT NULL UNIQUE,
+                    rep TEXT,
+                    manager INTEGER NOT NULL DEFAULT 0,
+                    created TEXT NOT NULL,
+                    expires TEXT,
+                    lastUsed TEXT
+                );
+                CREATE TABLE webSession (
+                    idHash TEXT PRIMARY KEY,
+                    caller TEXT NOT NULL,
+                    rep TEXT,
+                    manager INTEGER NOT NULL DEFAULT 0,
+                    csrf TEXT NOT NULL,
+                    expiresAt INTEGER NOT NULL,
+                    flash TEXT
+                );
+                """)
+        }
         return migrator
     }
 }
