@@ -1,11 +1,13 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
 
 /// Posts a message to a chat webhook (Slack's and Microsoft Teams' incoming webhooks both take
 /// `{"text": "…"}`). A 429 is retried after its `Retry-After` (at most a minute, three times). The
 /// URL holds the secret, so no message ever shows it.
+///
+/// Over AsyncHTTPClient rather than Foundation's URLSession: URLSession on Linux is libcurl, which
+/// the static binary would have to load from the system (and the container image to install).
 public struct Webhook: Sendable {
     public var url: URL
     public var attempts = 3
@@ -21,26 +23,30 @@ public struct Webhook: Sendable {
     }
 
     public func post(text: String) async throws {
-        var request = URLRequest(url: url, timeoutInterval: 30)
-        request.httpMethod = "POST"
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys])
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys])))
         for attempt in 1...attempts {
-            let (data, response): (Data, URLResponse)
+            let status: Int
+            let retryAfter: String?
+            let body: ByteBuffer
             do {
-                (data, response) = try await URLSession.shared.data(for: request)
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+                status = Int(response.status.code)
+                retryAfter = response.headers.first(name: "Retry-After")
+                body = try await response.body.collect(upTo: 64 * 1024)
             } catch {
                 throw MailError(.temporary, "the webhook could not be reached (\(type(of: error)))")
             }
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             if (200..<300).contains(status) { return }
             if status == 429, attempt < attempts {
-                let wait = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init) ?? 1
+                let wait = retryAfter.flatMap(Double.init) ?? 1
                 try await Task.sleep(nanoseconds: UInt64(min(60, max(0, wait)) * 1_000_000_000))
                 continue
             }
-            let body = String(decoding: data.prefix(200), as: UTF8.self)
-            throw MailError(status == 429 || status >= 500 ? .temporary : .unavailable, "the webhook answered \(status): \(body)")
+            let text = String(decoding: body.readableBytesView.prefix(200), as: UTF8.self)
+            throw MailError(status == 429 || status >= 500 ? .temporary : .unavailable, "the webhook answered \(status): \(text)")
         }
     }
 }

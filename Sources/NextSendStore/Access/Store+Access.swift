@@ -29,8 +29,8 @@ extension SQLStore {
 
     public func markAccessTokenUsed(name: String, on day: Day) throws {
         try write(changesData: false) { db in
-            try db.execute("UPDATE accessToken SET lastUsed = ? WHERE name = ? AND (lastUsed IS NULL OR lastUsed < ?)",
-                           [day.description, name, day.description])
+            _ = try db.execute("UPDATE accessToken SET lastUsed = ? WHERE name = ? AND (lastUsed IS NULL OR lastUsed < ?)",
+                               [day.description, name, day.description])
         }
     }
 
