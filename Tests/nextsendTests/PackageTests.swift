@@ -44,8 +44,7 @@ import Testing
         // The packaged binary tells the demo's story, word for word as the debug build does.
         let packaged = try hidden([binary, "demo", "--content", "content"])
         #expect(packaged.status == 0, "\(packaged.stderr)")
-        let expected = try cli.run([CLI.binary.path, "demo", "--content", "content"], executable: CLI.binary.path,
-                                   in: URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent())
+        let expected = try cli.run(["demo", "--content", "content"], in: URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent())
         #expect(expected.status == 0)
         #expect(packaged.stdout == expected.stdout)
         #expect(packaged.stdout.contains("What to send next"))
@@ -60,5 +59,17 @@ import Testing
         #expect(!needed.isEmpty)
         for library in needed { #expect(notes.contains(library), "\(library) is in SYSTEM-LIBRARIES.txt") }
         #expect(!notes.contains("libswift"))
+
+        // The image's runtime stage provides each of those packages: debian:bookworm-slim has the
+        // C and C++ runtimes and zlib; the Dockerfile installs the rest.
+        let dockerfile = try String(contentsOfFile: URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent()
+            .appendingPathComponent("deploy/docker/Dockerfile").path, encoding: .utf8)
+        let runtimeStage = dockerfile.components(separatedBy: "\nFROM ").last ?? ""
+        let inSlimBase: Set<String> = ["libc6", "libgcc-s1", "libstdc++6", "zlib1g"]
+        let packages = notes.split(separator: "\n").dropFirst(4).compactMap { $0.split(separator: " ").last.map(String.init) }
+        #expect(!packages.isEmpty)
+        for package in packages where !inSlimBase.contains(package) {
+            #expect(runtimeStage.contains(package), "the Dockerfile's runtime stage installs \(package)")
+        }
     }
 }
