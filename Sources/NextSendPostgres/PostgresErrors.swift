@@ -44,7 +44,7 @@ enum PostgresErrors {
         case .unsupportedAuthMechanism, .saslError:
             return StoreError(.unreachable, "the server of \(location) asked for a login method nextsend does not speak; "
                 + "use password, md5 or scram-sha-256 in its pg_hba.conf")
-        case .serverClosedConnection, .connectionError, .uncleanShutdown:
+        case .serverClosedConnection, .uncleanShutdown:
             return StoreError(.unreachable, "lost the connection to the PostgreSQL server of \(location)"
                 + (error.underlying.map { ": \(plain($0))" } ?? ""))
         default:
