@@ -94,6 +94,36 @@ import Testing
         #expect(effect.conflictsText == "0 of 1 (1 pending)")
     }
 
+    /// The dismissals table (#33): one row per reason with its groups, reps and latest day; the
+    /// same words from two groups are one row; no reason given is a row of its own, listed last
+    /// among equals; nothing is joined with a separator left dangling.
+    @Test func dismissalsAreOneRowPerReasonWithGroupsRepsAndLatestDay() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog)
+        var first = Samples.group
+        first.dismissals = [Dismissal(asset: "tco-model", date: Day("2026-11-24")!, reason: "CFO wants a one-pager"),
+                            Dismissal(asset: "tco-model", date: Day("2026-11-26")!)]
+        var second = Samples.group
+        second.id = "bayside"
+        second.owner = "theo@vendor.example"
+        second.dismissals = [Dismissal(asset: "tco-model", date: Day("2026-11-27")!, reason: " CFO wants a one-pager "),
+                             Dismissal(asset: "old-study", date: Day("2026-01-05")!, reason: "outside the window")]
+        let digest = builder.marketingDigest([try builder.analyse(first).facts, try builder.analyse(second).facts], assets: catalog)
+        #expect(digest.dismissals.map(\.asset) == ["tco-model"], "a dismissal before the outcome window is not this period's")
+        let rows = try #require(digest.dismissals.first).reasons
+        #expect(rows.map(\.reason) == ["CFO wants a one-pager", nil])
+        #expect(rows[0].count == 2 && rows[0].groups == ["acme-health", "bayside"])
+        #expect(rows[0].reps == [Samples.group.owner, "theo@vendor.example"].sorted())
+        #expect(rows[0].latest == "2026-11-27")
+        #expect(rows[1].count == 1 && rows[1].latest == "2026-11-26")
+        let markdown = try #require(try DigestRenderer().render(digest, formats: [.md])[.md])
+        #expect(markdown.contains("| CFO wants a one-pager | 2 | acme-health, bayside | \([Samples.group.owner, "theo@vendor.example"].sorted().joined(separator: ", ")) | 2026-11-27 |"),
+                "\(markdown)")
+        #expect(markdown.contains("| no reason given | 1 | acme-health |"))
+        #expect(!markdown.contains("; |") && !markdown.contains(", |"))
+        let html = try #require(try DigestRenderer().render(digest, formats: [.html])[.html])
+        #expect(html.contains(">no reason given</td>") && html.contains(">acme-health, bayside</td>"))
+    }
+
     @Test func linksInDigestsAreWebLinksOnly() {
         #expect(DigestBuilder.safeLink("javascript:alert(1)") == "")
         #expect(DigestBuilder.safeLink("data:text/html,hi") == "")

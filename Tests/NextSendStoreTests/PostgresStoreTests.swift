@@ -69,6 +69,17 @@ import Testing
                                                    environment: ["PGPASSWORD": "right-one"]))
     }
 
+    @Test func aServerWithoutTLSSaysSoWhenTheURLRequiresIt() throws {
+        // The throwaway server has no TLS: `require` cannot be met, in words, not a library enum.
+        guard let url = try PostgresTestServer.freshDatabase() else { return }
+        let error = try #require(throws: StoreError.self) {
+            try PostgresStore(try PostgresLocation(url: url.replacingOccurrences(of: "sslmode=disable", with: "sslmode=require"), environment: [:]))
+        }
+        #expect(error.code == .unreachable)
+        #expect(error.description.contains("does not offer TLS, which its sslmode requires"), "\(error)")
+        #expect(!error.description.contains("sslUnsupported"))
+    }
+
     @Test func aServerThatIsNotThereIsUnreachableNotAHang() throws {
         // A port nothing listens on: the kernel refuses at once.
         let error = try #require(throws: StoreError.self) {

@@ -18,6 +18,7 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
         #expect(((summary?["added"] as? [String])?.count ?? 0) >= 48)
+        #expect(summary?["drafts"] as? [String] == ["consensus-workshop-facilitator-guide"])
         let coverage = try cli.run("catalog", "coverage", "--json", "--as-of", "2026-11-29")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
@@ -26,6 +27,24 @@ import Testing
             let counts = try #require(row["counts"] as? [String: Int])
             #expect(counts.values.reduce(0, +) >= 6, "every job has assets: \(row)")
         }
+    }
+
+    /// An import reads in a few lines (#33): counts, the first ids of each change with drafts
+    /// marked, every id only with --verbose.
+    @Test func anImportReportIsReadableAndMarksDrafts() throws {
+        let plan = try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29", "--dry-run")
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let lines = plan.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("Would import "))
+        #expect(lines[0].hasSuffix("added, 0 updated, 0 retired, 0 unchanged; 1 draft (stored, not recommended until published)."), "\(lines[0])")
+        let added = try #require(lines.first { $0.hasPrefix("  added: ") })
+        #expect(added.split(separator: ",").count == 8, "eight ids, then a count: \(added)")
+        #expect(added.range(of: #" and \d+ more$"#, options: .regularExpression) != nil)
+        #expect(lines.contains("  (--verbose names every id)"))
+        #expect(plan.stdout.count < 800, "not every id on one line")
+        let every = try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29", "--verbose")
+        #expect(every.stdout.contains("consensus-workshop-facilitator-guide (draft)"))
+        #expect(!every.stdout.contains(" more"))
     }
 
     @Test func aBadFolderFailsWith65NamesEveryFileAndLeavesTheDatabaseAsItWas() throws {

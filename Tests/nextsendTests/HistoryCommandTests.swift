@@ -210,8 +210,13 @@ import Testing
         let counted = try #require(marketing["dismissals"] as? [[String: Any]])
         #expect(counted.first?["asset"] as? String == "tco-model")
         #expect(counted.first?["count"] as? Int == 1)
-        #expect(counted.first?["reasons"] as? [String] == ["CFO wants | a one-pager"])
-        #expect(cli.folder.read("out/2026-W48/marketing.md").contains("CFO wants \\| a one-pager"), "a pipe cannot break the table")
+        let reasons = try #require(counted.first?["reasons"] as? [[String: Any]])
+        #expect(reasons.first?["reason"] as? String == "CFO wants | a one-pager")
+        #expect(reasons.first?["groups"] as? [String] == ["mercy-valley-health"])
+        #expect(reasons.first?["reps"] as? [String] == ["alice@rosterline.example"])
+        #expect(reasons.first?["latest"] as? String == "2026-11-29")
+        #expect(cli.folder.read("out/2026-W48/marketing.md").contains("| CFO wants \\| a one-pager | 1 | mercy-valley-health | alice@rosterline.example | 2026-11-29 |"),
+                "one row per reason, a pipe cannot break the table: \(cli.folder.read("out/2026-W48/marketing.md"))")
 
         let unknown = try cli.run("dismiss", "mercy-valley-health", "tco-modle")
         #expect(unknown.status == 66)

@@ -41,6 +41,8 @@ public struct DigestBuilder: Sendable {
         }
 
         public var group: String
+        /// The group's rep, for the marketing digest's tables.
+        var owner: String
         var gaps: [Gap]
         var outcomes: [TouchOutcome]
         /// Picks reps dismissed in the outcome window.
@@ -81,7 +83,7 @@ public struct DigestBuilder: Sendable {
         let from = asOf.adding(days: -outcomeDays + 1)
         let dismissals = group.dismissals.filter { $0.date >= from && $0.date <= asOf }
         return GroupAnalysis(section: section, urgency: diagnosis.urgency,
-                             facts: GroupFacts(group: group.id, gaps: gaps.values.sorted { $0.key < $1.key }, outcomes: outcomes,
+                             facts: GroupFacts(group: group.id, owner: group.owner, gaps: gaps.values.sorted { $0.key < $1.key }, outcomes: outcomes,
                                                dismissals: dismissals))
     }
 
@@ -150,21 +152,30 @@ public struct DigestBuilder: Sendable {
         }
         let effectiveness = effects.values.sorted { $0.sent != $1.sent ? $0.sent > $1.sent : $0.asset < $1.asset }
 
-        // What reps said no to, per asset, with their reasons (each reason once, in order).
-        var dismissed: [String: MarketingDigest.Dismissed] = [:]
+        // What reps said no to: per asset, one row per reason, with where, by whom and when last.
+        struct ReasonKey: Hashable { var asset: String; var reason: String? }
+        var reasons: [ReasonKey: (count: Int, groups: Set<String>, reps: Set<String>, latest: Day)] = [:]
         for group in facts {
             for dismissal in group.dismissals {
-                var entry = dismissed[dismissal.asset] ?? MarketingDigest.Dismissed(
-                    asset: dismissal.asset, title: assetsByID[dismissal.asset]?.title ?? dismissal.asset, count: 0, reasons: [])
+                let text = dismissal.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let key = ReasonKey(asset: dismissal.asset, reason: text?.isEmpty == false ? text : nil)
+                var entry = reasons[key] ?? (0, [], [], dismissal.date)
                 entry.count += 1
-                if let reason = dismissal.reason, !entry.reasons.contains(reason) { entry.reasons.append(reason) }
-                dismissed[dismissal.asset] = entry
+                entry.groups.insert(group.group)
+                entry.reps.insert(group.owner)
+                entry.latest = max(entry.latest, dismissal.date)
+                reasons[key] = entry
             }
         }
-        let dismissals = dismissed.values.map { entry -> MarketingDigest.Dismissed in
-            var entry = entry
-            entry.reasons.sort()
-            return entry
+        var byAsset: [String: [MarketingDigest.Dismissed.Reason]] = [:]
+        for (key, entry) in reasons {
+            let row = MarketingDigest.Dismissed.Reason(reason: key.reason, count: entry.count, groups: entry.groups.sorted(),
+                                                       reps: entry.reps.sorted(), latest: entry.latest.description)
+            byAsset[key.asset, default: []].append(row)
+        }
+        let dismissals = byAsset.map { asset, rows in
+            MarketingDigest.Dismissed(asset: asset, title: assetsByID[asset]?.title ?? asset, count: rows.reduce(0) { $0 + $1.count },
+                                      reasons: rows.sorted(by: DigestBuilder.reasonOrder))
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.asset < $1.asset }
 
         let matrix = CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)
@@ -185,6 +196,16 @@ public struct DigestBuilder: Sendable {
     }
 
     // MARK: Pieces
+
+    /// Most given first; among equals, reasons in word order and "no reason given" last.
+    static func reasonOrder(_ a: MarketingDigest.Dismissed.Reason, _ b: MarketingDigest.Dismissed.Reason) -> Bool {
+        if a.count != b.count { return a.count > b.count }
+        switch (a.reason, b.reason) {
+        case let (x?, y?): return x < y
+        case (_?, nil): return true
+        default: return false
+        }
+    }
 
     func jobRow(_ state: JobState) -> GroupSection.JobRow {
         let (label, background, foreground): (String, String, String)

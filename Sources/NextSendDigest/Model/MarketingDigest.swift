@@ -69,13 +69,26 @@ public struct MarketingDigest: Sendable, Hashable, Encodable {
         }
     }
 
-    /// An asset reps dismissed as a pick, how often, and why.
+    /// An asset reps dismissed as a pick, how often, and why: one entry per reason given.
     public struct Dismissed: Sendable, Hashable, Encodable {
+        /// One reason (or none given), how often, where, by whom and when last.
+        public struct Reason: Sendable, Hashable, Encodable {
+            /// The reason as typed; `nil` when the rep gave none.
+            public var reason: String?
+            public var count: Int
+            /// Groups whose reps gave it, sorted.
+            public var groups: [String]
+            /// Reps who gave it (the groups' owners), sorted.
+            public var reps: [String]
+            /// The last day it was given.
+            public var latest: String
+        }
+
         public var asset: String
         public var title: String
         public var count: Int
-        /// Distinct reasons given, sorted.
-        public var reasons: [String]
+        /// Most given first, then by text; the reason-less last among equals.
+        public var reasons: [Reason]
     }
 
     public struct Coverage: Sendable, Hashable, Encodable {

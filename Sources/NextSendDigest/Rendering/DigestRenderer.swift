@@ -43,10 +43,10 @@ public struct DigestRenderer: Sendable {
         var output: [DigestFormat: String] = [:]
         for format in formats {
             switch format {
-            case .md: output[.md] = tidy(library.render(try context(digest), withTemplate: "marketing.md") ?? "")
+            case .md: output[.md] = tidy(library.render(MarketingPage.tables(try context(digest)), withTemplate: "marketing.md") ?? "")
             case .html:
                 let page = MarketingPage(digest: digest, chart: CoverageChart(digest.coverage))
-                output[.html] = library.render(try context(page), withTemplate: "marketing.html") ?? ""
+                output[.html] = library.render(MarketingPage.tables(try context(page)), withTemplate: "marketing.html") ?? ""
             case .json: output[.json] = try json(digest)
             }
         }
@@ -123,6 +123,28 @@ struct MarketingPage: Encodable {
     let moreEffects: Int?
     let topDismissals: [MarketingDigest.Dismissed]
     let moreDismissals: Int?
+
+    /// `context` (the JSON form of a digest or a page) with what the tables show but the JSON leaves
+    /// to its reader: each dismissal reason's words ("no reason given" for none), its groups and
+    /// reps joined with commas — built here so that no separator is ever left dangling.
+    static func tables(_ context: Any) -> Any {
+        guard var top = context as? [String: Any] else { return context }
+        for key in ["dismissals", "topDismissals"] {
+            guard let entries = top[key] as? [[String: Any]] else { continue }
+            top[key] = entries.map { entry -> [String: Any] in
+                var entry = entry
+                entry["reasons"] = (entry["reasons"] as? [[String: Any]] ?? []).map { reason -> [String: Any] in
+                    var reason = reason
+                    reason["text"] = reason["reason"] as? String ?? "no reason given"
+                    reason["groupsText"] = (reason["groups"] as? [String] ?? []).joined(separator: ", ")
+                    reason["repsText"] = (reason["reps"] as? [String] ?? []).joined(separator: ", ")
+                    return reason
+                }
+                return entry
+            }
+        }
+        return top
+    }
 
     init(digest: MarketingDigest, chart: CoverageChart) {
         self.digest = digest

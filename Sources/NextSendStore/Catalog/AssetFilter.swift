@@ -28,6 +28,8 @@ public struct CatalogImportSummary: Sendable, Hashable, Codable {
     /// Assets no longer in the folder, now marked retired.
     public var retired: [String] = []
     public var unchanged: Int = 0
+    /// Assets of the folder that are drafts (added, updated or unchanged): stored, never recommended.
+    public var drafts: [String] = []
     /// A plan only: nothing was written.
     public var dryRun = false
 

@@ -21,6 +21,7 @@ extension SQLStore {
             let existing = try Dictionary(uniqueKeysWithValues: StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) })
             var summary = CatalogImportSummary()
             for asset in assets.sorted(by: { $0.id < $1.id }) {
+                if asset.status == .draft { summary.drafts.append(asset.id) }
                 if let old = existing[asset.id] {
                     if old == asset {
                         summary.unchanged += 1

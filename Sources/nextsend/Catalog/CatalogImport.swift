@@ -32,12 +32,34 @@ extension NextSendCommand.Catalog {
                 try Console.printJSON(summary)
                 return
             }
-            Console.print("\(dryRun ? "Would import" : "Imported") \(directory) with \(result.taxonomyPath): \(summary.added.count) added, "
-                + "\(summary.updated.count) updated, \(summary.retired.count) retired, \(summary.unchanged) unchanged.")
-            for (label, ids) in [("added", summary.added), ("updated", summary.updated), ("retired", summary.retired)] where !ids.isEmpty {
-                Console.print("  \(label): \(ids.joined(separator: ", "))")
-            }
+            Console.print(Import.report(summary, directory: directory, taxonomy: result.taxonomyPath, every: log.verbose))
             if dryRun { Console.print("Nothing was written (--dry-run).") }
+        }
+
+        /// How many ids of each kind are named before "and N more" (`--verbose` names every one).
+        static let shown = 8
+
+        /// The import in a few lines: counts, then the first ids of each change, drafts marked.
+        static func report(_ summary: CatalogImportSummary, directory: String, taxonomy: String, every: Bool) -> String {
+            let drafts = Set(summary.drafts)
+            var counts = ["\(summary.added.count) added", "\(summary.updated.count) updated", "\(summary.retired.count) retired",
+                          "\(summary.unchanged) unchanged"].joined(separator: ", ")
+            if !drafts.isEmpty {
+                counts += "; \(Words.count(drafts.count, "draft")) (stored, not recommended until published)"
+            }
+            var lines = ["\(summary.dryRun ? "Would import" : "Imported") \(directory) with \(taxonomy): \(counts)."]
+            var cut = false
+            for (label, ids) in [("added", summary.added), ("updated", summary.updated), ("retired", summary.retired)] where !ids.isEmpty {
+                let named = every ? ids : Array(ids.prefix(shown))
+                var text = named.map { drafts.contains($0) ? "\($0) (draft)" : $0 }.joined(separator: ", ")
+                if named.count < ids.count {
+                    text += " and \(ids.count - named.count) more"
+                    cut = true
+                }
+                lines.append("  \(label): \(text)")
+            }
+            if cut { lines.append("  (--verbose names every id)") }
+            return lines.joined(separator: "\n")
         }
     }
 }
