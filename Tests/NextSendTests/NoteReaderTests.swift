@@ -146,6 +146,39 @@ import NextSendSynthetic
         #expect(only("Lee requires HITRUST, says SOC 2 alone won't get through.")?.value == .position("hitrust-required"))
     }
 
+    /// Two holders in one sentence, apart at a comma: each view goes to its own holder; a name
+    /// that only closes the sentence ("…, Lee says") or is spoken to keeps the sentence whole.
+    @Test func twoHoldersInOneSentenceAreReadApart() {
+        let split = read("Dana still on 15 mo payback, Lee's closer to 12.").claims
+        #expect(split.map(\.stakeholder) == ["dana", "lee"])
+        #expect(split.map(\.value) == [.number(15), .number(12)])
+        let srt = "1\n00:00:01,000 --> 00:00:04,000\nDana Reyes: SOC 2 is plenty for me, and Lee tells me legal wants the data clause to say US only.\n"
+        let spoken = read(srt, format: .srt).claims
+        #expect(spoken.map(\.stakeholder) == ["dana", "lee"])
+        #expect(spoken.map(\.topic) == ["security-certification", "data-residency"])
+        // Not split: one view, then who holds it; or a name spoken to.
+        #expect(read("Phased rollout, site by site, Lee says.").claims.allSatisfy { $0.stakeholder == "lee" })
+        let addressed = read("Respectfully, Lee, I'd rather phase it.", format: .srt).claims
+        #expect(!addressed.contains { $0.stakeholder == "lee" })
+    }
+
+    /// Rules found by the blind3 run (#27), each general: a habit of speech ("keeps saying")
+    /// names the holder; a position as the subject of talk ("the HITRUST question"), a source
+    /// outside the group (a vendor's rep, a benchmark, a dean), "on its own won't", "a fallback"
+    /// and a hypothetical ("Suppose we did…") hold no view.
+    @Test func viewsReportedDeferredOrImaginedAreNotClaims() {
+        #expect(only("Dana keeps saying we should flip the switch over one weekend.", from: "lee")
+            .map { [$0.stakeholder, "\($0.value)"] } == ["dana", "big-bang"])
+        #expect(read("Lee will answer the HITRUST question himself.", from: "dana").claims.isEmpty)
+        #expect(read("FWIW our Epic rep keeps telling me native Epic ships next year.", from: "dana").claims.isEmpty)
+        #expect(read("A SOC 2 report on its own won't get past our risk committee.", from: "dana").claims.isEmpty)
+        #expect(read("Lee passed on that the Vizient benchmark puts the three-year cost at roughly $2.9M.").claims.isEmpty)
+        #expect(read("Lee said the med school dean wants to build our own tool.").claims.isEmpty)
+        #expect(read("HL7 is a fallback I'd rather not use.", from: "lee").claims.isEmpty)
+        let imagined = read("Suppose we did phase it, I'd guess a year before the last site is live.", from: "dana")
+        #expect(imagined.claims.isEmpty && imagined.skipped.map(\.why) == [.conditional])
+    }
+
     @Test func aTranscriptsSpeakerHoldsTheirFirstPersonWordsAndTheVendorsAreSkipped() {
         let vtt = """
         WEBVTT

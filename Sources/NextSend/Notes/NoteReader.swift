@@ -48,7 +48,7 @@ public struct NoteReader: Sendable {
             var previous: Verdict.Context?
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
             let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
-            for statement in Self.statements(in: line.text) {
+            for statement in Self.statements(in: line.text).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
                 let verdict = judge(statement, voice: line.voice, previous: previous, lowercaseText: lowercaseText)
                 reading.claims += verdict.claims
                 if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
@@ -106,6 +106,51 @@ public struct NoteReader: Sendable {
         return parts
     }
 
+    /// Words that may join a second holder's clause to the first: ", and Odette tells me…".
+    private static let clauseLinks: Set<String> = ["and", "while", "whereas", "though", "but", "yet"]
+
+    /// A statement in which two people hold views apart, split at the comma before the second:
+    /// "Lachlan still on 15 mo payback, hasnt moved, Kwame's closer to 12"; "SOC 2 is plenty for
+    /// me, and Odette tells me legal wants the data clause to say US only". The part before must
+    /// have a holder of its own (a stakeholder named, or the writer's "I"), and the part after a
+    /// topic or a figure: "big bang, Cornelius says" stays whole.
+    func holderParts(_ statement: String, lowercaseText: Bool) -> [String] {
+        let tokens = NoteText.tokens(of: statement)
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        guard !names.isEmpty else { return [statement] }
+        let topics = phrases.mentions(in: tokens, lowercaseText: lowercaseText)
+        let figures = NoteFigure.scan(tokens)
+        // Each cut: where the part before ends (its comma) and where the next begins (the name).
+        var cuts: [(end: Int, start: Int)] = []
+        var partStart = 0
+        for name in names where name.first > 1 {
+            var before = name.first - 1
+            if Self.clauseLinks.contains(tokens[before].folded) { before -= 1 }
+            guard before > partStart, tokens[before].isMark(",") else { continue }
+            // A name spoken to ("…, Magnus, I'd rather…") is not a holder.
+            if name.last + 1 < tokens.count, tokens[name.last + 1].isMark(",") { continue }
+            let next = tokens[(name.last + 1)...].prefix(2)
+            guard name.possessive || next.contains(where: { Self.viewWords.contains($0.folded) }) else { continue }
+            let earlier = partStart..<before
+            let holdsBefore = names.contains { earlier.contains($0.first) } || earlier.contains { Self.firstPerson.contains(tokens[$0].folded) }
+            let viewAfter = topics.contains { $0.first > name.last } || figures.contains { $0.first > name.last }
+            let viewBefore = topics.contains { earlier.contains($0.first) } || figures.contains { earlier.contains($0.first) }
+            guard holdsBefore, viewAfter, viewBefore else { continue }
+            cuts.append((tokens[before].start, tokens[name.first].start))
+            partStart = name.first
+        }
+        guard !cuts.isEmpty else { return [statement] }
+        let characters = Array(statement)
+        var parts: [String] = []
+        var from = 0
+        for cut in cuts + [(characters.count, characters.count)] {
+            let part = NoteText.trimmed(String(characters[from..<cut.end]))
+            if !part.isEmpty { parts.append(part) }
+            from = cut.start
+        }
+        return parts
+    }
+
     // MARK: - One statement
 
     struct Verdict {
@@ -135,13 +180,14 @@ public struct NoteReader: Sendable {
     }
 
     private static let conditionCues: [[String]] = [["if"], ["unless"], ["provided"], ["providing"], ["assuming"], ["as", "long", "as"],
-                                                    ["so", "long", "as"], ["only", "when"], ["depending"], ["contingent"], ["in", "case"]]
+                                                    ["so", "long", "as"], ["only", "when"], ["depending"], ["contingent"], ["in", "case"],
+                                                    ["suppose"], ["supposing"], ["hypothetically"]]
     /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
     private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
                                                       ["used", "to"], ["at", "first"], ["scratch"], ["changed", "my", "mind"],
                                                       ["take", "that", "back"], ["forget", "what"], ["come", "round"], ["come", "around"],
-                                                      ["came", "round"], ["came", "around"]]
+                                                      ["came", "round"], ["came", "around"], ["me", "being"]]
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
@@ -267,13 +313,18 @@ public struct NoteReader: Sendable {
         "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
         "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will", "budge", "budging",
         "won't", "wont", "doesn't", "doesnt", "don't", "dont", "isn't", "isnt",
+        // "Lachlan still on 15 mo payback": the view kept, said without a verb.
+        "still", "saying", "telling", "arguing",
     ]
     private static let speechWords: Set<String> = ["said", "says", "thinks", "thought", "estimated", "estimates", "told", "tells", "mentioned",
                                                    "quoted", "expects", "insists", "wants", "prefers", "believes", "feels", "reckons",
                                                    "suggested", "suggests", "argued", "claims", "figures", "confirmed", "puts", "put"]
     private static let outsiderWords: Set<String> = ["consultant", "consultants", "counsel", "team", "people", "folks", "nurses", "staff", "office",
                                                      "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
-                                                     "vendor", "vendors", "partner", "auditors", "board"]
+                                                     "vendor", "vendors", "partner", "auditors", "board",
+                                                     // "our Epic TS rep keeps telling me…", "the Vizient benchmark puts…",
+                                                     // "the med school dean wants…": sources outside the group.
+                                                     "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean"]
     /// Words by which a speaker makes someone else's figure or position their own.
     private static let endorsing: Set<String> = ["back", "agree", "agreed", "support", "second", "side"]
     /// Words that may follow a group of people who are the subject ("consultant at Guidehouse thinks").
@@ -304,7 +355,8 @@ public struct NoteReader: Sendable {
         if let verb = verbIndices.first(where: { tokens[$0].folded != "'s" }) {
             for index in tokens.indices where index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 let next = tokens[index + 1].folded
-                guard index + 1 == verb || Self.subjectLinks.contains(next) else { continue }
+                // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
+                guard index + 1 == verb || Self.subjectLinks.contains(next) || ["keeps", "keep", "kept", "still", "also"].contains(next) else { continue }
                 let between = (index + 1)..<verb
                 let interrupted = between.contains { Self.firstPerson.contains(tokens[$0].folded) || Self.thirdPerson.contains(tokens[$0].folded) }
                     || names.contains { between.contains($0.first) }
@@ -330,7 +382,9 @@ public struct NoteReader: Sendable {
             let topicStart = topicMentions.map(\.first).min() ?? tokens.count
             let reported = (verb + 1)..<max(verb + 1, topicStart)
             if reported.contains(where: { index in
-                Self.outsiderWords.contains(tokens[index].folded) && verbIndices.contains { $0 > index && $0 <= index + 4 && $0 < topicStart }
+                // "their outside counsel at Halvard & Quist wants": a firm's name may come between.
+                let reach = index + 1 < tokens.count && Self.subjectLinks.contains(tokens[index + 1].folded) ? 7 : 4
+                return Self.outsiderWords.contains(tokens[index].folded) && verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -377,7 +431,9 @@ public struct NoteReader: Sendable {
                                                 "ruled", "nor", "neither", "nothing", "avoid", "skip", "dont", "doesnt", "wont", "isnt",
                                                 "cant", "didnt", "wouldnt", "shouldnt", "arent", "hasnt", "havent", "nobody"]
     private static let negatorsAfter: Set<String> = ["not", "waste", "overkill", "non-starter", "nonstarter", "dont", "doesnt", "wont", "isnt",
-                                                     "cant", "didnt", "wouldnt", "arent", "alone"]
+                                                     "cant", "didnt", "wouldnt", "arent", "alone",
+                                                     // "HL7 is a fallback I'd rather not use": acceptable at most, not wanted.
+                                                     "fallback"]
     private static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "—", "–"]
 
     /// The tokens of the comma- or semicolon-delimited part of the statement around `index`.
@@ -392,8 +448,15 @@ public struct NoteReader: Sendable {
     /// "with the pilot", "after the pilot": the position is named as a thing, not held as a view.
     static func isContext(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
         let words = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(2).map(\.folded)
-        return words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0])
+        if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) { return true }
+        // "the HITRUST question", "the on-prem discussion": the subject talked about, not a view.
+        let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
+        return subjectNouns.contains(next)
     }
+
+    /// Nouns after a position that make it the subject of talk rather than someone's view.
+    private static let subjectNouns: Set<String> = ["question", "questions", "topic", "discussion", "conversation", "debate", "issue",
+                                                   "piece", "angle"]
 
     /// "won't budge on self-hosted", "won't back down on": a denial that holds the position.
     private static let holdingAfterDenial: Set<String> = ["budge", "move", "back", "give", "bend"]
@@ -430,6 +493,11 @@ public struct NoteReader: Sendable {
             } else {
                 let word = token.folded
                 if word == "alone", look + 1 < tokens.count, Self.isNegation(tokens[look + 1].folded) { return true }
+                // "A SOC 2 report on its own won't…": read "on its own" as "alone".
+                if word == "on", look + 2 < tokens.count, ["its", "their"].contains(tokens[look + 1].folded), tokens[look + 2].folded == "own" {
+                    look += 3
+                    continue
+                }
                 // "buy a platform not extend Epic": the other position is the one denied.
                 if word == "not", others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
                 if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
