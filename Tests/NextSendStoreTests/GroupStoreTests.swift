@@ -31,7 +31,20 @@ import Testing
         #expect(try store.groupIDs(owner: "alice@vendor.example") == ["acme-health"])
         #expect(try store.groupIDs(owner: "nobody@vendor.example").isEmpty)
         let history = try store.history(ofGroup: "acme-health")
-        #expect(history.people.allSatisfy { $0.provenance.origin == Origin.file(folder.path("groups/acme.yaml")) })
+        #expect(history.people.allSatisfy { $0.provenance.origin == "file:acme-health" })
+    }
+
+    /// A group file is a source named by its group, not its path (#33): the same file from another
+    /// checkout replaces rather than doubles; a JSON Lines line is named by its file too.
+    @Test(arguments: StoreKind.allCases)
+    func theSameGroupFileFromAnotherCheckoutIsTheSameSource(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
+        _ = try importAcme(store)
+        let other = TemporaryFolder()
+        let again = try store.importGroups(path: other.write("elsewhere/groups/acme.yaml", Samples.groupYAML), asOf: Samples.asOf).summary
+        #expect(again.unchanged == ["acme-health"] && again.facts == FactCounts())
+        #expect(try store.history(ofGroup: "acme-health").sends.count == Samples.group.touches.reduce(0) { $0 + $1.to.count })
+        #expect(Origin.file("/x/groups/all.jsonl", group: "acme-health") == "file:all.jsonl:acme-health")
     }
 
     @Test(arguments: StoreKind.allCases)

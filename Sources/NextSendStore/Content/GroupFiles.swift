@@ -76,7 +76,7 @@ public enum GroupFiles {
                     continue
                 }
                 load.sources[group.id] = "\(file):\(line)"
-                load.origins[group.id] = Origin.file(file)
+                load.origins[group.id] = Origin.file(file, group: group.id)
                 load.groups.append(group)
             }
         }

@@ -51,10 +51,16 @@ enum FactRows {
     /// Inserts a send unless this source already has it (same asset, person and day); returns
     /// whether a row was added.
     @discardableResult
+    /// Adds a send unless that person already has that asset on that day, from any source (the
+    /// design's rule: sends are idempotent per asset, person and day); `false` when it was there.
     static func insertSend(_ send: Send, into groupID: String, origin: String, by recorder: String?, _ db: any SQLSession) throws -> Bool {
-        try db.execute(db.dialect.insertOrIgnore("send", "groupId, assetId, stakeholderId, date, channel, consumed, origin, recordedBy",
-                                                 "?, ?, ?, ?, ?, ?, ?, ?"),
-                       [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, recorder]) > 0
+        let live = try db.int("""
+            SELECT COUNT(*) FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
+            """, [groupID, send.asset, send.stakeholder, send.date.description]) ?? 0
+        guard live == 0 else { return false }
+        return try db.execute(db.dialect.insertOrIgnore("send", "groupId, assetId, stakeholderId, date, channel, consumed, origin, recordedBy",
+                                                        "?, ?, ?, ?, ?, ?, ?, ?"),
+                              [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, recorder]) > 0
     }
 
     // MARK: Many at once (a group an import adds)

@@ -3,8 +3,9 @@ import NextSend
 
 /// Where a fact came from, as stored with it.
 ///
-/// `file:<absolute path>` for a group file, `salesforce:<Id>` or `hubspot:<Record ID>` for a CRM
-/// record, `recorded` for what the CLI or the service recorded. A re-import of a source replaces
+/// `file:<group id>` for a group's YAML file, `file:<file name>:<group id>` for a line of a JSON
+/// Lines file, `salesforce:<Id>` or `hubspot:<Record ID>` for a CRM record, `recorded` for what
+/// the CLI or the service recorded. A re-import of a source replaces
 /// what that source brought and keeps everything else.
 public enum Origin {
     public static let recorded = "recorded"
@@ -26,10 +27,13 @@ public enum Origin {
 
     static func unique(_ origins: [String]) -> [String] { Array(Set(origins)).sorted() }
 
-    /// `file:` and the file's absolute, standardized path, so the same file imported from another
-    /// folder is the same source.
-    public static func file(_ path: String) -> String {
-        "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
+    /// The source of a group read from `path`: named by the group (and, for a JSON Lines file that
+    /// holds many, the file's name), never by the folder, so the same content imported from
+    /// another checkout or machine is the same source and replaces rather than doubles.
+    public static func file(_ path: String, group: String) -> String {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard GroupFiles.jsonLinesExtensions.contains(ext) else { return "file:" + group }
+        return "file:" + (path as NSString).lastPathComponent + ":" + group
     }
 }
 

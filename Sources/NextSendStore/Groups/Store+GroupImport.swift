@@ -204,7 +204,7 @@ struct GroupMerge {
                              let (position, value) = FactRows.columns(claim.value)
                              try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, quote = ? WHERE seq = ?",
                                             [position, value, claim.source, claim.quote, row.seq])
-                         }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
+                         }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db); return true })
     }
 
     private func mergeEvents() throws -> FactCounts {
@@ -213,7 +213,7 @@ struct GroupMerge {
                          same: { row, event in try row.event() == event },
                          table: "jobEvent", update: { row, event in
                              try db.execute("UPDATE jobEvent SET note = ? WHERE seq = ?", [event.note, row.seq])
-                         }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db) })
+                         }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db); return true })
     }
 
     private func mergeSends() throws -> FactCounts {
@@ -231,7 +231,7 @@ struct GroupMerge {
     /// Compares this source's stored rows with the incoming facts by key: adds, changes, removes.
     private func merge<Row, Fact>(stored: [Row], storedKey: (Row) throws -> String, incoming: KeyedFacts<Fact>,
                                   same: (Row, Fact) throws -> Bool, table: String, update: (Row, Fact) throws -> Void,
-                                  insert: (Fact) throws -> Void) throws -> FactCounts where Row: SequencedRow {
+                                  insert: (Fact) throws -> Bool) throws -> FactCounts where Row: SequencedRow {
         var counts = FactCounts()
         var seen = Set<String>()
         for row in stored {
@@ -247,9 +247,9 @@ struct GroupMerge {
                 counts.changed += 1
             }
         }
+        // `insert` says whether a row was added: a send another source already holds is not.
         for (key, fact) in incoming.pairs where !seen.contains(key) {
-            try insert(fact)
-            counts.added += 1
+            if try insert(fact) { counts.added += 1 }
         }
         return counts
     }

@@ -141,10 +141,13 @@ enum GroupText {
         return lines.joined(separator: "\n")
     }
 
-    /// "recorded by alice", "from /path/groups/x.yaml".
+    /// "recorded by alice", "from the group file", "from groups.jsonl".
     static func describe(_ provenance: Provenance) -> String {
         if provenance.origin == Origin.recorded { return "recorded by \(provenance.recordedBy ?? "unknown")" }
-        if provenance.origin.hasPrefix("file:") { return "from " + provenance.origin.dropFirst(5) }
+        if provenance.origin.hasPrefix("file:") {
+            let parts = provenance.origin.dropFirst(5).split(separator: ":")
+            return parts.count > 1 ? "from " + parts[0] : "from the group file"
+        }
         return "from " + provenance.origin
     }
 }
