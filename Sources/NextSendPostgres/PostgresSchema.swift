@@ -289,5 +289,10 @@ enum PostgresSchema {
                 UPDATE dismissal SET origin = CASE WHEN dismissal.origin LIKE '%.jsonl' OR dismissal.origin LIKE '%.ndjson' THEN 'file:' || regexp_replace(dismissal.origin, '^.*/', '') || ':' || dismissal.groupId ELSE 'file:' || dismissal.groupId END WHERE origin LIKE 'file:/%';
                 UPDATE buyingGroup SET origin = CASE WHEN buyingGroup.origin LIKE '%.jsonl' OR buyingGroup.origin LIKE '%.ndjson' THEN 'file:' || regexp_replace(buyingGroup.origin, '^.*/', '') || ':' || buyingGroup.id ELSE 'file:' || buyingGroup.id END WHERE origin LIKE 'file:/%';
                 """),
+        // When each asset was first imported and retired (SQLite's v18-asset-days).
+        Migration(name: "v11-asset-days", sql: """
+                ALTER TABLE asset ADD COLUMN firstImported TEXT COLLATE "C";
+                ALTER TABLE asset ADD COLUMN retiredOn TEXT COLLATE "C";
+                """),
     ]
 }

@@ -138,3 +138,31 @@ import Testing
         #expect(failure.errors.first?.message.contains("outside the catalog folder") == true)
     }
 }
+
+/// The catalog as it stood (#33): the store records the day each asset first came and the day it
+/// was retired, and a past day sees the catalog of that day.
+@Suite struct CatalogDaysTests {
+    let folder = TemporaryFolder()
+
+    @Test(arguments: StoreKind.allCases)
+    func aPastDaySeesTheCatalogAsItStood(_ kind: StoreKind) throws {
+        guard let store = try kind.make() else { return }
+        let taxonomy = Samples.taxonomy
+        func asset(_ id: String, published: Day? = nil) -> Asset {
+            Asset(id: id, title: id, format: "guide", jobs: [.validation], roles: ["finance"], published: published)
+        }
+        try store.importCatalog([asset("old"), asset("leaving")], taxonomy: taxonomy, taxonomySource: "t", asOf: Day("2026-11-02")!)
+        try store.importCatalog([asset("old"), asset("new"), asset("dated", published: Day("2026-11-20")!)], taxonomy: taxonomy,
+                                taxonomySource: "t", allowRetire: true, asOf: Day("2026-11-25")!)
+        let snapshot = try store.snapshot()
+        let days = try snapshot.assetDays()
+        #expect(days["new"]?.firstImported == Day("2026-11-25"))
+        #expect(days["leaving"]?.retiredOn == Day("2026-11-25"))
+        func live(_ day: String) throws -> [String] {
+            CatalogHistory.asItStood(try snapshot.assets(), days: days, on: Day(day)!).filter { $0.isLive(asOf: Day(day)!) }.map(\.id)
+        }
+        #expect(try live("2026-11-22") == ["dated", "leaving", "old"], "the week before: 'leaving' still there, 'new' not yet")
+        #expect(try live("2026-11-29") == ["dated", "new", "old"])
+        #expect(try live("2026-11-15") == ["leaving", "old"], "'dated' is published on the 20th")
+    }
+}

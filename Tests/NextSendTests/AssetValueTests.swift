@@ -36,3 +36,15 @@ import Testing
         #expect(decoded == original)
     }
 }
+
+@Suite struct AssetLifetimeTests {
+    /// An asset is live from its `published` day (#33): as of an earlier day it is not out yet.
+    @Test func anAssetIsLiveFromItsPublishedDay() {
+        let asset = Asset(id: "brief", title: "Brief", format: "guide", jobs: [.validation], roles: ["finance"], published: Day("2026-11-25")!)
+        #expect(!asset.isLive(asOf: Day("2026-11-24")!))
+        #expect(asset.isLive(asOf: Day("2026-11-25")!))
+        var undated = asset
+        undated.published = nil
+        #expect(undated.isLive(asOf: Day("2020-01-01")!), "without a published day, the store's first import day decides (CatalogHistory)")
+    }
+}

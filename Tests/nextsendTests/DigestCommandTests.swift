@@ -26,6 +26,37 @@ import Testing
         #expect(try cli.run("digest", "--week", "2026-W48", "--shard", "3/2").status == 64)
     }
 
+    /// A past week reads the same whenever it is run (#33): an asset added to the catalog on
+    /// 2026-12-01 is not in W47's marketing digest run afterwards, nor one retired since gone.
+    @Test func aPastWeeksDigestSeesTheCatalogAsItStood() throws {
+        let catalog = cli.folder.path("content/catalog")
+        try FileManager.default.createDirectory(atPath: cli.folder.path("content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/catalog", toPath: catalog)
+        try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/taxonomy.yaml", toPath: cli.folder.path("content/taxonomy.yaml"))
+        #expect(try cli.run("catalog", "import", catalog, "--as-of", "2026-11-02").status == 0)
+        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+        func liveAssets(_ out: String) throws -> Int {
+            #expect(try cli.run("digest", "--week", "2026-W47", "--out", out).status == 0)
+            let json = try JSONSerialization.jsonObject(with: Data(cli.folder.read("\(out)/2026-W47/marketing.json").utf8)) as? [String: Any]
+            return try #require(json?["liveAssets"] as? Int)
+        }
+        let before = try liveAssets("before")
+        // A week later: one asset added (no published date: it counts from its import), one retired.
+        let added = try String(contentsOfFile: catalog + "/business-case-builder.md", encoding: .utf8)
+            .replacingOccurrences(of: "id: business-case-builder", with: "id: business-case-builder-v2")
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("published:") }.joined(separator: "\n")
+        try added.write(toFile: catalog + "/business-case-builder-v2.md", atomically: true, encoding: .utf8)
+        try added.write(toFile: catalog + "/business-case-builder-v3.md", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: catalog + "/agency-spend-diagnostic.md")
+        let reimport = try cli.run("catalog", "import", catalog, "--as-of", "2026-12-01")
+        #expect(reimport.status == 0, "\(reimport.stderr)")
+        #expect(reimport.stdout.contains("2 added") && reimport.stdout.contains("1 retired"), "\(reimport.stdout)")
+        #expect(try liveAssets("after") == before, "W47 counts the catalog of 2026-11-22, whenever it is run")
+        #expect(try cli.run("digest", "--week", "2026-W49", "--out", "later").status == 0)
+        let later = try JSONSerialization.jsonObject(with: Data(cli.folder.read("later/2026-W49/marketing.json").utf8)) as? [String: Any]
+        #expect(later?["liveAssets"] as? Int == before + 1, "W49 sees both new assets and not the retired one")
+    }
+
     /// A run killed midway, started again, ends with exactly the files of a run never interrupted.
     @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func aKilledRunResumesToTheSameBytesAndNeverLeavesAHalfWrittenFile() throws {
         #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)

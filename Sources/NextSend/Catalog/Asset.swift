@@ -206,5 +206,7 @@ public struct Asset: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// Published and not expired: the only assets anyone should send.
-    public func isLive(asOf: Day) -> Bool { status == .published && !isExpired(asOf: asOf) }
+    /// Published, out by `asOf` (an asset whose `published` day is later is not out yet), and not
+    /// past its review date.
+    public func isLive(asOf: Day) -> Bool { status == .published && (published.map { $0 <= asOf } ?? true) && !isExpired(asOf: asOf) }
 }

@@ -129,7 +129,8 @@ public enum DigestRun {
                     return FileManager.default.fileExists(atPath: url.path)
                 }
             }
-        let assets = try snapshot.assets()
+        // The catalog as it stood on the week's Sunday: a past week reads the same whenever it is run.
+        let assets = CatalogHistory.asItStood(try snapshot.assets(), days: try snapshot.assetDays(), on: options.week.sunday)
         let builder = DigestBuilder(week: options.week, taxonomy: try snapshot.taxonomy(), assets: assets,
                                     evidence: try snapshot.evidence(asOf: options.week.sunday))
         let owners = try snapshot.owners()

@@ -14,7 +14,7 @@ extension SQLStore {
     ///     refused (a folder holding one file is more often a mistake than a decision) unless this is set.
     ///   - dryRun: work out the summary and write nothing.
     public func storeCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
-                             paths: [String: String], allowRetire: Bool, dryRun: Bool) throws -> CatalogImportSummary {
+                             paths: [String: String], allowRetire: Bool, dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary {
         try write(dryRun: dryRun) { db in
             try db.execute("UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             try StoreQueries.saveTaxonomy(taxonomy, source: taxonomySource, db)
@@ -32,10 +32,17 @@ extension SQLStore {
                     summary.added.append(asset.id)
                 }
                 try StoreQueries.save(asset, path: paths[asset.id], replacing: existing[asset.id] != nil, db)
+                if let asOf {
+                    if existing[asset.id] == nil {
+                        try db.execute("UPDATE asset SET firstImported = ? WHERE id = ? AND firstImported IS NULL", [asOf.description, asset.id])
+                    } else if existing[asset.id]?.status == .retired {
+                        try db.execute("UPDATE asset SET retiredOn = NULL WHERE id = ?", [asset.id])  // back in the folder
+                    }
+                }
             }
             let present = Set(assets.map(\.id))
             for old in existing.values.sorted(by: { $0.id < $1.id }) where !present.contains(old.id) && old.status != .retired {
-                try db.execute("UPDATE asset SET status = 'retired' WHERE id = ?", [old.id])
+                try db.execute("UPDATE asset SET status = 'retired', retiredOn = ? WHERE id = ?", [asOf?.description, old.id])
                 summary.retired.append(old.id)
             }
             let published = existing.values.filter { $0.status == .published }.count

@@ -27,7 +27,7 @@ extension Store {
                                                   "warnings": "\(catalog.diagnostics.count - errors)"])
         if catalog.hasErrors { throw ValidationFailure(catalog.diagnostics) }
         let summary = try importCatalog(catalog.assets, taxonomy: taxonomy, taxonomySource: source, paths: catalog.paths,
-                                        allowRetire: allowRetire, dryRun: dryRun)
+                                        allowRetire: allowRetire, dryRun: dryRun, asOf: asOf)
         logger.info("catalog stored", metadata: ["added": "\(summary.added.count)", "updated": "\(summary.updated.count)",
                                                  "retired": "\(summary.retired.count)", "unchanged": "\(summary.unchanged)"])
         return CatalogFolderImport(summary: summary, warnings: catalog.diagnostics, taxonomyPath: path)

@@ -21,7 +21,7 @@ package enum StoreCopy {
 
     static let tables: [Table] = [
         Table(name: "taxonomy", columns: ["id", "json", "source"], order: "id"),
-        Table(name: "asset", columns: AssetRecord.columns, order: "id"),
+        Table(name: "asset", columns: AssetRecord.columns + ["firstImported", "retiredOn"], order: "id"),
         Table(name: "assetJob", columns: ["assetId", "job", "position"], order: "assetId, position"),
         Table(name: "assetRole", columns: ["assetId", "role", "position"], order: "assetId, position"),
         Table(name: "assetTopic", columns: ["assetId", "topic", "position"], order: "assetId, position"),

@@ -20,9 +20,10 @@ public protocol Store: Sendable {
 
     // MARK: Catalog
 
-    /// Stores the catalog and its taxonomy in one transaction (see ``Store/importCatalog(_:taxonomy:taxonomySource:paths:allowRetire:dryRun:)``).
+    /// Stores the catalog and its taxonomy in one transaction (see ``Store/importCatalog(_:taxonomy:taxonomySource:paths:allowRetire:dryRun:asOf:)``).
+    /// `asOf`: the day of the import, recorded as a new asset's first day and a retired one's last.
     func storeCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String, paths: [String: String], allowRetire: Bool,
-                      dryRun: Bool) throws -> CatalogImportSummary
+                      dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary
     /// Replaces one asset (after `catalog tag`).
     func saveAsset(_ asset: Asset, path: String?) throws
     /// The taxonomy stored by the last catalog import.
@@ -134,6 +135,8 @@ public protocol StoreSnapshot: Sendable {
     func taxonomy() throws -> Taxonomy
     /// Every asset, in id order (drafts and retired too: touches may name them).
     func assets() throws -> [Asset]
+    /// The days the store first imported and retired each asset, where it recorded them.
+    func assetDays() throws -> [String: CatalogHistory.Days]
     /// What followed earlier sends, as of `asOf`.
     func evidence(asOf: Day) throws -> OutcomeEvidence
     /// The store's data version: it changes with every import or recorded fact.
@@ -167,8 +170,9 @@ extension Store {
     /// updated, and — with `allowRetire` — assets missing from `assets` retired.
     @discardableResult
     public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String, paths: [String: String] = [:],
-                              allowRetire: Bool = false, dryRun: Bool = false) throws -> CatalogImportSummary {
-        try storeCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, paths: paths, allowRetire: allowRetire, dryRun: dryRun)
+                              allowRetire: Bool = false, dryRun: Bool = false, asOf: Day? = nil) throws -> CatalogImportSummary {
+        try storeCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, paths: paths, allowRetire: allowRetire, dryRun: dryRun,
+                         asOf: asOf)
     }
 
     /// Stores groups in one transaction, each as the facts of its source (`origins[group.id]`,

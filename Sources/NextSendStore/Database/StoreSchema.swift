@@ -383,6 +383,15 @@ enum StoreSchema {
                 UPDATE buyingGroup SET origin = CASE WHEN buyingGroup.origin LIKE '%.jsonl' OR buyingGroup.origin LIKE '%.ndjson' THEN 'file:' || replace(buyingGroup.origin, rtrim(buyingGroup.origin, replace(buyingGroup.origin, '/', '')), '') || ':' || buyingGroup.id ELSE 'file:' || buyingGroup.id END WHERE origin LIKE 'file:/%';
                 """)
         }
+        migrator.registerMigration("v18-asset-days") { db in
+            try db.execute(sql: """
+                -- The day the store first saw each asset and the day it retired it, so that a past
+                -- week's digest sees the catalog as it stood then. Assets from before have neither:
+                -- they count as always there (retired ones as always retired).
+                ALTER TABLE asset ADD COLUMN firstImported TEXT;
+                ALTER TABLE asset ADD COLUMN retiredOn TEXT;
+                """)
+        }
         return migrator
     }
 }

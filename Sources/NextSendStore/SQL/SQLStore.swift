@@ -46,6 +46,7 @@ package struct SQLSnapshot: StoreSnapshot {
 
     package func taxonomy() throws -> Taxonomy { try reader.read { try StoreQueries.taxonomy($0) } }
     package func assets() throws -> [Asset] { try reader.read { try StoreQueries.fetchAssets($0, ids: nil) } }
+    package func assetDays() throws -> [String: CatalogHistory.Days] { try reader.read { try StoreQueries.assetDays($0) } }
     package func evidence(asOf: Day) throws -> OutcomeEvidence { try reader.read { try StoreQueries.evidence($0, asOf: asOf) } }
 
     package func version() throws -> Int {
@@ -69,4 +70,14 @@ package struct SQLSnapshot: StoreSnapshot {
 }
 
 /// The store's shared queries that more than one operation (or a snapshot) runs.
-package enum StoreQueries {}
+package enum StoreQueries {
+    /// Assets with a recorded first-import or retirement day.
+    static func assetDays(_ db: any SQLSession) throws -> [String: CatalogHistory.Days] {
+        var days: [String: CatalogHistory.Days] = [:]
+        for row in try db.rows("SELECT id, firstImported, retiredOn FROM asset WHERE firstImported IS NOT NULL OR retiredOn IS NOT NULL") {
+            days[try row.string("id")] = CatalogHistory.Days(firstImported: row.optionalString("firstImported").flatMap(Day.init),
+                                                             retiredOn: row.optionalString("retiredOn").flatMap(Day.init))
+        }
+        return days
+    }
+}
