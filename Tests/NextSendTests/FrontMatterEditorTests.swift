@@ -62,3 +62,39 @@ import Testing
         #expect(throws: FrontMatterEditor.Failure.self) { try FrontMatterEditor.edit("no fence\n", field: "roles", add: ["it"]) }
     }
 }
+
+@Suite struct FrontMatterResolvesTests {
+    let file = """
+        ---
+        title: TCO model
+        topics: [tco, deployment]
+        resolves:                 # conflicts it settles
+          - topic: tco
+          - topic: deployment
+            positions: [cloud-only, on-prem-required]
+        shareable: true           # reps may forward it
+        ---
+
+        Body with resolves: and - topic: deployment in it.
+
+        """
+
+    @Test func aResolvesItemGoesWithItsPositionsAndComesBackAsItWas() throws {
+        let removed = try FrontMatterEditor.editResolves(file, remove: ["deployment"])
+        #expect(removed.contains("resolves:                 # conflicts it settles\n  - topic: tco\nshareable: true"))
+        #expect(!removed.contains("positions:"))
+        #expect(removed.hasSuffix("Body with resolves: and - topic: deployment in it.\n"), "the body is never touched")
+        let added = try FrontMatterEditor.editResolves(file, add: ["payback-months"])
+        #expect(added.contains("    positions: [cloud-only, on-prem-required]\n  - topic: payback-months\nshareable"))
+        #expect(try FrontMatterEditor.editResolves(added, remove: ["payback-months"]) == file, "add then remove gives the file back")
+        let none = try FrontMatterEditor.editResolves(file, remove: ["tco", "deployment"])
+        #expect(!none.components(separatedBy: "---")[1].contains("resolves:") && none.contains("topics: [tco, deployment]\nshareable: true"))
+    }
+
+    @Test func aScalarIsSetKeepingItsCommentOrAdded() throws {
+        let set = try FrontMatterEditor.set(file, field: "shareable", to: "false")
+        #expect(set.contains("shareable: false           # reps may forward it"))
+        let added = try FrontMatterEditor.set(file, field: "channel", to: "rep-led")
+        #expect(added.contains("# reps may forward it\nchannel: rep-led\n---"))
+    }
+}

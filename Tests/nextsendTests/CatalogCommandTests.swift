@@ -103,6 +103,53 @@ import Testing
         #expect(show.stdout.contains("tco; deployment (cloud-only vs on-prem-required)"))
     }
 
+    /// `catalog tag` keeps an asset consistent and edits every tag a marketer keeps (#33):
+    /// resolves with its positions, industries, shareable; several ids all or nothing; a topic
+    /// resolves names is refused with the way out, at the resolves line.
+    @Test func tagEditsResolvesIndustriesAndShareableAcrossSeveralAssetsAllOrNothing() throws {
+        cli.folder.makeContent(assets: [
+            "tco-model": Samples.assetFile(),
+            "security-faq": Samples.assetFile(["title": "Security FAQ", "format": "faq", "jobs": "[requirements-building]", "roles": "[security]",
+                                               "topics": "[deployment]", "resolves": nil]),
+        ])
+        cli.folder.write("content/taxonomy.yaml", Samples.taxonomyYAML + "\nindustries: [hospital-system, behavioral-health]\n")
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let original = cli.folder.read("content/catalog/tco-model.md")
+
+        let refused = try cli.run("catalog", "tag", "tco-model", "--remove-topic", "deployment")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("tco-model.md:\(Samples.line(of: "resolves", in: original)!): error: topics: 'deployment' is still named by resolves; pass --with-resolves"),
+                "\(refused.stderr)")
+        #expect(cli.folder.read("content/catalog/tco-model.md") == original)
+
+        let both = try cli.run("catalog", "tag", "tco-model", "--remove-topic", "deployment", "--with-resolves")
+        #expect(both.status == 0, "\(both.stderr)")
+        let edited = cli.folder.read("content/catalog/tco-model.md")
+        #expect(edited.contains("topics: [tco]") && !edited.contains("deployment") && !edited.contains("positions:"), "the item goes with its positions")
+        #expect(edited.contains("resolves:\n  - topic: tco\nshareable: true"))
+
+        // Several ids, one edit: both files and the store, or neither.
+        let many = try cli.run("catalog", "tag", "tco-model", "security-faq", "--add-industry", "behavioral-health", "--shareable", "false",
+                               "--add-resolves", "tco")
+        #expect(many.status == 0, "\(many.stderr)")
+        for id in ["tco-model", "security-faq"] {
+            let text = cli.folder.read("content/catalog/\(id).md")
+            #expect(text.contains("industries: [behavioral-health]") && text.contains("shareable: false"), "\(id)")
+            #expect(text.contains("  - topic: tco") && text.contains("tco"), "\(id): resolves and topics")
+        }
+        let listed = try cli.run("catalog", "list", "--json")
+        let assets = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(assets.allSatisfy { $0["shareable"] as? Bool == false }, "the store follows the files")
+        #expect(cli.folder.read("content/catalog/security-faq.md").contains("topics: [deployment, tco]"), "a topic it resolves is a topic it is about")
+
+        // One bad id among good ones: nothing changes anywhere.
+        let before = (cli.folder.read("content/catalog/tco-model.md"), cli.folder.read("content/catalog/security-faq.md"))
+        let mixed = try cli.run("catalog", "tag", "tco-model", "security-faq", "--remove-job", "requirements-building")
+        #expect(mixed.status == 65, "security-faq would lose its last job")
+        #expect(mixed.stderr.contains("security-faq.md:") && mixed.stderr.contains("would leave no job"))
+        #expect((cli.folder.read("content/catalog/tco-model.md"), cli.folder.read("content/catalog/security-faq.md")) == before)
+    }
+
     @Test func tagEditsTheFileInPlaceAndUntagGivesItBack() throws {
         cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
         #expect(try cli.run("catalog", "import", "content/catalog").status == 0)

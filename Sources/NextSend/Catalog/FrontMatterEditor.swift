@@ -1,6 +1,7 @@
 import Foundation
 
-/// Edits list tags (`jobs`, `roles`, `topics`) in an asset file's front matter, in place.
+/// Edits tags in an asset file's front matter, in place: lists (`jobs`, `roles`, `topics`,
+/// `industries`), the `resolves` items and scalars such as `shareable`.
 ///
 /// Marketers keep these files in git and review them as diffs, so an edit touches only the one
 /// line or list item it must: the body's bytes, other fields, comments, ordering and line endings
@@ -64,6 +65,98 @@ public enum FrontMatterEditor {
             return lines.joined(separator: newline)
         }
         lines[keyIndex] = "\(field):\(leading)[\(edited)]\(comment)"
+        return lines.joined(separator: newline)
+    }
+
+    /// The file's lines, its line ending and the index of the line closing the front matter.
+    private static func frontMatter(_ text: String) throws -> (lines: [String], newline: String, close: Int) {
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        let lines = text.components(separatedBy: newline)
+        let firstContent = lines.first.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 } ?? ""
+        guard firstContent.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else {
+            throw Failure(description: "the file has no front matter (it must start with '---')")
+        }
+        guard let close = lines.indices.dropFirst().first(where: {
+            let line = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
+            return line == "---" || line == "..."
+        }) else {
+            throw Failure(description: "the front matter is not closed by a line '---'")
+        }
+        return (lines, newline, close)
+    }
+
+    /// Returns `text` with the scalar `field` set to `value` (its comment kept), added before the
+    /// end of the front matter when absent.
+    public static func set(_ text: String, field: String, to value: String) throws -> String {
+        var (lines, newline, close) = try frontMatter(text)
+        guard let keyIndex = (1..<close).first(where: { lines[$0].hasPrefix("\(field):") }) else {
+            lines.insert("\(field): \(value)", at: close)
+            return lines.joined(separator: newline)
+        }
+        let afterKey = String(lines[keyIndex].dropFirst(field.count + 1))
+        let (old, comment) = splitComment(afterKey)
+        let leading = String(old.prefix { $0 == " " || $0 == "\t" })
+        lines[keyIndex] = "\(field):\(leading.isEmpty ? " " : leading)\(value)\(comment)"
+        return lines.joined(separator: newline)
+    }
+
+    /// Returns `text` with `- topic: X` items of `resolves` added or removed. A removed item goes
+    /// with its own lines (its `positions:`); an added one names the topic only (the asset then
+    /// settles the split whatever its sides). `resolves` left empty goes.
+    public static func editResolves(_ text: String, add: [String] = [], remove: [String] = []) throws -> String {
+        var (lines, newline, close) = try frontMatter(text)
+        guard let keyIndex = (1..<close).first(where: { lines[$0].hasPrefix("resolves:") }) else {
+            let values = add.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            if !values.isEmpty { lines.insert(contentsOf: ["resolves:"] + values.map { "  - topic: \($0)" }, at: close) }
+            return lines.joined(separator: newline)
+        }
+        let (value, _) = splitComment(String(lines[keyIndex].dropFirst("resolves:".count)))
+        guard value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Failure(description: "resolves is written on one line; write one '- topic: …' item per line to edit it")
+        }
+        // Items: a line `- topic: X` (or `- {topic: X…}`), with the more indented lines after it.
+        var items: [(range: Range<Int>, topic: String)] = []
+        var index = keyIndex + 1
+        var itemIndent: Int?
+        while index < close {
+            let line = lines[index]
+            let stripped = line.trimmingCharacters(in: .whitespaces)
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            if stripped.isEmpty || stripped.hasPrefix("#") { index += 1; continue }
+            if indent == 0, !stripped.hasPrefix("-") { break }
+            if stripped.hasPrefix("-"), itemIndent == nil || indent == itemIndent {
+                itemIndent = indent
+                var body = stripped.dropFirst().trimmingCharacters(in: .whitespaces)
+                if body.hasPrefix("{") { body = String(body.dropFirst()) }
+                let (field, _) = splitComment(body)
+                let topic = field.hasPrefix("topic:")
+                    ? unquote(String(field.dropFirst("topic:".count).split(separator: ",").first ?? "").replacingOccurrences(of: "}", with: ""))
+                    : ""
+                var end = index + 1
+                while end < close {
+                    let next = lines[end]
+                    let nextIndent = next.prefix { $0 == " " || $0 == "\t" }.count
+                    let nextStripped = next.trimmingCharacters(in: .whitespaces)
+                    if !nextStripped.isEmpty, nextIndent <= indent { break }
+                    end += 1
+                }
+                items.append((index..<end, topic))
+                index = end
+                continue
+            }
+            break
+        }
+        let indentText = String(repeating: " ", count: itemIndent ?? 2)
+        let insertAt = items.last?.range.upperBound ?? keyIndex + 1
+        var present = items.map(\.topic).filter { !remove.contains($0) }
+        var insertion: [String] = []
+        for topic in add where !present.contains(topic) {
+            insertion.append("\(indentText)- topic: \(topic)")
+            present.append(topic)
+        }
+        lines.insert(contentsOf: insertion, at: insertAt)
+        for item in items.reversed() where remove.contains(item.topic) { lines.removeSubrange(item.range) }
+        if present.isEmpty { lines.remove(at: keyIndex) }
         return lines.joined(separator: newline)
     }
 

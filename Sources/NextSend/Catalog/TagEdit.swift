@@ -11,18 +11,37 @@ public struct TagEdit: Sendable, Hashable {
     public var removeRoles: [String] = []
     public var addTopics: [String] = []
     public var removeTopics: [String] = []
+    public var addIndustries: [String] = []
+    public var removeIndustries: [String] = []
+    /// Topics whose conflicts the asset settles (`resolves`); an added one is listed under topics too.
+    public var addResolves: [String] = []
+    public var removeResolves: [String] = []
+    /// A removed topic goes from `resolves` too, instead of being refused.
+    public var withResolves = false
+    /// Set `shareable:` (whether a rep may forward the asset as is).
+    public var shareable: Bool?
 
     public init(addJobs: [String] = [], removeJobs: [String] = [], addRoles: [String] = [], removeRoles: [String] = [],
-                addTopics: [String] = [], removeTopics: [String] = []) {
+                addTopics: [String] = [], removeTopics: [String] = [], addIndustries: [String] = [], removeIndustries: [String] = [],
+                addResolves: [String] = [], removeResolves: [String] = [], withResolves: Bool = false, shareable: Bool? = nil) {
         self.addJobs = addJobs
         self.removeJobs = removeJobs
         self.addRoles = addRoles
         self.removeRoles = removeRoles
         self.addTopics = addTopics
         self.removeTopics = removeTopics
+        self.addIndustries = addIndustries
+        self.removeIndustries = removeIndustries
+        self.addResolves = addResolves
+        self.removeResolves = removeResolves
+        self.withResolves = withResolves
+        self.shareable = shareable
     }
 
-    public var isEmpty: Bool { (addJobs + removeJobs + addRoles + removeRoles + addTopics + removeTopics).isEmpty }
+    public var isEmpty: Bool {
+        (addJobs + removeJobs + addRoles + removeRoles + addTopics + removeTopics + addIndustries + removeIndustries + addResolves
+            + removeResolves).isEmpty && shareable == nil
+    }
 
     /// The edited file text and the asset it describes.
     ///
@@ -34,7 +53,14 @@ public struct TagEdit: Sendable, Hashable {
         do {
             edited = try FrontMatterEditor.edit(edited, field: "jobs", add: addJobs, remove: removeJobs)
             edited = try FrontMatterEditor.edit(edited, field: "roles", add: addRoles, remove: removeRoles)
-            edited = try FrontMatterEditor.edit(edited, field: "topics", add: addTopics, remove: removeTopics)
+            // A topic the asset now settles is one it is about.
+            edited = try FrontMatterEditor.edit(edited, field: "topics", add: addTopics + addResolves, remove: removeTopics)
+            edited = try FrontMatterEditor.edit(edited, field: "industries", add: addIndustries, remove: removeIndustries)
+            let dropped = removeResolves + (withResolves ? removeTopics : [])
+            if !addResolves.isEmpty || !dropped.isEmpty {
+                edited = try FrontMatterEditor.editResolves(edited, add: addResolves, remove: dropped)
+            }
+            if let shareable { edited = try FrontMatterEditor.set(edited, field: "shareable", to: shareable ? "true" : "false") }
         } catch let failure as FrontMatterEditor.Failure {
             throw ValidationFailure([Diagnostic(.error, file: file, line: 1, field: nil, message: failure.description)])
         }
@@ -53,9 +79,9 @@ public struct TagEdit: Sendable, Hashable {
             lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(field + ":") }.map { $0 + 1 }
         }
         var problems: [Diagnostic] = []
-        for topic in removeTopics where current.resolves.contains(where: { $0.topic == topic }) {
+        for topic in removeTopics where current.resolves.contains(where: { $0.topic == topic }) && !withResolves && !removeResolves.contains(topic) {
             problems.append(Diagnostic(.error, file: file, line: line(of: "resolves"), field: "topics",
-                                       message: "'\(topic)' is still named by resolves; remove it from resolves first, or keep the topic"))
+                                       message: "'\(topic)' is still named by resolves; pass --with-resolves to remove it from both, or keep the topic"))
         }
         let jobsLeft = current.jobs.map(\.rawValue).filter { !removeJobs.contains($0) } + addJobs
         if jobsLeft.isEmpty, !removeJobs.isEmpty {

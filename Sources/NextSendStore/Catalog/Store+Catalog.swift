@@ -58,7 +58,13 @@ extension SQLStore {
     }
 
     public func saveAsset(_ asset: Asset, path: String?) throws {
-        try write { db in try StoreQueries.save(asset, path: path, replacing: true, db) }
+        try saveAssets([(asset, path)])
+    }
+
+    public func saveAssets(_ assets: [(asset: Asset, path: String?)]) throws {
+        try write { db in
+            for (asset, path) in assets { try StoreQueries.save(asset, path: path, replacing: true, db) }
+        }
     }
 
 }

@@ -26,6 +26,8 @@ public protocol Store: Sendable {
                       dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary
     /// Replaces one asset (after `catalog tag`).
     func saveAsset(_ asset: Asset, path: String?) throws
+    /// Replaces several assets in one transaction (after `catalog tag` of several ids).
+    func saveAssets(_ assets: [(asset: Asset, path: String?)]) throws
     /// The taxonomy stored by the last catalog import.
     func taxonomy() throws -> Taxonomy
     /// Assets matching `filter`, in id order, or best match first for a full-text search.
