@@ -30,12 +30,15 @@ public struct Webhook: Sendable {
         for attempt in 1...attempts {
             let status: Int
             let retryAfter: String?
-            let body: ByteBuffer
+            var body = ByteBuffer()
             do {
                 let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
                 status = Int(response.status.code)
                 retryAfter = response.headers.first(name: "Retry-After")
-                body = try await response.body.collect(upTo: 64 * 1024)
+                // Only the start of the answer is shown; a long one is no reason to call the hook unreachable.
+                for try await chunk in response.body {
+                    if body.readableBytes < 200 { body.writeImmutableBuffer(chunk) }
+                }
             } catch {
                 throw MailError(.temporary, "the webhook could not be reached (\(type(of: error)))")
             }

@@ -75,14 +75,13 @@ final class ConnectionLease: @unchecked Sendable {
         if !alreadyReleased {
             leased = connection
             self.done = done
+            // Counted before anyone can see the connection: a pool is never taken for idle while
+            // a lease it just handed over is on its way to the caller.
+            onLeased()
         }
         lock.broadcast()
         lock.unlock()
-        if alreadyReleased {
-            done.resume()
-        } else {
-            onLeased()
-        }
+        if alreadyReleased { done.resume() }
     }
 
     private func fail(_ error: any Error) {

@@ -45,12 +45,14 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         guard PostgresLocation.isURL(text) else {
             throw StoreError(.cannotOpen, "\(shown) is not a PostgreSQL URL; expected postgres://USER@HOST[:PORT]/DATABASE")
         }
-        // An '@' or '/' typed as is into a password makes the URL mean another host: refuse it
-        // rather than connect somewhere else or print the password's tail as a host name.
-        let authority = text.split(separator: "://", maxSplits: 1).last.map { $0.split(separator: "?", maxSplits: 1).first ?? "" } ?? ""
-        if authority.filter({ $0 == "@" }).count > 1 {
-            throw StoreError(.cannotOpen, "\(shown) cannot be read: its user info has an '@' of its own; percent-encode the password "
-                + "('@' as %40, '/' as %2F, ':' as %3A), or leave it out of the URL and set PGPASSWORD or NEXTSEND_DB_PASSWORD_FILE")
+        // An '@', '/', '?' or '#' typed as is into a password makes the URL mean another host (or
+        // a port, or a fragment): refuse it rather than connect somewhere else or print part of
+        // the password as a host name or a port.
+        let rest = text.split(separator: "://", maxSplits: 1).last ?? ""
+        if let at = rest.lastIndex(of: "@"), rest[..<at].contains(where: { "@/?#".contains($0) }) {
+            throw StoreError(.cannotOpen, "\(shown) cannot be read: its user info has a character of its own ('@', '/', '?' or '#'); "
+                + "percent-encode the password ('@' as %40, '/' as %2F, '?' as %3F, '#' as %23, ':' as %3A), or leave it out of the URL "
+                + "and set PGPASSWORD or NEXTSEND_DB_PASSWORD_FILE")
         }
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
             throw StoreError(.cannotOpen, "\(shown) cannot be read as postgres://USER@HOST[:PORT]/DATABASE; if the password has "
@@ -104,13 +106,12 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
     }
 
     /// `text` without its user info, for messages about a URL that may not parse: everything
-    /// between `://` and the authority's last `@` is left out, so a password with an unencoded
-    /// `@` or `/` never shows either.
+    /// between `://` and the last `@` is left out, so a password with an unencoded `@`, `/`, `?`
+    /// or `#` never shows either. (A query never holds an `@` NextSend reads.)
     static func redact(_ text: String) -> String {
         guard let scheme = text.range(of: "://") else { return text }
         let rest = text[scheme.upperBound...]
-        let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        guard let at = rest[..<end].lastIndex(of: "@") else { return text }
+        guard let at = rest.lastIndex(of: "@") else { return text }
         return String(text[..<scheme.upperBound]) + "…@" + String(rest[rest.index(after: at)...])
     }
 

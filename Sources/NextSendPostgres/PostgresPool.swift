@@ -13,10 +13,10 @@ import PostgresNIO
 /// requests still waited out the back-off. Here a request that gets no connection within
 /// ``probeAfter`` seconds checks the server with a connection of its own: refused → the server is
 /// marked down and the request fails (`unreachable`, which the service answers 503); while it is
-/// down, requests check again at most every ``probeInterval`` and fail at once in between. When
-/// the server answers again, a fresh pool replaces the backing-off one (the old one closes once its
-/// last lease is back). A full pool on a live server is only busy: requests wait up to
-/// ``busyWait`` for a connection.
+/// down, requests check again at most every ``probeInterval`` (one check at a time) and fail at
+/// once in between. When the server answers again, a fresh pool replaces one that saw connects
+/// fail (it may be backing off; the old one closes once its last lease is back). A pool that never
+/// failed, on a live server, is only busy: requests wait up to ``busyWait`` for a connection.
 final class PostgresPool: @unchecked Sendable {
     static let maximumConnections = 16
     static let probeAfter = 2.0
@@ -29,6 +29,8 @@ final class PostgresPool: @unchecked Sendable {
         let runner: Task<Void, Never>
         var held = 0
         var retired = false
+        /// A connect failed or a connection dropped while this pool served: it may be backing off.
+        var troubled = false
 
         init(client: PostgresClient) {
             self.client = client
@@ -45,6 +47,8 @@ final class PostgresPool: @unchecked Sendable {
     private var current: Generation
     /// While the server is known to be down: why, and when it was last checked.
     private var outage: (error: any Error, checked: Date)?
+    /// One check of the server at a time: a busy pool's waiters must not each open a connection.
+    private let probing = NSLock()
 
     init(_ place: PostgresLocation, logger: Logger) throws {
         self.place = place
@@ -84,15 +88,16 @@ final class PostgresPool: @unchecked Sendable {
             lease.abandon()
             throw error
         }
-        if held(generation) < PostgresPool.maximumConnections {
-            // The server answers, yet the pool handed nothing over with connections to spare: it
-            // is backing off after failed connects. Ask a fresh pool.
+        if isTroubled(generation) {
+            // The server answers, yet this pool, which saw connects fail, handed nothing over: it
+            // is backing off. Ask a fresh pool.
             lease.abandon()
             renew(replacing: generation)
             let retry = makeLease(currentGeneration())
             if try waitFor(retry, seconds: PostgresPool.busyWait) { return retry }
             retry.abandon()
         } else if try waitFor(lease, seconds: PostgresPool.busyWait - PostgresPool.probeAfter) {
+            // A pool that never failed and a server that answers: only busy.
             return lease
         } else {
             lease.abandon()
@@ -104,7 +109,10 @@ final class PostgresPool: @unchecked Sendable {
     /// until a check finds it back.
     func lost(_ error: StoreError) {
         lock.lock()
-        if outage == nil { outage = (error, Date()) }
+        current.troubled = true
+        // One dropped connection (a terminated backend, an idle timeout) is not yet an outage:
+        // the next request checks the server at once rather than failing for a while.
+        if outage == nil { outage = (error, .distantPast) }
         lock.unlock()
     }
 
@@ -128,6 +136,10 @@ final class PostgresPool: @unchecked Sendable {
     ///
     /// - Throws: the translated error, after marking the server down.
     private func probe() throws {
+        probing.lock()
+        defer { probing.unlock() }
+        // Another request checked while this one waited for the lock: take its answer.
+        if let outage = knownOutage(), Date().timeIntervalSince(outage.checked) < PostgresPool.probeInterval { throw outage.error }
         do {
             let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: probeConfiguration,
                                                             id: -1, logger: logger).wait()
@@ -142,6 +154,7 @@ final class PostgresPool: @unchecked Sendable {
             lock.lock()
             let wasUp = outage == nil
             outage = (translated, Date())
+            current.troubled = true
             lock.unlock()
             if wasUp { logger.error("PostgreSQL does not answer", metadata: ["database": "\(location)", "error": "\(translated)"]) }
             throw translated
@@ -160,10 +173,10 @@ final class PostgresPool: @unchecked Sendable {
         return current
     }
 
-    private func held(_ generation: Generation) -> Int {
+    private func isTroubled(_ generation: Generation) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return generation.held
+        return generation.troubled
     }
 
     /// A fresh pool in place of `old`, unless another request renewed it already.

@@ -42,6 +42,11 @@ import Testing
         // Percent-encoded, the same password is read as typed.
         let encoded = try PostgresLocation(url: "postgres://ns_app:p%40ss%3Aw%2Frd@db.internal:5432/nextsend", environment: [:])
         #expect(encoded.host == "db.internal" && !encoded.description.contains("p@ss"))
+        // A '#' or '?' in the password: neither a fragment nor a port shows any of it.
+        for url in ["postgres://bob:pa#ss@db.internal/x", "postgres://bob:1234#x@db.internal/x", "postgres://bob:a?b@db.internal/x"] {
+            let error = try #require(throws: StoreError.self) { try PostgresLocation(url: url, environment: [:]) }
+            for secret in ["pa#ss", "1234", "a?b", "bob"] { #expect(!error.description.contains(secret), "\(url): \(error)") }
+        }
         // Not a URL at all: still nothing of the user info.
         let junk = try #require(throws: StoreError.self) { try PostgresLocation(url: "postgres://me:se cret@", environment: [:]) }
         #expect(!junk.description.contains("se cret") && !junk.description.contains("me:"))

@@ -1,7 +1,8 @@
 /// The catalog as it stood on a past day, for a digest of an earlier week.
 ///
-/// An asset was in the catalog from its `published` day (without one, from the day it was first
-/// imported), and stayed until the day it was retired. Days the store did not record (assets
+/// An asset was in the catalog from the later of its `published` day and the day it was first
+/// imported (an asset imported today with an old `published` day was not in last month's
+/// catalog), and stayed until the day it was retired. Days the store did not record (assets
 /// imported or retired before it kept them) count as always: the catalog then reads as it does
 /// today, as before.
 public enum CatalogHistory {
@@ -21,7 +22,8 @@ public enum CatalogHistory {
     public static func asItStood(_ assets: [Asset], days: [String: Days], on day: Day) -> [Asset] {
         assets.compactMap { asset in
             let recorded = days[asset.id]
-            if let from = asset.published ?? recorded?.firstImported, from > day { return nil }
+            let from = [asset.published, recorded?.firstImported].compactMap { $0 }.max()
+            if let from, from > day { return nil }
             var asset = asset
             if asset.status == .retired, let retired = recorded?.retiredOn, retired > day { asset.status = .published }
             return asset

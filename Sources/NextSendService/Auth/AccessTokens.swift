@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 
 /// Who may call the service: one shared token (`NEXTSEND_TOKEN`), or named tokens from a file
 /// (`--tokens-file`) so that every write records who made it and a rep who signs in lands on
@@ -19,11 +20,14 @@ public struct AccessTokens: Sendable {
         public var rep: String?
         /// Whether the holder may see every rep's groups on the manager's page.
         public var isManager: Bool
+        /// The last day a stored token works: a session signed in with it ends with that day.
+        public var expires: Day?
 
-        public init(name: String, rep: String? = nil, isManager: Bool = false) {
+        public init(name: String, rep: String? = nil, isManager: Bool = false, expires: Day? = nil) {
             self.name = name
             self.rep = rep
             self.isManager = isManager
+            self.expires = expires
         }
     }
 

@@ -24,11 +24,13 @@ final class TokenGate: Sendable {
     private let remembered = Mutex<[String: (token: StoredAccessToken?, fetched: Date)]>([:])
     private let markedUsed = Mutex<Set<String>>([])
 
-    init(configured: AccessTokens, store: any Store, today: @escaping @Sendable () -> Day) {
+    /// - Parameter storedTokens: how many tokens the database held when the server started (read
+    ///   once, by the server's start-up check, so the two can never disagree).
+    init(configured: AccessTokens, storedTokens: Int, store: any Store, today: @escaping @Sendable () -> Day) {
         self.configured = configured
         self.store = store
         self.today = today
-        isOpen = configured.isEmpty && ((try? store.accessTokens().isEmpty) ?? true)
+        isOpen = configured.isEmpty && storedTokens == 0
     }
 
     /// Whom `token` stands for, or `nil` when it is no token of this server (or has expired).
@@ -55,9 +57,10 @@ final class TokenGate: Sendable {
         let mark = "\(stored.name) \(day)"
         if markedUsed.withLock({ $0.insert(mark).inserted }) {
             let store = self.store
-            // Bookkeeping: a failure to note the day must not refuse the caller.
-            _ = try? await Blocking.run { try store.markAccessTokenUsed(name: stored.name, on: day) }
+            // Bookkeeping, off the request's path (it waits for the write lock): a failure to note
+            // the day must neither slow nor refuse the caller.
+            Task.detached { _ = try? await Blocking.run { try store.markAccessTokenUsed(name: stored.name, on: day) } }
         }
-        return AccessTokens.Holder(name: stored.name, rep: stored.rep, isManager: stored.isManager)
+        return AccessTokens.Holder(name: stored.name, rep: stored.rep, isManager: stored.isManager, expires: stored.expires)
     }
 }

@@ -45,12 +45,17 @@ public struct NextSendServer: Sendable {
     }
 
     public let configuration: Configuration
+    /// How many tokens the database held at start: read once, for the check and for the gate, and
+    /// an error reading it stops the start (a server never opens because a read failed).
+    let storedTokens: Int
 
-    /// - Throws: ``ServeError`` for a non-loopback address without a token.
+    /// - Throws: ``ServeError`` for a non-loopback address without a token; the store's error
+    ///   when its tokens cannot be read.
     public init(configuration: Configuration) throws {
-        let stored = configuration.tokens.isEmpty ? ((try? configuration.store.accessTokens().count) ?? 0) : 0
+        let stored = try configuration.store.accessTokens().count
         try NextSendServer.check(host: configuration.host, tokens: configuration.tokens, storedTokens: stored)
         self.configuration = configuration
+        storedTokens = stored
     }
 
     /// - Parameter storedTokens: how many tokens the database holds (`nextsend token add`).
@@ -69,7 +74,7 @@ public struct NextSendServer: Sendable {
         let cache = AdvisorCache(store: store)
         let desk = Desk(store: store, advisor: { day in try cache.advisor(asOf: day) })
         let sessions = WebSessions(store: store)
-        let gate = TokenGate(configured: configuration.tokens, store: store, today: configuration.today)
+        let gate = TokenGate(configured: configuration.tokens, storedTokens: storedTokens, store: store, today: configuration.today)
         let router = Router(context: ServiceContext.self)
         // Outermost first: log and measure everything, answer errors as problems, then check size and who is asking.
         // A line per request at debug; what changed data and what failed at info and above.

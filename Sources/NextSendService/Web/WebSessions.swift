@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 import NextSendReports
 import NextSendStore
 import Synchronization
@@ -37,8 +38,15 @@ final class WebSessions: Sendable {
 
     /// A new session for `holder`; `stored`: in the database (signed in with a token).
     func start(_ holder: AccessTokens.Holder, stored: Bool, now: Date = Date()) async throws -> WebSession {
+        // A session ends after its lifetime, or with the last day of the token it signed in with.
+        var expires = now.addingTimeInterval(WebSessions.lifetime)
+        if let last = holder.expires {
+            // A day's ordinal counts days since 1970-01-01: its end is the next midnight, UTC.
+            let end = Date(timeIntervalSince1970: TimeInterval(last.ordinal + 1) * 86_400)
+            expires = min(expires, end)
+        }
         let session = WebSession(id: WebSessions.randomToken(), caller: holder.name, rep: holder.rep, isManager: holder.isManager,
-                                 csrf: WebSessions.randomToken(), expires: now.addingTimeInterval(WebSessions.lifetime), isStored: stored)
+                                 csrf: WebSessions.randomToken(), expires: expires, isStored: stored)
         if stored {
             let (store, row) = (store, StoredWebSession(idHash: Desk.secretHash(session.id), caller: session.caller, rep: session.rep,
                                                         isManager: session.isManager, csrf: session.csrf,

@@ -23,8 +23,13 @@ extension SQLStore {
         try read { db in try db.rows("SELECT * FROM accessToken WHERE tokenHash = ?", [hash]).first.map(StoreQueries.accessToken) }
     }
 
+    /// Removes the token and signs out every browser that signed in with it.
     public func revokeAccessToken(name: String) throws -> Bool {
-        try write(changesData: false) { db in try db.execute("DELETE FROM accessToken WHERE name = ?", [name]) > 0 }
+        try write(changesData: false) { db in
+            let removed = try db.execute("DELETE FROM accessToken WHERE name = ?", [name]) > 0
+            if removed { _ = try db.execute("DELETE FROM webSession WHERE caller = ?", [name]) }
+            return removed
+        }
     }
 
     public func markAccessTokenUsed(name: String, on day: Day) throws {

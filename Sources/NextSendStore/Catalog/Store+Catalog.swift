@@ -167,6 +167,66 @@ extension StoreQueries {
     }
 }
 
+// MARK: - Search
+
+extension StoreQueries {
+    /// `ids` (already filtered, in id order) that match `query`, best first: matches in the id or
+    /// tags first, then by full-text rank, then by id.
+    static func search(_ query: SearchQuery, among ids: [String], _ db: any SQLSession) throws -> [String] {
+        let allowed = Set(ids)
+        let tags = try searchTags(db)
+        var textRank: [SearchQuery.Term: [String: Int]] = [:]
+        let (from, match, order) = SearchQuery.clauses(db.dialect)
+        for term in query.terms {
+            let ranked = try db.strings("SELECT a.id FROM \(from) WHERE \(match) ORDER BY \(order), a.id",
+                                        [SearchQuery.pattern(term, db.dialect)])
+            textRank[term] = Dictionary(ranked.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        var scored: [(id: String, tagHits: Int, rank: Int)] = []
+        for id in ids where allowed.contains(id) {
+            var best: (tagHits: Int, rank: Int)?
+            for alternative in query.alternatives {
+                var tagHits = 0
+                var rank = 0
+                var all = true
+                for term in alternative {
+                    if SearchQuery.matches(term, tags: tags[id] ?? []) {
+                        tagHits += 1
+                    } else if let position = textRank[term]?[id] {
+                        rank += position
+                    } else {
+                        all = false
+                        break
+                    }
+                }
+                guard all else { continue }
+                if best == nil || tagHits > best!.tagHits || (tagHits == best!.tagHits && rank < best!.rank) { best = (tagHits, rank) }
+            }
+            if let best { scored.append((id, best.tagHits, best.rank)) }
+        }
+        return scored.sorted { ($1.tagHits, $0.rank, $0.id) < ($0.tagHits, $1.rank, $1.id) }.map(\.id)
+    }
+
+    /// Each asset's searchable tag words: its id, jobs, roles, topics and industries, and the
+    /// taxonomy's labels and `says:` phrases for its topics — folded to lower case, in order.
+    static func searchTags(_ db: any SQLSession) throws -> [String: [String]] {
+        let taxonomy = try? StoreQueries.taxonomy(db)
+        var words: [String: [String]] = [:]
+        for id in try db.strings("SELECT id FROM asset") { words[id] = SearchQuery.words(id) }
+        for (table, column) in [("assetJob", "job"), ("assetRole", "role"), ("assetTopic", "topic"), ("assetIndustry", "industry")] {
+            for row in try db.rows("SELECT assetId, \(column) FROM \(table)") {
+                guard let asset = row.string(at: 0), let value = row.string(at: 1) else { continue }
+                words[asset, default: []] += SearchQuery.words(value)
+                if column == "topic", let topic = taxonomy?.topic(value) {
+                    words[asset, default: []] += SearchQuery.words(topic.label)
+                    for phrase in topic.says.flatMap(\.value) { words[asset, default: []] += SearchQuery.words(phrase) }
+                }
+            }
+        }
+        return words
+    }
+}
+
 // MARK: - Reads
 
 extension SQLStore {
@@ -198,22 +258,33 @@ extension SQLStore {
                 conditions.append("a.status = ?")
                 arguments.append(status.rawValue)
             }
-            var sql: String
+            var sql = "SELECT a.id FROM asset a"
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY a.id"
+            var ids = try db.strings(sql, arguments)
             if let search = filter.search {
                 guard let query = SearchQuery(search) else { return [] }
-                let (from, match, order) = query.clauses(db.dialect)
-                sql = "SELECT a.id FROM \(from) WHERE \(match)"
-                arguments = [query.pattern(db.dialect)] + arguments
-                for condition in conditions { sql += " AND \(condition)" }
-                sql += " ORDER BY \(order), a.id"
-            } else {
-                sql = "SELECT a.id FROM asset a"
-                if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-                sql += " ORDER BY a.id"
+                ids = try StoreQueries.search(query, among: ids, db)
             }
-            let ids = try db.strings(sql, arguments)
             let byID = Dictionary(uniqueKeysWithValues: try StoreQueries.fetchAssets(db, ids: ids).map { ($0.id, $0) })
             return ids.compactMap { byID[$0] }
+        }
+    }
+
+    public func searchSuggestion(_ search: String) throws -> String? {
+        guard let query = SearchQuery(search) else { return nil }
+        return try read { db in
+            let tags = try StoreQueries.searchTags(db)
+            var known = Set(tags.values.flatMap { $0 })
+            for title in try db.strings("SELECT title FROM asset") { known.formUnion(SearchQuery.words(title)) }
+            let vocabulary = known.filter { $0.count > 2 }.sorted()
+            // The first word that matches nothing, and the known word closest to it.
+            for term in query.terms.sorted(by: { $0.words.joined() < $1.words.joined() }) {
+                for word in term.words where !vocabulary.contains(where: { $0.hasPrefix(word) }) {
+                    if let close = Suggestion.closest(to: word, in: vocabulary) { return search.replacingOccurrences(of: word, with: close) }
+                }
+            }
+            return nil
         }
     }
 

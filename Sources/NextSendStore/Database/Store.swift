@@ -34,6 +34,9 @@ public protocol Store: Sendable {
     func assets(matching filter: AssetFilter) throws -> [Asset]
     /// One asset by id, or `nil`.
     func asset(id: String) throws -> Asset?
+    /// For a search that found nothing: the same search with its first unknown word replaced by
+    /// the closest word the catalog knows ("secruity" → "security"), or `nil`.
+    func searchSuggestion(_ search: String) throws -> String?
     /// The file an asset was imported from, when known.
     func assetPath(id: String) throws -> String?
     /// Asset ids in the catalog, to check the touches of imported groups.

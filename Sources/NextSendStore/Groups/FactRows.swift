@@ -57,7 +57,16 @@ enum FactRows {
         let live = try db.int("""
             SELECT COUNT(*) FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
             """, [groupID, send.asset, send.stakeholder, send.date.description]) ?? 0
-        guard live == 0 else { return false }
+        guard live == 0 else {
+            // Already sent from another source: a consumed mark still counts.
+            if send.consumed {
+                _ = try db.execute("""
+                    UPDATE send SET consumed = 1
+                    WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL AND consumed = 0
+                    """, [groupID, send.asset, send.stakeholder, send.date.description])
+            }
+            return false
+        }
         return try db.execute(db.dialect.insertOrIgnore("send", "groupId, assetId, stakeholderId, date, channel, consumed, origin, recordedBy",
                                                         "?, ?, ?, ?, ?, ?, ?, ?"),
                               [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, recorder]) > 0

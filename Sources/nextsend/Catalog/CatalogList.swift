@@ -20,8 +20,9 @@ extension NextSendCommand.Catalog {
 
         func run() throws {
             let assets: [NextSendAsset]
+            let desk = Desk(store: try store.open())
             do {
-                assets = try Desk(store: try store.open()).assets(job: job?.rawValue, role: role, topic: topic, format: format,
+                assets = try desk.assets(job: job?.rawValue, role: role, topic: topic, format: format,
                                                                   search: search, status: status)
             } catch let error as DeskError where error.kind == .badInput {
                 // A mistyped filter is a usage error (64), caught where it is typed.
@@ -32,7 +33,9 @@ extension NextSendCommand.Catalog {
                 return
             }
             if assets.isEmpty {
-                Console.error("No asset matches.")
+                let suggestion: String? = try search.flatMap { try desk.store.searchSuggestion($0) }
+                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "."
+                Console.error("No asset matches\(search == nil ? "" : " '\(search!)'")\(hint)")
                 return
             }
             let rows = assets.map { asset in
