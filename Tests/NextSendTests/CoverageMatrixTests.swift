@@ -20,4 +20,26 @@ import Testing
         #expect(matrix.emptyCells.count == 6 * 8 - 4)
         #expect(!matrix.emptyCells.contains { $0.job == .validation && $0.role == "finance" })
     }
+
+    /// Coverage by topic and by industry (#33): columns are the taxonomy's topics or industries;
+    /// an asset made for every industry counts under "any" and fills no edition's cell.
+    @Test func coverageByTopicAndByIndustryCountsTheirColumns() throws {
+        var taxonomy = Samples.taxonomy
+        taxonomy.industries = ["hospital-system", "behavioral-health"]
+        let assets = [
+            Asset(id: "a", title: "A", format: "tool", jobs: [.validation], roles: ["finance"], topics: ["tco"], industries: ["behavioral-health"]),
+            Asset(id: "b", title: "B", format: "tool", jobs: [.validation], roles: ["it"], topics: ["tco", "deployment"]),
+            Asset(id: "c", title: "C", format: "tool", jobs: [.validation], roles: ["it"], topics: [], status: .draft),
+        ]
+        let topics = CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: Samples.asOf, by: .topic)
+        #expect(topics.columns == ["deployment", "tco"] || topics.columns == ["tco", "deployment"])
+        #expect(topics.count(job: .validation, role: "tco") == 2)
+        #expect(topics.count(job: .validation, role: "deployment") == 1)
+        let industries = CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: Samples.asOf, by: .industry)
+        #expect(industries.columns == ["hospital-system", "behavioral-health"])
+        #expect(industries.count(job: .validation, role: "behavioral-health") == 1)
+        #expect(industries.count(job: .validation, role: "hospital-system") == 0)
+        #expect(industries.rows.first { $0.job == .validation }?.anyRole == 1, "b is made for every industry")
+        #expect(industries.emptyCells.contains { $0.job == .validation && $0.role == "hospital-system" }, "no hospital-system edition")
+    }
 }

@@ -225,6 +225,32 @@ import Testing
         #expect(try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json").stdout.contains("\"tco-model\""))
     }
 
+    /// `catalog show` says how the asset did (#33): sends, met / not met / pending by the one
+    /// follow-up rule, dismissals — as of the day asked.
+    @Test func catalogShowSaysHowTheAssetDid() throws {
+        try importShippedContent()
+        func performance(_ day: String) throws -> [String: Any] {
+            let shown = try cli.run("catalog", "show", "tco-model", "--json", "--as-of", day)
+            #expect(shown.status == 0, "\(shown.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            #expect(json["id"] as? String == "tco-model", "the asset's own fields stay")
+            return try #require(json["performance"] as? [String: Any])
+        }
+        let before = try performance("2026-11-29")
+        let sent = try cli.run("sent", "mercy-valley-health", "tco-model", "--to", "dana,lee", "--date", "2026-11-27", "--as-of", "2026-11-29")
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(try cli.run("dismiss", "harborview-medical-group", "tco-model", "--reason", "too long", "--as-of", "2026-11-29").status == 0)
+        let now = try performance("2026-11-29")
+        #expect((now["sends"] as? Int ?? 0) > (before["sends"] as? Int ?? 0))
+        #expect((now["pending"] as? Int ?? 0) == (before["pending"] as? Int ?? 0) + 1, "inside its 14 days: pending, not a miss")
+        #expect((now["dismissals"] as? Int ?? 0) == (before["dismissals"] as? Int ?? 0) + 1)
+        #expect((now["groups"] as? [String])?.contains("mercy-valley-health") == true)
+        let later = try performance("2026-12-20")
+        #expect((later["pending"] as? Int ?? -1) < (now["pending"] as? Int ?? 0), "the window closed: met or not met")
+        let text = try cli.run("catalog", "show", "tco-model", "--as-of", "2026-11-29").stdout
+        #expect(text.contains("results") && text.contains("pending") && text.contains("dismissed"), "\(text)")
+    }
+
     @Test func recordingCommandsPrintJSONForTools() throws {
         try importShippedContent()
         let closed = try cli.run("group", "close", "mercy-valley-health", "--won", "--as-of", "2026-11-20", "--by", "alice", "--json")

@@ -15,19 +15,7 @@ public enum FrontMatterEditor {
     ///
     /// Values already present are not added twice; values absent are not an error to remove.
     public static func edit(_ text: String, field: String, add: [String] = [], remove: [String] = []) throws -> String {
-        // Split on the file's own line ending and join with it again, so CRLF files stay CRLF.
-        let newline = text.contains("\r\n") ? "\r\n" : "\n"
-        var lines = text.components(separatedBy: newline)
-        let firstContent = lines.first.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 } ?? ""
-        guard firstContent.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else {
-            throw Failure(description: "the file has no front matter (it must start with '---')")
-        }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
-            return line == "---" || line == "..."
-        }) else {
-            throw Failure(description: "the front matter is not closed by a line '---'")
-        }
+        var (lines, newline, close) = try frontMatter(text)
         guard let keyIndex = (1..<close).first(where: { lines[$0].hasPrefix("\(field):") }) else {
             let values = add.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             if !values.isEmpty { lines.insert("\(field): [\(values.joined(separator: ", "))]", at: close) }
@@ -68,7 +56,8 @@ public enum FrontMatterEditor {
         return lines.joined(separator: newline)
     }
 
-    /// The file's lines, its line ending and the index of the line closing the front matter.
+    /// The file's lines, its line ending and the index of the line closing the front matter. The
+    /// lines are split on the file's own line ending, to be joined with it again: CRLF files stay CRLF.
     private static func frontMatter(_ text: String) throws -> (lines: [String], newline: String, close: Int) {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         let lines = text.components(separatedBy: newline)

@@ -2,12 +2,19 @@ import ArgumentParser
 import NextSend
 import NextSendStore
 
+extension CoverageMatrix.Dimension: ExpressibleByArgument {}
+
 extension NextSendCommand.Catalog {
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The buying job × role matrix of live assets, empty cells marked.",
-            discussion: "Counts published assets whose review date has not passed. Assets with no role count in the 'any' column."
+            abstract: "The buying job × role (or topic, or industry) matrix of live assets, empty cells marked.",
+            discussion: """
+                Counts published assets whose review date has not passed. Assets with no role (topic, industry) count in the 'any' \
+                column; with --by industry that is an asset made for every industry, and an empty cell is a missing edition.
+                """
         )
+
+        @Option(help: ArgumentHelp("The columns: role, topic or industry.", valueName: "dimension")) var by: CoverageMatrix.Dimension = .role
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
@@ -15,7 +22,7 @@ extension NextSendCommand.Catalog {
 
         func run() throws {
             let store = try store.open()
-            let matrix = CoverageMatrix(assets: try store.assets(), taxonomy: try store.taxonomy(), asOf: date.day)
+            let matrix = CoverageMatrix(assets: try store.assets(), taxonomy: try store.taxonomy(), asOf: date.day, by: by)
             if output.json {
                 try Console.printJSON(CoverageJSON(matrix))
             } else {
@@ -29,10 +36,10 @@ extension NextSendCommand.Catalog {
 enum CoverageText {
     static func render(_ matrix: CoverageMatrix) -> String {
         let jobWidth = BuyingJob.allCases.map(\.rawValue.count).max()!
-        let widths = (matrix.roles + ["any"]).map { max($0.count, 3) }
+        let widths = (matrix.columns + ["any"]).map { max($0.count, 3) }
         var lines: [String] = []
         lines.append("".padding(toLength: jobWidth, withPad: " ", startingAt: 0) + "  "
-            + zip(matrix.roles + ["any"], widths).map { pad($0, $1) }.joined(separator: "  "))
+            + zip(matrix.columns + ["any"], widths).map { pad($0, $1) }.joined(separator: "  "))
         for row in matrix.rows {
             let cells = zip(row.counts + [row.anyRole], widths).enumerated().map { index, pair in
                 let (count, width) = pair
@@ -46,7 +53,7 @@ enum CoverageText {
         let empty = matrix.emptyCells
         lines.append("")
         if empty.isEmpty {
-            lines.append("Every job × role cell has at least one live asset (as of \(matrix.asOf)).")
+            lines.append("Every job × \(matrix.dimension.rawValue) cell has at least one live asset (as of \(matrix.asOf)).")
         } else {
             lines.append("\(empty.count) empty cell\(empty.count == 1 ? "" : "s") (--) as of \(matrix.asOf): "
                 + empty.map { "\($0.job.rawValue) × \($0.role)" }.joined(separator: ", "))
@@ -67,22 +74,40 @@ struct CoverageJSON: Encodable {
         var anyRole: Int
     }
 
+    /// An empty cell: its job, and its role, topic or industry under that name.
     struct Cell: Encodable {
         var job: String
-        var role: String
+        var role: String?
+        var topic: String?
+        var industry: String?
+
+        init(job: String, column: String, by dimension: CoverageMatrix.Dimension) {
+            self.job = job
+            switch dimension {
+            case .role: role = column
+            case .topic: topic = column
+            case .industry: industry = column
+            }
+        }
     }
 
     var asOf: String
-    var roles: [String]
+    /// role, topic or industry: what `columns` are (and the key in `counts` and `emptyCells`).
+    var by: String
+    var columns: [String]
+    /// The columns again when they are roles, as before `--by` existed.
+    var roles: [String]?
     var rows: [Row]
     var emptyCells: [Cell]
 
     init(_ matrix: CoverageMatrix) {
         asOf = matrix.asOf.description
-        roles = matrix.roles
+        by = matrix.dimension.rawValue
+        columns = matrix.columns
+        roles = matrix.dimension == .role ? matrix.columns : nil
         rows = matrix.rows.map { row in
-            Row(job: row.job.rawValue, counts: Dictionary(uniqueKeysWithValues: zip(matrix.roles, row.counts)), anyRole: row.anyRole)
+            Row(job: row.job.rawValue, counts: Dictionary(uniqueKeysWithValues: zip(matrix.columns, row.counts)), anyRole: row.anyRole)
         }
-        emptyCells = matrix.emptyCells.map { Cell(job: $0.job.rawValue, role: $0.role) }
+        emptyCells = matrix.emptyCells.map { Cell(job: $0.job.rawValue, column: $0.role, by: matrix.dimension) }
     }
 }

@@ -5,7 +5,10 @@ import NextSendStore
 
 extension NextSendCommand.Catalog {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one asset with all its tags.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one asset with all its tags and how it did: sends, what followed them, dismissals.",
+            discussion: "A send is met when a conflict it addressed closed or a stalled job it addressed moved within 14 days; pending while those days run; not met after."
+        )
 
         @Argument(help: "The asset id (its file name without .md).") var id: String
 
@@ -14,12 +17,15 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let asset = try Desk(store: try store.open()).asset(id: id)
+            let desk = Desk(store: try store.open())
+            let asset = try desk.asset(id: id)
+            let performance = try desk.performance(ofAsset: id, asOf: date.day)
             if output.json {
-                try Console.printJSON(asset)
+                try Console.printJSON(AssetWithPerformance(asset: asset, performance: performance))
                 return
             }
-            Console.print(AssetText.render(asset, asOf: date.day))
+            Console.print(AssetText.render(asset, asOf: date.day) + "\n  " + "results".padding(toLength: 11, withPad: " ", startingAt: 0)
+                + performance.sentence)
         }
     }
 }
@@ -51,5 +57,19 @@ enum AssetText {
             lines.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + value)
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// `catalog show --json`: the asset's fields, and `performance`.
+struct AssetWithPerformance: Encodable {
+    var asset: NextSendAsset
+    var performance: AssetPerformance
+
+    enum Keys: String, CodingKey { case performance }
+
+    func encode(to encoder: any Encoder) throws {
+        try asset.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(performance, forKey: .performance)
     }
 }
