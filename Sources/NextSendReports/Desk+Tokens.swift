@@ -8,18 +8,21 @@ extension Desk {
     /// The shortest token the service accepts (22 random base-64 characters carry 128 bits).
     public static let minimumTokenLength = 22
 
-    /// A new token: 24 bytes from the system's secure generator, in hex (48 characters).
-    public static func newToken() -> String {
+    /// `count` bytes from the system's secure generator, in hex: API tokens (24 bytes) and the
+    /// web page's session and CSRF values (32) alike.
+    public static func randomHex(bytes count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<24).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
+        return hex((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
+    /// A new API token: 24 random bytes, 48 hex characters.
+    public static func newToken() -> String { randomHex(bytes: 24) }
+
     /// What the database keeps of a token or a session cookie: its SHA-256 in hex.
-    public static func secretHash(_ secret: String) -> String {
-        SHA256.hash(data: Array(secret.utf8)).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    public static func secretHash(_ secret: String) -> String { hex(Array(SHA256.hash(data: Array(secret.utf8)))) }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
     /// `token add`: a new named token, returned once (only its hash is stored).

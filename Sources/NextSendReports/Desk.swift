@@ -61,10 +61,17 @@ public struct Desk: Sendable {
         return .picks(try advisor.advise(group, asOf: asOf, limit: limit, to: person), group: group, taxonomy: advisor.taxonomy)
     }
 
+    /// The longest search accepted, in characters.
+    public static let searchLimit = 200
+
     /// `catalog list`: assets by tag or full-text search (best match first), checking each tag
     /// against the taxonomy so a typo is named rather than answered with nothing.
     public func assets(job: String?, role: String?, topic: String?, format: String?, search: String?,
                        status: Asset.Status? = nil) throws -> [Asset] {
+        // Each word is a full-text query of its own: a search is a few words, not a page.
+        if let search, search.count > Desk.searchLimit {
+            throw DeskError.badInput(field: "search", "is \(search.count) characters; a search takes at most \(Desk.searchLimit)")
+        }
         var buyingJob: BuyingJob?
         if let job {
             guard let parsed = BuyingJob(rawValue: job) else {

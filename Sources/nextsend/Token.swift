@@ -79,10 +79,16 @@ extension NextSendCommand {
 
             @Argument(help: ArgumentHelp("The token's name.", valueName: "name")) var name: String
             @OptionGroup var store: StoreOptions
+            @OptionGroup var output: OutputOptions
 
             func run() throws {
                 try Desk(store: try store.open()).revokeToken(name: name)
-                Console.print("Revoked token '\(name)'.")
+                if output.json {
+                    struct Revoked: Encodable { var name: String; var revoked = true }
+                    try Console.printJSON(Revoked(name: name))
+                } else {
+                    Console.print("Revoked token '\(name)'.")
+                }
             }
         }
     }

@@ -150,6 +150,14 @@ import Testing
         #expect((cli.folder.read("content/catalog/tco-model.md"), cli.folder.read("content/catalog/security-faq.md")) == before)
     }
 
+    @Test func aSearchLongerThanAFewWordsIsRefusedWhereItIsTyped() throws {
+        cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
+        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        let long = try cli.run("catalog", "list", "--search", String(repeating: "cost ", count: 60))
+        #expect(long.status == 64)
+        #expect(long.stderr.contains("--search: is 300 characters; a search takes at most 200"), "\(long.stderr)")
+    }
+
     @Test func tagEditsTheFileInPlaceAndUntagGivesItBack() throws {
         cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
         #expect(try cli.run("catalog", "import", "content/catalog").status == 0)

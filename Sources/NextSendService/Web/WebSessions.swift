@@ -103,8 +103,5 @@ final class WebSessions: Sendable {
     }
 
     /// 32 random bytes in hex, from the system's secure generator.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
+    static func randomToken() -> String { Desk.randomHex(bytes: 32) }
 }

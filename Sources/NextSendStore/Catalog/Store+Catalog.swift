@@ -173,7 +173,6 @@ extension StoreQueries {
     /// `ids` (already filtered, in id order) that match `query`, best first: matches in the id or
     /// tags first, then by full-text rank, then by id.
     static func search(_ query: SearchQuery, among ids: [String], _ db: any SQLSession) throws -> [String] {
-        let allowed = Set(ids)
         let tags = try searchTags(db)
         var textRank: [SearchQuery.Term: [String: Int]] = [:]
         let (from, match, order) = SearchQuery.clauses(db.dialect)
@@ -183,7 +182,7 @@ extension StoreQueries {
             textRank[term] = Dictionary(ranked.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
         var scored: [(id: String, tagHits: Int, rank: Int)] = []
-        for id in ids where allowed.contains(id) {
+        for id in ids {
             var best: (tagHits: Int, rank: Int)?
             for alternative in query.alternatives {
                 var tagHits = 0
