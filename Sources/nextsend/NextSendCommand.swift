@@ -17,7 +17,7 @@ struct NextSendCommand: AsyncParsableCommand {
             """,
         version: NextSendVersion.current,
         subcommands: [Catalog.self, Group.self, Next.self, Note.self, Sent.self, Consumed.self, Dismiss.self, Retract.self, Digest.self, Deliver.self, Generate.self,
-                      Demo.self, Serve.self, Token.self, CRM.self, DB.self]
+                      Demo.self, Serve.self, Token.self, CRM.self, DB.self, TaxonomyCommands.self]
     )
 
     /// Runs the command, turning NextSend's errors into a message on stderr and a sysexits code.

@@ -30,6 +30,8 @@ public struct CatalogImportSummary: Sendable, Hashable, Codable {
     public var unchanged: Int = 0
     /// Assets of the folder that are drafts (added, updated or unchanged): stored, never recommended.
     public var drafts: [String] = []
+    /// Facts naming values the new taxonomy dropped, retracted because the import allowed it.
+    public var retractedOrphans = OrphanFacts()
     /// A plan only: nothing was written.
     public var dryRun = false
 

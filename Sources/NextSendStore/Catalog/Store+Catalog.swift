@@ -12,14 +12,23 @@ extension SQLStore {
     /// - Parameters:
     ///   - allowRetire: an import that would retire more than half of the published catalog is
     ///     refused (a folder holding one file is more often a mistake than a decision) unless this is set.
+    ///   - allowOrphans: stored facts naming a value the taxonomy no longer has (a stakeholder's
+    ///     role, a claim's topic or position, a group's industry) refuse the import unless this is
+    ///     set; then they are retracted with a note saying why.
     ///   - dryRun: work out the summary and write nothing.
     public func storeCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String,
-                             paths: [String: String], allowRetire: Bool, dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary {
+                             paths: [String: String], allowRetire: Bool, allowOrphans: Bool, dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary {
         try write(dryRun: dryRun) { db in
+            var summary = CatalogImportSummary()
+            let orphans = try StoreQueries.orphans(under: taxonomy, db)
+            if !orphans.isEmpty {
+                guard allowOrphans else { throw StoreError(.refused, orphans.refusal) }
+                try StoreQueries.retractOrphans(under: taxonomy, on: asOf, db)
+                summary.retractedOrphans = orphans
+            }
             try db.execute("UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             try StoreQueries.saveTaxonomy(taxonomy, source: taxonomySource, db)
             let existing = try Dictionary(uniqueKeysWithValues: StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) })
-            var summary = CatalogImportSummary()
             for asset in assets.sorted(by: { $0.id < $1.id }) {
                 if asset.status == .draft { summary.drafts.append(asset.id) }
                 if let old = existing[asset.id] {

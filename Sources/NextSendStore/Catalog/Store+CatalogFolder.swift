@@ -16,7 +16,8 @@ extension Store {
     ///   - logger: where the steps are logged (at info).
     /// - Throws: ``ValidationFailure`` with every diagnostic of every file when any file has an
     ///   error; the database is then untouched.
-    public func importCatalog(directory: String, taxonomyPath: String?, asOf: Day, allowRetire: Bool = false, dryRun: Bool = false,
+    public func importCatalog(directory: String, taxonomyPath: String?, asOf: Day, allowRetire: Bool = false, allowOrphans: Bool = false,
+                              dryRun: Bool = false,
                               logger: Logger = .silent) throws -> CatalogFolderImport {
         let path = ContentFolder.taxonomyPath(explicit: taxonomyPath, catalogDirectory: directory)
         let (taxonomy, source) = try ContentFolder.loadTaxonomy(path: path)
@@ -27,7 +28,7 @@ extension Store {
                                                   "warnings": "\(catalog.diagnostics.count - errors)"])
         if catalog.hasErrors { throw ValidationFailure(catalog.diagnostics) }
         let summary = try importCatalog(catalog.assets, taxonomy: taxonomy, taxonomySource: source, paths: catalog.paths,
-                                        allowRetire: allowRetire, dryRun: dryRun, asOf: asOf)
+                                        allowRetire: allowRetire, allowOrphans: allowOrphans, dryRun: dryRun, asOf: asOf)
         logger.info("catalog stored", metadata: ["added": "\(summary.added.count)", "updated": "\(summary.updated.count)",
                                                  "retired": "\(summary.retired.count)", "unchanged": "\(summary.unchanged)"])
         return CatalogFolderImport(summary: summary, warnings: catalog.diagnostics, taxonomyPath: path)

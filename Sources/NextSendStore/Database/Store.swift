@@ -20,14 +20,18 @@ public protocol Store: Sendable {
 
     // MARK: Catalog
 
-    /// Stores the catalog and its taxonomy in one transaction (see ``Store/importCatalog(_:taxonomy:taxonomySource:paths:allowRetire:dryRun:asOf:)``).
+    /// Stores the catalog and its taxonomy in one transaction (see ``Store/importCatalog(_:taxonomy:taxonomySource:paths:allowRetire:allowOrphans:dryRun:asOf:)``).
     /// `asOf`: the day of the import, recorded as a new asset's first day and a retired one's last.
+    /// `allowOrphans`: retract stored facts that name a value the taxonomy dropped instead of refusing.
     func storeCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String, paths: [String: String], allowRetire: Bool,
-                      dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary
+                      allowOrphans: Bool, dryRun: Bool, asOf: Day?) throws -> CatalogImportSummary
     /// Replaces one asset (after `catalog tag`).
     func saveAsset(_ asset: Asset, path: String?) throws
     /// Replaces several assets in one transaction (after `catalog tag` of several ids).
     func saveAssets(_ assets: [(asset: Asset, path: String?)]) throws
+    /// Renames a taxonomy value in the stored taxonomy, assets, facts and CRM mappings, in one
+    /// transaction (`taxonomy rename`; the content files are the caller's).
+    func renameStored(_ rename: VocabularyRename, dryRun: Bool) throws -> StoredRename
     /// The taxonomy stored by the last catalog import.
     func taxonomy() throws -> Taxonomy
     /// Assets matching `filter`, in id order, or best match first for a full-text search.
@@ -175,8 +179,9 @@ extension Store {
     /// updated, and — with `allowRetire` — assets missing from `assets` retired.
     @discardableResult
     public func importCatalog(_ assets: [Asset], taxonomy: Taxonomy, taxonomySource: String, paths: [String: String] = [:],
-                              allowRetire: Bool = false, dryRun: Bool = false, asOf: Day? = nil) throws -> CatalogImportSummary {
-        try storeCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, paths: paths, allowRetire: allowRetire, dryRun: dryRun,
+                              allowRetire: Bool = false, allowOrphans: Bool = false, dryRun: Bool = false, asOf: Day? = nil) throws -> CatalogImportSummary {
+        try storeCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, paths: paths, allowRetire: allowRetire,
+                         allowOrphans: allowOrphans, dryRun: dryRun,
                          asOf: asOf)
     }
 

@@ -6,7 +6,7 @@ extension NextSendCommand.Catalog {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate every asset of a folder, then store them all in one transaction.",
-            discussion: "Any error in any file: nothing is written and the exit code is 65. Assets no longer in the folder are marked retired; an import that would retire more than half of the published catalog is refused unless --allow-retire. --dry-run prints the plan and writes nothing."
+            discussion: "Any error in any file: nothing is written and the exit code is 65. A taxonomy that drops a role, topic, position or industry stored facts still use is refused (65) with the facts counted per group: rename with `nextsend taxonomy rename` to keep them, or pass --allow-orphans to retract them. Assets no longer in the folder are marked retired; an import that would retire more than half of the published catalog is refused unless --allow-retire. --dry-run prints the plan and writes nothing."
         )
 
         @Argument(help: "The catalog folder.")
@@ -17,6 +17,8 @@ extension NextSendCommand.Catalog {
 
         @Flag(name: .customLong("dry-run"), help: "Print what the import would do; write nothing.") var dryRun = false
         @Flag(name: .customLong("allow-retire"), help: "Allow retiring more than half of the published catalog.") var allowRetire = false
+        @Flag(name: .customLong("allow-orphans"), help: "Retract stored facts that name a role, topic, position or industry the taxonomy dropped.")
+        var allowOrphans = false
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var log: LogOptions
@@ -25,7 +27,7 @@ extension NextSendCommand.Catalog {
 
         func run() throws {
             let result = try store.open().importCatalog(directory: directory, taxonomyPath: taxonomy, asOf: date.day,
-                                                         allowRetire: allowRetire, dryRun: dryRun, logger: log.logger)
+                                                         allowRetire: allowRetire, allowOrphans: allowOrphans, dryRun: dryRun, logger: log.logger)
             for warning in result.warnings { Console.error(warning.description) }
             let summary = result.summary
             if output.json {
@@ -59,6 +61,10 @@ extension NextSendCommand.Catalog {
                 lines.append("  \(label): \(text)")
             }
             if cut { lines.append("  (--verbose names every id)") }
+            for entry in summary.retractedOrphans.entries {
+                lines.append("  \(summary.dryRun ? "would retract" : "retracted") \(Words.count(entry.total, entry.fact)) naming \(entry.value), "
+                             + "which left the taxonomy: \(entry.groupList)")
+            }
             return lines.joined(separator: "\n")
         }
     }
