@@ -255,4 +255,27 @@ import Testing
         #expect(result.stdout.contains("--"))
         #expect(result.stdout.contains("empty cells"))
     }
+
+    /// `catalog suggest` and `catalog preview` (#33): what a marketer reads, and the JSON.
+    @Test func suggestionsAndPreviewsReadAsAMarketerNeeds() throws {
+        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29").status == 0)
+        let suggest = try cli.run("catalog", "suggest", "cost-of-vacancy-calculator")
+        #expect(suggest.status == 0, "\(suggest.stderr)")
+        #expect(suggest.stdout.contains("  topic overtime-savings: “Estimate what each open nursing position costs per month in overtime"))
+        #expect(suggest.stdout.contains("  to apply: nextsend catalog tag cost-of-vacancy-calculator --add-job consensus-creation --add-topic overtime-savings"))
+        let json = try cli.run("catalog", "suggest", "--all", "--json")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 50, "every asset not retired, the draft included")
+        #expect(try cli.run("catalog", "suggest").status == 64)
+
+        let picked = try cli.run("catalog", "preview", "tco-model", "--group", "mercy-valley-health", "--as-of", "2026-11-29")
+        #expect(picked.stdout.hasPrefix("tco-model is pick 1 for Mercy Valley Health (mercy-valley-health).\n  reason   Dana Reyes (finance)"))
+        let draft = try cli.run("catalog", "preview", "consensus-workshop-facilitator-guide", "--group", "mercy-valley-health", "--as-of", "2026-11-29", "--json")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(draft.stdout.utf8)) as? [String: Any])
+        let preview = try #require(answer["preview"] as? [String: Any])
+        #expect(preview["verdict"] as? String == "not-picked")
+        let typo = try cli.run("catalog", "preview", "tco-modle", "--group", "mercy-valley-health")
+        #expect(typo.status == 66 && typo.stderr.contains("did you mean 'tco-model'?"), "\(typo.status) \(typo.stderr)")
+    }
 }

@@ -87,6 +87,9 @@ public struct CatalogIndex: Sendable {
 
     public func asset(_ id: String) -> Asset? { positionByID[id].map { assets[$0] } }
 
+    /// Where the asset sits in the index (id order), if it is in it.
+    public func position(of id: String) -> Int? { positionByID[id] }
+
     /// The assets that could serve at least one of `needs`, each with an upper bound of its score
     /// (in no particular order; see ``CatalogIndex/ordered(_:atLeast:)``).
     ///

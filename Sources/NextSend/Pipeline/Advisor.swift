@@ -67,6 +67,12 @@ public struct Advisor: Sendable {
                           options: MatchOptions(limit: limit, onlyTo: to, policy: policy, evidence: try evidence()))
     }
 
+    /// How one asset fares among the group's picks: picked, ranking lower, or not picked and why.
+    public func preview(_ asset: Asset, for group: BuyingGroup, asOf: Day, limit: Int = 5) throws -> AssetPreview {
+        Matcher.preview(asset, for: group, diagnosis: diagnose(group, asOf: asOf), index: try index(), taxonomy: taxonomy,
+                        options: MatchOptions(limit: limit, policy: policy, evidence: try evidence()))
+    }
+
     /// The group's needs that no live asset serves well: marketing's content backlog.
     ///
     /// Active jobs are the background hum of a deal, not a gap in the catalog, so only conflicts,

@@ -5,7 +5,7 @@ extension NextSendCommand {
     struct Catalog: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import, lint, search, tag and measure the catalog of enablement content.",
-            subcommands: [Import.self, List.self, Show.self, Lint.self, Tag.self, Coverage.self]
+            subcommands: [Import.self, List.self, Show.self, Lint.self, Tag.self, Suggest.self, Preview.self, Coverage.self]
         )
     }
 }
