@@ -160,4 +160,87 @@ import Testing
         #expect(assets[300..<900].allSatisfy { markdown.contains("(`\($0.id)`) | maria@vendor.example | 2026-11-20 |") }, "every review due has its row")
         #expect(try #require(rendered[.json]).contains("\"expiredEarlier\" : 300"))
     }
+
+}
+
+extension DigestBuilderTests {
+    // MARK: The backlog a marketer can act on (#33)
+
+    /// A guide that covers deployment without resolving it, made for IT only.
+    var deploymentGuide: Asset {
+        Asset(id: "deploy-guide", title: "Deployment guide", format: "guide", jobs: [.requirementsBuilding], roles: ["it"],
+              topics: ["deployment"], industries: ["hospital-system"])
+    }
+
+    @Test func aGapRowNamesItsGroupsRepsAndWhyTheBestAssetFallsShort() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog + [deploymentGuide])
+        var other = Samples.group
+        other.id = "other"
+        other.owner = "bob@vendor.example"
+        other.industry = "behavioral-health"
+        let digest = builder.marketingDigest([try builder.analyse(other).facts, try builder.analyse(Samples.group).facts],
+                                             assets: catalog + [deploymentGuide])
+        let gap = try #require(digest.gaps.first { $0.key == "conflict:deployment" })
+        #expect(gap.named.map(\.group) == ["acme-health", "other"], "weakest fit first, then by id")
+        #expect(gap.groupsText == "acme-health (alice@vendor.example), other (bob@vendor.example)")
+        #expect(gap.bestAsset == "deploy-guide" && gap.bestFormat == "guide")
+        #expect(gap.why == ["covers deployment model without settling it (nothing in the catalog resolves it for this split)",
+                            "reaches 1 of 3 sides: made for IT, the split is between IT, operations and security"])
+        #expect(gap.industriesText == "behavioral-health 1")
+        #expect(gap.rolesText == "IT, operations and security")
+        #expect(digest.gapTrend == nil, "no week before was given")
+        let markdown = try DigestRenderer().render(digest, formats: [.md])[.md] ?? ""
+        #expect(markdown.contains("### Settling a split on deployment model — 2 groups\n\n- Best asset today: `deploy-guide` (guide), fit "))
+        #expect(markdown.contains("Fit is how well the closest asset serves the need on its own"))
+        #expect(!markdown.contains("Industries: \n") && !markdown.contains("— \n"))
+    }
+
+    @Test func anEditionForAnotherIndustryIsNamedAsTheShortfall() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog + [deploymentGuide])
+        var other = Samples.group
+        other.industry = "behavioral-health"
+        let gap = try #require(builder.marketingDigest([try builder.analyse(other).facts], assets: catalog).gaps.first { $0.key == "conflict:deployment" })
+        #expect(gap.why.first == "no edition for behavioral health (made for hospital system)")
+    }
+
+    @Test func theTrendSaysWhichGapsClosedSinceTheWeekBefore() throws {
+        // Last week nothing covered deployment; this week a guide does, weakly: the gap stays,
+        // with the same group count. A resolver of the deployment split closes it.
+        let resolver = Asset(id: "deploy-resolver", title: "Deployment options side by side", format: "comparison",
+                             jobs: [.requirementsBuilding], roles: [], topics: ["deployment"], resolves: [.init(topic: "deployment")], shareable: true)
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog + [resolver],
+                                    previousWeek: (catalog, .none))
+        let digest = builder.marketingDigest([try builder.analyse(Samples.group).facts], assets: catalog + [resolver])
+        let trend = try #require(digest.gapTrend)
+        #expect(trend.since == "2026-11-22")
+        #expect(trend.closed.contains("Settling a split on deployment model"))
+        #expect(!digest.gaps.contains { $0.key == "conflict:deployment" })
+        #expect(trend.text.hasPrefix("\(trend.opened.count) gap"))
+
+        let same = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog, previousWeek: (catalog, .none))
+        let unchanged = same.marketingDigest([try same.analyse(Samples.group).facts], assets: catalog)
+        #expect(unchanged.gaps.first { $0.key == "conflict:deployment" }?.change == nil, "there last week too, in as many groups")
+        #expect(unchanged.gaps.allSatisfy { $0.previousGroups != nil })
+    }
+
+    @Test func dismissalReasonsInOtherWordsAreCountedTogetherAndTiedToTheirGap() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog + [deploymentGuide])
+        var acme = Samples.group
+        acme.industry = "behavioral-health"
+        acme.dismissals = [Dismissal(asset: "deploy-guide", date: Day("2026-11-20")!, reason: "no behavioral-health edition"),
+                           Dismissal(asset: "tco-model", date: Day("2026-11-21")!, reason: "too long for the CFO")]
+        var other = Samples.group
+        other.id = "other"
+        other.industry = "behavioral-health"
+        other.dismissals = [Dismissal(asset: "deploy-guide", date: Day("2026-11-24")!, reason: "No edition for behavioral health")]
+        let digest = builder.marketingDigest([try builder.analyse(acme).facts, try builder.analyse(other).facts], assets: catalog + [deploymentGuide])
+        let first = try #require(digest.reasonGroups.first)
+        #expect(first.count == 2 && first.reason == "no behavioral-health edition")
+        #expect(first.variants == ["No edition for behavioral health", "no behavioral-health edition"])
+        #expect(first.gaps == ["conflict:deployment"], "the guide the gap falls back on has no behavioral-health edition")
+        #expect(digest.reasonGroups.count == 2)
+        #expect(digest.reasonGroups[1].gaps.isEmpty, "'too long for the CFO' names nothing a gap lacks")
+        let gap = try #require(digest.gaps.first { $0.key == "conflict:deployment" })
+        #expect(gap.repsSaid == ["“no behavioral-health edition” (2 dismissals)"])
+    }
 }

@@ -7,6 +7,9 @@ public struct NeedCoverage: Sendable, Hashable {
     public var bestAsset: String?
     /// The best asset's fit for this need, 0…1 (1: resolves it for everyone concerned).
     public var strength: Double
+    /// Why the best asset falls short, in words ("reaches 1 of 2 sides: made for finance, the
+    /// split is between finance and IT"); "nothing in the catalog serves it" when there is none.
+    public var shortfall: [String] = []
 
     /// Below this strength a need counts as served only weakly.
     public static let weak = 0.7
@@ -50,13 +53,13 @@ extension Matcher {
     /// bound could still beat it, best bound first.
     static func best(for need: Need, at position: Int, among all: [(index: Int, bound: Double)], index: CatalogIndex,
                      context: MatchContext) -> NeedCoverage {
-        var best: (position: Int, strength: Double)?
+        var best: (position: Int, strength: Double, contribution: MatchContext.Contribution)?
         func score(_ candidate: Int) {
             guard need.urgency > 0, index[candidate].isLive(asOf: context.diagnosis.asOf),
                   let contribution = context.contribution(of: index[candidate], to: need, at: position) else { return }
             let strength = contribution.value / need.urgency
             if strength > (best?.strength ?? 0) || (strength == best?.strength && candidate < best!.position) {
-                best = (candidate, strength)
+                best = (candidate, strength, contribution)
             }
         }
         if let top = all.max(by: { $0.bound != $1.bound ? $0.bound < $1.bound : $0.index > $1.index }) { score(top.index) }
@@ -64,7 +67,8 @@ extension Matcher {
             if let current = best, candidate.bound + Matcher.epsilon < current.strength * need.urgency { break }
             score(candidate.index)
         }
-        return NeedCoverage(need: need, bestAsset: best.map { index[$0.position].id },
-                            strength: Rounding.score(best?.strength ?? 0))
+        guard let best else { return NeedCoverage(need: need, bestAsset: nil, strength: 0, shortfall: ["nothing in the catalog serves it"]) }
+        return NeedCoverage(need: need, bestAsset: index[best.position].id, strength: Rounding.score(best.strength),
+                            shortfall: context.shortfall(of: index[best.position], for: need, contribution: best.contribution))
     }
 }

@@ -130,9 +130,13 @@ public enum DigestRun {
                 }
             }
         // The catalog as it stood on the week's Sunday: a past week reads the same whenever it is run.
-        let assets = CatalogHistory.asItStood(try snapshot.assets(), days: try snapshot.assetDays(), on: options.week.sunday)
+        let stored = try snapshot.assets(), days = try snapshot.assetDays()
+        let assets = CatalogHistory.asItStood(stored, days: days, on: options.week.sunday)
+        // The week before as it stood then, for the gaps opened and closed since.
+        let lastSunday = options.week.sunday.adding(days: -7)
         let builder = DigestBuilder(week: options.week, taxonomy: try snapshot.taxonomy(), assets: assets,
-                                    evidence: try snapshot.evidence(asOf: options.week.sunday))
+                                    evidence: try snapshot.evidence(asOf: options.week.sunday),
+                                    previousWeek: (CatalogHistory.asItStood(stored, days: days, on: lastSunday), try snapshot.evidence(asOf: lastSunday)))
         let owners = try snapshot.owners()
         let mine = owners.filter { rep in
             (options.owner == nil || rep == options.owner) && (options.shard?.contains(rep: rep) ?? true)

@@ -6,6 +6,9 @@ import NextSend
 public struct DigestBuilder: Sendable {
     public let week: IsoWeek
     public let advisor: Advisor
+    /// The advisor of the week before (its catalog and evidence as they stood on its Sunday), for
+    /// the gaps opened and closed since; `nil`: no trend.
+    let previous: Advisor?
     let words: Vocabulary
     let assetsByID: [String: Asset]
     /// How many recommendations each group shows.
@@ -16,9 +19,14 @@ public struct DigestBuilder: Sendable {
     public var asOf: Day { week.sunday }
     public var taxonomy: Taxonomy { advisor.taxonomy }
 
-    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset], policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none) {
+    /// - Parameters:
+    ///   - previousWeek: the catalog and evidence as they stood on the Sunday before, for the gaps
+    ///     opened and closed since (the marketing digest's trend); `nil` leaves the trend out.
+    public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset], policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none,
+                previousWeek: (assets: [Asset], evidence: OutcomeEvidence)? = nil) {
         self.week = week
         advisor = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: assets), policy: policy, evidence: evidence)
+        previous = previousWeek.map { Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: $0.assets), policy: policy, evidence: $0.evidence) }
         words = Vocabulary(taxonomy)
         self.assetsByID = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -38,12 +46,19 @@ public struct DigestBuilder: Sendable {
             var label: String
             var bestAsset: String?
             var strength: Double
+            /// Why the best asset falls short here, in words.
+            var shortfall: [String] = []
+            /// The roles of the people the need concerns.
+            var roles: [String] = []
         }
 
         public var group: String
         /// The group's rep, for the marketing digest's tables.
         var owner: String
+        var industry: String?
         var gaps: [Gap]
+        /// The gaps the group had on the Sunday before, key → label (`nil`: not worked out).
+        var previousGaps: [String: String]?
         var outcomes: [TouchOutcome]
         /// Picks reps dismissed in the outcome window.
         var dismissals: [Dismissal]
@@ -78,13 +93,23 @@ public struct DigestBuilder: Sendable {
             if let existing = gaps[gap.key], existing.strength <= gap.strength { continue }
             gaps[gap.key] = gap
         }
+        // Last week's gaps, from the group and the catalog as they stood on that Sunday.
+        var previousGaps: [String: String]?
+        if let previous {
+            let sunday = asOf.adding(days: -7)
+            let past = group.asItStood(on: sunday)
+            previousGaps = [:]
+            for covered in try previous.contentGaps(past, diagnosis: previous.diagnose(past, asOf: sunday)) {
+                if let gap = gapIdentity(covered, past) { previousGaps?[gap.key] = gap.label }
+            }
+        }
         let outcomes = TouchOutcome.analyse(group, assets: { assetsByID[$0] }, taxonomy: taxonomy,
                                             from: asOf.adding(days: -outcomeDays + 1), asOf: asOf)
         let from = asOf.adding(days: -outcomeDays + 1)
         let dismissals = group.dismissals.filter { $0.date >= from && $0.date <= asOf }
         return GroupAnalysis(section: section, urgency: diagnosis.urgency,
-                             facts: GroupFacts(group: group.id, owner: group.owner, gaps: gaps.values.sorted { $0.key < $1.key }, outcomes: outcomes,
-                                               dismissals: dismissals))
+                             facts: GroupFacts(group: group.id, owner: group.owner, industry: group.industry, gaps: gaps.values.sorted { $0.key < $1.key },
+                                               previousGaps: previousGaps, outcomes: outcomes, dismissals: dismissals))
     }
 
     /// A rep's digest from their groups' analyses: most urgent first, ties by group id.
@@ -108,17 +133,7 @@ public struct DigestBuilder: Sendable {
 
     /// The marketing digest from every group's facts and the whole catalog.
     public func marketingDigest(_ facts: [GroupFacts], assets: [Asset]) -> MarketingDigest {
-        var gapGroups: [String: [(group: String, gap: GroupFacts.Gap)]] = [:]
-        for group in facts {
-            for gap in group.gaps { gapGroups[gap.key, default: []].append((group.group, gap)) }
-        }
-        let gaps = gapGroups.map { key, entries -> MarketingDigest.Gap in
-            let weakest = entries.min { $0.gap.strength != $1.gap.strength ? $0.gap.strength < $1.gap.strength : $0.group < $1.group }!
-            return MarketingDigest.Gap(key: key, kind: weakest.gap.kind, label: weakest.gap.label, groups: entries.count,
-                                       examples: Array(entries.map(\.group).sorted().prefix(5)), bestAsset: weakest.gap.bestAsset,
-                                       strength: weakest.gap.strength)
-        }.sorted { $0.groups != $1.groups ? $0.groups > $1.groups : $0.key < $1.key }
-
+        let gaps = gapRows(facts)
         // What to act on now: reviews due within 30 days, or missed within the last 30. Older ones
         // are counted, not listed again every week.
         var expiredEarlier = 0
@@ -189,9 +204,14 @@ public struct DigestBuilder: Sendable {
             },
             emptyCount: matrix.emptyCells.count)
 
+        let reasonGroups = DismissalReasons.group(facts, gaps: gaps, assets: assetsByID, words: words)
+        var gapsWithReasons = gaps
+        for index in gapsWithReasons.indices {
+            gapsWithReasons[index].repsSaid = reasonGroups.filter { $0.gaps.contains(gapsWithReasons[index].key) }.map(\.said)
+        }
         return MarketingDigest(week: week.description, weekStart: week.monday.description, asOf: asOf.description,
                                groupCount: facts.count, liveAssets: assets.filter { $0.isLive(asOf: asOf) }.count,
-                               gaps: gaps, expiring: expiring, expiredEarlier: expiredEarlier, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
+                               gaps: gapsWithReasons, gapTrend: gapTrend(facts, gaps: gaps), reasonGroups: reasonGroups, expiring: expiring, expiredEarlier: expiredEarlier, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
                                effectiveness: effectiveness, dismissals: dismissals, coverage: coverage)
     }
 
@@ -283,6 +303,17 @@ public struct DigestBuilder: Sendable {
     }
 
     func gapKey(_ coverage: NeedCoverage, _ group: BuyingGroup) -> GroupFacts.Gap? {
+        var gap = gapIdentity(coverage, group)
+        gap?.shortfall = coverage.shortfall
+        let roles: [String]
+        if case let .missingVoice(_, role) = coverage.need.kind { roles = [role] } else {
+            roles = Array(Set(coverage.need.stakeholders.compactMap { group.stakeholder($0)?.role })).sorted()
+        }
+        gap?.roles = roles
+        return gap
+    }
+
+    func gapIdentity(_ coverage: NeedCoverage, _ group: BuyingGroup) -> GroupFacts.Gap? {
         switch coverage.need.kind {
         case let .conflict(topic):
             return .init(key: "conflict:\(topic)", kind: "conflict", label: "Settling a split on \(label(topic))",
