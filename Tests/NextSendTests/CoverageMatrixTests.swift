@@ -42,4 +42,19 @@ import Testing
         #expect(industries.rows.first { $0.job == .validation }?.anyRole == 1, "b is made for every industry")
         #expect(industries.emptyCells.contains { $0.job == .validation && $0.role == "hospital-system" }, "no hospital-system edition")
     }
+
+    @Test func coverageByFormatCountsEachAssetUnderItsOneFormat() throws {
+        let assets = [
+            Asset(id: "a", title: "A", format: "tool", jobs: [.validation, .consensusCreation], roles: ["finance"]),
+            Asset(id: "b", title: "B", format: "guide", jobs: [.validation], roles: ["it"]),
+            Asset(id: "c", title: "C", format: "guide", jobs: [.validation], status: .retired),
+        ]
+        let formats = CoverageMatrix(assets: assets, taxonomy: Samples.taxonomy, asOf: Samples.asOf, by: .format)
+        #expect(formats.columns == Samples.taxonomy.formats)
+        #expect(formats.count(job: .validation, role: "guide") == 1, "the retired guide does not count")
+        #expect(formats.count(job: .validation, role: "tool") == 1)
+        #expect(formats.count(job: .consensusCreation, role: "tool") == 1)
+        #expect(formats.rows.allSatisfy { $0.anyRole == 0 }, "every asset has a format")
+        #expect(formats.emptyCells.contains { $0.job == .consensusCreation && $0.role == "guide" })
+    }
 }

@@ -1,4 +1,4 @@
-/// How many live assets serve each buying job for each role (or topic, or industry): the
+/// How many live assets serve each buying job for each role (or topic, industry or format): the
 /// catalog's gaps at a glance.
 ///
 /// Only published, unexpired assets count, because only they can be recommended. An asset tagged
@@ -7,7 +7,7 @@
 public struct CoverageMatrix: Sendable, Hashable, Codable {
     /// What the columns are.
     public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable {
-        case role, topic, industry
+        case role, topic, industry, format
     }
 
     public struct Row: Sendable, Hashable, Codable {
@@ -34,11 +34,13 @@ public struct CoverageMatrix: Sendable, Hashable, Codable {
         case .role: { $0.roles }
         case .topic: { $0.topics }
         case .industry: { $0.industries }
+        case .format: { [$0.format] }
         }
         columns = switch dimension {
         case .role: taxonomy.roles
         case .topic: taxonomy.topics.map(\.id)
         case .industry: taxonomy.industries
+        case .format: taxonomy.formats
         }
         let live = assets.filter { $0.isLive(asOf: asOf) }
         rows = BuyingJob.allCases.map { [columns] job in

@@ -111,11 +111,14 @@ enum RepPage {
 /// lists cut to their top rows — an e-mail stays under 100 KB whatever the catalog's size, and
 /// the Markdown and JSON hold every row.
 struct MarketingPage: Encodable {
-    /// Rows of reviews due, of "what followed each send" and of dismissed picks shown in the e-mail.
+    /// Gaps, rows of reviews due, of "what followed each send" and of dismissed picks shown in the e-mail.
     static let rows = 25
 
     let digest: MarketingDigest
     let chart: CoverageChart
+    /// The gaps most groups have; a long backlog is counted after them.
+    let topGaps: [MarketingDigest.Gap]
+    let moreGaps: Int?
     /// The reviews missed longest ago or due soonest come first: those are the ones to act on.
     let topExpiring: [MarketingDigest.Expiring]
     let moreExpiring: Int?
@@ -149,6 +152,8 @@ struct MarketingPage: Encodable {
     init(digest: MarketingDigest, chart: CoverageChart) {
         self.digest = digest
         self.chart = chart
+        topGaps = Array(digest.gaps.prefix(MarketingPage.rows))
+        moreGaps = digest.gaps.count > MarketingPage.rows ? digest.gaps.count - MarketingPage.rows : nil
         topExpiring = Array(digest.expiring.prefix(MarketingPage.rows))
         moreExpiring = digest.expiring.count > MarketingPage.rows ? digest.expiring.count - MarketingPage.rows : nil
         topEffects = Array(digest.effectiveness.prefix(MarketingPage.rows))

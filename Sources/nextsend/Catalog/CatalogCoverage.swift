@@ -14,7 +14,7 @@ extension NextSendCommand.Catalog {
                 """
         )
 
-        @Option(help: ArgumentHelp("The columns: role, topic or industry.", valueName: "dimension")) var by: CoverageMatrix.Dimension = .role
+        @Option(help: ArgumentHelp("The columns: role, topic, industry or format.", valueName: "dimension")) var by: CoverageMatrix.Dimension = .role
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var date: DateOptions
@@ -80,6 +80,7 @@ struct CoverageJSON: Encodable {
         var role: String?
         var topic: String?
         var industry: String?
+        var format: String?
 
         init(job: String, column: String, by dimension: CoverageMatrix.Dimension) {
             self.job = job
@@ -87,6 +88,7 @@ struct CoverageJSON: Encodable {
             case .role: role = column
             case .topic: topic = column
             case .industry: industry = column
+            case .format: format = column
             }
         }
     }
