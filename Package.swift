@@ -71,7 +71,8 @@ let package = Package(
         // The answers the CLI's --json and the HTTP API share: one shape and one message per question.
         .target(
             name: "NextSendReports",
-            dependencies: ["NextSend", "NextSendStore", "NextSendCRM", "NextSendMail", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["NextSend", "NextSendStore", "NextSendCRM", "NextSendMail", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         // `nextsend serve`: the JSON API generated from openapi.yaml and the web page for reps.
         .target(

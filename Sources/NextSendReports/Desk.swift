@@ -8,7 +8,8 @@ import NextSendStore
 /// `nextsend group claim` and from `POST /v1/groups/{id}/claims`; field names are the JSON
 /// body's (`topic`), and the CLI renames them to its options (`--topic`).
 public struct Desk: Sendable {
-    public let store: any Store
+    /// Only the desk reaches the store: every command and endpoint asks the desk.
+    let store: any Store
     private let advisorFor: @Sendable (Day) throws -> Advisor
 
     /// - Parameter advisor: the advisor for a day; by default one is built over the store for

@@ -20,22 +20,24 @@ extension NextSendCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nextsend-demo-\(ProcessInfo.processInfo.processIdentifier)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try SQLiteStore(path: folder.appendingPathComponent("demo.sqlite").path)
+            let desk = Desk(store: try SQLiteStore(path: folder.appendingPathComponent("demo.sqlite").path))
 
             step("1. The catalog: \(content)/catalog, every tag checked against \(content)/taxonomy.yaml")
-            let imported = try store.importCatalog(directory: "\(content)/catalog", taxonomyPath: nil, asOf: asOf)
-            let taxonomy = try store.taxonomy()
-            let assets = try store.assets()
+            let imported = try desk.importCatalog(directory: "\(content)/catalog", taxonomyPath: nil, asOf: asOf, allowRetire: false,
+                                                  allowOrphans: false, dryRun: false, logger: .silent)
+            let taxonomy = try desk.taxonomy()
+            let assets = try desk.allAssets()
             Console.print("\(Words.count(assets.count, "asset")) imported; \(Words.count(imported.warnings.count, "warning")) for the owners (review dates, summaries).")
             Console.print(CoverageText.render(CoverageMatrix(assets: assets, taxonomy: taxonomy, asOf: asOf)))
 
             step("2. The buying groups: \(content)/groups")
-            let groups = try store.importGroups(path: "\(content)/groups", asOf: asOf)
+            let groups = try desk.importGroups(path: "\(content)/groups", asOf: asOf, replace: false, dryRun: false, logger: .silent)
             Console.print("\(Words.count(groups.summary.added.count + groups.summary.updated.count, "group")) imported.")
 
             step("3. Where is \(group) really stuck? (as of \(asOf))")
-            guard var current = try store.group(id: group) else { throw UserError.notFound("no group '\(group)' in \(content)/groups") }
-            let advisor = try store.advisor(asOf: asOf)
+            guard try desk.hasGroup(group) else { throw UserError.notFound("no group '\(group)' in \(content)/groups") }
+            var current = try desk.group(id: group)
+            let advisor = try desk.advisor(asOf: asOf)
             let words = Vocabulary(taxonomy)
             var advice = try advisor.advise(current, asOf: asOf, limit: 3)
             Console.print(GroupText.render(advice.diagnosis, group: current, vocabulary: words))
@@ -47,8 +49,9 @@ extension NextSendCommand {
 
             step("5. The rep sends the top pick: nextsend sent \(group) \(first.asset.id) --to \(first.sendTo.joined(separator: ","))")
             let demo = Recorder("demo")
-            try store.recordSend(Touch(asset: first.asset.id, to: first.sendTo, date: asOf, channel: "email"), to: group, by: demo)
-            current = try store.group(id: group) ?? current
+            _ = try desk.recordTouch(groupID: group, fields: ["asset": first.asset.id, "to": first.sendTo.joined(separator: ","),
+                                                             "date": asOf.description, "channel": "email"], today: asOf, by: demo)
+            current = try desk.group(id: group)
             advice = try advisor.advise(current, asOf: asOf, limit: 3)
             Console.print("Nobody gets the same asset twice within \(Words.count(advisor.policy.resendWindowDays, "day")): "
                 + "\(first.asset.id) is off the list for \(Words.list(first.sendTo.map { current.stakeholder($0)?.shortName ?? $0 })), and the picks move up:\n")
@@ -60,23 +63,22 @@ extension NextSendCommand {
                 var names = words.names(in: current)
                 step("6. A week later, \(names.mention(who)) revises the figure after working through the model")
                 let day = asOf.adding(days: 7)
-                try store.recordClaim(Claim(stakeholder: who, topic: conflict.topic, value: .number(agreed * 1.1), source: first.asset.id, date: day),
-                                      to: group, by: demo)
-                current = try store.group(id: group) ?? current
+                _ = try desk.recordClaim(groupID: group, fields: ["stakeholder": who, "topic": conflict.topic, "value": NumberText.plain(agreed * 1.1),
+                                                                  "source": first.asset.id, "date": day.description], today: day, by: demo)
+                current = try desk.group(id: group)
                 let later = advisor.diagnose(current, asOf: day)
                 Console.print(later.conflicts.contains { $0.topic == conflict.topic }
                     ? "The conflict on \(words.topic(conflict.topic)) is still open."
                     : "The conflict on \(words.topic(conflict.topic)) is closed: the group now works from one set of numbers.")
             }
-            try crmStory(store, taxonomy: taxonomy)
+            try crmStory(desk, taxonomy: taxonomy)
         }
 
         /// The sample CRM export: its call notes and e-mails hold a split no one typed in.
-        private func crmStory(_ store: any Store, taxonomy: Taxonomy) throws {
+        private func crmStory(_ desk: Desk, taxonomy: Taxonomy) throws {
             let folder = "\(content)/crm/salesforce"
             guard FileManager.default.fileExists(atPath: folder) else { return }
             step("7. What the CRM already knows: call notes and e-mails in \(folder)")
-            let desk = Desk(store: store)
             let outcome = try desk.importCRM(.salesforce, directory: folder, mappingPath: nil, includeClosed: false, full: false, dryRun: false,
                                              today: asOf)
             Console.print(outcome.lines.joined(separator: "\n"))

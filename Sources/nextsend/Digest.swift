@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NextSend
 import NextSendDigest
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand {
@@ -48,7 +49,7 @@ extension NextSendCommand {
             var progress: DigestRun.Progress?
             if let bar { progress = { done, total in bar.update(done, total) } }
             let store = try store.open()
-            if let owner = digests.owner { try store.requireOwner(owner) }
+            if let owner = digests.owner { try Desk(store: store).requireOwner(owner) }
             let summary = try DigestRun.run(store: store, options: options, logger: log.logger, progress: progress)
             bar?.finish()
             if output.json, !deliver {

@@ -40,7 +40,7 @@ struct APIHandler: APIProtocol {
         let desk = self.desk
         // A database that does not answer within a second is as good as down for a load balancer.
         // The check runs on its own: the answer does not wait for a blocked call to come back.
-        let answered = try await Deadline.race(seconds: 1) { _ = try await Blocking.run { try desk.store.catalogVersion() } }
+        let answered = try await Deadline.race(seconds: 1) { _ = try await Blocking.run { try desk.ping() } }
         guard answered else {
             throw Problem(status: .serviceUnavailable, detail: "the database did not answer within a second", extraHeaders: [.retryAfter: "2"])
         }

@@ -22,8 +22,8 @@ struct SentForm: WebForm {
         guard !(to ?? []).isEmpty else { throw DeskError.badInput(field: "to", "tick at least one person to send it to") }
         var report = try desk.recordTouch(groupID: group, fields: fields, today: today, by: recorder).report
         // The page names an asset by its title, as a rep knows it.
-        report.asset = try desk.store.asset(id: asset)?.title ?? asset
-        var names = Vocabulary(try desk.store.taxonomy()).names(in: try desk.store.existingGroup(id: group))
+        report.asset = try desk.title(ofAsset: asset)
+        var names = try desk.names(inGroup: group)
         var sentence = report.sentences(names: &names).joined(separator: " ")
         for warning in report.warnings { sentence += " Warning: \(warning)" }
         return sentence
@@ -39,7 +39,7 @@ struct ClaimForm: WebForm, Equatable {
     var source: String?
 
     func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
-        let taxonomy = try desk.store.taxonomy()
+        let taxonomy = try desk.taxonomy()
         var fields = ["stakeholder": stakeholder, "topic": topic]
         let holds = holds.trimmingCharacters(in: .whitespaces)
         // One box for both kinds of topic: the taxonomy says which field it is.
@@ -81,7 +81,7 @@ struct DismissForm: WebForm {
 
     func record(on desk: Desk, group: String, today: Day, by recorder: Recorder) throws -> String {
         _ = try desk.recordDismissal(groupID: group, asset: asset, date: nil, reason: reason, today: today, by: recorder)
-        let title = try desk.store.asset(id: asset)?.title ?? asset
+        let title = try desk.title(ofAsset: asset)
         return "Dismissed \(title): out of this group's picks until \(today.adding(days: ScoringPolicy.standard.dismissalDays))."
     }
 }
@@ -116,7 +116,7 @@ struct RetractForm: WebForm {
         fields["date"] = date
         let fact = try Desk.fact(kind: kind, fields: fields, to: to)
         _ = try desk.retract(groupID: group, fact: fact, on: today, by: recorder)
-        let title = try desk.store.asset(id: asset)?.title ?? asset
+        let title = try desk.title(ofAsset: asset)
         switch kind {
         case "send": return "Took back the send of \(title) on \(date ?? ""): it no longer counts."
         case "consumed": return "\(title) sent on \(date ?? "") is no longer marked consumed."

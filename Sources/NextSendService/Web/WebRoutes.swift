@@ -132,7 +132,7 @@ struct WebRoutes: Sendable {
         let owner = asked ?? (session.isManager ? nil : session.rep)
         let (desk, day) = (desk, today())
         let (owners, lines) = try await Blocking.run {
-            let owners = try desk.store.owners()
+            let owners = try desk.owners()
             guard let owner else { return (owners, [GroupLine]()) }
             do {
                 return (owners, try desk.groupLines(owner: owner, includeClosed: false, asOf: day))
@@ -182,7 +182,7 @@ struct WebRoutes: Sendable {
             // Titles for what was sent and dismissed: a rep knows assets by title, not by id.
             var titles: [String: String] = [:]
             for asset in Set(view.history.sends.map(\.asset) + view.history.dismissals.map(\.dismissal.asset)) {
-                titles[asset] = try desk.store.asset(id: asset)?.title
+                titles[asset] = try desk.title(ofAsset: asset)
             }
             return GroupPage(view: view, answer: answer, today: day, titles: titles, input: input)
         }
@@ -206,7 +206,7 @@ struct WebRoutes: Sendable {
             // A bad value comes back on the page with what was wrong (a claim beside its box, with
             // what was typed); a missing group is a 404 page.
             guard let problem = Problem.from(error), [.badRequest, .conflict, .notFound].contains(problem.status),
-                  (try? desk.store.existingGroup(id: id)) != nil else { throw error }
+                  (try? desk.hasGroup(id)) == true else { throw error }
             let detail = PageText.withoutCommands((error as? DeskError).map { Words.capitalized($0.message) + "." } ?? problem.detail)
             var input = GroupPageInput()
             if let claim = form as? ClaimForm {
@@ -217,7 +217,7 @@ struct WebRoutes: Sendable {
                 input.notesError = detail
             } else if let sent = form as? SentForm {
                 // Said with the asset's title, and the search it came from shown again.
-                let title = (try? desk.store.asset(id: sent.asset))??.title ?? sent.asset
+                let title = (try? desk.title(ofAsset: sent.asset)) ?? sent.asset
                 input.error = "Not recorded as sent: \(title). \(detail)"
                 input.search = sent.q.flatMap { $0.isEmpty ? nil : $0 }
             } else {

@@ -96,7 +96,7 @@ extension NextSendCommand {
                 @OptionGroup var store: StoreOptions
 
                 func run() throws {
-                    guard let stored = try store.open().crmMapping(for: source.rawValue) else {
+                    guard let stored = try Desk(store: try store.open()).storedMapping(for: source.rawValue) else {
                         Console.print("No mapping is stored for \(source.rawValue): its first import uses \(ShippedMapping.name), or --mapping FILE.")
                         return
                     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension CoverageMatrix.Dimension: ExpressibleByArgument {}
@@ -21,8 +22,7 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
-            let matrix = CoverageMatrix(assets: try store.assets(), taxonomy: try store.taxonomy(), asOf: date.day, by: by)
+            let matrix = try Desk(store: try store.open()).coverage(by: by, asOf: date.day)
             if output.json {
                 try Console.printJSON(CoverageJSON(matrix))
             } else {

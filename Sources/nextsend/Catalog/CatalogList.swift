@@ -33,7 +33,7 @@ extension NextSendCommand.Catalog {
                 return
             }
             if assets.isEmpty {
-                let suggestion: String? = try search.flatMap { try desk.store.searchSuggestion($0) }
+                let suggestion: String? = try search.flatMap { try desk.searchSuggestion($0) }
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "."
                 Console.error("No asset matches\(search == nil ? "" : " '\(search!)'")\(hint)")
                 return

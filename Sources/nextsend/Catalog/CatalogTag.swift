@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Catalog {
@@ -52,7 +53,7 @@ extension NextSendCommand.Catalog {
         }
 
         func run() throws {
-            let outcomes = try store.open().tagAssets(ids: ids, edit: edit, folder: dir, asOf: date.day)
+            let outcomes = try Desk(store: try store.open()).tagAssets(ids: ids, edit: edit, folder: dir, asOf: date.day)
             if output.json {
                 let assets = outcomes.map(\.asset)
                 if assets.count == 1 { try Console.printJSON(assets[0], omitBody: true) } else { try Console.printJSON(assets, omitBody: true) }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Logging
 import NextSend
+import NextSendReports
 import NextSendStore
 
 extension NextSendCommand.Group {
@@ -24,16 +26,16 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
+            let desk = Desk(store: try store.open())
             if replace && !dryRun {
                 // Say what --replace will remove before removing it (cron reads it in the log).
-                let plan = try store.importGroups(path: path, asOf: date.day, replace: true, dryRun: true)
+                let plan = try desk.importGroups(path: path, asOf: date.day, replace: true, dryRun: true, logger: .silent)
                 if plan.summary.otherRemoved > 0 {
                     Console.error("--replace removes \(Words.count(plan.summary.otherRemoved, "recorded fact")) in "
                         + "\(Words.count(plan.summary.groupsWithRemovals.count, "group")): \(Words.list(plan.summary.groupsWithRemovals, limit: 10)).")
                 }
             }
-            let result = try store.importGroups(path: path, asOf: date.day, replace: replace, dryRun: dryRun, logger: log.logger)
+            let result = try desk.importGroups(path: path, asOf: date.day, replace: replace, dryRun: dryRun, logger: log.logger)
             for warning in result.warnings { Console.error(warning.description) }
             if output.json {
                 try Console.printJSON(result.summary)

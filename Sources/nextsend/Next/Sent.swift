@@ -27,10 +27,9 @@ extension NextSendCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try store.open()
             var fields = ["asset": asset, "to": to, "date": date ?? day.day.description, "consumed": consumed ? "true" : "false"]
             fields["channel"] = channel
-            let desk = Desk(store: store)
+            let desk = Desk(store: try store.open())
             let recorded = try Recording.checked(positional: ["asset": "ASSET"]) {
                 try desk.recordTouch(groupID: self.group, fields: fields, today: day.day, by: recorder.recorder)
             }
@@ -40,8 +39,7 @@ extension NextSendCommand {
                 try Console.printJSON(outcome)
                 return
             }
-            let group = try store.existingGroup(id: self.group)
-            var names = Vocabulary(try store.taxonomy()).names(in: group)
+            var names = try desk.names(inGroup: self.group)
             let lines = outcome.sentences(names: &names)
             Console.print(lines.joined(separator: "\n"))
         }
