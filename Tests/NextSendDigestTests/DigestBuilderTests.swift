@@ -184,7 +184,7 @@ extension DigestBuilderTests {
         #expect(gap.named.map(\.group) == ["acme-health", "other"], "weakest fit first, then by id")
         #expect(gap.groupsText == "acme-health (alice@vendor.example), other (bob@vendor.example)")
         #expect(gap.bestAsset == "deploy-guide" && gap.bestFormat == "guide")
-        #expect(gap.why == ["covers deployment model without settling it (nothing in the catalog resolves it for this split)",
+        #expect(gap.why == ["covers deployment model without settling it (it does not resolve the topic)",
                             "reaches 1 of 3 sides: made for IT, the split is between IT, operations and security"])
         #expect(gap.industriesText == "behavioral-health 1")
         #expect(gap.rolesText == "IT, operations and security")
@@ -242,5 +242,18 @@ extension DigestBuilderTests {
         #expect(digest.reasonGroups[1].gaps.isEmpty, "'too long for the CFO' names nothing a gap lacks")
         let gap = try #require(digest.gaps.first { $0.key == "conflict:deployment" })
         #expect(gap.repsSaid == ["“no behavioral-health edition” (2 dismissals)"])
+    }
+
+    @Test func fillerOnlyReasonsGroupByTheirTextAndNumbersTieNothing() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: catalog + [deploymentGuide])
+        var acme = Samples.group
+        acme.dismissals = [Dismissal(asset: "deploy-guide", date: Day("2026-11-20")!, reason: "Not needed"),
+                           Dismissal(asset: "tco-model", date: Day("2026-11-21")!, reason: "not needed"),
+                           Dismissal(asset: "deploy-guide", date: Day("2026-11-22")!, reason: "sent 3 weeks ago")]
+        let digest = builder.marketingDigest([try builder.analyse(acme).facts], assets: catalog + [deploymentGuide])
+        let filler = try #require(digest.reasonGroups.first { $0.reason.lowercased() == "not needed" })
+        #expect(filler.count == 2 && filler.variants == ["Not needed", "not needed"])
+        let weeks = try #require(digest.reasonGroups.first { $0.reason == "sent 3 weeks ago" })
+        #expect(weeks.gaps.isEmpty, "the 3 is not the '1 of 3 sides' of the deployment gap")
     }
 }

@@ -37,19 +37,23 @@ import Testing
     }
 
     @Test func aSuggestionQuotesItsSentenceAndSkipsWhatTheAssetHas() throws {
-        let suggester = TagSuggester(taxonomy: Self.taxonomy, roleWords: ["finance": ["cfo", "controller"]])
+        let suggester = TagSuggester(taxonomy: Self.taxonomy, roleWords: ["finance": ["cfo", "controller"], "it": ["it"]])
         let body = """
             ## Why it matters
             Our controller asks what the three-year cost really is. The payback question comes later.
-            It is not about IT. it works offline.
+            The controller signs it off.
+            It is not about IT. Use it before you talk to anyone.
             """
         let found = suggester.suggestions(for: asset("a", body: body, topics: ["payback-months"]))
         let byValue = Dictionary(uniqueKeysWithValues: found.map { ($0.value, $0) })
         #expect(byValue["finance"]?.sentence == "Our controller asks what the three-year cost really is.")
+        #expect(byValue["finance"]?.sentences == 2, "a mapping's title word counts from two sentences")
         #expect(byValue["tco"]?.field == "topics")
         #expect(byValue["payback-months"] == nil, "already tagged")
         #expect(byValue["it"]?.sentence == "It is not about IT.", "a capital IT names the role")
-        #expect(byValue["it"]?.sentences == 1, "'it works' in lower case is the pronoun")
+        #expect(byValue["it"]?.sentences == 1, "'it' in lower case is the pronoun, even as a mapping's title word")
+        let once = suggester.suggestions(for: asset("b", body: "Ask the CFO."))
+        #expect(!once.contains { $0.value == "finance" }, "one sentence with one title word is not enough")
     }
 
     @Test func aOneWordCueNeedsTwoSentences() throws {

@@ -30,6 +30,9 @@ public struct TagSuggester: Sendable {
         var words: [String]
         /// Words of one or two letters written in capitals ("IT", "OT") must be capitals in the text.
         var capitals: [Bool]
+        /// A phrase that names the value outright: two words or more, or a role's or industry's own
+        /// name. One common word ("vendor", "controller") must show up in two sentences.
+        var specific: Bool
     }
 
     /// Words for the buying jobs: the jobs are the product's own, so their cues are too.
@@ -48,21 +51,24 @@ public struct TagSuggester: Sendable {
     /// - Parameter roleWords: more words per role, such as the CRM mapping's title words.
     public init(taxonomy: Taxonomy, roleWords: [String: [String]] = [:]) {
         var phrases: [Phrase] = []
-        func add(_ field: String, _ value: String, _ text: String) {
+        func add(_ field: String, _ value: String, _ text: String, named: Bool = false, shortInCapitals: Bool = false) {
             let tokens = NoteText.tokens(of: text).filter { $0.kind != .mark }
             guard !tokens.isEmpty else { return }
+            // A mapping's title words are written in lower case ("it", "cfo"); a word of two letters
+            // names a role only in capitals, or "it" the pronoun would be IT.
             phrases.append(Phrase(field: field, value: value, words: tokens.map(\.folded),
-                                  capitals: tokens.map { $0.text.count <= 2 && $0.isAllCaps }))
+                                  capitals: tokens.map { $0.text.count <= 2 && ($0.isAllCaps || shortInCapitals) },
+                                  specific: named || tokens.count > 1))
         }
         for topic in taxonomy.topics {
             add("topics", topic.id, topic.label)
             for phrase in topic.says.values.flatMap({ $0 }) { add("topics", topic.id, phrase) }
         }
         for role in taxonomy.roles {
-            add("roles", role, taxonomy.roleLabels[role] ?? role.replacingOccurrences(of: "-", with: " "))
-            for word in roleWords[role] ?? [] { add("roles", role, word) }
+            add("roles", role, taxonomy.roleLabels[role] ?? role.replacingOccurrences(of: "-", with: " "), named: true)
+            for word in roleWords[role] ?? [] { add("roles", role, word, shortInCapitals: true) }
         }
-        for industry in taxonomy.industries { add("industries", industry, industry.replacingOccurrences(of: "-", with: " ")) }
+        for industry in taxonomy.industries { add("industries", industry, industry.replacingOccurrences(of: "-", with: " "), named: true) }
         for job in BuyingJob.allCases {
             for cue in Self.jobCues[job] ?? [] { add("jobs", job.rawValue, cue) }
         }
@@ -71,7 +77,7 @@ public struct TagSuggester: Sendable {
     }
 
     /// Tags the asset's text names that it does not carry — by a phrase of two words or more, a
-    /// role or industry name, or a single-word phrase in two sentences or more — jobs first, then roles, topics and
+    /// role's or industry's own name, or a single word in two sentences or more — jobs first, then roles, topics and
     /// industries; within a field the most often named first, then by value.
     public func suggestions(for asset: Asset) -> [Suggestion] {
         var found: [String: Suggestion] = [:]
@@ -84,7 +90,7 @@ public struct TagSuggester: Sendable {
                 let tokens = NoteText.tokens(of: sentence).filter { $0.kind != .mark }
                 var named: [String: Bool] = [:]
                 for phrase in phrases where named[phrase.field + ":" + phrase.value] != true && matches(phrase, tokens, lowercaseText) {
-                    named[phrase.field + ":" + phrase.value] = phrase.words.count > 1 || phrase.field == "roles" || phrase.field == "industries"
+                    named[phrase.field + ":" + phrase.value] = phrase.specific
                 }
                 for (key, specific) in named.sorted(by: { $0.key < $1.key }) {
                     if found[key] == nil {

@@ -74,17 +74,22 @@ extension Matcher {
         }
         let left = Rounding.score(evaluation.score(weights: after))
         let needs = Self.needWords(alone.addresses, group: group, taxonomy: taxonomy).joined(separator: "; ")
-        if let last = picks.last, picks.count >= options.limit {
-            preview.why = "the \(Words.count(picks.count, "pick")) rank above it: after them it scores \(NumberText.plain(left)) "
-                + "(\(NumberText.plain(alone.score)) on its own), the last pick \(NumberText.plain(last.score))"
-        } else if let lead = picks.first {
+        // The same test as the matcher's: a pick with the same jobs, roles, topics and format that
+        // goes to some of the same people.
+        let twin = picks.first { pick in
+            Set(pick.asset.jobs) == Set(asset.jobs) && Set(pick.asset.roles) == Set(asset.roles) && Set(pick.asset.topics) == Set(asset.topics)
+                && pick.asset.format == asset.format && !Set(pick.sendTo).isDisjoint(with: alone.sendTo)
+        }
+        if let lead = picks.first {
             let bar = Rounding.score(lead.score * options.policy.thinPickShare)
-            if left < bar {
-                preview.why = "the picks already serve what it serves (\(needs)): after them it scores \(NumberText.plain(left)) "
-                    + "(\(NumberText.plain(alone.score)) on its own), under the \(NumberText.plain(bar)) a pick needs beside a lead of "
-                    + "\(NumberText.plain(lead.score))"
+            let scores = "after them it scores \(NumberText.plain(left)) (\(NumberText.plain(alone.score)) on its own)"
+            if let twin {
+                preview.why = "it is a near twin of \(twin.asset.id), already picked: the same jobs, roles, topics and format for some of the same people"
+            } else if left < bar {
+                preview.why = "the picks already serve what it serves (\(needs)): \(scores), under the \(NumberText.plain(bar)) a pick needs "
+                    + "beside a lead of \(NumberText.plain(lead.score))"
             } else {
-                preview.why = "it is a near twin of a pick: the same jobs, roles, topics and format for the same people"
+                preview.why = "the \(Words.count(picks.count, "pick")) rank above it: \(scores), the last pick \(NumberText.plain(picks.last!.score))"
             }
         } else {
             preview.why = "nothing is picked for this group today"

@@ -15,7 +15,7 @@ extension MatchContext {
         case let (.conflict(topic), .conflict(how, reached, sides)):
             let label = words.topic(topic)
             if how == "covers the topic" {
-                reasons.append("covers \(label) without settling it (nothing in the catalog resolves it for this split)")
+                reasons.append("covers \(label) without settling it (it does not resolve the topic)")
             } else if how == "shares the topic's job" {
                 reasons.append("only shares a buying job with \(label); it says nothing on it")
             } else if how == "resolves other positions than the ones held" {
@@ -39,7 +39,7 @@ extension MatchContext {
                                + (missing.isEmpty || asset.roles.isEmpty ? "" : ": not made for \(roleList(missing))"))
             }
         case let (.unengagedStakeholder(person), .reach(forRole, timely)):
-            if !forRole, let role = roleOf(person) { reasons.append("not made for \(words.role(role)), only shareable") }
+            if !forRole, let role = roleOf(person) { reasons.append("not made for \(words.role(role)): it reaches them only as content for everyone") }
             if !timely { reasons.append("about no job under way") }
             if asset.channel == .repLed { reasons.append("rep-led, for someone not talking to the rep") }
         case let (.missingVoice(job, role), .voice(shareable, onJob)):
@@ -47,9 +47,6 @@ extension MatchContext {
             if !onJob { reasons.append("for \(words.role(role)), but about another job than \(words.job(job))") }
         default:
             break
-        }
-        if let (record, factor) = contribution.evidence, factor < 1 {
-            reasons.append("earlier sends rarely helped (met \(record.successes) of \(record.sends) within \(options.policy.followUpDays) days)")
         }
         return reasons
     }

@@ -81,7 +81,8 @@ enum DismissalReasons {
         var result = Set<String>()
         for part in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             let word = String(part)
-            guard !filler.contains(word) else { continue }
+            // Numbers say nothing about what a reason means ("sent 2 weeks ago" is not "1 of 2 sides").
+            guard !filler.contains(word), !word.allSatisfy(\.isNumber) else { continue }
             let plural = word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
             result.insert(plural ? String(word.dropLast()) : word)
         }
@@ -101,16 +102,19 @@ enum DismissalReasons {
             }
         }
         given.sort { ($0.reason, $0.group.group, $0.asset) < ($1.reason, $1.group.group, $1.asset) }
-        var clusters: [(words: Set<String>, members: [Given])] = []
+        var clusters: [(words: Set<String>, text: String, members: [Given])] = []
         for item in given {
             let own = words(item.reason)
+            let text = item.reason.lowercased()
             if let at = clusters.firstIndex(where: { cluster in
                 let union = cluster.words.union(own)
-                return !union.isEmpty && Double(cluster.words.intersection(own).count) / Double(union.count) >= 0.5
+                // Reasons of filler words only ("Not needed") group when they read the same.
+                guard !union.isEmpty else { return cluster.text == text }
+                return Double(cluster.words.intersection(own).count) / Double(union.count) >= 0.5
             }) {
                 clusters[at].members.append(item)
             } else {
-                clusters.append((own, [item]))
+                clusters.append((own, text, [item]))
             }
         }
         let gapWords = Dictionary(uniqueKeysWithValues: gaps.map { ($0.key, words($0.label + " " + ($0.whyText ?? ""))) })

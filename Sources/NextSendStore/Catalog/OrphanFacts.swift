@@ -11,6 +11,10 @@ public struct OrphanFacts: Sendable, Hashable, Codable {
         public var value: String
         /// `stakeholder`, `claim` or `group industry`.
         public var fact: String
+
+        /// What `--allow-orphans` does with them: "retracted" facts, a "cleared" industry.
+        public var done: String { fact == "group industry" ? "cleared" : "retracted" }
+        public var toDo: String { fact == "group industry" ? "clear" : "retract" }
         /// Group id → how many of its facts name the value.
         public var groups: [String: Int]
         /// The hint for keeping them: the `taxonomy rename` to run instead (`nil` for a changed kind).
@@ -39,10 +43,11 @@ public struct OrphanFacts: Sendable, Hashable, Codable {
         }
         let renames = entries.compactMap(\.rename)
         if !renames.isEmpty {
-            lines.append("To keep them, put the old name back and rename it instead (\(renames.map { "nextsend taxonomy rename \($0) NEW" }.joined(separator: "; ")));")
-            lines.append("to retract them, import again with --allow-orphans.")
+            lines.append("To keep them under the new name, run \(renames.map { "nextsend taxonomy rename \($0) NEW" }.joined(separator: "; ")) "
+                         + "(it finishes a taxonomy already edited by hand);")
+            lines.append("to retract them (and clear a dropped industry), import again with --allow-orphans.")
         } else {
-            lines.append("To retract them, import again with --allow-orphans.")
+            lines.append("To retract them (and clear a dropped industry), import again with --allow-orphans.")
         }
         return lines.joined(separator: "\n")
     }
@@ -93,11 +98,17 @@ extension StoreQueries {
     }
 
     /// Retracts the live facts `taxonomy` would orphan, each with a note saying why; a group's
-    /// industry it no longer has is cleared.
-    static func retractOrphans(under taxonomy: Taxonomy, on day: Day?, _ db: any SQLSession) throws {
+    /// industry it no longer has is cleared (an industry is not a fact with a history).
+    ///
+    /// - Returns: the groups whose stakeholders or claims were retracted, for their follow-ups to
+    ///   be worked out again.
+    @discardableResult
+    static func retractOrphans(under taxonomy: Taxonomy, on day: Day?, _ db: any SQLSession) throws -> Set<String> {
+        var touched = Set<String>()
         let note = { (value: String) in "nextsend: \(value) left the taxonomy (catalog import\(day.map { " \($0)" } ?? ""))" }
         let on = day?.description
         for role in try db.strings("SELECT DISTINCT role FROM stakeholder WHERE retractedBy IS NULL") where !taxonomy.roles.contains(role) {
+            touched.formUnion(try db.strings("SELECT DISTINCT groupId FROM stakeholder WHERE retractedBy IS NULL AND role = ?", [role]))
             try db.execute("UPDATE stakeholder SET retractedBy = ?, retractedOn = ? WHERE retractedBy IS NULL AND role = ?",
                            [note("role \(role)"), on, role])
         }
@@ -114,6 +125,7 @@ extension StoreQueries {
             }
             guard let why else { continue }
             let figure = try row.int("figure") == 1 ? "value IS NOT NULL" : "value IS NULL"
+            touched.formUnion(try db.strings("SELECT DISTINCT groupId FROM claim WHERE retractedBy IS NULL AND topic = ? AND \(figure)", [topicID]))
             if let position {
                 try db.execute("UPDATE claim SET retractedBy = ?, retractedOn = ? WHERE retractedBy IS NULL AND topic = ? AND position = ? AND \(figure)",
                                [note(why), on, topicID, position])
@@ -127,5 +139,6 @@ extension StoreQueries {
                 try db.execute("UPDATE buyingGroup SET industry = NULL WHERE industry = ?", [industry])
             }
         }
+        return touched
     }
 }

@@ -21,9 +21,10 @@ extension SQLStore {
         try write(dryRun: dryRun) { db in
             var summary = CatalogImportSummary()
             let orphans = try StoreQueries.orphans(under: taxonomy, db)
+            var retractedIn = Set<String>()
             if !orphans.isEmpty {
                 guard allowOrphans else { throw StoreError(.refused, orphans.refusal) }
-                try StoreQueries.retractOrphans(under: taxonomy, on: asOf, db)
+                retractedIn = try StoreQueries.retractOrphans(under: taxonomy, on: asOf, db)
                 summary.retractedOrphans = orphans
             }
             try db.execute("UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
@@ -61,6 +62,8 @@ extension SQLStore {
                     + "(they are not in the folder); nothing was changed. Import the whole catalog folder, or pass --allow-retire "
                     + "if retiring them is what you mean")
             }
+            // What the retracted claims no longer say must stop feeding what the matcher learns.
+            for group in retractedIn.sorted() { try StoreQueries.refreshFollowUps(group, taxonomy: taxonomy, db) }
             summary.dryRun = dryRun
             return summary
         }

@@ -17,6 +17,9 @@ public struct StoredRename: Sendable, Equatable, Codable {
     public var followUps = 0
     /// The CRMs whose stored mapping named the value.
     public var mappings: [String] = []
+    /// The CRMs whose stored mapping could not be read to rename it (it keeps the old name; import
+    /// with --mapping to replace it).
+    public var mappingsNotRenamed: [String] = []
 
     public init() {}
 
@@ -74,8 +77,11 @@ extension SQLStore {
             counts.assets = assets.count
             for row in try db.rows("SELECT crm, yaml FROM crmMappingFor ORDER BY crm") {
                 let crm = try row.string("crm")
-                guard let rewritten = try? rename.rewriteCRMMapping(try row.string("yaml"), file: "stored \(crm) mapping"),
-                      rewritten.count > 0 else { continue }
+                guard let rewritten = try? rename.rewriteCRMMapping(try row.string("yaml"), file: "stored \(crm) mapping") else {
+                    counts.mappingsNotRenamed.append(crm)
+                    continue
+                }
+                guard rewritten.count > 0 else { continue }
                 try db.execute("UPDATE crmMappingFor SET yaml = ? WHERE crm = ?", [rewritten.text, crm])
                 counts.mappings.append(crm)
             }

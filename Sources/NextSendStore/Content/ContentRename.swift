@@ -14,7 +14,8 @@ public struct RenameReport: Sendable, Encodable {
 
     public var rename: String
     public var dryRun: Bool
-    /// True when the taxonomy file already had the new name: this run finished an earlier one.
+    /// True when the taxonomy file already had the new name (an earlier run, or an edit by hand):
+    /// this run renamed what still used the old one.
     public var resumed: Bool
     public var files: [File]
     public var stored: StoredRename
@@ -118,11 +119,7 @@ extension Store {
                     // A linked file (content/crm.yaml often is) is rewritten where it lives; the link stays.
                     let target = URL(fileURLWithPath: plan.file.path).resolvingSymlinksInPath().path
                     let temporary = Self.temporaryName(for: target)
-                    do {
-                        try Data(plan.text.utf8).write(to: URL(fileURLWithPath: temporary))
-                    } catch {
-                        throw ContentError.writing(plan.file.path, error)
-                    }
+                    try Self.stage(plan.text, at: temporary, like: target, for: plan.file.path)
                     staged.append((temporary, target))
                 }
             }
@@ -136,7 +133,33 @@ extension Store {
         for file in staged where Foundation.rename(file.temporary, file.path) != 0 {
             throw ContentError.writing(file.path, errno: errno)
         }
+        // The renames themselves reach the disk with each folder's entry.
+        for folder in Set(staged.map { ($0.path as NSString).deletingLastPathComponent }).sorted() {
+            let descriptor = open(folder, O_RDONLY)
+            if descriptor >= 0 {
+                _ = fsync(descriptor)
+                close(descriptor)
+            }
+        }
         return RenameReport(rename: rename.description, dryRun: dryRun, resumed: progress == .done, files: plans.map(\.file), stored: stored)
+    }
+
+    /// Writes `text` to `temporary` with the permissions of `original`, flushed to disk, so that
+    /// after the database commits the rename can only put complete files in place.
+    static func stage(_ text: String, at temporary: String, like original: String, for path: String) throws {
+        let mode = (try? FileManager.default.attributesOfItem(atPath: original)[.posixPermissions] as? NSNumber)?.uint16Value ?? 0o644
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode))
+        guard descriptor >= 0 else { throw ContentError.writing(path, errno: errno) }
+        defer { close(descriptor) }
+        _ = fchmod(descriptor, mode_t(mode))  // whatever the umask took away
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { throw ContentError.writing(path, errno: errno) }
+            written += count
+        }
+        guard fsync(descriptor) == 0 else { throw ContentError.writing(path, errno: errno) }
     }
 
     /// Where a file's new text waits for the commit: hidden, beside it, never read as content

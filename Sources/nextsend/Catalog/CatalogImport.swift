@@ -63,7 +63,7 @@ extension NextSendCommand.Catalog {
             }
             if cut { lines.append("  (--verbose names every id)") }
             for entry in summary.retractedOrphans.entries {
-                lines.append("  \(summary.dryRun ? "would retract" : "retracted") \(Words.count(entry.total, entry.fact)) naming \(entry.value), "
+                lines.append("  \(summary.dryRun ? "would \(entry.toDo)" : entry.done) \(Words.count(entry.total, entry.fact)) naming \(entry.value), "
                              + "which left the taxonomy: \(entry.groupList)")
             }
             return lines.joined(separator: "\n")

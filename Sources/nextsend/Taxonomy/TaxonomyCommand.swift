@@ -71,7 +71,7 @@ extension NextSendCommand.TaxonomyCommands {
             guard report.changedAnything else {
                 return "Nothing to rename: \(report.rename) is already done in the files and the database."
             }
-            var lines = ["\(report.dryRun ? "Would rename" : "Renamed") \(report.rename)\(report.resumed ? " (finishing an earlier run)" : "")."]
+            var lines = ["\(report.dryRun ? "Would rename" : "Renamed") \(report.rename)\(report.resumed ? " (taxonomy.yaml already had the new name)" : "")."]
             var files: [String] = []
             for (kind, name) in [("taxonomy", "taxonomy file"), ("asset", "asset file"), ("group", "group file"), ("crm-mapping", "CRM mapping")] {
                 let ofKind = report.files.filter { $0.kind == kind }
@@ -92,6 +92,12 @@ extension NextSendCommand.TaxonomyCommands {
             }
             if !stored.mappings.isEmpty { rows.append("the \(stored.mappings.joined(separator: " and ")) mapping\(stored.mappings.count > 1 ? "s" : "")") }
             lines.append("  database: " + (rows.isEmpty ? "nothing left to change" : rows.joined(separator: ", ")))
+            for crm in stored.mappingsNotRenamed {
+                lines.append("  warning: the stored \(crm) mapping could not be read to rename it; import with --mapping FILE to replace it")
+            }
+            if report.rename.hasPrefix("position ") {
+                lines.append("  note: a CRM field that gives the position by its old id no longer matches it; add the old id to the position's says: if yours does")
+            }
             if report.dryRun { lines.append("Nothing was written (--dry-run).") }
             return lines.joined(separator: "\n")
         }
