@@ -187,7 +187,9 @@ public struct NoteReader: Sendable {
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
                                                       ["used", "to"], ["at", "first"], ["scratch"], ["changed", "my", "mind"],
                                                       ["take", "that", "back"], ["forget", "what"], ["come", "round"], ["come", "around"],
-                                                      ["came", "round"], ["came", "around"], ["me", "being"]]
+                                                      ["came", "round"], ["came", "around"], ["me", "being"],
+                                                      // "I've come down from on-prem-or-nothing": moved off that view.
+                                                      ["come", "down", "from"], ["came", "down", "from"], ["moved", "away", "from"]]
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
@@ -321,14 +323,17 @@ public struct NoteReader: Sendable {
                                                    "suggested", "suggests", "argued", "claims", "figures", "confirmed", "puts", "put"]
     private static let outsiderWords: Set<String> = ["consultant", "consultants", "counsel", "team", "people", "folks", "nurses", "staff", "office",
                                                      "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
-                                                     "vendor", "vendors", "partner", "auditors", "board",
+                                                     "vendor", "vendors", "partner", "auditor", "auditors", "board", "advisor", "advisors",
+                                                     "adviser", "advisers",
                                                      // "our Epic TS rep keeps telling me…", "the Vizient benchmark puts…",
                                                      // "the med school dean wants…": sources outside the group.
                                                      "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean"]
+    /// Nouns that name one person of an outside body: "the board chair told me…".
+    private static let outsiderHeads: Set<String> = ["chair", "chairman", "chairwoman", "chairperson", "member", "members", "president", "lead"]
     /// Words by which a speaker makes someone else's figure or position their own.
     private static let endorsing: Set<String> = ["back", "agree", "agreed", "support", "second", "side"]
     /// Words that may follow a group of people who are the subject ("consultant at Guidehouse thinks").
-    private static let subjectLinks: Set<String> = ["at", "from", "on", "in", "of", "with"]
+    private static let subjectLinks: Set<String> = ["at", "from", "on", "in", "of", "with", "for"]
     private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
                                                    "we'll", "our", "ours", "us", "im", "ive", "id"]
     private static let thirdPerson: Set<String> = ["he", "she", "he's", "she's", "he'd", "she'd", "he'll", "she'll", "they", "they're", "they'd"]
@@ -356,7 +361,8 @@ public struct NoteReader: Sendable {
             for index in tokens.indices where index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 let next = tokens[index + 1].folded
                 // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
-                guard index + 1 == verb || Self.subjectLinks.contains(next) || ["keeps", "keep", "kept", "still", "also"].contains(next) else { continue }
+                guard index + 1 == verb || Self.subjectLinks.contains(next) || ["keeps", "keep", "kept", "still", "also"].contains(next)
+                    || Self.outsiderHeads.contains(next) else { continue }
                 let between = (index + 1)..<verb
                 let interrupted = between.contains { Self.firstPerson.contains(tokens[$0].folded) || Self.thirdPerson.contains(tokens[$0].folded) }
                     || names.contains { between.contains($0.first) }
