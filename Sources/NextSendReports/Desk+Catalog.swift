@@ -1,4 +1,5 @@
 import NextSend
+import NextSendCRM
 import NextSendStore
 
 /// One asset's tag suggestions (`catalog suggest`).

@@ -1,5 +1,6 @@
 import Logging
 import NextSend
+import NextSendCRM
 import NextSendStore
 
 /// The catalog and the content folder: imports, tags, renames, coverage. Every command that
@@ -19,7 +20,9 @@ extension Desk {
 
     /// `taxonomy rename`: a value renamed in the content folder and the database.
     public func renameVocabulary(_ rename: VocabularyRename, content: String, asOf: Day, dryRun: Bool) throws -> RenameReport {
-        try store.renameVocabulary(rename, content: content, asOf: asOf, dryRun: dryRun)
+        try store.renameVocabulary(rename, content: content, asOf: asOf, dryRun: dryRun) { text, file, taxonomy in
+            _ = try CRMMappingParser.parse(text, file: file, taxonomy: taxonomy)
+        }
     }
 
     /// `catalog coverage`: live assets per buying job and role, topic, industry or format.

@@ -6,24 +6,24 @@ import Yams
 /// Each accessor reports its own problem (missing, wrong type, unknown value) at the line of the
 /// offending key and returns `nil`, so a caller reads every field and learns about every problem
 /// in one pass.
-struct MappingReader {
-    struct Entry {
-        var key: String
-        var line: Int
-        var value: Node
+package struct MappingReader {
+    package struct Entry {
+        package var key: String
+        package var line: Int
+        package var value: Node
     }
 
-    let entries: [Entry]
+    package let entries: [Entry]
     /// Line of the mapping itself, used when a required key is missing.
-    let line: Int
+    package let line: Int
     /// Field path of the mapping (`claims[2]`), empty at the top level.
-    let path: String
-    let lineOffset: Int
+    package let path: String
+    package let lineOffset: Int
     /// For JSON Lines every field of a record is reported at the record's line.
-    let fixedLine: Int?
+    package let fixedLine: Int?
 
     /// - Parameter keyLine: the line of the key holding this mapping, where a missing field is reported.
-    init?(_ node: Node, path: String, lineOffset: Int, fixedLine: Int? = nil, keyLine: Int? = nil,
+    package init?(_ node: Node, path: String, lineOffset: Int, fixedLine: Int? = nil, keyLine: Int? = nil,
           into diagnostics: inout DiagnosticCollector) {
         let nodeLine = fixedLine ?? keyLine ?? (node.mark.map { $0.line + lineOffset } ?? lineOffset + 1)
         guard case let .mapping(mapping) = node else {
@@ -46,19 +46,19 @@ struct MappingReader {
         self.fixedLine = fixedLine
     }
 
-    func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+    package func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
 
-    func has(_ key: String) -> Bool {
+    package func has(_ key: String) -> Bool {
         guard let value = entry(key)?.value else { return false }
         return !MappingReader.isNull(value)
     }
 
-    func line(of key: String) -> Int { entry(key)?.line ?? line }
+    package func line(of key: String) -> Int { entry(key)?.line ?? line }
 
     /// Reports every key not in `allowed`, suggesting the closest known key.
-    func rejectUnknownKeys(allowed: [String], into diagnostics: inout DiagnosticCollector) {
+    package func rejectUnknownKeys(allowed: [String], into diagnostics: inout DiagnosticCollector) {
         for entry in entries where !allowed.contains(entry.key) {
             var message = "unknown field"
             if let suggestion = Suggestion.closest(to: entry.key, in: allowed) {
@@ -72,7 +72,7 @@ struct MappingReader {
 
     // MARK: Scalars
 
-    func string(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> String? {
+    package func string(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> String? {
         guard let entry = entry(key), !MappingReader.isNull(entry.value) else {
             if required { diagnostics.error(field(key), line: line, "required field is missing") }
             return nil
@@ -89,7 +89,7 @@ struct MappingReader {
         return text
     }
 
-    func day(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Day? {
+    package func day(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Day? {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
         guard let day = Day(text) else {
             diagnostics.error(field(key), line: line(of: key), "expected a date YYYY-MM-DD, found '\(text)'")
@@ -98,7 +98,7 @@ struct MappingReader {
         return day
     }
 
-    func number(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Double? {
+    package func number(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Double? {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
         let plain = text.replacingOccurrences(of: "_", with: "")
         guard NumberText.isPlainNumeral(plain), let value = Double(plain), !value.isNaN else {
@@ -113,7 +113,7 @@ struct MappingReader {
         return value
     }
 
-    func integer(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Int? {
+    package func integer(_ key: String, required: Bool = false, into diagnostics: inout DiagnosticCollector) -> Int? {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             diagnostics.error(field(key), line: line(of: key), "expected a whole number, found '\(text)'")
@@ -122,7 +122,7 @@ struct MappingReader {
         return value
     }
 
-    func bool(_ key: String, into diagnostics: inout DiagnosticCollector) -> Bool? {
+    package func bool(_ key: String, into diagnostics: inout DiagnosticCollector) -> Bool? {
         guard let text = string(key, into: &diagnostics) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -136,7 +136,7 @@ struct MappingReader {
     // MARK: Collections
 
     /// A list of plain values. A single value is taken as a list of one, as people write `roles: finance`.
-    func strings(_ key: String, into diagnostics: inout DiagnosticCollector) -> [(value: String, line: Int)] {
+    package func strings(_ key: String, into diagnostics: inout DiagnosticCollector) -> [(value: String, line: Int)] {
         guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return [] }
         switch entry.value {
         case let .scalar(scalar):
@@ -160,7 +160,7 @@ struct MappingReader {
     }
 
     /// The items of a list of mappings (`claims:`), each as a reader of its own.
-    func mappings(_ key: String, into diagnostics: inout DiagnosticCollector) -> [MappingReader] {
+    package func mappings(_ key: String, into diagnostics: inout DiagnosticCollector) -> [MappingReader] {
         guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return [] }
         guard case let .sequence(sequence) = entry.value else {
             diagnostics.error(field(key), line: entry.line, "expected a list, found \(MappingReader.kind(of: entry.value))")
@@ -172,33 +172,33 @@ struct MappingReader {
     }
 
     /// A nested mapping (`stallDays:`).
-    func mapping(_ key: String, into diagnostics: inout DiagnosticCollector) -> MappingReader? {
+    package func mapping(_ key: String, into diagnostics: inout DiagnosticCollector) -> MappingReader? {
         guard let entry = entry(key), !MappingReader.isNull(entry.value) else { return nil }
         return MappingReader(entry.value, path: field(key), lineOffset: lineOffset, fixedLine: fixedLine, keyLine: entry.line,
                              into: &diagnostics)
     }
 
     /// The raw node of a field, for shapes the accessors above do not cover.
-    func node(_ key: String) -> Node? { entry(key)?.value }
+    package func node(_ key: String) -> Node? { entry(key)?.value }
 
     // MARK: Helpers
 
     /// The text without leading and trailing spaces, tabs and line breaks (Foundation's
     /// `trimmingCharacters` is slow on Linux, and every field goes through here).
-    static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
         guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(text[start...end])
     }
 
-    static func isNull(_ node: Node) -> Bool {
+    package static func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node else { return false }
         guard scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    static func kind(of node: Node) -> String {
+    package static func kind(of node: Node) -> String {
         switch node {
         case .scalar: return "a single value"
         case .mapping: return "a mapping"

@@ -11,7 +11,7 @@ public enum YAMLSource {
     /// - Parameters:
     ///   - text: the YAML text.
     ///   - lineOffset: added to every line Yams reports, for YAML embedded in a larger file.
-    static func parse(_ text: String, lineOffset: Int = 0, field: String? = nil,
+    package static func parse(_ text: String, lineOffset: Int = 0, field: String? = nil,
                       into diagnostics: inout DiagnosticCollector) -> Node? {
         if let problem = AliasGuard.problem(in: text) ?? DepthGuard.problem(in: text) {
             diagnostics.error(field, line: lineOffset + 1, problem)

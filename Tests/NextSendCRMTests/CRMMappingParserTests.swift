@@ -1,5 +1,6 @@
 import Foundation
 import NextSend
+import NextSendCRM
 import Testing
 
 /// The CRM mapping file: the shipped one is valid and says what it means; every mistake is named

@@ -1,4 +1,5 @@
 import NextSend
+import NextSendCRM
 import NextSendTestSupport
 import Testing
 import NextSendSynthetic

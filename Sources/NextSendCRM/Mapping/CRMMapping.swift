@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 /// How a CRM's export becomes buying groups: the decisions a team makes once, in `content/crm.yaml`.
 ///
 /// CRMs and taxonomies do not share words: Salesforce says "Economic Buyer" where NextSend says

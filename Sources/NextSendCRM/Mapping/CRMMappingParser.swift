@@ -1,4 +1,5 @@
 import Foundation
+import NextSend
 import Yams
 
 /// Reads and checks `content/crm.yaml` against the taxonomy, every problem with its line.

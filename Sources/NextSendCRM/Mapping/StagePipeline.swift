@@ -1,3 +1,5 @@
+import NextSend
+
 /// A CRM pipeline as the stages a deal moves along, in order, and what reaching each says about
 /// the buying jobs.
 ///
