@@ -256,4 +256,27 @@ extension DigestBuilderTests {
         let weeks = try #require(digest.reasonGroups.first { $0.reason == "sent 3 weeks ago" })
         #expect(weeks.gaps.isEmpty, "the 3 is not the '1 of 3 sides' of the deployment gap")
     }
+
+    /// The job board and "nothing to send" read the same in the digest as on the page and in the
+    /// terminal: one row, one sentence (#26). A group that needs nothing is not told the catalog
+    /// lacks something.
+    @Test func aGroupThatNeedsNothingIsToldSoAndJobRowsReadAsEverywhere() throws {
+        let builder = DigestBuilder(week: week, taxonomy: Samples.taxonomy, assets: [])
+        var calm = Samples.group
+        calm.claims = []
+        calm.events = []
+        calm.touches = []
+        let quiet = try builder.analyse(calm).section
+        let words = Vocabulary(Samples.taxonomy)
+        let diagnosis = Diagnoser.diagnose(calm, taxonomy: Samples.taxonomy, asOf: builder.asOf)
+        #expect(quiet.recommendations.isEmpty)
+        #expect(quiet.nothingToSend == words.nothingToSend(diagnosis))
+        let busy = try builder.analyse(Samples.group).section
+        #expect(busy.nothingToSend == "Nothing in the live catalog serves this group's needs; marketing's weekly digest lists such gaps.")
+        let stalled = try #require(busy.jobs.first { $0.job == "validation" })
+        let row = words.jobRow(try #require(Diagnoser.diagnose(Samples.group, taxonomy: Samples.taxonomy, asOf: builder.asOf)
+            .jobs.first { $0.job == .validation }))
+        #expect(stalled.label == row.title && stalled.statusLabel == "STALLED" && stalled.idle == row.idle)
+        #expect(row.note == "idle past its 10-day threshold")
+    }
 }

@@ -69,7 +69,7 @@ public struct DigestBuilder: Sendable {
         let diagnosis = advice.diagnosis
         let changes = GroupChanges(group: group, taxonomy: taxonomy, since: asOf.adding(days: -7), until: asOf)
         let trend = ConsensusTrend.of(group, taxonomy: taxonomy, asOf: asOf)
-        let section = GroupSection(
+        var section = GroupSection(
             rank: 0, id: group.id, account: group.title, urgency: Rounding.score(diagnosis.urgency),
             headline: headline(diagnosis, group),
             jobs: diagnosis.jobs.map(jobRow),
@@ -87,6 +87,7 @@ public struct DigestBuilder: Sendable {
                     sendTo: pick.sendTo.map { names.mention($0) }.joined(separator: ", "), sendToIds: pick.sendTo,
                     reason: pick.reason, score: pick.score)
             })
+        if advice.recommendations.isEmpty { section.nothingToSend = words.nothingToSend(diagnosis) }
         var gaps: [String: GroupFacts.Gap] = [:]
         for covered in try advisor.contentGaps(group, diagnosis: diagnosis) {
             guard let gap = gapKey(covered, group) else { continue }
@@ -228,17 +229,19 @@ public struct DigestBuilder: Sendable {
     }
 
     func jobRow(_ state: JobState) -> GroupSection.JobRow {
+        let row = words.jobRow(state)
+        // The words are the job board's everywhere; the label and colours are the digest's badge.
         let (label, background, foreground): (String, String, String)
         switch state.status {
-        case .notStarted: (label, background, foreground) = ("not started", "#f3f4f6", "#6b7280")
-        case .active: (label, background, foreground) = ("active", "#dbeafe", "#1e40af")
-        case .stalled: (label, background, foreground) = ("STALLED", "#fee2e2", "#991b1b")
-        case .done: (label, background, foreground) = ("done", "#dcfce7", "#166534")
+        case .notStarted: (label, background, foreground) = (row.status, "#f3f4f6", "#6b7280")
+        case .active: (label, background, foreground) = (row.status, "#dbeafe", "#1e40af")
+        case .stalled: (label, background, foreground) = (row.status.uppercased(), "#fee2e2", "#991b1b")
+        case .done: (label, background, foreground) = (row.status, "#dcfce7", "#166534")
         }
-        return GroupSection.JobRow(job: state.job.rawValue, label: words.jobTitle(state.job), status: state.status.rawValue,
-                                   statusLabel: label, idle: state.idleDays.map { Words.count($0, "day") } ?? "-",
-                                   idleDays: state.idleDays, loops: state.loops,
-                                   reopened: state.loops > 0 ? ", reopened \(Words.times(state.loops))" : nil, stallDays: state.stallDays,
+        return GroupSection.JobRow(job: state.job.rawValue, label: row.title, status: state.status.rawValue,
+                                   statusLabel: label, idle: row.idleDays == nil ? "-" : row.idle,
+                                   idleDays: row.idleDays, loops: row.loops,
+                                   reopened: row.reopened.map { ", \($0)" }, stallDays: row.stallDays,
                                    background: background, foreground: foreground)
     }
 

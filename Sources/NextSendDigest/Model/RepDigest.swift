@@ -87,4 +87,6 @@ public struct GroupSection: Sendable, Hashable, Encodable {
     /// Plain sentences: "Conflict opened on three-year cost.", "Sent tco-model to Dana (consumed)."
     public var changes: [String]
     public var recommendations: [RecommendationRow]
+    /// What the rep reads when nothing is picked (`nil` when something is).
+    public var nothingToSend: String?
 }

@@ -167,11 +167,8 @@ struct GroupPage: WebPage {
         asOf = diagnosis.asOf.description
         self.today = today.description
         error = input.error
-        jobs = diagnosis.jobs.map { state in
-            var note = state.status == .stalled ? "idle past its \(state.stallDays)-day threshold" : ""
-            if state.loops > 0 { note += (note.isEmpty ? "" : "; ") + "reopened \(Words.times(state.loops))" }
-            return Job(name: words.jobTitle(state.job), status: words.status(state.status), stalled: state.status == .stalled,
-                       idle: state.idleDays.map { Words.count($0, "day") } ?? "–", loops: state.loops, note: note)
+        jobs = diagnosis.jobs.map(words.jobRow).map { row in
+            Job(name: row.title, status: row.status, stalled: row.isStalled, idle: row.idle, loops: row.loops, note: row.note)
         }
         var names = words.names(in: group)
         conflicts = diagnosis.conflicts.map { ConflictRow(topic: words.topicTitle($0.topic), line: words.conflictLine($0, names: &names)) }
@@ -198,11 +195,7 @@ struct GroupPage: WebPage {
                             resolves: splits.isEmpty ? nil : "For the split on " + Words.list(splits),
                             suggested: people.filter(\.checked), others: others, hasOthers: !others.isEmpty)
             }
-            if picks.isEmpty {
-                noPicks = diagnosis.needs.isEmpty
-                    ? "Nothing to send: no open conflict, no stalled or active job, everyone reached."
-                    : "Nothing in the live catalog serves this group's needs; marketing sees such gaps in its weekly digest."
-            }
+            if picks.isEmpty { noPicks = words.nothingToSend(diagnosis) }
         }
         sends = view.history.sends.filter { !$0.provenance.isRetracted }.sorted { ($0.date, $0.asset) > ($1.date, $1.asset) }.map { send in
             var names = words.names(in: group)

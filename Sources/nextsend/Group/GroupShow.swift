@@ -38,13 +38,10 @@ enum GroupText {
         var lines = ["\(group.title) (\(group.id)) · owner \(group.owner) · as of \(diagnosis.asOf)"]
         if let deal = group.deal?.summary { lines.append("Deal: \(deal)") }
         lines.append("")
-        let rows = diagnosis.jobs.map { state -> [String] in
-            let status = state.status == .stalled ? Console.highlight("STALLED", "1;31") : words.status(state.status)
-            let idle = state.idleDays.map { "\($0)d" } ?? "-"
-            var note = ""
-            if state.status == .stalled { note = "idle past its \(state.stallDays)-day threshold" }
-            if state.loops > 0 { note += (note.isEmpty ? "" : "; ") + "reopened \(Words.times(state.loops))" }
-            return [state.job.rawValue, status, idle, String(state.loops), note]
+        let rows = diagnosis.jobs.map(words.jobRow).map { row -> [String] in
+            // A terminal table keeps its columns narrow: the id, "12d".
+            let status = row.isStalled ? Console.highlight("STALLED", "1;31") : row.status
+            return [row.job.rawValue, status, row.idleDays.map { "\($0)d" } ?? "-", String(row.loops), row.note]
         }
         lines.append(Console.table(rows, header: ["JOB", "STATUS", "IDLE", "LOOPS", ""]))
 

@@ -44,9 +44,7 @@ enum RecommendationText {
     static func render(_ advice: Advice, group: BuyingGroup, vocabulary: Vocabulary, explain: Bool) -> String {
         var lines = ["Next for \(group.title) (\(group.id)) as of \(advice.diagnosis.asOf):", ""]
         if advice.recommendations.isEmpty {
-            lines.append(advice.diagnosis.needs.isEmpty
-                ? "Nothing to send: no open conflict, no stalled or active job, everyone reached."
-                : "Nothing in the live catalog serves this group's needs; the marketing digest lists such gaps.")
+            lines.append(vocabulary.nothingToSend(advice.diagnosis))
             return lines.joined(separator: "\n")
         }
         for pick in advice.recommendations {
