@@ -140,7 +140,8 @@ import NextSendSynthetic
         #expect(read("Scratch what Lee told you on hybrid, the math changed his mind.").claims.isEmpty)
         // One person of an outside body, or its advisers, is not a stakeholder (found on blind4).
         let srt = "1\n00:00:01,000 --> 00:00:04,000\nDana Reyes: The board chair told me she'd rather we buy a platform than build it ourselves.\n\n"
-            + "2\n00:00:05,000 --> 00:00:08,000\nDana Reyes: Our advisors from ECG told me to start with a pilot.\n"
+            + "2\n00:00:05,000 --> 00:00:08,000\nDana Reyes: Our advisors from ECG told me to start with a pilot.\n\n"
+            + "3\n00:00:09,000 --> 00:00:12,000\nDana Reyes: The analyst we spoke to on Tuesday said systems our size sign a 3-year term.\n"
         #expect(read(srt, format: .srt).claims.isEmpty)
         #expect(read("Lee said the Vizient benchmark for systems their size puts the three-year cost at $700k.").claims.isEmpty)
     }

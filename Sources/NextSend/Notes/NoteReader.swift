@@ -360,6 +360,12 @@ public struct NoteReader: Sendable {
         if let verb = verbIndices.first(where: { tokens[$0].folded != "'s" }) {
             for index in tokens.indices where index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 let next = tokens[index + 1].folded
+                // "the KLAS analyst we spoke to on Tuesday said…": a relative clause (a pronoun, then
+                // a verb that gives no view) between the outsider and what they said.
+                let relative = (Self.firstPerson.contains(next) || Self.thirdPerson.contains(next)) && index + 2 < verb
+                    && !Self.viewWords.contains(tokens[index + 2].folded) && verb - index <= 8
+                    && !names.contains { ((index + 1)..<verb).contains($0.first) }
+                if relative { return Subject(voice: .outsider, named: true) }
                 // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
                 guard index + 1 == verb || Self.subjectLinks.contains(next) || ["keeps", "keep", "kept", "still", "also"].contains(next)
                     || Self.outsiderHeads.contains(next) else { continue }
