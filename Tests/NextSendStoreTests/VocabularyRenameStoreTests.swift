@@ -56,8 +56,10 @@ import Testing
         #expect(groups.summary.added.isEmpty && groups.summary.updated.isEmpty)
         // No temporary file is left, and a second run has nothing to do.
         #expect(try folder.files(under: "content").keys.allSatisfy { !$0.hasSuffix(".tmp") })
+        let settled = try store.dataVersions()
         let again = try store.renameVocabulary(tco, content: content, asOf: asOf, dryRun: false)
         #expect(!again.changedAnything)
+        #expect(try store.dataVersions() == settled, "a rerun with nothing to rename writes nothing")
     }
 
     @Test(arguments: StoreKind.allCases)

@@ -32,7 +32,9 @@ extension SQLStore {
     /// taxonomy, the assets' tags, stakeholders' roles, claims, groups' industries, the follow-ups
     /// learning counts, and the stored CRM mappings. Running it again changes nothing.
     public func renameStored(_ rename: VocabularyRename, dryRun: Bool) throws -> StoredRename {
-        try write(dryRun: dryRun) { db in
+        // A rerun that finds everything renamed writes nothing: the data version (what digests
+        // and caches are keyed on) moves only when a row changed.
+        try write(changesData: false, dryRun: dryRun) { db in
             var counts = StoredRename()
             let old = rename.old, new = rename.new
             if let json = try db.string("SELECT json FROM taxonomy WHERE id = 1") {
@@ -89,6 +91,7 @@ extension SQLStore {
                 // Caches of the catalog index are keyed on this.
                 try db.execute("UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             }
+            if counts.total > 0 { try Self.bumpDataVersion(db) }
             return counts
         }
     }
