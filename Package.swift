@@ -130,14 +130,20 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // The command-line tool: parses arguments, calls the modules above, prints.
-        .executableTarget(
-            name: "nextsend",
+        // The commands of `nextsend`: parse arguments, call the desk, print. A library, so tests run a
+        // command in process (`NextSendCommand.run(_:)`) with its own output, environment and input.
+        .target(
+            name: "NextSendCommands",
             dependencies: [
                 "NextSend", "NextSendStore", "NextSendDigest", "NextSendReports", "NextSendService", "NextSendCRM", "NextSendPostgres",
                 "NextSendSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The `nextsend` binary: a `main` over NextSendCommands, nothing else.
+        .executableTarget(
+            name: "nextsend",
+            dependencies: ["NextSendCommands"]
         ),
         // Measures NextSend in process on a generated dataset; Scripts/bench drives it.
         .executableTarget(
@@ -176,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "nextsendTests",
-            dependencies: ["nextsend", "NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSendCommands", "nextsend", "NextSend", "NextSendTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

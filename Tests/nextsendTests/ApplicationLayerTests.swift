@@ -9,11 +9,11 @@ import Testing
 
     /// Files that open a store to hand it whole to a layer of its own, and why.
     static let handsOver: [String: String] = [
-        "nextsend/Support/CommonOptions.swift": "opens the store --db names",
-        "nextsend/Digest.swift": "the weekly batch (DigestRun) reads one snapshot of the whole store",
-        "nextsend/Deliver.swift": "delivery (DigestDelivery) keeps its ledger in the store",
-        "nextsend/Serve.swift": "the service builds a desk per request and keeps tokens and sessions",
-        "nextsend/DB/DBCommand.swift": "db copy moves one whole store into another",
+        "NextSendCommands/Support/CommonOptions.swift": "opens the store --db names",
+        "NextSendCommands/Digest.swift": "the weekly batch (DigestRun) reads one snapshot of the whole store",
+        "NextSendCommands/Deliver.swift": "delivery (DigestDelivery) keeps its ledger in the store",
+        "NextSendCommands/Serve.swift": "the service builds a desk per request and keeps tokens and sessions",
+        "NextSendCommands/DB/DBCommand.swift": "db copy moves one whole store into another",
     ]
 
     static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
@@ -31,7 +31,7 @@ import Testing
     static let storeCall = try! NSRegularExpression(pattern: #"(?<![A-Za-z_.])(desk\.)?store\.(open\(\)\.)?(?!open\()[a-z][A-Za-z]*\("#)
 
     @Test func noCommandCallsTheStoreExceptThroughTheDesk() throws {
-        let files = try Self.swiftFiles(under: "nextsend")
+        let files = try Self.swiftFiles(under: "NextSendCommands")
         #expect(files.count > 30, "every command file is read")
         for (path, text) in files {
             for (number, line) in text.components(separatedBy: "\n").enumerated() {

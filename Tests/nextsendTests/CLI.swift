@@ -1,7 +1,11 @@
 import Foundation
+import NextSendCommands
 import NextSendTestSupport
 
-/// Runs the real `nextsend` binary, as a user would, and captures what it prints.
+/// Runs `nextsend` commands the way a user would and captures what they print: in process by default
+/// (`run`, through `NextSendCommand.run` with the test's own output and environment), or through the
+/// real binary (`runBinary`) for what only a process shows — exit statuses set by the OS, signals,
+/// kills, serving, the store's process-wide settings.
 struct CLI {
     struct Result {
         var status: Int32
@@ -25,13 +29,34 @@ struct CLI {
 
     init(folder: TemporaryFolder = TemporaryFolder()) { self.folder = folder }
 
-    /// Runs `nextsend args…` in the temporary folder with `NEXTSEND_DB` pointing into it.
+    /// Runs `nextsend args…` in process, in the temporary folder (or `directory`) with `NEXTSEND_DB`
+    /// pointing into it; `input` is its standard input.
     ///
-    /// - Parameter executable: another program to start instead (a wrapper such as `setpriv`
-    ///   whose arguments then name the binary).
+    /// The working directory belongs to the whole process, so commands run in process take turns;
+    /// everything else (output, environment, input) is the command's own.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
-             in directory: URL? = nil) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: Data = Data(), in directory: URL? = nil) async throws -> Result {
+        precondition(environment["NEXTSEND_BUSY_TIMEOUT"] == nil, "the store reads NEXTSEND_BUSY_TIMEOUT from the process: use runBinary")
+        var env = ProcessInfo.processInfo.environment
+        env["NEXTSEND_DB"] = database
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        let output = CapturedOutput()
+        let io = CommandIO.capturing(into: output, environment: env, input: input)
+        let status = await WorkingDirectory.shared.with(directory ?? folder.url) {
+            await CommandIO.$current.withValue(io) { await NextSendCommand.run(arguments) }
+        }
+        return Result(status: status, stdout: output.standardOutput, stderr: output.standardError)
+    }
+
+    @discardableResult
+    func run(_ arguments: String...) async throws -> Result { try await run(arguments) }
+
+    /// Runs the `nextsend` binary (or `executable`, a wrapper such as `setpriv` whose arguments then
+    /// name the binary) in the temporary folder with `NEXTSEND_DB` pointing into it.
+    @discardableResult
+    func runBinary(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
+                   in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? CLI.binary
         process.arguments = arguments
@@ -53,7 +78,8 @@ struct CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    func run(_ arguments: String...) throws -> Result { try run(arguments) }
+    @discardableResult
+    func runBinary(_ arguments: String...) throws -> Result { try runBinary(arguments) }
 
     /// Runs the sqlite3 shell on the test database and returns what it printed.
     func sqlite(_ arguments: String...) throws -> String { try sqlite(at: database, arguments) }
@@ -97,5 +123,28 @@ struct CLI {
     static var repositoryContent: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("content").path
+    }
+}
+
+/// The process's working directory, lent to one in-process command at a time.
+actor WorkingDirectory {
+    static let shared = WorkingDirectory()
+
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    /// Runs `body` with the process in `directory`, after any other borrower has finished.
+    func with<T: Sendable>(_ directory: URL, _ body: @Sendable () async -> T) async -> T {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            busy = true
+        }
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
+        let value = await body()
+        _ = FileManager.default.changeCurrentDirectoryPath(previous)
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        return value
     }
 }

@@ -11,16 +11,16 @@ import Testing
     /// Opportunity 0065g00000NwOpA, in its 18-character form, lowercased.
     let northwind = "sf-0065g00000nwopaaav"
 
-    func importCatalog() throws {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+    func importCatalog() async throws {
+        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
     }
 
-    func crmImport(_ folder: String? = nil) throws -> CLI.Result {
-        try cli.run("crm", "import", "salesforce", folder ?? export, "--mapping", mapping, "--as-of", "2026-11-29")
+    func crmImport(_ folder: String? = nil) async throws -> CLI.Result {
+        try await cli.run("crm", "import", "salesforce", folder ?? export, "--mapping", mapping, "--as-of", "2026-11-29")
     }
 
-    func show(_ id: String) throws -> [String: Any] {
-        let result = try cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
+    func show(_ id: String) async throws -> [String: Any] {
+        let result = try await cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
@@ -32,19 +32,19 @@ import Testing
         return copy
     }
 
-    @Test func theSampleExportBecomesWhatItsFilesSay() throws {
-        try importCatalog()
-        let result = try crmImport()
+    @Test func theSampleExportBecomesWhatItsFilesSay() async throws {
+        try await importCatalog()
+        let result = try await crmImport()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 group, 6 people, 10 events, 4 touches"), "\(result.stdout)")
         // Olivia Chen matches no role rule: counted by reason with her row; --verbose names her.
         #expect(result.stderr.contains("skipped 1 row: contacts no role rule matches (OpportunityContactRole.csv:8)"), "\(result.stderr)")
-        let verbose = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29", "--verbose", "--dry-run")
+        let verbose = try await cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29", "--verbose", "--dry-run")
         #expect(verbose.stderr.contains("OpportunityContactRole.csv:8: skipped: Olivia Chen (Executive Assistant): no role rule matches"), "\(verbose.stderr)")
         // The pricing guide goes out on 2026-12-15: a plan, counted, not a touch.
         #expect(result.stdout.contains("1 planned activity not yet due"))
 
-        let group = try show(northwind)
+        let group = try await show(northwind)
         #expect(group["account"] as? String == "Northwind Regional Health")
         #expect(group["owner"] as? String == "alice@rosterline.example")
         let people = Dictionary(uniqueKeysWithValues: (group["stakeholders"] as? [[String: Any]] ?? []).map {
@@ -70,17 +70,17 @@ import Testing
             "tco-model 2026-10-20 c-0035g00000nwa01aaf consumed",
         ], "\(touches)")
         // The closed-lost St. Marta deal is not a group.
-        #expect(try cli.run("group", "show", "sf-0065g00000smopbaav").status == 66)
+        #expect(try await cli.run("group", "show", "sf-0065g00000smopbaav").status == 66)
     }
 
-    @Test func importingAgainChangesNothingAndKeepsWhatRepsRecorded() throws {
-        try importCatalog()
-        #expect(try crmImport().status == 0)
-        let claim = try cli.run("group", "claim", northwind, "--stakeholder", "c-0035g00000nwa01aaf", "--topic", "tco", "--value", "150000",
+    @Test func importingAgainChangesNothingAndKeepsWhatRepsRecorded() async throws {
+        try await importCatalog()
+        await #expect(try crmImport().status == 0)
+        let claim = try await cli.run("group", "claim", northwind, "--stakeholder", "c-0035g00000nwa01aaf", "--topic", "tco", "--value", "150000",
                                 "--as-of", "2026-11-29", "--by", "alice")
         #expect(claim.status == 0, "\(claim.stderr)")
         let before = try cli.dump()
-        let again = try crmImport()
+        let again = try await crmImport()
         #expect(again.status == 0)
         // The rep's claim is kept; the claims read from the call notes and e-mails are the import's own, and add nothing again.
         #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged; facts 0 added, 0 changed, 0 removed, 1 kept"), "\(again.stdout)")
@@ -90,11 +90,11 @@ import Testing
 
     /// The sample's call notes and e-mails hold a split on cost that no one typed in: it is read,
     /// found, and a rep's retraction of one claim survives the next import.
-    @Test func claimsAreReadFromCallNotesAndEmailsAndARetractedOneStaysOut() throws {
-        try importCatalog()
-        let first = try crmImport()
+    @Test func claimsAreReadFromCallNotesAndEmailsAndARetractedOneStaysOut() async throws {
+        try await importCatalog()
+        let first = try await crmImport()
         #expect(first.stdout.contains("Notes: 5 claims read from 8 activities (5 new)"), "\(first.stdout)")
-        let group = try show(northwind)
+        let group = try await show(northwind)
         let claims = group["claims"] as? [[String: Any]] ?? []
         #expect(claims.count == 5)
         let grace = "c-0035g00000nwa01aaf", henrik = "c-0035g00000nwa02aaf"
@@ -105,19 +105,19 @@ import Testing
         #expect((group["conflicts"] as? [[String: Any]])?.contains { $0["topic"] as? String == "tco" } == true)
         #expect((group["stakeholders"] as? [[String: Any]])?.first { $0["id"] as? String == grace }?["email"] as? String == "grace.okafor@northwind.example")
 
-        let retract = try cli.run("retract", northwind, "claim", "--stakeholder", henrik, "--topic", "tco", "--date", "2026-11-25",
+        let retract = try await cli.run("retract", northwind, "claim", "--stakeholder", henrik, "--topic", "tco", "--date", "2026-11-25",
                                   "--origin", "note:salesforce:02s5g00000M0002AAB", "--by", "alice")
         #expect(retract.status == 0, "\(retract.stderr)")
-        let again = try crmImport()
+        let again = try await crmImport()
         #expect(again.stdout.contains("(4 already recorded, 1 retracted before and left out)"), "\(again.stdout)")
-        let after = (try show(northwind)["claims"] as? [[String: Any]] ?? []).filter { $0["stakeholder"] as? String == henrik && $0["topic"] as? String == "tco" }
+        let after = await (try show(northwind)["claims"] as? [[String: Any]] ?? []).filter { $0["stakeholder"] as? String == henrik && $0["topic"] as? String == "tco" }
         #expect(after.map { $0["date"] as? String } == ["2026-11-20"])
     }
 
     /// A mapping that names a budget field: the figure is the Economic Buyer's claim, dated by the
     /// opportunity's last change; a value that is not a figure is reported with its line.
-    @Test func aDealFieldTheMappingNamesIsItsContactsClaim() throws {
-        try importCatalog()
+    @Test func aDealFieldTheMappingNamesIsItsContactsClaim() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
         let opportunities = copy + "/Opportunity.csv"
         var lines = try String(contentsOfFile: opportunities, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -127,17 +127,17 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: opportunities, atomically: true, encoding: .utf8)
         let mappingCopy = cli.folder.write("crm.yaml", try String(contentsOfFile: mapping, encoding: .utf8)
             + "\nclaims:\n  - {object: Opportunity, field: Budget__c, topic: tco, holder: {contactRole: Economic Buyer}}\n")
-        let result = try cli.run("crm", "import", "salesforce", copy, "--mapping", mappingCopy, "--include-closed", "--as-of", "2026-11-29", "--verbose")
+        let result = try await cli.run("crm", "import", "salesforce", copy, "--mapping", mappingCopy, "--include-closed", "--as-of", "2026-11-29", "--verbose")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Opportunity.csv:3: skipped: Budget__c 'a lot' is not a value of tco"), "\(result.stderr)")
-        let claims = try show(northwind)["claims"] as? [[String: Any]] ?? []
+        let claims = try await show(northwind)["claims"] as? [[String: Any]] ?? []
         let budget = try #require(claims.first { $0["source"] as? String == "crm field Budget__c" })
         #expect(budget["stakeholder"] as? String == "c-0035g00000nwa01aaf" && budget["value"] as? Double == 175_000)
         #expect(budget["date"] as? String == "2026-11-21" && budget["origin"] as? String == "salesforce:0065g00000NwOpAAAV")
     }
 
-    @Test func aHubSpotDealFieldIsItsBudgetHoldersClaim() throws {
-        try importCatalog()
+    @Test func aHubSpotDealFieldIsItsBudgetHoldersClaim() async throws {
+        try await importCatalog()
         let copy = cli.folder.path("hubspot")
         try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/crm/hubspot", toPath: copy)
         let deals = copy + "/hubspot-crm-exports-all-deals-2026-11-29.csv"
@@ -147,63 +147,63 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: deals, atomically: true, encoding: .utf8)
         let mappingCopy = cli.folder.write("crm.yaml", try String(contentsOfFile: mapping, encoding: .utf8)
             + "\nclaims:\n  - {object: Deal, field: Deployment preference, topic: deployment, holder: {contactRole: Budget Holder}}\n")
-        let result = try cli.run("crm", "import", "hubspot", copy, "--mapping", mappingCopy, "--as-of", "2026-11-29")
+        let result = try await cli.run("crm", "import", "hubspot", copy, "--mapping", mappingCopy, "--as-of", "2026-11-29")
         #expect(result.status == 0, "\(result.stderr)")
-        let claims = try show("hs-1234567")["claims"] as? [[String: Any]] ?? []
+        let claims = try await show("hs-1234567")["claims"] as? [[String: Any]] ?? []
         let field = try #require(claims.first { $0["source"] as? String == "crm field Deployment preference" })
         #expect(field["stakeholder"] as? String == "c-5101" && field["position"] as? String == "on-prem-required" && field["date"] as? String == "2026-11-22")
     }
 
-    @Test func aHubSpotCallLogIsReadForClaims() throws {
-        try importCatalog()
-        let result = try cli.run("crm", "import", "hubspot", CLI.repositoryContent + "/crm/hubspot", "--as-of", "2026-11-29")
+    @Test func aHubSpotCallLogIsReadForClaims() async throws {
+        try await importCatalog()
+        let result = try await cli.run("crm", "import", "hubspot", CLI.repositoryContent + "/crm/hubspot", "--as-of", "2026-11-29")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Notes: 5 claims read from 6 activities (5 new)"), "\(result.stdout)")
-        let group = try show("hs-1234567")
+        let group = try await show("hs-1234567")
         let rollout = (group["conflicts"] as? [[String: Any]])?.first { $0["topic"] as? String == "rollout" }
         #expect(rollout != nil, "Ingrid's pilot against Rachel's big bang")
         #expect((group["claims"] as? [[String: Any]] ?? []).allSatisfy { ($0["origin"] as? String ?? "").hasPrefix("note:hubspot:9") })
     }
 
-    @Test func aDealClosedSinceTheLastImportClosesItsGroup() throws {
-        try importCatalog()
-        #expect(try crmImport().status == 0)
+    @Test func aDealClosedSinceTheLastImportClosesItsGroup() async throws {
+        try await importCatalog()
+        await #expect(try crmImport().status == 0)
         let copy = try copyOfExport()
         let file = copy + "/Opportunity.csv"
         let text = try String(contentsOfFile: file, encoding: .utf8)
             .replacingOccurrences(of: "Proposal/Price Quote,false,false,2027-02-27", with: "Closed Won,true,true,2026-11-27")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try crmImport(copy)
+        let result = try await crmImport(copy)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 closed (\(northwind))"), "\(result.stdout)")
-        let group = try show(northwind)
+        let group = try await show(northwind)
         #expect(group["status"] as? String == "won")
         #expect(group["statusDate"] as? String == "2026-11-27")
     }
 
-    @Test func aFileThatIsNotCSVIsRefusedWithItsLineAndNothingIsWritten() throws {
-        try importCatalog()
+    @Test func aFileThatIsNotCSVIsRefusedWithItsLineAndNothingIsWritten() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
         let file = copy + "/Task.csv"
         try (try String(contentsOfFile: file, encoding: .utf8) + "00T5g00000T0009,0035g00000NwA01,0065g00000NwOpA,\"Unclosed,x,2026-11-01,Open,Email,Normal\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let before = try cli.dump()
-        let result = try crmImport(copy)
+        let result = try await crmImport(copy)
         #expect(result.status == 65)
         #expect(result.stderr.contains("Task.csv:12: error: a quoted field opened on this line never closes"), "\(result.stderr)")
         #expect(try cli.dump() == before)
         // A required column missing: the file is not that export.
         let contacts = copy + "/Contact.csv"
         try "Id,FirstName\n1,Ann\n".write(toFile: contacts, atomically: true, encoding: .utf8)
-        let missing = try crmImport(copy)
+        let missing = try await crmImport(copy)
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("Contact.csv:1: error: missing column 'LastName'"), "\(missing.stderr)")
     }
 
     /// A deal in negotiation that skipped three stages on the way, as most pipelines are used:
     /// no job it left behind reads as stalled, and the first pick is for where the deal is.
-    @Test func aDealThatSkipsStagesHasNoFalseStallAndIsAdvisedForItsRealStage() throws {
-        try importCatalog()
+    @Test func aDealThatSkipsStagesHasNoFalseStallAndIsAdvisedForItsRealStage() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
         let history = """
             Id,OpportunityId,StageName,Amount,CreatedDate\r
@@ -215,15 +215,15 @@ import Testing
 
             """
         try history.write(toFile: copy + "/OpportunityHistory.csv", atomically: true, encoding: .utf8)
-        let result = try crmImport(copy)
+        let result = try await crmImport(copy)
         #expect(result.status == 0, "\(result.stderr)")
-        let jobs = Dictionary(uniqueKeysWithValues: (try show(northwind)["jobs"] as? [[String: Any]] ?? []).map { ($0["job"] as? String ?? "", $0) })
+        let jobs = await Dictionary(uniqueKeysWithValues: (try show(northwind)["jobs"] as? [[String: Any]] ?? []).map { ($0["job"] as? String ?? "", $0) })
         for job in ["problem-identification", "solution-exploration", "requirements-building", "supplier-selection"] {
             #expect(jobs[job]?["status"] as? String == "done", "\(job): \(jobs[job] ?? [:])")
         }
         #expect(jobs["validation"]?["status"] as? String == "active")
         #expect(jobs.values.allSatisfy { $0["status"] as? String != "stalled" })
-        let next = try cli.run("next", northwind, "--as-of", "2026-11-29", "--json")
+        let next = try await cli.run("next", northwind, "--as-of", "2026-11-29", "--json")
         #expect(next.status == 0, "\(next.stderr)")
         let picks = (try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])?["recommendations"] as? [[String: Any]] ?? []
         let first = try #require(picks.first)
@@ -235,17 +235,17 @@ import Testing
     /// Exports written independently of NextSend's code (Tests/corpus/crm, with the diagnoses a
     /// sales leader expects in expected.json): every deal's state, owner, people and jobs as expected.
     @Test(arguments: ["salesforce", "hubspot"])
-    func independentlyWrittenExportsGiveTheExpectedDiagnoses(crm: String) throws {
-        try importCatalog()
+    func independentlyWrittenExportsGiveTheExpectedDiagnoses(crm: String) async throws {
+        try await importCatalog()
         let corpus = CRMCommandTests.repository.appendingPathComponent("Tests/corpus/crm")
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: corpus.appendingPathComponent("expected.json"))) as? [String: Any])
-        let result = try cli.run("crm", "import", crm, corpus.appendingPathComponent(crm).path, "--include-closed", "--as-of", "2026-11-29")
+        let result = try await cli.run("crm", "import", crm, corpus.appendingPathComponent(crm).path, "--include-closed", "--as-of", "2026-11-29")
         #expect(result.status == 0, "\(result.stderr)")
         let deals = (expected["deals"] as? [[String: Any]] ?? []).filter { $0["crm"] as? String == crm }
         #expect(deals.count >= 6)
         for deal in deals {
             let id = try #require(deal["group"] as? String)
-            let shown = try cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
+            let shown = try await cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
             #expect(shown.status == 0, "\(id): \(shown.stderr)")
             let group = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
             #expect(group["owner"] as? String == deal["owner"] as? String, "\(id) owner")
@@ -261,38 +261,38 @@ import Testing
 
     /// The deal itself is kept (two deals at one account are told apart), and an owner
     /// reassigned or an account renamed at the source is reported as an update.
-    @Test func theDealIsKeptAndNamedAndItsChangesAreUpdates() throws {
-        try importCatalog()
+    @Test func theDealIsKeptAndNamedAndItsChangesAreUpdates() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
-        #expect(try crmImport(copy).status == 0)
-        let deal = try #require(try show(northwind)["deal"] as? [String: Any])
+        await #expect(try crmImport(copy).status == 0)
+        let deal = try await #require(try show(northwind)["deal"] as? [String: Any])
         #expect(deal["name"] as? String == "Northwind - Enterprise Scheduling")
         #expect(deal["stage"] as? String == "Proposal/Price Quote")
         #expect(deal["amount"] as? Double == 480_000)
         #expect(deal["currency"] as? String == "USD")
         #expect(deal["closeDate"] as? String == "2027-02-27")
-        let text = try cli.run("group", "show", northwind, "--as-of", "2026-11-29").stdout
+        let text = try await cli.run("group", "show", northwind, "--as-of", "2026-11-29").stdout
         #expect(text.hasPrefix("Northwind Regional Health — Northwind - Enterprise Scheduling (\(northwind))"), "\(text.prefix(200))")
         #expect(text.contains("Deal: Proposal/Price Quote · $480,000 · closes 2027-02-27"))
-        #expect(try cli.run("group", "list").stdout.contains("Northwind Regional Health — Northwind - Enterprise Scheduling"))
+        #expect(try await cli.run("group", "list").stdout.contains("Northwind Regional Health — Northwind - Enterprise Scheduling"))
         // At the source: the deal goes to another rep, the account is renamed, the amount changes.
         let opportunities = try String(contentsOfFile: copy + "/Opportunity.csv", encoding: .utf8)
             .replacingOccurrences(of: "0055g00000RepAAA,Proposal/Price Quote,false,false,2027-02-27,480000", with: "0055g00000RepBBB,Proposal/Price Quote,false,false,2027-02-27,510000")
         try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        let again = try crmImport(copy)
+        let again = try await crmImport(copy)
         #expect(again.stdout.contains("0 new, 1 updated, 0 unchanged"), "\(again.stdout)")
-        let updated = try show(northwind)
+        let updated = try await show(northwind)
         #expect(updated["owner"] as? String != "alice@rosterline.example")
         #expect((updated["deal"] as? [String: Any])?["amount"] as? Double == 510_000)
     }
 
     /// A deal deleted at the source (IsDeleted in an "Export All") takes out what it brought and
     /// archives its group; what a rep recorded stays. A deal merely absent is kept, unless --full.
-    @Test func aDeletedDealIsTakenOutAndAnAbsentOneOnlyWithFull() throws {
-        try importCatalog()
+    @Test func aDeletedDealIsTakenOutAndAnAbsentOneOnlyWithFull() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
-        #expect(try crmImport(copy).status == 0)
-        #expect(try cli.run("group", "claim", northwind, "--stakeholder", "c-0035g00000nwa01aaf", "--topic", "tco", "--value", "300000",
+        await #expect(try crmImport(copy).status == 0)
+        #expect(try await cli.run("group", "claim", northwind, "--stakeholder", "c-0035g00000nwa01aaf", "--topic", "tco", "--value", "300000",
                             "--as-of", "2026-11-29").status == 0)
         // Absent from a partial export: kept as it is.
         let opportunities = try String(contentsOfFile: copy + "/Opportunity.csv", encoding: .utf8)
@@ -302,18 +302,18 @@ import Testing
         var partial = lines
         partial.remove(at: northwindLine)
         try partial.joined(separator: end).write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        #expect(try crmImport(copy).status == 0)
-        #expect(try show(northwind)["status"] as? String == "open", "an export may be partial")
-        let full = try cli.run("crm", "import", "salesforce", copy, "--full", "--dry-run", "--as-of", "2026-11-29")
+        await #expect(try crmImport(copy).status == 0)
+        await #expect(try show(northwind)["status"] as? String == "open", "an export may be partial")
+        let full = try await cli.run("crm", "import", "salesforce", copy, "--full", "--dry-run", "--as-of", "2026-11-29")
         #expect(full.status == 0 && full.stdout.contains("closed (\(northwind))"), "\(full.stdout)")
         // Marked deleted: what Salesforce brought goes, the rep's claim stays, the group is archived.
         lines[0] += ",IsDeleted"
         for index in lines.indices.dropFirst() where !lines[index].isEmpty { lines[index] += index == northwindLine ? ",true" : ",false" }
         try lines.joined(separator: end).write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        let deleted = try crmImport(copy)
+        let deleted = try await crmImport(copy)
         #expect(deleted.status == 0, "\(deleted.stderr)")
         #expect(deleted.stdout.contains("1 row marked deleted left out"), "\(deleted.stdout)")
-        let group = try show(northwind)
+        let group = try await show(northwind)
         #expect(group["status"] as? String == "archived")
         let origins = Set((group["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["origin"] as? String })
         let jobs = (group["jobs"] as? [[String: Any]] ?? []).filter { $0["status"] as? String != "not-started" }
@@ -323,35 +323,35 @@ import Testing
         #expect(origins.contains("salesforce:0065g00000NwOpAAAV"), "Grace stays: a rep's claim names her")
     }
 
-    @Test func aDealReopenedAtTheSourceReopensItsGroup() throws {
-        try importCatalog()
+    @Test func aDealReopenedAtTheSourceReopensItsGroup() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
         let opportunities = try String(contentsOfFile: copy + "/Opportunity.csv", encoding: .utf8)
         let closed = opportunities.replacingOccurrences(of: "Proposal/Price Quote,false,false,2027-02-27", with: "Closed Lost,true,false,2026-11-25")
         try closed.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        #expect(try crmImport(copy).status == 0)
+        await #expect(try crmImport(copy).status == 0)
         try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        let first = try cli.run("group", "show", northwind, "--as-of", "2026-11-29", "--json")
+        let first = try await cli.run("group", "show", northwind, "--as-of", "2026-11-29", "--json")
         #expect(first.status == 66, "a deal closed on its first import is no group: \(first.stderr)")
         // Closed after being imported open, then open again at the source.
         try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        #expect(try crmImport(copy).status == 0)
+        await #expect(try crmImport(copy).status == 0)
         try closed.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        #expect(try crmImport(copy).status == 0)
-        #expect(try show(northwind)["status"] as? String == "lost")
+        await #expect(try crmImport(copy).status == 0)
+        await #expect(try show(northwind)["status"] as? String == "lost")
         try opportunities.write(toFile: copy + "/Opportunity.csv", atomically: true, encoding: .utf8)
-        let reopened = try crmImport(copy)
+        let reopened = try await crmImport(copy)
         #expect(reopened.stderr.contains("note: reopened \(northwind): open again in salesforce"), "\(reopened.stderr)")
-        #expect(try show(northwind)["status"] as? String == "open")
+        await #expect(try show(northwind)["status"] as? String == "open")
     }
 
-    @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() throws {
-        try importCatalog()
+    @Test func theHubSpotSampleBecomesWhatItsFilesSayAndReimportsUnchanged() async throws {
+        try await importCatalog()
         let hubspot = CLI.repositoryContent + "/crm/hubspot"
-        let result = try cli.run("crm", "import", "hubspot", hubspot, "--mapping", mapping, "--as-of", "2026-11-29")
+        let result = try await cli.run("crm", "import", "hubspot", hubspot, "--mapping", mapping, "--as-of", "2026-11-29")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 group, 5 people, 5 events, 3 touches; 0 rows skipped; 1 planned activity not yet due"), "\(result.stdout)")
-        let group = try show("hs-1234567")
+        let group = try await show("hs-1234567")
         #expect(group["account"] as? String == "Lakeview Behavioral Health")
         #expect(group["owner"] as? String == "carmen@rosterline.example")
         let people = Dictionary(uniqueKeysWithValues: (group["stakeholders"] as? [[String: Any]] ?? []).map {
@@ -374,26 +374,26 @@ import Testing
         ], "\(touches)")
         #expect((group["stakeholders"] as? [[String: Any]])?.allSatisfy { $0["origin"] as? String == "hubspot:1234567" } == true)
         let before = try cli.dump()
-        let again = try cli.run("crm", "import", "hubspot", hubspot, "--as-of", "2026-11-29")
+        let again = try await cli.run("crm", "import", "hubspot", hubspot, "--as-of", "2026-11-29")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("0 new, 0 updated, 1 unchanged"), "\(again.stdout)")
         #expect(try cli.dump() == before)
     }
 
-    @Test func aDryRunReportsWhatItWouldDoAndWritesNothing() throws {
-        try importCatalog()
+    @Test func aDryRunReportsWhatItWouldDoAndWritesNothing() async throws {
+        try await importCatalog()
         let before = try cli.dump()
-        let result = try cli.run("crm", "import", "salesforce", export, "--mapping", mapping, "--as-of", "2026-11-29", "--dry-run")
+        let result = try await cli.run("crm", "import", "salesforce", export, "--mapping", mapping, "--as-of", "2026-11-29", "--dry-run")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Would import"), "\(result.stdout)")
         #expect(result.stdout.contains("Groups: 1 new, 0 updated, 0 unchanged"), "\(result.stdout)")
         #expect(result.stdout.contains("Nothing was written (--dry-run)."))
         #expect(try cli.dump() == before)
         // Not even the mapping is stored.
-        #expect(try cli.run("crm", "mapping", "show", "salesforce").stdout.hasPrefix("No mapping is stored for salesforce"))
+        #expect(try await cli.run("crm", "mapping", "show", "salesforce").stdout.hasPrefix("No mapping is stored for salesforce"))
         // A dry run never creates a database either.
         let fresh = cli.folder.path("never.sqlite")
-        let nowhere = try cli.run(["crm", "import", "salesforce", export, "--dry-run", "--db", fresh])
+        let nowhere = try await cli.run(["crm", "import", "salesforce", export, "--dry-run", "--db", fresh])
         #expect(nowhere.status == 66, "\(nowhere.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fresh))
     }
@@ -401,34 +401,34 @@ import Testing
     /// One mapping per CRM, chosen explicitly: the shipped default the first time (said so and
     /// stored), the stored one after that, and only --mapping replaces it — a crm.yaml lying in the
     /// working folder is never read.
-    @Test func eachCRMKeepsItsOwnMappingAndOnlyMappingReplacesIt() throws {
-        try importCatalog()
-        let first = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
+    @Test func eachCRMKeepsItsOwnMappingAndOnlyMappingReplacesIt() async throws {
+        try await importCatalog()
+        let first = try await cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("note: no mapping stored for salesforce: using content/crm.yaml (shipped with NextSend), stored"), "\(first.stderr)")
-        let shown = try cli.run("crm", "mapping", "show", "salesforce")
+        let shown = try await cli.run("crm", "mapping", "show", "salesforce")
         #expect(shown.stdout.hasPrefix("# The mapping stored for salesforce, read from content/crm.yaml (shipped with NextSend)"))
         #expect(shown.stdout.contains("pipelines:"))
-        #expect(try cli.run("crm", "mapping", "show", "hubspot").stdout.hasPrefix("No mapping is stored for hubspot"))
+        #expect(try await cli.run("crm", "mapping", "show", "hubspot").stdout.hasPrefix("No mapping is stored for hubspot"))
         // A crm.yaml in the working folder that would skip every contact is not read.
         let working = cli.folder.url.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: working, withIntermediateDirectories: true)
         let strict = try String(contentsOfFile: mapping, encoding: .utf8).replacingOccurrences(of: "roles:\n", with: "roles:\n  - {role: legal, title: [zzz]}\n")
         try strict.replacingOccurrences(of: "  - {role: security", with: "  - {role: legal, title: [nobody]}\n  - {role: security")
             .write(to: working.appendingPathComponent("crm.yaml"), atomically: true, encoding: .utf8)
-        let second = try cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
+        let second = try await cli.run("crm", "import", "salesforce", export, "--as-of", "2026-11-29")
         #expect(second.status == 0 && !second.stderr.contains("note: mapping"), "\(second.stderr)")
         #expect(second.stdout.contains("0 new, 0 updated, 1 unchanged"), "the stored mapping, not the working folder's: \(second.stdout)")
-        let replaced = try cli.run("crm", "import", "salesforce", export, "--mapping", working.appendingPathComponent("crm.yaml").path, "--as-of", "2026-11-29")
+        let replaced = try await cli.run("crm", "import", "salesforce", export, "--mapping", working.appendingPathComponent("crm.yaml").path, "--as-of", "2026-11-29")
         #expect(replaced.stderr.contains("note: mapping \(working.appendingPathComponent("crm.yaml").path), stored for later salesforce imports"),
                 "\(replaced.stderr)")
-        #expect(try cli.run("crm", "mapping", "show", "salesforce").stdout.contains("role: legal, title: [nobody]"))
-        #expect(try cli.run("crm", "mapping", "show", "hubspot").stdout.hasPrefix("No mapping is stored for hubspot"), "the other CRM's stays its own")
+        #expect(try await cli.run("crm", "mapping", "show", "salesforce").stdout.contains("role: legal, title: [nobody]"))
+        #expect(try await cli.run("crm", "mapping", "show", "hubspot").stdout.hasPrefix("No mapping is stored for hubspot"), "the other CRM's stays its own")
     }
 
-    @Test func jsonSaysWhatWasReadSkippedAndChanged() throws {
-        try importCatalog()
-        let result = try cli.run("crm", "import", "salesforce", export, "--mapping", mapping, "--as-of", "2026-11-29", "--json")
+    @Test func jsonSaysWhatWasReadSkippedAndChanged() async throws {
+        try await importCatalog()
+        let result = try await cli.run("crm", "import", "salesforce", export, "--mapping", mapping, "--as-of", "2026-11-29", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["source"] as? String == "salesforce")
@@ -443,18 +443,18 @@ import Testing
         #expect(imported["added"] as? [String] == [northwind])
     }
 
-    @Test func aWindows1252ExportIsReadAsSuchAndSaysSo() throws {
-        try importCatalog()
+    @Test func aWindows1252ExportIsReadAsSuchAndSaysSo() async throws {
+        try await importCatalog()
         let copy = try copyOfExport()
         // Excel on Windows saves "Lucía Fernández" as single bytes: í = 0xED, á = 0xE1.
         let file = copy + "/Contact.csv"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.contains("Lucía"))
         try #require(text.data(using: .windowsCP1252)).write(to: URL(fileURLWithPath: file))
-        let result = try crmImport(copy)
+        let result = try await crmImport(copy)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Contact.csv: not UTF-8; read as Windows-1252"), "\(result.stderr)")
-        let names = (try show(northwind)["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        let names = await (try show(northwind)["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         #expect(names.contains("Lucía Fernández"), "\(names)")
     }
 }

@@ -96,9 +96,9 @@ struct DeliveryCommandTests {
     }
 
     /// The shipped content, its W48 digest written, and a TLS + AUTH sink with these extra arguments.
-    func setUp(_ extra: [String] = []) throws -> (Sink, [String: String]) {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
-        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+    func setUp(_ extra: [String] = []) async throws -> (Sink, [String: String]) {
+        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try await cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
         let tls = try certificates()
         let sink = try Sink(inbox: cli.folder.path("inbox"), arguments: ["--cert", tls.cert, "--key", tls.key, "--user", "digest",
                                                                         "--password", password] + extra)
@@ -110,12 +110,12 @@ struct DeliveryCommandTests {
 
     let reps = ["alice@rosterline.example", "bob@rosterline.example", "carmen@rosterline.example"]
 
-    @Test func everyRepGetsOneMessageWithBothPartsAndARerunSendsNothing() throws {
-        let (sink, environment) = try setUp()
+    @Test func everyRepGetsOneMessageWithBothPartsAndARerunSendsNothing() async throws {
+        let (sink, environment) = try await setUp()
         defer { sink.stop() }
         var env = environment
         env["NEXTSEND_MAIL_UNSUBSCRIBE"] = "digest-unsubscribe@rosterline.example"
-        let run = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver", "--marketing-to",
+        let run = try await cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver", "--marketing-to",
                                "maria@rosterline.example", "--verbose"], environment: env)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("4 messages delivered"), "\(run.stdout)")
@@ -140,30 +140,30 @@ struct DeliveryCommandTests {
         }
         #expect(mail[1].subject == "W48: 1 deal stalled, 1 open conflict, 1 missing voice — NextSend", "\(mail[1].subject)")
         #expect(!(run.stdout + run.stderr).contains(password), "the password is never printed")
-        let again = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out"), "--marketing-to", "maria@rosterline.example"],
+        let again = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out"), "--marketing-to", "maria@rosterline.example"],
                                 environment: environment)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("0 messages delivered, 4 delivered before"), "\(again.stdout)")
         #expect(sink.count == 4)
     }
 
-    @Test func a451IsRetriedThenLeftForTheNextRunWithExit75() throws {
-        let (sink, environment) = try setUp(["--tempfail", "carmen@rosterline.example:3"])
+    @Test func a451IsRetriedThenLeftForTheNextRunWithExit75() async throws {
+        let (sink, environment) = try await setUp(["--tempfail", "carmen@rosterline.example:3"])
         defer { sink.stop() }
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("out")).status == 0)
-        let first = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out"), "--retry-delay", "0.2"], environment: environment)
+        #expect(try await cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("out")).status == 0)
+        let first = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out"), "--retry-delay", "0.2"], environment: environment)
         #expect(first.status == 75, "\(first.stderr)")
         #expect(first.stderr.contains("not delivered yet: rep:carmen@rosterline.example") && first.stderr.contains("451"), "\(first.stderr)")
         #expect(try received(sink).map { $0.envelopeTo[0] } == ["alice@rosterline.example", "bob@rosterline.example"])
-        let second = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")], environment: environment)
+        let second = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")], environment: environment)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try received(sink).map { $0.envelopeTo[0] } == reps, "the next run sends only what was missing")
     }
 
-    @Test func a550IsReportedTheRestDeliveredAndTheRunExits69() throws {
-        let (sink, environment) = try setUp(["--permfail", "bob@rosterline.example"])
+    @Test func a550IsReportedTheRestDeliveredAndTheRunExits69() async throws {
+        let (sink, environment) = try await setUp(["--permfail", "bob@rosterline.example"])
         defer { sink.stop() }
-        let run = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver"], environment: environment)
+        let run = try await cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver"], environment: environment)
         #expect(run.status == 69, "\(run.stderr)")
         #expect(run.stderr.contains("refused for good: rep:bob@rosterline.example") && run.stderr.contains("550"), "\(run.stderr)")
         #expect(try received(sink).map { $0.envelopeTo[0] } == ["alice@rosterline.example", "carmen@rosterline.example"])
@@ -171,10 +171,10 @@ struct DeliveryCommandTests {
 
     /// Killed after the first message was accepted and before the rest: started again, every rep
     /// ends with one message; SMTP's one window allows at most one copy more, with the same Message-ID.
-    @Test func aRunKilledHalfwayAndStartedAgainLeavesEveryRepOneMessage() throws {
-        let (sink, environment) = try setUp(["--data-delay", "1.0"])
+    @Test func aRunKilledHalfwayAndStartedAgainLeavesEveryRepOneMessage() async throws {
+        let (sink, environment) = try await setUp(["--data-delay", "1.0"])
         defer { sink.stop() }
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("out")).status == 0)
+        #expect(try await cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("out")).status == 0)
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")]
@@ -186,11 +186,11 @@ struct DeliveryCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(30)
-        while sink.count < 1, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while sink.count < 1, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(sink.count >= 1 && sink.count < 3, "killed halfway: \(sink.count) arrived")
-        let again = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")], environment: environment)
+        let again = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")], environment: environment)
         #expect(again.status == 0, "\(again.stderr)")
         let mail = try received(sink)
         let byRep = Dictionary(grouping: mail, by: { $0.envelopeTo[0] })
@@ -201,14 +201,14 @@ struct DeliveryCommandTests {
         }
     }
 
-    @Test func aServerWithoutStartTLSOrWithAnUntrustedCertificateIsRefused() throws {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
-        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("out")).status == 0)
+    @Test func aServerWithoutStartTLSOrWithAnUntrustedCertificateIsRefused() async throws {
+        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try await cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+        #expect(try await cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("out")).status == 0)
         let plain = try Sink(inbox: cli.folder.path("plain-inbox"), arguments: [])
         defer { plain.stop() }
         let from = ["NEXTSEND_MAIL_FROM": "digest@rosterline.example"]
-        let noTLS = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")],
+        let noTLS = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")],
                                 environment: from.merging(["NEXTSEND_SMTP": "smtp://localhost:\(plain.port)"]) { $1 })
         #expect(noTLS.status == 69, "\(noTLS.stderr)")
         #expect(noTLS.stderr.contains("does not offer STARTTLS"), "\(noTLS.stderr)")
@@ -216,13 +216,13 @@ struct DeliveryCommandTests {
         let tls = try certificates()
         let secure = try Sink(inbox: cli.folder.path("tls-inbox"), arguments: ["--cert", tls.cert, "--key", tls.key])
         defer { secure.stop() }
-        let untrusted = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")],
+        let untrusted = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")],
                                     environment: from.merging(["NEXTSEND_SMTP": "smtp://localhost:\(secure.port)"]) { $1 })
         #expect(untrusted.status == 69, "\(untrusted.stderr)")
         #expect(untrusted.stderr.contains("NEXTSEND_SMTP_CA_FILE"), "\(untrusted.stderr)")
         #expect(secure.count == 0)
         // Opportunistic STARTTLS on a plain server still sends (a relay on a trusted network).
-        let relay = try cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")],
+        let relay = try await cli.run(["deliver", "--week", "2026-W48", "--out", cli.folder.path("out")],
                                 environment: from.merging(["NEXTSEND_SMTP": "smtp://localhost:\(plain.port)?starttls=opportunistic"]) { $1 })
         #expect(relay.status == 0, "\(relay.stderr)")
         #expect(plain.count == 3)
@@ -230,15 +230,15 @@ struct DeliveryCommandTests {
 
     /// The team's summary goes to a chat webhook: a 429 is retried after its Retry-After, and the
     /// URL (a secret) is never printed.
-    @Test func theTeamSummaryReachesTheWebhookAfterA429() throws {
-        let (sink, environment) = try setUp()
+    @Test func theTeamSummaryReachesTheWebhookAfterA429() async throws {
+        let (sink, environment) = try await setUp()
         defer { sink.stop() }
         let hook = try Sink(inbox: cli.folder.path("hook"), arguments: ["--throttle", "1"], script: "webhook_sink.py")
         defer { hook.stop() }
         var env = environment
         env["NEXTSEND_BASE_URL"] = "https://nextsend.rosterline.example"
         let secret = "T000-B000-SECRET-hook-token"
-        let run = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver", "--verbose",
+        let run = try await cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("out"), "--deliver", "--verbose",
                                "--notify-webhook", "http://127.0.0.1:\(hook.port)/services/\(secret)"], environment: env)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("the team's summary posted"), "\(run.stdout)")

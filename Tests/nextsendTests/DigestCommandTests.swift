@@ -6,10 +6,10 @@ import Testing
 @Suite struct DigestCommandTests {
     let cli = CLI()
 
-    @Test func theShippedContentGivesEveryFile() throws {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
-        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
-        let result = try cli.run("digest", "--week", "2026-W48", "--out", "out")
+    @Test func theShippedContentGivesEveryFile() async throws {
+        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try await cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+        let result = try await cli.run("digest", "--week", "2026-W48", "--out", "out")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let written = try cli.folder.files(under: "out/2026-W48")
@@ -22,25 +22,25 @@ import Testing
         let alice = String(decoding: written["/reps/alice@rosterline.example.md"]!, as: UTF8.self)
         #expect(alice.contains("Harborview Medical Group"))
         #expect(alice.contains("Three-year TCO model"))
-        #expect(try cli.run("digest", "--week", "2026-W99").status == 64)
-        #expect(try cli.run("digest", "--week", "2026-W48", "--shard", "3/2").status == 64)
+        #expect(try await cli.run("digest", "--week", "2026-W99").status == 64)
+        #expect(try await cli.run("digest", "--week", "2026-W48", "--shard", "3/2").status == 64)
     }
 
     /// A past week reads the same whenever it is run (#33): an asset added to the catalog on
     /// 2026-12-01 is not in W47's marketing digest run afterwards, nor one retired since gone.
-    @Test func aPastWeeksDigestSeesTheCatalogAsItStood() throws {
+    @Test func aPastWeeksDigestSeesTheCatalogAsItStood() async throws {
         let catalog = cli.folder.path("content/catalog")
         try FileManager.default.createDirectory(atPath: cli.folder.path("content"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/catalog", toPath: catalog)
         try FileManager.default.copyItem(atPath: CLI.repositoryContent + "/taxonomy.yaml", toPath: cli.folder.path("content/taxonomy.yaml"))
-        #expect(try cli.run("catalog", "import", catalog, "--as-of", "2026-11-02").status == 0)
-        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
-        func liveAssets(_ out: String) throws -> Int {
-            #expect(try cli.run("digest", "--week", "2026-W47", "--out", out).status == 0)
+        #expect(try await cli.run("catalog", "import", catalog, "--as-of", "2026-11-02").status == 0)
+        #expect(try await cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+        func liveAssets(_ out: String) async throws -> Int {
+            #expect(try await cli.run("digest", "--week", "2026-W47", "--out", out).status == 0)
             let json = try JSONSerialization.jsonObject(with: Data(cli.folder.read("\(out)/2026-W47/marketing.json").utf8)) as? [String: Any]
             return try #require(json?["liveAssets"] as? Int)
         }
-        let before = try liveAssets("before")
+        let before = try await liveAssets("before")
         // A week later: one asset added (no published date: it counts from its import), one retired.
         let added = try String(contentsOfFile: catalog + "/business-case-builder.md", encoding: .utf8)
             .replacingOccurrences(of: "id: business-case-builder", with: "id: business-case-builder-v2")
@@ -48,18 +48,18 @@ import Testing
         try added.write(toFile: catalog + "/business-case-builder-v2.md", atomically: true, encoding: .utf8)
         try added.write(toFile: catalog + "/business-case-builder-v3.md", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: catalog + "/agency-spend-diagnostic.md")
-        let reimport = try cli.run("catalog", "import", catalog, "--as-of", "2026-12-01")
+        let reimport = try await cli.run("catalog", "import", catalog, "--as-of", "2026-12-01")
         #expect(reimport.status == 0, "\(reimport.stderr)")
         #expect(reimport.stdout.contains("2 added") && reimport.stdout.contains("1 retired"), "\(reimport.stdout)")
-        #expect(try liveAssets("after") == before, "W47 counts the catalog of 2026-11-22, whenever it is run")
-        #expect(try cli.run("digest", "--week", "2026-W49", "--out", "later").status == 0)
+        #expect(try await liveAssets("after") == before, "W47 counts the catalog of 2026-11-22, whenever it is run")
+        #expect(try await cli.run("digest", "--week", "2026-W49", "--out", "later").status == 0)
         let later = try JSONSerialization.jsonObject(with: Data(cli.folder.read("later/2026-W49/marketing.json").utf8)) as? [String: Any]
         #expect(later?["liveAssets"] as? Int == before + 1, "W49 sees both new assets and not the retired one")
     }
 
     /// A run killed midway, started again, ends with exactly the files of a run never interrupted.
-    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func aKilledRunResumesToTheSameBytesAndNeverLeavesAHalfWrittenFile() throws {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func aKilledRunResumesToTheSameBytesAndNeverLeavesAHalfWrittenFile() async throws {
+        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
         var lines: [String] = []
         let positions = ["cloud-only", "hybrid", "on-prem-required"]
         for index in 0..<900 {
@@ -76,11 +76,11 @@ import Testing
                 """)
         }
         cli.folder.write("groups.jsonl", lines.joined(separator: "\n") + "\n")
-        let imported = try cli.run("group", "import", "groups.jsonl")
+        let imported = try await cli.run("group", "import", "groups.jsonl")
         #expect(imported.status == 0, "\(imported.stderr)")
 
         // The reference: an uninterrupted run.
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", "reference").status == 0)
+        #expect(try await cli.run("digest", "--week", "2026-W48", "--out", "reference").status == 0)
         let reference = try cli.folder.files(under: "reference/2026-W48")
         #expect(reference.count == 150 * 3 + 3)
 
@@ -111,7 +111,7 @@ import Testing
         for (name, data) in finals { #expect(data == reference[name], "\(name) is complete") }
 
         // Started again, it finishes the job and skips what was done.
-        let resumed = try cli.run("digest", "--week", "2026-W48", "--out", "resumed", "--json")
+        let resumed = try await cli.run("digest", "--week", "2026-W48", "--out", "resumed", "--json")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any])
         #expect(((summary["repsAlreadyDone"] as? [String])?.count ?? 0) > 0)

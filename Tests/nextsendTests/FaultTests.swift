@@ -45,7 +45,7 @@ struct FaultTests {
     // MARK: Kill tests
 
     @Test func killedImportsAreAllOrNothingAndARerunGivesTheSameResult() throws {
-        #expect(try cli.run("generate", "--assets", "1500", "--groups", "4000", "--reps", "50", "--taxonomy",
+        #expect(try cli.runBinary("generate", "--assets", "1500", "--groups", "4000", "--reps", "50", "--taxonomy",
                             CLI.repositoryContent + "/taxonomy.yaml", "--out", "data").status == 0)
         // Killed at many points of a catalog import: afterwards, nothing or everything.
         for delay in [0.02, 0.1, 0.3, 0.6, 1.0, 1.6] {
@@ -57,7 +57,7 @@ struct FaultTests {
             let assets = try count("asset")
             #expect(assets == 0 || assets == 1500 || assets == -1, "all or nothing, found \(assets)")
         }
-        #expect(try cli.run("catalog", "import", "data/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.runBinary("catalog", "import", "data/catalog", "--as-of", "2026-11-29").status == 0)
         #expect(try count("asset") == 1500)
         // The same for a group import.
         for delay in [0.05, 0.2, 0.5, 1.0, 2.0] {
@@ -69,14 +69,14 @@ struct FaultTests {
             let groups = try count("buyingGroup")
             #expect(groups == 0 || groups == 4000, "all or nothing, found \(groups)")
         }
-        #expect(try cli.run("group", "import", "data/groups.jsonl").status == 0)
+        #expect(try cli.runBinary("group", "import", "data/groups.jsonl").status == 0)
         let resumed = try content()
 
         // An uninterrupted run into a fresh database holds exactly the same rows.
         let reference = CLI(folder: cli.folder)
         let referenceDB = cli.folder.path("reference.sqlite")
-        #expect(try reference.run(["catalog", "import", "data/catalog", "--as-of", "2026-11-29"], environment: ["NEXTSEND_DB": referenceDB]).status == 0)
-        #expect(try reference.run(["group", "import", "data/groups.jsonl"], environment: ["NEXTSEND_DB": referenceDB]).status == 0)
+        #expect(try reference.runBinary(["catalog", "import", "data/catalog", "--as-of", "2026-11-29"], environment: ["NEXTSEND_DB": referenceDB]).status == 0)
+        #expect(try reference.runBinary(["group", "import", "data/groups.jsonl"], environment: ["NEXTSEND_DB": referenceDB]).status == 0)
         // Read through sqlite3, which sees the write-ahead log too (copying the file alone would not).
         #expect(try content(of: referenceDB) == resumed)
         #expect(!resumed.isEmpty)
@@ -85,11 +85,11 @@ struct FaultTests {
     // MARK: Contention
 
     @Test func aDigestRunsThroughAnImportAndAHundredSendsOnOneSnapshot() throws {
-        #expect(try cli.run("generate", "--assets", "300", "--groups", "1500", "--reps", "120", "--taxonomy",
+        #expect(try cli.runBinary("generate", "--assets", "300", "--groups", "1500", "--reps", "120", "--taxonomy",
                             CLI.repositoryContent + "/taxonomy.yaml", "--out", "data").status == 0)
-        #expect(try cli.run("catalog", "import", "data/catalog", "--as-of", "2026-11-29").status == 0)
-        #expect(try cli.run("group", "import", "data/groups.jsonl").status == 0)
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", "before", "--jobs", "1").status == 0)
+        #expect(try cli.runBinary("catalog", "import", "data/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.runBinary("group", "import", "data/groups.jsonl").status == 0)
+        #expect(try cli.runBinary("digest", "--week", "2026-W48", "--out", "before", "--jobs", "1").status == 0)
 
         let digest = try start(["digest", "--week", "2026-W48", "--out", "during", "--jobs", "1"])
         let reps = cli.folder.path("during/2026-W48/reps")
@@ -102,7 +102,7 @@ struct FaultTests {
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             for index in stride(from: worker, to: 100, by: 4) {
                 let group = "group-" + String(repeating: "0", count: 6 - String(index).count) + String(index)
-                guard let result = try? cli.run(["sent", group, "asset-000001", "--to", "p0", "--date", "2026-11-29"]) else { continue }
+                guard let result = try? cli.runBinary(["sent", group, "asset-000001", "--to", "p0", "--date", "2026-11-29"]) else { continue }
                 if result.status != 0 || result.stderr.contains("locked") {
                     failures.add("\(group): \(result.status) \(result.stderr)")
                 }
@@ -125,17 +125,17 @@ struct FaultTests {
 
     @Test func aLockHeldPastTheBusyTimeoutExits75WithAClearMessage() throws {
         cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
-        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        #expect(try cli.runBinary("catalog", "import", "content/catalog").status == 0)
         let (holder, input) = try cli.holdWriteLock("BEGIN EXCLUSIVE; SELECT 1;")
         Thread.sleep(forTimeInterval: 0.5)
-        let result = try cli.run(["catalog", "import", "content/catalog"], environment: ["NEXTSEND_BUSY_TIMEOUT": "1"])
+        let result = try cli.runBinary(["catalog", "import", "content/catalog"], environment: ["NEXTSEND_BUSY_TIMEOUT": "1"])
         input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
         try input.fileHandleForWriting.close()
         holder.waitUntilExit()
         #expect(result.status == 75, "\(result.stderr)")
         #expect(result.stderr.contains("busy"))
         #expect(!result.stderr.contains("database is locked"))
-        #expect(try cli.run("catalog", "import", "content/catalog").status == 0, "once the lock is gone, it works")
+        #expect(try cli.runBinary("catalog", "import", "content/catalog").status == 0, "once the lock is gone, it works")
     }
 
     /// Readers never wait for writers: with an import holding the write lock for 12 seconds, a
@@ -143,7 +143,7 @@ struct FaultTests {
     @Test func readersFinishWhileAnotherProcessHoldsTheWriteLock() throws {
         try importShippedContent()
         let reference = cli.folder.path("reference")
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
+        #expect(try cli.runBinary("digest", "--week", "2026-W48", "--out", reference).status == 0)
         // A write transaction that stays open, as a long import's would.
         let (holder, input) = try cli.holdWriteLock("BEGIN IMMEDIATE; UPDATE storeVersion SET version = version WHERE id = 1;")
         Thread.sleep(forTimeInterval: 0.5)
@@ -153,12 +153,12 @@ struct FaultTests {
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + 12, execute: release)
         let started = Date()
-        let next = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29")
-        let show = try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29")
+        let next = try cli.runBinary("next", "mercy-valley-health", "--as-of", "2026-11-29")
+        let show = try cli.runBinary("group", "show", "mercy-valley-health", "--as-of", "2026-11-29")
         #expect(next.status == 0, "\(next.stderr)")
         #expect(show.status == 0, "\(show.stderr)")
         #expect(Date().timeIntervalSince(started) < 10, "next and group show did not wait for the lock")
-        let digest = try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("during"))
+        let digest = try cli.runBinary("digest", "--week", "2026-W48", "--out", cli.folder.path("during"))
         holder.waitUntilExit()
         #expect(digest.status == 0, "\(digest.stderr)")
         #expect(!digest.stderr.contains("busy"))
@@ -170,7 +170,7 @@ struct FaultTests {
     @Test func shardsStartedTogetherWriteEveryFileOnce() throws {
         try importShippedContent()
         let reference = cli.folder.path("reference")
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
+        #expect(try cli.runBinary("digest", "--week", "2026-W48", "--out", reference).status == 0)
         let expected = try cli.folder.files(under: "reference")
         for round in 0..<20 {
             let out = cli.folder.path("round-\(round)")
@@ -209,8 +209,8 @@ struct FaultTests {
     }
 
     func importShippedContent() throws {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
-        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups").status == 0)
+        #expect(try cli.runBinary("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try cli.runBinary("group", "import", CLI.repositoryContent + "/groups").status == 0)
     }
 
     @Test(.enabled(if: FaultTests.canMount)) func aFullDiskGivesExit74AndNoPartialFile() throws {
@@ -218,12 +218,12 @@ struct FaultTests {
         let out = cli.folder.path("tiny")
         guard try mount("size=48k", at: out) else { return }
         defer { unmount(out) }
-        let result = try cli.run("digest", "--week", "2026-W48", "--out", out)
+        let result = try cli.runBinary("digest", "--week", "2026-W48", "--out", out)
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
         // Whatever made it to a final name is whole; nothing temporary is left behind.
         let reference = cli.folder.path("reference")
-        #expect(try cli.run("digest", "--week", "2026-W48", "--out", reference).status == 0)
+        #expect(try cli.runBinary("digest", "--week", "2026-W48", "--out", reference).status == 0)
         for folder in ["2026-W48", "2026-W48/reps"] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(out)/\(folder)")) ?? [] where name.contains(".") {
                 var isDirectory: ObjCBool = false
@@ -240,7 +240,7 @@ struct FaultTests {
         let out = cli.folder.path("readonly")
         guard try mount("ro,size=64k", at: out) else { return }
         defer { unmount(out) }
-        let result = try cli.run("digest", "--week", "2026-W48", "--out", out)
+        let result = try cli.runBinary("digest", "--week", "2026-W48", "--out", out)
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("cannot create"), "\(result.stderr)")
     }
@@ -256,12 +256,12 @@ struct FaultTests {
         var garbage = bytes
         for index in stride(from: 4096, to: garbage.count, by: 97) { garbage[index] ^= 0xA5 }
         try garbage.write(to: URL(fileURLWithPath: cli.database))
-        let corrupt = try cli.run("group", "show", "mercy-valley-health")
+        let corrupt = try cli.runBinary("group", "show", "mercy-valley-health")
         #expect([65, 66].contains(corrupt.status), "\(corrupt.status) \(corrupt.stderr)")
         #expect(corrupt.stderr.hasPrefix("nextsend: "))
         // Not a database at all.
         try Data("hello, this is not SQLite".utf8).write(to: URL(fileURLWithPath: cli.database))
-        let notADatabase = try cli.run("catalog", "list")
+        let notADatabase = try cli.runBinary("catalog", "list")
         #expect(notADatabase.status == 65)
         #expect(notADatabase.stderr.contains("is not a NextSend database or is damaged"), "\(notADatabase.stderr)")
         #expect(FileManager.default.contents(atPath: cli.database) == Data("hello, this is not SQLite".utf8), "left as it was")
@@ -275,7 +275,7 @@ struct FaultTests {
         try process.run()
         process.waitUntilExit()
         let before = try cli.dump()
-        let result = try cli.run("next", "mercy-valley-health")
+        let result = try cli.runBinary("next", "mercy-valley-health")
         #expect(result.status == 65)
         #expect(result.stderr.contains("written by a newer version of NextSend"))
         #expect(try cli.dump() == before)
@@ -285,18 +285,18 @@ struct FaultTests {
 
     @Test func pathsInInputNeverLeaveTheirFolder() throws {
         cli.folder.makeContent(assets: ["tco-model": Samples.assetFile()])
-        #expect(try cli.run("catalog", "import", "content/catalog").status == 0)
+        #expect(try cli.runBinary("catalog", "import", "content/catalog").status == 0)
         // An asset id is never a path.
-        #expect(try cli.run("catalog", "tag", "../../etc/passwd", "--add-role", "it").status == 64)
+        #expect(try cli.runBinary("catalog", "tag", "../../etc/passwd", "--add-role", "it").status == 64)
         // A symbolic link out of a group folder is refused.
         cli.folder.write("outside/evil.yaml", Samples.groupYAML)
         cli.folder.write("groups/ok.yaml", Samples.groupYAML.replacingOccurrences(of: "acme-health", with: "ok-group"))
         try FileManager.default.createSymbolicLink(atPath: cli.folder.path("groups/link.yaml"), withDestinationPath: cli.folder.path("outside/evil.yaml"))
-        let result = try cli.run("group", "import", "groups")
+        let result = try cli.runBinary("group", "import", "groups")
         #expect(result.status == 65)
         #expect(result.stderr.contains("outside the group folder"))
         // Absolute paths and ../ are the user's own choice for the input itself, and work.
-        #expect(try cli.run("group", "import", cli.folder.path("outside/../outside/evil.yaml")).status == 0)
+        #expect(try cli.runBinary("group", "import", cli.folder.path("outside/../outside/evil.yaml")).status == 0)
     }
 }
 

@@ -88,7 +88,7 @@ import Testing
         return skipping || actual[at...].allSatisfy(\.isEmpty)
     }
 
-    @Test func everyCommandOnThePageRunsAndPrintsWhatThePageShows() throws {
+    @Test func everyCommandOnThePageRunsAndPrintsWhatThePageShows() async throws {
         let cli = CLI()
         for sub in ["catalog", "groups"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: CLI.repositoryContent + "/" + sub) where !name.hasPrefix(".") {
@@ -106,7 +106,7 @@ import Testing
             switch step {
             case let .command(words, expected):
                 try #require(words.first == "nextsend", "only nextsend commands on this page: \(words)")
-                let result = try cli.run(Array(words.dropFirst()))
+                let result = try await cli.run(Array(words.dropFirst()))
                 #expect(result.status == 0, "\(words.joined(separator: " ")): \(result.stderr)")
                 var output = result.stdout
                 for root in roots { output = output.replacingOccurrences(of: root, with: "") }

@@ -8,14 +8,14 @@ import Testing
 @Suite(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) struct PackageTests {
     let cli = CLI()
 
-    @Test func thePackagedBinaryRunsTheDemoWithTheToolchainHidden() throws {
+    @Test func thePackagedBinaryRunsTheDemoWithTheToolchainHidden() async throws {
         guard let tarball = ProcessInfo.processInfo.environment["NEXTSEND_PACKAGE"], !tarball.isEmpty else {
             if PostgresTestServer.required { Issue.record("NEXTSEND_PACKAGE is not set: Scripts/test --full packages before testing") }
             return
         }
         let unpacked = cli.folder.path("unpacked")
         try FileManager.default.createDirectory(atPath: unpacked, withIntermediateDirectories: true)
-        let untar = try cli.run(["-xzf", tarball, "-C", unpacked], executable: "/usr/bin/tar")
+        let untar = try cli.runBinary(["-xzf", tarball, "-C", unpacked], executable: "/usr/bin/tar")
         #expect(untar.status == 0, "\(untar.stderr)")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: unpacked).first)
         let root = URL(fileURLWithPath: unpacked).appendingPathComponent(name)
@@ -28,12 +28,12 @@ import Testing
         #expect(name.hasPrefix("nextsend-") && name.contains("-linux-"))
 
         // Where the debug build loads the Swift runtime from: the folder to hide.
-        let ldd = try cli.run([CLI.binary.path], executable: "/usr/bin/ldd")
+        let ldd = try cli.runBinary([CLI.binary.path], executable: "/usr/bin/ldd")
         let runtime = try #require(ldd.stdout.split(separator: "\n").first { $0.contains("libswiftCore.so") }
             .flatMap { $0.split(separator: " ").first { $0.hasPrefix("/") } }
             .map { URL(fileURLWithPath: String($0)).deletingLastPathComponent().path })
         func hidden(_ arguments: [String]) throws -> CLI.Result {
-            try cli.run(["--user", "--map-root-user", "--mount", "sh", "-c", #"mount -t tmpfs none "$0" && exec "$@""#, runtime] + arguments,
+            try cli.runBinary(["--user", "--map-root-user", "--mount", "sh", "-c", #"mount -t tmpfs none "$0" && exec "$@""#, runtime] + arguments,
                         executable: "/usr/bin/unshare", in: root)
         }
         // The control: the build the README makes cannot start without the toolchain.
@@ -49,14 +49,14 @@ import Testing
         // The packaged binary tells the demo's story, word for word as the debug build does.
         let packaged = try hidden([binary, "demo", "--content", "content"])
         #expect(packaged.status == 0, "\(packaged.stderr)")
-        let expected = try cli.run(["demo", "--content", "content"], in: URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent())
+        let expected = try await cli.run(["demo", "--content", "content"], in: URL(fileURLWithPath: CLI.repositoryContent).deletingLastPathComponent())
         #expect(expected.status == 0)
         #expect(packaged.stdout == expected.stdout)
         #expect(packaged.stdout.contains("What to send next"))
 
         // The notes name every library the binary still loads, and no Swift runtime.
         let notes = try String(contentsOf: root.appendingPathComponent("SYSTEM-LIBRARIES.txt"), encoding: .utf8)
-        let needed = try cli.run([binary], executable: "/usr/bin/ldd").stdout.split(separator: "\n")
+        let needed = try cli.runBinary([binary], executable: "/usr/bin/ldd").stdout.split(separator: "\n")
             .compactMap { line -> String? in
                 let library = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
                 return line.contains("=>") && !library.hasPrefix("linux-vdso") && !library.hasPrefix("ld-linux") ? library : nil

@@ -68,20 +68,20 @@ import Testing
         }
     }
 
-    func importShippedContent() throws {
-        #expect(try cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
-        #expect(try cli.run("group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29").status == 0)
+    func importShippedContent() async throws {
+        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
+        #expect(try await cli.run("group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29").status == 0)
     }
 
     @Test func theBinaryServesTheCLIsAnswersAndStopsOnSIGTERM() async throws {
-        try importShippedContent()
+        try await importShippedContent()
         let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
         let next = try await server.request("/v1/groups/mercy-valley-health/next?asOf=2026-11-29", token: token)
         #expect(next.0 == 200)
-        let cliNext = try cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json")
+        let cliNext = try await cli.run("next", "mercy-valley-health", "--as-of", "2026-11-29", "--json")
         #expect(next.2 + "\n" == cliNext.stdout)
         let show = try await server.request("/v1/groups/mercy-valley-health?asOf=2026-11-29", token: token)
-        #expect(show.2 + "\n" == (try cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json")).stdout)
+        #expect(show.2 + "\n" == (try await cli.run("group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json")).stdout)
         #expect(try await server.request("/v1/groups", token: nil).0 == 401)
         #expect(try await server.request("/healthz", token: nil).0 == 200)
         #expect(server.stop() == 0)
@@ -90,29 +90,29 @@ import Testing
     /// `token add`, `list` and `revoke` against a running `serve` with no tokens file: the stored
     /// token opens the API, shows as used, and stops working once revoked (a new process).
     @Test func storedTokensAreMadeListedAndRevokedFromTheCommandLine() async throws {
-        try importShippedContent()
-        let added = try cli.run("token", "add", "crm-sidebar", "--as-of", "2026-11-29")
+        try await importShippedContent()
+        let added = try await cli.run("token", "add", "crm-sidebar", "--as-of", "2026-11-29")
         #expect(added.status == 0, "\(added.stderr)")
         let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.count == 48 && token.allSatisfy(\.isHexDigit), "the token alone on stdout, for a script: \(added.stdout)")
         #expect(added.stderr.contains("shown only now"))
-        #expect(try cli.run("token", "add", "crm-sidebar").status == 65, "a name is taken once")
+        #expect(try await cli.run("token", "add", "crm-sidebar").status == 65, "a name is taken once")
         #expect(try !cli.sqlite("SELECT tokenHash FROM accessToken").contains(token), "only the hash is stored")
 
         let server = try Server(cli: cli, arguments: ["--host", "0.0.0.0"], environment: [:])
         #expect(try await server.request("/v1/groups", token: nil).0 == 401)
         #expect(try await server.request("/v1/groups", token: token).0 == 200)
         #expect(server.stop() == 0)
-        let list = try cli.run("token", "list", "--json")
+        let list = try await cli.run("token", "list", "--json")
         let lines = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(lines.count == 1 && lines[0]["name"] as? String == "crm-sidebar" && lines[0]["token"] == nil)
         #expect(lines[0]["lastUsed"] as? String != nil)
 
-        let typo = try cli.run("token", "revoke", "crm-sidebr")
+        let typo = try await cli.run("token", "revoke", "crm-sidebr")
         #expect(typo.status == 66 && typo.stderr.contains("did you mean 'crm-sidebar'?"))
-        #expect(try cli.run("token", "revoke", "crm-sidebar").status == 0)
+        #expect(try await cli.run("token", "revoke", "crm-sidebar").status == 0)
         // Another stored token keeps the server closed; the revoked one no longer opens it.
-        #expect(try cli.run("token", "add", "ops").status == 0)
+        #expect(try await cli.run("token", "add", "ops").status == 0)
         let after = try Server(cli: cli, environment: [:])
         #expect(try await after.request("/v1/groups", token: token).0 == 401)
         #expect(after.stop() == 0)
@@ -123,9 +123,9 @@ import Testing
     @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func twoDigestShardsAndAServiceShareOnePostgreSQL() async throws {
         guard let postgres = try PostgresTestServer.freshDatabase() else { return }
         let on = ["NEXTSEND_DB": postgres]
-        #expect(try cli.run(["catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29"], environment: on).status == 0)
-        #expect(try cli.run(["group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29"], environment: on).status == 0)
-        let reference = try cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("reference")], environment: on)
+        #expect(try await cli.run(["catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29"], environment: on).status == 0)
+        #expect(try await cli.run(["group", "import", CLI.repositoryContent + "/groups", "--as-of", "2026-11-29"], environment: on).status == 0)
+        let reference = try await cli.run(["digest", "--week", "2026-W48", "--out", cli.folder.path("reference")], environment: on)
         #expect(reference.status == 0, "\(reference.stderr)")
         let expected = Set(try cli.folder.files(under: "reference").keys)
 
@@ -157,14 +157,14 @@ import Testing
         #expect(shards.allSatisfy { $0.terminationStatus == 0 })
         // Every file of every rep and of marketing, once, and nothing half-written left behind.
         #expect(Set(try cli.folder.files(under: "shared").keys) == expected)
-        let history = try cli.run(["group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json"], environment: on)
+        let history = try await cli.run(["group", "show", "mercy-valley-health", "--as-of", "2026-11-29", "--json"], environment: on)
         let touches = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])["touches"] as? [[String: Any]]
         let recorded = (touches ?? []).filter { ($0["date"] as? String ?? "").hasPrefix("2026-10-") && $0["asset"] as? String == "tco-model" }
         #expect(recorded.count == 30, "\(recorded.count) of 30 sends kept")
     }
 
     @Test func aBusyDatabaseIs503WithRetryAfter() async throws {
-        try importShippedContent()
+        try await importShippedContent()
         let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token, "NEXTSEND_BUSY_TIMEOUT": "0.3"])
         // Another process holds the write lock, as a long import would.
         let (holder, input) = try cli.holdWriteLock("BEGIN IMMEDIATE;\nSELECT 1;")
@@ -202,7 +202,7 @@ import Testing
     /// phone sizes (send, mark consumed, undo, dismiss and undo, search and send, a claim as typed).
     /// Screenshots go to .build/screenshots.
     @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func aRepUsesThePageInARealBrowser() async throws {
-        try importShippedContent()
+        try await importShippedContent()
         let tokens = cli.folder.write("tokens", "alice alice@rosterline.example \(token)\n")
         let server = try Server(cli: cli, arguments: ["--tokens-file", tokens], environment: [:])
         let shots = ServeCommandTests.repository.appendingPathComponent(".build/screenshots")
@@ -223,8 +223,8 @@ import Testing
     /// as the weeks' open problems, send marks on the weeks with sends, fits a phone), the missing
     /// voices with whom to ask, and the digest's table-cell bars as a mail client shows them.
     @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func theTrendAndMissingVoicesShowInARealBrowser() async throws {
-        try importShippedContent()
-        let digest = try cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("digests"), "--format", "html")
+        try await importShippedContent()
+        let digest = try await cli.run("digest", "--week", "2026-W48", "--out", cli.folder.path("digests"), "--format", "html")
         #expect(digest.status == 0, "\(digest.stderr)")
         let tokens = cli.folder.write("tokens", "alice alice@rosterline.example \(token)\n")
         let server = try Server(cli: cli, arguments: ["--tokens-file", tokens], environment: [:])
@@ -246,7 +246,7 @@ import Testing
     /// schema refuses is refused; undeclared methods are 405 (schemathesis.toml says which 400s
     /// answer rules no schema can express).
     @Test(.tags(.slow), .enabled(if: SlowTests.enabled, "Scripts/test --full")) func theContractHoldsUnderSchemathesis() async throws {
-        try importShippedContent()
+        try await importShippedContent()
         let server = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
         let run = try runTool([
             "schemathesis", "--config-file", ServeCommandTests.repository.appendingPathComponent("schemathesis.toml").path,
@@ -260,8 +260,8 @@ import Testing
     }
 
     /// A mistyped --db would serve an empty database that reports itself healthy.
-    @Test func aDatabaseThatDoesNotExistIsRefusedUnlessToldToCreateIt() throws {
-        let missing = try cli.run(["serve", "--port", "0", "--db", cli.folder.path("typo.sqlite")])
+    @Test func aDatabaseThatDoesNotExistIsRefusedUnlessToldToCreateIt() async throws {
+        let missing = try await cli.run(["serve", "--port", "0", "--db", cli.folder.path("typo.sqlite")])
         #expect(missing.status == 66, "\(missing.stderr)")
         #expect(missing.stderr.contains("no database at"), "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.path("typo.sqlite")), "nothing created")
@@ -272,7 +272,7 @@ import Testing
 
     /// At the default level the log has starts, stops and writes, not a line per read; --log-level debug adds them.
     @Test func theDefaultLogSaysWhatChangedAndDebugSaysEveryRequest() async throws {
-        try importShippedContent()
+        try await importShippedContent()
         let quiet = try Server(cli: cli, environment: ["NEXTSEND_TOKEN": token])
         _ = try await quiet.request("/v1/groups/mercy-valley-health", token: token)
         _ = try await quiet.request("/v1/groups/mercy-valley-health/dismissals", method: "POST", token: token, json: #"{"asset": "tco-model"}"#)
@@ -287,16 +287,16 @@ import Testing
         #expect(try String(contentsOf: chatty.log, encoding: .utf8).contains("hb.request.path=/v1/groups/mercy-valley-health"))
     }
 
-    @Test func aPublicAddressNeedsAToken() throws {
-        let result = try cli.run("serve", "--host", "0.0.0.0", "--port", "0")
+    @Test func aPublicAddressNeedsAToken() async throws {
+        let result = try await cli.run("serve", "--host", "0.0.0.0", "--port", "0")
         #expect(result.status == 64)
         #expect(result.stderr.contains("refusing to listen on 0.0.0.0 without a token"))
         let tokens = cli.folder.write("tokens", "alice short\n")
-        let bad = try cli.run("serve", "--port", "0", "--tokens-file", tokens)
+        let bad = try await cli.run("serve", "--port", "0", "--tokens-file", tokens)
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("tokens:1: the token of 'alice' is 5 characters; at least 22 random characters are needed"))
         for weak in ["abc", "   ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaa"] {
-            let shared = try cli.run(["serve", "--port", "0"], environment: ["NEXTSEND_TOKEN": weak])
+            let shared = try await cli.run(["serve", "--port", "0"], environment: ["NEXTSEND_TOKEN": weak])
             #expect(shared.status == 65, "NEXTSEND_TOKEN='\(weak)'")
             #expect(shared.stderr.contains("NEXTSEND_TOKEN: "), "\(shared.stderr)")
         }

@@ -17,7 +17,7 @@ extension NextSendCommand {
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The day of the story.", valueName: "date")) var asOf = Day("2026-11-29")!
 
         func run() throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nextsend-demo-\(ProcessInfo.processInfo.processIdentifier)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nextsend-demo-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let desk = Desk(store: try SQLiteStore(path: folder.appendingPathComponent("demo.sqlite").path))

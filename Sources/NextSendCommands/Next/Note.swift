@@ -48,7 +48,7 @@ extension NextSendCommand {
         /// is identified by its words, like text pasted into the page.
         private func read() throws -> (String, String?) {
             if file == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let data = CommandIO.current.standardInput()
                 guard let text = String(data: data, encoding: .utf8) else { throw UserError.badData("standard input is not UTF-8 text") }
                 return (text, nil)
             }

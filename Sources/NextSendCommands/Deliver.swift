@@ -50,7 +50,7 @@ struct DeliveryOptions: ParsableArguments {
     /// Sends the week's digests and says what happened; the exit code says what is left to do.
     func deliver(week: IsoWeek, out: String, owner: String?, shard: Shard?, force: Bool, store: any Store, json: Bool,
                  log: LogOptions) async throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CommandIO.current.environment
         guard let fromText = from ?? environment["NEXTSEND_MAIL_FROM"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw UserError(description: "say who the digests come from: --from ADDRESS or NEXTSEND_MAIL_FROM", code: Failure.usage)
         }

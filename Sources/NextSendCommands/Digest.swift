@@ -79,9 +79,9 @@ final class ProgressBar: @unchecked Sendable {
             let width = 30
             let filled = total == 0 ? width : done * width / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total) reps".utf8))
+            CommandIO.current.standardError(Data("\r\(label) \(bar) \(done)/\(total) reps".utf8))
         }
     }
 
-    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+    func finish() { CommandIO.current.standardError(Data("\n".utf8)) }
 }

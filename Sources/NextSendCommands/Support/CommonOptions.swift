@@ -15,14 +15,14 @@ struct StoreOptions: ParsableArguments {
     var db: String?
 
     var path: String {
-        db ?? ProcessInfo.processInfo.environment["NEXTSEND_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "nextsend.sqlite"
+        db ?? CommandIO.current.variable("NEXTSEND_DB") ?? "nextsend.sqlite"
     }
 
     func open() throws -> any Store { try StoreOptions.open(path) }
 
     /// A SQLite file, or a PostgreSQL database when `location` is a postgres:// URL.
     static func open(_ location: String) throws -> any Store {
-        if PostgresLocation.isURL(location) { return try PostgresStore(try PostgresLocation(url: location)) }
+        if PostgresLocation.isURL(location) { return try PostgresStore(try PostgresLocation(url: location, environment: CommandIO.current.environment)) }
         return try SQLiteStore(path: location)
     }
 }
@@ -42,7 +42,9 @@ struct LogOptions: ParsableArguments {
 
     /// The logger the command hands to the libraries: steps at info with `--verbose`, else warnings only.
     var logger: Logger {
-        var logger = Logger(label: "nextsend")
+        // Bound to this command's stderr, so a command run in process logs where its messages go.
+        let io = CommandIO.current
+        var logger = Logger(label: "nextsend") { label in StreamLogHandler(label: label, stream: CommandErrorStream(io: io)) }
         logger.logLevel = verbose ? .info : .warning
         return logger
     }
@@ -53,7 +55,7 @@ struct RecorderOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who records this (default: $NEXTSEND_USER, else the login name).", valueName: "name"))
     var by: String?
 
-    var recorder: Recorder { Recorder.resolve(by) }
+    var recorder: Recorder { Recorder.resolve(by, environment: CommandIO.current.environment) }
 }
 
 /// `--json`: machine-readable output.

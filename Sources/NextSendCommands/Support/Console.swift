@@ -4,26 +4,26 @@ import NextSend
 /// Results go to stdout, diagnostics to stderr.
 enum Console {
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        CommandIO.current.standardOutput(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        CommandIO.current.standardError(Data((text + "\n").utf8))
     }
 
     /// Pretty, key-sorted JSON: the same data always prints the same bytes.
     static func printJSON<T: Encodable>(_ value: T, omitBody: Bool = false) throws {
-        let data = try JSONOutput.encode(value, omitBody: omitBody)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        var data = try JSONOutput.encode(value, omitBody: omitBody)
+        data.append(Data("\n".utf8))
+        CommandIO.current.standardOutput(data)
     }
 
-    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdoutIsTerminal: Bool { CommandIO.current.stdoutIsTerminal }
+    static var stderrIsTerminal: Bool { CommandIO.current.stderrIsTerminal }
 
     /// Wraps text in an ANSI colour when stdout is a terminal and NO_COLOR is unset.
     static func highlight(_ text: String, _ code: String) -> String {
-        guard stdoutIsTerminal, ProcessInfo.processInfo.environment["NO_COLOR"] == nil else { return text }
+        guard stdoutIsTerminal, CommandIO.current.environment["NO_COLOR"] == nil else { return text }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 

@@ -62,7 +62,7 @@ extension NextSendCommand {
             }
             let server: NextSendServer
             do {
-                let publicURL = self.publicURL ?? ProcessInfo.processInfo.environment["NEXTSEND_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                let publicURL = self.publicURL ?? CommandIO.current.variable("NEXTSEND_BASE_URL")
                 // The database may hold tokens (`nextsend token add`): the check for a public
                 // address without one comes once it is open.
                 server = try NextSendServer(configuration: .init(store: try store.open(), host: host, port: port, tokens: tokens, logger: logger,
@@ -88,7 +88,7 @@ extension NextSendCommand {
                     throw UserError.badData(error.description)
                 }
             }
-            if let token = ProcessInfo.processInfo.environment["NEXTSEND_TOKEN"], !token.isEmpty {
+            if let token = CommandIO.current.variable("NEXTSEND_TOKEN") {
                 do {
                     return try .shared(token)
                 } catch let error as TokensFileError {

@@ -1,0 +1,4 @@
+import NextSendCommands
+
+// Everything `nextsend` does lives in NextSendCommands; the binary only hands it the process.
+await NextSendCommand.runAsProcess()
