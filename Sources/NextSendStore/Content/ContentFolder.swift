@@ -107,12 +107,6 @@ public enum ContentFolder {
             throw ContentError(.missingInput, "catalog folder not found: \(directory)")
         }
         guard isDirectory.boolValue else { throw ContentError(.missingInput, "\(directory) is not a folder") }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && $0.lowercased() != "readme.md" }
-                .sorted()
-        } catch {
-            throw ContentError(.unreadable, "cannot list \(directory): \(error.localizedDescription)")
-        }
+        return try ContentListing.files(in: directory, extensions: ["md"]).map { ($0 as NSString).lastPathComponent }
     }
 }

@@ -78,7 +78,7 @@ extension Store {
         }
 
         let catalog = (content as NSString).appendingPathComponent("catalog")
-        for path in try Self.files(in: catalog, extensions: ["md"]) where (path as NSString).lastPathComponent.lowercased() != "readme.md" {
+        for path in try Self.files(in: catalog, extensions: ["md"]) {
             let text = try ContentFolder.readText(path: path, what: "asset file")
             let rewritten = try rename.rewriteAssetFile(text, file: path)
             guard rewritten.count > 0 else { continue }
@@ -176,17 +176,9 @@ extension Store {
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).rename.tmp").path
     }
 
-    /// The files of a folder with these extensions, sorted; none when the folder does not exist.
+    /// The files of a folder with these extensions (``ContentListing``); none when the folder does not
+    /// exist: a content folder without groups has nothing to rename there.
     private static func files(in folder: String, extensions: Set<String>) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw ContentError(.unreadable, "cannot list \(folder): \(error.localizedDescription)")
-        }
-        return names.filter { !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .sorted().map { (folder as NSString).appendingPathComponent($0) }
+        ContentListing.isFolder(folder) ? try ContentListing.files(in: folder, extensions: extensions) : []
     }
 }

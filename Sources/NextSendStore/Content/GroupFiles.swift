@@ -31,16 +31,7 @@ public enum GroupFiles {
         }
         var files: [String] = []
         if isDirectory.boolValue {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path)
-            } catch {
-                throw ContentError(.unreadable, "cannot list \(path): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
-            }
-            files = names.filter { name in
-                let ext = (name as NSString).pathExtension.lowercased()
-                return !name.hasPrefix(".") && (yamlExtensions.contains(ext) || jsonLinesExtensions.contains(ext))
-            }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            files = try ContentListing.files(in: path, extensions: yamlExtensions.union(jsonLinesExtensions))
             if files.isEmpty { throw ContentError(.missingInput, "no .yaml, .yml or .jsonl files in \(path)") }
         } else {
             files = [path]
