@@ -26,6 +26,31 @@ import NextSendSynthetic
         #expect(next.mention("lee") == "Lee Park (IT)")
     }
 
+    /// The pick row the terminal, the page and the digest show: every recipient named in full, the
+    /// split the pick settles in the taxonomy's words, and no link that is not a web link.
+    @Test func aPickRowNamesItsPeopleTheSplitItSettlesAndOnlyWebLinks() throws {
+        var split = group
+        split.claims = [Claim(stakeholder: "dana", topic: "tco", value: .number(120_000), date: Day("2026-11-20")!),
+                        Claim(stakeholder: "lee", topic: "tco", value: .number(310_000), date: Day("2026-11-21")!)]
+        func asset(_ id: String, url: String) -> Asset {
+            Asset(id: id, title: "Cost model", url: url, format: "tool", jobs: [.validation], roles: ["finance", "it"], topics: ["tco"],
+                  resolves: [.init(topic: "tco")], shareable: true, status: .published)
+        }
+        let words = Vocabulary(taxonomy)
+        for (url, shown) in [("https://example.com/cost model", "https://example.com/cost%20model"), ("javascript:alert(1)", nil)] {
+            let diagnosis = Diagnoser.diagnose(split, taxonomy: taxonomy, asOf: Samples.asOf)
+            let picks = Matcher.recommend(for: split, diagnosis: diagnosis, index: CatalogIndex(assets: [asset("cost-model", url: url)]),
+                                          taxonomy: taxonomy, options: MatchOptions(limit: 1))
+            let row = words.pickRow(try #require(picks.first), in: split)
+            #expect(row.rank == 1 && row.asset == "cost-model" && row.title == "Cost model")
+            #expect(row.sendTo == "Dana Reyes (finance) and Lee Park (IT)", "each recipient once, in full")
+            #expect(row.sendToIds == ["dana", "lee"])
+            #expect(row.resolves == "For the split on Three-year total cost of ownership")
+            #expect(row.url == shown)
+            #expect(row.reason == picks[0].reason && row.score == picks[0].score)
+        }
+    }
+
     @Test func rolesReadFromTheTaxonomysLabelsElseAsWords() throws {
         let labelled = try TaxonomyParser.parse("""
             roles: [it, end-user, clinical-lead]

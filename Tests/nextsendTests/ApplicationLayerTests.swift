@@ -56,6 +56,20 @@ import Testing
         }
     }
 
+    /// A pick row and a job board row are worded once (`Vocabulary.pickRow`, `Vocabulary.jobRow`):
+    /// no command, page or digest builds a recipient list or a job's status words of its own.
+    @Test func picksAndJobRowsAreWordedInOneFile() throws {
+        let surfaces = try Self.swiftFiles(under: "NextSendCommands") + Self.swiftFiles(under: "NextSendService")
+            + Self.swiftFiles(under: "NextSendDigest")
+        #expect(surfaces.count > 60)
+        for (path, text) in surfaces {
+            for (number, line) in text.components(separatedBy: "\n").enumerated() {
+                #expect(!line.contains("pick.sendTo.map"), "\(path):\(number + 1) words a recipient list; use Vocabulary.pickRow: \(line)")
+                #expect(!line.contains("idle past its"), "\(path):\(number + 1) words a job row; use Vocabulary.jobRow: \(line)")
+            }
+        }
+    }
+
     @Test func theCheckFindsADirectCall() {
         // The pattern itself, on lines a later change could bring.
         for line in ["let t = try store.taxonomy()", "try desk.store.asset(id: a)", "try store.open().tagAssets(ids: ids)"] {

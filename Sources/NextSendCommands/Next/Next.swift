@@ -48,10 +48,10 @@ enum RecommendationText {
             return lines.joined(separator: "\n")
         }
         for pick in advice.recommendations {
-            var names = vocabulary.names(in: group)
-            lines.append("\(pick.rank). \(pick.asset.title) [\(pick.asset.id)]")
-            lines.append("   send to: " + pick.sendTo.map { names.mention($0) }.joined(separator: ", "))
-            lines.append("   why: " + pick.reason)
+            let row = vocabulary.pickRow(pick, in: group)
+            lines.append("\(row.rank). \(row.title) [\(row.asset)]")
+            lines.append("   send to: " + row.sendTo)
+            lines.append("   why: " + row.reason)
             if explain {
                 lines.append("   score \(NumberText.plain(pick.score)):")
                 for part in pick.breakdown {

@@ -81,11 +81,9 @@ public struct DigestBuilder: Sendable {
             trend: DigestBuilder.bars(trend), trendRow: DigestBuilder.row(trend),
             changes: sentences(changes, group),
             recommendations: advice.recommendations.map { pick in
-                var names = words.names(in: group)
-                return GroupSection.RecommendationRow(
-                    rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, url: DigestBuilder.safeLink(pick.asset.url),
-                    sendTo: pick.sendTo.map { names.mention($0) }.joined(separator: ", "), sendToIds: pick.sendTo,
-                    reason: pick.reason, score: pick.score)
+                let row = words.pickRow(pick, in: group)
+                return GroupSection.RecommendationRow(rank: row.rank, asset: row.asset, title: row.title, url: row.url ?? "", sendTo: row.sendTo,
+                                                      sendToIds: row.sendToIds, reason: row.reason, score: row.score)
             })
         if advice.recommendations.isEmpty { section.nothingToSend = words.nothingToSend(diagnosis) }
         var gaps: [String: GroupFacts.Gap] = [:]
@@ -337,8 +335,6 @@ public struct DigestBuilder: Sendable {
         }
     }
 
-    /// Only web links reach a digest (see ``WebLink``); "" where the url is not one.
-    public static func safeLink(_ url: String?) -> String { WebLink.safe(url) ?? "" }
 
     func label(_ topic: String) -> String { words.topic(topic) }
 }

@@ -46,7 +46,7 @@ public struct GroupSection: Sendable, Hashable, Encodable {
         public var asset: String
         public var title: String
         public var url: String
-        /// Names for people: "Dana Reyes (finance), Lee Park (IT)".
+        /// Names for people: "Dana Reyes (finance) and Lee Park (IT)" (``PickRow/sendTo``).
         public var sendTo: String
         public var sendToIds: [String]
         public var reason: String

@@ -183,17 +183,11 @@ struct GroupPage: WebPage {
             picks = []
         case let .picks(advice, _, _):
             picks = advice.recommendations.map { pick in
-                var names = words.names(in: group)
-                let splits = pick.addresses.compactMap { need -> String? in
-                    if case let .conflict(topic) = need { return words.topicTitle(topic) }
-                    return nil
-                }
-                let people = group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: pick.sendTo.contains($0.id)) }
+                let row = words.pickRow(pick, in: group)
+                let people = group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: row.sendToIds.contains($0.id)) }
                 let others = people.filter { !$0.checked }
-                return Pick(rank: pick.rank, asset: pick.asset.id, title: pick.asset.title, reason: pick.reason,
-                            sendTo: Words.list(pick.sendTo.map { names.mention($0) }), url: WebLink.safe(pick.asset.url),
-                            resolves: splits.isEmpty ? nil : "For the split on " + Words.list(splits),
-                            suggested: people.filter(\.checked), others: others, hasOthers: !others.isEmpty)
+                return Pick(rank: row.rank, asset: row.asset, title: row.title, reason: row.reason, sendTo: row.sendTo, url: row.url,
+                            resolves: row.resolves, suggested: people.filter(\.checked), others: others, hasOthers: !others.isEmpty)
             }
             if picks.isEmpty { noPicks = words.nothingToSend(diagnosis) }
         }
