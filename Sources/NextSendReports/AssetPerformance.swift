@@ -42,7 +42,7 @@ extension Desk {
             for touch in group.touches where touch.asset == id && touch.date <= asOf {
                 performance.sends += 1
                 groups.insert(group.id)
-                let states = SendFollowUp.of(touch, asset: asset, in: group, taxonomy: taxonomy, windowDays: window)
+                let states = TouchFollowUp.of(touch, asset: asset, in: group, taxonomy: taxonomy, windowDays: window)
                     .map { $0.state(asOf: asOf, windowDays: window) }
                 if states.isEmpty {
                     performance.noNeed += 1

@@ -102,15 +102,15 @@ public struct Desk: Sendable {
 
     /// Records a send. `fields` are those of a touch in a group file (`asset`, `to` comma
     /// separated, `date`, `channel`, `consumed`); `today` is the latest day a fact may carry.
-    public func recordTouch(groupID: String, fields: [String: String], today: Day, by recorder: Recorder) throws -> Recorded<SentReport> {
+    public func recordTouch(groupID: String, fields: [String: String], today: Day, by recorder: Recorder) throws -> Recorded<TouchReport> {
         let group = try store.existingGroup(id: groupID)
         var fields = fields
         if fields["date"] == nil { fields["date"] = today.description }
         let touch = try GroupParser.touch(fields, in: group, knownAssets: try store.assetIDs(), latest: today)
         let advisor = try advisor(asOf: touch.date)
-        let warnings = try store.asset(id: touch.asset).map { try advisor.sendWarnings(for: $0, to: group, on: touch.date) }?
+        let warnings = try store.asset(id: touch.asset).map { try advisor.touchWarnings(for: $0, to: group, on: touch.date) }?
             .map(\.description) ?? []
-        let outcome = try store.recordSend(touch, to: group.id, by: recorder)
+        let outcome = try store.recordTouch(touch, to: group.id, by: recorder)
         // The answer says what is stored: a send already recorded that day keeps its channel,
         // whatever channel the repeat named.
         var channel = touch.channel
@@ -119,7 +119,7 @@ public struct Desk: Sendable {
                 .first { $0.asset == touch.asset && $0.date == touch.date && !$0.provenance.isRetracted && !Set($0.to).isDisjoint(with: touch.to) }?
                 .channel
         }
-        let report = SentReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description, channel: channel,
+        let report = TouchReport(group: group.id, asset: touch.asset, to: touch.to, date: touch.date.description, channel: channel,
                                 consumed: touch.consumed, added: outcome.added, alreadyRecorded: outcome.alreadyRecorded,
                                 markedConsumed: outcome.markedConsumed, warnings: warnings)
         return Recorded(report: report, isNew: !outcome.added.isEmpty)

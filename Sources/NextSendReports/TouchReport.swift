@@ -1,7 +1,7 @@
 import NextSend
 
 /// `sent --json` and `POST /v1/groups/{id}/touches`: what recording a send did, person by person.
-public struct SentReport: Sendable, Hashable, Encodable {
+public struct TouchReport: Sendable, Hashable, Encodable {
     public var group: String
     public var asset: String
     public var to: [String]
@@ -16,7 +16,7 @@ public struct SentReport: Sendable, Hashable, Encodable {
     public var warnings: [String]
 }
 
-extension SentReport {
+extension TouchReport {
     /// What recording the send did, as a rep reads it: who got it, who already had it that day,
     /// who was marked consumed. `names` mentions people ("Lee Park (IT)", then "Lee").
     public func sentences(names: inout PersonNames) -> [String] {

@@ -71,7 +71,7 @@ import Testing
         try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(130_000), date: Day("2026-11-20")!),
                               to: "acme-health", by: rep)
         try store.recordEvent(JobEvent(job: .validation, type: .progressed, date: Day("2026-11-28")!), to: "acme-health", by: rep)
-        try store.recordSend(Touch(asset: "tco-model", to: ["kim", "zoe"], date: Day("2026-11-28")!), to: "acme-health", by: rep)
+        try store.recordTouch(Touch(asset: "tco-model", to: ["kim", "zoe"], date: Day("2026-11-28")!), to: "acme-health", by: rep)
         let before = try #require(try store.group(id: "acme-health"))
         #expect(Diagnoser.diagnose(before, taxonomy: Samples.taxonomy, asOf: Samples.asOf).conflicts.map(\.topic) == ["deployment"])
 
@@ -111,11 +111,11 @@ import Testing
         guard let store = try makeStore(kind) else { return }
         _ = try importAcme(store)
         let day = Day("2026-11-28")!
-        let first = try store.recordSend(Touch(asset: "tco-model", to: ["kim", "lee"], date: day), to: "acme-health", by: rep)
-        let again = try store.recordSend(Touch(asset: "tco-model", to: ["lee", "max"], date: day), to: "acme-health", by: rep)
+        let first = try store.recordTouch(Touch(asset: "tco-model", to: ["kim", "lee"], date: day), to: "acme-health", by: rep)
+        let again = try store.recordTouch(Touch(asset: "tco-model", to: ["lee", "max"], date: day), to: "acme-health", by: rep)
         #expect(first.added == ["kim", "lee"] && again.added == ["max"] && again.alreadyRecorded == ["lee"])
         // The file's own send to dana on 2026-10-12, reported again by the CLI, is not doubled either.
-        let repeated = try store.recordSend(Touch(asset: "tco-model", to: ["dana"], date: Day("2026-10-12")!), to: "acme-health", by: rep)
+        let repeated = try store.recordTouch(Touch(asset: "tco-model", to: ["dana"], date: Day("2026-10-12")!), to: "acme-health", by: rep)
         #expect(repeated.alreadyRecorded == ["dana"])
         let group = try #require(try store.group(id: "acme-health"))
         #expect(group.touches.flatMap(\.to).sorted() == ["dana", "kim", "lee", "max"])
@@ -292,7 +292,7 @@ import Testing
             group.touches = []
             try store.importGroups([group])
             let sent = Day("2026-10-10")!.adding(days: index)
-            try store.recordSend(Touch(asset: "tco-model", to: ["dana", "lee"], date: sent), to: group.id, by: rep)
+            try store.recordTouch(Touch(asset: "tco-model", to: ["dana", "lee"], date: sent), to: group.id, by: rep)
             // Lee comes round: the same day for g0, a week later for the others but g5 (three weeks).
             let closes = sent.adding(days: index == 0 ? 0 : index == 5 ? 21 : 7)
             try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: closes), to: group.id, by: rep)
@@ -393,10 +393,10 @@ import Testing
         _ = try store.importGroups(path: folder.write("groups/acme.yaml", Samples.groupYAML), asOf: Samples.asOf)
         let day = Day("2026-11-20")!
         let send = Touch(asset: "tco-model", to: ["dana"], date: day, channel: "email")
-        #expect(try store.recordSend(send, to: "acme-health", by: Recorder("alice")).added == ["dana"])
+        #expect(try store.recordTouch(send, to: "acme-health", by: Recorder("alice")).added == ["dana"])
         try store.retract(.send(asset: "tco-model", to: ["dana"], date: day), in: "acme-health", by: Recorder("alice"), on: Day("2026-11-29")!)
         #expect(try !store.history(ofGroup: "acme-health").sends.contains { $0.date == day && !$0.provenance.isRetracted })
-        let again = try store.recordSend(Touch(asset: "tco-model", to: ["dana"], date: day, channel: "call"), to: "acme-health", by: Recorder("bob"))
+        let again = try store.recordTouch(Touch(asset: "tco-model", to: ["dana"], date: day, channel: "call"), to: "acme-health", by: Recorder("bob"))
         #expect(again.added == ["dana"])
         let live = try store.history(ofGroup: "acme-health").sends.filter { $0.date == day && !$0.provenance.isRetracted }
         #expect(live.map(\.to) == [["dana"]])

@@ -116,7 +116,7 @@ import Testing
         // 40 sends on 40 days from 8 threads, each its own transaction on a pooled connection.
         DispatchQueue.concurrentPerform(iterations: 40) { index in
             let day = Day("2026-10-01")!.adding(days: index)
-            _ = try? store.recordSend(Touch(asset: "tco-model", to: [people[index % people.count]], date: day), to: "acme-health",
+            _ = try? store.recordTouch(Touch(asset: "tco-model", to: [people[index % people.count]], date: day), to: "acme-health",
                                       by: Recorder("rep\(index % 8)"))
         }
         let sends = try store.history(ofGroup: "acme-health").sends.filter { $0.provenance.recordedBy?.hasPrefix("rep") == true }

@@ -64,7 +64,7 @@ import NextSendSynthetic
 
     @Test func historyHasSendsFollowedUpBothWays() {
         let byID = Dictionary(uniqueKeysWithValues: Self.assets.map { ($0.id, $0) })
-        let followUps = Self.groups.flatMap { SendFollowUp.of($0, assets: { byID[$0] }, taxonomy: Self.taxonomy) }
+        let followUps = Self.groups.flatMap { TouchFollowUp.of($0, assets: { byID[$0] }, taxonomy: Self.taxonomy) }
         let conflicts = followUps.filter { $0.need.hasPrefix("conflict:") }
         let jobs = followUps.filter { $0.need.hasPrefix("stalled-job:") }
         #expect(conflicts.count >= 30 && jobs.count >= 30, "\(conflicts.count) conflict and \(jobs.count) job follow-ups")

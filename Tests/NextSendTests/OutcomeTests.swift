@@ -52,7 +52,7 @@ import Testing
         #expect(!inside.complete)
         let after = try outcome("2026-12-08")
         #expect(after.conflictsPending.isEmpty && after.conflictsClosed.isEmpty && after.complete)
-        let rows = SendFollowUp.of(group, assets: { $0 == "tco-model" ? model : nil }, taxonomy: taxonomy)
+        let rows = TouchFollowUp.of(group, assets: { $0 == "tco-model" ? model : nil }, taxonomy: taxonomy)
         #expect(rows.map { $0.state(asOf: Day("2026-11-29")!) } == rows.map { _ in .pending })
         #expect(rows.map { $0.state(asOf: Day("2026-12-08")!) } == rows.map { _ in .unmet })
     }

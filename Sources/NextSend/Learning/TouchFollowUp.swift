@@ -6,7 +6,7 @@
 /// was built for (stalled the day before D). The need is **met** on the first day from D through
 /// D + ``ScoringPolicy/followUpDays`` that the conflict is no longer open or the job has an event;
 /// until the window's last day it is **pending**, after that **unmet**.
-public struct SendFollowUp: Sendable, Hashable {
+public struct TouchFollowUp: Sendable, Hashable {
     public enum State: String, Sendable, Hashable, Codable {
         case met, pending, unmet
     }
@@ -32,7 +32,7 @@ public struct SendFollowUp: Sendable, Hashable {
 
     /// Every send of `group`, followed up.
     public static func of(_ group: BuyingGroup, assets: (String) -> Asset?, taxonomy: Taxonomy,
-                          windowDays: Int = ScoringPolicy.standard.followUpDays) -> [SendFollowUp] {
+                          windowDays: Int = ScoringPolicy.standard.followUpDays) -> [TouchFollowUp] {
         group.touches.flatMap { touch in
             assets(touch.asset).map { of(touch, asset: $0, in: group, taxonomy: taxonomy, windowDays: windowDays) } ?? []
         }
@@ -40,8 +40,8 @@ public struct SendFollowUp: Sendable, Hashable {
 
     /// One send followed up: a row per conflict it could settle and per stalled job it was built for.
     public static func of(_ touch: Touch, asset: Asset, in group: BuyingGroup, taxonomy: Taxonomy,
-                          windowDays: Int = ScoringPolicy.standard.followUpDays) -> [SendFollowUp] {
-        var rows: [SendFollowUp] = []
+                          windowDays: Int = ScoringPolicy.standard.followUpDays) -> [TouchFollowUp] {
+        var rows: [TouchFollowUp] = []
         // As things stood before the day of the send, so that what changed that day counts as following it.
         let before = touch.date.adding(days: -1)
         let end = touch.date.adding(days: windowDays)
@@ -53,12 +53,12 @@ public struct SendFollowUp: Sendable, Hashable {
             let met = days.first { day in
                 !ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: day).contains { $0.topic == conflict.topic }
             }
-            rows.append(SendFollowUp(asset: asset.id, need: Need.Kind.conflict(topic: conflict.topic).key, sent: touch.date, met: met))
+            rows.append(TouchFollowUp(asset: asset.id, need: Need.Kind.conflict(topic: conflict.topic).key, sent: touch.date, met: met))
         }
         for state in JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: before)
         where state.status == .stalled && asset.jobs.contains(state.job) {
             let met = group.events.filter { $0.job == state.job && $0.date >= touch.date && $0.date <= end }.map(\.date).min()
-            rows.append(SendFollowUp(asset: asset.id, need: Need.Kind.stalledJob(state.job).key, sent: touch.date, met: met))
+            rows.append(TouchFollowUp(asset: asset.id, need: Need.Kind.stalledJob(state.job).key, sent: touch.date, met: met))
         }
         return rows
     }

@@ -98,7 +98,7 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// The factor moves at most this far from 1 either way (0.3: between 0.7 and 1.3).
     public var evidenceMaxLift = 0.3
     /// How long after a send what follows counts as following it: a send on day D is met when its
-    /// conflict closed or its stalled job moved on any day from D through D + this (``SendFollowUp``).
+    /// conflict closed or its stalled job moved on any day from D through D + this (``TouchFollowUp``).
     public var followUpDays = 14
 
     public init() {}

@@ -1,7 +1,7 @@
 /// What followed a touch, as marketing reads it: the conflicts it could settle and the stalled jobs
 /// it was built for, and which of them were met, are pending or were not met.
 ///
-/// Built from ``SendFollowUp``, the one rule the matcher also learns from, so marketing's "what
+/// Built from ``TouchFollowUp``, the one rule the matcher also learns from, so marketing's "what
 /// helped" and the matcher's evidence never disagree about a send.
 public struct TouchOutcome: Sendable, Hashable, Codable {
     public var group: String
@@ -31,11 +31,11 @@ public struct TouchOutcome: Sendable, Hashable, Codable {
             $0.date != $1.date ? $0.date < $1.date : $0.asset < $1.asset
         }.compactMap { touch in
             guard let asset = assets(touch.asset) else { return nil }
-            let rows = SendFollowUp.of(touch, asset: asset, in: group, taxonomy: taxonomy, windowDays: windowDays)
-            func topics(_ state: SendFollowUp.State?) -> [String] {
+            let rows = TouchFollowUp.of(touch, asset: asset, in: group, taxonomy: taxonomy, windowDays: windowDays)
+            func topics(_ state: TouchFollowUp.State?) -> [String] {
                 rows.filter { state == nil || $0.state(asOf: asOf, windowDays: windowDays) == state }.compactMap(\.conflictTopic)
             }
-            func jobs(_ state: SendFollowUp.State?) -> [BuyingJob] {
+            func jobs(_ state: TouchFollowUp.State?) -> [BuyingJob] {
                 rows.filter { state == nil || $0.state(asOf: asOf, windowDays: windowDays) == state }.compactMap(\.stalledJob)
             }
             return TouchOutcome(group: group.id, asset: asset.id, date: touch.date, recipients: touch.to.count, consumed: touch.consumed,

@@ -87,8 +87,8 @@ public struct Advisor: Sendable {
     /// one-sided content is about to go into a split group (with a shareable alternative).
     ///
     /// The catalog is loaded only when the split warning needs an alternative.
-    public func sendWarnings(for asset: Asset, to group: BuyingGroup, on day: Day) throws -> [SendWarning] {
-        var warnings: [SendWarning] = []
+    public func touchWarnings(for asset: Asset, to group: BuyingGroup, on day: Day) throws -> [TouchWarning] {
+        var warnings: [TouchWarning] = []
         if !asset.isLive(asOf: day) {
             warnings.append(.notLive(asset: asset.id, state: asset.isExpired(asOf: day) ? "expired" : asset.status.rawValue))
         }
@@ -108,7 +108,7 @@ public struct Advice: Sendable, Hashable {
 }
 
 /// Something a rep should know before a send is recorded; the send is recorded anyway.
-public enum SendWarning: Sendable, Hashable, CustomStringConvertible {
+public enum TouchWarning: Sendable, Hashable, CustomStringConvertible {
     /// The asset is a draft, retired or expired.
     case notLive(asset: String, state: String)
     /// One-sided content into a split group.

@@ -84,7 +84,7 @@ public protocol Store: Sendable {
 
     func recordClaim(_ claim: Claim, to groupID: String, by recorder: Recorder) throws -> RecordOutcome
     func recordEvent(_ event: JobEvent, to groupID: String, by recorder: Recorder) throws -> RecordOutcome
-    func recordSend(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> SendOutcome
+    func recordTouch(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> TouchRecording
     func markConsumed(asset: String, in groupID: String, recipients: [String], date: Day?,
                       by recorder: Recorder) throws -> [(recipient: String, date: Day)]
     func recordDismissal(_ dismissal: Dismissal, in groupID: String, by recorder: Recorder) throws -> RecordOutcome

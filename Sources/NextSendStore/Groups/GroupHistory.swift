@@ -69,7 +69,7 @@ extension SQLStore {
         try read { db in
             guard let group = try StoreQueries.groupRecord(id, db) else { throw try StoreQueries.noGroup(id, db) }
             let people = try db.records(StakeholderRecord.self, "SELECT * FROM stakeholder WHERE groupId = ? ORDER BY position, id", [id], StakeholderRecord.init(row:))
-            let rows = try db.records(SendRecord.self, "SELECT * FROM send WHERE groupId = ? ORDER BY date, seq", [id], SendRecord.init(row:))
+            let rows = try db.records(TouchRow.self, "SELECT * FROM send WHERE groupId = ? ORDER BY date, seq", [id], TouchRow.init(row:))
             var sends: [GroupHistory.Send] = []
             var slot: [String: Int] = [:]
             for row in rows {

@@ -17,7 +17,7 @@ extension StoreQueries {
         let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
                                               uniquingKeysWith: { first, _ in first })
         try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"],
-                      SendFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy).map { row in
+                      TouchFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy).map { row in
                           [groupID, row.asset, row.need, row.sent.description,
                            row.sent.adding(days: ScoringPolicy.standard.followUpDays).description, row.met?.description]
                       })
@@ -32,7 +32,7 @@ extension StoreQueries {
         }
     }
 
-    /// What followed earlier sends as of `asOf`, per asset and need, by ``SendFollowUp/state(asOf:windowDays:)``:
+    /// What followed earlier sends as of `asOf`, per asset and need, by ``TouchFollowUp/state(asOf:windowDays:)``:
     /// a send counts once it is met or unmet (a pending one does not count yet); a success is a met one.
     static func evidence(_ db: any SQLSession, asOf: Day) throws -> OutcomeEvidence {
         var records: [String: [String: OutcomeEvidence.Record]] = [:]

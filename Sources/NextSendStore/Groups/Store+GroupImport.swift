@@ -217,7 +217,7 @@ struct GroupMerge {
     }
 
     private func mergeSends() throws -> FactCounts {
-        let stored = try db.records(SendRecord.self, "SELECT * FROM send WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], SendRecord.init(row:))
+        let stored = try db.records(TouchRow.self, "SELECT * FROM send WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], TouchRow.init(row:))
         // A send a rep marked consumed after the fact stays consumed, whatever the source says.
         return try merge(stored: stored, storedKey: { FactKeys.send(try $0.sendFact()) }, incoming: uniqueSends,
                          same: { row, send in
@@ -282,7 +282,7 @@ struct KeyedFacts<Fact> {
 protocol SequencedRow { var seq: Int64 { get } }
 extension ClaimRecord: SequencedRow {}
 extension JobEventRecord: SequencedRow {}
-extension SendRecord: SequencedRow {}
+extension TouchRow: SequencedRow {}
 
 /// What identifies a fact within its source; "changed" means same key, other values.
 enum FactKeys {
@@ -291,7 +291,7 @@ enum FactKeys {
     static func send(_ send: FactRows.Send) -> String { "\(send.asset)\u{1}\(send.date)\u{1}\(send.stakeholder)" }
 }
 
-extension SendRecord {
+extension TouchRow {
     func sendFact() throws -> FactRows.Send {
         FactRows.Send(asset: assetId, stakeholder: stakeholderId, date: try day(), channel: channel, consumed: consumed)
     }

@@ -86,8 +86,8 @@ extension StoreQueries {
                                                          ClaimRecord.init(row:)), by: \.groupId)
         let events = Dictionary(grouping: try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE \(filter) ORDER BY seq", [json],
                                                          JobEventRecord.init(row:)), by: \.groupId)
-        let sends = Dictionary(grouping: try db.records(SendRecord.self, "SELECT * FROM send WHERE \(filter) ORDER BY seq", [json],
-                                                        SendRecord.init(row:)), by: \.groupId)
+        let sends = Dictionary(grouping: try db.records(TouchRow.self, "SELECT * FROM send WHERE \(filter) ORDER BY seq", [json],
+                                                        TouchRow.init(row:)), by: \.groupId)
         let dismissals = Dictionary(grouping: try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE \(filter) ORDER BY seq", [json],
                                                              DismissalRecord.init(row:)), by: \.groupId)
         // Facts retracted on a known day counted before it: a look back at an earlier week sees them.
@@ -126,9 +126,9 @@ extension StoreQueries {
     static func touches(fromSends group: BuyingGroup) throws -> [Touch] {
         var seq: Int64 = 0
         let rows = group.touches.flatMap { touch in
-            touch.to.map { person -> SendRecord in
+            touch.to.map { person -> TouchRow in
                 seq += 1
-                return SendRecord(seq: seq, groupId: group.id, assetId: touch.asset, stakeholderId: person, date: touch.date.description,
+                return TouchRow(seq: seq, groupId: group.id, assetId: touch.asset, stakeholderId: person, date: touch.date.description,
                                   channel: touch.channel, consumed: touch.consumed, consumedBy: nil, origin: "", recordedBy: nil,
                                   retractedBy: nil)
             }
@@ -139,9 +139,9 @@ extension StoreQueries {
     /// Sends regrouped into touches: the same asset to the same person on the same day counts once
     /// whatever the number of sources that report it (consumed if any says so); recipients of one
     /// asset on one day through one channel with the same consumption form one touch.
-    static func touches(from sends: [SendRecord]) throws -> [Touch] {
+    static func touches(from sends: [TouchRow]) throws -> [Touch] {
         var seen: [String: Int] = [:]
-        var unique: [SendRecord] = []
+        var unique: [TouchRow] = []
         for send in sends {
             let key = "\(send.assetId)\u{1}\(send.date)\u{1}\(send.stakeholderId)"
             if let index = seen[key] {

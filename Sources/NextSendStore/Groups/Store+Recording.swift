@@ -12,7 +12,7 @@ public enum RecordOutcome: String, Sendable, Hashable, Codable {
 }
 
 /// What recording a send did, person by person.
-public struct SendOutcome: Sendable, Hashable, Codable {
+public struct TouchRecording: Sendable, Hashable, Codable {
     /// Recipients the send was new for.
     public var added: [String]
     /// Recipients who already had this asset recorded on this day (from any source).
@@ -89,14 +89,14 @@ extension SQLStore {
     /// Records a send. The same asset to the same person on the same day is one send however often
     /// it is reported (by the CLI, a file or a CRM); `consumed` marks the existing one consumed.
     @discardableResult
-    public func recordSend(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> SendOutcome {
+    public func recordTouch(_ touch: Touch, to groupID: String, by recorder: Recorder) throws -> TouchRecording {
         try write { db in
             try StoreQueries.requireGroup(groupID, db)
-            var outcome = SendOutcome(added: [], alreadyRecorded: [], markedConsumed: [])
+            var outcome = TouchRecording(added: [], alreadyRecorded: [], markedConsumed: [])
             for person in touch.to {
-                let existing = try db.records(SendRecord.self, """
+                let existing = try db.records(TouchRow.self, """
                     SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
-                    """, [groupID, touch.asset, person, touch.date.description], SendRecord.init(row:))
+                    """, [groupID, touch.asset, person, touch.date.description], TouchRow.init(row:))
                 if existing.isEmpty {
                     let inserted = try FactRows.insertSend(.init(asset: touch.asset, stakeholder: person, date: touch.date, channel: touch.channel,
                                                                  consumed: touch.consumed), into: groupID, origin: Origin.recorded, by: recorder.name, db)
@@ -135,10 +135,10 @@ extension SQLStore {
             var marked: [(String, Day)] = []
             var missing: [String] = []
             for person in recipients {
-                let rows = try db.records(SendRecord.self, """
+                let rows = try db.records(TouchRow.self, """
                     SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND retractedBy IS NULL
                     AND (CAST(?4 AS TEXT) IS NULL OR date = ?4) ORDER BY date DESC, seq
-                    """, [groupID, asset, person, date?.description], SendRecord.init(row:))
+                    """, [groupID, asset, person, date?.description], TouchRow.init(row:))
                 guard let latest = rows.first else {
                     missing.append(person)
                     continue
@@ -155,7 +155,7 @@ extension SQLStore {
         }
     }
 
-    private func markConsumed(_ rows: [SendRecord], by recorder: Recorder, _ db: any SQLSession) throws {
+    private func markConsumed(_ rows: [TouchRow], by recorder: Recorder, _ db: any SQLSession) throws {
         for row in rows where !row.consumed {
             try db.execute("UPDATE send SET consumed = 1, consumedBy = ? WHERE seq = ?", [recorder.name, row.seq])
         }

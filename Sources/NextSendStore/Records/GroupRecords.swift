@@ -96,8 +96,9 @@ struct JobEventRecord: Sendable {
     }
 }
 
-/// A row of `send`: one asset to one person on one day, from one source.
-struct SendRecord: Sendable {
+/// A row of `send` (the table keeps the name migration 1 froze): one recipient of a touch — one asset
+/// to one person on one day, from one source.
+struct TouchRow: Sendable {
     var seq: Int64
     var groupId: String
     var assetId: String
@@ -180,7 +181,7 @@ extension JobEventRecord {
     }
 }
 
-extension SendRecord {
+extension TouchRow {
     init(row: SQLRow) throws {
         self.init(seq: try row.int64("seq"), groupId: try row.string("groupId"), assetId: try row.string("assetId"),
                   stakeholderId: try row.string("stakeholderId"), date: try row.string("date"), channel: row.optionalString("channel"),
