@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextSendStoreTests",
-            dependencies: ["NextSendStore", "NextSendPostgres", "NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSendStore", "NextSendPostgres", "NextSend", "NextSendSynthetic", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendDigestTests",
