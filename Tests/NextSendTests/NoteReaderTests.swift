@@ -151,6 +151,22 @@ import NextSendSynthetic
         #expect(claims.map(\.value) == [.position("hybrid")])
     }
 
+    /// Found on blind5: a view let go ("done arguing for"), a refusal that points back ("not doing it
+    /// here"), a position "alone" turned away, and a figure in another currency written as its ISO
+    /// code or its name.
+    @Test func refusalsPeersAndOtherCurrenciesAreNotClaims() throws {
+        #expect(read("Lee said he's done arguing for a big bang.").claims.isEmpty)
+        #expect(read("Lee has watched a big bang flatten a nursing dept before and he's not doing it here.").claims.isEmpty)
+        #expect(only("Lee needs HITRUST; SOC 2 reports alone have been rejected twice this year.")?.value == .position("hitrust-required"))
+        for text in ["Lee thinks the three-year cost is DKK 14 million.", "Lee thinks the three-year cost is 14 million kroner.",
+                     "Lee thinks the three-year cost is CHF 2M."] {
+            let reading = read(text)
+            #expect(reading.claims.isEmpty, "\(text)")
+            #expect(reading.skipped.map(\.why) == [.otherUnit], "\(text)")
+        }
+        #expect(only("Lee thinks the three-year cost is USD 1.4M.")?.value == .number(1_400_000), "dollars still read")
+    }
+
     @Test func theHeldPositionIsTheOneNotDenied() {
         #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
         #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))

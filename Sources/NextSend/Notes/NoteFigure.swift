@@ -32,8 +32,17 @@ struct NoteFigure: Sendable, Hashable {
 extension NoteFigure {
     private static let multipliers: [String: Double] = ["k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
                                                         "bn": 1e9, "billion": 1e9]
-    private static let currencyWords: [String: String] = ["usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR",
-                                                          "euros": "EUR", "gbp": "GBP", "pounds": "GBP", "quid": "GBP"]
+    private static let currencyWords: [String: String] = {
+        var words = ["usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR",
+                     "euros": "EUR", "gbp": "GBP", "pounds": "GBP", "quid": "GBP",
+                     // "DKK 14 million", "14 million kroner": another currency, which no USD topic takes.
+                     "kroner": "DKK", "krone": "DKK", "kronor": "SEK", "francs": "CHF", "yen": "JPY", "rupees": "INR", "yuan": "CNY"]
+        for code in isoCodes { words[code] = code.uppercased() }
+        return words
+    }()
+    /// ISO 4217 codes written before or after a figure ("CHF 2M", "14 million DKK").
+    private static let isoCodes: Set<String> = ["usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "dkk", "sek", "nok", "jpy", "cny", "inr", "mxn",
+                                                "brl", "zar", "sgd", "hkd", "pln", "czk", "huf", "ils", "aed", "sar", "krw"]
     private static let currencySigns: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP"]
     private static let otherUnits: Set<String> = ["sprint", "sprints", "hour", "hours", "hrs", "hr", "quarter", "quarters", "shifts", "shift"]
     private static let spelled: [String: Double] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -102,7 +111,7 @@ extension NoteFigure {
     private static func firstOfPrefix(_ index: Int, _ tokens: [NoteToken]) -> Int {
         var first = index
         while first > 0, tokens[first - 1].isMark("$") || tokens[first - 1].isMark("€") || tokens[first - 1].isMark("£")
-            || tokens[first - 1].isMark("~") || ["usd", "eur", "gbp"].contains(tokens[first - 1].folded) {
+            || tokens[first - 1].isMark("~") || isoCodes.contains(tokens[first - 1].folded) {
             first -= 1
         }
         return first

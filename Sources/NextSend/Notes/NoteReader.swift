@@ -189,7 +189,13 @@ public struct NoteReader: Sendable {
                                                       ["take", "that", "back"], ["forget", "what"], ["come", "round"], ["come", "around"],
                                                       ["came", "round"], ["came", "around"], ["me", "being"],
                                                       // "I've come down from on-prem-or-nothing": moved off that view.
-                                                      ["come", "down", "from"], ["came", "down", "from"], ["moved", "away", "from"]]
+                                                      ["come", "down", "from"], ["came", "down", "from"], ["moved", "away", "from"],
+                                                      // "I'm done arguing for a big bang", "gave up on on-prem": a view let go.
+                                                      ["done", "arguing"], ["done", "pushing"], ["stopped", "arguing"], ["stopped", "pushing"],
+                                                      ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"]]
+    /// "… and I'm not doing it here", "never again": a refusal of what the statement named before it.
+    private static let refusalCues: [[String]] = [["not", "doing", "it"], ["not", "doing", "that"], ["never", "again"],
+                                                  ["not", "going", "there"]]
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
@@ -263,6 +269,7 @@ public struct NoteReader: Sendable {
                 let views = own.filter { !Self.isContext($0, in: tokens) }
                 let held = views.filter { mention in
                     !isNegated(mention, among: own, in: tokens)
+                        && !Self.refusalCues.contains { Self.contains(tokens[(mention.last + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
                         && !Self.droppedViewCues.contains { Self.contains(Self.clause(around: mention.first, in: tokens).map { tokens[$0].folded }, $0) }
                 }
                 var positions = Self.unique(held.compactMap(\.position))
@@ -470,6 +477,9 @@ public struct NoteReader: Sendable {
     private static let subjectNouns: Set<String> = ["question", "questions", "topic", "discussion", "conversation", "debate", "issue",
                                                    "piece", "angle"]
 
+    /// Words that turn a position away after "alone": "… alone have been rejected twice".
+    private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
+
     /// "won't budge on self-hosted", "won't back down on": a denial that holds the position.
     private static let holdingAfterDenial: Set<String> = ["budge", "move", "back", "give", "bend"]
 
@@ -504,7 +514,10 @@ public struct NoteReader: Sendable {
                 if Self.clauseMarks.contains(token.text) || token.text == "." { break }
             } else {
                 let word = token.folded
-                if word == "alone", look + 1 < tokens.count, Self.isNegation(tokens[look + 1].folded) { return true }
+                // "SOC 2 alone won't…", "SOC 2 reports alone have been rejected": not enough on its own.
+                if word == "alone", tokens[(look + 1)...].prefix(4).contains(where: { Self.isNegation($0.folded) || Self.rejections.contains($0.folded) }) {
+                    return true
+                }
                 // "A SOC 2 report on its own won't…": read "on its own" as "alone".
                 if word == "on", look + 2 < tokens.count, ["its", "their"].contains(tokens[look + 1].folded), tokens[look + 2].folded == "own" {
                     look += 3
