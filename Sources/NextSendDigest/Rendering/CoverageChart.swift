@@ -2,14 +2,14 @@
 ///
 /// Geometry is computed here so the template only places what it is given; every label still
 /// passes through the template's HTML escaping.
-struct CoverageChart: Sendable, Encodable {
-    struct Label: Sendable, Encodable {
+struct CoverageChart: Sendable {
+    struct Label: Sendable {
         var x: Int
         var y: Int
         var label: String
     }
 
-    struct Cell: Sendable, Encodable {
+    struct Cell: Sendable {
         var x: Int
         var y: Int
         var size: Int

@@ -24,15 +24,13 @@ public struct DigestRenderer: Sendable {
 
     /// Renders a rep digest in several formats at once.
     public func render(_ digest: RepDigest, formats: [DigestFormat]) throws -> [DigestFormat: String] {
-        // One encoding serves all three: it is the JSON file, and parsed back it is the templates' context.
-        let json = try encode(digest)
-        let context = try JSONSerialization.jsonObject(with: json)
+        // The templates read the typed digest (TemplateFields.swift); JSON is only the JSON file.
         var output: [DigestFormat: String] = [:]
         for format in formats {
             switch format {
-            case .md: output[.md] = tidy(library.render(context, withTemplate: "rep.md") ?? "")
-            case .html: output[.html] = library.render(RepPage.context(digest: context), withTemplate: "rep.html") ?? ""
-            case .json: output[.json] = String(decoding: json, as: UTF8.self) + "\n"
+            case .md: output[.md] = tidy(library.render(digest, withTemplate: "rep.md") ?? "")
+            case .html: output[.html] = library.render(RepPage(digest: digest), withTemplate: "rep.html") ?? ""
+            case .json: output[.json] = try json(digest)
             }
         }
         return output
@@ -43,10 +41,9 @@ public struct DigestRenderer: Sendable {
         var output: [DigestFormat: String] = [:]
         for format in formats {
             switch format {
-            case .md: output[.md] = tidy(library.render(MarketingPage.tables(try context(digest)), withTemplate: "marketing.md") ?? "")
+            case .md: output[.md] = tidy(library.render(digest, withTemplate: "marketing.md") ?? "")
             case .html:
-                let page = MarketingPage(digest: digest, chart: CoverageChart(digest.coverage))
-                output[.html] = library.render(MarketingPage.tables(try context(page)), withTemplate: "marketing.html") ?? ""
+                output[.html] = library.render(MarketingPage(digest: digest, chart: CoverageChart(digest.coverage)), withTemplate: "marketing.html") ?? ""
             case .json: output[.json] = try json(digest)
             }
         }
@@ -59,14 +56,6 @@ public struct DigestRenderer: Sendable {
 
     func encode<T: Encodable>(_ value: T) throws -> Data {
         try JSONOutput.encode(value)
-    }
-
-    /// The value as the plain dictionaries and arrays of its JSON form, which Mustache reads by key.
-    ///
-    /// Mustache would otherwise find each field through `Mirror` reflection, which made rendering
-    /// most of the digest's cost; dictionaries also render exactly what the JSON says.
-    func context<T: Encodable>(_ value: T) throws -> Any {
-        try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
     }
 
     /// Collapses the blank lines template sections leave behind, so the Markdown reads cleanly.
@@ -84,33 +73,47 @@ public struct DigestRenderer: Sendable {
 
 /// The rep HTML's context: email clients clip long messages, so the most urgent groups are shown
 /// in full and the rest as one line each (the Markdown and JSON always hold every group in full).
-enum RepPage {
+struct RepPage: MustacheParent {
     /// Groups shown in full.
     static let detailed = 8
     /// Further groups shown as one line each.
     static let lines = 150
 
-    /// `digest` is the rep digest's JSON form. Its groups shown in full are named `detailed`, apart
-    /// from `digest.groups`: Mustache looks names up from the innermost context outwards.
-    static func context(digest: Any) -> [String: Any] {
-        let groups = ((digest as? [String: Any])?["groups"] as? [Any]) ?? []
-        let rest = groups.dropFirst(detailed)
-        let others: [[String: Any]] = rest.prefix(lines).compactMap { item in
-            guard let group = item as? [String: Any] else { return nil }
-            let next = ((group["recommendations"] as? [Any])?.first as? [String: Any])?["title"] as? String
-            return ["rank": group["rank"] ?? "", "account": group["account"] ?? "", "id": group["id"] ?? "",
-                    "headline": group["headline"] ?? "", "next": next ?? "nothing to send"]
+    /// A group past the first eight: its rank, account, headline and first pick.
+    struct OtherLine: MustacheParent {
+        let group: GroupSection
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "rank": group.rank
+            case "account": group.account
+            case "id": group.id
+            case "headline": group.headline
+            case "next": group.recommendations.first?.title ?? "nothing to send"
+            default: nil
+            }
         }
-        var page: [String: Any] = ["digest": digest, "detailed": Array(groups.prefix(detailed)), "others": others]
-        if rest.count > lines { page["omitted"] = rest.count - lines }
-        return page
+    }
+
+    let digest: RepDigest
+
+    /// The groups shown in full are named `detailed`, apart from `digest.groups`: Mustache looks names
+    /// up from the innermost context outwards.
+    func child(named name: String) -> Any? {
+        switch name {
+        case "digest": digest
+        case "detailed": Array(digest.groups.prefix(Self.detailed))
+        case "others": digest.groups.dropFirst(Self.detailed).prefix(Self.lines).map(OtherLine.init)
+        case "omitted": digest.groups.count - Self.detailed > Self.lines ? digest.groups.count - Self.detailed - Self.lines : nil
+        default: nil
+        }
     }
 }
 
 /// The marketing HTML's context: the digest, the coverage chart laid out for SVG, and the long
 /// lists cut to their top rows — an e-mail stays under 100 KB whatever the catalog's size, and
 /// the Markdown and JSON hold every row.
-struct MarketingPage: Encodable {
+struct MarketingPage: MustacheParent {
     /// Gaps, rows of reviews due, of "what followed each send" and of dismissed picks shown in the e-mail.
     static let rows = 25
 
@@ -127,26 +130,20 @@ struct MarketingPage: Encodable {
     let topDismissals: [MarketingDigest.Dismissed]
     let moreDismissals: Int?
 
-    /// `context` (the JSON form of a digest or a page) with what the tables show but the JSON leaves
-    /// to its reader: each dismissal reason's words ("no reason given" for none), its groups and
-    /// reps joined with commas — built here so that no separator is ever left dangling.
-    static func tables(_ context: Any) -> Any {
-        guard var top = context as? [String: Any] else { return context }
-        for key in ["dismissals", "topDismissals"] {
-            guard let entries = top[key] as? [[String: Any]] else { continue }
-            top[key] = entries.map { entry -> [String: Any] in
-                var entry = entry
-                entry["reasons"] = (entry["reasons"] as? [[String: Any]] ?? []).map { reason -> [String: Any] in
-                    var reason = reason
-                    reason["text"] = reason["reason"] as? String ?? "no reason given"
-                    reason["groupsText"] = (reason["groups"] as? [String] ?? []).joined(separator: ", ")
-                    reason["repsText"] = (reason["reps"] as? [String] ?? []).joined(separator: ", ")
-                    return reason
-                }
-                return entry
-            }
+    func child(named name: String) -> Any? {
+        switch name {
+        case "digest": digest
+        case "chart": chart
+        case "topGaps": topGaps
+        case "moreGaps": moreGaps
+        case "topExpiring": topExpiring
+        case "moreExpiring": moreExpiring
+        case "topEffects": topEffects
+        case "moreEffects": moreEffects
+        case "topDismissals": topDismissals.map(DismissalView.init)
+        case "moreDismissals": moreDismissals
+        default: nil
         }
-        return top
     }
 
     init(digest: MarketingDigest, chart: CoverageChart) {
