@@ -88,17 +88,22 @@ import Testing
         return skipping || actual[at...].allSatisfy(\.isEmpty)
     }
 
+    /// The shipped content (catalog, groups, taxonomy, CRM mapping and samples) copied into `cli`'s folder.
+    static func copyShippedContent(into cli: CLI) {
+        let content = URL(fileURLWithPath: CLI.repositoryContent)
+        let files = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
+        while let url = files?.nextObject() as? URL {
+            let source = url.resolvingSymlinksInPath()
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  !url.lastPathComponent.hasPrefix("."), let text = try? String(contentsOf: source, encoding: .utf8) else { continue }
+            cli.folder.write("content" + url.path.dropFirst(content.path.count), text)
+        }
+    }
+
     @Test func everyCommandOnThePageRunsAndPrintsWhatThePageShows() async throws {
         let cli = CLI()
-        for sub in ["catalog", "groups"] {
-            for name in try FileManager.default.contentsOfDirectory(atPath: CLI.repositoryContent + "/" + sub) where !name.hasPrefix(".") {
-                cli.folder.write("content/\(sub)/\(name)", try String(contentsOfFile: CLI.repositoryContent + "/\(sub)/\(name)", encoding: .utf8))
-            }
-        }
-        for file in ["taxonomy.yaml", "crm.yaml"] {
-            let source = URL(fileURLWithPath: CLI.repositoryContent + "/" + file).resolvingSymlinksInPath()
-            cli.folder.write("content/\(file)", try String(contentsOf: source, encoding: .utf8))
-        }
+        Self.copyShippedContent(into: cli)
         let steps = Self.steps(of: try String(contentsOf: Self.page, encoding: .utf8))
         #expect(steps.count >= 12, "the page's steps were found")
         let roots = [cli.folder.url.path, cli.folder.url.resolvingSymlinksInPath().path].map { $0 + "/" }

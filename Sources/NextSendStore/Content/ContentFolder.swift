@@ -21,8 +21,14 @@ public enum ContentFolder {
     /// Where the taxonomy is: the explicit path, else `taxonomy.yaml` in the catalog folder's parent.
     public static func taxonomyPath(explicit: String?, catalogDirectory: String) -> String {
         if let explicit { return explicit }
-        let folder = URL(fileURLWithPath: catalogDirectory).standardizedFileURL
-        return folder.deletingLastPathComponent().appendingPathComponent("taxonomy.yaml").path
+        // Said as the user typed the folder ("content/taxonomy.yaml" for "content/catalog"), so
+        // messages name the file the way the user knows it; "." and ".." need the real parent.
+        let last = (catalogDirectory as NSString).lastPathComponent
+        guard last != ".", last != "..", !last.isEmpty else {
+            let folder = URL(fileURLWithPath: catalogDirectory).standardizedFileURL
+            return folder.deletingLastPathComponent().appendingPathComponent("taxonomy.yaml").path
+        }
+        return ((catalogDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("taxonomy.yaml")
     }
 
     /// Reads and validates the taxonomy file.
