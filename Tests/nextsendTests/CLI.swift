@@ -148,3 +148,46 @@ actor WorkingDirectory {
         return value
     }
 }
+
+/// The shipped catalog and groups imported once per test run (both as of 2026-11-29), for the
+/// suites that start from them: each test gets a copy of the file instead of importing again.
+actor ShippedDatabase {
+    static let shared = ShippedDatabase()
+    /// Where the template lives; removed when the test process exits.
+    nonisolated static let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nextsend-shipped-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: ShippedDatabase.folder) }
+        return url
+    }()
+
+    private var made: Task<String, any Error>?
+
+    /// The template database, made on first use.
+    func path() async throws -> String {
+        if made == nil {
+            made = Task {
+                let database = Self.folder.appendingPathComponent("shipped.sqlite").path
+                // Through the binary: its store is closed, and the file complete, when it exits.
+                let cli = CLI(folder: TemporaryFolder())
+                for arguments in [["catalog", "import", CLI.repositoryContent + "/catalog"], ["group", "import", CLI.repositoryContent + "/groups"]] {
+                    let result = try cli.runBinary(arguments + ["--as-of", "2026-11-29"], environment: ["NEXTSEND_DB": database])
+                    guard result.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["output": result.stderr]) }
+                }
+                return database
+            }
+        }
+        return try await made!.value
+    }
+}
+
+extension CLI {
+    /// This test's database starts as the shipped catalog and groups, imported as of 2026-11-29.
+    func importShippedContent() async throws {
+        let template = try await ShippedDatabase.shared.path()
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+            try? FileManager.default.removeItem(atPath: database + suffix)
+            try FileManager.default.copyItem(atPath: template + suffix, toPath: database + suffix)
+        }
+    }
+}

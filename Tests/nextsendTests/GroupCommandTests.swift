@@ -6,11 +6,8 @@ import Testing
 @Suite struct GroupCommandTests {
     let cli = CLI()
 
-    func importShippedContent() async throws {
-        #expect(try await cli.run("catalog", "import", CLI.repositoryContent + "/catalog", "--as-of", "2026-11-29").status == 0)
-        let groups = try await cli.run("group", "import", CLI.repositoryContent + "/groups")
-        #expect(groups.status == 0, "\(groups.stderr)")
-    }
+    /// A copy of the shipped content's database (``ShippedDatabase``).
+    func importShippedContent() async throws { try await cli.importShippedContent() }
 
     func show(_ id: String) async throws -> [String: Any] {
         let result = try await cli.run("group", "show", id, "--as-of", "2026-11-29", "--json")
