@@ -113,6 +113,8 @@ import Testing
         _ = try SQLiteStore(path: path)
         // A later version adds a migration this one does not know.
         let sqlite = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        sqlite.currentDirectoryURL = FileManager.default.temporaryDirectory
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         sqlite.arguments = ["sqlite3", path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')"]
         try sqlite.run()

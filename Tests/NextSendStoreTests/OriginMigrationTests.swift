@@ -73,6 +73,8 @@ import Testing
         switch kind {
         case .sqlite:
             let process = Process()
+            // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+            process.currentDirectoryURL = FileManager.default.temporaryDirectory
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["sqlite3", location, sql]
             try process.run()

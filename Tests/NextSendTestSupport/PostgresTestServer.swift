@@ -101,7 +101,9 @@ public enum PostgresTestServer {
             try? FileManager.default.removeItem(atPath: stem + ".err")
         }
         func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = ([executable] + arguments).map(quoted).joined(separator: " ")
+        // From a folder that stays: commands run in process borrow the working directory, and the
+        // folder they borrow may be gone by the time the child asks where it is.
+        let command = "cd \(quoted(NSTemporaryDirectory())) && " + ([executable] + arguments).map(quoted).joined(separator: " ")
             + " </dev/null >\(quoted(stem + ".out")) 2>\(quoted(stem + ".err"))"
         let status = system(command)
         let out = FileManager.default.contents(atPath: stem + ".out") ?? Data()

@@ -58,6 +58,8 @@ struct CLI {
     func runBinary(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil,
                    in directory: URL? = nil) throws -> Result {
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? CLI.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? folder.url
@@ -87,6 +89,8 @@ struct CLI {
     /// Runs the sqlite3 shell on the database at `path`.
     func sqlite(at path: String, _ arguments: [String]) throws -> String {
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", path] + arguments
         let out = Pipe()
@@ -109,6 +113,8 @@ struct CLI {
     /// write "COMMIT;" or "ROLLBACK;" and ".quit" to `input` to let go.
     func holdWriteLock(_ sql: String) throws -> (Process, Pipe) {
         let holder = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        holder.currentDirectoryURL = FileManager.default.temporaryDirectory
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         holder.arguments = ["sqlite3", database]
         let input = Pipe()

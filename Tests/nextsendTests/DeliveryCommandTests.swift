@@ -34,6 +34,8 @@ struct DeliveryCommandTests {
 
         init(inbox: String, arguments: [String], script: String = "smtp_sink.py") throws {
             self.inbox = inbox
+            // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+            process.currentDirectoryURL = FileManager.default.temporaryDirectory
             process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
             process.arguments = [DeliveryCommandTests.repository.appendingPathComponent("Tests/mail/\(script)").path, inbox] + arguments
             let out = Pipe()

@@ -86,6 +86,8 @@ import Testing
 
         // Kill a run as soon as some digests are on disk.
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = CLI.binary
         process.arguments = ["digest", "--week", "2026-W48", "--out", "resumed", "--jobs", "1"]
         process.currentDirectoryURL = cli.folder.url

@@ -23,6 +23,8 @@ import Testing
     @discardableResult
     func command(_ path: String, _ arguments: [String]) throws -> Int32 {
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.standardError = FileHandle.nullDevice

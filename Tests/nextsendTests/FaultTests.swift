@@ -10,6 +10,8 @@ struct FaultTests {
     /// Starts `nextsend args…` without waiting for it.
     func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = CLI.binary
         process.arguments = arguments
         process.currentDirectoryURL = cli.folder.url
@@ -192,6 +194,8 @@ struct FaultTests {
     func mount(_ options: String, at path: String) throws -> Bool {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", path]
         process.standardError = FileHandle.nullDevice
@@ -202,6 +206,8 @@ struct FaultTests {
 
     func unmount(_ path: String) {
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["umount", path]
         try? process.run()
@@ -270,6 +276,8 @@ struct FaultTests {
     @Test func aDatabaseFromANewerNextSendIsRefused() throws {
         try importShippedContent()
         let process = Process()
+        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", cli.database, "INSERT INTO grdb_migrations VALUES ('v9-from-the-future')"]
         try process.run()

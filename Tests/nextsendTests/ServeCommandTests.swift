@@ -131,6 +131,8 @@ import Testing
         let out = cli.folder.path("shared")
         let shards = try ["1/2", "2/2"].map { shard in
             let process = Process()
+            // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
+            process.currentDirectoryURL = FileManager.default.temporaryDirectory
             process.executableURL = CLI.binary
             process.arguments = ["digest", "--week", "2026-W48", "--out", out, "--shard", shard]
             process.currentDirectoryURL = cli.folder.url
