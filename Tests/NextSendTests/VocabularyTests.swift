@@ -51,6 +51,23 @@ import NextSendSynthetic
         }
     }
 
+    /// The claim row the terminal, the page and the digest show: who, what, on which topic, and the
+    /// words it was read from with where they were heard.
+    @Test func aClaimRowSaysWhoHoldsWhatAndWhereItWasHeard() {
+        let words = Vocabulary(taxonomy)
+        var heard = Claim(stakeholder: "dana", topic: "tco", value: .number(120_000), date: Day("2026-11-02")!)
+        heard.quote = "Dana budgeted $120k."
+        heard.source = "call"
+        let row = words.claimRow(heard, in: group)
+        #expect(row.person == "Dana Reyes (finance)" && row.holds == "$120,000")
+        #expect(row.topic == "three-year total cost of ownership" && row.topicTitle == "Three-year total cost of ownership")
+        #expect(row.heard == " — “Dana budgeted $120k.”")
+        #expect(row.sentence == "Dana Reyes (finance) holds $120,000 on three-year total cost of ownership — “Dana budgeted $120k.” (call, 2026-11-02).")
+        let typed = words.claimRow(Claim(stakeholder: "lee", topic: "deployment", value: .position("hybrid"), date: Day("2026-11-03")!), in: group)
+        #expect(typed.heard.isEmpty && typed.quote == nil && typed.source == nil)
+        #expect(typed.sentence == "Lee Park (IT) holds \(typed.holds) on deployment model (2026-11-03).")
+    }
+
     @Test func rolesReadFromTheTaxonomysLabelsElseAsWords() throws {
         let labelled = try TaxonomyParser.parse("""
             roles: [it, end-user, clinical-lead]

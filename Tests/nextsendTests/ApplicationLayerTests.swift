@@ -56,8 +56,9 @@ import Testing
         }
     }
 
-    /// A pick row and a job board row are worded once (`Vocabulary.pickRow`, `Vocabulary.jobRow`):
-    /// no command, page or digest builds a recipient list or a job's status words of its own.
+    /// A pick row, a job board row and a claim row are worded once (`Vocabulary.pickRow`, `jobRow`,
+    /// `claimRow`): no command, page or digest builds a recipient list, a job's status words or a
+    /// claim's quote of its own.
     @Test func picksAndJobRowsAreWordedInOneFile() throws {
         let surfaces = try Self.swiftFiles(under: "NextSendCommands") + Self.swiftFiles(under: "NextSendService")
             + Self.swiftFiles(under: "NextSendDigest")
@@ -66,6 +67,7 @@ import Testing
             for (number, line) in text.components(separatedBy: "\n").enumerated() {
                 #expect(!line.contains("pick.sendTo.map"), "\(path):\(number + 1) words a recipient list; use Vocabulary.pickRow: \(line)")
                 #expect(!line.contains("idle past its"), "\(path):\(number + 1) words a job row; use Vocabulary.jobRow: \(line)")
+                #expect(!line.contains("claim.quote.map"), "\(path):\(number + 1) words a claim's quote; use Vocabulary.claimRow: \(line)")
             }
         }
     }

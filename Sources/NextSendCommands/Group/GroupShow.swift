@@ -99,12 +99,9 @@ enum GroupText {
         } else {
             lines.append("Claims (each person's latest on each topic):")
             for entry in current {
-                var names = words.names(in: group)
-                let claim = entry.claim
-                let quote = claim.quote.map { " — “\($0)”" } ?? ""
-                let origin = [claim.source, describe(entry.provenance)].compactMap { $0 }.joined(separator: "; ")
-                lines.append("  \(claim.date)  \(names.mention(claim.stakeholder)): \(words.value(claim.value, topic: claim.topic)) on "
-                    + "\(words.topic(claim.topic))\(quote)  (\(origin))")
+                let row = words.claimRow(entry.claim, in: group)
+                let origin = [row.source, describe(entry.provenance)].compactMap { $0 }.joined(separator: "; ")
+                lines.append("  \(row.date)  \(row.person): \(row.holds) on \(row.topic)\(row.heard)  (\(origin))")
             }
         }
         lines.append("")

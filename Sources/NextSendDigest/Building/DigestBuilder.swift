@@ -288,12 +288,7 @@ public struct DigestBuilder: Sendable {
         for event in changes.events {
             lines.append("\(words.jobTitle(event.job)) \(event.type.rawValue) on \(event.date).")
         }
-        for claim in changes.claims {
-            var names = words.names(in: group)
-            let heard = claim.quote.map { " — “\($0)”" } ?? ""
-            let how = claim.quote != nil ? " (\(claim.source ?? "note"), \(claim.date))" : " (\(claim.date))"
-            lines.append("\(names.mention(claim.stakeholder)) holds \(words.value(claim.value, topic: claim.topic)) on \(label(claim.topic))\(heard)\(how).")
-        }
+        for claim in changes.claims { lines.append(words.claimRow(claim, in: group).sentence) }
         for touch in changes.touches {
             let title = assetsByID[touch.asset]?.title ?? touch.asset
             var names = words.names(in: group)

@@ -226,10 +226,9 @@ struct GroupPage: WebPage {
         claimError = input.claimError
 
         claims = view.history.currentClaims(asOf: diagnosis.asOf).map { entry in
-            let claim = entry.claim
-            var names = words.names(in: group)
-            return ClaimRow(date: claim.date.description, person: names.mention(claim.stakeholder), holds: words.value(claim.value, topic: claim.topic),
-                            topic: words.topicTitle(claim.topic), source: claim.source ?? "–", quote: claim.quote)
+            let row = words.claimRow(entry.claim, in: group)
+            return ClaimRow(date: row.date.description, person: row.person, holds: row.holds, topic: row.topicTitle, source: row.source ?? "–",
+                            quote: row.quote)
         }
         hasClaims = !claims.isEmpty
         claimCount = claims.count
