@@ -295,5 +295,9 @@ enum PostgresSchema {
                 ALTER TABLE asset ADD COLUMN firstImported TEXT COLLATE "C";
                 ALTER TABLE asset ADD COLUMN retiredOn TEXT COLLATE "C";
                 """),
+        // What followed sends has its own version (SQLite's v19-follow-up-version).
+        Migration(name: "v12-follow-up-version", sql: """
+                ALTER TABLE storeVersion ADD COLUMN followUps BIGINT NOT NULL DEFAULT 0;
+                """),
     ]
 }

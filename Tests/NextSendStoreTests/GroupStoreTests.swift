@@ -281,6 +281,28 @@ import Testing
         #expect(failure.errors.first?.line == 50)
     }
 
+    /// Evidence kept in memory keys on the follow-up version (#29): it moves when what followed a
+    /// send changes — a new send into a split, a claim that closes it — and stays for writes that
+    /// leave every follow-up as it was (the same file again, a dismissal, an unrelated person).
+    @Test(arguments: StoreKind.allCases)
+    func theFollowUpVersionMovesOnlyWhenWhatFollowedASendChanges(_ kind: StoreKind) throws {
+        guard let store = try makeStore(kind) else { return }
+        _ = try importAcme(store)
+        let imported = try store.followUpVersion()
+        #expect(imported > 0, "the sample's send into the cost split is followed up")
+        let before = try store.evidence(asOf: Samples.asOf)
+        _ = try importAcme(store)
+        try store.recordDismissal(Dismissal(asset: "tco-model", date: Samples.asOf, reason: "later"), in: "acme-health", by: rep)
+        #expect(try store.followUpVersion() == imported, "nothing that followed a send changed")
+        #expect(try store.evidence(asOf: Samples.asOf) == before)
+        try store.recordTouch(Touch(asset: "tco-model", to: ["lee"], date: Day("2026-11-20")!), to: "acme-health", by: rep)
+        let sent = try store.followUpVersion()
+        #expect(sent > imported, "a send into the open split is a new follow-up")
+        try store.recordClaim(Claim(stakeholder: "lee", topic: "tco", value: .number(125_000), date: Day("2026-11-25")!), to: "acme-health", by: rep)
+        #expect(try store.followUpVersion() > sent, "the split closed within the window: that send is met")
+        #expect(try store.evidence(asOf: Samples.asOf) != before)
+    }
+
     /// Evidence comes from the store's history: sends of the model were followed by the split
     /// closing within two weeks, the same day included; later days do not count.
     @Test(arguments: StoreKind.allCases)

@@ -7,8 +7,9 @@ import Synchronization
 ///
 /// Building the index for a 10,000-asset catalog takes a few hundred milliseconds; a `next`
 /// request then costs what matching costs. Outcome evidence (an aggregate over every send's
-/// follow-up, tens of milliseconds at 20,000 groups) is kept until the store's data version
-/// moves: any recorded fact or import bumps it.
+/// follow-up, tens of milliseconds at 20,000 groups) is kept until the store's follow-up version
+/// moves: only a write that changes what followed some send bumps it, so recording a claim or a
+/// send that leaves every follow-up as it was keeps the evidence warm.
 final class AdvisorCache: Sendable {
     private struct Entry: Sendable {
         var version: Int
@@ -30,7 +31,7 @@ final class AdvisorCache: Sendable {
     init(store: any Store) { self.store = store }
 
     func advisor(asOf day: Day) throws -> Advisor {
-        let (dataVersion, version) = try store.dataVersions()
+        let version = try store.dataVersions().catalog
         let cached = entry.withLock { entry in entry.flatMap { $0.version == version && $0.day == day ? $0 : nil } }
         let current: Entry
         if let cached {
@@ -41,11 +42,12 @@ final class AdvisorCache: Sendable {
                             index: CatalogIndex(assets: try store.matchableAssets(asOf: day)))
             entry.withLock { $0 = current }
         }
-        let known = evidence.withLock { known in known.flatMap { $0.version == dataVersion && $0.day == day ? $0.evidence : nil } }
+        let followUps = try store.followUpVersion()
+        let known = evidence.withLock { known in known.flatMap { $0.version == followUps && $0.day == day ? $0.evidence : nil } }
         return Advisor(taxonomy: current.taxonomy, policy: .standard, loadingEvidence: { [self] in
             if let known { return known }
             let loaded = try store.evidence(asOf: day)
-            evidence.withLock { $0 = Evidence(version: dataVersion, day: day, evidence: loaded) }
+            evidence.withLock { $0 = Evidence(version: followUps, day: day, evidence: loaded) }
             return loaded
         }) { current.index }
     }

@@ -92,6 +92,7 @@ extension SQLStore {
                 try db.execute("UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             }
             if counts.total > 0 { try Self.bumpDataVersion(db) }
+            if counts.followUps > 0 { try StoreQueries.bumpFollowUpVersion(db) }
             return counts
         }
     }

@@ -108,6 +108,8 @@ package enum StoreCopy {
                 if let versions = try from.rows("SELECT version, catalog FROM storeVersion WHERE id = 1").first {
                     try to.execute("UPDATE storeVersion SET version = ?, catalog = ? WHERE id = 1", [versions[0], versions[1]])
                 }
+                // The target's follow-ups are all new: evidence anyone kept for it is out of date.
+                try StoreQueries.bumpFollowUpVersion(to)
                 for table in tables {
                     let there = try to.int("SELECT COUNT(*) FROM \(table.name)") ?? -1
                     let here = try from.int("SELECT COUNT(*) FROM \(table.name)") ?? -2

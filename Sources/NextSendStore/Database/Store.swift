@@ -75,6 +75,9 @@ public protocol Store: Sendable {
     func history(ofGroup id: String) throws -> GroupHistory
     /// What followed earlier sends, as of `asOf`: what the matcher learns from.
     func evidence(asOf: Day) throws -> OutcomeEvidence
+    /// A version that moves only when what followed some send changed: evidence computed at one
+    /// version is right for as long as it stands (for the same day).
+    func followUpVersion() throws -> Int
     /// The CRM mapping the last CRM import used: its text and where it was read from.
     func crmMapping(for crm: String) throws -> (yaml: String, source: String)?
     /// Stores the mapping a CRM import uses (bookkeeping: the data version stays).

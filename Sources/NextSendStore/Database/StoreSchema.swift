@@ -393,6 +393,13 @@ enum StoreSchema {
                 ALTER TABLE asset ADD COLUMN retiredOn TEXT;
                 """)
         }
+        migrator.registerMigration("v19-follow-up-version") { db in
+            try db.execute(sql: """
+                -- Bumped only when what followed a send changes, so that evidence kept in memory stays
+                -- valid across writes that leave every follow-up as it was.
+                ALTER TABLE storeVersion ADD COLUMN followUps INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

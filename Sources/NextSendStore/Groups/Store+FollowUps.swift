@@ -11,16 +11,30 @@ extension StoreQueries {
     ///   - assets: the catalog by id, when the caller has it (bulk imports read it once).
     static func refreshFollowUps(_ groupID: String, stored: BuyingGroup? = nil, taxonomy: Taxonomy? = nil,
                                  assets: [String: Asset]? = nil, _ db: any SQLSession) throws {
+        var rows: [[String?]] = []
+        if let group = try stored ?? fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty {
+            let taxonomy = try taxonomy ?? StoreQueries.taxonomy(db)
+            let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
+                                                  uniquingKeysWith: { first, _ in first })
+            rows = TouchFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy).map { row in
+                [row.asset, row.need, row.sent.description, row.sent.adding(days: ScoringPolicy.standard.followUpDays).description,
+                 row.met?.description]
+            }
+        }
+        // Most writes leave what followed each send as it was: then nothing is rewritten, and the
+        // follow-up version (which caches of evidence key on) stays.
+        let old = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [groupID])
+            .map { row in (0..<5).map { row.string(at: $0) } }
+        func key(_ row: [String?]) -> String { row.map { $0 ?? "\u{0}" }.joined(separator: "\u{1}") }
+        guard old.map(key).sorted() != rows.map(key).sorted() else { return }
         try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [groupID])
-        guard let group = try stored ?? fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty else { return }
-        let taxonomy = try taxonomy ?? StoreQueries.taxonomy(db)
-        let assets = try assets ?? Dictionary(try fetchAssets(db, ids: Array(Set(group.touches.map(\.asset)))).map { ($0.id, $0) },
-                                              uniquingKeysWith: { first, _ in first })
-        try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"],
-                      TouchFollowUp.of(group, assets: { assets[$0] }, taxonomy: taxonomy).map { row in
-                          [groupID, row.asset, row.need, row.sent.description,
-                           row.sent.adding(days: ScoringPolicy.standard.followUpDays).description, row.met?.description]
-                      })
+        try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"], rows.map { [groupID] + $0 })
+        try bumpFollowUpVersion(db)
+    }
+
+    /// Marks that what followed some send changed: evidence computed before is out of date.
+    static func bumpFollowUpVersion(_ db: any SQLSession) throws {
+        try db.execute("UPDATE storeVersion SET followUps = followUps + 1 WHERE id = 1")
     }
 
     /// Follow-ups for every group, for databases whose groups were stored before follow-ups existed.
@@ -52,6 +66,12 @@ extension StoreQueries {
 }
 
 extension SQLStore {
+    /// Moves only when what followed some send changed (a follow-up added, removed, met or renamed):
+    /// evidence kept in memory stays right while it stands still.
+    public func followUpVersion() throws -> Int {
+        try read { db in try db.int("SELECT followUps FROM storeVersion WHERE id = 1") ?? 0 }
+    }
+
     public func evidence(asOf: Day) throws -> OutcomeEvidence {
         try read { db in try StoreQueries.evidence(db, asOf: asOf) }
     }
