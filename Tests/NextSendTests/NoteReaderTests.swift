@@ -167,6 +167,15 @@ import NextSendSynthetic
         #expect(only("Lee thinks the three-year cost is USD 1.4M.")?.value == .number(1_400_000), "dollars still read")
     }
 
+    /// Found on blind6: a decimal said in words, a view held by refusing to move off it, and
+    /// someone else's figure left standing.
+    @Test func spelledDecimalsHeldViewsAndFiguresLeftStanding() throws {
+        #expect(only("Dana puts the three-year cost at one point two million.")?.value == .number(1_200_000))
+        #expect(only("Lee expects overtime down two point five percent.")?.value == .number(2.5))
+        #expect(only("Lee isn't moving off on-prem.")?.value == .position("on-prem-required"))
+        #expect(read("Lee said he's not disputing Dana's 18% on overtime.").claims.isEmpty)
+    }
+
     @Test func theHeldPositionIsTheOneNotDenied() {
         #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
         #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))

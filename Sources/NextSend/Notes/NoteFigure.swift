@@ -245,6 +245,12 @@ extension NoteFigure {
                 }
             }
         }
+        // "one point two million", "two point five percent": a decimal said in words.
+        if let whole = amount, start != "a", start != "an", start != "half", word(unitAt - index) == "point",
+           let tenth = word(unitAt - index + 1).flatMap({ $0 == "zero" ? 0 : spelled[$0] }), tenth < 10 {
+            amount = whole + tenth / 10
+            unitAt += 2
+        }
         guard var value = amount, unitAt < tokens.count else { return nil }
         let unitWord = tokens[unitAt].folded
         var last = unitAt

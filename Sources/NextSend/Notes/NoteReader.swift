@@ -192,7 +192,9 @@ public struct NoteReader: Sendable {
                                                       ["come", "down", "from"], ["came", "down", "from"], ["moved", "away", "from"],
                                                       // "I'm done arguing for a big bang", "gave up on on-prem": a view let go.
                                                       ["done", "arguing"], ["done", "pushing"], ["stopped", "arguing"], ["stopped", "pushing"],
-                                                      ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"]]
+                                                      ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"],
+                                                      // "I'm not disputing your 18": someone else's figure, left standing.
+                                                      ["not", "disputing"], ["not", "arguing", "with"]]
     /// "… and I'm not doing it here", "never again": a refusal of what the statement named before it.
     private static let refusalCues: [[String]] = [["not", "doing", "it"], ["not", "doing", "that"], ["never", "again"],
                                                   ["not", "going", "there"]]
@@ -334,7 +336,9 @@ public struct NoteReader: Sendable {
                                                      "adviser", "advisers",
                                                      // "our Epic TS rep keeps telling me…", "the Vizient benchmark puts…",
                                                      // "the med school dean wants…": sources outside the group.
-                                                     "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean"]
+                                                     "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean",
+                                                     // "Lettie's cousin works at St. Odile's, says…": someone's relation is not them.
+                                                     "cousin", "cousins", "brother", "sister", "husband", "wife", "friend", "friends"]
     /// Nouns that name one person of an outside body: "the board chair told me…".
     private static let outsiderHeads: Set<String> = ["chair", "chairman", "chairwoman", "chairperson", "member", "members", "president", "lead"]
     /// Words by which a speaker makes someone else's figure or position their own.
@@ -481,7 +485,8 @@ public struct NoteReader: Sendable {
     private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
 
     /// "won't budge on self-hosted", "won't back down on": a denial that holds the position.
-    private static let holdingAfterDenial: Set<String> = ["budge", "move", "back", "give", "bend"]
+    private static let holdingAfterDenial: Set<String> = ["budge", "move", "back", "give", "bend", "budging", "moving", "backing",
+                                                          "giving", "bending"]
 
     private static func isNegation(_ word: String) -> Bool {
         word.hasSuffix("n't") || word.hasSuffix("nt") && negators.contains(word) || negators.contains(word)
