@@ -174,6 +174,8 @@ import NextSendSynthetic
         #expect(only("Lee expects overtime down two point five percent.")?.value == .number(2.5))
         #expect(only("Lee isn't moving off on-prem.")?.value == .position("on-prem-required"))
         #expect(read("Lee said he's not disputing Dana's 18% on overtime.").claims.isEmpty)
+        // A stakeholder's relation is someone else.
+        #expect(read("Dana's cousin says overtime dropped 22% at St. Odile's.").claims.isEmpty)
     }
 
     @Test func theHeldPositionIsTheOneNotDenied() {
