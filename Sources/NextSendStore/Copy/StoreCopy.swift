@@ -105,11 +105,10 @@ package enum StoreCopy {
                     try to.execute("INSERT INTO assetSearch (rowid, id, title, summary, body) SELECT rowid, id, title, COALESCE(summary, ''), body FROM asset")
                 }
                 // Versions: a digest resumed on the target knows what it already wrote.
-                if let versions = try from.rows("SELECT version, catalog FROM storeVersion WHERE id = 1").first {
-                    try to.execute("UPDATE storeVersion SET version = ?, catalog = ? WHERE id = 1", [versions[0], versions[1]])
+                if let versions = try from.rows("SELECT version, catalog, followUps FROM storeVersion WHERE id = 1").first {
+                    try to.execute("UPDATE storeVersion SET version = ?, catalog = ?, followUps = ? WHERE id = 1",
+                                   [versions[0], versions[1], versions[2]])
                 }
-                // The target's follow-ups are all new: evidence anyone kept for it is out of date.
-                try StoreQueries.bumpFollowUpVersion(to)
                 for table in tables {
                     let there = try to.int("SELECT COUNT(*) FROM \(table.name)") ?? -1
                     let here = try from.int("SELECT COUNT(*) FROM \(table.name)") ?? -2
