@@ -26,7 +26,11 @@ import Testing
         let fixture = try ServiceFixture()
         let desk = fixture.desk
         let day = ServiceFixture.today
+        // A won deal: next has no picks and says why.
+        _ = try desk.setStatus(groupID: "harborview-medical-group", .won, on: day, by: Recorder("bob"))
         let expected = [
+            "/v1/groups/harborview-medical-group/next?asOf=2026-11-29":
+                try cliJSON(desk.next(groupID: "harborview-medical-group", limit: 5, to: nil, asOf: day).report(explain: false)),
             "/v1/groups?asOf=2026-11-29": try cliJSON(desk.groupLines(owner: nil, includeClosed: false, asOf: day)),
             "/v1/groups?owner=alice@rosterline.example&asOf=2026-11-29":
                 try cliJSON(desk.groupLines(owner: "alice@rosterline.example", includeClosed: false, asOf: day)),

@@ -67,10 +67,8 @@ struct APIHandler: APIProtocol {
 
     func nextForGroup(_ input: Operations.NextForGroup.Input) async throws -> Operations.NextForGroup.Output {
         let (desk, asOf, id, query) = (desk, try day(input.query.asOf), input.path.id, input.query)
-        let report = try await run {
-            try desk.next(groupID: id, limit: query.limit ?? 5, to: query.to, asOf: asOf).report(explain: query.explain ?? false)
-        }
-        return .ok(.init(body: .json(try Wire.convert(report))))
+        let answer = try await run { try desk.next(groupID: id, limit: query.limit ?? 5, to: query.to, asOf: asOf) }
+        return .ok(.init(body: .json(Components.Schemas.NextReport(answer, explain: query.explain ?? false))))
     }
 
     func recordTouch(_ input: Operations.RecordTouch.Input) async throws -> Operations.RecordTouch.Output {
