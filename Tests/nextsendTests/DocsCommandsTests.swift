@@ -26,7 +26,9 @@ import Testing
     struct Command {
         var line: Int
         var words: [String]
-        var shown: [String]
+        /// Whether the lines below it on the page are what it prints (a console block's own command).
+        var printsBelow: Bool
+        var shown: [String] = []
     }
 
     /// The page's setup commands and the commands its blocks show, with the lines shown under each.
@@ -53,13 +55,13 @@ import Testing
                 let own = trimmed.hasPrefix("$ nextsend ") || trimmed.hasPrefix("$ Scripts/")
                 // A comment after the command is the page's, not the shell's input.
                 let command = String(trimmed.dropFirst(2)).components(separatedBy: " #").first ?? ""
-                shown.append(Command(line: own ? index + 1 : 0, words: own ? words(command) : [], shown: []))
-            } else if block == "console", !shown.isEmpty, shown[shown.count - 1].line > 0 {
+                shown.append(Command(line: index + 1, words: own ? words(command) : [], printsBelow: own))
+            } else if block == "console", shown.last?.printsBelow == true {
                 shown[shown.count - 1].shown.append(line)
             } else if block == "sh", trimmed.hasPrefix("nextsend ") || trimmed.hasPrefix("Scripts/") {
                 // A comment after the command is the page's, not the shell's input.
                 let command = trimmed.components(separatedBy: " #").first ?? trimmed
-                shown.append(Command(line: -(index + 1), words: words(command), shown: []))
+                shown.append(Command(line: index + 1, words: words(command), printsBelow: false))
             }
         }
         return (setup, shown)
@@ -87,7 +89,7 @@ import Testing
             #expect(result.status == 0, "\(page) setup \(words.joined(separator: " ")): \(result.stderr)")
         }
         for command in commands where !command.words.isEmpty {
-            let where_ = "\(page):\(abs(command.line)): \(command.words.joined(separator: " "))"
+            let where_ = "\(page):\(command.line): \(command.words.joined(separator: " "))"
             if let elsewhere = Self.runElsewhere.first(where: { command.words.joined(separator: " ").hasPrefix($0.key) }) {
                 if command.words.first == "nextsend" {
                     #expect(throws: Never.self, "\(where_) (run by \(elsewhere.value))") {

@@ -283,8 +283,8 @@ public struct DigestBuilder: Sendable {
 
     func sentences(_ changes: GroupChanges, _ group: BuyingGroup) -> [String] {
         var lines: [String] = []
-        for topic in changes.conflictsOpened { lines.append("New conflict on \(label(topic)).") }
-        for topic in changes.conflictsClosed { lines.append("Conflict on \(label(topic)) closed.") }
+        for topic in changes.conflictsOpened { lines.append("New conflict on \(words.topic(topic)).") }
+        for topic in changes.conflictsClosed { lines.append("Conflict on \(words.topic(topic)) closed.") }
         for event in changes.events {
             lines.append("\(words.jobTitle(event.job)) \(event.type.rawValue) on \(event.date).")
         }
@@ -312,7 +312,7 @@ public struct DigestBuilder: Sendable {
     func gapIdentity(_ coverage: NeedCoverage, _ group: BuyingGroup) -> GroupFacts.Gap? {
         switch coverage.need.kind {
         case let .conflict(topic):
-            return .init(key: "conflict:\(topic)", kind: "conflict", label: "Settling a split on \(label(topic))",
+            return .init(key: "conflict:\(topic)", kind: "conflict", label: "Settling a split on \(words.topic(topic))",
                          bestAsset: coverage.bestAsset, strength: coverage.strength)
         case let .stalledJob(job):
             return .init(key: "stalled-job:\(job.rawValue)", kind: "stalled-job", label: "Unsticking a stalled \(words.job(job))",
@@ -331,5 +331,4 @@ public struct DigestBuilder: Sendable {
     }
 
 
-    func label(_ topic: String) -> String { words.topic(topic) }
 }
