@@ -90,7 +90,9 @@ do {
     }
 
     if phases.contains("next") {
-        let advisor = Advisor(taxonomy: try store.taxonomy(), index: CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published))))
+        // With the outcome evidence loaded, as `next` runs for a team that has sent for a while.
+        let advisor = Advisor(taxonomy: try store.taxonomy(), index: CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published))),
+                              evidence: try store.evidence(asOf: asOf))
         var durations: [Double] = []
         // Every group up to 20,000; beyond that an evenly spread sample of reps, so `large` stays minutes long.
         let snapshot = try store.snapshot()

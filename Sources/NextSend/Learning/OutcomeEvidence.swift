@@ -20,22 +20,19 @@ public struct OutcomeEvidence: Sendable, Hashable {
 
     /// Asset id → need key (`conflict:tco`, `stalled-job:validation`) → record.
     public let records: [String: [String: Record]]
-    /// ``largestFactor(_:)`` under the standard policy, worked out once: `next` asks for it on every call.
-    private let standardCeiling: Double
+    /// The same records by need key, then asset id: the matcher reads a need's records in one go.
+    let byNeed: [String: [String: Record]]
 
     public init(_ records: [String: [String: Record]] = [:]) {
         self.records = records
-        let policy = ScoringPolicy.standard
-        standardCeiling = records.values.lazy.flatMap(\.values).map(policy.evidenceFactor).max().map { max(1, $0) } ?? 1
+        var byNeed: [String: [String: Record]] = [:]
+        for (asset, needs) in records {
+            for (need, record) in needs { byNeed[need, default: [:]][asset] = record }
+        }
+        self.byNeed = byNeed
     }
 
     public static let none = OutcomeEvidence()
 
     public func record(asset: String, need: Need.Kind) -> Record? { records[asset]?[need.key] }
-
-    /// The largest factor any record gives under `policy`: the matcher's bounds are raised by it.
-    public func largestFactor(_ policy: ScoringPolicy) -> Double {
-        if policy == .standard { return standardCeiling }
-        return records.values.lazy.flatMap(\.values).map(policy.evidenceFactor).max().map { max(1, $0) } ?? 1
-    }
 }

@@ -15,16 +15,8 @@ public struct CatalogIndex: Sendable {
     /// Assets for every role (shareable, or with no role): candidates for anyone.
     let forEveryone: [Int]
     let positionByID: [String: Int]
-    /// Each role seen in the catalog as a bit, when there are at most 64 (else nil: bounds stay loose).
-    let roleBit: [String: Int]?
-    /// Per asset: its roles as bits.
-    let roleMask: [UInt64]
-    /// Per asset: shareable or without roles, so it reaches anyone.
-    let reachesEveryone: [Bool]
-    /// Per asset: its jobs as bits (bit = position in `BuyingJob.allCases`).
-    let jobMask: [UInt8]
-    /// Per asset: rep-led content, which reaches an unengaged person less well.
-    let isRepLed: [Bool]
+    /// The tags packed by column, for scoring (``ColumnScorer``) and for the bounds of the gap check.
+    let table: MatchTable
     /// Scratch space for bounds, reused across calls instead of allocated per call.
     let workspaces: BoundWorkspacePool
     /// The same assets as `assets`, lent by position without a copy (see ``subscript(_:)``).
@@ -62,15 +54,7 @@ public struct CatalogIndex: Sendable {
         self.byIndustry = byIndustry
         self.forEveryone = forEveryone
         self.positionByID = positionByID
-        let roles = Set(published.indices.flatMap { published[$0].roles }).sorted()
-        let roleBit = roles.count <= 64 ? Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1, $0) }) : nil
-        self.roleBit = roleBit
-        roleMask = published.indices.map { index in
-            published[index].roles.reduce(UInt64(0)) { mask, role in mask | (roleBit?[role].map { UInt64(1) << UInt64($0) } ?? 0) }
-        }
-        reachesEveryone = published.indices.map { published[$0].shareable || published[$0].roles.isEmpty }
-        jobMask = published.indices.map { index in published[index].jobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) } }
-        isRepLed = published.indices.map { published[$0].channel == .repLed }
+        table = MatchTable(published)
         workspaces = BoundWorkspacePool(capacity: published.count)
         shelf = AssetShelf(published)
     }
@@ -82,8 +66,6 @@ public struct CatalogIndex: Sendable {
             return UnsafePointer(shelf.base + position)
         }
     }
-
-    static func bit(_ job: BuyingJob) -> UInt8 { UInt8(1) << UInt8(BuyingJob.allCases.firstIndex(of: job)!) }
 
     public func asset(_ id: String) -> Asset? { positionByID[id].map { assets[$0] } }
 
@@ -123,7 +105,7 @@ public struct CatalogIndex: Sendable {
         if pass == 0 { workspace.reset() }
         let stampBase = Int32(pass * needs.count)
         let slots = workspace.slots
-        let openMask = openJobs.reduce(UInt8(0)) { $0 | CatalogIndex.bit($1) }
+        let openMask = openJobs.reduce(UInt8(0)) { $0 | MatchTable.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
         // Tight loops over index lists: no closures or dictionary lookups per asset, the slot read in place.
         func offer(_ list: [Int]?, need: Int32, urgency: Double, fit: (Int) -> Double) {
@@ -157,8 +139,8 @@ public struct CatalogIndex: Sendable {
                 for (fit, list) in [(policy.reachForEveryone, forEveryone), (policy.reachForRole, role.flatMap { byRole[$0] } ?? [])] {
                     list.withUnsafeBufferPointer { assets in
                         for asset in assets {
-                            let timely = jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
-                            let value = fit * timely * (isRepLed[asset] ? policy.reachRepLed : 1)
+                            let timely = table.jobMask[asset] & openMask != 0 ? 1.0 : policy.reachOffJob
+                            let value = fit * timely * (table.flags[asset].contains(.repLed) ? policy.reachRepLed : 1)
                             let slot = slots + asset
                             if slot.pointee.stamp != stamp {
                                 if slot.pointee.stamp == -1 { workspace.touched.append(Int32(asset)) }
@@ -183,7 +165,7 @@ public struct CatalogIndex: Sendable {
             case let .stalledJob(job), let .activeJob(job):
                 // The exact fit is jobFit × (0.5 + 0.5 × share of the concerned people the asset's
                 // roles reach); counting that share per role bit makes the bound nearly exact.
-                guard !everyoneConcerned, roleBit != nil, !need.stakeholders.isEmpty else {
+                guard !everyoneConcerned, table.roleBit != nil, !need.stakeholders.isEmpty else {
                     offer(byJob[job], need: stamp, urgency: need.urgency) { _ in policy.secondaryJob }
                     offer(byPrimaryJob[job], need: stamp, urgency: need.urgency) { _ in policy.primaryJob }
                     continue
@@ -192,14 +174,14 @@ public struct CatalogIndex: Sendable {
                 // Concerned people per role bit: an asset's reach is the sum over its mask.
                 var counts = [Int](repeating: 0, count: 64)
                 for person in need.stakeholders {
-                    if let role = roleOf[person], let bit = roleBit?[role] { counts[bit] += 1 }
+                    if let role = roleOf[person], let bit = table.roleBit?[role] { counts[bit] += 1 }
                 }
                 let perRole = counts
                 let everyone = policy.jobReach(reached: concerned, of: concerned)
                 let roleFit: (Int) -> Double = { asset in
-                    if self.reachesEveryone[asset] { return everyone }
+                    if self.table.flags[asset].contains(.reachesEveryone) { return everyone }
                     var reach = 0
-                    var mask = self.roleMask[asset]
+                    var mask = self.table.roleMask[asset]
                     while mask != 0 {
                         reach += perRole[mask.trailingZeroBitCount]
                         mask &= mask - 1

@@ -13,119 +13,142 @@
 /// print(picks.first?.reason ?? "nothing to send")
 /// ```
 public enum Matcher {
-    /// Slack for floating-point rounding when comparing exact scores with bounds.
+    /// Slack for floating-point rounding when comparing exact scores with bounds (the gap check).
     static let epsilon = 1e-9
 
     public static func recommend(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
                                  options: MatchOptions = MatchOptions()) -> [Recommendation] {
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
-        let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
-        // Scored exactly so far (by index position, which is id order), and those that serve nothing.
-        var scored: [Int: MatchContext.Evaluation] = [:]
-        var unusable = Set<Int>()
-        var weights = [Double](repeating: 1, count: diagnosis.needs.count)
-        var picks: [Recommendation] = []
-        // The most urgent need leads when it is a conflict or a stalled job: a live asset that
-        // resolves that conflict (or is built for that job), for people who have not had it, is
-        // pick 1 — a broad asset touching many small needs never jumps ahead of it.
-        let leader = diagnosis.needs.first.flatMap { need -> Int? in
-            switch need.kind {
-            case .conflict, .stalledJob: return 0
-            case .unengagedStakeholder, .missingVoice, .activeJob: return nil
-            }
+        let picks = options.exhaustive || !index.table.isPacked
+            ? greedyOverEveryAsset(context, index: index)
+            : lazyGreedy(context, index: index)
+        return withoutThinOrTwin(picks, policy: options.policy)
+    }
+
+    /// The need pick 1 must serve: the most urgent, when it is a conflict or a stalled job. A live
+    /// asset that resolves that conflict (or is built for that job), for people who have not had
+    /// it, is pick 1 — a broad asset touching many small needs never jumps ahead of it.
+    static func leadingNeed(_ diagnosis: Diagnosis) -> Int? {
+        switch diagnosis.needs.first?.kind {
+        case .conflict, .stalledJob: return 0
+        case .unengagedStakeholder, .missingVoice, .activeJob, nil: return nil
         }
+    }
+
+    /// Whether an asset serving `served` may lead for the need at `leader`: it serves that need,
+    /// and for a conflict it is one of its resolvers.
+    static func mayLead(_ position: Int, serving served: (Int) -> Bool, leader: Int, context: MatchContext, index: CatalogIndex) -> Bool {
+        guard served(leader) else { return false }
+        if case let .conflict(topic) = context.diagnosis.needs[leader].kind {
+            return index.table.resolvedMask[position] & MatchTable.bit(topic, in: index.table.topicBit) != 0
+                || (!index.table.isPacked && index[position].resolves.contains { $0.topic == topic })
+        }
+        return true
+    }
+
+    /// The reference: every live asset scored the exact way, each round the best under the
+    /// weights left. Slow on a large catalog; what the fast path must always equal.
+    static func greedyOverEveryAsset(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
+        let options = context.options
+        var candidates: [MatchContext.Evaluation] = index.assets.indices.compactMap { context.evaluate(index[$0], at: $0) }
+        var weights = [Double](repeating: 1, count: context.diagnosis.needs.count)
+        let leader = leadingNeed(context.diagnosis)
         var leading = leader != nil
-        let evidenceCeiling = options.evidence.records.isEmpty ? 1 : options.evidence.largestFactor(options.policy)
-        // Who may lead, read from the index rather than from each asset (copying an asset per
-        // candidate was a fifth of the time of a call).
-        let leaderResolvers: Set<Int>? = leader.flatMap { leader in
-            if case let .conflict(topic) = diagnosis.needs[leader].kind { return Set(index.byResolvedTopic[topic] ?? []) }
-            return nil
-        }
-        let leaderJobBit: UInt8? = leader.flatMap { leader in
-            if case let .stalledJob(job) = diagnosis.needs[leader].kind { return CatalogIndex.bit(job) }
-            return nil
-        }
-        func eligible(_ position: Int) -> Bool {
-            guard leading else { return true }
-            if let leaderResolvers { return leaderResolvers.contains(position) }
-            if let leaderJobBit { return index.jobMask[position] & leaderJobBit != 0 }
-            return true
-        }
-        return index.workspaces.withWorkspace { workspace in
-            var pass = 0
-            var boundWeights = weights
-            while picks.count < options.limit {
-                var best: (position: Int, score: Double)?
-                func consider(_ position: Int, _ score: Double) {
-                    guard score > 0, eligible(position) else { return }
-                    if leading, let leader, !(scored[position]?.contributions.contains { $0.need == leader && $0.serves } ?? false) { return }
-                    if let current = best, score < current.score || (score == current.score && position > current.position) { return }
-                    best = (position, score)
-                }
-                for (position, evaluation) in scored { consider(position, evaluation.score(weights: weights)) }
-                // Bounds under this round's weights: an asset is scored exactly only while its bound
-                // could still match the best score so far. After the first round only the needs the
-                // last pick discounted are walked again, to lower the bounds by what they lost.
-                // A discounted unreached person starts afresh: the largest reach contribution cannot be
-                // lowered in place, and left high it keeps every broadcast asset in play.
-                if pass > 0, diagnosis.needs.indices.contains(where: {
-                    if case .unengagedStakeholder = diagnosis.needs[$0].kind { return weights[$0] != boundWeights[$0] }
-                    return false
-                }) {
-                    pass = 0
-                }
-                var weighted = diagnosis.needs
-                for slot in weighted.indices { weighted[slot].urgency *= weights[slot] - (pass == 0 ? 0 : boundWeights[slot]) }
-                boundWeights = weights
-                // Evidence can lift a score above what the tags allow: the bounds are raised by the most it lifts.
-                let all = index.bounds(for: weighted, in: group, taxonomy: taxonomy, openJobs: openJobs, policy: options.policy,
-                                       everyoneConcerned: options.onlyTo != nil, scale: evidenceCeiling, workspace: workspace, pass: pass)
-                pass += 1
-                // Score the most promising candidate first: its exact score is a threshold that usually
-                // leaves only a handful of candidates to sort and score.
-                var top: (index: Int, bound: Double)?
-                if !options.exhaustive, best == nil {
-                    for candidate in all where eligible(candidate.index) {
-                        if let current = top, candidate.bound < current.bound || (candidate.bound == current.bound && candidate.index > current.index) { continue }
-                        top = candidate
-                    }
-                }
-                if let top, scored[top.index] == nil, !unusable.contains(top.index) {
-                    if let evaluation = context.evaluate(index[top.index], at: top.index) {
-                        scored[top.index] = evaluation
-                        consider(top.index, evaluation.score(weights: weights))
-                    } else {
-                        unusable.insert(top.index)
-                    }
-                }
-                for candidate in CatalogIndex.ordered(all, atLeast: options.exhaustive ? -.infinity : best?.score ?? 0) {
-                    if !options.exhaustive, let current = best, candidate.bound + epsilon < current.score { break }
-                    let position = candidate.index
-                    guard eligible(position), scored[position] == nil, !unusable.contains(position) else { continue }
-                    guard let evaluation = context.evaluate(index[position], at: position) else {
-                        unusable.insert(position)
-                        continue
-                    }
-                    scored[position] = evaluation
-                    consider(position, evaluation.score(weights: weights))
-                }
-                guard let chosen = best, let evaluation = scored.removeValue(forKey: chosen.position) else {
-                    // Nothing resolves the leading need for anyone who has not had it: rank as usual.
-                    if leading {
-                        leading = false
-                        continue
-                    }
-                    break
-                }
-                leading = false
-                unusable.insert(chosen.position)
-                picks.append(context.recommendation(evaluation, asset: index[chosen.position], rank: picks.count + 1,
-                                                    weights: weights, score: chosen.score))
-                for contribution in evaluation.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
+        var picks: [Recommendation] = []
+        while picks.count < options.limit {
+            var best: (slot: Int, score: Double)?
+            for (slot, candidate) in candidates.enumerated() {
+                if leading, let leader, !mayLead(candidate.position, serving: { need in candidate.contributions.contains { $0.need == need && $0.serves } },
+                                                 leader: leader, context: context, index: index) { continue }
+                let score = candidate.score(weights: weights)
+                // Candidates are in id order: a tie keeps the earlier one.
+                if score > 0, score > (best?.score ?? 0) { best = (slot, score) }
             }
-            return Matcher.withoutThinOrTwin(picks, policy: options.policy)
+            guard let best else {
+                // Nothing resolves the leading need for anyone who has not had it: rank as usual.
+                if leading {
+                    leading = false
+                    continue
+                }
+                break
+            }
+            leading = false
+            let chosen = candidates.remove(at: best.slot)
+            picks.append(context.recommendation(chosen, asset: index[chosen.position], rank: picks.count + 1, weights: weights, score: best.score))
+            for contribution in chosen.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
         }
+        return picks
+    }
+
+    /// Every asset's exact score in one pass over the packed columns (``ColumnScorer``; the few
+    /// assets whose history matters go the exact way), then lazy greedy picks: a pick lowers the
+    /// weights of the needs it served, which only ever lowers scores, so the leader of the heap
+    /// is re-scored and taken when it still leads, and pushed back with its new score when not.
+    /// Reasons are written for the picks only.
+    static func lazyGreedy(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
+        let options = context.options
+        let scorer = ColumnScorer(context: context, index: index)
+        var weights = [Double](repeating: 1, count: context.diagnosis.needs.count)
+        var exact: [Int: MatchContext.Evaluation] = [:]
+        var parts: [ColumnScorer.Part] = []
+        var reach: [Double] = []
+        var heap = ScoreHeap()
+        let leader = leadingNeed(context.diagnosis)
+        var lead: ScoreHeap.Entry?
+        for position in 0..<index.table.count {
+            let score: Double
+            var leads = false
+            if scorer.routesExactly(position) {
+                guard let evaluation = context.evaluate(index[position], at: position) else { continue }
+                score = evaluation.score(weights: weights)
+                exact[position] = evaluation
+                if let leader {
+                    leads = mayLead(position, serving: { need in evaluation.contributions.contains { $0.need == need && $0.serves } },
+                                    leader: leader, context: context, index: index)
+                }
+            } else {
+                guard let factor = scorer.parts(position, into: &parts) else { continue }
+                score = scorer.score(parts, factor: factor, weights: weights, reach: &reach)
+                if let leader {
+                    leads = mayLead(position, serving: { need in parts.contains { $0.need == need && $0.serves } },
+                                    leader: leader, context: context, index: index)
+                }
+            }
+            guard score > 0 else { continue }
+            let entry = ScoreHeap.Entry(score: score, position: position)
+            heap.append(entry)
+            if leads, lead.map(entry.leads) ?? true { lead = entry }
+        }
+        heap.heapify()
+
+        func rescore(_ position: Int) -> Double {
+            if let evaluation = exact[position] { return evaluation.score(weights: weights) }
+            guard let factor = scorer.parts(position, into: &parts) else { return 0 }
+            return scorer.score(parts, factor: factor, weights: weights, reach: &reach)
+        }
+        var picks: [Recommendation] = []
+        var taken = Set<Int>()
+        func take(_ position: Int, score: Double) {
+            guard let evaluation = exact[position] ?? context.evaluate(index[position], at: position) else {
+                assertionFailure("the column scorer kept an asset the exact path drops: \(index[position].id)")
+                return
+            }
+            taken.insert(position)
+            picks.append(context.recommendation(evaluation, asset: index[position], rank: picks.count + 1, weights: weights, score: score))
+            for contribution in evaluation.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
+        }
+        // Nothing resolves the leading need for anyone who has not had it: rank as usual.
+        if let lead, options.limit > 0 { take(lead.position, score: lead.score) }
+        while picks.count < options.limit, let popped = heap.pop() {
+            if taken.contains(popped.position) { continue }
+            let fresh = ScoreHeap.Entry(score: rescore(popped.position), position: popped.position)
+            if let next = heap.top, !fresh.leads(next) {
+                heap.push(fresh)
+                continue
+            }
+            take(fresh.position, score: fresh.score)
+        }
+        return picks
     }
 
     /// Drops picks scoring below ``ScoringPolicy/thinPickShare`` of the leading pick's, and an

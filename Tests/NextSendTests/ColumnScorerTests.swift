@@ -1,0 +1,183 @@
+@testable import NextSend
+import NextSendSynthetic
+import NextSendTestSupport
+import Testing
+
+/// The fast path of the matcher: scores from packed columns and lazy greedy picks. Both must give
+/// exactly what scoring every asset the long way gives — the same score, bit for bit, for every
+/// asset, and the same picks in the same order — on groups and catalogs made to hit every rule.
+@Suite struct ColumnScorerTests {
+    let taxonomy = Samples.taxonomy
+    let asOf = Samples.asOf
+
+    /// A random group: 2–8 people of random roles and influence, figures and positions that
+    /// split, jobs in every state, sends (some within the re-send window, some consumed, some of
+    /// resolvers) and dismissals, with or without an industry.
+    func group(_ generator: inout SeededGenerator, catalog: [Asset]) -> BuyingGroup {
+        let roles = taxonomy.roles
+        let influences = ["decision-maker", "champion", "influencer", "user"]
+        let people = (0..<Int.random(in: 2...8, using: &generator)).map { number in
+            Stakeholder(id: "p\(number)", name: "Person \(number)", role: roles.randomElement(using: &generator)!,
+                        influence: influences.randomElement(using: &generator)!)
+        }
+        var claims: [Claim] = []
+        for person in people {
+            if Int.random(in: 0..<3, using: &generator) == 0 {
+                claims.append(Claim(stakeholder: person.id, topic: "tco", value: .number([120_000, 150_000, 310_000].randomElement(using: &generator)!),
+                                    date: asOf.adding(days: -Int.random(in: 1...60, using: &generator))))
+            }
+            if Int.random(in: 0..<3, using: &generator) == 0 {
+                claims.append(Claim(stakeholder: person.id, topic: "deployment",
+                                    value: .position(["cloud-only", "hybrid", "on-prem-required"].randomElement(using: &generator)!),
+                                    date: asOf.adding(days: -Int.random(in: 1...60, using: &generator))))
+            }
+        }
+        var events: [JobEvent] = []
+        for job in BuyingJob.allCases where Bool.random(using: &generator) {
+            events.append(JobEvent(job: job, type: [.started, .progressed, .completed, .reopened].randomElement(using: &generator)!,
+                                   date: asOf.adding(days: -Int.random(in: 1...40, using: &generator))))
+        }
+        var touches: [Touch] = []
+        for _ in 0..<Int.random(in: 0...5, using: &generator) {
+            let to = Array(people.map(\.id).shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)))
+            touches.append(Touch(asset: catalog.randomElement(using: &generator)!.id, to: to,
+                                 date: asOf.adding(days: -Int.random(in: 0...50, using: &generator)), consumed: Bool.random(using: &generator)))
+        }
+        let dismissals = (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+            Dismissal(asset: catalog.randomElement(using: &generator)!.id, date: asOf.adding(days: -Int.random(in: 0...40, using: &generator)))
+        }
+        return BuyingGroup(id: "g", account: "G", owner: "rep@x.example",
+                           industry: ["hospital-system", "community-hospital", "dental", nil].randomElement(using: &generator)!,
+                           stakeholders: people, claims: claims, events: events, touches: touches, dismissals: dismissals)
+    }
+
+    /// A random catalog of `count` assets over every tag, channel, industry and date case.
+    func catalog(_ generator: inout SeededGenerator, count: Int) -> [Asset] {
+        (0..<count).map { number in
+            let topics = ["tco", "deployment"].filter { _ in Int.random(in: 0..<3, using: &generator) == 0 }
+            let resolves: [Asset.Resolution] = topics.filter { _ in Int.random(in: 0..<3, using: &generator) == 0 }.map {
+                $0 == "deployment" && Bool.random(using: &generator) ? .init(topic: $0, positions: ["cloud-only", "on-prem-required"]) : .init(topic: $0)
+            }
+            return Asset(id: "asset-\(String(number + 100))", title: "Asset \(number)", format: ["guide", "tool", "deck"].randomElement(using: &generator)!,
+                         jobs: Array(BuyingJob.allCases.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator))),
+                         roles: Array(taxonomy.roles.shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator))),
+                         topics: topics, resolves: resolves, shareable: Int.random(in: 0..<4, using: &generator) == 0,
+                         channel: [.selfServe, .repLed, .either].randomElement(using: &generator)!,
+                         industries: [[], [], ["hospital-system"], ["dental", "community-hospital"]].randomElement(using: &generator)!,
+                         published: [nil, nil, asOf.adding(days: -90), asOf.adding(days: 3)].randomElement(using: &generator)!,
+                         reviewBy: [nil, nil, nil, asOf.adding(days: -2), asOf.adding(days: 10), asOf.adding(days: 30), asOf.adding(days: 31)]
+                            .randomElement(using: &generator)!)
+        }
+    }
+
+    /// Evidence for about a third of the assets, on the needs these groups have, some under the
+    /// minimum number of sends.
+    func evidence(_ generator: inout SeededGenerator, catalog: [Asset]) -> OutcomeEvidence {
+        var records: [String: [String: OutcomeEvidence.Record]] = [:]
+        for asset in catalog where Int.random(in: 0..<3, using: &generator) == 0 {
+            for key in ["conflict:tco", "conflict:deployment"] + BuyingJob.allCases.map({ "stalled-job:\($0.rawValue)" })
+            where Bool.random(using: &generator) {
+                let sends = Int.random(in: 1...20, using: &generator)
+                records[asset.id, default: [:]][key] = .init(sends: sends, successes: Int.random(in: 0...sends, using: &generator))
+            }
+        }
+        return OutcomeEvidence(records)
+    }
+
+    /// Every asset the column scorer scores gets the exact path's score, bit for bit — under the
+    /// first round's weights and under weights a few picks have discounted — and is dropped
+    /// exactly when the exact path drops it.
+    @Test(arguments: 0..<40)
+    func columnScoresEqualTheExactPathForEveryAsset(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 4242)
+        let assets = catalog(&generator, count: 80)
+        let index = CatalogIndex(assets: assets)
+        try #require(index.table.isPacked)
+        let group = group(&generator, catalog: assets)
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let evidence = seed % 2 == 0 ? evidence(&generator, catalog: assets) : .none
+        var compared = 0
+        for onlyTo in [nil] + group.stakeholders.map(\.id).prefix(3) {
+            let options = MatchOptions(onlyTo: onlyTo, evidence: evidence)
+            let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
+            let scorer = ColumnScorer(context: context, index: index)
+            let discounted = diagnosis.needs.indices.map { _ in [1, 0.25, 0.0625].randomElement(using: &generator)! }
+            var parts: [ColumnScorer.Part] = [], reach: [Double] = []
+            for position in index.assets.indices where !scorer.routesExactly(position) {
+                let exact = context.evaluate(index[position], at: position)
+                let factor = scorer.parts(position, into: &parts)
+                #expect((exact == nil) == (factor == nil), "\(index[position].id) to \(onlyTo ?? "anyone"): kept by one path only")
+                guard let exact, let factor else { continue }
+                for weights in [[Double](repeating: 1, count: diagnosis.needs.count), discounted] {
+                    let fast = scorer.score(parts, factor: factor, weights: weights, reach: &reach)
+                    #expect(fast.bitPattern == exact.score(weights: weights).bitPattern,
+                            "\(index[position].id) to \(onlyTo ?? "anyone"): \(fast) against \(exact.score(weights: weights))")
+                }
+                #expect(parts.map(\.need) == exact.contributions.map(\.need))
+                #expect(parts.map(\.serves) == exact.contributions.map(\.serves))
+                compared += 1
+            }
+        }
+        #expect(compared > 20, "only \(compared) assets scored from the columns")
+    }
+
+    /// The fast picks equal the exhaustive ones — assets, order, send-to, score, reasons — with ties
+    /// (twin assets), many unreached people, `--to`, dismissals, recent sends, editions, evidence on
+    /// and off, and a leading need the catalog may not serve.
+    @Test(arguments: 0..<40)
+    func fastPicksEqualTheExhaustivePath(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 9000)
+        var assets = catalog(&generator, count: 60)
+        // Twins under other ids: the same tags, so scores tie and the lower id must win.
+        for twin in assets.prefix(6) {
+            assets.append(Asset(id: "z-\(twin.id)", title: twin.title, format: twin.format, jobs: twin.jobs, roles: twin.roles,
+                                topics: twin.topics, resolves: twin.resolves, shareable: twin.shareable, channel: twin.channel,
+                                industries: twin.industries, published: twin.published, reviewBy: twin.reviewBy))
+        }
+        let index = CatalogIndex(assets: assets)
+        let group = group(&generator, catalog: assets)
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        for evidence in [OutcomeEvidence.none, evidence(&generator, catalog: assets)] {
+            for onlyTo in [nil] + group.stakeholders.map(\.id) {
+                for limit in [1, 5, 12] {
+                    let fast = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                                 options: MatchOptions(limit: limit, onlyTo: onlyTo, evidence: evidence))
+                    let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                                       options: MatchOptions(limit: limit, onlyTo: onlyTo, evidence: evidence, exhaustive: true))
+                    #expect(fast == exhaustive, "seed \(seed), to \(onlyTo ?? "anyone"), limit \(limit)")
+                }
+            }
+        }
+    }
+
+    /// With more than 64 roles the columns cannot hold them as bits: the matcher scores the long
+    /// way and still picks what it would.
+    @Test func aCatalogWithMoreRolesThanBitsStillMatches() throws {
+        let many = (0..<70).map { "role-\($0)" }
+        var assets = (0..<70).map { Asset(id: "wide-\($0)", title: "Wide \($0)", format: "guide", jobs: [.validation], roles: [many[$0]]) }
+        assets.append(Asset(id: "finance-guide", title: "Finance", format: "guide", jobs: [.validation], roles: ["finance"], topics: ["tco"]))
+        let index = CatalogIndex(assets: assets)
+        #expect(!index.table.isPacked)
+        let group = Samples.group
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
+        #expect(picks.map(\.asset.id).contains("finance-guide"))
+        #expect(picks == Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(exhaustive: true)))
+    }
+
+    /// The heap pops in score order, ties by the lower position, whatever order entries came in.
+    @Test(arguments: 0..<10)
+    func theHeapPopsBestFirstAndTiesByPosition(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let entries = (0..<200).map { ScoreHeap.Entry(score: Double(Int.random(in: 0..<20, using: &generator)) / 4, position: $0) }
+        let shuffled = entries.shuffled(using: &generator)
+        var heap = ScoreHeap()
+        for entry in shuffled.prefix(120) { heap.append(entry) }
+        heap.heapify()
+        for entry in shuffled.dropFirst(120) { heap.push(entry) }
+        var popped: [ScoreHeap.Entry] = []
+        while let entry = heap.pop() { popped.append(entry) }
+        let expected = entries.sorted { $0.leads($1) }
+        #expect(popped.map(\.position) == expected.map(\.position))
+    }
+}
