@@ -6,7 +6,8 @@ import NextSendStore
 // nextsend-bench DATASET_DIR DB_PATH AS_OF
 //
 // Imports a dataset written by `nextsend generate` into a fresh database and measures, in process:
-// asset import, group parsing and import, `next` for every group (p50, p99), and the digest batch.
+// asset import, group parsing and import, `next` for every group (p50, p99; with the outcome evidence
+// loaded, or without it as phase `next-without-evidence`), and the digest batch.
 // Prints one `name value unit` line per figure; Scripts/bench turns them into the table.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -89,10 +90,12 @@ do {
         report("group_import_rate", Double(groups.count) / (parseTime + writeTime), "groups/s")
     }
 
-    if phases.contains("next") {
-        // With the outcome evidence loaded, as `next` runs for a team that has sent for a while.
+    if phases.contains("next") || phases.contains("next-without-evidence") {
+        // With the outcome evidence loaded, as `next` runs for a team that has sent for a while
+        // (`next-without-evidence` leaves it out, to compare with builds that did not load it).
+        let evidence = phases.contains("next") ? try store.evidence(asOf: asOf) : .none
         let advisor = Advisor(taxonomy: try store.taxonomy(), index: CatalogIndex(assets: try store.assets(matching: AssetFilter(status: .published))),
-                              evidence: try store.evidence(asOf: asOf))
+                              evidence: evidence)
         var durations: [Double] = []
         // Every group up to 20,000; beyond that an evenly spread sample of reps, so `large` stays minutes long.
         let snapshot = try store.snapshot()

@@ -101,20 +101,22 @@ import Testing
             let options = MatchOptions(onlyTo: onlyTo, evidence: evidence)
             let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
             let scorer = ColumnScorer(context: context, index: index)
+            var sheet = ScoreSheet()
+            var evaluations: [Int: MatchContext.Evaluation] = [:]
+            scorer.fill(&sheet, evaluations: &evaluations)
+            let candidates = Dictionary(uniqueKeysWithValues: (0..<sheet.count).filter { sheet.scores[$0] > 0 }.map { (sheet.positions[$0], $0) })
             let discounted = diagnosis.needs.indices.map { _ in [1, 0.25, 0.0625].randomElement(using: &generator)! }
-            var parts: [ColumnScorer.Part] = [], reach: [Double] = []
             for position in index.assets.indices where !scorer.routesExactly(position) {
                 let exact = context.evaluate(index[position], at: position)
-                let factor = scorer.parts(position, into: &parts)
-                #expect((exact == nil) == (factor == nil), "\(index[position].id) to \(onlyTo ?? "anyone"): kept by one path only")
-                guard let exact, let factor else { continue }
+                let candidate = candidates[position]
+                #expect((exact == nil) == (candidate == nil), "\(index[position].id) to \(onlyTo ?? "anyone"): kept by one path only")
+                guard let exact, let candidate else { continue }
                 for weights in [[Double](repeating: 1, count: diagnosis.needs.count), discounted] {
-                    let fast = scorer.score(parts, factor: factor, weights: weights, reach: &reach)
+                    let fast = scorer.score(candidate, in: &sheet, weights: weights)
                     #expect(fast.bitPattern == exact.score(weights: weights).bitPattern,
                             "\(index[position].id) to \(onlyTo ?? "anyone"): \(fast) against \(exact.score(weights: weights))")
                 }
-                #expect(parts.map(\.need) == exact.contributions.map(\.need))
-                #expect(parts.map(\.serves) == exact.contributions.map(\.serves))
+                #expect(diagnosis.needs.indices.filter { sheet.serves(candidate, need: $0) } == exact.contributions.filter(\.serves).map(\.need))
                 compared += 1
             }
         }
@@ -163,21 +165,5 @@ import Testing
         let picks = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy)
         #expect(picks.map(\.asset.id).contains("finance-guide"))
         #expect(picks == Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(exhaustive: true)))
-    }
-
-    /// The heap pops in score order, ties by the lower position, whatever order entries came in.
-    @Test(arguments: 0..<10)
-    func theHeapPopsBestFirstAndTiesByPosition(seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed))
-        let entries = (0..<200).map { ScoreHeap.Entry(score: Double(Int.random(in: 0..<20, using: &generator)) / 4, position: $0) }
-        let shuffled = entries.shuffled(using: &generator)
-        var heap = ScoreHeap()
-        for entry in shuffled.prefix(120) { heap.append(entry) }
-        heap.heapify()
-        for entry in shuffled.dropFirst(120) { heap.push(entry) }
-        var popped: [ScoreHeap.Entry] = []
-        while let entry = heap.pop() { popped.append(entry) }
-        let expected = entries.sorted { $0.leads($1) }
-        #expect(popped.map(\.position) == expected.map(\.position))
     }
 }

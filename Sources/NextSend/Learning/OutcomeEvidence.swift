@@ -22,6 +22,8 @@ public struct OutcomeEvidence: Sendable, Hashable {
     public let records: [String: [String: Record]]
     /// The same records by need key, then asset id: the matcher reads a need's records in one go.
     let byNeed: [String: [String: Record]]
+    /// The records as the column scorer reads them, laid out on first use.
+    let columns = EvidenceColumns()
 
     public init(_ records: [String: [String: Record]] = [:]) {
         self.records = records
@@ -33,6 +35,10 @@ public struct OutcomeEvidence: Sendable, Hashable {
     }
 
     public static let none = OutcomeEvidence()
+
+    public static func == (lhs: OutcomeEvidence, rhs: OutcomeEvidence) -> Bool { lhs.records == rhs.records }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(records) }
 
     public func record(asset: String, need: Need.Kind) -> Record? { records[asset]?[need.key] }
 }

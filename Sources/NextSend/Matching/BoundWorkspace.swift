@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A bound pass touches only the assets on the lists a group's needs name; allocating and zeroing
 /// arrays the size of the catalog for every pass would make each `next` cost the whole catalog
-/// instead. Workspaces are kept in a ``BoundWorkspacePool`` beside the index and reused.
+/// instead. Workspaces are kept in a ``ScratchPool`` beside the index and reused.
 final class BoundWorkspace {
     struct Slot {
         /// The bound from conflicts and jobs.
@@ -38,23 +38,5 @@ final class BoundWorkspace {
     func reset() {
         for asset in touched { slots[Int(asset)] = Slot() }
         touched.removeAll(keepingCapacity: true)
-    }
-}
-
-/// Workspaces for one index, lent to one recommendation at a time (the service runs several at once).
-final class BoundWorkspacePool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [BoundWorkspace] = []
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func withWorkspace<Result>(_ body: (BoundWorkspace) throws -> Result) rethrows -> Result {
-        let workspace = lock.withLock { idle.popLast() } ?? BoundWorkspace(capacity: capacity)
-        defer {
-            workspace.reset()
-            lock.withLock { if idle.count < 8 { idle.append(workspace) } }
-        }
-        return try body(workspace)
     }
 }

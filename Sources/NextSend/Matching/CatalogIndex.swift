@@ -17,8 +17,9 @@ public struct CatalogIndex: Sendable {
     let positionByID: [String: Int]
     /// The tags packed by column, for scoring (``ColumnScorer``) and for the bounds of the gap check.
     let table: MatchTable
-    /// Scratch space for bounds, reused across calls instead of allocated per call.
-    let workspaces: BoundWorkspacePool
+    /// Scratch space for bounds and for scoring, reused across calls instead of allocated per call.
+    let workspaces: ScratchPool<BoundWorkspace>
+    let sheets = ScratchPool { ScratchBox(ScoreSheet()) }
     /// The same assets as `assets`, lent by position without a copy (see ``subscript(_:)``).
     let shelf: AssetShelf
 
@@ -55,7 +56,8 @@ public struct CatalogIndex: Sendable {
         self.forEveryone = forEveryone
         self.positionByID = positionByID
         table = MatchTable(published)
-        workspaces = BoundWorkspacePool(capacity: published.count)
+        let count = published.count
+        workspaces = ScratchPool { BoundWorkspace(capacity: count) }
         shelf = AssetShelf(published)
     }
 
@@ -85,7 +87,7 @@ public struct CatalogIndex: Sendable {
     ///   role-aware bound for jobs does not apply and the loose one is used.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
                 policy: ScoringPolicy, everyoneConcerned: Bool = false, scale: Double = 1) -> [(index: Int, bound: Double)] {
-        workspaces.withWorkspace { workspace in
+        workspaces.borrow { workspace in
             bounds(for: needs, in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy,
                    everyoneConcerned: everyoneConcerned, scale: scale, workspace: workspace)
         }

@@ -1,78 +1,86 @@
-/// Scores assets for one group from the packed columns of a ``MatchTable``: the same score
-/// ``MatchContext/evaluate(_:at:)`` gives, bit for bit, computed from masks and counts worked out
-/// once per need instead of from each asset's strings.
+/// Scores every asset for one group from the packed columns of a ``MatchTable``: the same
+/// contributions and factor ``MatchContext/evaluate(_:at:)`` gives, bit for bit, worked out from
+/// masks and counts prepared once per need instead of from each asset's strings.
 ///
 /// Assets whose score depends on more than their tags — one the group already had, one a rep
-/// dismissed, a resolver of an open split (its sides and the waits it causes), another industry's
-/// edition when the table has no bit for it — are left to the exact path (``routesExactly(_:)``);
-/// they are few. The matcher's property tests hold the two paths equal on every asset.
+/// dismissed, a resolver of a split someone is waiting on (the wait holds it back for everyone
+/// waiting, whatever the need) — go the exact way; they are few. ``ColumnScorerTests`` holds the
+/// two ways equal on every asset.
 struct ColumnScorer {
-    /// One need, reduced to what an asset's columns are checked against.
+    /// One need, reduced to what an asset's columns are checked against. Payloads are plain
+    /// values and offsets, so reading a plan in the loop over the catalog costs no reference count.
     enum Plan {
-        /// The asset can serve this need in no way the columns decide (nobody can receive it).
+        /// No asset can serve it in a way the columns decide (nobody can receive it).
         case none
-        /// A split on a topic: covering it, or sharing one of the jobs it is decided in.
-        case split(Split)
-        case job(Job)
-        case reach(Reach)
-        case voice(Voice)
+        /// Index into ``splits``.
+        case split(Int)
+        /// Index into ``jobs``.
+        case job(Int)
+        /// The unreached person's role bit (0 when no asset has their role).
+        case reach(UInt64)
+        case voice(role: UInt64, job: UInt8)
     }
 
     struct Split {
         var topic: UInt64
         /// The jobs the topic is decided in.
         var jobs: UInt8
-        /// Each side's roles as bits, and how many sides there are.
-        var sideRoles: [UInt64]
         /// The roles of the people it may go to (not waiting for a resolver, `--to`), and whether there is anyone.
         var targetRoles: UInt64
         var anyTarget: Bool
+        /// The conflict's sides' roles: `sideRoles[sideStart..<sideStart + sideCount]`.
+        var sideStart: Int
+        var sideCount: Int
+        /// A number topic: a resolver is credited by the camps it is made for, not discounted again as one-sided.
+        var creditedByCamps: Bool
+        /// The sides a resolver is judged against (``SideCoverage/Split``): index into ``coverages``,
+        /// and their roles and positions at `coverStart..<coverStart + coverCount`.
+        var coverage: Int
+        var coverStart: Int
+        var coverCount: Int
     }
 
     struct Job {
         var job: UInt8
-        /// People concerned, by role bit: those the need names, and the rest of the group.
-        var named: [Int]
-        var others: [Int]
+        /// People concerned by role bit, 64 counts each: those the need names at `countStart`, the
+        /// rest of the group at `countStart + 64`.
+        var countStart: Int
         var namedCount: Int
-        /// With `--to`: whether they are named, and their role bit (0 when no asset has their role).
-        var onlyTo: (named: Bool, role: UInt64)?
-    }
-
-    struct Reach {
-        var role: UInt64
-    }
-
-    struct Voice {
-        var role: UInt64
-        var job: UInt8
-    }
-
-    /// One contribution, as the score needs it.
-    struct Part {
-        var need: Int
-        var value: Double
-        var isReach: Bool
-        var serves: Bool
+        /// With `--to`: whether they are named, and their role bit.
+        var onlyTo: Bool
+        var onlyNamed: Bool
+        var onlyRole: UInt64
     }
 
     let context: MatchContext
+    let index: CatalogIndex
     let table: MatchTable
     let plans: [Plan]
-    /// Per need: its urgency.
+    let splits: [Split]
+    let jobs: [Job]
+    let sideRoles: [UInt64]
+    let coverages: [SideCoverage.Split]
+    let coverRoles: [UInt64]
+    /// A side's position as a bit (0 when no resolution names it), and whether the side is a position at all.
+    let coverPositions: [UInt64]
+    let coverIsPosition: [Bool]
+    let counts: [Int]
     let urgencies: [Double]
-    /// Per need: asset position → evidence factor (only conflicts and stalled jobs learn from outcomes).
-    let evidence: [[Int: Double]]
+    /// Evidence factors for each need, by asset position ascending: `evidencePositions[evidenceStart[need]..<evidenceStart[need + 1]]`.
+    let evidenceStart: [Int]
+    let evidencePositions: [Int]
+    let evidenceFactors: [Double]
     let day: Int
     let reviewSoon: Int
     let openJobs: UInt8
     /// The group's industry as a bit (0 when no asset is made for it), or `nil` when the group names none.
     let industry: UInt64?
-    /// Positions the exact path scores.
-    let exactly: Set<Int>
+    /// Positions the exact path scores, ascending.
+    let exactly: [Int]
 
     init(context: MatchContext, index: CatalogIndex) {
         self.context = context
+        self.index = index
         let table = index.table
         self.table = table
         let diagnosis = context.diagnosis
@@ -85,51 +93,85 @@ struct ColumnScorer {
         let roleBits = context.roles.mapValues { MatchTable.bit($0, in: table.roleBit) }
         func roleBit(_ person: String) -> UInt64 { roleBits[person] ?? 0 }
         func admits(_ person: String) -> Bool { onlyTo == nil || onlyTo == person }
-        let bitNumber: (UInt64) -> Int? = { $0 == 0 ? nil : $0.trailingZeroBitCount }
-
         urgencies = diagnosis.needs.map(\.urgency)
+        let waitedOnTopics = context.waiting.filter { !$0.value.isEmpty }.keys.sorted()
+        var crowdedTopics: [String] = []
+
+        var splits: [Split] = [], jobs: [Job] = [], sideRoles: [UInt64] = [], counts: [Int] = []
+        var coverages: [SideCoverage.Split] = [], coverRoles: [UInt64] = [], coverPositions: [UInt64] = [], coverIsPosition: [Bool] = []
         plans = diagnosis.needs.map { need -> Plan in
             switch need.kind {
             case let .conflict(topic):
                 guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topic }) else { return .none }
                 let waiting = context.waiting[topic] ?? []
                 let targets = conflict.stakeholders.filter { !waiting.contains($0) && admits($0) }
-                let jobs = (context.taxonomy.topic(topic)?.jobs ?? []).reduce(UInt8(0)) { $0 | MatchTable.bit($1) }
-                return .split(Split(topic: MatchTable.bit(topic, in: table.topicBit), jobs: jobs,
-                                          sideRoles: conflict.sides.map { $0.stakeholders.reduce(0) { $0 | roleBit($1) } },
-                                          targetRoles: targets.reduce(0) { $0 | roleBit($1) }, anyTarget: !targets.isEmpty))
-            case let .stalledJob(job), let .activeJob(job):
-                var named = [Int](repeating: 0, count: 64), others = [Int](repeating: 0, count: 64)
-                for person in need.stakeholders { if let bit = bitNumber(roleBit(person)) { named[bit] += 1 } }
-                let listed = Set(need.stakeholders)
-                for person in context.group.stakeholders where !listed.contains(person.id) {
-                    if let bit = bitNumber(roleBit(person.id)) { others[bit] += 1 }
+                let coverage = SideCoverage.Split(conflict, group: context.group, taxonomy: context.taxonomy)
+                let split = Split(topic: MatchTable.bit(topic, in: table.topicBit),
+                                  jobs: (context.taxonomy.topic(topic)?.jobs ?? []).reduce(UInt8(0)) { $0 | MatchTable.bit($1) },
+                                  targetRoles: targets.reduce(0) { $0 | roleBit($1) }, anyTarget: !targets.isEmpty,
+                                  sideStart: sideRoles.count, sideCount: conflict.sides.count,
+                                  creditedByCamps: context.taxonomy.topic(topic)?.isNumber == true,
+                                  coverage: coverages.count, coverStart: coverRoles.count, coverCount: coverage.sides.count)
+                if coverage.sides.count > 64 { crowdedTopics.append(topic) }
+                sideRoles += conflict.sides.map { $0.stakeholders.reduce(0) { $0 | roleBit($1) } }
+                for side in coverage.sides {
+                    coverRoles.append(side.flatMap(\.stakeholders).reduce(0) { $0 | roleBit($1) })
+                    if case let .position(position) = side[0].value {
+                        coverPositions.append(MatchTable.bit(position, in: table.positionBit))
+                        coverIsPosition.append(true)
+                    } else {
+                        coverPositions.append(0)
+                        coverIsPosition.append(false)
+                    }
                 }
-                return .job(Job(job: MatchTable.bit(job), named: named, others: others, namedCount: need.stakeholders.count,
-                                onlyTo: onlyTo.map { (named: listed.contains($0), role: roleBit($0)) }))
+                coverages.append(coverage)
+                splits.append(split)
+                return .split(splits.count - 1)
+            case let .stalledJob(job), let .activeJob(job):
+                let listed = Set(need.stakeholders)
+                let start = counts.count
+                counts += [Int](repeating: 0, count: 128)
+                for person in need.stakeholders where roleBit(person) != 0 { counts[start + roleBit(person).trailingZeroBitCount] += 1 }
+                for person in context.group.stakeholders where !listed.contains(person.id) && roleBit(person.id) != 0 {
+                    counts[start + 64 + roleBit(person.id).trailingZeroBitCount] += 1
+                }
+                jobs.append(Job(job: MatchTable.bit(job), countStart: start, namedCount: need.stakeholders.count, onlyTo: onlyTo != nil,
+                                onlyNamed: onlyTo.map(listed.contains) ?? false, onlyRole: onlyTo.map(roleBit) ?? 0))
+                return .job(jobs.count - 1)
             case let .unengagedStakeholder(person):
                 guard context.roles[person] != nil, admits(person) else { return .none }
-                return .reach(Reach(role: roleBit(person)))
+                return .reach(roleBit(person))
             case let .missingVoice(job, role):
                 guard let broker = need.stakeholders.first, admits(broker) else { return .none }
                 let bit = MatchTable.bit(role, in: table.roleBit)
-                return bit == 0 ? .none : .voice(Voice(role: bit, job: MatchTable.bit(job)))
+                return bit == 0 ? .none : .voice(role: bit, job: MatchTable.bit(job))
             }
         }
+        self.splits = splits
+        self.jobs = jobs
+        self.sideRoles = sideRoles
+        self.counts = counts
+        self.coverages = coverages
+        self.coverRoles = coverRoles
+        self.coverPositions = coverPositions
+        self.coverIsPosition = coverIsPosition
 
-        evidence = diagnosis.needs.map { need -> [Int: Double] in
+        var evidenceStart = [0], evidencePositions: [Int] = [], evidenceFactors: [Double] = []
+        for need in diagnosis.needs {
             switch need.kind {
             case .conflict, .stalledJob:
-                guard let records = context.options.evidence.byNeed[need.kind.key] else { return [:] }
-                var factors: [Int: Double] = [:]
-                for (asset, record) in records {
-                    if let position = index.position(of: asset) { factors[position] = policy.evidenceFactor(record) }
-                }
-                return factors
+                let evidence = context.options.evidence
+                let column = evidence.columns.column(need.kind.key, records: evidence.byNeed[need.kind.key], index: index, policy: policy)
+                evidencePositions += column.positions
+                evidenceFactors += column.factors
             case .unengagedStakeholder, .missingVoice, .activeJob:
-                return [:]
+                break
             }
+            evidenceStart.append(evidencePositions.count)
         }
+        self.evidenceStart = evidenceStart
+        self.evidencePositions = evidencePositions
+        self.evidenceFactors = evidenceFactors
 
         var exactly = Set<Int>()
         for touch in context.group.touches where touch.date <= diagnosis.asOf {
@@ -138,57 +180,127 @@ struct ColumnScorer {
         for id in context.dismissed {
             if let position = index.position(of: id) { exactly.insert(position) }
         }
-        for conflict in diagnosis.conflicts {
-            for position in index.byResolvedTopic[conflict.topic] ?? [] { exactly.insert(position) }
+        // A resolver of a topic someone waits on is held back from them for every need; a split of
+        // more than 64 sides does not fit a mask.
+        for topic in waitedOnTopics + crowdedTopics {
+            for position in index.byResolvedTopic[topic] ?? [] { exactly.insert(position) }
         }
-        self.exactly = exactly
+        self.exactly = exactly.sorted()
     }
 
     /// Whether `position` is scored by the exact path (see the type's description).
-    func routesExactly(_ position: Int) -> Bool { exactly.contains(position) }
+    func routesExactly(_ position: Int) -> Bool {
+        var low = 0, high = exactly.count
+        while low < high {
+            let middle = (low + high) / 2
+            if exactly[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low < exactly.count && exactly[low] == position
+    }
 
-    /// The asset's contributions, in need order, into `parts`; its factor, or `nil` when it is not
-    /// live or serves no need (what the exact path returns `nil` for).
-    func parts(_ position: Int, into parts: inout [Part]) -> Double? {
-        parts.removeAll(keepingCapacity: true)
-        guard table.isLive(position, on: day) else { return nil }
+    /// Fills `sheet` with every asset that serves a need: its parts, factor and first score (all
+    /// weights 1). Assets routed exactly are evaluated the exact way; their evaluations are kept
+    /// in `evaluations` for the picks.
+    func fill(_ sheet: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation]) {
+        sheet.reset(needs: urgencies.count)
+        var cursors = Array(evidenceStart.dropLast())
+        var nextExact = 0
+        // Needs some live asset made for the group's industry serves: another industry's edition
+        // keeps only the others (worked out from the same pass, applied after it).
+        var ownServes = [Bool](repeating: false, count: urgencies.count)
+        let policy = context.options.policy
+        for position in 0..<table.count {
+            let own = industry.map { table.industryMask[position] & $0 != 0 } ?? false
+            if nextExact < exactly.count, exactly[nextExact] == position {
+                nextExact += 1
+                guard let evaluation = context.evaluate(index[position], at: position) else { continue }
+                evaluations[position] = evaluation
+                for contribution in evaluation.contributions {
+                    sheet.addPart(need: contribution.need, value: contribution.value, isReach: contribution.isReach, serves: contribution.serves)
+                    if own, contribution.serves { ownServes[contribution.need] = true }
+                }
+                sheet.addCandidate(position: position, factor: evaluation.factor, otherIndustry: false)
+                continue
+            }
+            guard table.isLive(position, on: day) else { continue }
+            let start = sheet.partCount
+            var serves = false
+            addParts(position, to: &sheet, cursors: &cursors, serves: &serves)
+            guard serves else {
+                sheet.truncateParts(to: start)
+                continue
+            }
+            var factor = 1.0
+            let other = industry != nil && table.flags[position].contains(.hasIndustries) && !own
+            if other { factor *= policy.otherIndustry }
+            if table.reviewDay[position] != Int.max, table.reviewDay[position] - day <= reviewSoon { factor *= policy.dueForReview }
+            if own {
+                for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed[part]] = true }
+            }
+            sheet.addCandidate(position: position, factor: factor, otherIndustry: other)
+        }
+        sheet.finish(ownServes: ownServes, diminishing: policy.reachDiminishing)
+    }
+
+    /// Appends the asset's contributions, in need order, the way ``MatchContext/tagContribution(of:to:at:)``
+    /// and ``MatchContext/contribution(of:to:at:)`` work them out.
+    private func addParts(_ position: Int, to sheet: inout ScoreSheet, cursors: inout [Int], serves: inout Bool) {
         let policy = context.options.policy
         let roles = table.roleMask[position]
-        let jobs = table.jobMask[position]
+        let jobMask = table.jobMask[position]
         let flags = table.flags[position]
         let everyone = flags.contains(.reachesEveryone)
-        for (need, plan) in plans.enumerated() {
+        func evidence(_ need: Int) -> Double? {
+            var cursor = cursors[need]
+            let end = evidenceStart[need + 1]
+            while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
+            cursors[need] = cursor
+            return cursor < end && evidencePositions[cursor] == position ? evidenceFactors[cursor] : nil
+        }
+        for need in plans.indices {
             let urgency = urgencies[need]
-            switch plan {
+            switch plans[need] {
             case .none:
                 continue
-            case let .split(split):
+            case let .split(number):
+                let split = splits[number]
+                let resolves = table.resolvedMask[position] & split.topic != 0
                 let fit: Double
-                if table.topicMask[position] & split.topic != 0 { fit = policy.coversTopic }
-                else if jobs & split.jobs != 0 { fit = policy.sharesTopicJob }
-                else { continue }
-                guard split.anyTarget, everyone || roles & split.targetRoles != 0 else { continue }
-                let reached = everyone ? split.sideRoles.count : split.sideRoles.reduce(0) { $0 + ($1 & roles != 0 ? 1 : 0) }
-                let audience = reached == split.sideRoles.count ? 1.0 : policy.oneSidedAudience
-                var value = urgency * fit * audience
-                if let factor = evidence[need][position] { value *= factor }
-                if value > 0 {
-                    parts.append(Part(need: need, value: value, isReach: false, serves: table.topicMask[position] & split.topic != 0))
+                if resolves {
+                    fit = resolverFit(position, split, roles: roles, everyone: everyone)
+                } else if table.topicMask[position] & split.topic != 0 {
+                    fit = policy.coversTopic
+                } else if jobMask & split.jobs != 0 {
+                    fit = policy.sharesTopicJob
+                } else {
+                    continue
                 }
-            case let .job(job):
-                let jobFit = table.primaryJob[position] == job.job ? policy.primaryJob : jobs & job.job != 0 ? policy.secondaryJob : 0
+                guard fit > 0, split.anyTarget, everyone || roles & split.targetRoles != 0 else { continue }
+                var reached = 0
+                for side in split.sideStart..<(split.sideStart + split.sideCount) where everyone || sideRoles[side] & roles != 0 { reached += 1 }
+                let audience = reached == split.sideCount || (resolves && split.creditedByCamps) ? 1.0 : policy.oneSidedAudience
+                var value = urgency * fit * audience
+                if let factor = evidence(need) { value *= factor }
+                let servesTopic = resolves || table.topicMask[position] & split.topic != 0
+                if value > 0 {
+                    sheet.addPart(need: need, value: value, isReach: false, serves: servesTopic)
+                    serves = serves || servesTopic
+                }
+            case let .job(number):
+                let job = jobs[number]
+                let jobFit = table.primaryJob[position] == job.job ? policy.primaryJob : jobMask & job.job != 0 ? policy.secondaryJob : 0
                 guard jobFit > 0 else { continue }
                 let concerned: Int, reachable: Int
-                if let only = job.onlyTo {
-                    concerned = only.named || roles & only.role != 0 ? 1 : 0
-                    reachable = concerned == 1 && (everyone || roles & only.role != 0) ? 1 : 0
+                if job.onlyTo {
+                    concerned = job.onlyNamed || roles & job.onlyRole != 0 ? 1 : 0
+                    reachable = concerned == 1 && (everyone || roles & job.onlyRole != 0) ? 1 : 0
                 } else {
                     var madeFor = 0, named = 0
                     var mask = roles
                     while mask != 0 {
                         let bit = mask.trailingZeroBitCount
-                        madeFor += job.others[bit]
-                        named += job.named[bit]
+                        named += counts[job.countStart + bit]
+                        madeFor += counts[job.countStart + 64 + bit]
                         mask &= mask - 1
                     }
                     concerned = job.namedCount + madeFor
@@ -196,48 +308,78 @@ struct ColumnScorer {
                 }
                 guard reachable > 0 else { continue }
                 var value = urgency * jobFit * policy.jobReach(reached: reachable, of: concerned)
-                if let factor = evidence[need][position] { value *= factor }
-                if value > 0 { parts.append(Part(need: need, value: value, isReach: false, serves: true)) }
-            case let .reach(reach):
-                let roleFit = roles & reach.role != 0 ? policy.reachForRole : everyone ? policy.reachForEveryone : 0
+                if let factor = evidence(need) { value *= factor }
+                if value > 0 {
+                    sheet.addPart(need: need, value: value, isReach: false, serves: true)
+                    serves = true
+                }
+            case let .reach(role):
+                let roleFit = roles & role != 0 ? policy.reachForRole : everyone ? policy.reachForEveryone : 0
                 guard roleFit > 0 else { continue }
-                let timely = jobs & openJobs != 0
+                let timely = jobMask & openJobs != 0
                 let channel = flags.contains(.repLed) ? policy.reachRepLed : 1.0
                 let value = urgency * roleFit * (timely ? 1 : policy.reachOffJob) * channel
-                if value > 0 { parts.append(Part(need: need, value: value, isReach: true, serves: true)) }
-            case let .voice(voice):
-                guard roles & voice.role != 0 else { continue }
-                let onJob = jobs & voice.job != 0
+                if value > 0 {
+                    sheet.addPart(need: need, value: value, isReach: true, serves: true)
+                    serves = true
+                }
+            case let .voice(role, job):
+                guard roles & role != 0 else { continue }
+                let onJob = jobMask & job != 0
                 let value = urgency * (flags.contains(.shareable) ? policy.voiceShareable : policy.voiceNotShareable)
                     * (onJob ? 1 : policy.voiceOffJob)
-                if value > 0 { parts.append(Part(need: need, value: value, isReach: false, serves: true)) }
+                if value > 0 {
+                    sheet.addPart(need: need, value: value, isReach: false, serves: true)
+                    serves = true
+                }
             }
         }
-        var factor = 1.0
-        // Another industry's edition keeps only the needs nothing of the group's industry serves.
-        if let industry, flags.contains(.hasIndustries), table.industryMask[position] & industry == 0 {
-            parts.removeAll { context.ownIndustry.serves($0.need, context: context) }
-            factor *= policy.otherIndustry
-        }
-        guard parts.contains(where: \.serves) else { return nil }
-        if table.reviewDay[position] != Int.max, table.reviewDay[position] - day <= reviewSoon { factor *= policy.dueForReview }
-        return factor
     }
 
-    /// The score of `parts` under `weights`, added up exactly as ``MatchContext/Evaluation/score(weights:)`` does.
-    func score(_ parts: [Part], factor: Double, weights: [Double], reach: inout [Double]) -> Double {
-        var total = 0.0
-        reach.removeAll(keepingCapacity: true)
-        for part in parts {
-            let value = weights[part.need] * part.value
-            if part.isReach { reach.append(value) } else { total += value }
+    /// How well a resolver settles the split, as ``MatchContext/conflictFit(_:_:)`` has it through
+    /// ``SideCoverage``: the influence share of the sides it covers, or the fit for other positions.
+    private func resolverFit(_ position: Int, _ split: Split, roles: UInt64, everyone: Bool) -> Double {
+        let policy = context.options.policy
+        let coverage = coverages[split.coverage]
+        var best: (share: Double, count: Int)?
+        if coverage.isNumber {
+            // A figure is settled with the people who hold it: the asset must be made for them.
+            var covered: UInt64 = 0
+            for side in 0..<split.coverCount where everyone || coverRoles[split.coverStart + side] & roles != 0 { covered |= 1 << UInt64(side) }
+            best = (coverage.share(SetBits(covered)), covered.nonzeroBitCount)
+        } else {
+            for resolution in table.resolutionStart[position]..<table.resolutionStart[position + 1]
+            where table.resolutionTopic[resolution] == split.topic {
+                var covered: UInt64 = 0
+                for side in 0..<split.coverCount where coverIsPosition[split.coverStart + side]
+                    && (table.resolutionAll[resolution] || coverPositions[split.coverStart + side] & table.resolutionPositions[resolution] != 0) {
+                    covered |= 1 << UInt64(side)
+                }
+                let option = (share: coverage.share(SetBits(covered)), count: covered.nonzeroBitCount)
+                if let current = best, !(option.share != current.share ? option.share > current.share : option.count > current.count) { continue }
+                best = option
+            }
         }
-        if reach.count > 1 { reach.sort(by: >) }
-        var share = 1.0
-        for value in reach {
-            total += value * share
-            share *= context.options.policy.reachDiminishing
-        }
-        return factor * total
+        guard let best, best.count > 0 else { return policy.resolvesOtherPositions }
+        return policy.resolvesConflict * best.share
+    }
+
+    /// The score of a candidate under `weights`, added up exactly as ``MatchContext/Evaluation/score(weights:)`` does.
+    func score(_ candidate: Int, in sheet: inout ScoreSheet, weights: [Double]) -> Double {
+        sheet.score(candidate, weights: weights, diminishing: context.options.policy.reachDiminishing)
+    }
+}
+
+/// The indices of the bits set in a mask, lowest first.
+struct SetBits: Sequence, IteratorProtocol {
+    var mask: UInt64
+
+    init(_ mask: UInt64) { self.mask = mask }
+
+    mutating func next() -> Int? {
+        guard mask != 0 else { return nil }
+        let bit = mask.trailingZeroBitCount
+        mask &= mask - 1
+        return bit
     }
 }

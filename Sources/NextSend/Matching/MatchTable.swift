@@ -4,7 +4,7 @@
 /// Built once with the ``CatalogIndex``. ``ColumnScorer`` computes every asset's exact score from
 /// these columns in one pass, which is what lets `next` cost a pass over small integers rather
 /// than a walk over each asset's strings. Roles, topics and industries become bits when the
-/// catalog has at most 64 of each; beyond that the table is not packed and the matcher scores
+/// catalog has at most 64 of each (and of the positions resolutions name); beyond that the table is not packed and the matcher scores
 /// every asset the long way (the same picks, only slower).
 struct MatchTable: Sendable {
     /// What an asset is, beyond its tags, as bits.
@@ -24,6 +24,8 @@ struct MatchTable: Sendable {
     let roleBit: [String: Int]?
     let topicBit: [String: Int]?
     let industryBit: [String: Int]?
+    /// Every position a resolution names → bit.
+    let positionBit: [String: Int]?
     /// Per asset: its roles as bits.
     let roleMask: [UInt64]
     /// Per asset: its jobs as bits (bit = position in `BuyingJob.allCases`).
@@ -38,9 +40,16 @@ struct MatchTable: Sendable {
     /// Per asset: the first day it is out (`Int.min` when undated) and its review day (`Int.max` when none), as ordinals.
     let publishedDay: [Int]
     let reviewDay: [Int]
+    /// Each asset's resolutions, in its own order: the asset's run is
+    /// `resolutionStart[position]..<resolutionStart[position + 1]`; a resolution's topic as a bit,
+    /// its positions as bits, and whether it names none (then it settles every position).
+    let resolutionStart: [Int]
+    let resolutionTopic: [UInt64]
+    let resolutionPositions: [UInt64]
+    let resolutionAll: [Bool]
 
     /// Whether every role, topic and industry has a bit: only then can ``ColumnScorer`` score from the columns.
-    var isPacked: Bool { roleBit != nil && topicBit != nil && industryBit != nil }
+    var isPacked: Bool { roleBit != nil && topicBit != nil && industryBit != nil && positionBit != nil }
 
     init(_ assets: [Asset]) {
         count = assets.count
@@ -53,9 +62,12 @@ struct MatchTable: Sendable {
         let roleBit = bits(Set(assets.indices.flatMap { assets[$0].roles }))
         let topicBit = bits(Set(assets.indices.flatMap { assets[$0].topics + assets[$0].resolves.map(\.topic) }))
         let industryBit = bits(Set(assets.indices.flatMap { assets[$0].industries }))
+        let positionBit = bits(Set(assets.indices.flatMap { assets[$0].resolves.flatMap(\.positions) }))
         self.roleBit = roleBit
         self.topicBit = topicBit
         self.industryBit = industryBit
+        self.positionBit = positionBit
+        var resolutionStart = [0], resolutionTopic: [UInt64] = [], resolutionPositions: [UInt64] = [], resolutionAll: [Bool] = []
         var roleMask: [UInt64] = [], jobMask: [UInt8] = [], primaryJob: [UInt8] = [], topicMask: [UInt64] = []
         var resolvedMask: [UInt64] = [], industryMask: [UInt64] = [], flags: [Flags] = []
         var publishedDay: [Int] = [], reviewDay: [Int] = []
@@ -77,7 +89,17 @@ struct MatchTable: Sendable {
             flags.append(flag)
             publishedDay.append(assets[index].published?.ordinal ?? Int.min)
             reviewDay.append(assets[index].reviewBy?.ordinal ?? Int.max)
+            for resolution in assets[index].resolves {
+                resolutionTopic.append(MatchTable.bit(resolution.topic, in: topicBit))
+                resolutionPositions.append(mask(resolution.positions, positionBit))
+                resolutionAll.append(resolution.positions.isEmpty)
+            }
+            resolutionStart.append(resolutionTopic.count)
         }
+        self.resolutionStart = resolutionStart
+        self.resolutionTopic = resolutionTopic
+        self.resolutionPositions = resolutionPositions
+        self.resolutionAll = resolutionAll
         self.roleMask = roleMask
         self.jobMask = jobMask
         self.primaryJob = primaryJob

@@ -21,7 +21,7 @@ public enum Matcher {
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
         let picks = options.exhaustive || !index.table.isPacked
             ? greedyOverEveryAsset(context, index: index)
-            : lazyGreedy(context, index: index)
+            : picksFromColumns(context, index: index)
         return withoutThinOrTwin(picks, policy: options.policy)
     }
 
@@ -81,74 +81,78 @@ public enum Matcher {
     }
 
     /// Every asset's exact score in one pass over the packed columns (``ColumnScorer``; the few
-    /// assets whose history matters go the exact way), then lazy greedy picks: a pick lowers the
-    /// weights of the needs it served, which only ever lowers scores, so the leader of the heap
-    /// is re-scored and taken when it still leads, and pushed back with its new score when not.
-    /// Reasons are written for the picks only.
-    static func lazyGreedy(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
+    /// assets whose history matters go the exact way), then greedy picks over those numbers. A
+    /// pick lowers the weights of the needs it served, which only ever lowers scores: a kept score
+    /// is an upper bound of today's, and a round re-scores a candidate only when it has a part in
+    /// a need changed since and its kept score could still beat the best found so far. Reasons
+    /// are written for the picks only.
+    ///
+    /// (A max-heap with lazy re-scoring was tried first: on flat scores most candidates share the
+    /// needs a pick discounts, so the heap re-scored and re-sifted nearly all of them every round,
+    /// and its sifting alone cost more than a round's pass over the kept scores.)
+    static func picksFromColumns(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
         let options = context.options
         let scorer = ColumnScorer(context: context, index: index)
-        var weights = [Double](repeating: 1, count: context.diagnosis.needs.count)
-        var exact: [Int: MatchContext.Evaluation] = [:]
-        var parts: [ColumnScorer.Part] = []
-        var reach: [Double] = []
-        var heap = ScoreHeap()
-        let leader = leadingNeed(context.diagnosis)
-        var lead: ScoreHeap.Entry?
-        for position in 0..<index.table.count {
-            let score: Double
-            var leads = false
-            if scorer.routesExactly(position) {
-                guard let evaluation = context.evaluate(index[position], at: position) else { continue }
-                score = evaluation.score(weights: weights)
-                exact[position] = evaluation
-                if let leader {
-                    leads = mayLead(position, serving: { need in evaluation.contributions.contains { $0.need == need && $0.serves } },
-                                    leader: leader, context: context, index: index)
+        return index.sheets.borrow { box in
+            var sheet = box.value
+            box.value = ScoreSheet()
+            defer { box.value = sheet }
+            var evaluations: [Int: MatchContext.Evaluation] = [:]
+            scorer.fill(&sheet, evaluations: &evaluations)
+            var weights = [Double](repeating: 1, count: context.diagnosis.needs.count)
+            var picks: [Recommendation] = []
+            // changedSince[k]: the needs discounted by the picks from the k-th on.
+            var changedSince: [UInt64] = [0]
+            func take(_ candidate: Int) {
+                let position = sheet.positions[candidate], score = sheet.scores[candidate]
+                sheet.scores[candidate] = 0
+                guard let evaluation = evaluations[position] ?? context.evaluate(index[position], at: position) else {
+                    assertionFailure("the column scorer kept an asset the exact path drops: \(index[position].id)")
+                    return
                 }
-            } else {
-                guard let factor = scorer.parts(position, into: &parts) else { continue }
-                score = scorer.score(parts, factor: factor, weights: weights, reach: &reach)
-                if let leader {
-                    leads = mayLead(position, serving: { need in parts.contains { $0.need == need && $0.serves } },
-                                    leader: leader, context: context, index: index)
+                picks.append(context.recommendation(evaluation, asset: index[position], rank: picks.count + 1, weights: weights,
+                                                    score: score))
+                var changed: UInt64 = 0
+                for contribution in evaluation.contributions {
+                    weights[contribution.need] *= options.policy.servedNeedDiscount
+                    changed |= weights.count > 64 ? ~0 : 1 << UInt64(contribution.need)
                 }
+                for pick in changedSince.indices { changedSince[pick] |= changed }
+                changedSince.append(0)
             }
-            guard score > 0 else { continue }
-            let entry = ScoreHeap.Entry(score: score, position: position)
-            heap.append(entry)
-            if leads, lead.map(entry.leads) ?? true { lead = entry }
-        }
-        heap.heapify()
-
-        func rescore(_ position: Int) -> Double {
-            if let evaluation = exact[position] { return evaluation.score(weights: weights) }
-            guard let factor = scorer.parts(position, into: &parts) else { return 0 }
-            return scorer.score(parts, factor: factor, weights: weights, reach: &reach)
-        }
-        var picks: [Recommendation] = []
-        var taken = Set<Int>()
-        func take(_ position: Int, score: Double) {
-            guard let evaluation = exact[position] ?? context.evaluate(index[position], at: position) else {
-                assertionFailure("the column scorer kept an asset the exact path drops: \(index[position].id)")
-                return
+            func refresh(_ candidate: Int) {
+                guard sheet.needMasks[candidate] & changedSince[sheet.seen[candidate]] != 0 else { return }
+                sheet.scores[candidate] = scorer.score(candidate, in: &sheet, weights: weights)
+                sheet.seen[candidate] = picks.count
             }
-            taken.insert(position)
-            picks.append(context.recommendation(evaluation, asset: index[position], rank: picks.count + 1, weights: weights, score: score))
-            for contribution in evaluation.contributions { weights[contribution.need] *= options.policy.servedNeedDiscount }
-        }
-        // Nothing resolves the leading need for anyone who has not had it: rank as usual.
-        if let lead, options.limit > 0 { take(lead.position, score: lead.score) }
-        while picks.count < options.limit, let popped = heap.pop() {
-            if taken.contains(popped.position) { continue }
-            let fresh = ScoreHeap.Entry(score: rescore(popped.position), position: popped.position)
-            if let next = heap.top, !fresh.leads(next) {
-                heap.push(fresh)
-                continue
+            func best(where admitted: (Int) -> Bool = { _ in true }) -> Int? {
+                // The highest kept score first: its score today is a bar most others' kept scores
+                // are already under, so few are re-scored.
+                var top: Int?
+                for candidate in 0..<sheet.count where sheet.scores[candidate] > (top.map { sheet.scores[$0] } ?? 0) && admitted(candidate) {
+                    top = candidate
+                }
+                if let top { refresh(top) }
+                var best: Int?, bestScore = 0.0
+                // Candidates are in id order: a tie keeps the earlier one, so a later one must beat it.
+                for candidate in 0..<sheet.count where sheet.scores[candidate] > bestScore && admitted(candidate) {
+                    refresh(candidate)
+                    if sheet.scores[candidate] <= bestScore { continue }
+                    best = candidate
+                    bestScore = sheet.scores[candidate]
+                }
+                return best
             }
-            take(fresh.position, score: fresh.score)
+            // Nothing resolves the leading need for anyone who has not had it: rank as usual.
+            if let leader = leadingNeed(context.diagnosis), options.limit > 0,
+               let lead = best(where: { candidate in
+                   mayLead(sheet.positions[candidate], serving: { sheet.serves(candidate, need: $0) }, leader: leader, context: context, index: index)
+               }) {
+                take(lead)
+            }
+            while picks.count < options.limit, let next = best() { take(next) }
+            return picks
         }
-        return picks
     }
 
     /// Drops picks scoring below ``ScoringPolicy/thinPickShare`` of the leading pick's, and an

@@ -23,16 +23,12 @@ public struct SideCoverage: Sendable, Hashable {
     public static func of(_ asset: Asset, _ conflict: Conflict, group: BuyingGroup, taxonomy: Taxonomy) -> SideCoverage? {
         let resolutions = asset.resolves.filter { $0.topic == conflict.topic }
         guard !resolutions.isEmpty else { return nil }
-        let weight: (String) -> Double = { id in group.stakeholder(id).map { taxonomy.weight(ofInfluence: $0.influence) } ?? 0 }
-        let isNumber = taxonomy.topic(conflict.topic)?.isNumber ?? conflict.positions.isEmpty
-        let sides: [[Conflict.Side]] = isNumber ? ConflictCamps.group(conflict, taxonomy: taxonomy) : conflict.sides.map { [$0] }
-        let weights = sides.map { $0.flatMap(\.stakeholders).reduce(0) { $0 + weight($1) } }
-        let total = weights.reduce(0, +)
+        let split = Split(conflict, group: group, taxonomy: taxonomy)
+        let sides = split.sides
         func coverage(_ covered: [Int]) -> SideCoverage {
-            let share = total > 0 ? covered.reduce(0) { $0 + weights[$1] } / total : Double(covered.count) / Double(max(1, sides.count))
-            return SideCoverage(sides: sides, covered: covered, share: share)
+            SideCoverage(sides: sides, covered: covered, share: split.share(covered))
         }
-        if isNumber {
+        if split.isNumber {
             // A figure is settled with the people who hold it: the asset must be made for them.
             let roles = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
             let reaches: (String) -> Bool = { asset.shareable || asset.roles.isEmpty || roles[$0].map(asset.roles.contains) == true }
@@ -44,6 +40,40 @@ public struct SideCoverage: Sendable, Hashable {
                 return resolution.positions.isEmpty || resolution.positions.contains(position)
             })
         }
-        return options.max { $0.share != $1.share ? $0.share < $1.share : $0.covered.count < $1.covered.count }!
+        return options.max { better($1, than: $0) }!
+    }
+
+    /// Whether one coverage beats another: a larger share, then more sides (the first of equals stays).
+    static func better(_ one: SideCoverage, than other: SideCoverage) -> Bool {
+        one.share != other.share ? one.share > other.share : one.covered.count > other.covered.count
+    }
+
+    /// A conflict's sides as a resolver is judged against them, with each side's weight: the
+    /// influence of its people. The matcher's column scorer reads the same values.
+    struct Split {
+        /// A number topic's sides are its camps; a choice topic's are its positions.
+        var isNumber: Bool
+        var sides: [[Conflict.Side]]
+        var weights: [Double]
+        var total: Double
+
+        init(_ conflict: Conflict, group: BuyingGroup, taxonomy: Taxonomy) {
+            let weight: (String) -> Double = { id in group.stakeholder(id).map { taxonomy.weight(ofInfluence: $0.influence) } ?? 0 }
+            isNumber = taxonomy.topic(conflict.topic)?.isNumber ?? conflict.positions.isEmpty
+            sides = isNumber ? ConflictCamps.group(conflict, taxonomy: taxonomy) : conflict.sides.map { [$0] }
+            weights = sides.map { $0.flatMap(\.stakeholders).reduce(0) { $0 + weight($1) } }
+            total = weights.reduce(0, +)
+        }
+
+        /// The influence share of the `covered` sides (indices in order), or their count's share
+        /// when nobody has influence.
+        func share(_ covered: some Sequence<Int>) -> Double {
+            var sum = 0.0, count = 0
+            for side in covered {
+                sum += weights[side]
+                count += 1
+            }
+            return total > 0 ? sum / total : Double(count) / Double(max(1, sides.count))
+        }
     }
 }
