@@ -26,6 +26,32 @@ import NextSendSynthetic
         #expect(next.mention("lee") == "Lee Park (IT)")
     }
 
+    /// Two people of one first name are never both "Everett": later mentions keep the full name,
+    /// and the role when the full names match too, so a reason never leaves the reader guessing.
+    @Test func peopleWhoShareAFirstNameAreToldApart() throws {
+        var twins = group
+        twins.stakeholders += [Stakeholder(id: "ev1", name: "Everett Cole", role: "it", influence: "user"),
+                               Stakeholder(id: "ev2", name: "Everett Lim", role: "finance", influence: "user"),
+                               Stakeholder(id: "ann1", name: "Ann Berg", role: "it", influence: "user"),
+                               Stakeholder(id: "ann2", name: "Ann Berg", role: "legal", influence: "user")]
+        var names = Vocabulary(taxonomy).names(in: twins)
+        for id in ["ev1", "ev2", "ann1", "ann2", "lee"] { _ = names.mention(id) }
+        #expect(names.mention("ev1") == "Everett Cole")
+        #expect(names.mention("ev2") == "Everett Lim")
+        #expect(names.mention("ann1") == "Ann Berg (IT)")
+        #expect(names.mention("ann2") == "Ann Berg (legal)")
+        #expect(names.mention("lee") == "Lee", "a first name nobody else has stays short")
+        // And in a reason: a split between the two Everetts names each so a rep can tell them apart.
+        twins.claims = [Claim(stakeholder: "ev1", topic: "tco", value: .number(120_000), date: Day("2026-11-20")!),
+                        Claim(stakeholder: "ev2", topic: "tco", value: .number(310_000), date: Day("2026-11-21")!)]
+        let model = Asset(id: "cost-model", title: "Cost model", format: "tool", jobs: [.validation], roles: ["finance", "it"],
+                          topics: ["tco"], resolves: [.init(topic: "tco")], shareable: true)
+        let diagnosis = Diagnoser.diagnose(twins, taxonomy: taxonomy, asOf: Samples.asOf)
+        let reason = try #require(Matcher.recommend(for: twins, diagnosis: diagnosis, index: CatalogIndex(assets: [model]),
+                                                    taxonomy: taxonomy).first?.reason)
+        #expect(reason.contains("Everett Cole at $120,000 vs Everett Lim at $310,000"), "\(reason)")
+    }
+
     /// The pick row the terminal, the page and the digest show: every recipient named in full, the
     /// split the pick settles in the taxonomy's words, and no link that is not a web link.
     @Test func aPickRowNamesItsPeopleTheSplitItSettlesAndOnlyWebLinks() throws {

@@ -196,6 +196,8 @@ struct MatchContext {
     let roles: [String: String]
     /// Assets a rep dismissed for this group within the dismissal window.
     let dismissed: Set<String>
+    /// Writes the picks' reasons.
+    let reasons: ReasonWriter
 
     /// - Parameter index: the catalog, to know which earlier sends were resolvers of a conflict;
     ///   without it no resolver waits.
@@ -233,6 +235,7 @@ struct MatchContext {
         dismissed = Set(group.dismissals.filter { $0.date <= diagnosis.asOf && $0.date > dismissedSince }.map(\.asset))
         openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         roles = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
+        reasons = ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
     }
 
     /// One need served by one asset: its unweighted value and the people it can go to.
@@ -492,7 +495,7 @@ struct MatchContext {
         }
         return Recommendation(rank: rank, asset: asset, sendTo: sendTo, addresses: needs.map(\.kind),
                               score: Rounding.score(score), breakdown: breakdown,
-                              reason: ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
+                              reason: reasons
                                 .sentence(for: asset, needs: needs, sendTo: sendTo, earlier: earlier[asset.id] ?? [:], evidence: evidence),
                               evidence: evidence)
     }

@@ -8,12 +8,16 @@ public struct ReasonWriter: Sendable {
     let diagnosis: Diagnosis
     let taxonomy: Taxonomy
     let words: Vocabulary
+    /// Each topic's latest claim per person, for where a split was heard (worked out once per
+    /// writer, and only when there is a split: a matcher writes several reasons with one writer).
+    let latest: [String: [String: Claim]]
 
     public init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy) {
         self.group = group
         self.diagnosis = diagnosis
         self.taxonomy = taxonomy
         words = Vocabulary(taxonomy)
+        latest = diagnosis.conflicts.isEmpty ? [:] : ConflictDetector.latestClaims(group.claims, asOf: diagnosis.asOf)
     }
 
     /// - Parameter earlier: person → their latest earlier send of this asset (day, consumed), so
@@ -91,7 +95,7 @@ public struct ReasonWriter: Sendable {
     /// Where views read from text were heard, so a rep can check them: " (Lee, on the 2026-11-02
     /// call; Dana, in the 2026-11-18 email)". Only the claims that count (each person's latest).
     func heardIn(_ conflict: Conflict, names: inout PersonNames) -> String {
-        let latest = ConflictDetector.latestClaims(group.claims, asOf: diagnosis.asOf)[conflict.topic] ?? [:]
+        let latest = self.latest[conflict.topic] ?? [:]
         let heard = conflict.stakeholders.compactMap { id -> String? in
             guard let claim = latest[id], claim.quote != nil else { return nil }
             let kind = claim.source ?? "note"

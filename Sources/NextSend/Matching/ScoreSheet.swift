@@ -109,7 +109,18 @@ struct ScoreSheet {
                 total += value
             }
         }
-        if reached > 1 { reach[0..<reached].sort(by: >) }
+        // Largest first; a handful at most, so an insertion sort in place.
+        if reached > 1 {
+            for index in 1..<reached {
+                let value = reach[index]
+                var slot = index
+                while slot > 0, reach[slot - 1] < value {
+                    reach[slot] = reach[slot - 1]
+                    slot -= 1
+                }
+                reach[slot] = value
+            }
+        }
         var share = 1.0
         for index in 0..<reached {
             total += reach[index] * share

@@ -93,10 +93,15 @@ public struct PersonNames: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// "Lee Park (IT)" the first time, "Lee" after; an unknown id as it is.
+    /// "Lee Park (IT)" the first time, "Lee" after; an unknown id as it is. When someone else in
+    /// the group has the same first name, later mentions keep the full name ("Everett Cole", not
+    /// "Everett"), and the role too when the full names match: a reader must be able to tell who.
     public mutating func mention(_ id: String) -> String {
         guard let person = group.stakeholder(id) else { return id }
         if mentioned.insert(id).inserted { return vocabulary.person(person) }
+        let others = group.stakeholders.filter { $0.id != id }
+        if others.contains(where: { $0.name == person.name }) { return vocabulary.person(person) }
+        if others.contains(where: { $0.shortName == person.shortName }) { return person.name }
         return person.shortName
     }
 }
