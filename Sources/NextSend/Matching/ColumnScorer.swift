@@ -235,7 +235,7 @@ struct ColumnScorer {
             if other { factor *= policy.otherIndustry }
             if table.reviewDay[position] != Int.max, table.reviewDay[position] - day <= reviewSoon { factor *= policy.dueForReview }
             if own {
-                for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed[part]] = true }
+                for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed(part)] = true }
             }
             sheet.addCandidate(position: position, factor: factor, otherIndustry: other)
         }
@@ -250,13 +250,6 @@ struct ColumnScorer {
         let jobMask = table.jobMask[position]
         let flags = table.flags[position]
         let everyone = flags.contains(.reachesEveryone)
-        func evidence(_ need: Int) -> Double? {
-            var cursor = cursors[need]
-            let end = evidenceStart[need + 1]
-            while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
-            cursors[need] = cursor
-            return cursor < end && evidencePositions[cursor] == position ? evidenceFactors[cursor] : nil
-        }
         for need in plans.indices {
             let urgency = urgencies[need]
             switch plans[need] {
@@ -280,7 +273,13 @@ struct ColumnScorer {
                 for side in split.sideStart..<(split.sideStart + split.sideCount) where everyone || sideRoles[side] & roles != 0 { reached += 1 }
                 let audience = reached == split.sideCount || (resolves && split.creditedByCamps) ? 1.0 : policy.oneSidedAudience
                 var value = urgency * fit * audience
-                if let factor = evidence(need) { value *= factor }
+                if evidenceStart[need] != evidenceStart[need + 1] {
+                    var cursor = cursors[need]
+                    let end = evidenceStart[need + 1]
+                    while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
+                    cursors[need] = cursor
+                    if cursor < end, evidencePositions[cursor] == position { value *= evidenceFactors[cursor] }
+                }
                 let servesTopic = resolves || table.topicMask[position] & split.topic != 0
                 if value > 0 {
                     sheet.addPart(need: need, value: value, isReach: false, serves: servesTopic)
@@ -308,7 +307,13 @@ struct ColumnScorer {
                 }
                 guard reachable > 0 else { continue }
                 var value = urgency * jobFit * policy.jobReach(reached: reachable, of: concerned)
-                if let factor = evidence(need) { value *= factor }
+                if evidenceStart[need] != evidenceStart[need + 1] {
+                    var cursor = cursors[need]
+                    let end = evidenceStart[need + 1]
+                    while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
+                    cursors[need] = cursor
+                    if cursor < end, evidencePositions[cursor] == position { value *= evidenceFactors[cursor] }
+                }
                 if value > 0 {
                     sheet.addPart(need: need, value: value, isReach: false, serves: true)
                     serves = true

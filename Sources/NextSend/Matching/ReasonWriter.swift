@@ -11,6 +11,8 @@ public struct ReasonWriter: Sendable {
     /// Each topic's latest claim per person, for where a split was heard (worked out once per
     /// writer, and only when there is a split: a matcher writes several reasons with one writer).
     let latest: [String: [String: Claim]]
+    /// The group's people with nobody mentioned yet: each sentence starts from a copy.
+    let people: PersonNames
 
     public init(group: BuyingGroup, diagnosis: Diagnosis, taxonomy: Taxonomy) {
         self.group = group
@@ -18,6 +20,7 @@ public struct ReasonWriter: Sendable {
         self.taxonomy = taxonomy
         words = Vocabulary(taxonomy)
         latest = diagnosis.conflicts.isEmpty ? [:] : ConflictDetector.latestClaims(group.claims, asOf: diagnosis.asOf)
+        people = words.names(in: group)
     }
 
     /// - Parameter earlier: person → their latest earlier send of this asset (day, consumed), so
@@ -25,7 +28,7 @@ public struct ReasonWriter: Sendable {
     public func sentence(for asset: Asset, needs: [Need], sendTo: [String],
                          earlier: [String: (date: Day, consumed: Bool)] = [:], evidence: Recommendation.Evidence? = nil) -> String {
         guard let first = needs.first else { return "" }
-        var names = words.names(in: group)
+        var names = people
         var sentence = main(asset, first, sendTo: sendTo, names: &names)
         // Cite the track record only when it lifts the pick.
         if let evidence, evidence.factor > 1 {

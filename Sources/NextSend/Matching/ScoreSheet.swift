@@ -20,14 +20,19 @@ struct ScoreSheet {
     private(set) var needMasks: [UInt64] = []
     private var partEnds: [Int] = []
     private var otherIndustry: [Bool] = []
-    private(set) var partNeed: [Int] = []
-    private var partValue: [Double] = []
-    private var partFlags: [UInt8] = []
+    /// One contribution: kept as one value so that adding one is one append.
+    struct Part {
+        var value: Double
+        var need: Int32
+        var flags: UInt8
+    }
+
+    private var partList: [Part] = []
     private var reach: [Double] = []
     private var needs = 0
 
     var count: Int { positions.count }
-    var partCount: Int { partNeed.count }
+    var partCount: Int { partList.count }
 
     mutating func reset(needs: Int) {
         self.needs = needs
@@ -38,33 +43,29 @@ struct ScoreSheet {
         needMasks.removeAll(keepingCapacity: true)
         partEnds.removeAll(keepingCapacity: true)
         otherIndustry.removeAll(keepingCapacity: true)
-        partNeed.removeAll(keepingCapacity: true)
-        partValue.removeAll(keepingCapacity: true)
-        partFlags.removeAll(keepingCapacity: true)
+        partList.removeAll(keepingCapacity: true)
         if reach.count < needs { reach = [Double](repeating: 0, count: needs) }
     }
 
     mutating func addPart(need: Int, value: Double, isReach: Bool, serves: Bool) {
-        partNeed.append(need)
-        partValue.append(value)
-        partFlags.append((isReach ? Self.isReach : 0) | (serves ? Self.serves : 0))
+        partList.append(Part(value: value, need: Int32(need), flags: (isReach ? Self.isReach : 0) | (serves ? Self.serves : 0)))
     }
 
-    func partServes(_ part: Int) -> Bool { partFlags[part] & Self.serves != 0 }
+    func partServes(_ part: Int) -> Bool { partList[part].flags & Self.serves != 0 }
+
+    func partNeed(_ part: Int) -> Int { Int(partList[part].need) }
 
     /// Takes back the parts of an asset that turned out to serve nothing.
     mutating func truncateParts(to count: Int) {
-        guard partNeed.count > count else { return }
-        partNeed.removeSubrange(count...)
-        partValue.removeSubrange(count...)
-        partFlags.removeSubrange(count...)
+        guard partList.count > count else { return }
+        partList.removeSubrange(count...)
     }
 
     /// Closes the parts added since the last candidate as this one's.
     mutating func addCandidate(position: Int, factor: Double, otherIndustry other: Bool) {
         positions.append(position)
         factors.append(factor)
-        partEnds.append(partNeed.count)
+        partEnds.append(partList.count)
         otherIndustry.append(other)
     }
 
@@ -77,12 +78,12 @@ struct ScoreSheet {
         for candidate in positions.indices {
             var mask: UInt64 = 0, serving = false
             for part in parts(candidate) {
-                if otherIndustry[candidate], ownServes[partNeed[part]] {
-                    partFlags[part] |= Self.dropped
+                if otherIndustry[candidate], ownServes[Int(partList[part].need)] {
+                    partList[part].flags |= Self.dropped
                     continue
                 }
-                mask |= needs > 64 ? ~0 : 1 << UInt64(partNeed[part])
-                serving = serving || partFlags[part] & Self.serves != 0
+                mask |= needs > 64 ? ~0 : 1 << UInt64(partList[part].need)
+                serving = serving || partList[part].flags & Self.serves != 0
             }
             needMasks.append(mask)
             seen.append(0)
@@ -92,7 +93,7 @@ struct ScoreSheet {
 
     /// Whether the candidate really serves `need` (a part it keeps).
     func serves(_ candidate: Int, need: Int) -> Bool {
-        parts(candidate).contains { partNeed[$0] == need && partFlags[$0] & (Self.serves | Self.dropped) == Self.serves }
+        parts(candidate).contains { partList[$0].need == need && partList[$0].flags & (Self.serves | Self.dropped) == Self.serves }
     }
 
     /// Σ weight × value over the needs served, unreached people with diminishing returns (largest
@@ -100,9 +101,9 @@ struct ScoreSheet {
     mutating func score(_ candidate: Int, weights: [Double], diminishing: Double) -> Double {
         var total = 0.0
         var reached = 0
-        for part in parts(candidate) where partFlags[part] & Self.dropped == 0 {
-            let value = weights[partNeed[part]] * partValue[part]
-            if partFlags[part] & Self.isReach != 0 {
+        for part in parts(candidate) where partList[part].flags & Self.dropped == 0 {
+            let value = weights[Int(partList[part].need)] * partList[part].value
+            if partList[part].flags & Self.isReach != 0 {
                 reach[reached] = value
                 reached += 1
             } else {

@@ -88,9 +88,20 @@ public struct PersonNames: Sendable {
     let vocabulary: Vocabulary
     private var mentioned = Set<String>()
 
+    /// How many people of the group carry each full name and each first name.
+    private let fullNames: [String: Int]
+    private let firstNames: [String: Int]
+
     init(group: BuyingGroup, vocabulary: Vocabulary) {
         self.group = group
         self.vocabulary = vocabulary
+        var fullNames: [String: Int] = [:], firstNames: [String: Int] = [:]
+        for person in group.stakeholders {
+            fullNames[person.name, default: 0] += 1
+            firstNames[person.shortName, default: 0] += 1
+        }
+        self.fullNames = fullNames
+        self.firstNames = firstNames
     }
 
     /// "Lee Park (IT)" the first time, "Lee" after; an unknown id as it is. When someone else in
@@ -99,10 +110,9 @@ public struct PersonNames: Sendable {
     public mutating func mention(_ id: String) -> String {
         guard let person = group.stakeholder(id) else { return id }
         if mentioned.insert(id).inserted { return vocabulary.person(person) }
-        let others = group.stakeholders.filter { $0.id != id }
-        if others.contains(where: { $0.name == person.name }) { return vocabulary.person(person) }
-        if others.contains(where: { $0.shortName == person.shortName }) { return person.name }
-        return person.shortName
+        if fullNames[person.name, default: 0] > 1 { return vocabulary.person(person) }
+        let first = person.shortName
+        return firstNames[first, default: 0] > 1 ? person.name : first
     }
 }
 
