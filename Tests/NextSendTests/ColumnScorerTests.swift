@@ -84,6 +84,29 @@ import Testing
         return OutcomeEvidence(records)
     }
 
+    /// The shipped policy for even seeds; for odd ones, other weights — some of them 0, so that a
+    /// contribution can be worth nothing (a rep-led piece for someone not talking to the rep, one
+    /// side's content in a split) and content of the group's industry then must not count as
+    /// serving the need.
+    func policy(_ generator: inout SeededGenerator, seed: Int) -> ScoringPolicy {
+        var policy = ScoringPolicy.standard
+        guard seed % 2 == 1 else { return policy }
+        policy.coversTopic = [0.35, 0.8].randomElement(using: &generator)!
+        policy.sharesTopicJob = [0, 0.15, 0.5].randomElement(using: &generator)!
+        policy.oneSidedAudience = [0, 0.55, 1].randomElement(using: &generator)!
+        policy.secondaryJob = [0.7, 0.95].randomElement(using: &generator)!
+        policy.jobReachFloor = [0, 0.1, 0.5].randomElement(using: &generator)!
+        policy.reachForEveryone = [0, 0.6, 0.95].randomElement(using: &generator)!
+        policy.reachOffJob = [0, 0.6].randomElement(using: &generator)!
+        policy.reachRepLed = [0, 0.8].randomElement(using: &generator)!
+        policy.reachDiminishing = [0, 0.5, 0.8, 1].randomElement(using: &generator)!
+        policy.voiceOffJob = [0, 0.7].randomElement(using: &generator)!
+        policy.otherIndustry = [0.3, 0.6, 1].randomElement(using: &generator)!
+        policy.servedNeedDiscount = [0, 0.25, 0.9].randomElement(using: &generator)!
+        policy.evidenceMaxLift = [0.3, 1].randomElement(using: &generator)!
+        return policy
+    }
+
     /// Every asset the column scorer scores gets the exact path's score, bit for bit — under the
     /// first round's weights and under weights a few picks have discounted — and is dropped
     /// exactly when the exact path drops it.
@@ -95,10 +118,11 @@ import Testing
         try #require(index.table.isPacked)
         let group = group(&generator, catalog: assets)
         let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
-        let evidence = seed % 2 == 0 ? evidence(&generator, catalog: assets) : .none
+        let evidence = seed % 4 < 2 ? evidence(&generator, catalog: assets) : .none
+        let policy = policy(&generator, seed: seed)
         var compared = 0
-        for onlyTo in [nil] + group.stakeholders.map(\.id).prefix(3) {
-            let options = MatchOptions(onlyTo: onlyTo, evidence: evidence)
+        for onlyTo in [nil, "someone-else"] + group.stakeholders.map(\.id).prefix(3) {
+            let options = MatchOptions(onlyTo: onlyTo, policy: policy, evidence: evidence)
             let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
             let scorer = ColumnScorer(context: context, index: index)
             var sheet = ScoreSheet()
@@ -125,7 +149,7 @@ import Testing
 
     /// The fast picks equal the exhaustive ones — assets, order, send-to, score, reasons — with ties
     /// (twin assets), many unreached people, `--to`, dismissals, recent sends, editions, evidence on
-    /// and off, and a leading need the catalog may not serve.
+    /// and off, other policies, and a leading need the catalog may not serve.
     @Test(arguments: 0..<40)
     func fastPicksEqualTheExhaustivePath(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed) &+ 9000)
@@ -139,13 +163,16 @@ import Testing
         let index = CatalogIndex(assets: assets)
         let group = group(&generator, catalog: assets)
         let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let policy = policy(&generator, seed: seed)
+        #expect(policy.scoresOnlyFall, "the column path is the one under test")
         for evidence in [OutcomeEvidence.none, evidence(&generator, catalog: assets)] {
             for onlyTo in [nil] + group.stakeholders.map(\.id) {
                 for limit in [1, 5, 12] {
                     let fast = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
-                                                 options: MatchOptions(limit: limit, onlyTo: onlyTo, evidence: evidence))
+                                                 options: MatchOptions(limit: limit, onlyTo: onlyTo, policy: policy, evidence: evidence))
                     let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
-                                                       options: MatchOptions(limit: limit, onlyTo: onlyTo, evidence: evidence, exhaustive: true))
+                                                       options: MatchOptions(limit: limit, onlyTo: onlyTo, policy: policy, evidence: evidence,
+                                                                             exhaustive: true))
                     #expect(fast == exhaustive, "seed \(seed), to \(onlyTo ?? "anyone"), limit \(limit)")
                 }
             }

@@ -273,13 +273,7 @@ struct ColumnScorer {
                 for side in split.sideStart..<(split.sideStart + split.sideCount) where everyone || sideRoles[side] & roles != 0 { reached += 1 }
                 let audience = reached == split.sideCount || (resolves && split.creditedByCamps) ? 1.0 : policy.oneSidedAudience
                 var value = urgency * fit * audience
-                if evidenceStart[need] != evidenceStart[need + 1] {
-                    var cursor = cursors[need]
-                    let end = evidenceStart[need + 1]
-                    while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
-                    cursors[need] = cursor
-                    if cursor < end, evidencePositions[cursor] == position { value *= evidenceFactors[cursor] }
-                }
+                if let factor = evidenceFactor(need, position, cursors: &cursors) { value *= factor }
                 let servesTopic = resolves || table.topicMask[position] & split.topic != 0
                 if value > 0 {
                     sheet.addPart(need: need, value: value, isReach: false, serves: servesTopic)
@@ -307,13 +301,7 @@ struct ColumnScorer {
                 }
                 guard reachable > 0 else { continue }
                 var value = urgency * jobFit * policy.jobReach(reached: reachable, of: concerned)
-                if evidenceStart[need] != evidenceStart[need + 1] {
-                    var cursor = cursors[need]
-                    let end = evidenceStart[need + 1]
-                    while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
-                    cursors[need] = cursor
-                    if cursor < end, evidencePositions[cursor] == position { value *= evidenceFactors[cursor] }
-                }
+                if let factor = evidenceFactor(need, position, cursors: &cursors) { value *= factor }
                 if value > 0 {
                     sheet.addPart(need: need, value: value, isReach: false, serves: true)
                     serves = true
@@ -339,6 +327,18 @@ struct ColumnScorer {
                 }
             }
         }
+    }
+
+    /// The asset's evidence factor for a need, if it has a record: the pass goes up the positions,
+    /// so each need's cursor only moves forward.
+    @inline(__always)
+    private func evidenceFactor(_ need: Int, _ position: Int, cursors: inout [Int]) -> Double? {
+        let end = evidenceStart[need + 1]
+        var cursor = cursors[need]
+        guard cursor < end else { return nil }
+        while cursor < end, evidencePositions[cursor] < position { cursor += 1 }
+        cursors[need] = cursor
+        return cursor < end && evidencePositions[cursor] == position ? evidenceFactors[cursor] : nil
     }
 
     /// How well a resolver settles the split, as ``MatchContext/conflictFit(_:_:)`` has it through

@@ -19,7 +19,7 @@ public enum Matcher {
     public static func recommend(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
                                  options: MatchOptions = MatchOptions()) -> [Recommendation] {
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: options, index: index)
-        let picks = options.exhaustive || !index.table.isPacked
+        let picks = options.exhaustive || !index.table.isPacked || !options.policy.scoresOnlyFall
             ? greedyOverEveryAsset(context, index: index)
             : picksFromColumns(context, index: index)
         return withoutThinOrTwin(picks, policy: options.policy)

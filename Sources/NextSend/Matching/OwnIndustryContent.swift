@@ -16,7 +16,8 @@ final class OwnIndustryContent: @unchecked Sendable {
         let found = (index.byIndustry[industry] ?? []).contains { position in
             index[position].isLive(asOf: context.diagnosis.asOf)
                 && !context.dismissed.contains(index[position].id)
-                && context.contribution(of: index[position], to: context.diagnosis.needs[need], at: need)?.serves == true
+                && context.contribution(of: index[position], to: context.diagnosis.needs[need], at: need)
+                    .map { $0.serves && $0.value > 0 } == true
         }
         known[need] = found
         return found

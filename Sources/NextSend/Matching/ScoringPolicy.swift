@@ -131,6 +131,17 @@ public struct ScoringPolicy: Sendable, Hashable {
         return jobReachFloor + (1 - jobReachFloor) * Double(reached) / Double(concerned)
     }
 
+    /// Whether lowering a need's weight can only lower a score: every value and factor is at least
+    /// 0, a served need keeps between none and all of its weight, and evidence never turns a value
+    /// negative. The matcher keeps scores between picks as upper bounds only when this holds
+    /// (the shipped policy does); otherwise it scores every asset afresh each round.
+    var scoresOnlyFall: Bool {
+        let values = [resolvesConflict, resolvesOtherPositions, coversTopic, sharesTopicJob, oneSidedAudience, primaryJob,
+                      secondaryJob, jobReachFloor, reachForRole, reachForEveryone, reachOffJob, reachRepLed, reachDiminishing,
+                      voiceShareable, voiceNotShareable, voiceOffJob, otherIndustry, dueForReview, alreadySent]
+        return values.allSatisfy { $0 >= 0 } && (0...1).contains(servedNeedDiscount) && evidenceMaxLift <= 1
+    }
+
     /// The best fit any asset can have for a conflict: the bound for resolvers.
     var bestConflictFit: Double { max(resolvesConflict, resolvesOtherPositions) }
 
