@@ -198,6 +198,8 @@ struct MatchContext {
     let dismissed: Set<String>
     /// Writes the picks' reasons.
     let reasons: ReasonWriter
+    /// Each need's key (`conflict:tco`), worked out once: breakdowns sort and name parts by it.
+    let needKeys: [String]
 
     /// - Parameter index: the catalog, to know which earlier sends were resolvers of a conflict;
     ///   without it no resolver waits.
@@ -236,6 +238,7 @@ struct MatchContext {
         openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         roles = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
         reasons = ReasonWriter(group: group, diagnosis: diagnosis, taxonomy: taxonomy)
+        needKeys = diagnosis.needs.map(\.kind.key)
     }
 
     /// One need served by one asset: its unweighted value and the people it can go to.
@@ -458,7 +461,7 @@ struct MatchContext {
     func recommendation(_ evaluation: Evaluation, asset: Asset, rank: Int, weights: [Double], score: Double) -> Recommendation {
         let weighted = evaluation.contributions
             .map { (contribution: $0, value: $0.value * weights[$0.need]) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : diagnosis.needs[$0.contribution.need].kind.key < diagnosis.needs[$1.contribution.need].kind.key }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : needKeys[$0.contribution.need] < needKeys[$1.contribution.need] }
         let serving = weighted.filter(\.contribution.serves)
         let top = serving.first?.value ?? 0
         var addressed = serving.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)
@@ -478,7 +481,7 @@ struct MatchContext {
                 detail += "; evidence: met \(record.successes) of \(record.sends) within \(options.policy.followUpDays) days → ×\(NumberText.plain(Rounding.score(factor)))"
                     + (record.sends < options.policy.evidenceMinimumSends ? " (fewer than \(options.policy.evidenceMinimumSends) sends)" : "")
             }
-            return Recommendation.ScorePart(name: diagnosis.needs[item.contribution.need].kind.key,
+            return Recommendation.ScorePart(name: needKeys[item.contribution.need],
                                             value: Rounding.score(item.value * evaluation.factor), kind: .need, detail: detail)
         }
         let minor = weighted.filter { !addressedNeeds.contains($0.contribution.need) }
