@@ -5,7 +5,8 @@ import Foundation
 /// `NEXTSEND_TEST_POSTGRES` names a server you already have (a URL whose user may create
 /// databases, such as `postgres://me@127.0.0.1:5432/postgres`); without it the first test that
 /// asks starts a throwaway server with `Scripts/postgres-test-server` (initdb into a temporary
-/// folder, a free loopback port, an unprivileged user) and stops it when the tests end.
+/// folder, a free loopback port, an unprivileged user) and stops it when the tests end, removing
+/// its folder (`NEXTSEND_KEEP_POSTGRES=1` keeps it for a post-mortem).
 ///
 /// When no server can be started, the PostgreSQL half of each test is skipped and a warning
 /// says so — except in CI (`CI=true`), where that is a failure.
@@ -30,7 +31,7 @@ public enum PostgresTestServer {
             atexit {
                 if let folder = PostgresTestServer.startedIn {
                     _ = try? PostgresTestServer.run(PostgresTestServer.repository.appendingPathComponent("Scripts/postgres-test-server").path,
-                                                    ["stop", folder])
+                                                    ["discard", folder])
                 }
             }
             return .success(url.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -56,6 +56,6 @@ public final class PrivatePostgresServer: @unchecked Sendable {
     }
 
     deinit {
-        _ = try? PostgresTestServer.run(PrivatePostgresServer.script, ["stop", folder])
+        _ = try? PostgresTestServer.run(PrivatePostgresServer.script, ["discard", folder])
     }
 }
