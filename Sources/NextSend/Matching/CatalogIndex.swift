@@ -1,7 +1,8 @@
-/// The catalog indexed once for matching: by resolved topic, by job and by role.
+/// The catalog indexed once for matching: packed by column (``MatchTable``), and listed by
+/// resolved topic, by job and by role.
 ///
-/// Build it once per run and reuse it for every group; a recommendation then looks only at the
-/// assets that can serve one of the group's needs, not at the whole catalog.
+/// Build it once per run and reuse it for every group: a recommendation then scores every asset
+/// from the packed columns in one pass, and the content-gap check walks the lists.
 public struct CatalogIndex: Sendable {
     /// Published assets, in id order. Expiry depends on the day, so it is checked when matching.
     public let assets: [Asset]

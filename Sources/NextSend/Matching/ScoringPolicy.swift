@@ -1,8 +1,8 @@
 /// Every weight, factor and window the matcher scores with, in one place.
 ///
-/// Exact scoring (``Matcher``) and the score bounds that let it skip most of the catalog
-/// (``CatalogIndex``) both read these values, so a change here moves both together and pruning
-/// can never drop an asset that exact scoring would have picked.
+/// Exact scoring (``Matcher``), the column scorer that gives the same scores from packed columns,
+/// and the score bounds of the content-gap check (``CatalogIndex``) all read these values, so a
+/// change here moves them together.
 ///
 /// ```swift
 /// var policy = ScoringPolicy.standard
