@@ -54,6 +54,7 @@ struct ColumnScorer {
 
     let context: MatchContext
     let index: CatalogIndex
+    /// `index.table`, held directly: the pass reads its columns for every asset.
     let table: MatchTable
     let plans: [Plan]
     let splits: [Split]

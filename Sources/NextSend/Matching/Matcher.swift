@@ -40,8 +40,9 @@ public enum Matcher {
     static func mayLead(_ position: Int, serving served: (Int) -> Bool, leader: Int, context: MatchContext, index: CatalogIndex) -> Bool {
         guard served(leader) else { return false }
         if case let .conflict(topic) = context.diagnosis.needs[leader].kind {
+            // Without topic bits (an unpacked table) the masks are empty: ask the asset itself.
+            guard index.table.isPacked else { return index[position].resolves.contains { $0.topic == topic } }
             return index.table.resolvedMask[position] & MatchTable.bit(topic, in: index.table.topicBit) != 0
-                || (!index.table.isPacked && index[position].resolves.contains { $0.topic == topic })
         }
         return true
     }

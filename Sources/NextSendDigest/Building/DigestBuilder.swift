@@ -329,6 +329,4 @@ public struct DigestBuilder: Sendable {
             return nil
         }
     }
-
-
 }
