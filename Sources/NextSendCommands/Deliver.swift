@@ -92,6 +92,7 @@ struct DeliveryOptions: ParsableArguments {
 extension NextSendCommand {
     struct Deliver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliver",
             abstract: "E-mail what 'digest' wrote for a week: each rep their digest, marketing theirs.",
             discussion: """
                 Sends OUT/WEEK/reps/<rep>.{md,html} to the rep's address as one multipart message (and marketing.{md,html} with \

@@ -8,6 +8,7 @@ extension NextSendCommand {
     /// The whole story on the shipped content, in a throwaway database.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Tell the whole story on the shipped content, in a throwaway database.",
             discussion: "Imports the catalog and the example groups, diagnoses one group, recommends what to send, records a send, and shows how the recommendations change; then imports the sample Salesforce export and shows a conflict read from its call notes and e-mails, with the pick that settles it."
         )

@@ -8,6 +8,7 @@ import NextSendStore
 extension NextSendCommand {
     struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "digest",
             abstract: "Write the weekly digests: one per rep, one for marketing.",
             discussion: """
                 Writes OUT/WEEK/reps/<rep>.{md,html,json} and OUT/WEEK/marketing.{md,html,json}, as of the week's Sunday. \

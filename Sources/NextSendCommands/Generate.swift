@@ -7,6 +7,7 @@ import NextSendSynthetic
 extension NextSendCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write a deterministic synthetic dataset for benchmarks: a catalog, its taxonomy, and groups as JSON Lines.",
             discussion: "Writes OUT/taxonomy.yaml, OUT/catalog/<id>.md and OUT/groups.jsonl, dated over the six months up to --as-of. The same seed and sizes give the same bytes."
         )

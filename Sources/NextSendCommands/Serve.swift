@@ -9,6 +9,7 @@ extension NextSendCommand {
     /// `nextsend serve`: the JSON API and the web page for reps, until SIGTERM or SIGINT.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the JSON API (openapi.yaml) and the web page for reps.",
             discussion: """
                 Tokens come from NEXTSEND_TOKEN (one shared token), --tokens-file (one 'name token' pair per line; writes are \

@@ -8,6 +8,7 @@ extension NextSendCommand {
     /// `nextsend token …`: the service's API tokens, kept in the database.
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Add, list and revoke the API tokens `serve` accepts, kept in the database.",
             discussion: """
                 Each token has a name (recorded as who made each write), optionally the rep's e-mail (signing in lands on their \
@@ -19,7 +20,7 @@ extension NextSendCommand {
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Make a new token and print it, once.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Make a new token and print it, once.")
 
             @Argument(help: ArgumentHelp("A name for who holds it: a person or a system (crm-sidebar).", valueName: "name")) var name: String
             @Option(help: ArgumentHelp("The rep's e-mail, as groups name their owner.", valueName: "email")) var rep: String?
@@ -49,7 +50,7 @@ extension NextSendCommand {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "The stored tokens: name, rep, created, last used, expiry (never the tokens).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "The stored tokens: name, rep, created, last used, expiry (never the tokens).")
 
             @OptionGroup var store: StoreOptions
             @OptionGroup var date: DateOptions
@@ -75,7 +76,7 @@ extension NextSendCommand {
         }
 
         struct Revoke: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Remove a token: it stops working at once here, within 5 seconds on every serve.")
+            static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Remove a token: it stops working at once here, within 5 seconds on every serve.")
 
             @Argument(help: ArgumentHelp("The token's name.", valueName: "name")) var name: String
             @OptionGroup var store: StoreOptions

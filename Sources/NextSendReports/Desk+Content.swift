@@ -9,8 +9,12 @@ extension Desk {
     /// `catalog import`: every asset of `directory` validated, then stored in one transaction.
     public func importCatalog(directory: String, taxonomyPath: String?, asOf: Day, allowRetire: Bool, allowOrphans: Bool,
                               dryRun: Bool, logger: Logger) throws -> CatalogFolderImport {
-        try store.importCatalog(directory: directory, taxonomyPath: taxonomyPath, asOf: asOf, allowRetire: allowRetire,
-                                allowOrphans: allowOrphans, dryRun: dryRun, logger: logger)
+        let imported = try store.importCatalog(directory: directory, taxonomyPath: taxonomyPath, asOf: asOf, allowRetire: allowRetire,
+                                               allowOrphans: allowOrphans, dryRun: dryRun, logger: logger)
+        // The day's first `next` then reads the kept catalog instead of the tables. Keeping is
+        // bookkeeping: should it fail, the import stands and that call reads the tables.
+        if !dryRun { _ = try? store.keptCatalog(asOf: asOf) }
+        return imported
     }
 
     /// `catalog tag`: the same edit to several assets' files and the store, all or nothing.

@@ -30,8 +30,9 @@ import Testing
         let back = cli.folder.path("back.sqlite")
         let home = try await cli.run("db", "copy", postgres, back)
         #expect(home.status == 0, "\(home.stderr)")
-        // Same rows, table by table (insertion order aside).
-        let before = try cli.dump().split(separator: "\n").sorted()
+        // Same rows, table by table (insertion order aside); the kept catalog is a cache the
+        // copy leaves behind on purpose, rebuilt by the first `next`.
+        let before = try cli.dump().split(separator: "\n").filter { !$0.hasPrefix("INSERT INTO keptCatalog ") }.sorted()
         let after = try cli.sqlite(at: back, [".dump"]).split(separator: "\n").sorted()
         #expect(before == after)
         // The copy is a working store: a rep records on it, after the copied history.

@@ -121,26 +121,3 @@ public enum TouchWarning: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-/// A value built once on first use and shared by copies of one advisor.
-private final class Lazy<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var loaded: Value?
-    private let load: @Sendable () throws -> Value
-
-    init(_ value: Value) {
-        loaded = value
-        load = { value }
-    }
-
-    init(_ load: @escaping @Sendable () throws -> Value) { self.load = load }
-
-    func value() throws -> Value {
-        try lock.withLock {
-            if let loaded { return loaded }
-            let value = try load()
-            loaded = value
-            return value
-        }
-    }
-}

@@ -17,6 +17,7 @@ extension NextSendCommand {
 
         struct Import: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "import",
                 abstract: "Import open opportunities, their people, stage history and content sends from a CRM export folder.",
                 discussion: """
                     salesforce DIR: a Data Loader or weekly Data Export folder (Opportunity, Account, Contact, \
@@ -85,10 +86,11 @@ extension NextSendCommand {
 
         /// `crm mapping show salesforce|hubspot`: the mapping the next import of that CRM uses.
         struct Mapping: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Show the CRM mapping stored in the database.", subcommands: [Show.self])
+            static let configuration = CommandConfiguration(commandName: "mapping", abstract: "Show the CRM mapping stored in the database.", subcommands: [Show.self])
 
             struct Show: ParsableCommand {
                 static let configuration = CommandConfiguration(
+                    commandName: "show",
                     abstract: "Print the mapping stored for a CRM (the one its next import uses), or say that none is stored."
                 )
 

@@ -8,6 +8,7 @@ extension CoverageMatrix.Dimension: ExpressibleByArgument {}
 extension NextSendCommand.Catalog {
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "coverage",
             abstract: "The buying job × role (or topic, or industry) matrix of live assets, empty cells marked.",
             discussion: """
                 Counts published assets whose review date has not passed. Assets with no role (topic, industry) count in the 'any' \

@@ -6,6 +6,7 @@ import NextSendStore
 extension NextSendCommand.Catalog {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Validate every asset of a folder, then store them all in one transaction.",
             discussion: "Any error in any file: nothing is written and the exit code is 65. A taxonomy that drops a role, topic, position or industry stored facts still use is refused (65) with the facts counted per group: rename with `nextsend taxonomy rename` to keep them, or pass --allow-orphans to retract them. Assets no longer in the folder are marked retired; an import that would retire more than half of the published catalog is refused unless --allow-retire. --dry-run prints the plan and writes nothing."
         )

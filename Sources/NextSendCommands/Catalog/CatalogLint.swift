@@ -5,6 +5,7 @@ import NextSendStore
 extension NextSendCommand.Catalog {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check every asset against the taxonomy; print path:line: severity: field: message.",
             discussion: "Exits 65 when any file has an error, 0 with warnings only. Writes nothing."
         )

@@ -5,7 +5,7 @@ import NextSendStore
 
 extension NextSendCommand.Catalog {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List assets, filtered by tag or by a full-text search.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List assets, filtered by tag or by a full-text search.")
 
         @Option(help: "Only assets for this buying job.") var job: BuyingJob?
         @Option(help: "Only assets for this role.") var role: String?

@@ -5,6 +5,7 @@ import NextSendReports
 extension NextSendCommand.Catalog {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "How an asset would read as a pick for a group: its reason and send-to, or why it would not be picked.",
             discussion: "Picked: its rank, reason and send-to as `next` shows them. Otherwise the reason it would get on its own and why the picks rank above it, or why it is never picked there (not live, dismissed, or serving none of the group's needs)."
         )

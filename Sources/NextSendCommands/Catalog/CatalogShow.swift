@@ -6,6 +6,7 @@ import NextSendStore
 extension NextSendCommand.Catalog {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one asset with all its tags and how it did: sends, what followed them, dismissals.",
             discussion: "A send is met when a conflict it addressed closed or a stalled job it addressed moved within 14 days; pending while those days run; not met after."
         )

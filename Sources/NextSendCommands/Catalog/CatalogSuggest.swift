@@ -5,6 +5,7 @@ import NextSendReports
 extension NextSendCommand.Catalog {
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "Propose jobs, roles, topics and industries an asset's own words point to, each with the sentence that did.",
             discussion: """
                 Reads the title, summary and body against the taxonomy's topic labels and says: phrases, role names and labels, \

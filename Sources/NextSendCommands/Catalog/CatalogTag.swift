@@ -7,6 +7,7 @@ import NextSendStore
 extension NextSendCommand.Catalog {
     struct Tag: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tag",
             abstract: "Add or remove jobs, roles, topics, industries and resolves, or set shareable, in asset files and in the store.",
             discussion: """
                 Edits only the lines it must: the body, other fields and comments stay byte for byte. Several ids take the same \

@@ -14,6 +14,7 @@ extension NextSendCommand {
 
         struct Copy: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "copy",
                 abstract: "Copy a team's data between SQLite and PostgreSQL (either way), checked by counts.",
                 discussion: """
                     FROM and TO are each a SQLite file or a postgres://USER@HOST[:PORT]/DB URL. Everything is copied row for row: \

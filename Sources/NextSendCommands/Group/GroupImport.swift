@@ -7,6 +7,7 @@ import NextSendStore
 extension NextSendCommand.Group {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import buying groups from YAML files or JSON Lines, merged with what reps recorded.",
             discussion: """
                 FILE is a .yaml/.yml file (one group), a .jsonl file (one group per line), or a folder of them. The whole input \

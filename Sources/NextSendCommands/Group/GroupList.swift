@@ -5,7 +5,7 @@ import NextSendStore
 
 extension NextSendCommand.Group {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List buying groups with their open conflicts and stalled jobs.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List buying groups with their open conflicts and stalled jobs.")
 
         @Option(help: ArgumentHelp("Only this rep's groups.", valueName: "rep")) var owner: String?
         @Flag(help: "Closed and archived groups too.") var all = false

@@ -71,7 +71,7 @@ extension NextSendCommand.Group {
         )
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add a person to a buying group.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person to a buying group.")
 
             @Argument(help: "The group id.") var group: String
             @Option(help: "A kebab-case id for the person.") var id: String

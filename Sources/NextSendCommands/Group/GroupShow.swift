@@ -6,6 +6,7 @@ import NextSendStore
 extension NextSendCommand.Group {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Where a deal really is: the six jobs, open conflicts and who nobody has reached."
         )
 

@@ -7,6 +7,7 @@ extension NextSendCommand.Group {
     /// `group close GROUP --won|--lost`: the deal ended.
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a deal as won or lost: it leaves next, the digest and group list; its history stays."
         )
 
@@ -31,6 +32,7 @@ extension NextSendCommand.Group {
     /// `group archive GROUP`: out of sight without an outcome.
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "archive",
             abstract: "Archive a group: it leaves next, the digest and group list; its history stays."
         )
 
@@ -48,7 +50,7 @@ extension NextSendCommand.Group {
 
     /// `group reopen GROUP`: a closed or archived deal is worked again.
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reopen a closed or archived group.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed or archived group.")
 
         @Argument(help: "The group id.") var group: String
 

@@ -8,6 +8,7 @@ extension NextSendCommand {
     /// `consumed GROUP ASSET --by-recipient S[,S]`: an earlier send was read, watched or used.
     struct Consumed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "consumed",
             abstract: "Mark an earlier send consumed: the recipients opened, read or watched it.",
             discussion: "Without --date, the latest send of the asset to each recipient is marked. A re-import of the send's source keeps the mark."
         )

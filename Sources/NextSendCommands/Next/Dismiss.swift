@@ -7,6 +7,7 @@ extension NextSendCommand {
     /// `dismiss GROUP ASSET`: a rep says no to a pick.
     struct Dismiss: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dismiss",
             abstract: "Say no to a pick for a group: it stays out of that group's picks for 30 days.",
             discussion: "The marketing digest counts dismissals and their reasons per asset. 'nextsend retract GROUP dismissal --asset A --date D' takes one back."
         )

@@ -6,6 +6,7 @@ import NextSendStore
 extension NextSendCommand {
     struct Next: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "next",
             abstract: "What to send next to a buying group, to whom, and why.",
             discussion: "Ranks the live catalog against the group's needs (conflicts, stalled jobs, unreached people, active jobs). Never recommends drafts, retired or expired assets, nor anything a person received in the last 30 days."
         )

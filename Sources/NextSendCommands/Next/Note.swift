@@ -8,6 +8,7 @@ extension NextSendCommand {
     /// `note GROUP FILE|-`: read claims out of call notes, an e-mail or a transcript.
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "note",
             abstract: "Read who believes what out of call notes, an e-mail or a transcript, and record it as claims.",
             discussion: """
                 FILE is plain notes, Markdown, an e-mail (with its headers), or a WebVTT/SRT/plain transcript with speakers; \

@@ -7,6 +7,7 @@ extension NextSendCommand {
     /// `retract GROUP KIND …`: withdraw a recorded fact; it stays in the history, marked.
     struct Retract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retract",
             abstract: "Withdraw a recorded fact: it stays in the history, marked retracted, and stops counting.",
             discussion: """
                 Name the fact by its key:

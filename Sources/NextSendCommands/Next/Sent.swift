@@ -6,6 +6,7 @@ import NextSendStore
 extension NextSendCommand {
     struct Sent: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sent",
             abstract: "Record that an asset was sent to stakeholders of a group.",
             discussion: """
                 The same asset to the same person on the same day is one send, however often it is recorded; with --consumed \

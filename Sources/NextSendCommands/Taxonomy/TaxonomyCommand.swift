@@ -18,6 +18,7 @@ extension NextSendCommand {
 extension NextSendCommand.TaxonomyCommands {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rename",
             abstract: "Rename a topic, role, industry or position in the taxonomy, the content files and the database.",
             discussion: """
                 Rewrites taxonomy.yaml, the front matter of every asset in CONTENT/catalog, the group files in CONTENT/groups, \

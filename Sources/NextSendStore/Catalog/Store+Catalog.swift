@@ -75,6 +75,8 @@ extension SQLStore {
 
     public func saveAssets(_ assets: [(asset: Asset, path: String?)]) throws {
         try write { db in
+            // Tags changed: a catalog index kept by the service or in the database is out of date.
+            try db.execute("UPDATE storeVersion SET catalog = catalog + 1 WHERE id = 1")
             for (asset, path) in assets { try StoreQueries.save(asset, path: path, replacing: true, db) }
         }
     }
@@ -318,47 +320,51 @@ extension SQLStore {
 // MARK: - Matching
 
 extension SQLStore {
-    /// `next` runs this on every call, so it reads columns by position and leaves the bodies
-    /// (most of the bytes) in the database.
     public func matchableAssets(asOf: Day) throws -> [Asset] {
-        try read { db in
-            // The asset table holds every body, so it is read once; the tag tables are small and
-            // read whole, keeping the rows of live assets (a subquery per tag table read the asset
-            // table six times over: most of a `next` call on a large catalog).
-            var assets: [Asset] = []
-            var position: [String: Int] = [:]
-            for row in try db.rows("""
-                SELECT id, title, summary, url, format, shareable, channel, minutes, published, reviewBy, owner
-                FROM asset WHERE status = 'published' AND (reviewBy IS NULL OR reviewBy >= ?) ORDER BY id
-                """, [asOf.description]) {
-                let id = try row.string("id")
-                position[id] = assets.count
-                assets.append(Asset(id: id, title: try row.string("title"), summary: row.optionalString("summary"), url: row.optionalString("url"),
-                                    format: try row.string("format"), jobs: [], roles: [], topics: [], resolves: [], shareable: row.bool("shareable"),
-                                    channel: try StoredValues.channel(try row.string("channel"), asset: id), minutes: row.optionalInt("minutes"),
-                                    industries: [],
-                                    published: try StoredValues.day(row.optionalString("published"), "published", asset: id),
-                                    reviewBy: try StoredValues.day(row.optionalString("reviewBy"), "reviewBy", asset: id),
-                                    owner: row.optionalString("owner"), status: .published))
-            }
-            // Tags come in table order and are put in position order per asset here: an ORDER BY
-            // on the position would sort the whole table in a temporary tree first.
-            func tags(_ table: String, _ column: String, _ add: (inout Asset, [String]) throws -> Void) throws {
-                var found: [Int: [(position: Int, value: String)]] = [:]
-                for row in try db.rows("SELECT assetId, position, \(column) FROM \(table)", []) {
-                    guard let asset = row.string(at: 0), let slot = position[asset], let order = row.int(at: 1), let value = row.string(at: 2) else { continue }
-                    found[slot, default: []].append((order, value))
-                }
-                for (slot, values) in found { try add(&assets[slot], values.sorted { $0.position < $1.position }.map(\.value)) }
-            }
-            try tags("assetJob", "job") { asset, jobs in asset.jobs = try StoredValues.jobs(jobs, asset: asset.id) }
-            try tags("assetRole", "role") { $0.roles = $1 }
-            try tags("assetTopic", "topic") { $0.topics = $1 }
-            try tags("assetIndustry", "industry") { $0.industries = $1 }
-            for (id, resolves) in try StoreQueries.resolutions(db, where: "", []) {
-                if let slot = position[id] { assets[slot].resolves = resolves }
-            }
-            return assets
+        try read { db in try StoreQueries.matchableAssets(db, asOf: asOf) }
+    }
+}
+
+extension StoreQueries {
+    /// `next` needs this on every call the catalog is not kept for, so it reads columns by position
+    /// and leaves the bodies (most of the bytes) in the database.
+    static func matchableAssets(_ db: any SQLSession, asOf: Day) throws -> [Asset] {
+        // The asset table holds every body, so it is read once; the tag tables are small and
+        // read whole, keeping the rows of live assets (a subquery per tag table read the asset
+        // table six times over: most of a `next` call on a large catalog).
+        var assets: [Asset] = []
+        var position: [String: Int] = [:]
+        for row in try db.rows("""
+            SELECT id, title, summary, url, format, shareable, channel, minutes, published, reviewBy, owner
+            FROM asset WHERE status = 'published' AND (reviewBy IS NULL OR reviewBy >= ?) ORDER BY id
+            """, [asOf.description]) {
+            let id = try row.string("id")
+            position[id] = assets.count
+            assets.append(Asset(id: id, title: try row.string("title"), summary: row.optionalString("summary"), url: row.optionalString("url"),
+                                format: try row.string("format"), jobs: [], roles: [], topics: [], resolves: [], shareable: row.bool("shareable"),
+                                channel: try StoredValues.channel(try row.string("channel"), asset: id), minutes: row.optionalInt("minutes"),
+                                industries: [],
+                                published: try StoredValues.day(row.optionalString("published"), "published", asset: id),
+                                reviewBy: try StoredValues.day(row.optionalString("reviewBy"), "reviewBy", asset: id),
+                                owner: row.optionalString("owner"), status: .published))
         }
+        // Tags come in table order and are put in position order per asset here: an ORDER BY
+        // on the position would sort the whole table in a temporary tree first.
+        func tags(_ table: String, _ column: String, _ add: (inout Asset, [String]) throws -> Void) throws {
+            var found: [Int: [(position: Int, value: String)]] = [:]
+            for row in try db.rows("SELECT assetId, position, \(column) FROM \(table)", []) {
+                guard let asset = row.string(at: 0), let slot = position[asset], let order = row.int(at: 1), let value = row.string(at: 2) else { continue }
+                found[slot, default: []].append((order, value))
+            }
+            for (slot, values) in found { try add(&assets[slot], values.sorted { $0.position < $1.position }.map(\.value)) }
+        }
+        try tags("assetJob", "job") { asset, jobs in asset.jobs = try StoredValues.jobs(jobs, asset: asset.id) }
+        try tags("assetRole", "role") { $0.roles = $1 }
+        try tags("assetTopic", "topic") { $0.topics = $1 }
+        try tags("assetIndustry", "industry") { $0.industries = $1 }
+        for (id, resolves) in try StoreQueries.resolutions(db, where: "", []) {
+            if let slot = position[id] { assets[slot].resolves = resolves }
+        }
+        return assets
     }
 }

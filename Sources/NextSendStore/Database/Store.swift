@@ -47,6 +47,11 @@ public protocol Store: Sendable {
     func assetIDs() throws -> Set<String>
     /// The assets the matcher may pick on `asOf`: published and not past review, bodies left out.
     func matchableAssets(asOf: Day) throws -> [Asset]
+    /// The live catalog and the outcome evidence of `asOf` in one read, as a `next` call needs them:
+    /// from a kept copy when the store holds one made under the same versions, else read from the
+    /// tables and kept for the next call where the store can. `nil` from a store that keeps none
+    /// (PostgreSQL: its service keeps the index in memory instead).
+    func keptCatalog(asOf: Day) throws -> KeptCatalog?
     /// Two counters in one read: `data` changes with every write to the catalog or the groups
     /// (what outcome evidence is keyed on), `catalog` only with catalog imports.
     func dataVersions() throws -> (data: Int, catalog: Int)
@@ -208,14 +213,20 @@ extension Store {
     /// catalog index is keyed on.
     public func catalogVersion() throws -> Int { try dataVersions().catalog }
 
+    /// A store that keeps no catalog between calls reads the tables every time.
+    public func keptCatalog(asOf: Day) throws -> KeptCatalog? { nil }
+
     /// An ``Advisor`` over this store's taxonomy and live catalog as of `asOf`.
     ///
     /// The taxonomy is read now (every question needs it); the catalog is read and indexed only
     /// when a question needs it, so diagnosing a group or recording a send stays cheap.
     public func advisor(asOf: Day, policy: ScoringPolicy = .standard) throws -> Advisor {
         let taxonomy = try taxonomy()
-        return Advisor(taxonomy: taxonomy, policy: policy, loadingEvidence: { [self] in try evidence(asOf: asOf) }) { [self] in
-            CatalogIndex(assets: try matchableAssets(asOf: asOf))
+        // One read serves both when the store keeps the catalog; either is still read only when a
+        // question needs it, so diagnosing a group or recording a send stays cheap.
+        let kept = Lazy { [self] in try keptCatalog(asOf: asOf) }
+        return Advisor(taxonomy: taxonomy, policy: policy, loadingEvidence: { [self] in try kept.value()?.evidence ?? evidence(asOf: asOf) }) { [self] in
+            CatalogIndex(assets: try kept.value()?.assets ?? matchableAssets(asOf: asOf))
         }
     }
 }

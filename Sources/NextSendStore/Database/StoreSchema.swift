@@ -400,6 +400,19 @@ enum StoreSchema {
                 ALTER TABLE storeVersion ADD COLUMN followUps INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v20-kept-catalog") { db in
+            try db.execute(sql: """
+                -- The live catalog and outcome evidence of one day, packed into one blob under the
+                -- versions it was made from (KeptCatalog in the library): a `next` call reads this row
+                -- instead of the asset, tag and follow-up tables. Bookkeeping only: never copied, and an
+                -- empty or outdated row only makes the next call read the tables and write it again.
+                CREATE TABLE keptCatalog (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    key TEXT NOT NULL,
+                    data BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,174 @@
+/// What a `next` call reads before it can match — the catalog live on a day and the outcome
+/// evidence of that day — packed into one blob a store keeps between calls.
+///
+/// Reading those from the tables is most of a CLI call (at 10,000 assets, the asset and tag
+/// tables and the follow-up aggregate are about two thirds of it); reading one blob back is a
+/// small part of that. The blob is only good for the ``Key`` it was made under: a catalog or
+/// taxonomy import, another day, or a change in what followed some send each makes a new key,
+/// and a blob under an old key is never read as current.
+///
+/// ```swift
+/// let kept = KeptCatalog(key: key, assets: assets, evidence: evidence)
+/// let bytes = kept.encoded()
+/// let back = KeptCatalog(decoding: bytes, expecting: key)   // nil under any other key
+/// ```
+public struct KeptCatalog: Sendable, Equatable {
+    /// What the kept catalog was made from: all of it must match for the blob to be used.
+    public struct Key: Sendable, Hashable, CustomStringConvertible {
+        /// The byte layout's version: a build that lays the blob out differently never reads an older one.
+        public static let format = 1
+
+        /// Moves with every catalog or taxonomy import (the store's catalog version).
+        public var catalogVersion: Int
+        /// ``StableHash`` of the stored taxonomy, in case the taxonomy changes without the catalog version.
+        public var taxonomyHash: UInt64
+        /// Live assets depend on the day (review dates), and so does the evidence.
+        public var day: Day
+        /// Moves only when what followed some send changes (the store's follow-up version).
+        public var followUpVersion: Int
+
+        public init(catalogVersion: Int, taxonomyHash: UInt64, day: Day, followUpVersion: Int) {
+            self.catalogVersion = catalogVersion
+            self.taxonomyHash = taxonomyHash
+            self.day = day
+            self.followUpVersion = followUpVersion
+        }
+
+        public var description: String {
+            "format \(Key.format), catalog \(catalogVersion), taxonomy \(String(taxonomyHash, radix: 16)), \(day), follow-ups \(followUpVersion)"
+        }
+
+        fileprivate func write(to writer: inout PackedWriter) {
+            writer.int(Key.format)
+            writer.int(catalogVersion)
+            writer.int(Int(bitPattern: UInt(taxonomyHash)))
+            writer.int(day.ordinal)
+            writer.int(followUpVersion)
+        }
+
+        fileprivate static func read(from reader: inout PackedReader) -> Key? {
+            guard reader.int() == format, let catalog = reader.int(), let hash = reader.int(), let day = reader.int(),
+                  let followUps = reader.int() else { return nil }
+            return Key(catalogVersion: catalog, taxonomyHash: UInt64(UInt(bitPattern: hash)), day: Day(ordinal: day), followUpVersion: followUps)
+        }
+    }
+
+    public var key: Key
+    /// The assets a matcher may pick from on `key.day`, in id order, without their bodies.
+    public var assets: [Asset]
+    public var evidence: OutcomeEvidence
+
+    public init(key: Key, assets: [Asset], evidence: OutcomeEvidence) {
+        self.key = key
+        self.assets = assets
+        self.evidence = evidence
+    }
+
+    /// The blob: the same catalog and evidence always give the same bytes.
+    public func encoded() -> [UInt8] {
+        var writer = PackedWriter(capacity: 64 + assets.count * 256)
+        key.write(to: &writer)
+        writer.int(assets.count)
+        for asset in assets { KeptCatalog.write(asset, to: &writer) }
+        let records = evidence.records.sorted { $0.key < $1.key }
+        writer.int(records.count)
+        for (asset, needs) in records {
+            writer.string(asset)
+            writer.int(needs.count)
+            for (need, record) in needs.sorted(by: { $0.key < $1.key }) {
+                writer.string(need)
+                writer.int(record.sends)
+                writer.int(record.successes)
+            }
+        }
+        return writer.bytes
+    }
+
+    /// The catalog kept in `bytes`, or `nil` when they were made under another key (or by a build
+    /// that lays them out differently) or are damaged: the caller then reads the tables.
+    public init?(decoding bytes: some Collection<UInt8>, expecting key: Key) {
+        let decoded: KeptCatalog? = bytes.withContiguousStorageIfAvailable { buffer in
+            KeptCatalog.decode(UnsafeRawBufferPointer(buffer), expecting: key)
+        } ?? Array(bytes).withUnsafeBytes { KeptCatalog.decode($0, expecting: key) }
+        guard let decoded else { return nil }
+        self = decoded
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, expecting key: Key) -> KeptCatalog? {
+        var reader = PackedReader(bytes)
+        guard Key.read(from: &reader) == key, let count = reader.count() else { return nil }
+        var assets: [Asset] = []
+        assets.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let asset = readAsset(from: &reader) else { return nil }
+            assets.append(asset)
+        }
+        guard let assetCount = reader.count() else { return nil }
+        var records: [String: [String: OutcomeEvidence.Record]] = [:]
+        records.reserveCapacity(assetCount)
+        for _ in 0..<assetCount {
+            guard let asset = reader.string(), let needCount = reader.count() else { return nil }
+            var needs: [String: OutcomeEvidence.Record] = [:]
+            for _ in 0..<needCount {
+                guard let need = reader.string(), let sends = reader.int(), let successes = reader.int() else { return nil }
+                needs[need] = OutcomeEvidence.Record(sends: sends, successes: successes)
+            }
+            records[asset] = needs
+        }
+        guard reader.isAtEnd else { return nil }
+        return KeptCatalog(key: key, assets: assets, evidence: OutcomeEvidence(records))
+    }
+
+    // MARK: - One asset
+
+    private static func write(_ asset: Asset, to writer: inout PackedWriter) {
+        writer.string(asset.id)
+        writer.string(asset.title)
+        writer.optional(asset.summary) { $0.string($1) }
+        writer.optional(asset.url) { $0.string($1) }
+        writer.string(asset.format)
+        writer.strings(asset.jobs.map(\.rawValue))
+        writer.strings(asset.roles)
+        writer.strings(asset.topics)
+        writer.int(asset.resolves.count)
+        for resolution in asset.resolves {
+            writer.string(resolution.topic)
+            writer.strings(resolution.positions)
+        }
+        writer.bool(asset.shareable)
+        writer.string(asset.channel.rawValue)
+        writer.optional(asset.minutes) { $0.int($1) }
+        writer.strings(asset.industries)
+        writer.optional(asset.published) { $0.int($1.ordinal) }
+        writer.optional(asset.reviewBy) { $0.int($1.ordinal) }
+        writer.optional(asset.owner) { $0.string($1) }
+        writer.string(asset.status.rawValue)
+        writer.string(asset.body)
+    }
+
+    private static func readAsset(from reader: inout PackedReader) -> Asset? {
+        guard let id = reader.string(), let title = reader.string(), let summary = reader.optional({ $0.string() }),
+              let url = reader.optional({ $0.string() }), let format = reader.string(), let jobNames = reader.strings(),
+              let roles = reader.strings(), let topics = reader.strings(), let resolutionCount = reader.count() else { return nil }
+        var jobs: [BuyingJob] = []
+        jobs.reserveCapacity(jobNames.count)
+        for name in jobNames {
+            guard let job = BuyingJob(rawValue: name) else { return nil }
+            jobs.append(job)
+        }
+        var resolves: [Asset.Resolution] = []
+        for _ in 0..<resolutionCount {
+            guard let topic = reader.string(), let positions = reader.strings() else { return nil }
+            resolves.append(Asset.Resolution(topic: topic, positions: positions))
+        }
+        guard let shareable = reader.bool(), let channel = reader.string().flatMap(Asset.Channel.init(rawValue:)),
+              let minutes = reader.optional({ $0.int() }), let industries = reader.strings(),
+              let published = reader.optional({ $0.int() }), let reviewBy = reader.optional({ $0.int() }),
+              let owner = reader.optional({ $0.string() }), let status = reader.string().flatMap(Asset.Status.init(rawValue:)),
+              let body = reader.string() else { return nil }
+        return Asset(id: id, title: title, summary: summary, url: url, format: format, jobs: jobs, roles: roles, topics: topics,
+                     resolves: resolves, shareable: shareable, channel: channel, minutes: minutes, industries: industries,
+                     published: published.map(Day.init(ordinal:)), reviewBy: reviewBy.map(Day.init(ordinal:)), owner: owner,
+                     status: status, body: body)
+    }
+}

@@ -1,0 +1,93 @@
+/// The byte layout of a kept catalog: integers as 8 little-endian bytes, strings as a length and
+/// their UTF-8, optionals behind a flag byte.
+///
+/// A kept catalog is a cache the store writes and reads back itself, never something a person
+/// types, so it needs no schema evolution or error messages: any change of layout bumps
+/// ``KeptCatalog/Key/format`` and any byte out of place makes ``PackedReader`` give up, after which
+/// the caller rebuilds from the tables. It is read on every CLI call, so it is read without Codable's
+/// per-field bookkeeping (a JSON decode of a 10,000-asset catalog costs more than reading the tables).
+struct PackedWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { text in
+            int(text.count)
+            bytes.append(contentsOf: text)
+        }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout PackedWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+}
+
+/// Reads what ``PackedWriter`` wrote, in the same order; every read is bounds-checked and fails
+/// (`nil`) rather than trap on bytes that are short or out of place.
+struct PackedReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func int() -> Int? {
+        guard bytes.count - offset >= 8 else { return nil }
+        var value: Int64 = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8])) }
+        offset += 8
+        return Int(Int64(littleEndian: value))
+    }
+
+    /// A count of items still to read: never negative nor more than the bytes left could hold.
+    mutating func count() -> Int? {
+        guard let value = int(), value >= 0, value <= bytes.count - offset else { return nil }
+        return value
+    }
+
+    mutating func bool() -> Bool? {
+        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        defer { offset += 1 }
+        return bytes[offset] == 1
+    }
+
+    mutating func string() -> String? {
+        guard let length = count() else { return nil }
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    }
+
+    mutating func strings() -> [String]? {
+        guard let count = count() else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let value = string() else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// `.some(nil)` for an absent value, `nil` when the bytes are out of place.
+    mutating func optional<T>(_ read: (inout PackedReader) -> T?) -> T?? {
+        guard let present = bool() else { return nil }
+        guard present else { return .some(nil) }
+        guard let value = read(&self) else { return nil }
+        return .some(value)
+    }
+}
