@@ -32,7 +32,7 @@ extension NextSendCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                let desk = Desk(store: try store.open())
+                let desk = try store.desk()
                 let (token, stored): (String, StoredAccessToken)
                 do {
                     (token, stored) = try desk.addToken(name: name, rep: rep, isManager: manager, expires: expires, asOf: date.day)
@@ -57,7 +57,7 @@ extension NextSendCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                let tokens = try Desk(store: try store.open()).tokens()
+                let tokens = try store.desk().tokens()
                 if output.json {
                     try Console.printJSON(tokens.map { TokenLine($0, token: nil) })
                     return
@@ -83,7 +83,7 @@ extension NextSendCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                try Desk(store: try store.open()).revokeToken(name: name)
+                try store.desk().revokeToken(name: name)
                 if output.json {
                     struct Revoked: Encodable { var name: String; var revoked = true }
                     try Console.printJSON(Revoked(name: name))

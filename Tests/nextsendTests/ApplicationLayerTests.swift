@@ -28,7 +28,8 @@ import Testing
     }
 
     /// A call of a store method: `store.taxonomy()`, `desk.store.asset(id:)`, `store.open().tagAssets(…)`.
-    static let storeCall = try! NSRegularExpression(pattern: #"(?<![A-Za-z_.])(desk\.)?store\.(open\(\)\.)?(?!open\()[a-z][A-Za-z]*\("#)
+    /// `store.desk()` (the `--db` options making the desk) is the way in, not past it.
+    static let storeCall = try! NSRegularExpression(pattern: #"(?<![A-Za-z_.])(desk\.)?store\.(open\(\)\.)?(?!open\(|desk\(\))[a-z][A-Za-z]*\("#)
 
     @Test func noCommandCallsTheStoreExceptThroughTheDesk() throws {
         let files = try Self.swiftFiles(under: "NextSendCommands")
@@ -36,7 +37,9 @@ import Testing
         for (path, text) in files {
             for (number, line) in text.components(separatedBy: "\n").enumerated() {
                 let range = NSRange(line.startIndex..., in: line)
-                #expect(Self.storeCall.firstMatch(in: line, range: range) == nil,
+                // The one line that makes every command's desk hands it the store's advisor.
+                let makesTheDesk = path == "NextSendCommands/Support/CommonOptions.swift" && line.contains("return Desk(store: store)")
+                #expect(makesTheDesk || Self.storeCall.firstMatch(in: line, range: range) == nil,
                         "\(path):\(number + 1) calls the store directly; add the question to Desk: \(line)")
                 if line.contains("store.open()") && !line.contains("Desk(store: try store.open())") {
                     #expect(Self.handsOver[path] != nil, "\(path):\(number + 1) opens the store outside the desk: \(line)")

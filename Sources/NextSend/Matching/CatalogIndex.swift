@@ -37,15 +37,20 @@ public struct CatalogIndex: Sendable {
         var byIndustry: [String: [Int]] = [:]
         var positionByID: [String: Int] = [:]
         positionByID.reserveCapacity(published.count)
+        // Each list is built in position order, so an asset naming a tag twice is listed once by
+        // looking at the list's last entry (a set per asset and tag kind was a tenth of a CLI call).
+        func list<Key: Hashable>(_ index: Int, under key: Key, in lists: inout [Key: [Int]]) {
+            lists[key, default: []].appendOnce(index)
+        }
         // Fields are read through the array, never by copying a whole asset out of it.
         for index in published.indices {
             positionByID[published[index].id] = index
-            for industry in Set(published[index].industries) { byIndustry[industry, default: []].append(index) }
-            for topic in Set(published[index].resolves.map(\.topic)) { byResolvedTopic[topic, default: []].append(index) }
-            for topic in Set(published[index].topics) { byTopic[topic, default: []].append(index) }
-            for job in Set(published[index].jobs) { byJob[job, default: []].append(index) }
+            for industry in published[index].industries { list(index, under: industry, in: &byIndustry) }
+            for resolution in published[index].resolves { list(index, under: resolution.topic, in: &byResolvedTopic) }
+            for topic in published[index].topics { list(index, under: topic, in: &byTopic) }
+            for job in published[index].jobs { list(index, under: job, in: &byJob) }
             if let primary = published[index].primaryJob { byPrimaryJob[primary, default: []].append(index) }
-            for role in Set(published[index].roles) { byRole[role, default: []].append(index) }
+            for role in published[index].roles { list(index, under: role, in: &byRole) }
             if published[index].shareable || published[index].roles.isEmpty { forEveryone.append(index) }
         }
         self.byResolvedTopic = byResolvedTopic
@@ -209,3 +214,9 @@ public struct CatalogIndex: Sendable {
     }
 }
 
+private extension Array where Element == Int {
+    /// Appends `position` unless it is already the last entry (lists grow in position order).
+    mutating func appendOnce(_ position: Int) {
+        if last != position { append(position) }
+    }
+}

@@ -54,7 +54,7 @@ extension NextSendCommand {
                     // A dry run writes nothing, a new database file included.
                     throw UserError.notFound("--db: no database at \(self.store.path); import a catalog into it first")
                 }
-                let desk = Desk(store: try store.open())
+                let desk = try store.desk()
                 let outcome: CRMImportOutcome
                 do {
                     outcome = try desk.importCRM(CRMSource(rawValue: source.rawValue)!, directory: directory, mappingPath: mapping,
@@ -98,7 +98,7 @@ extension NextSendCommand {
                 @OptionGroup var store: StoreOptions
 
                 func run() throws {
-                    guard let stored = try Desk(store: try store.open()).storedMapping(for: source.rawValue) else {
+                    guard let stored = try store.desk().storedMapping(for: source.rawValue) else {
                         Console.print("No mapping is stored for \(source.rawValue): its first import uses \(ShippedMapping.name), or --mapping FILE.")
                         return
                     }

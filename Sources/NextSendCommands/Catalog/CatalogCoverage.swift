@@ -23,7 +23,7 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let matrix = try Desk(store: try store.open()).coverage(by: by, asOf: date.day)
+            let matrix = try store.desk().coverage(by: by, asOf: date.day)
             if output.json {
                 try Console.printJSON(CoverageJSON(matrix))
             } else {

@@ -28,7 +28,7 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let result = try Desk(store: try store.open()).importCatalog(directory: directory, taxonomyPath: taxonomy, asOf: date.day,
+            let result = try store.desk().importCatalog(directory: directory, taxonomyPath: taxonomy, asOf: date.day,
                                                          allowRetire: allowRetire, allowOrphans: allowOrphans, dryRun: dryRun, logger: log.logger)
             for warning in result.warnings { Console.error(warning.description) }
             let summary = result.summary

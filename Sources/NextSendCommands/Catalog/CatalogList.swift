@@ -20,7 +20,7 @@ extension NextSendCommand.Catalog {
 
         func run() throws {
             let assets: [NextSendAsset]
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             do {
                 assets = try desk.assets(job: job?.rawValue, role: role, topic: topic, format: format,
                                                                   search: search, status: status)

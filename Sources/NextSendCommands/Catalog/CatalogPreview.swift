@@ -18,7 +18,7 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let answer = try Desk(store: try store.open()).preview(assetID: id, groupID: group, asOf: date.day)
+            let answer = try store.desk().preview(assetID: id, groupID: group, asOf: date.day)
             if output.json {
                 try Console.printJSON(answer)
                 return

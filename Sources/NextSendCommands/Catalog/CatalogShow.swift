@@ -18,7 +18,7 @@ extension NextSendCommand.Catalog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             let asset = try desk.asset(id: id)
             let performance = try desk.performance(ofAsset: id, asOf: date.day)
             if output.json {

@@ -25,7 +25,7 @@ extension NextSendCommand.Catalog {
         }
 
         func run() throws {
-            let found = try Desk(store: try store.open()).tagSuggestions(ids: ids)
+            let found = try store.desk().tagSuggestions(ids: ids)
             if output.json {
                 try Console.printJSON(found)
                 return

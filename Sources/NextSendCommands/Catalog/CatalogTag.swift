@@ -54,7 +54,7 @@ extension NextSendCommand.Catalog {
         }
 
         func run() throws {
-            let outcomes = try Desk(store: try store.open()).tagAssets(ids: ids, edit: edit, folder: dir, asOf: date.day)
+            let outcomes = try store.desk().tagAssets(ids: ids, edit: edit, folder: dir, asOf: date.day)
             if output.json {
                 let assets = outcomes.map(\.asset)
                 if assets.count == 1 { try Console.printJSON(assets[0], omitBody: true) } else { try Console.printJSON(assets, omitBody: true) }

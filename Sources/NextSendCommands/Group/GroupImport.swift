@@ -27,7 +27,7 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             if replace && !dryRun {
                 // Say what --replace will remove before removing it (cron reads it in the log).
                 let plan = try desk.importGroups(path: path, asOf: date.day, replace: true, dryRun: true, logger: .silent)

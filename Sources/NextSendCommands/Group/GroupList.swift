@@ -15,7 +15,7 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let lines = try Desk(store: try store.open()).groupLines(owner: owner, includeClosed: all, asOf: date.day)
+            let lines = try store.desk().groupLines(owner: owner, includeClosed: all, asOf: date.day)
             if output.json {
                 try Console.printJSON(lines)
                 return

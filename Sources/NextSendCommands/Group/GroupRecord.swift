@@ -28,7 +28,7 @@ extension NextSendCommand.Group {
             fields["position"] = position
             fields["value"] = value
             fields["source"] = source
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             let recorded = try Recording.checked {
                 try desk.recordClaim(groupID: group, fields: fields, today: day.day, by: recorder.recorder)
             }
@@ -55,7 +55,7 @@ extension NextSendCommand.Group {
         func run() throws {
             var fields = ["job": job, "type": type, "date": date ?? day.day.description]
             fields["note"] = note
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             let recorded = try Recording.checked {
                 try desk.recordEvent(groupID: group, fields: fields, today: day.day, by: recorder.recorder)
             }
@@ -86,7 +86,7 @@ extension NextSendCommand.Group {
             func run() throws {
                 var fields = ["id": id, "name": name, "role": role, "influence": influence]
                 fields["title"] = title
-                let desk = Desk(store: try store.open())
+                let desk = try store.desk()
                 let recorded = try Recording.checked {
                     try desk.addStakeholder(groupID: group, fields: fields, by: recorder.recorder)
                 }

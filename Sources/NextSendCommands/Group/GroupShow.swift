@@ -19,7 +19,7 @@ extension NextSendCommand.Group {
         var trend = false
 
         func run() throws {
-            let view = try Desk(store: try store.open()).groupView(id: id, asOf: date.day)
+            let view = try store.desk().groupView(id: id, asOf: date.day)
             if output.json {
                 try Console.printJSON(view.report)
             } else if trend {

@@ -25,7 +25,7 @@ extension NextSendCommand.Group {
 
         func run() throws {
             let status: GroupStatus = outcome == .won ? .won : .lost
-            try Desk(store: try store.open()).setStatus(groupID: group, status, on: date.day, by: recorder.recorder).report.print(json: output.json)
+            try store.desk().setStatus(groupID: group, status, on: date.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 
@@ -44,7 +44,7 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try Desk(store: try store.open()).setStatus(groupID: group, .archived, on: date.day, by: recorder.recorder).report.print(json: output.json)
+            try store.desk().setStatus(groupID: group, .archived, on: date.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 
@@ -60,7 +60,7 @@ extension NextSendCommand.Group {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            try Desk(store: try store.open()).setStatus(groupID: group, .open, on: date.day, by: recorder.recorder).report.print(json: output.json)
+            try store.desk().setStatus(groupID: group, .open, on: date.day, by: recorder.recorder).report.print(json: output.json)
         }
     }
 }

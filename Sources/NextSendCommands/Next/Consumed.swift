@@ -33,7 +33,7 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             let recorded = try desk.markConsumed(groupID: group, asset: asset, recipients: people, date: date, by: recorder.recorder)
             try recorded.report.print(json: output.json)
         }

@@ -24,7 +24,7 @@ extension NextSendCommand {
 
         func run() throws {
             let recorded = try Recording.checked {
-                try Desk(store: try store.open()).recordDismissal(groupID: group, asset: asset, date: date, reason: reason, today: day.day,
+                try store.desk().recordDismissal(groupID: group, asset: asset, date: date, reason: reason, today: day.day,
                                                                   by: recorder.recorder)
             }
             try recorded.report.print(json: output.json)

@@ -25,7 +25,7 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            let answer = try Desk(store: try store.open()).next(groupID: group, limit: limit, to: to, asOf: date.day)
+            let answer = try store.desk().next(groupID: group, limit: limit, to: to, asOf: date.day)
             if output.json {
                 try Console.printJSON(answer.report(explain: explain))
                 return

@@ -34,7 +34,7 @@ extension NextSendCommand {
 
         func run() throws {
             let (text, origin) = try read()
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             let recorded: Recorded<NoteReport>
             do {
                 recorded = try desk.readNote(groupID: group, text: text, fileName: file == "-" ? nil : file, format: format, date: date,

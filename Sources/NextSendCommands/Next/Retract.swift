@@ -78,7 +78,7 @@ extension NextSendCommand {
         }
 
         func run() throws {
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             try desk.retract(groupID: group, fact: try fact(), on: asOf.day, by: recorder.recorder).report.print(json: output.json)
         }
     }

@@ -30,7 +30,7 @@ extension NextSendCommand {
         func run() throws {
             var fields = ["asset": asset, "to": to, "date": date ?? day.day.description, "consumed": consumed ? "true" : "false"]
             fields["channel"] = channel
-            let desk = Desk(store: try store.open())
+            let desk = try store.desk()
             let recorded = try Recording.checked(positional: ["asset": "ASSET"]) {
                 try desk.recordTouch(groupID: self.group, fields: fields, today: day.day, by: recorder.recorder)
             }

@@ -59,7 +59,7 @@ extension NextSendCommand.TaxonomyCommands {
             let rename = kind == .position
                 ? try VocabularyRename(.position, from: names[1], to: names[2], topic: names[0])
                 : try VocabularyRename(kind, from: names[0], to: names[1])
-            let report = try Desk(store: try store.open()).renameVocabulary(rename, content: content, asOf: date.day, dryRun: dryRun)
+            let report = try store.desk().renameVocabulary(rename, content: content, asOf: date.day, dryRun: dryRun)
             if output.json {
                 try Console.printJSON(report)
                 return
