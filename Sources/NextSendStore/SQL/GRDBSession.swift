@@ -16,12 +16,33 @@ struct GRDBSession: SQLSession {
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let statement = try bound(sql, arguments)
         let columns = SQLColumns(statement.columnNames)
+        let handle = statement.sqliteStatement
+        let count = CInt(statement.columnCount)
+        // GRDB steps the statement (and sees every error); the values are read straight from
+        // SQLite. Through GRDB's rows each value became a DatabaseValue first and then ours: most
+        // of the cost of reading a group (nine queries a group, every column of every fact).
         let cursor = try Row.fetchCursor(statement)
         var rows: [SQLRow] = []
-        while let row = try cursor.next() {
-            rows.append(SQLRow(columns: columns, values: row.databaseValues.map(GRDBSession.value)))
+        while try cursor.next() != nil {
+            var values: [SQLValue] = []
+            values.reserveCapacity(Int(count))
+            for index in 0..<count { values.append(GRDBSession.value(handle, at: index)) }
+            rows.append(SQLRow(columns: columns, values: values))
         }
         return rows
+    }
+
+    /// The value of column `index` of the current row. Text keeps every byte SQLite holds (a NUL
+    /// inside it too, as it was bound); a blob reads as UTF-8 text, as everywhere in the store.
+    private static func value(_ handle: OpaquePointer?, at index: CInt) -> SQLValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
+        default:
+            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self))
+        }
     }
 
     /// The cached statement for `sql` with `arguments` bound straight to SQLite.
@@ -62,16 +83,6 @@ struct GRDBSession: SQLSession {
             guard let base = bytes.baseAddress, bytes.count > 0 else { return sqlite3_bind_text(handle, index, "", 0, nil) }
             return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count),
                                      unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-        }
-    }
-
-    static func value(_ value: DatabaseValue) -> SQLValue {
-        switch value.storage {
-        case .null: return .null
-        case let .int64(number): return .integer(number)
-        case let .double(number): return .real(number)
-        case let .string(text): return .text(text)
-        case let .blob(data): return .text(String(decoding: data, as: UTF8.self))
         }
     }
 }
