@@ -1,9 +1,10 @@
-/// What a `next` call reads before it can match — the catalog live on a day and the outcome
-/// evidence of that day — packed into one blob a store keeps between calls.
+/// What a `next` call needs before it can match — the catalog live on a day, indexed, and the
+/// outcome evidence of that day — packed into one blob a store keeps between calls.
 ///
-/// Reading those from the tables is most of a CLI call (at 10,000 assets, the asset and tag
-/// tables and the follow-up aggregate are about two thirds of it); reading one blob back is a
-/// small part of that. The blob is only good for the ``Key`` it was made under: a catalog or
+/// Reading those from the tables and indexing the catalog is most of a CLI call (at 10,000
+/// assets, the asset and tag tables, the follow-up aggregate and the index build are about four
+/// fifths of it); reading one blob back, with the index's columns copied rather than rebuilt,
+/// is a small part of that. The blob is only good for the ``Key`` it was made under: a catalog or
 /// taxonomy import, another day, or a change in what followed some send each makes a new key,
 /// and a blob under an old key is never read as current.
 ///
@@ -16,7 +17,7 @@ public struct KeptCatalog: Sendable, Equatable {
     /// What the kept catalog was made from: all of it must match for the blob to be used.
     public struct Key: Sendable, Hashable, CustomStringConvertible {
         /// The byte layout's version: a build that lays the blob out differently never reads an older one.
-        public static let format = 1
+        public static let format = 2
 
         /// Moves with every catalog or taxonomy import (the store's catalog version).
         public var catalogVersion: Int
@@ -53,23 +54,38 @@ public struct KeptCatalog: Sendable, Equatable {
         }
     }
 
-    public var key: Key
-    /// The assets a matcher may pick from on `key.day`, in id order, without their bodies.
-    public var assets: [Asset]
-    public var evidence: OutcomeEvidence
+    public let key: Key
+    /// The published assets a matcher may pick from on `key.day`, indexed.
+    public let index: CatalogIndex
+    public let evidence: OutcomeEvidence
 
+    /// The assets of `index`, in id order, without their bodies.
+    public var assets: [Asset] { index.assets }
+
+    /// - Parameter assets: the catalog live on `key.day`; drafts and retired assets are left out, as the index leaves them out.
     public init(key: Key, assets: [Asset], evidence: OutcomeEvidence) {
+        self.init(key: key, index: CatalogIndex(assets: assets), evidence: evidence)
+    }
+
+    init(key: Key, index: CatalogIndex, evidence: OutcomeEvidence) {
         self.key = key
-        self.assets = assets
+        self.index = index
         self.evidence = evidence
+    }
+
+    public static func == (lhs: KeptCatalog, rhs: KeptCatalog) -> Bool {
+        lhs.key == rhs.key && lhs.index.sameParts(as: rhs.index) && lhs.evidence == rhs.evidence
     }
 
     /// The blob: the same catalog and evidence always give the same bytes.
     public func encoded() -> [UInt8] {
         var writer = PackedWriter(capacity: 64 + assets.count * 256)
         key.write(to: &writer)
+        // Columns are written in the machine's own byte order: a blob from another order is not read.
+        withUnsafeBytes(of: KeptCatalog.byteOrderMark) { writer.raw($0) }
         writer.int(assets.count)
         for asset in assets { KeptCatalog.write(asset, to: &writer) }
+        index.writeLists(to: &writer)
         let records = evidence.records.sorted { $0.key < $1.key }
         writer.int(records.count)
         for (asset, needs) in records {
@@ -96,13 +112,15 @@ public struct KeptCatalog: Sendable, Equatable {
 
     private static func decode(_ bytes: UnsafeRawBufferPointer, expecting key: Key) -> KeptCatalog? {
         var reader = PackedReader(bytes)
-        guard Key.read(from: &reader) == key, let count = reader.count() else { return nil }
+        guard Key.read(from: &reader) == key, reader.rawInt() == byteOrderMark, let count = reader.count() else { return nil }
         var assets: [Asset] = []
         assets.reserveCapacity(count)
         for _ in 0..<count {
-            guard let asset = readAsset(from: &reader) else { return nil }
+            // Only published assets in strictly increasing id order: what an index holds and searches.
+            guard let asset = readAsset(from: &reader), asset.status == .published, assets.last.map({ $0.id < asset.id }) ?? true else { return nil }
             assets.append(asset)
         }
+        guard let index = CatalogIndex(reading: &reader, assets: assets) else { return nil }
         guard let assetCount = reader.count() else { return nil }
         var records: [String: [String: OutcomeEvidence.Record]] = [:]
         records.reserveCapacity(assetCount)
@@ -116,8 +134,10 @@ public struct KeptCatalog: Sendable, Equatable {
             records[asset] = needs
         }
         guard reader.isAtEnd else { return nil }
-        return KeptCatalog(key: key, assets: assets, evidence: OutcomeEvidence(records))
+        return KeptCatalog(key: key, index: index, evidence: OutcomeEvidence(records))
     }
+
+    private static let byteOrderMark = 0x0102_0304_0506_0708
 
     // MARK: - One asset
 

@@ -17,6 +17,8 @@ struct PackedWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    mutating func raw(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { text in
@@ -33,6 +35,22 @@ struct PackedWriter {
     mutating func optional<T>(_ value: T?, _ write: (inout PackedWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
+    }
+
+    /// A column of integers as one run of bytes in the machine's own order (``KeptCatalog`` marks
+    /// the order it was written in): read back with one copy, not value by value.
+    mutating func column<T: FixedWidthInteger>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Lists of positions by key, keys in order so the same index always gives the same bytes.
+    mutating func lists<Key: Comparable>(_ lists: [Key: [Int]], key: (inout PackedWriter, Key) -> Void) {
+        int(lists.count)
+        for name in lists.keys.sorted() {
+            key(&self, name)
+            column(lists[name]!)
+        }
     }
 }
 
@@ -52,6 +70,15 @@ struct PackedReader {
         withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8])) }
         offset += 8
         return Int(Int64(littleEndian: value))
+    }
+
+    /// An integer in the machine's own byte order (the byte-order mark).
+    mutating func rawInt() -> Int? {
+        guard bytes.count - offset >= 8 else { return nil }
+        var value = 0
+        withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8])) }
+        offset += 8
+        return value
     }
 
     /// A count of items still to read: never negative nor more than the bytes left could hold.
@@ -81,6 +108,31 @@ struct PackedReader {
             values.append(value)
         }
         return values
+    }
+
+    /// A column ``PackedWriter/column(_:)`` wrote, copied out in one go.
+    mutating func column<T: FixedWidthInteger>(_ type: T.Type = T.self) -> [T]? {
+        guard let count = int(), count >= 0, count <= (bytes.count - offset) / MemoryLayout<T>.stride else { return nil }
+        let length = count * MemoryLayout<T>.stride
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+            initialized = count
+        }
+        offset += length
+        return values
+    }
+
+    /// Lists ``PackedWriter/lists(_:key:)`` wrote; `nil` when a position is outside `0..<limit`
+    /// (a damaged blob must not send the matcher past the catalog's end).
+    mutating func lists<Key: Hashable>(below limit: Int, key: (inout PackedReader) -> Key?) -> [Key: [Int]]? {
+        guard let count = count() else { return nil }
+        var lists: [Key: [Int]] = [:]
+        lists.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let name = key(&self), let list: [Int] = column(), list.allSatisfy({ $0 >= 0 && $0 < limit }) else { return nil }
+            lists[name] = list
+        }
+        return lists
     }
 
     /// `.some(nil)` for an absent value, `nil` when the bytes are out of place.

@@ -15,7 +15,6 @@ public struct CatalogIndex: Sendable {
     let byIndustry: [String: [Int]]
     /// Assets for every role (shareable, or with no role): candidates for anyone.
     let forEveryone: [Int]
-    let positionByID: [String: Int]
     /// The tags packed by column, for scoring (``ColumnScorer``) and for the bounds of the gap check.
     let table: MatchTable
     /// Scratch space for bounds and for scoring, reused across calls instead of allocated per call.
@@ -30,13 +29,10 @@ public struct CatalogIndex: Sendable {
         if !(published.indices.dropFirst().allSatisfy { published[$0 - 1].id < published[$0].id }) {
             published.sort { $0.id < $1.id }
         }
-        self.assets = published
         var byResolvedTopic: [String: [Int]] = [:], byTopic: [String: [Int]] = [:]
         var byJob: [BuyingJob: [Int]] = [:], byPrimaryJob: [BuyingJob: [Int]] = [:], byRole: [String: [Int]] = [:]
         var forEveryone: [Int] = []
         var byIndustry: [String: [Int]] = [:]
-        var positionByID: [String: Int] = [:]
-        positionByID.reserveCapacity(published.count)
         // Each list is built in position order, so an asset naming a tag twice is listed once by
         // looking at the list's last entry (a set per asset and tag kind was a tenth of a CLI call).
         func list<Key: Hashable>(_ index: Int, under key: Key, in lists: inout [Key: [Int]]) {
@@ -44,7 +40,6 @@ public struct CatalogIndex: Sendable {
         }
         // Fields are read through the array, never by copying a whole asset out of it.
         for index in published.indices {
-            positionByID[published[index].id] = index
             for industry in published[index].industries { list(index, under: industry, in: &byIndustry) }
             for resolution in published[index].resolves { list(index, under: resolution.topic, in: &byResolvedTopic) }
             for topic in published[index].topics { list(index, under: topic, in: &byTopic) }
@@ -53,6 +48,15 @@ public struct CatalogIndex: Sendable {
             for role in published[index].roles { list(index, under: role, in: &byRole) }
             if published[index].shareable || published[index].roles.isEmpty { forEveryone.append(index) }
         }
+        self.init(sorted: published, byResolvedTopic: byResolvedTopic, byTopic: byTopic, byJob: byJob, byPrimaryJob: byPrimaryJob,
+                  byRole: byRole, byIndustry: byIndustry, forEveryone: forEveryone, table: MatchTable(published))
+    }
+
+    /// An index from parts already worked out for `assets` (published, in id order): a fresh build,
+    /// or a kept catalog read back (``KeptCatalog``).
+    init(sorted assets: [Asset], byResolvedTopic: [String: [Int]], byTopic: [String: [Int]], byJob: [BuyingJob: [Int]],
+         byPrimaryJob: [BuyingJob: [Int]], byRole: [String: [Int]], byIndustry: [String: [Int]], forEveryone: [Int], table: MatchTable) {
+        self.assets = assets
         self.byResolvedTopic = byResolvedTopic
         self.byTopic = byTopic
         self.byJob = byJob
@@ -60,11 +64,10 @@ public struct CatalogIndex: Sendable {
         self.byRole = byRole
         self.byIndustry = byIndustry
         self.forEveryone = forEveryone
-        self.positionByID = positionByID
-        table = MatchTable(published)
-        let count = published.count
+        self.table = table
+        let count = assets.count
         workspaces = ScratchPool { BoundWorkspace(capacity: count) }
-        shelf = AssetShelf(published)
+        shelf = AssetShelf(assets)
     }
 
     /// The asset at `position` (in id order), borrowed in place.
@@ -75,10 +78,23 @@ public struct CatalogIndex: Sendable {
         }
     }
 
-    public func asset(_ id: String) -> Asset? { positionByID[id].map { assets[$0] } }
+    public func asset(_ id: String) -> Asset? { position(of: id).map { assets[$0] } }
 
     /// Where the asset sits in the index (id order), if it is in it.
-    public func position(of id: String) -> Int? { positionByID[id] }
+    ///
+    /// A binary search over the ids, which are in order: a call asks for a handful (the assets a
+    /// group was sent or dismissed), and a dictionary of every id cost more to build than all of
+    /// those lookups together.
+    public func position(of id: String) -> Int? {
+        var low = 0, high = shelf.count
+        while low < high {
+            let middle = (low + high) / 2
+            let found = self[middle].id
+            if found == id { return middle }
+            if found < id { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
 
     /// The assets that could serve at least one of `needs`, each with an upper bound of its score
     /// (in no particular order; see ``CatalogIndex/ordered(_:atLeast:)``).

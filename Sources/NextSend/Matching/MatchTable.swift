@@ -6,7 +6,7 @@
 /// than a walk over each asset's strings. Roles, topics and industries become bits when the
 /// catalog has at most 64 of each (and of the positions resolutions name); beyond that the table is not packed and the matcher scores
 /// every asset the long way (the same picks, only slower).
-struct MatchTable: Sendable {
+struct MatchTable: Sendable, Equatable {
     /// What an asset is, beyond its tags, as bits.
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt8

@@ -226,7 +226,7 @@ extension Store {
         // question needs it, so diagnosing a group or recording a send stays cheap.
         let kept = Lazy { [self] in try keptCatalog(asOf: asOf) }
         return Advisor(taxonomy: taxonomy, policy: policy, loadingEvidence: { [self] in try kept.value()?.evidence ?? evidence(asOf: asOf) }) { [self] in
-            CatalogIndex(assets: try kept.value()?.assets ?? matchableAssets(asOf: asOf))
+            try kept.value()?.index ?? CatalogIndex(assets: try matchableAssets(asOf: asOf))
         }
     }
 }
