@@ -61,6 +61,29 @@ import Testing
         #expect(back.index.position(of: "not-there") == nil)
     }
 
+    /// Integers take as few bytes as they need and come back exactly, the extremes included.
+    @Test func integersOfEverySizeComeBackExactly() throws {
+        var generator = SeededGenerator(seed: 3)
+        let values = [0, 1, -1, 63, -64, 64, 127, 128, 16_383, 16_384, Int(Int32.max), Int.max, Int.min, Int.max - 1, Int.min + 1]
+            + (0..<200).map { _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator) }
+        var writer = PackedWriter()
+        for value in values { writer.int(value) }
+        var small = PackedWriter()
+        small.int(60)
+        #expect(small.bytes.count == 1, "a count under 64 is one byte")
+        try writer.bytes.withUnsafeBytes { raw in
+            var reader = PackedReader(raw)
+            for value in values { #expect(reader.int() == value) }
+            #expect(reader.isAtEnd)
+        }
+        // Eleven continuation bytes are no integer: refused, not wrapped.
+        let endless = [UInt8](repeating: 0xFF, count: 11)
+        endless.withUnsafeBytes { raw in
+            var reader = PackedReader(raw)
+            #expect(reader.int() == nil)
+        }
+    }
+
     @Test func theSameCatalogAlwaysGivesTheSameBytes() {
         var generator = SeededGenerator(seed: 5)
         let assets = catalog(&generator, count: 40)

@@ -17,7 +17,7 @@ public struct KeptCatalog: Sendable, Equatable {
     /// What the kept catalog was made from: all of it must match for the blob to be used.
     public struct Key: Sendable, Hashable, CustomStringConvertible {
         /// The byte layout's version: a build that lays the blob out differently never reads an older one.
-        public static let format = 2
+        public static let format = 3
 
         /// Moves with every catalog or taxonomy import (the store's catalog version).
         public var catalogVersion: Int

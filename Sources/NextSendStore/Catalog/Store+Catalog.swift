@@ -326,8 +326,8 @@ extension SQLStore {
 }
 
 extension StoreQueries {
-    /// `next` needs this on every call the catalog is not kept for, so it reads columns by position
-    /// and leaves the bodies (most of the bytes) in the database.
+    /// `next` needs this on every call the catalog is not kept for, so it leaves the bodies and
+    /// summaries (most of the bytes, and nothing a pick shows) in the database.
     static func matchableAssets(_ db: any SQLSession, asOf: Day) throws -> [Asset] {
         // The asset table holds every body, so it is read once; the tag tables are small and
         // read whole, keeping the rows of live assets (a subquery per tag table read the asset
@@ -335,12 +335,12 @@ extension StoreQueries {
         var assets: [Asset] = []
         var position: [String: Int] = [:]
         for row in try db.rows("""
-            SELECT id, title, summary, url, format, shareable, channel, minutes, published, reviewBy, owner
+            SELECT id, title, url, format, shareable, channel, minutes, published, reviewBy, owner
             FROM asset WHERE status = 'published' AND (reviewBy IS NULL OR reviewBy >= ?) ORDER BY id
             """, [asOf.description]) {
             let id = try row.string("id")
             position[id] = assets.count
-            assets.append(Asset(id: id, title: try row.string("title"), summary: row.optionalString("summary"), url: row.optionalString("url"),
+            assets.append(Asset(id: id, title: try row.string("title"), url: row.optionalString("url"),
                                 format: try row.string("format"), jobs: [], roles: [], topics: [], resolves: [], shareable: row.bool("shareable"),
                                 channel: try StoredValues.channel(try row.string("channel"), asset: id), minutes: row.optionalInt("minutes"),
                                 industries: [],

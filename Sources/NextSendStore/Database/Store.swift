@@ -45,7 +45,7 @@ public protocol Store: Sendable {
     func assetPath(id: String) throws -> String?
     /// Asset ids in the catalog, to check the touches of imported groups.
     func assetIDs() throws -> Set<String>
-    /// The assets the matcher may pick on `asOf`: published and not past review, bodies left out.
+    /// The assets the matcher may pick on `asOf`: published and not past review, bodies and summaries left out.
     func matchableAssets(asOf: Day) throws -> [Asset]
     /// The live catalog and the outcome evidence of `asOf` in one read, as a `next` call needs them:
     /// from a kept copy when the store holds one made under the same versions, else read from the
