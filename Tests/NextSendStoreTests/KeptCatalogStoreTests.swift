@@ -77,6 +77,36 @@ import Testing
         #expect(try keptKey(store) == after.key.description)
     }
 
+    /// `group import --replace` deletes a group and stores it again: what followed its sends is
+    /// rebuilt (not lost), and the kept evidence follows when it changed.
+    @Test func aReplacingImportKeepsWhatFollowedAndTheKeptEvidenceFollows() throws {
+        let store = try filledStore()
+        let later = Day(ordinal: Samples.asOf.ordinal + 40)
+        func followUps() throws -> Int { try store.read { try $0.int("SELECT COUNT(*) FROM sendFollowUp") } ?? 0 }
+        let before = try followUps()
+        #expect(before > 0, "the sample group's send is followed up")
+        _ = try store.importGroups(path: folder.path("groups/acme.yaml"), asOf: Samples.asOf, replace: true)
+        #expect(try followUps() == before, "an identical file replaced keeps every follow-up")
+
+        // A send recorded by hand, then replaced away by the file: its follow-ups go, and so must the evidence kept.
+        _ = try store.recordTouch(Touch(asset: "tco-model", to: ["lee"], date: Day("2026-11-20")!, channel: "email"), to: "acme-health",
+                                  by: Recorder("rep"))
+        let withSend = try #require(try store.keptCatalog(asOf: later))
+        _ = try store.importGroups(path: folder.path("groups/acme.yaml"), asOf: Samples.asOf, replace: true)
+        #expect(try followUps() == before)
+        let after = try #require(try store.keptCatalog(asOf: later))
+        #expect(after.key != withSend.key)
+        #expect(after.evidence == (try store.evidence(asOf: later)))
+    }
+
+    /// A kept index is the index a fresh build gives, list for list and column for column.
+    @Test func theKeptIndexIsAFreshBuildsIndex() throws {
+        let store = try filledStore()
+        _ = try store.keptCatalog(asOf: Samples.asOf)
+        let kept = try #require(try store.keptCatalog(asOf: Samples.asOf))
+        #expect(kept.index.sameParts(as: CatalogIndex(assets: try store.matchableAssets(asOf: Samples.asOf))))
+    }
+
     /// Keeping is bookkeeping: the data version, which digests and caches key on, stays put.
     @Test func keepingLeavesTheDataVersionAlone() throws {
         let store = try filledStore()
@@ -113,8 +143,13 @@ import Testing
         other.makeContent(assets: ["only-here": Samples.assetFile(["title": "Only in the target"])])
         _ = try target.importCatalog(directory: other.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
         _ = try target.keptCatalog(asOf: Samples.asOf)
+        let heldKey = try #require(try target.keptCatalog(asOf: Samples.asOf)).key
         _ = try StoreCopy.copy(from: source, to: target, force: true)
         #expect(try keptKey(target) == nil)
+        // Even a kept catalog written after the copy by a call that read before it cannot match:
+        // the copy's versions move past both sides'.
+        let versions = try target.dataVersions(), sourceVersions = try source.dataVersions()
+        #expect(versions.catalog > heldKey.catalogVersion && versions.catalog > sourceVersions.catalog)
         #expect(try target.keptCatalog(asOf: Samples.asOf)?.assets.map(\.id) == (try source.matchableAssets(asOf: Samples.asOf)).map(\.id))
     }
 }

@@ -16,7 +16,9 @@
 public struct KeptCatalog: Sendable, Equatable {
     /// What the kept catalog was made from: all of it must match for the blob to be used.
     public struct Key: Sendable, Hashable, CustomStringConvertible {
-        /// The byte layout's version: a build that lays the blob out differently never reads an older one.
+        /// The blob's version: a build that lays it out differently, or that indexes a catalog
+        /// differently (``CatalogIndex``, ``MatchTable``, the store's query for live assets), must
+        /// bump it, or it would read the lists and columns an older build worked out.
         public static let format = 3
 
         /// Moves with every catalog or taxonomy import (the store's catalog version).

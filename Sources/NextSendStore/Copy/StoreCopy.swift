@@ -106,10 +106,16 @@ package enum StoreCopy {
                     // SQLite's search index is a table of its own; PostgreSQL's is a generated column.
                     try to.execute("INSERT INTO assetSearch (rowid, id, title, summary, body) SELECT rowid, id, title, COALESCE(summary, ''), body FROM asset")
                 }
-                // Versions: a digest resumed on the target knows what it already wrote.
-                if let versions = try from.rows("SELECT version, catalog, followUps FROM storeVersion WHERE id = 1").first {
+                // Versions: a digest resumed on the target knows what it already wrote. The catalog and
+                // follow-up versions only key caches: they move past both sides' numbers, so nothing the
+                // target kept (a `next` running beside the copy may still write its kept catalog) can
+                // match the copy's.
+                if let versions = try from.rows("SELECT version, catalog, followUps FROM storeVersion WHERE id = 1").first,
+                   let held = try to.rows("SELECT catalog, followUps FROM storeVersion WHERE id = 1").first {
+                    let catalog = max(versions.int(at: 1) ?? 0, held.int(at: 0) ?? 0) + 1
+                    let followUps = max(versions.int(at: 2) ?? 0, held.int(at: 1) ?? 0) + 1
                     try to.execute("UPDATE storeVersion SET version = ?, catalog = ?, followUps = ? WHERE id = 1",
-                                   [versions[0], versions[1], versions[2]])
+                                   [versions[0], catalog, followUps])
                 }
                 for table in tables {
                     let there = try to.int("SELECT COUNT(*) FROM \(table.name)") ?? -1

@@ -31,7 +31,9 @@ extension SQLStore {
             for group in groups.sorted(by: { $0.id < $1.id }) {
                 let origin = origins[group.id] ?? Origin.recorded
                 let change = try GroupMerge(group: group, origin: origin, db: db).run(replace: replace)
-                if change.changedAnything {
+                // A replaced group was deleted and stored again, follow-ups and all: they are
+                // rebuilt even when the file brought nothing new.
+                if change.changedAnything || (replace && !change.isNew) {
                     // A group the store did not have is exactly what the file says (touches merged
                     // per person, as the store reads them back): no need to read it again.
                     var stored = change.isNew ? group : try StoreQueries.fetchGroups(db, ids: [group.id]).first
@@ -78,6 +80,9 @@ struct GroupMerge {
         if exists && replace {
             change.otherRemoved = try countOthers(includingRetracted: true)
             let own = try countOwn()
+            // Deleting the group deletes what followed its sends too (ON DELETE CASCADE): say so,
+            // or evidence kept in memory or in the kept catalog would outlive them.
+            if try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [group.id]) > 0 { try StoreQueries.bumpFollowUpVersion(db) }
             try db.execute("DELETE FROM buyingGroup WHERE id = ?", [group.id])
             try insertGroupRow()
             change.facts.added = try insertAll()
