@@ -107,6 +107,24 @@ import Testing
         #expect(kept.index.sameParts(as: CatalogIndex(assets: try store.matchableAssets(asOf: Samples.asOf))))
     }
 
+    /// A question about an earlier day (a send dated last week checks its warnings) is answered
+    /// right but does not displace the later day's kept catalog; new data always does.
+    @Test func anEarlierDayDoesNotDisplaceALaterOne() throws {
+        let store = try filledStore()
+        let today = try #require(try store.keptCatalog(asOf: Samples.asOf))
+        let lastWeek = Day(ordinal: Samples.asOf.ordinal - 7)
+        let earlier = try #require(try store.keptCatalog(asOf: lastWeek))
+        #expect(earlier.key.day == lastWeek)
+        #expect(earlier.assets == (try store.matchableAssets(asOf: lastWeek)))
+        #expect(try keptKey(store) == today.key.description, "today's stays")
+        let tomorrow = try #require(try store.keptCatalog(asOf: Day(ordinal: Samples.asOf.ordinal + 1)))
+        #expect(try keptKey(store) == tomorrow.key.description, "a later day replaces it")
+        folder.write("content/catalog/tco-model.md", Samples.assetFile(["title": "A new title"]))
+        _ = try store.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
+        let afterImport = try #require(try store.keptCatalog(asOf: lastWeek))
+        #expect(try keptKey(store) == afterImport.key.description, "new versions replace it whatever the day")
+    }
+
     /// Keeping is bookkeeping: the data version, which digests and caches key on, stays put.
     @Test func keepingLeavesTheDataVersionAlone() throws {
         let store = try filledStore()

@@ -41,6 +41,11 @@ public struct KeptCatalog: Sendable, Equatable {
             "format \(Key.format), catalog \(catalogVersion), taxonomy \(String(taxonomyHash, radix: 16)), \(day), follow-ups \(followUpVersion)"
         }
 
+        /// Everything but the day: two keys with the same versions describe the same data on different days.
+        public var versions: String {
+            "format \(Key.format), catalog \(catalogVersion), taxonomy \(String(taxonomyHash, radix: 16)), follow-ups \(followUpVersion)"
+        }
+
         fileprivate func write(to writer: inout PackedWriter) {
             writer.int(Key.format)
             writer.int(catalogVersion)

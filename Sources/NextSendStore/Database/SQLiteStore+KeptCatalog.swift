@@ -27,7 +27,9 @@ extension SQLiteStore {
         return made
     }
 
-    /// Writes `catalog` as the kept one, unless the write lock is taken: a read must not wait for an import.
+    /// Writes `catalog` as the kept one, unless the write lock is taken (a read must not wait for an
+    /// import) or the row holds the same data for a later day: a send dated last week checks its
+    /// warnings against last week's catalog, and must not make today's next call read the tables.
     func keep(_ catalog: KeptCatalog) {
         let bytes = catalog.encoded()
         try? writer.writeWithoutTransaction { db in
@@ -37,8 +39,12 @@ extension SQLiteStore {
                 // Made from a snapshot that an import may have overtaken since: keep it only if the
                 // versions still say so, or a later call would be served an old catalog.
                 guard try SQLiteStore.keptKey(GRDBSession(db: db), asOf: catalog.key.day) == catalog.key else { return .rollback }
-                try db.execute(sql: "INSERT OR REPLACE INTO keptCatalog (id, key, data) VALUES (1, ?, ?)",
-                               arguments: [catalog.key.description, Data(bytes)])
+                if let held = try Row.fetchOne(db, sql: "SELECT versions, day FROM keptCatalog WHERE id = 1"),
+                   held["versions"] as String? == catalog.key.versions, let day = (held["day"] as String?).flatMap(Day.init), day > catalog.key.day {
+                    return .rollback
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO keptCatalog (id, key, versions, day, data) VALUES (1, ?, ?, ?, ?)",
+                               arguments: [catalog.key.description, catalog.key.versions, catalog.key.day.description, Data(bytes)])
                 return .commit
             }
         }

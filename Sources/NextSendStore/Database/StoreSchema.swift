@@ -409,6 +409,8 @@ enum StoreSchema {
                 CREATE TABLE keptCatalog (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     key TEXT NOT NULL,
+                    versions TEXT NOT NULL,
+                    day TEXT NOT NULL,
                     data BLOB NOT NULL
                 );
                 """)
