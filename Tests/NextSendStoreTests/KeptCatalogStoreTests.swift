@@ -21,7 +21,7 @@ import Testing
     }
 
     func keptKey(_ store: SQLiteStore) throws -> String? {
-        try store.read { try $0.string("SELECT key FROM keptCatalog WHERE id = 1") }
+        try store.read { try $0.string("SELECT versions || ', day ' || day FROM keptCatalog WHERE id = 1") }
     }
 
     @Test func theKeptCatalogIsWhatTheTablesSay() throws {

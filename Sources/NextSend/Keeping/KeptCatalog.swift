@@ -37,9 +37,7 @@ public struct KeptCatalog: Sendable, Equatable {
             self.followUpVersion = followUpVersion
         }
 
-        public var description: String {
-            "format \(Key.format), catalog \(catalogVersion), taxonomy \(String(taxonomyHash, radix: 16)), \(day), follow-ups \(followUpVersion)"
-        }
+        public var description: String { "\(versions), day \(day)" }
 
         /// Everything but the day: two keys with the same versions describe the same data on different days.
         public var versions: String {

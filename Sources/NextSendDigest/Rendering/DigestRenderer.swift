@@ -177,8 +177,7 @@ struct MarkdownContent: MustacheContentType {
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                     UInt8(ascii: "|"), UInt8(ascii: "#"):
+                case _ where MarkdownContent.isBackslashed(byte):
                     escaped.append(UInt8(ascii: "\\"))
                     escaped.append(byte)
                 case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
@@ -196,13 +195,20 @@ struct MarkdownContent: MustacheContentType {
         } ?? text
     }
 
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    /// Characters Markdown reads as syntax: written with a backslash before them.
+    private static func isBackslashed(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+             UInt8(ascii: "|"), UInt8(ascii: "#"):
             return true
         default:
             return false
         }
+    }
+
+    /// Whatever ``escapeText(_:)`` changes: the backslashed characters, HTML's three and line breaks.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        isBackslashed(byte) || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
     }
 }

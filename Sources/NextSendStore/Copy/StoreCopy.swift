@@ -84,7 +84,8 @@ package enum StoreCopy {
                     for table in tables.reversed() { try to.execute("DELETE FROM \(table.name)") }
                     if to.dialect == .sqlite { try to.execute("DELETE FROM assetSearch") }
                 }
-                // A catalog kept by what the target held could carry the versions copied below.
+                // What the target kept describes what it held: the versions set below never match it
+                // again, so the row would only take room.
                 if to.dialect == .sqlite { try to.execute("DELETE FROM keptCatalog") }
                 var summary = Summary(from: source.location, to: target.location)
                 for table in tables {

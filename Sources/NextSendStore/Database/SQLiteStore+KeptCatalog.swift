@@ -14,9 +14,10 @@ extension SQLiteStore {
     /// write lock, the file is read-only or the write fails in any way, the answer is the same and
     /// only the next call pays the tables again.
     public func keptCatalog(asOf: Day) throws -> KeptCatalog? {
-        let (kept, made) = try read { session -> (KeptCatalog?, KeptCatalog?) in
+        let (kept, made) = try readDatabase { db -> (KeptCatalog?, KeptCatalog?) in
+            let session = GRDBSession(db: db)
             let key = try SQLiteStore.keptKey(session, asOf: asOf)
-            if let db = (session as? GRDBSession)?.db, let kept = try SQLiteStore.storedKeptCatalog(db, key: key) { return (kept, nil) }
+            if let kept = try SQLiteStore.storedKeptCatalog(db, key: key) { return (kept, nil) }
             let made = KeptCatalog(key: key, assets: try StoreQueries.matchableAssets(session, asOf: asOf),
                                    evidence: try StoreQueries.evidence(session, asOf: asOf))
             return (nil, made)
@@ -43,8 +44,8 @@ extension SQLiteStore {
                    held["versions"] as String? == catalog.key.versions, let day = (held["day"] as String?).flatMap(Day.init), day > catalog.key.day {
                     return .rollback
                 }
-                try db.execute(sql: "INSERT OR REPLACE INTO keptCatalog (id, key, versions, day, data) VALUES (1, ?, ?, ?, ?)",
-                               arguments: [catalog.key.description, catalog.key.versions, catalog.key.day.description, Data(bytes)])
+                try db.execute(sql: "INSERT OR REPLACE INTO keptCatalog (id, versions, day, data) VALUES (1, ?, ?, ?)",
+                               arguments: [catalog.key.versions, catalog.key.day.description, Data(bytes)])
                 return .commit
             }
         }

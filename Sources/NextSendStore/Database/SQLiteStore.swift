@@ -107,8 +107,13 @@ public struct SQLiteStore: SQLStore {
     }
 
     package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try readDatabase { try body(GRDBSession(db: $0)) }
+    }
+
+    /// One consistent read on GRDB's own connection, for what the shared queries cannot say (a blob read in place).
+    func readDatabase<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read { try body(GRDBSession(db: $0)) }
+            return try writer.read(body)
         } catch {
             throw StoreError.translate(error, path: writer.path)
         }

@@ -408,7 +408,6 @@ enum StoreSchema {
                 -- empty or outdated row only makes the next call read the tables and write it again.
                 CREATE TABLE keptCatalog (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
-                    key TEXT NOT NULL,
                     versions TEXT NOT NULL,
                     day TEXT NOT NULL,
                     data BLOB NOT NULL
