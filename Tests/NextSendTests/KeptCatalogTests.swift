@@ -135,4 +135,45 @@ import Testing
             }
         }
     }
+
+    /// A call looks at a handful of assets: reading the blob places none of them, a search by id
+    /// places none, and asking for one places that one. The evidence of each need reads the same
+    /// records as evidence built whole.
+    @Test func aKeptIndexReadsOnlyTheAssetsACallAsksFor() throws {
+        var generator = SeededGenerator(seed: 5)
+        let assets = catalog(&generator, count: 300).map { asset -> Asset in
+            var asset = asset
+            asset.status = .published
+            return asset
+        }
+        let whole = evidence(&generator, catalog: assets)
+        let back = try #require(KeptCatalog(decoding: KeptCatalog(key: key, assets: assets, evidence: whole).encoded(), expecting: key))
+        #expect(back.index.shelf.placedCount == 0)
+        #expect(back.index.position(of: "asset-170") != nil && back.index.position(of: "asset-1700") == nil)
+        #expect(back.index.shelf.placedCount == 0, "a search by id reads no asset")
+        #expect(back.index.asset("asset-17")?.title == assets[17].title)
+        #expect(back.index.shelf.placedCount == 1)
+        for asset in assets {
+            for need in [Need.Kind.conflict(topic: "tco"), .stalledJob(.validation), .unengagedStakeholder("finance"), .activeJob(.validation)] {
+                #expect(back.evidence.record(asset: asset.id, need: need) == whole.record(asset: asset.id, need: need), "\(asset.id) \(need)")
+            }
+        }
+    }
+
+    /// Ids with diacritics, hyphens, digits and shared prefixes: searched as bytes, each is found
+    /// where the index put it, and an id the catalog lacks is not found.
+    @Test func idsOutsideASCIIAreFoundWhereTheIndexPutThem() throws {
+        var generator = SeededGenerator(seed: 9)
+        let ids = ["zoë-roi", "zoe-roi", "zoe", "a", "aa", "a-b", "ä-guide", "Ångström", "tco-2", "tco-10", "straße", "İstanbul-case"]
+        let assets = zip(ids, catalog(&generator, count: ids.count)).map { id, asset -> Asset in
+            var asset = asset
+            asset.id = id
+            asset.status = .published
+            return asset
+        }
+        let back = try #require(KeptCatalog(decoding: KeptCatalog(key: key, assets: assets, evidence: .none).encoded(), expecting: key))
+        let fresh = CatalogIndex(assets: assets)
+        for id in ids { #expect(back.index.position(of: id) == fresh.position(of: id), "\(id)") }
+        for missing in ["", "zoë", "a-", "tco-1", "ä"] { #expect(back.index.position(of: missing) == nil, "\(missing)") }
+    }
 }

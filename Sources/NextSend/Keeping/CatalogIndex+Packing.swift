@@ -9,10 +9,10 @@ extension CatalogIndex {
         table.write(to: &writer)
     }
 
-    /// The index over `assets` (published, in id order) from the lists and table
+    /// The index over the assets on `shelf` (published, in id order) from the lists and table
     /// ``writeLists(to:)`` wrote, or `nil` when they do not fit those assets.
-    init?(reading reader: inout PackedReader, assets: [Asset]) {
-        let count = assets.count
+    init?(reading reader: inout PackedReader, shelf: AssetShelf) {
+        let count = shelf.count
         var named: [[String: [Int]]] = []
         for _ in 0..<4 {
             guard let lists = reader.lists(below: count, key: { $0.string() }) else { return nil }
@@ -25,7 +25,7 @@ extension CatalogIndex {
         }
         guard let forEveryone: [Int] = reader.column(), forEveryone.allSatisfy({ $0 >= 0 && $0 < count }),
               let table = MatchTable(reading: &reader, count: count) else { return nil }
-        self.init(sorted: assets, byResolvedTopic: named[0], byTopic: named[1], byJob: jobs[0], byPrimaryJob: jobs[1],
+        self.init(shelf: shelf, byResolvedTopic: named[0], byTopic: named[1], byJob: jobs[0], byPrimaryJob: jobs[1],
                   byRole: named[2], byIndustry: named[3], forEveryone: forEveryone, table: table)
     }
 

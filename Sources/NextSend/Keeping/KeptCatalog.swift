@@ -19,7 +19,7 @@ public struct KeptCatalog: Sendable, Equatable {
         /// The blob's version: a build that lays it out differently, or that indexes a catalog
         /// differently (``CatalogIndex``, ``MatchTable``, the store's query for live assets), must
         /// bump it, or it would read the lists and columns an older build worked out.
-        public static let format = 3
+        public static let format = 4
 
         /// Moves with every catalog or taxonomy import (the store's catalog version).
         public var catalogVersion: Int
@@ -88,20 +88,9 @@ public struct KeptCatalog: Sendable, Equatable {
         key.write(to: &writer)
         // Columns are written in the machine's own byte order: a blob from another order is not read.
         withUnsafeBytes(of: KeptCatalog.byteOrderMark) { writer.raw($0) }
-        writer.int(assets.count)
-        for asset in assets { KeptCatalog.write(asset, to: &writer) }
+        KeptAssets.write(assets, to: &writer)
         index.writeLists(to: &writer)
-        let records = evidence.records.sorted { $0.key < $1.key }
-        writer.int(records.count)
-        for (asset, needs) in records {
-            writer.string(asset)
-            writer.int(needs.count)
-            for (need, record) in needs.sorted(by: { $0.key < $1.key }) {
-                writer.string(need)
-                writer.int(record.sends)
-                writer.int(record.successes)
-            }
-        }
+        KeptEvidence.write(evidence, to: &writer)
         return writer.bytes
     }
 
@@ -117,83 +106,12 @@ public struct KeptCatalog: Sendable, Equatable {
 
     private static func decode(_ bytes: UnsafeRawBufferPointer, expecting key: Key) -> KeptCatalog? {
         var reader = PackedReader(bytes)
-        guard Key.read(from: &reader) == key, reader.rawInt() == byteOrderMark, let count = reader.count() else { return nil }
-        var assets: [Asset] = []
-        assets.reserveCapacity(count)
-        for _ in 0..<count {
-            // Only published assets in strictly increasing id order: what an index holds and searches.
-            guard let asset = readAsset(from: &reader), asset.status == .published, assets.last.map({ $0.id < asset.id }) ?? true else { return nil }
-            assets.append(asset)
-        }
-        guard let index = CatalogIndex(reading: &reader, assets: assets) else { return nil }
-        guard let assetCount = reader.count() else { return nil }
-        var records: [String: [String: OutcomeEvidence.Record]] = [:]
-        records.reserveCapacity(assetCount)
-        for _ in 0..<assetCount {
-            guard let asset = reader.string(), let needCount = reader.count() else { return nil }
-            var needs: [String: OutcomeEvidence.Record] = [:]
-            for _ in 0..<needCount {
-                guard let need = reader.string(), let sends = reader.int(), let successes = reader.int() else { return nil }
-                needs[need] = OutcomeEvidence.Record(sends: sends, successes: successes)
-            }
-            records[asset] = needs
-        }
-        guard reader.isAtEnd else { return nil }
-        return KeptCatalog(key: key, index: index, evidence: OutcomeEvidence(records))
+        // Assets are checked here and made into values only when a call asks for one (``KeptAssets``).
+        guard Key.read(from: &reader) == key, reader.rawInt() == byteOrderMark, let assets = KeptAssets(reading: &reader),
+              let index = CatalogIndex(reading: &reader, shelf: AssetShelf(filling: assets)) else { return nil }
+        guard let evidence = KeptEvidence(reading: &reader), reader.isAtEnd else { return nil }
+        return KeptCatalog(key: key, index: index, evidence: OutcomeEvidence(kept: evidence))
     }
 
     private static let byteOrderMark = 0x0102_0304_0506_0708
-
-    // MARK: - One asset
-
-    private static func write(_ asset: Asset, to writer: inout PackedWriter) {
-        writer.string(asset.id)
-        writer.string(asset.title)
-        writer.optional(asset.summary) { $0.string($1) }
-        writer.optional(asset.url) { $0.string($1) }
-        writer.string(asset.format)
-        writer.strings(asset.jobs.map(\.rawValue))
-        writer.strings(asset.roles)
-        writer.strings(asset.topics)
-        writer.int(asset.resolves.count)
-        for resolution in asset.resolves {
-            writer.string(resolution.topic)
-            writer.strings(resolution.positions)
-        }
-        writer.bool(asset.shareable)
-        writer.string(asset.channel.rawValue)
-        writer.optional(asset.minutes) { $0.int($1) }
-        writer.strings(asset.industries)
-        writer.optional(asset.published) { $0.int($1.ordinal) }
-        writer.optional(asset.reviewBy) { $0.int($1.ordinal) }
-        writer.optional(asset.owner) { $0.string($1) }
-        writer.string(asset.status.rawValue)
-        writer.string(asset.body)
-    }
-
-    private static func readAsset(from reader: inout PackedReader) -> Asset? {
-        guard let id = reader.string(), let title = reader.string(), let summary = reader.optional({ $0.string() }),
-              let url = reader.optional({ $0.string() }), let format = reader.string(), let jobNames = reader.strings(),
-              let roles = reader.strings(), let topics = reader.strings(), let resolutionCount = reader.count() else { return nil }
-        var jobs: [BuyingJob] = []
-        jobs.reserveCapacity(jobNames.count)
-        for name in jobNames {
-            guard let job = BuyingJob(rawValue: name) else { return nil }
-            jobs.append(job)
-        }
-        var resolves: [Asset.Resolution] = []
-        for _ in 0..<resolutionCount {
-            guard let topic = reader.string(), let positions = reader.strings() else { return nil }
-            resolves.append(Asset.Resolution(topic: topic, positions: positions))
-        }
-        guard let shareable = reader.bool(), let channel = reader.string().flatMap(Asset.Channel.init(rawValue:)),
-              let minutes = reader.optional({ $0.int() }), let industries = reader.strings(),
-              let published = reader.optional({ $0.int() }), let reviewBy = reader.optional({ $0.int() }),
-              let owner = reader.optional({ $0.string() }), let status = reader.string().flatMap(Asset.Status.init(rawValue:)),
-              let body = reader.string() else { return nil }
-        return Asset(id: id, title: title, summary: summary, url: url, format: format, jobs: jobs, roles: roles, topics: topics,
-                     resolves: resolves, shareable: shareable, channel: channel, minutes: minutes, industries: industries,
-                     published: published.map(Day.init(ordinal:)), reviewBy: reviewBy.map(Day.init(ordinal:)), owner: owner,
-                     status: status, body: body)
-    }
 }

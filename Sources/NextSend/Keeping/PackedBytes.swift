@@ -51,6 +51,12 @@ struct PackedWriter {
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
+    /// A run of bytes behind its length, read back with one copy.
+    mutating func run(_ values: [UInt8]) {
+        int(values.count)
+        bytes.append(contentsOf: values)
+    }
+
     /// Lists of positions by key, keys in order so the same index always gives the same bytes.
     mutating func lists<Key: Comparable>(_ lists: [Key: [Int]], key: (inout PackedWriter, Key) -> Void) {
         int(lists.count)
@@ -134,6 +140,33 @@ struct PackedReader {
         }
         offset += length
         return values
+    }
+
+    /// A run ``PackedWriter/run(_:)`` wrote, copied out in one go.
+    mutating func run() -> [UInt8]? {
+        guard let length = count() else { return nil }
+        defer { offset += length }
+        return [UInt8](UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+    }
+
+    // Skipping checks the same lengths and flags as reading, without making values: a kept
+    // catalog's records are checked whole when read and made into values only when asked for.
+
+    mutating func skipString() -> Bool {
+        guard let length = count() else { return false }
+        offset += length
+        return true
+    }
+
+    mutating func skipStrings() -> Bool {
+        guard let count = count() else { return false }
+        for _ in 0..<count where !skipString() { return false }
+        return true
+    }
+
+    mutating func skipOptional(_ skip: (inout PackedReader) -> Bool) -> Bool {
+        guard let present = bool() else { return false }
+        return !present || skip(&self)
     }
 
     /// Lists ``PackedWriter/lists(_:key:)`` wrote; `nil` when a position is outside `0..<limit`

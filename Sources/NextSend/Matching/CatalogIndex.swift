@@ -5,7 +5,12 @@
 /// from the packed columns in one pass, and the content-gap check walks the lists.
 public struct CatalogIndex: Sendable {
     /// Published assets, in id order. Expiry depends on the day, so it is checked when matching.
-    public let assets: [Asset]
+    ///
+    /// Every asset as a value: for a kept index this reads them all, so matching goes by position
+    /// (``subscript(_:)``, ``count``) instead.
+    public var assets: [Asset] { (0..<count).map { self[$0] } }
+    /// How many assets the index holds.
+    public var count: Int { shelf.count }
     let byResolvedTopic: [String: [Int]]
     let byTopic: [String: [Int]]
     let byJob: [BuyingJob: [Int]]
@@ -20,7 +25,7 @@ public struct CatalogIndex: Sendable {
     /// Scratch space for bounds and for scoring, reused across calls instead of allocated per call.
     let workspaces: ScratchPool<BoundWorkspace>
     let sheets = ScratchPool { ScratchBox(ScoreSheet()) }
-    /// The same assets as `assets`, lent by position without a copy (see ``subscript(_:)``).
+    /// The assets, lent by position without a copy (see ``subscript(_:)``).
     let shelf: AssetShelf
 
     public init(assets: [Asset]) {
@@ -48,15 +53,15 @@ public struct CatalogIndex: Sendable {
             for role in published[index].roles { list(index, under: role, in: &byRole) }
             if published[index].shareable || published[index].roles.isEmpty { forEveryone.append(index) }
         }
-        self.init(sorted: published, byResolvedTopic: byResolvedTopic, byTopic: byTopic, byJob: byJob, byPrimaryJob: byPrimaryJob,
+        self.init(shelf: AssetShelf(published), byResolvedTopic: byResolvedTopic, byTopic: byTopic, byJob: byJob, byPrimaryJob: byPrimaryJob,
                   byRole: byRole, byIndustry: byIndustry, forEveryone: forEveryone, table: MatchTable(published))
     }
 
-    /// An index from parts already worked out for `assets` (published, in id order): a fresh build,
-    /// or a kept catalog read back (``KeptCatalog``).
-    init(sorted assets: [Asset], byResolvedTopic: [String: [Int]], byTopic: [String: [Int]], byJob: [BuyingJob: [Int]],
+    /// An index from parts already worked out for the assets on `shelf` (published, in id order):
+    /// a fresh build, or a kept catalog read back (``KeptCatalog``).
+    init(shelf: AssetShelf, byResolvedTopic: [String: [Int]], byTopic: [String: [Int]], byJob: [BuyingJob: [Int]],
          byPrimaryJob: [BuyingJob: [Int]], byRole: [String: [Int]], byIndustry: [String: [Int]], forEveryone: [Int], table: MatchTable) {
-        self.assets = assets
+        self.shelf = shelf
         self.byResolvedTopic = byResolvedTopic
         self.byTopic = byTopic
         self.byJob = byJob
@@ -65,36 +70,23 @@ public struct CatalogIndex: Sendable {
         self.byIndustry = byIndustry
         self.forEveryone = forEveryone
         self.table = table
-        let count = assets.count
+        let count = shelf.count
         workspaces = ScratchPool { BoundWorkspace(capacity: count) }
-        shelf = AssetShelf(assets)
     }
 
     /// The asset at `position` (in id order), borrowed in place.
     subscript(position: Int) -> Asset {
-        unsafeAddress {
-            precondition(position >= 0 && position < shelf.count, "asset position out of range")
-            return UnsafePointer(shelf.base + position)
-        }
+        unsafeAddress { shelf.address(of: position) }
     }
 
-    public func asset(_ id: String) -> Asset? { position(of: id).map { assets[$0] } }
+    public func asset(_ id: String) -> Asset? { position(of: id).map { self[$0] } }
 
     /// Where the asset sits in the index (id order), if it is in it.
     ///
     /// A binary search over the ids, which are in order: a call asks for a handful (the assets a
     /// group was sent or dismissed), and a dictionary of every id cost more to build than all of
     /// those lookups together.
-    public func position(of id: String) -> Int? {
-        var low = 0, high = shelf.count
-        while low < high {
-            let middle = (low + high) / 2
-            let found = self[middle].id
-            if found == id { return middle }
-            if found < id { low = middle + 1 } else { high = middle }
-        }
-        return nil
-    }
+    public func position(of id: String) -> Int? { shelf.position(of: id) }
 
     /// The assets that could serve at least one of `needs`, each with an upper bound of its score
     /// (in no particular order; see ``CatalogIndex/ordered(_:atLeast:)``).

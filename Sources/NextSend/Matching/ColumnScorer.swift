@@ -162,7 +162,7 @@ struct ColumnScorer {
             switch need.kind {
             case .conflict, .stalledJob:
                 let evidence = context.options.evidence
-                let column = evidence.columns.column(need.kind.key, records: evidence.byNeed[need.kind.key], index: index, policy: policy)
+                let column = evidence.columns.column(need.kind.key, records: evidence.records(forNeed: need.kind.key), index: index, policy: policy)
                 evidencePositions += column.positions
                 evidenceFactors += column.factors
             case .unengagedStakeholder, .missingVoice, .activeJob:

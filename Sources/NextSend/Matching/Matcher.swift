@@ -51,7 +51,7 @@ public enum Matcher {
     /// weights left. Slow on a large catalog; what the fast path must always equal.
     static func greedyOverEveryAsset(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
         let options = context.options
-        var candidates: [MatchContext.Evaluation] = index.assets.indices.compactMap { context.evaluate(index[$0], at: $0) }
+        var candidates: [MatchContext.Evaluation] = (0..<index.count).compactMap { context.evaluate(index[$0], at: $0) }
         var weights = [Double](repeating: 1, count: context.diagnosis.needs.count)
         let leader = leadingNeed(context.diagnosis)
         var leading = leader != nil
