@@ -34,6 +34,17 @@ import Testing
         #expect(try store.keptCatalog(asOf: Samples.asOf) == kept)
     }
 
+    /// A CLI process exits without closing its connection: the blob must not stay in the
+    /// write-ahead log, which every later process would read whole before its first query.
+    @Test func theKeptRowDoesNotStayInTheLog() throws {
+        let store = try filledStore()
+        let log = folder.path("kept.sqlite") + "-wal"
+        _ = try store.keptCatalog(asOf: Samples.asOf.adding(days: 1))
+        let size = try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int
+        #expect(size == 0, "the log was folded into the file after the write")
+        #expect(try keptKey(store)?.hasSuffix("day \(Samples.asOf.adding(days: 1))") == true)
+    }
+
     /// Proof the row is what a later call reads: a title changed behind the store's back (no
     /// version moves) is not seen until an import moves the catalog version.
     @Test func aLaterCallReadsTheRowUntilAnImportMovesTheVersion() throws {
