@@ -37,7 +37,8 @@ extension Desk {
     /// For a search that found nothing: the search with its first unknown word corrected, or `nil`.
     public func searchSuggestion(_ search: String) throws -> String? { try store.searchSuggestion(search) }
 
-    /// `group import`: group files checked whole, then merged in one transaction.
+    /// `group import`: group files read, checked and merged a chunk at a time in one transaction;
+    /// any error anywhere rolls all of it back.
     public func importGroups(path: String, asOf: Day, replace: Bool, dryRun: Bool,
                              logger: Logger) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
         try store.importGroups(path: path, asOf: asOf, replace: replace, dryRun: dryRun, logger: logger)

@@ -61,7 +61,6 @@ public enum GroupParser {
     /// Parses JSON Lines: one group object per line; blank lines are skipped.
     public static func parseJSONLines(_ text: String, file: String, taxonomy: Taxonomy, knownAssets: Set<String>? = nil,
                                       latest: Day? = nil) -> Result {
-        var result = Result(groups: [], lines: [:], diagnostics: [])
         // Split on bytes: splitting a large export by Characters (grapheme clusters) is slow.
         var lines: [(number: Int, text: String)] = []
         for (offset, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
@@ -71,6 +70,14 @@ public enum GroupParser {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             lines.append((offset + 1, String(line)))
         }
+        return parseJSONLines(lines, file: file, taxonomy: taxonomy, knownAssets: knownAssets, latest: latest)
+    }
+
+    /// Parses JSON Lines records already split into lines (`number`: the line in `file`, from 1),
+    /// side by side: a caller streaming a large export hands them over a chunk at a time.
+    public static func parseJSONLines(_ lines: [(number: Int, text: String)], file: String, taxonomy: Taxonomy,
+                                      knownAssets: Set<String>? = nil, latest: Day? = nil) -> Result {
+        var result = Result(groups: [], lines: [:], diagnostics: [])
         // Each line is a group of its own: parsed side by side, gathered in file order.
         let parsed = lines.parallelMap { line -> (group: BuyingGroup?, diagnostics: [Diagnostic]) in
             var diagnostics = DiagnosticCollector(file: file)

@@ -60,7 +60,11 @@ public protocol Store: Sendable {
 
     /// Stores groups in one transaction, each merged with what its source brought before (see
     /// ``Store/importGroups(_:origins:replace:dryRun:closing:closedBy:)``).
-    func mergeGroups(_ groups: [BuyingGroup], origins: [String: String], replace: Bool, dryRun: Bool,
+    ///
+    /// `source` runs inside the transaction and hands over the groups a batch at a time (with
+    /// each one's origin), so a large file is merged while it is still being read; anything it
+    /// throws rolls the whole import back.
+    func mergeGroups(from source: (_ merge: ([BuyingGroup], [String: String]) throws -> Void) throws -> Void, replace: Bool, dryRun: Bool,
                      closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary
     /// One group with its whole history, or `nil`.
     func group(id: String) throws -> BuyingGroup?
@@ -199,7 +203,7 @@ extension Store {
     @discardableResult
     public func importGroups(_ groups: [BuyingGroup], origins: [String: String] = [:], replace: Bool = false, dryRun: Bool = false,
                              closing: [String: (status: GroupStatus, day: Day)] = [:], closedBy: String = "import") throws -> GroupImportSummary {
-        try mergeGroups(groups, origins: origins, replace: replace, dryRun: dryRun, closing: closing, closedBy: closedBy)
+        try mergeGroups(from: { try $0(groups, origins) }, replace: replace, dryRun: dryRun, closing: closing, closedBy: closedBy)
     }
 
     public func assets() throws -> [Asset] { try assets(matching: AssetFilter()) }

@@ -17,54 +17,82 @@ extension SQLStore {
     ///   - closing: deals the source says have ended (a CRM's closed opportunities): each stored
     ///     group among them that is still open is closed as won or lost on that day, by `closedBy`,
     ///     in the same transaction. One closed or archived already is left as it is.
-    public func mergeGroups(_ groups: [BuyingGroup], origins: [String: String], replace: Bool, dryRun: Bool,
-                            closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary {
+    public func mergeGroups(from source: (_ merge: ([BuyingGroup], [String: String]) throws -> Void) throws -> Void, replace: Bool,
+                            dryRun: Bool, closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary {
         // The data version moves only when something changed: an import that brings nothing new
         // leaves the database exactly as it was (and a resumed digest keeps what it wrote).
         try write(changesData: false, dryRun: dryRun) { db in
-            var summary = GroupImportSummary()
-            summary.replace = replace
-            summary.dryRun = dryRun
-            // Read once for the whole import: follow-ups of every changed group need them.
-            let taxonomy = groups.isEmpty ? nil : try StoreQueries.taxonomy(db)
-            var assets: [String: Asset]?
-            for group in groups.sorted(by: { $0.id < $1.id }) {
-                let origin = origins[group.id] ?? Origin.recorded
-                let change = try GroupMerge(group: group, origin: origin, db: db).run(replace: replace)
-                // A replaced group was deleted and stored again, follow-ups and all: they are
-                // rebuilt even when the file brought nothing new.
-                if change.changedAnything || (replace && !change.isNew) {
-                    // A group the store did not have is exactly what the file says (touches merged
-                    // per person, as the store reads them back): no need to read it again.
-                    var stored = change.isNew ? group : try StoreQueries.fetchGroups(db, ids: [group.id]).first
-                    if change.isNew { stored?.touches = try StoreQueries.touches(fromSends: group) }
-                    if assets == nil, stored?.touches.isEmpty == false {
-                        assets = Dictionary(try StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                    }
-                    try StoreQueries.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
-                }
-                summary.groups.append(change)
-                summary.facts = summary.facts + change.facts
-                summary.otherRemoved += change.otherRemoved
-                if change.isNew {
-                    summary.added.append(group.id)
-                } else if change.changedAnything {
-                    summary.updated.append(group.id)
-                } else {
-                    summary.unchanged.append(group.id)
-                }
-            }
-            for (id, end) in closing.sorted(by: { $0.key < $1.key }) {
-                let changed = try db.execute("""
-                    UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ? AND status = 'open'
-                    """, [end.status.rawValue, end.day.description, closedBy, id])
-                if changed > 0 { summary.closed.append(id) }
-            }
+            var run = GroupMergeRun(db: db, replace: replace, dryRun: dryRun)
+            try source { groups, origins in try run.merge(groups, origins: origins) }
+            let summary = try run.finish(closing: closing, closedBy: closedBy)
             if summary.groups.contains(where: \.changedAnything) || !summary.closed.isEmpty {
                 try Self.bumpDataVersion(db)
             }
             return summary
         }
+    }
+}
+
+/// One import's merge, a batch of groups at a time, inside its transaction.
+struct GroupMergeRun {
+    let db: any SQLSession
+    let replace: Bool
+    private var summary = GroupImportSummary()
+    /// Read once for the whole import: follow-ups of every changed group need them.
+    private var taxonomy: Taxonomy?
+    private var assets: [String: Asset]?
+
+    init(db: any SQLSession, replace: Bool, dryRun: Bool) {
+        self.db = db
+        self.replace = replace
+        summary.replace = replace
+        summary.dryRun = dryRun
+    }
+
+    mutating func merge(_ groups: [BuyingGroup], origins: [String: String]) throws {
+        if taxonomy == nil, !groups.isEmpty { taxonomy = try StoreQueries.taxonomy(db) }
+        for group in groups.sorted(by: { $0.id < $1.id }) {
+            let origin = origins[group.id] ?? Origin.recorded
+            let change = try GroupMerge(group: group, origin: origin, db: db).run(replace: replace)
+            // A replaced group was deleted and stored again, follow-ups and all: they are
+            // rebuilt even when the file brought nothing new.
+            if change.changedAnything || (replace && !change.isNew) {
+                // A group the store did not have is exactly what the file says (touches merged
+                // per person, as the store reads them back): no need to read it again.
+                var stored = change.isNew ? group : try StoreQueries.fetchGroups(db, ids: [group.id]).first
+                if change.isNew { stored?.touches = try StoreQueries.touches(fromSends: group) }
+                if assets == nil, stored?.touches.isEmpty == false {
+                    assets = Dictionary(try StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                }
+                try StoreQueries.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
+            }
+            summary.groups.append(change)
+            summary.facts = summary.facts + change.facts
+            summary.otherRemoved += change.otherRemoved
+            if change.isNew {
+                summary.added.append(group.id)
+            } else if change.changedAnything {
+                summary.updated.append(group.id)
+            } else {
+                summary.unchanged.append(group.id)
+            }
+        }
+    }
+
+    /// Closes what `closing` names and gives the summary in id order, whatever order the batches
+    /// came in.
+    mutating func finish(closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary {
+        for (id, end) in closing.sorted(by: { $0.key < $1.key }) {
+            let changed = try db.execute("""
+                UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ? AND status = 'open'
+                """, [end.status.rawValue, end.day.description, closedBy, id])
+            if changed > 0 { summary.closed.append(id) }
+        }
+        summary.groups.sort { $0.group < $1.group }
+        summary.added.sort()
+        summary.updated.sort()
+        summary.unchanged.sort()
+        return summary
     }
 }
 
