@@ -56,6 +56,33 @@ import Testing
         #expect(try !cliJSON(desk.assets(job: nil, role: nil, topic: "tco", format: nil, search: nil), omitBody: true).contains("\"body\""))
     }
 
+    /// Writes answer with what the Desk reports for the same write, byte for byte: each answer
+    /// is moved into the contract's types field by field, so a field left behind shows here.
+    @Test func writesGiveTheDesksJSONByteForByte() async throws {
+        let served = try ServiceFixture(), local = try ServiceFixture()
+        let (desk, day, by) = (local.desk, ServiceFixture.today, Recorder(AccessTokens.anonymousName))
+        let note = "Lee thinks the three-year cost is closer to $310k. Would Dana sign off on a pilot?"
+        let writes: [(uri: String, body: String, expected: String)] = [
+            ("/v1/groups/\(mercy)/touches", #"{"asset": "tco-model", "to": ["dana", "lee"], "date": "2026-11-20", "channel": "email"}"#,
+             try cliJSON(desk.recordTouch(groupID: mercy, fields: ["asset": "tco-model", "to": "dana,lee", "date": "2026-11-20", "channel": "email",
+                                                                  "consumed": "false"], today: day, by: by).report)),
+            ("/v1/groups/\(mercy)/claims", #"{"stakeholder": "lee", "topic": "tco", "value": 310000, "date": "2026-11-21"}"#,
+             try cliJSON(desk.recordClaim(groupID: mercy, fields: ["stakeholder": "lee", "topic": "tco", "value": "310000", "date": "2026-11-21"],
+                                          today: day, by: by).report)),
+            ("/v1/groups/\(mercy)/notes", #"{"text": "\#(note)", "date": "2026-11-22"}"#,
+             try cliJSON(desk.readNote(groupID: mercy, text: note, format: nil, date: Day("2026-11-22"), from: nil, today: day, by: by,
+                                       dryRun: false).report)),
+        ]
+        try await served.test { client in
+            for write in writes {
+                let response = try await client.post(write.uri, json: write.body)
+                #expect(response.status == .created, "\(write.uri): \(response.text)")
+                #expect(response.text == write.expected, "\(write.uri)")
+            }
+        }
+        #expect(writes[2].expected.contains("\"skipped\""), "the note's question is reported as skipped")
+    }
+
     @Test func unknownIDsAre404WithTheClosestOne() async throws {
         let fixture = try ServiceFixture()
         try await fixture.test { client in

@@ -34,11 +34,11 @@ import Testing
     func aStreamedImportStoresWhatTheWholeFileGives(_ kind: StoreKind) throws {
         guard let streamed = try makeStore(kind), let whole = try StoreKind.sqlite.make() else { return }
         _ = try whole.importCatalog(directory: folder.path("content/catalog"), taxonomyPath: nil, asOf: Samples.asOf)
-        let path = folder.write("groups.jsonl", exportText(count: 600))
+        let path = folder.write("groups.jsonl", exportText(count: 450))
         #expect(FileManager.default.fileSize(path) > JSONLinesReader.blockSize)
 
         let load = try GroupFiles.load(path: path, taxonomy: try whole.taxonomy(), knownAssets: try whole.assetIDs(), latest: Samples.asOf)
-        #expect(load.diagnostics.isEmpty && load.groups.count == 600)
+        #expect(load.diagnostics.isEmpty && load.groups.count == 450)
         let expected = try whole.importGroups(load.groups, origins: load.origins)
         let summary = try streamed.importGroups(path: path, asOf: Samples.asOf).summary
         #expect(summary.added == expected.added, "the summary in id order, whatever order the chunks came in")
@@ -69,11 +69,11 @@ import Testing
     func anErrorOnTheLastLineRollsBackWhatWasMerged(_ kind: StoreKind) throws {
         guard let store = try makeStore(kind) else { return }
         let before = try store.dataVersions().data
-        var lines = (0..<3000).map { line($0) }
-        lines[2999] = line(2999, role: "wizard")
+        var lines = (0..<300).map { line($0) }
+        lines[299] = line(299, role: "wizard")
         let path = folder.write("groups.jsonl", lines.joined(separator: "\n"))
-        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: path, asOf: Samples.asOf) }
-        #expect(failure.errors.count == 1 && failure.errors.first?.line == 3000)
+        let failure = try #require(throws: ValidationFailure.self) { try store.importGroups(path: path, asOf: Samples.asOf, linesPerChunk: 50) }
+        #expect(failure.errors.count == 1 && failure.errors.first?.line == 300)
         #expect(failure.errors.first?.field?.hasSuffix("role") == true)
         #expect(try store.groupIDs(includeClosed: true).isEmpty)
         #expect(try store.dataVersions().data == before)

@@ -56,13 +56,13 @@ struct APIHandler: APIProtocol {
         let (desk, asOf, query) = (desk, try day(input.query.asOf), input.query)
         let owner = query.owner.flatMap { $0.isEmpty ? nil : $0 }  // ?owner= is every owner, as no owner is
         let lines = try await run { try desk.groupLines(owner: owner, includeClosed: query.all ?? false, asOf: asOf) }
-        return .ok(.init(body: .json(try Wire.convert(lines))))
+        return .ok(.init(body: .json(try lines.map(Components.Schemas.GroupLine.init))))
     }
 
     func showGroup(_ input: Operations.ShowGroup.Input) async throws -> Operations.ShowGroup.Output {
         let (desk, asOf, id) = (desk, try day(input.query.asOf), input.path.id)
         let report = try await run { try desk.groupView(id: id, asOf: asOf).report }
-        return .ok(.init(body: .json(try Wire.convert(report))))
+        return .ok(.init(body: .json(try Components.Schemas.GroupReport(report))))
     }
 
     func nextForGroup(_ input: Operations.NextForGroup.Input) async throws -> Operations.NextForGroup.Output {
@@ -79,7 +79,7 @@ struct APIHandler: APIProtocol {
         fields["channel"] = body.channel
         let (desk, today, recorder, id, touch) = (desk, today(), recorder, input.path.id, fields)
         let recorded = try await run { try desk.recordTouch(groupID: id, fields: touch, today: today, by: recorder) }
-        let response = Components.Responses.Sent(body: .json(try Wire.convert(recorded.report)))
+        let response = Components.Responses.Sent(body: .json(Components.Schemas.TouchReport(recorded.report)))
         return recorded.isNew ? .created(response) : .ok(response)
     }
 
@@ -106,7 +106,7 @@ struct APIHandler: APIProtocol {
             try desk.readNote(groupID: id, text: body.text, format: body.format?.rawValue, date: date, from: body.from, today: today,
                               by: recorder, dryRun: body.dryRun ?? false)
         }
-        let response = Components.Responses.NoteRead(body: .json(try Wire.convert(result.report)))
+        let response = Components.Responses.NoteRead(body: .json(try Components.Schemas.NoteReport(result.report)))
         return result.isNew ? .created(response) : .ok(response)
     }
 
@@ -165,18 +165,18 @@ struct APIHandler: APIProtocol {
         let assets = try await run {
             try desk.assets(job: query.job?.rawValue, role: query.role, topic: query.topic, format: query.format, search: query.search)
         }
-        return .ok(.init(body: .json(try Wire.convert(assets, omitBody: true))))
+        return .ok(.init(body: .json(assets.map { Components.Schemas.Asset($0, omitBody: true) })))
     }
 
     func showAsset(_ input: Operations.ShowAsset.Input) async throws -> Operations.ShowAsset.Output {
         let (desk, id) = (desk, input.path.id)
         let asset = try await run { try desk.asset(id: id) }
-        return .ok(.init(body: .json(try Wire.convert(asset))))
+        return .ok(.init(body: .json(Components.Schemas.Asset(asset))))
     }
 
     /// 201 for a new fact, 200 for one already recorded.
     private func recorded<Output: RecordedOutput>(_ recorded: Recorded<RecordedReport>) throws -> Output {
-        let response = Components.Responses.Recorded(body: .json(try Wire.convert(recorded.report)))
+        let response = Components.Responses.Recorded(body: .json(Components.Schemas.RecordedReport(recorded.report)))
         return recorded.isNew ? .created(response) : .ok(response)
     }
 }

@@ -1,9 +1,8 @@
 import NextSend
 import NextSendReports
 
-// `GET /v1/groups/{id}/next` is the hot path: its answer goes from the report to the contract's
-// type field by field and is encoded once, by the runtime. (Other answers still pass through
-// `Wire.convert`.) That the bytes equal `nextsend next --json` is checked by the router tests.
+// `GET /v1/groups/{id}/next`, the hot path, field by field like every answer (Reports+Wire.swift).
+// That the bytes equal `nextsend next --json` is checked by the router tests.
 
 extension Components.Schemas.NextReport {
     init(_ answer: NextAnswer, explain: Bool) {

@@ -1,14 +1,20 @@
 import Foundation
 import NextSend
 
-/// Moves NextSend's reports into the types generated from openapi.yaml.
-///
-/// The reports are the one definition of each JSON shape (the CLI prints them); encoding one and
-/// decoding it as the generated type checks, on every response, that the contract describes what
-/// the CLI prints — a field the spec lacks fails the router tests' comparison with the CLI.
+/// Helpers for moving NextSend's reports into the types generated from openapi.yaml (see
+/// `Reports+Wire.swift`).
 enum Wire {
-    static func convert<T: Decodable>(_ value: some Encodable, omitBody: Bool = false, as type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: try JSONOutput.encode(value, omitBody: omitBody))
+    /// One of the contract's enumerations from the report's text; a value the contract lacks is
+    /// a defect, answered as a server error rather than sent off-contract.
+    static func value<T: RawRepresentable>(_ raw: T.RawValue, as type: T.Type = T.self) throws -> T {
+        guard let value = T(rawValue: raw) else { throw WireMismatch(value: "\(raw)", type: "\(T.self)") }
+        return value
+    }
+
+    struct WireMismatch: Error, CustomStringConvertible {
+        var value: String
+        var type: String
+        var description: String { "'\(value)' is not a value of \(type) in openapi.yaml" }
     }
 
     /// A figure from a JSON body as the CLI's `--value` would spell it: `120000`, not `120000.0`.

@@ -103,14 +103,18 @@ extension Store {
     /// anywhere writes nothing.
     ///
     /// - Parameter asOf: the day of the import: facts dated after it are errors.
-    public func importGroups(path: String, asOf: Day, replace: Bool = false, dryRun: Bool = false,
+    ///
+    /// - Parameter linesPerChunk: JSON Lines records parsed and merged at a time (see
+    ///   ``GroupFiles/stream(path:taxonomy:knownAssets:latest:linesPerChunk:_:)``).
+    public func importGroups(path: String, asOf: Day, replace: Bool = false, dryRun: Bool = false, linesPerChunk: Int = 2_000,
                              logger: Logger = .silent) throws -> (summary: GroupImportSummary, warnings: [Diagnostic]) {
         let (taxonomy, knownAssets) = (try taxonomy(), try assetIDs())
         var outcome: GroupFiles.Outcome?
         // Read, checked and merged in one transaction: each chunk is merged while the next is being
         // parsed, and an error anywhere in the input rolls all of it back.
         let summary = try mergeGroups(from: { merge in
-            let read = try GroupFiles.stream(path: path, taxonomy: taxonomy, knownAssets: knownAssets, latest: asOf) { chunk in
+            let read = try GroupFiles.stream(path: path, taxonomy: taxonomy, knownAssets: knownAssets, latest: asOf,
+                                             linesPerChunk: linesPerChunk) { chunk in
                 if !chunk.errorsSoFar { try merge(chunk.groups, chunk.origins) }
             }
             outcome = read
