@@ -6,7 +6,7 @@ import Testing
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
 /// `blind5` and `blind6` were each measured blind once and then corrected by general rules;
-/// `blind7` was measured blind once and not yet corrected.
+/// `blind7` was measured blind once and then corrected the same way.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -99,10 +99,11 @@ import Testing
         // blind6, the seventh blind set, reads below the target after its general fixes (0.884 /
         // 0.897; first look 0.853 / 0.853): its bar is what the reader gives today, so a change
         // that reads it worse fails here, and docs/notes.md says where it falls short.
-        // blind7, the eighth, was measured once (0.922 / 0.776) and not corrected yet: the same kind of bar.
+        // blind7, the eighth, was measured once (0.922 / 0.776), then four general rules lifted its
+        // precision (0.983); its recall stays under the target: the same kind of bar.
         let (precision, recall) = switch set {
-        case "blind6": (0.88, 0.85)
-        case "blind7": (0.92, 0.77)
+        case "blind6": (0.89, 0.85)
+        case "blind7": (0.98, 0.77)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

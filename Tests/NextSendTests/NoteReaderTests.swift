@@ -178,6 +178,21 @@ import NextSendSynthetic
         #expect(read("Dana's cousin says overtime dropped 22% at St. Odile's.").claims.isEmpty)
     }
 
+    /// Found on blind7: a requirement called welcome but optional, a view come off, the vendor's
+    /// own figure quoted back, and a stakeholder's former workplace.
+    @Test func welcomeOptionsDroppedViewsVendorFiguresAndOtherPlacesAreNotClaims() throws {
+        #expect(read("HITRUST nice to have, not a dealbreaker.", from: "lee").claims.isEmpty)
+        #expect(read("For me HITRUST is optional.", from: "lee").claims.isEmpty)
+        #expect(only("Lee needs HITRUST, full stop.")?.value == .position("hitrust-required"), "still read when it is required")
+        #expect(read("I've come off big bang.", from: "lee").claims.isEmpty)
+        #expect(read("Your deck assumes 18% less overtime.", from: "lee").claims.isEmpty)
+        #expect(read("Your deck assumes 18% less overtime.", from: "lee").skipped.map(\.why) == [.vendor])
+        #expect(only("Your deck says 18% but I'd put overtime savings at 12%.", from: "lee")?.value == .number(12),
+                "the speaker's own figure beside the deck's still reads")
+        #expect(read("Dana's old hospital cut overtime by 20%, she says.").claims.isEmpty)
+        #expect(only("Dana's estimate for overtime savings is 15%.")?.stakeholder == "dana", "her own estimate is hers")
+    }
+
     @Test func theHeldPositionIsTheOneNotDenied() {
         #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
         #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))

@@ -193,8 +193,13 @@ public struct NoteReader: Sendable {
                                                       // "I'm done arguing for a big bang", "gave up on on-prem": a view let go.
                                                       ["done", "arguing"], ["done", "pushing"], ["stopped", "arguing"], ["stopped", "pushing"],
                                                       ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"],
+                                                      // "I've come off big bang": moved off it.
+                                                      ["come", "off"], ["came", "off"], ["coming", "off"],
                                                       // "I'm not disputing your 18": someone else's figure, left standing.
                                                       ["not", "disputing"], ["not", "arguing", "with"]]
+    /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
+    private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
+                                                      "projection", "projections", "case", "calculator", "brochure", "website"]
     /// "… and I'm not doing it here", "never again": a refusal of what the statement named before it.
     private static let refusalCues: [[String]] = [["not", "doing", "it"], ["not", "doing", "that"], ["never", "again"],
                                                   ["not", "going", "there"]]
@@ -258,6 +263,16 @@ public struct NoteReader: Sendable {
             if topic.isNumber {
                 switch figure(for: topic, mentions: own, figures: figures, used: usedFigures) {
                 case let .value(value, index):
+                    // "Your deck assumes 18%": the vendor's figure, quoted back, is nobody's view here.
+                    let figureClause = Self.clause(around: figures[index].first, in: tokens)
+                    // Cut at "but" too: "your deck says 18% but I'd put it at 12%" holds the 12.
+                    let turns = figureClause.filter { ["but", "though", "whereas", "while"].contains(tokens[$0].folded) }
+                    let figureSpan = (turns.last { $0 < figures[index].first }.map { $0 + 1 } ?? figureClause.lowerBound)
+                        ..< (turns.first { $0 > figures[index].last } ?? figureClause.upperBound)
+                    if Self.vendorMaterial.contains(where: { Self.contains(figureSpan.map { tokens[$0].folded }, ["your", $0]) }) {
+                        note(.vendor)
+                        continue
+                    }
                     let clauses = own.map { Self.clause(around: $0.first, in: tokens) } + [Self.clause(around: figures[index].first, in: tokens)]
                     if clauses.contains(where: { range in Self.droppedViewCues.contains { Self.contains(range.map { tokens[$0].folded }, $0) } }) {
                         note(.negation)
@@ -339,6 +354,8 @@ public struct NoteReader: Sendable {
                                                      "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean",
                                                      // "Lettie's cousin works at St. Odile's, says…": someone's relation is not them.
                                                      "cousin", "cousins", "brother", "sister", "husband", "wife", "friend", "friends"]
+    /// Places a stakeholder was, or knows, that are not the group: "Coralie's old hospital".
+    private static let otherPlaces: Set<String> = ["hospital", "hospitals", "employer", "clinic", "company", "org", "organization", "system"]
     /// Nouns that name one person of an outside body: "the board chair told me…".
     private static let outsiderHeads: Set<String> = ["chair", "chairman", "chairwoman", "chairperson", "member", "members", "president", "lead"]
     /// Words by which a speaker makes someone else's figure or position their own.
@@ -426,6 +443,13 @@ public struct NoteReader: Sendable {
             if after?.isMark(",") == true, previous == nil || previous!.isMark(",") || ["hi", "hey", "thanks", "dear"].contains(previous!.folded) {
                 continue
             }
+            // "Coralie's old hospital cut OT by 20%", "Lettie's cousin says…": someone's relation or
+            // former workplace is not them.
+            if name.possessive, tokens[(name.last + 1)...].filter(\.isWord).prefix(3).contains(where: {
+                Self.outsiderWords.contains($0.folded) || Self.otherPlaces.contains($0.folded)
+            }) {
+                return Subject(voice: .outsider, named: true)
+            }
             let hasVerbAfter = verbIndices.contains { $0 > name.last }
             let colon = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(":")
             guard name.possessive || hasVerbAfter || colon else { continue }
@@ -456,7 +480,9 @@ public struct NoteReader: Sendable {
     private static let negatorsAfter: Set<String> = ["not", "waste", "overkill", "non-starter", "nonstarter", "dont", "doesnt", "wont", "isnt",
                                                      "cant", "didnt", "wouldnt", "arent", "alone",
                                                      // "HL7 is a fallback I'd rather not use": acceptable at most, not wanted.
-                                                     "fallback"]
+                                                     "fallback",
+                                                     // "HITRUST nice to have, not a dealbreaker": welcome, not held as required.
+                                                     "nice", "optional"]
     private static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "—", "–"]
 
     /// The tokens of the comma- or semicolon-delimited part of the statement around `index`.
