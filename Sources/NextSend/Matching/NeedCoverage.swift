@@ -22,31 +22,70 @@ extension Matcher {
     /// The search for a need stops at the first strong asset, so well-served needs cost little.
     /// Re-sends do not matter here: the question is whether the catalog has the content at all.
     public static func gaps(for group: BuyingGroup, diagnosis: Diagnosis, index: CatalogIndex, taxonomy: Taxonomy,
-                            policy: ScoringPolicy = .standard) -> [NeedCoverage] {
+                            policy: ScoringPolicy = .standard, memo: GapMemo? = nil) -> [NeedCoverage] {
         var policy = policy
         policy.resendWindowDays = 0
         let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: MatchOptions(policy: policy))
         let openJobs = Set(diagnosis.jobs.filter(\.isOpen).map(\.job))
         var gaps: [NeedCoverage] = []
         for (position, need) in diagnosis.needs.enumerated() where need.urgency > 0 {
+            let signature = memo.flatMap { _ in GapMemo.signature(of: need, group: group, diagnosis: diagnosis, context: context) }
+            if let signature, let finding = memo?.finding(signature) {
+                // The remembered asset, checked for this group: its own strength and shortfall.
+                switch finding {
+                case let .served(asset):
+                    if strength(of: asset, for: need, at: position, index: index, context: context).map({ $0 + epsilon >= NeedCoverage.weak }) == true {
+                        continue
+                    }
+                case let .best(asset?):
+                    if let coverage = coverage(of: asset, for: need, at: position, index: index, context: context) {
+                        gaps.append(coverage)
+                        continue
+                    }
+                case .best(nil):
+                    gaps.append(NeedCoverage(need: need, bestAsset: nil, strength: 0, shortfall: ["nothing in the catalog serves it"]))
+                    continue
+                }
+            }
             let all = index.bounds(for: [need], in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy)
             let strong = need.urgency * NeedCoverage.weak
             // Any asset whose bound reaches the strong level may be strong: check those first, stop at one.
-            var served = false
+            var server: Int?
             for candidate in all where candidate.bound + epsilon >= strong {
-                guard index[candidate.index].isLive(asOf: diagnosis.asOf),
-                      let contribution = context.contribution(of: index[candidate.index], to: need, at: position) else { continue }
                 // With slack: a secondary job reaching everyone fits exactly 0.7, which the division
                 // can bring back as 0.69999…, and the gap list then showed a strength of 0.7 as weak.
-                if contribution.value / need.urgency + epsilon >= NeedCoverage.weak {
-                    served = true
+                if let found = strength(of: candidate.index, for: need, at: position, index: index, context: context),
+                   found + epsilon >= NeedCoverage.weak {
+                    server = candidate.index
                     break
                 }
             }
-            if served { continue }
-            gaps.append(best(for: need, at: position, among: all, index: index, context: context))
+            if let server {
+                if let signature { memo?.remember(.served(position: server), for: signature) }
+                continue
+            }
+            let found = best(for: need, at: position, among: all, index: index, context: context)
+            if let signature { memo?.remember(.best(position: found.bestAsset.flatMap(index.position(of:))), for: signature) }
+            gaps.append(found)
         }
         return gaps
+    }
+
+    /// How strongly the asset at `position` serves `need` (its contribution over the need's
+    /// urgency), or `nil` when it is not live or does not serve it.
+    static func strength(of asset: Int, for need: Need, at position: Int, index: CatalogIndex, context: MatchContext) -> Double? {
+        guard index[asset].isLive(asOf: context.diagnosis.asOf),
+              let contribution = context.contribution(of: index[asset], to: need, at: position) else { return nil }
+        return contribution.value / need.urgency
+    }
+
+    /// The coverage the asset at `asset` gives `need`, as ``best(for:at:among:index:context:)``
+    /// reports it; `nil` when it is not live or does not serve it.
+    static func coverage(of asset: Int, for need: Need, at position: Int, index: CatalogIndex, context: MatchContext) -> NeedCoverage? {
+        guard index[asset].isLive(asOf: context.diagnosis.asOf),
+              let contribution = context.contribution(of: index[asset], to: need, at: position) else { return nil }
+        return NeedCoverage(need: need, bestAsset: index[asset].id, strength: Rounding.score(contribution.value / need.urgency),
+                            shortfall: context.shortfall(of: index[asset], for: need, contribution: contribution))
     }
 
     /// The best asset for one need: score the most promising candidate, then only those whose

@@ -17,6 +17,8 @@ public struct Advisor: Sendable {
     public let policy: ScoringPolicy
     private let catalog: Lazy<CatalogIndex>
     private let history: Lazy<OutcomeEvidence>
+    /// The content-gap check's answers for needs that look alike to the catalog (``GapMemo``).
+    private let gapMemo = GapMemo()
 
     /// - Parameters:
     ///   - index: the catalog to recommend from; drafts and retired assets in it are never picked.
@@ -80,7 +82,7 @@ public struct Advisor: Sendable {
     public func contentGaps(_ group: BuyingGroup, diagnosis: Diagnosis) throws -> [NeedCoverage] {
         var pressing = diagnosis
         pressing.needs = diagnosis.needs.filter { if case .activeJob = $0.kind { return false } else { return true } }
-        return Matcher.gaps(for: group, diagnosis: pressing, index: try index(), taxonomy: taxonomy, policy: policy)
+        return Matcher.gaps(for: group, diagnosis: pressing, index: try index(), taxonomy: taxonomy, policy: policy, memo: gapMemo)
     }
 
     /// What a rep should hear before `asset` goes to `group` on `day`: that it is not live, or that

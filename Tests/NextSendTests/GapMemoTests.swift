@@ -1,0 +1,49 @@
+import NextSend
+import NextSendSynthetic
+import Testing
+
+/// The digest's content-gap check remembers each kind of need's best asset across groups
+/// (``GapMemo``). Whatever order the groups come in, every group's gaps must be exactly what
+/// checking that group alone gives: the same needs, best assets, strengths and shortfalls.
+@Suite struct GapMemoTests {
+    static let taxonomy = try! TaxonomyParser.parse(DatasetGenerator.defaultTaxonomySource, file: "taxonomy.yaml")
+
+    static func dataset(seed: UInt64, assets assetCount: Int, groups groupCount: Int) -> (assets: [Asset], groups: [BuyingGroup]) {
+        let asOf = Day("2026-11-29")!
+        let generator = DatasetGenerator(assets: assetCount, groups: groupCount, reps: 10, seed: seed, asOf: asOf, taxonomy: taxonomy)
+        var assets: [Asset] = []
+        generator.generateAssets { id, text in
+            if let asset = AssetParser.parse(text, id: id, file: "\(id).md", taxonomy: taxonomy, asOf: asOf).asset { assets.append(asset) }
+        }
+        var lines: [String] = []
+        generator.generateGroups { lines.append($0) }
+        let groups = GroupParser.parseJSONLines(lines.joined(separator: "\n"), file: "groups.jsonl", taxonomy: taxonomy,
+                                                knownAssets: Set(assets.map(\.id))).groups
+        return (assets, groups)
+    }
+
+    @Test(arguments: [7, 23] as [UInt64])
+    func rememberedGapsAreEachGroupsOwn(seed: UInt64) throws {
+        let (assets, groups) = Self.dataset(seed: seed, assets: 300, groups: 400)
+        let index = CatalogIndex(assets: assets)
+        var remembered = 0
+        for day in [Day("2026-11-29")!, Day("2026-11-22")!] {
+            let alone = groups.map { group in
+                Matcher.gaps(for: group, diagnosis: Diagnoser.diagnose(group, taxonomy: Self.taxonomy, asOf: day), index: index, taxonomy: Self.taxonomy)
+            }
+            let memo = GapMemo()
+            // Forward, then backward through the same memo: each group is answered from what others left.
+            for order in [Array(groups.indices), Array(groups.indices.reversed())] {
+                for position in order {
+                    let group = groups[position]
+                    let diagnosis = Diagnoser.diagnose(group, taxonomy: Self.taxonomy, asOf: day)
+                    let gaps = Matcher.gaps(for: group, diagnosis: diagnosis, index: index, taxonomy: Self.taxonomy, memo: memo)
+                    #expect(gaps == alone[position], "\(group.id) on \(day)")
+                }
+            }
+            remembered += memo.count
+        }
+        let needs = groups.reduce(0) { $0 + Diagnoser.diagnose($1, taxonomy: Self.taxonomy, asOf: Day("2026-11-29")!).needs.count } * 2
+        #expect(remembered > 0 && remembered < needs * 4 / 5, "needs that look alike share an answer: \(remembered) of \(needs)")
+    }
+}
