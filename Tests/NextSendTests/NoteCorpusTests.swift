@@ -99,11 +99,11 @@ import Testing
         // blind6, the seventh blind set, reads below the target after its general fixes (0.884 /
         // 0.897; first look 0.853 / 0.853): its bar is what the reader gives today, so a change
         // that reads it worse fails here, and docs/notes.md says where it falls short.
-        // blind7, the eighth, was measured once (0.922 / 0.776), then four general rules lifted its
-        // precision (0.983); its recall stays under the target: the same kind of bar.
+        // blind7, the eighth, was measured once (0.922 / 0.776), then five general rules lifted it
+        // (0.984 / 0.789); its recall stays under the target: the same kind of bar.
         let (precision, recall) = switch set {
         case "blind6": (0.89, 0.85)
-        case "blind7": (0.98, 0.77)
+        case "blind7": (0.98, 0.78)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

@@ -191,6 +191,8 @@ import NextSendSynthetic
                 "the speaker's own figure beside the deck's still reads")
         #expect(read("Dana's old hospital cut overtime by 20%, she says.").claims.isEmpty)
         #expect(only("Dana's estimate for overtime savings is 15%.")?.stakeholder == "dana", "her own estimate is hers")
+        // "I'd put…" is the speaker, not an unknown name speaking.
+        #expect(only("I'd put overtime down 18%, more on nights.", from: "lee").map { [$0.stakeholder, "\($0.value)"] } == ["lee", "\(Claim.Value.number(18))"])
     }
 
     @Test func theHeldPositionIsTheOneNotDenied() {

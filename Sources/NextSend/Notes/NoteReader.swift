@@ -460,7 +460,9 @@ public struct NoteReader: Sendable {
         }
         // A name NextSend does not know, speaking: "Maria estimated 16 weeks", "Sam said…".
         let wordTokens = tokens.filter { $0.kind != .mark }
+        // ("I'd put overtime down 18%" is the speaker: a first-person word is never such a name.)
         if wordTokens.count >= 2, wordTokens[0].startsUppercase, !Self.notNames.contains(wordTokens[0].folded),
+           !Self.firstPerson.contains(wordTokens[0].folded),
            Self.speechWords.contains(wordTokens[1].folded), !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
             return Subject(voice: .outsider, named: true)
         }
