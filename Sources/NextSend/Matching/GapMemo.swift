@@ -32,7 +32,9 @@ public final class GapMemo: @unchecked Sendable {
 
     /// What an asset's contribution to `need` reads of the group (``MatchContext/contribution(of:to:at:)``
     /// and its shortfall), with people as their role and influence; `nil` when the group's history
-    /// makes its answer its own. Bounds only prune the search, so they need not agree.
+    /// makes its answer its own. Bounds only prune the search, so they need not agree. (The gap
+    /// check's context reads no sends today, with a resend window of 0 and no index for resolver
+    /// waits; the guard keeps a later change to that from reaching remembered answers.)
     static func signature(of need: Need, group: BuyingGroup, diagnosis: Diagnosis, context: MatchContext) -> String? {
         guard context.waiting.isEmpty, context.recentlySent.isEmpty else { return nil }
         var people: [String: Stakeholder] = [:]
@@ -42,9 +44,13 @@ public final class GapMemo: @unchecked Sendable {
         var parts = [diagnosis.asOf.description, group.industry ?? "", need.kind.name]
         switch need.kind {
         case let .conflict(topic):
-            // Each side's view and its people (their roles reach, their influence weighs).
+            // Each side's view and its people (their roles reach, their influence weighs). The
+            // urgency too: a strength is a contribution over it, and two assets whose strengths
+            // are equal in theory can round apart by one bit differently under another urgency,
+            // which would hand one group another group's tie-break.
             guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topic }) else { return nil }
             parts.append(topic)
+            parts.append("\(need.urgency.bitPattern)")
             for side in conflict.sides {
                 switch side.value {
                 case let .position(position): parts.append("p:" + position)
@@ -56,6 +62,7 @@ public final class GapMemo: @unchecked Sendable {
             // Who is concerned: the need's people, and everyone whose role an asset may be made for.
             let concerned = Set(need.stakeholders)
             parts.append(job.rawValue)
+            parts.append("\(need.urgency.bitPattern)")  // as for a split: ties must break alike
             parts.append(group.stakeholders.map { "\($0.role):\(concerned.contains($0.id))" }.sorted().joined(separator: ","))
             parts.append(need.stakeholders.filter { people[$0] == nil }.count.description)
         case let .unengagedStakeholder(id):

@@ -10,8 +10,9 @@ extension NextSendCommand.Group {
             commandName: "import",
             abstract: "Import buying groups from YAML files or JSON Lines, merged with what reps recorded.",
             discussion: """
-                FILE is a .yaml/.yml file (one group), a .jsonl file (one group per line), or a folder of them. The whole input \
-                is checked against the stored taxonomy and catalog first; any error writes nothing (exit 65). Each file is a \
+                FILE is a .yaml/.yml file (one group), a .jsonl file (one group per line), or a folder of them. The input is \
+                checked against the stored taxonomy and catalog as it is merged, in one transaction; any error anywhere \
+                writes nothing (exit 65). Each file is a \
                 source: importing it again replaces only what it brought before (compared fact by fact) and keeps what reps \
                 recorded. --replace also removes recorded history, after saying how much. --dry-run prints the plan and writes nothing.
                 """
