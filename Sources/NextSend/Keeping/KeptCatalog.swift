@@ -64,7 +64,8 @@ public struct KeptCatalog: Sendable, Equatable {
     public let index: CatalogIndex
     public let evidence: OutcomeEvidence
 
-    /// The assets of `index`, in id order, without their bodies.
+    /// The assets of `index`, in id order, without their bodies; each one read from the blob, so
+    /// a call that matches goes through `index` by position instead.
     public var assets: [Asset] { index.assets }
 
     /// - Parameter assets: the catalog live on `key.day`; drafts and retired assets are left out, as the index leaves them out.
@@ -84,7 +85,7 @@ public struct KeptCatalog: Sendable, Equatable {
 
     /// The blob: the same catalog and evidence always give the same bytes.
     public func encoded() -> [UInt8] {
-        var writer = PackedWriter(capacity: 64 + assets.count * 256)
+        var writer = PackedWriter(capacity: 64 + index.count * 256)
         key.write(to: &writer)
         // Columns are written in the machine's own byte order: a blob from another order is not read.
         withUnsafeBytes(of: KeptCatalog.byteOrderMark) { writer.raw($0) }
