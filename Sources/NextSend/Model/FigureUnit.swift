@@ -7,12 +7,16 @@ public enum FigureUnit {
 
     /// `months` → `month`, `wks` → `week`; `nil` for a unit that is not one of time.
     public static func timeUnit(_ unit: String) -> String? {
-        let word = unit.lowercased().trimmingCharacters(in: .whitespaces)
-        let names: [String: String] = ["day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
-                                       "w": "week", "month": "month", "months": "month", "mo": "month", "mos": "month", "year": "year",
-                                       "years": "year", "yr": "year", "yrs": "year", "y": "year"]
-        return names[word]
+        timeUnitNames[unit.lowercased().trimmingCharacters(in: .whitespaces)]
     }
+
+    /// Built once: as a literal inside ``timeUnit(_:)`` the table was made again on every call,
+    /// which was a twentieth of a group import's time (each number claim is checked against it).
+    private static let timeUnitNames: [String: String] = [
+        "day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week", "w": "week",
+        "month": "month", "months": "month", "mo": "month", "mos": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+        "y": "year",
+    ]
 
     /// `value` in `from` expressed in `to`, when both are units of time.
     public static func convert(_ value: Double, from: String, to: String) -> Double? {
