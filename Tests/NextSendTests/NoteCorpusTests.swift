@@ -5,8 +5,8 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` and `blind6` were each measured blind once and then corrected by general rules;
-/// `blind7` was measured blind once and then corrected the same way.
+/// `blind5`, `blind6`, `blind7` and `blind8` were each measured blind once and then corrected by
+/// general rules.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -82,7 +82,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -94,16 +94,17 @@ import Testing
         print(summary)
         // The issue's targets hold on every set the reader has been measured and corrected on;
         // each blind set was measured once before any correction (docs/notes.md keeps those
-        // first figures: 0.943, 0.913, 0.881, 0.849, 0.902, 0.894, 0.853 and 0.922 precision), so these are not the
-        // reader's figures on notes it has never seen.
-        // blind6, the seventh blind set, reads below the target after its general fixes (0.884 /
-        // 0.897; first look 0.853 / 0.853): its bar is what the reader gives today, so a change
+        // first figures: 0.943, 0.913, 0.881, 0.849, 0.902, 0.894, 0.853, 0.922 and 0.886 precision), so these are
+        // not the reader's figures on notes it has never seen.
+        // blind6, the seventh blind set, reads below the target after its general fixes and those
+        // of later sets (0.924 / 0.897; first look 0.853 / 0.853): its bar is what the reader gives today, so a change
         // that reads it worse fails here, and docs/notes.md says where it falls short.
-        // blind7, the eighth, was measured once (0.922 / 0.776), then five general rules lifted it
-        // (0.984 / 0.789); its recall stays under the target: the same kind of bar.
+        // blind7, the eighth, was measured once (0.922 / 0.776), then general rules from it and from
+        // blind8 lifted it (0.985 / 0.855): held to what it reads. blind8, the ninth, read 0.886 /
+        // 0.795 on its first look and 0.957 / 0.846 after its general rules: the ordinary bar.
         let (precision, recall) = switch set {
-        case "blind6": (0.89, 0.85)
-        case "blind7": (0.98, 0.78)
+        case "blind6": (0.92, 0.89)
+        case "blind7": (0.98, 0.85)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

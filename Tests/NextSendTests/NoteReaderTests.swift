@@ -195,6 +195,38 @@ import NextSendSynthetic
         #expect(only("I'd put overtime down 18%, more on nights.", from: "lee").map { [$0.stakeholder, "\($0.value)"] } == ["lee", "\(Claim.Value.number(18))"])
     }
 
+    /// Rules from what blind7 left unread: a denial that keeps the view, an objection denied, "by
+    /// itself" read as "alone", and a concession before the view.
+    @Test func denialsThatKeepAViewAndConcessionsReadAsTheyAreMeant() {
+        #expect(only("Lee hasn't moved off on-prem.")?.value == .position("on-prem-required"))
+        #expect(only("Lee has no objection to off-the-shelf.")?.value == .position("buy-platform"))
+        #expect(read("Lee has no time for on-prem.").claims.isEmpty, "a denial that is not an objection still denies")
+        #expect(only("Lee needs HITRUST, SOC 2 by itself will not clear his review.")?.value == .position("hitrust-required"))
+        #expect(read("SOC 2 by itself will not get past our risk committee.", from: "dana").claims.isEmpty)
+        let conceded = only("Even if Lee's team could build it, I'd buy a platform.", from: "dana")
+        #expect(conceded.map { [$0.stakeholder, "\($0.value)"] } == ["dana", "\(Claim.Value.position("buy-platform"))"],
+                "the speaker's view, not the conceded one, nor Lee's")
+        #expect(read("If Lee's team could build it, I'd buy a platform.", from: "dana").claims.isEmpty, "a plain condition still holds the view back")
+    }
+
+    /// Rules from what blind8's first run misread: a figure corrected in passing, hundreds and "a
+    /// million two" said in words, a view on a condition that follows it, a view let go, and
+    /// figures in someone else's material.
+    @Test func correctedSpelledQualifiedDroppedAndBorrowedFiguresReadAsMeant() {
+        #expect(only("Dana: three-year cost, I can carry $880k -- sorry, $980k.")?.value == .number(980_000))
+        #expect(only("Dana thinks the TCO is $120k, I mean $140k.")?.value == .number(140_000))
+        #expect(only("Dana's three-year cost is eight hundred and fifty thousand, all in.")?.value == .number(850_000))
+        #expect(only("Dana's three-year budget is a million two and she's not budging.")?.value == .number(1_200_000))
+        #expect(only("Lee ballparked overtime savings at twelve percent.")?.value == .number(12))
+        #expect(read("Hybrid I could live with, as long as the database never leaves the state.", from: "lee").claims.isEmpty)
+        #expect(read("Hybrid I could live with, as long as the database never leaves the state.", from: "lee").skipped.map(\.why) == [.conditional])
+        #expect(read("Lee wants multi-year, provided the escalator is capped.").claims.isEmpty)
+        #expect(read("I've let go of big bang.", from: "lee").claims.isEmpty)
+        #expect(read("Peregrine's deck says payback in 9 months.", from: "lee").claims.isEmpty, "the seller's deck, named by the seller")
+        #expect(read("Your ROI calculator shows overtime falling 20%.", from: "lee").claims.isEmpty)
+        #expect(only("Dana's model says payback in 9 months.")?.stakeholder == "dana", "a stakeholder's own model is hers")
+    }
+
     @Test func theHeldPositionIsTheOneNotDenied() {
         #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
         #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))

@@ -54,6 +54,8 @@ extension NoteFigure {
                                                      "from", "before", "after", "right", "now", "so", "is", "to", "with", "tops", "total",
                                                      "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over"]
     private static let negators: Set<String> = ["not", "instead", "than", "never"]
+    /// Words between two figures that take the first back.
+    private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["or", "rather"]]
 
     /// Every figure in a statement's tokens, in order.
     static func scan(_ tokens: [NoteToken]) -> [NoteFigure] {
@@ -66,6 +68,11 @@ extension NoteFigure {
             } else {
                 index += 1
             }
+        }
+        // "$880k -- sorry, $980k", "twelve, I mean fifteen": a figure taken back for the next one.
+        for (index, figure) in figures.enumerated().dropLast() {
+            let between = tokens[(figure.last + 1)..<figures[index + 1].first].filter(\.isWord).map(\.folded)
+            if correctionCues.contains(where: { NoteReader.contains(between, $0) }) { figures[index].negated = true }
         }
         return figures
     }
@@ -234,16 +241,26 @@ extension NoteFigure {
             amount = 0.5
             unitAt = index + 2
         } else if let value = spelled[start] {
-            amount = value
-            // "twenty-eight", "thirty six".
-            if value >= 20, value.truncatingRemainder(dividingBy: 10) == 0 {
-                var next = index + 1
-                if next < tokens.count, tokens[next].isMark("-") { next += 1 }
-                if next < tokens.count, let unit = spelled[tokens[next].folded], unit < 10 {
-                    amount = value + unit
-                    unitAt = next + 1
+            (amount, unitAt) = compound(value, after: index + 1, in: tokens)
+            // "eight hundred and fifty thousand": hundreds, then what is added to them.
+            if word(unitAt - index) == "hundred", let hundreds = amount, hundreds < 10 {
+                amount = hundreds * 100
+                unitAt += 1
+                var next = unitAt
+                if word(next - index) == "and" { next += 1 }
+                if next < tokens.count, let more = spelled[tokens[next].folded] {
+                    let (rest, after) = compound(more, after: next + 1, in: tokens)
+                    amount = hundreds * 100 + (rest ?? more)
+                    unitAt = after
                 }
             }
+        }
+        // "a million two", "a million four": a million and that many hundred thousand, the way
+        // people say a budget.
+        if start == "a", word(1) == "million", let tenth = word(2).flatMap({ spelled[$0] }), tenth < 10 {
+            var last = index + 2
+            if word(3) == "hundred", word(4) == "thousand" { last += 2 }
+            return NoteFigure(value: 1e6 + tenth * 1e5, unit: .money(nil), first: index, last: last, negated: isNegated(before: index, in: tokens))
         }
         // "one point two million", "two point five percent": a decimal said in words.
         if let whole = amount, start != "a", start != "an", start != "half", word(unitAt - index) == "point",
@@ -270,6 +287,16 @@ extension NoteFigure {
             return nil
         }
         return NoteFigure(value: value, unit: unit, first: index, last: last, negated: isNegated(before: index, in: tokens))
+    }
+
+    /// `value` and a units word after it ("twenty-eight", "thirty six"), and where the figure's
+    /// unit would then start.
+    private static func compound(_ value: Double, after start: Int, in tokens: [NoteToken]) -> (Double?, Int) {
+        guard value >= 20, value.truncatingRemainder(dividingBy: 10) == 0 else { return (value, start) }
+        var next = start
+        if next < tokens.count, tokens[next].isMark("-") { next += 1 }
+        if next < tokens.count, let unit = spelled[tokens[next].folded], unit < 10 { return (value + unit, next + 1) }
+        return (value, start)
     }
 
     /// "not the 10 in your deck", "instead of 16 weeks", "rather than $140k".

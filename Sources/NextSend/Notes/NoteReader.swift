@@ -48,7 +48,7 @@ public struct NoteReader: Sendable {
             var previous: Verdict.Context?
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
             let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
-            for statement in Self.statements(in: line.text).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
+            for statement in Self.statements(in: line.text).map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
                 let verdict = judge(statement, voice: line.voice, previous: previous, lowercaseText: lowercaseText)
                 reading.claims += verdict.claims
                 if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
@@ -104,6 +104,16 @@ public struct NoteReader: Sendable {
         }
         flush()
         return parts
+    }
+
+    /// A statement opened by a concession, "Even if Leopold's team could build it, I'd buy a
+    /// platform", without it: what follows holds whatever the concession says, and the concession
+    /// itself is nobody's view (nor is the person it names the one speaking).
+    static func concessionRemoved(_ statement: String) -> String {
+        let opening = statement.prefix(12).lowercased()
+        guard opening.hasPrefix("even if ") || opening.hasPrefix("even though "), let comma = statement.firstIndex(of: ",") else { return statement }
+        let rest = NoteText.trimmed(String(statement[statement.index(after: comma)...]))
+        return rest.isEmpty ? statement : rest
     }
 
     /// Words that may join a second holder's clause to the first: ", and Odette tells me…".
@@ -195,6 +205,8 @@ public struct NoteReader: Sendable {
                                                       ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"],
                                                       // "I've come off big bang": moved off it.
                                                       ["come", "off"], ["came", "off"], ["coming", "off"],
+                                                      // "I've let go of big bang".
+                                                      ["let", "go", "of"], ["letting", "go", "of"],
                                                       // "I'm not disputing your 18": someone else's figure, left standing.
                                                       ["not", "disputing"], ["not", "arguing", "with"]]
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
@@ -241,7 +253,10 @@ public struct NoteReader: Sendable {
         // creeps past 1.4 he says…" leaves the first figure standing.
         if let cue = Self.conditionStart(tokens) {
             let conditionClause = Self.clause(around: cue, in: tokens)
-            mentions = mentions.filter { $0.first < conditionClause.lowerBound }
+            // "Hybrid I could live with, as long as the database never leaves Dunmore": a view
+            // qualified by what follows it is held only on that condition.
+            let qualifies = ["as", "so", "provided", "providing"].contains(tokens[cue].folded)
+            mentions = qualifies ? [] : mentions.filter { $0.first < conditionClause.lowerBound }
             if mentions.isEmpty {
                 verdict.skipped = .conditional
                 return verdict
@@ -269,7 +284,7 @@ public struct NoteReader: Sendable {
                     let turns = figureClause.filter { ["but", "though", "whereas", "while"].contains(tokens[$0].folded) }
                     let figureSpan = (turns.last { $0 < figures[index].first }.map { $0 + 1 } ?? figureClause.lowerBound)
                         ..< (turns.first { $0 > figures[index].last } ?? figureClause.upperBound)
-                    if Self.vendorMaterial.contains(where: { Self.contains(figureSpan.map { tokens[$0].folded }, ["your", $0]) }) {
+                    if isVendorMaterial(figureSpan, in: tokens, lowercaseText: lowercaseText) {
                         note(.vendor)
                         continue
                     }
@@ -323,6 +338,22 @@ public struct NoteReader: Sendable {
         return verdict
     }
 
+    /// "Your deck assumes 18%", "your ROI calculator shows 20%", "Peregrine's deck says 9 months":
+    /// the figure is in the vendor's material (or in that of someone outside the group).
+    func isVendorMaterial(_ span: Range<Int>, in tokens: [NoteToken], lowercaseText: Bool) -> Bool {
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        for index in span where Self.vendorMaterial.contains(tokens[index].folded) {
+            let before = tokens[span.lowerBound..<index].filter { $0.kind != .mark }.suffix(2)
+            if before.contains(where: { $0.folded == "your" }) { return true }
+            // Someone's material: theirs when they are in the group, an outsider's otherwise.
+            if index >= 2, tokens[index - 1].folded == "'s", tokens[index - 2].startsUppercase,
+               !names.contains(where: { $0.last == index - 2 }), !Self.firstPerson.contains(tokens[index - 2].folded) {
+                return true
+            }
+        }
+        return false
+    }
+
     // MARK: - Who holds it
 
     private static let prepositions: Set<String> = ["per", "to", "with", "w", "for", "from", "by", "about", "cc", "walk", "send", "told", "tell",
@@ -338,7 +369,8 @@ public struct NoteReader: Sendable {
         "lean", "leans", "leaning", "has", "had", "is", "was", "'s", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
         "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
         "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will", "budge", "budging",
-        "won't", "wont", "doesn't", "doesnt", "don't", "dont", "isn't", "isnt",
+        "ballparked", "ballparks", "floated", "floats", "pegged", "pegs",
+        "won't", "wont", "doesn't", "doesnt", "don't", "dont", "isn't", "isnt", "hasn't", "hasnt", "haven't", "havent",
         // "Lachlan still on 15 mo payback": the view kept, said without a verb.
         "still", "saying", "telling", "arguing",
     ]
@@ -514,7 +546,12 @@ public struct NoteReader: Sendable {
 
     /// "won't budge on self-hosted", "won't back down on": a denial that holds the position.
     private static let holdingAfterDenial: Set<String> = ["budge", "move", "back", "give", "bend", "budging", "moving", "backing",
-                                                          "giving", "bending"]
+                                                          "giving", "bending",
+                                                          // "hasn't moved off on-prem", "hasn't budged from a 3-year term".
+                                                          "moved", "budged", "shifted",
+                                                          // "I've no objection to SaaS", "no problem with phased": accepted.
+                                                          "objection", "objections", "problem", "problems", "issue", "issues",
+                                                          "qualms"]
 
     private static func isNegation(_ word: String) -> Bool {
         word.hasSuffix("n't") || word.hasSuffix("nt") && negators.contains(word) || negators.contains(word)
@@ -549,6 +586,11 @@ public struct NoteReader: Sendable {
                 let word = token.folded
                 // "SOC 2 alone won't…", "SOC 2 reports alone have been rejected": not enough on its own.
                 if word == "alone", tokens[(look + 1)...].prefix(4).contains(where: { Self.isNegation($0.folded) || Self.rejections.contains($0.folded) }) {
+                    return true
+                }
+                // "SOC 2 by itself will not clear his review": the same as "alone".
+                if word == "by", look + 1 < tokens.count, ["itself", "themselves"].contains(tokens[look + 1].folded),
+                   tokens[(look + 2)...].prefix(4).contains(where: { Self.isNegation($0.folded) || Self.rejections.contains($0.folded) }) {
                     return true
                 }
                 // "A SOC 2 report on its own won't…": read "on its own" as "alone".
