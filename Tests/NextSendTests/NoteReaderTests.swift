@@ -225,6 +225,8 @@ import NextSendSynthetic
         #expect(read("Peregrine's deck says payback in 9 months.", from: "lee").claims.isEmpty, "the seller's deck, named by the seller")
         #expect(read("Your ROI calculator shows overtime falling 20%.", from: "lee").claims.isEmpty)
         #expect(only("Dana's model says payback in 9 months.")?.stakeholder == "dana", "a stakeholder's own model is hers")
+        #expect(read("The KLAS analyst Dana spoke to says go-live runs 9-12 months.").claims.isEmpty, "the analyst's view, passed on")
+        #expect(only("Dana's TCO with her team's time in it is 1.4m.")?.value == .number(1_400_000))
     }
 
     @Test func theHeldPositionIsTheOneNotDenied() {

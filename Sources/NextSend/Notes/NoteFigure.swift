@@ -191,8 +191,9 @@ extension NoteFigure {
         var multiplied = false
         if last + 1 < tokens.count, let factor = multipliers[tokens[last + 1].folded] {
             let word = tokens[last + 1]
-            // A lone lower-case "m" without a currency could be minutes or months: not read as millions.
-            if !(word.text == "m" && currency == nil) {
+            // A lone lower-case "m" without a currency could be minutes or months: not read as
+            // millions, unless it is glued to a decimal ("1.4m"), which nobody writes for minutes.
+            if !(word.text == "m" && currency == nil && !(word.attached && number.text.contains("."))) {
                 value *= factor
                 last += 1
                 multiplied = true

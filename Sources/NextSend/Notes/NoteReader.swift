@@ -425,7 +425,13 @@ public struct NoteReader: Sendable {
                 let relative = (Self.firstPerson.contains(next) || Self.thirdPerson.contains(next)) && index + 2 < verb
                     && !Self.viewWords.contains(tokens[index + 2].folded) && verb - index <= 8
                     && !names.contains { ((index + 1)..<verb).contains($0.first) }
-                if relative { return Subject(voice: .outsider, named: true) }
+                // "the analyst Marguerite spoke to says…": the same, with a stakeholder's name as the
+                // relative clause's subject.
+                let namedRelative = names.first { $0.first == index + 1 }.map { name in
+                    name.last + 1 < verb && !Self.viewWords.contains(tokens[name.last + 1].folded) && verb - index <= 8
+                        && !names.contains { ((name.last + 1)..<verb).contains($0.first) }
+                } ?? false
+                if relative || namedRelative { return Subject(voice: .outsider, named: true) }
                 // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
                 guard index + 1 == verb || Self.subjectLinks.contains(next) || ["keeps", "keep", "kept", "still", "also"].contains(next)
                     || Self.outsiderHeads.contains(next) else { continue }
