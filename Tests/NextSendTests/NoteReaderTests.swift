@@ -227,6 +227,8 @@ import NextSendSynthetic
         #expect(only("Dana's model says payback in 9 months.")?.stakeholder == "dana", "a stakeholder's own model is hers")
         #expect(read("The KLAS analyst Dana spoke to says go-live runs 9-12 months.").claims.isEmpty, "the analyst's view, passed on")
         #expect(only("Dana's TCO with her team's time in it is 1.4m.")?.value == .number(1_400_000))
+        #expect(read("Bart's three-year budget is a million two.", from: "lee").claims.isEmpty, "a name NextSend does not know is not the writer")
+        #expect(only("Lee's three-year budget is a million two.", from: "dana")?.stakeholder == "lee")
     }
 
     @Test func theHeldPositionIsTheOneNotDenied() {

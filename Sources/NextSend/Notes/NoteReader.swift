@@ -504,6 +504,17 @@ public struct NoteReader: Sendable {
            Self.speechWords.contains(wordTokens[1].folded), !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
             return Subject(voice: .outsider, named: true)
         }
+        // "Bart's three-year budget is a million two": the figure of someone NextSend does not know
+        // by that name (a nickname, a colleague), not the writer's.
+        if tokens.count > 2, tokens[0].isWord, tokens[0].startsUppercase, tokens[1].folded == "'s", !names.contains(where: { $0.first == 0 }),
+           !Self.notNames.contains(tokens[0].folded), !Self.firstPerson.contains(tokens[0].folded),
+           // Not a department its own member speaks for ("Legal's position: three-year term").
+           !Self.departments.contains(tokens[0].folded), !taxonomy.roles.contains(tokens[0].folded),
+           // Not "Lorcan's going off-the-shelf", "Kit's been clear": there "'s" is "is" or "has".
+           !tokens[2].folded.hasSuffix("ing"), !Self.viewWords.contains(tokens[2].folded), !["been", "got", "gone"].contains(tokens[2].folded),
+           topicMentions.contains(where: { (2...4).contains($0.first) }) {
+            return Subject(voice: .outsider, named: true)
+        }
         // "he wants to buy a platform" after "Tariq wants…".
         if let first = wordTokens.first, Self.thirdPerson.contains(first.folded) {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
@@ -511,6 +522,10 @@ public struct NoteReader: Sendable {
         }
         return Subject(voice: voice, named: false)
     }
+
+    /// Departments a stakeholder speaks for in the first person ("Legal's position", "Finance's number").
+    private static let departments: Set<String> = ["legal", "finance", "it", "ops", "operations", "nursing", "security", "procurement",
+                                                   "clinical", "hr", "compliance", "pharmacy", "informatics", "facilities"]
 
     // MARK: - Positions and figures
 
