@@ -31,7 +31,9 @@ struct NoteFigure: Sendable, Hashable {
 
 extension NoteFigure {
     private static let multipliers: [String: Double] = ["k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
-                                                        "bn": 1e9, "billion": 1e9]
+                                                        "bn": 1e9, "billion": 1e9,
+                                                        // "950 grand" (but not "3 grand rounds", a teaching session).
+                                                        "grand": 1e3]
     private static let currencyWords: [String: String] = {
         var words = ["usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR",
                      "euros": "EUR", "gbp": "GBP", "pounds": "GBP", "quid": "GBP",
@@ -69,13 +71,52 @@ extension NoteFigure {
                 index += 1
             }
         }
-        // "$880k -- sorry, $980k", "twelve, I mean fifteen": a figure taken back for the next one.
+        // "$880k -- sorry, $980k", "twelve, I mean fifteen": a figure taken back for the next one of
+        // its kind ("a million three for the three years -- make that $1.25M" takes back the money).
         for (index, figure) in figures.enumerated().dropLast() {
-            let between = tokens[(figure.last + 1)..<figures[index + 1].first].filter(\.isWord).map(\.folded)
+            guard let next = figures[(index + 1)...].firstIndex(where: { sameKind(figure.unit, $0.unit) || isBare(figure.unit) || isBare($0.unit) })
+            else { continue }
+            let between = tokens[(figure.last + 1)..<figures[next].first].filter(\.isWord).map(\.folded)
             if correctionCues.contains(where: { NoteReader.contains(between, $0) }) { figures[index].negated = true }
+        }
+        // "~$390K a yr", "on an annual basis is ~$433K": money by the year or the month, which no
+        // total (a three-year cost) takes.
+        for index in figures.indices {
+            guard case .money = figures[index].unit else { continue }
+            let after = tokens[(figures[index].last + 1)...].prefix(3)
+            if let end = perPeriodEnd(after, in: tokens) {
+                figures[index].unit = .other(perPeriod)
+                figures[index].last = end
+            } else {
+                let clause = NoteReader.clause(around: figures[index].first, in: tokens)
+                let before = tokens[clause.lowerBound..<figures[index].first].filter(\.isWord).map(\.folded)
+                if periodBasis.contains(where: { NoteReader.contains(before, $0) }) { figures[index].unit = .other(perPeriod) }
+            }
         }
         return figures
     }
+
+    /// The unit of money by the period: never converted to a total.
+    static let perPeriod = "per-period"
+    private static let periodAfter: [[String]] = [["a", "year"], ["a", "yr"], ["per", "year"], ["per", "yr"], ["per", "annum"], ["annually"],
+                                                  ["a", "month"], ["per", "month"], ["monthly"], ["/", "yr"], ["/", "year"], ["/", "mo"],
+                                                  ["/", "month"], ["yearly"], ["each", "year"], ["every", "year"]]
+    private static let periodBasis: [[String]] = [["annual", "basis"], ["yearly", "basis"], ["monthly", "basis"], ["per", "year"],
+                                                  ["per", "annum"], ["annualized"], ["annualised"]]
+
+    /// Where "a year", "per annum", "/yr" right after a figure ends, if it is there.
+    private static func perPeriodEnd(_ after: ArraySlice<NoteToken>, in tokens: [NoteToken]) -> Int? {
+        let words = after.map(\.folded)
+        for cue in periodAfter where words.count >= cue.count && Array(words.prefix(cue.count)) == cue {
+            // "/yr" is a mark then a word; otherwise only words, no mark between.
+            let span = after.prefix(cue.count)
+            if cue[0] != "/", span.contains(where: { $0.kind == .mark }) { continue }
+            return span.indices.last!
+        }
+        return nil
+    }
+
+    private static func isBare(_ unit: Unit) -> Bool { if case .bare = unit { return true }; return false }
 
     /// One number with what surrounds it, or `nil` when the number is not a figure.
     private static func read(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
@@ -189,7 +230,8 @@ extension NoteFigure {
         }
         var last = index
         var multiplied = false
-        if last + 1 < tokens.count, let factor = multipliers[tokens[last + 1].folded] {
+        if last + 1 < tokens.count, let factor = multipliers[tokens[last + 1].folded],
+           !(tokens[last + 1].folded == "grand" && last + 2 < tokens.count && tokens[last + 2].folded.hasPrefix("round")) {
             let word = tokens[last + 1]
             // A lone lower-case "m" without a currency could be minutes or months: not read as
             // millions, unless it is glued to a decimal ("1.4m"), which nobody writes for minutes.

@@ -1,5 +1,6 @@
 /// The group's people as they are written in text: full name, last name, a first name no one else
-/// in the group has, a first name with a last initial ("Pat K."), with or without accents.
+/// in the group has, a first name with a last initial ("Pat K."), a common short form of a first
+/// name ("Monty"), with or without accents.
 struct NotePeople: Sendable {
     /// Who a name in text is.
     enum Match: Sendable, Hashable {
@@ -39,9 +40,41 @@ struct NotePeople: Sendable {
                     add("\(first) \(lastFirst)", person.id, single: false)
                 }
             }
+            // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by.
+            for nickname in Self.nicknames[first] ?? [] where parts.count > 1 {
+                add(nickname, person.id, single: true)
+                if let last = parts.last {
+                    add("\(nickname) \(last)", person.id, single: false)
+                    if let initial = last.first { add("\(nickname) \(initial)", person.id, single: false) }
+                }
+            }
             if let email = person.email?.lowercased(), !email.isEmpty { emails[email] = person.id }
         }
     }
+
+    /// Common short forms of given names. Short forms that are also English words ("Bill", "Will",
+    /// "Rich", "Ray", "Kit", "Sandy") are left out: a capitalized word at the start of a sentence
+    /// would read as a person.
+    static let nicknames: [String: [String]] = [
+        "abigail": ["abby"], "alexander": ["alex", "xander"], "alexandra": ["alex", "lexi", "sasha"], "alfred": ["alfie"],
+        "andrew": ["andy", "drew"], "anthony": ["tony"], "augustin": ["gus"], "augustine": ["gus"], "augustus": ["gus"],
+        "barbara": ["barb"], "bartholomew": ["bart"], "benedict": ["ben"], "benjamin": ["ben", "benji"], "catherine": ["cathy", "kate", "katie"],
+        "charles": ["charlie"], "christina": ["chris", "tina"], "christine": ["chris"], "christopher": ["chris", "topher"],
+        "cordelia": ["delia"], "cornelius": ["neil"], "daniel": ["dan", "danny"], "david": ["dave"], "deborah": ["deb", "debbie"],
+        "dominic": ["dom"], "edward": ["ed", "eddie", "ted"], "eleanor": ["ellie", "nell"], "elizabeth": ["liz", "beth", "lizzie", "eliza"],
+        "evangeline": ["evie"], "ezekiel": ["zeke"], "frederick": ["fred", "freddie"], "gabriel": ["gabe"], "gerald": ["gerry"],
+        "gregory": ["greg"], "gwendolyn": ["gwen"], "gwendoline": ["gwen"], "ignatius": ["iggy"], "isabel": ["izzy"], "isabella": ["izzy", "bella"],
+        "jacqueline": ["jackie"], "james": ["jim", "jimmy", "jamie"], "jeffrey": ["jeff"], "jennifer": ["jen", "jenny"], "jonathan": ["jon"],
+        "joseph": ["joe", "joey"], "joshua": ["josh"], "katherine": ["kate", "katie", "kathy"], "kathleen": ["kathy"], "kenneth": ["ken", "kenny"],
+        "lawrence": ["larry"], "leonard": ["len", "lenny"], "margaret": ["maggie", "meg", "peggy"], "matthew": ["matt"], "michael": ["mike"],
+        "montgomery": ["monty"], "nathaniel": ["nate"], "nathan": ["nate"], "nicholas": ["nick", "nicky"], "nicola": ["nicky"],
+        "patricia": ["patty", "trish"], "patrick": ["paddy"], "peter": ["pete"], "philip": ["phil"], "phillip": ["phil"], "philippa": ["pippa"],
+        "rebecca": ["becky", "becca"], "reginald": ["reggie"], "richard": ["rick", "ricky"], "robert": ["bob", "bobby", "robbie"],
+        "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
+        "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy"],
+        "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
+        "william": ["billy", "liam"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
+    ]
 
     private mutating func add(_ key: String, _ id: String, single: Bool) {
         keys[key, default: []].insert(id)

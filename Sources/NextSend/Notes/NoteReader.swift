@@ -46,16 +46,60 @@ public struct NoteReader: Sendable {
         var reading = NoteReading()
         for line in lines {
             var previous: Verdict.Context?
+            var heading: String?
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
             let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
-            for statement in Self.statements(in: line.text).map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
-                let verdict = judge(statement, voice: line.voice, previous: previous, lowercaseText: lowercaseText)
+            let statements = attributionsJoined(Self.statements(in: line.text), in: line.text, lowercaseText: lowercaseText)
+            for statement in statements.map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
+                let verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
+                heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
                 reading.claims += verdict.claims
                 if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
                 previous = verdict.context
             }
         }
         return reading
+    }
+
+    /// The number topic a paragraph is headed by: "Overtime: …" or "TCO." opening it.
+    func headingTopic(_ statement: String, lowercaseText: Bool) -> String? {
+        let tokens = NoteText.tokens(of: statement)
+        guard let mention = phrases.mentions(in: tokens, lowercaseText: lowercaseText).first, mention.first == 0,
+              taxonomy.topic(mention.topic)?.isNumber == true else { return nil }
+        let rest = tokens[(mention.last + 1)...]
+        guard rest.first?.isMark(":") == true || rest.allSatisfy({ $0.kind == .mark }) else { return nil }
+        return mention.topic
+    }
+
+    /// "Priyanka V. — HITRUST r2 or we're done": a name alone before a spaced dash heads what
+    /// follows it, as "Priyanka V.: …" would.
+    func attributionsJoined(_ parts: [String], in line: String, lowercaseText: Bool) -> [String] {
+        var joined: [String] = []
+        var index = 0
+        var cursor = line.startIndex
+        while index < parts.count {
+            let found = line.range(of: parts[index], range: cursor..<line.endIndex)
+            if let found { cursor = found.upperBound }
+            let tokens = NoteText.tokens(of: parts[index])
+            let words = tokens.filter { $0.kind != .mark }
+            let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+            if index + 1 < parts.count, names.count == 1, case .person = names[0].match, !words.isEmpty,
+               tokens[names[0].first...names[0].last].filter({ $0.kind != .mark }).count == words.count {
+                // The words as written, dash and all, so the quote is the text's own.
+                if let found, let next = line.range(of: parts[index + 1], range: found.upperBound..<line.endIndex) {
+                    joined.append(String(line[found.lowerBound..<next.upperBound]))
+                    cursor = next.upperBound
+                    index += 2
+                    continue
+                }
+                joined.append(parts[index])
+                index += 1
+            } else {
+                joined.append(parts[index])
+                index += 1
+            }
+        }
+        return joined
     }
 
     static func quote(_ statement: String) -> String {
@@ -208,7 +252,26 @@ public struct NoteReader: Sendable {
                                                       // "I've let go of big bang".
                                                       ["let", "go", "of"], ["letting", "go", "of"],
                                                       // "I'm not disputing your 18": someone else's figure, left standing.
-                                                      ["not", "disputing"], ["not", "arguing", "with"]]
+                                                      ["not", "disputing"], ["not", "arguing", "with"],
+                                                      // "My first instinct was to build our own", "I walked in here on-prem or
+                                                      // nothing", "I came in today wanting to extend Epic": where the speaker started.
+                                                      ["first", "instinct"], ["initial", "instinct"], ["walked", "in", "here"],
+                                                      ["walked", "in", "today"], ["walked", "in", "wanting"], ["came", "in", "here"],
+                                                      ["came", "in", "wanting"], ["came", "in", "today", "wanting"]]
+
+    /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
+    /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
+    static func dropsView(_ words: [String]) -> Bool {
+        if droppedViewCues.contains(where: { contains(words, $0) }) { return true }
+        // "Maybe 20 on nights but I wouldn't put that in writing": a figure its speaker won't stand by.
+        if contains(words, ["in", "writing"]), words.contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
+            return true
+        }
+        for index in words.indices.dropLast() where ["i", "we"].contains(words[index]) && words[index + 1] == "wanted" {
+            if index + 2 >= words.count || words[index + 2] != "to" { return true }
+        }
+        return false
+    }
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
                                                       "projection", "projections", "case", "calculator", "brochure", "website"]
@@ -218,7 +281,7 @@ public struct NoteReader: Sendable {
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
-    func judge(_ statement: String, voice: NoteVoice, previous: Verdict.Context?, lowercaseText: Bool) -> Verdict {
+    func judge(_ statement: String, voice: NoteVoice, previous: Verdict.Context?, heading: String? = nil, lowercaseText: Bool) -> Verdict {
         let tokens = NoteText.tokens(of: statement)
         let words = tokens.filter { $0.kind != .mark }.map(\.folded)
         var mentions = phrases.mentions(in: tokens, lowercaseText: lowercaseText)
@@ -234,6 +297,9 @@ public struct NoteReader: Sendable {
         // "Dana budgeted $120k" right after a statement about the three-year cost.
         if mentions.isEmpty, subject.named, let carried = previous?.numberTopic, hasFigure {
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
+        } else if mentions.isEmpty, let heading, hasFigure {
+            // "Overtime: your deck's 18% is heroic. … I'm at 8 per cent": the paragraph's heading.
+            mentions = [TopicPhrases.Mention(topic: heading, position: nil, first: 0, last: -1)]
         }
         guard !mentions.isEmpty else {
             if hasFigure, subject.named || Self.contains(words, ["%"]) || figures.contains(where: { if case .money = $0.unit { return true }; return false }) {
@@ -256,7 +322,10 @@ public struct NoteReader: Sendable {
             // "Hybrid I could live with, as long as the database never leaves Dunmore": a view
             // qualified by what follows it is held only on that condition.
             let qualifies = ["as", "so", "provided", "providing"].contains(tokens[cue].folded)
-            mentions = qualifies ? [] : mentions.filter { $0.first < conditionClause.lowerBound }
+            // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
+            // is the later speaker's, not Honora's.
+            let ownStart = qualifies ? subjectBreak(before: cue, in: tokens, lowercaseText: lowercaseText) : conditionClause.lowerBound
+            mentions = mentions.filter { $0.first < ownStart }
             if mentions.isEmpty {
                 verdict.skipped = .conditional
                 return verdict
@@ -289,7 +358,7 @@ public struct NoteReader: Sendable {
                         continue
                     }
                     let clauses = own.map { Self.clause(around: $0.first, in: tokens) } + [Self.clause(around: figures[index].first, in: tokens)]
-                    if clauses.contains(where: { range in Self.droppedViewCues.contains { Self.contains(range.map { tokens[$0].folded }, $0) } }) {
+                    if clauses.contains(where: { range in Self.dropsView(range.filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }) }) {
                         note(.negation)
                         continue
                     }
@@ -302,7 +371,7 @@ public struct NoteReader: Sendable {
                 let held = views.filter { mention in
                     !isNegated(mention, among: own, in: tokens)
                         && !Self.refusalCues.contains { Self.contains(tokens[(mention.last + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
-                        && !Self.droppedViewCues.contains { Self.contains(Self.clause(around: mention.first, in: tokens).map { tokens[$0].folded }, $0) }
+                        && !Self.dropsView(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded })
                 }
                 var positions = Self.unique(held.compactMap(\.position))
                 // Two positions in different parts of the sentence: the one the view is stated in
@@ -338,6 +407,24 @@ public struct NoteReader: Sendable {
         return verdict
     }
 
+    /// Where the clause with a subject of its own that holds `index` starts (", and honestly I…",
+    /// ", but Dana…"); 0 when the statement has one subject throughout.
+    func subjectBreak(before index: Int, in tokens: [NoteToken], lowercaseText: Bool) -> Int {
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        var look = index - 1
+        while look > 0 {
+            if ["and", "but"].contains(tokens[look].folded), tokens[look - 1].isMark(",") {
+                let next = ((look + 1)..<min(tokens.count, look + 4))
+                if next.contains(where: { Self.firstPerson.contains(tokens[$0].folded) || Self.thirdPerson.contains(tokens[$0].folded) })
+                    || names.contains(where: { next.contains($0.first) }) {
+                    return look
+                }
+            }
+            look -= 1
+        }
+        return 0
+    }
+
     /// "Your deck assumes 18%", "your ROI calculator shows 20%", "Peregrine's deck says 9 months":
     /// the figure is in the vendor's material (or in that of someone outside the group).
     func isVendorMaterial(_ span: Range<Int>, in tokens: [NoteToken], lowercaseText: Bool) -> Bool {
@@ -350,6 +437,10 @@ public struct NoteReader: Sendable {
                !names.contains(where: { $0.last == index - 2 }), !Self.firstPerson.contains(tokens[index - 2].folded) {
                 return true
             }
+        }
+        // "Clemency's deck: 11-month payback, OT down 18%": the material heads the statement.
+        if let colon = tokens.firstIndex(where: { $0.isMark(":") }), colon < span.lowerBound, colon > 0 {
+            return isVendorMaterial(0..<colon, in: tokens, lowercaseText: lowercaseText)
         }
         return false
     }
@@ -396,6 +487,7 @@ public struct NoteReader: Sendable {
     private static let subjectLinks: Set<String> = ["at", "from", "on", "in", "of", "with", "for"]
     private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
                                                    "we'll", "our", "ours", "us", "im", "ive", "id"]
+    private static let quoteMarks: Set<String> = ["\"", "“", "”"]
     private static let thirdPerson: Set<String> = ["he", "she", "he's", "she's", "he'd", "she'd", "he'll", "she'll", "they", "they're", "they'd"]
     private static let notNames: Set<String> = ["i", "we", "our", "they", "he", "she", "it", "the", "this", "that", "everyone", "nobody",
                                                 "payback", "timeline", "pricing", "budget", "cost", "next", "need", "also", "and", "but", "so"]
@@ -418,7 +510,10 @@ public struct NoteReader: Sendable {
         // Someone outside the group is the subject: "Their consultant from Huron is pushing for…",
         // "Dwayne's charge nurses want…", "per Beatriz the finance team is at…" (but not "staff data").
         if let verb = verbIndices.first(where: { tokens[$0].folded != "'s" }) {
-            for index in tokens.indices where index < verb && Self.outsiderWords.contains(tokens[index].folded) {
+            // "buy a platform, our Epic team has a two-year backlog": a later clause of its own, after
+            // every view the statement gives, is not who gives them.
+            let afterTheViews = topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false
+            for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 let next = tokens[index + 1].folded
                 // "the KLAS analyst we spoke to on Tuesday said…": a relative clause (a pronoun, then
                 // a verb that gives no view) between the outsider and what they said.
@@ -468,8 +563,23 @@ public struct NoteReader: Sendable {
             }
         }
         for name in names {
-            let before = tokens[..<name.first].last { $0.kind != .mark || ["+", "&"].contains($0.text) }
-            if let before, Self.prepositions.contains(before.folded) { continue }
+            let beforeIndex = tokens[..<name.first].lastIndex { $0.kind != .mark || ["+", "&"].contains($0.text) }
+            // "And Zoltán told me…": a statement's opening "and" joins it to the last, not to a name.
+            if let beforeIndex, Self.prepositions.contains(tokens[beforeIndex].folded),
+               !(beforeIndex == 0 && ["and", "+", "&"].contains(tokens[beforeIndex].folded)) {
+                continue
+            }
+            // "Honora, at Tuesday's huddle: \"we phase it…\"": the words quoted are the named person's.
+            if let open = tokens.indices.first(where: { $0 > name.last && Self.quoteMarks.contains(tokens[$0].text) }),
+               !tokens[..<open].contains(where: { Self.quoteMarks.contains($0.text) }),
+               !names.contains(where: { $0.first > name.last && $0.first < open }),
+               topicMentions.contains(where: { $0.first > open }),
+               tokens[(open + 1)...].contains(where: { Self.firstPerson.contains($0.folded) }) || open - name.last <= 3 {
+                switch name.match {
+                case let .person(id): return Subject(voice: .stakeholder(id), named: true)
+                case .ambiguous: return Subject(voice: .ambiguous, named: true)
+                }
+            }
             // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
             if let me = tokens[..<name.first].lastIndex(where: { Self.firstPerson.contains($0.folded) }),
                tokens[me..<name.first].contains(where: { Self.endorsing.contains($0.folded) }) {
@@ -489,7 +599,16 @@ public struct NoteReader: Sendable {
                 return Subject(voice: .outsider, named: true)
             }
             let hasVerbAfter = verbIndices.contains { $0 > name.last }
-            let colon = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(":")
+            // "Priyanka V.: HITRUST r2", "Oksana -- annual": the name heads what follows.
+            // (After "Priyanka V." the initial's full stop comes first.)
+            let head = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
+            let colon = head < tokens.count && (tokens[head].isMark(":") || tokens[head].isMark("—") || tokens[head].isMark("–")
+                || (tokens[head].isMark("-") && head + 1 < tokens.count && tokens[head + 1].isMark("-")))
+            // "Pilot, then Honora's waves", said by Vivienne: the speaker's view, naming someone's plan.
+            if name.possessive, !verbIndices.contains(where: { $0 > name.last + 1 }), case .stakeholder = voice,
+               topicMentions.contains(where: { $0.last < name.first }) {
+                continue
+            }
             guard name.possessive || hasVerbAfter || colon else { continue }
             switch name.match {
             case let .person(id): return Subject(voice: .stakeholder(id), named: true)
@@ -515,8 +634,10 @@ public struct NoteReader: Sendable {
            topicMentions.contains(where: { (2...4).contains($0.first) }) {
             return Subject(voice: .outsider, named: true)
         }
-        // "he wants to buy a platform" after "Tariq wants…".
-        if let first = wordTokens.first, Self.thirdPerson.contains(first.folded) {
+        // "he wants to buy a platform" after "Tariq wants…" (but "She's right, and I've come round: …"
+        // agrees with her and goes on in the speaker's own words).
+        if let first = wordTokens.first, Self.thirdPerson.contains(first.folded),
+           !["right", "correct"].contains(wordTokens.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
             return Subject(voice: .outsider, named: false)
         }
@@ -560,7 +681,9 @@ public struct NoteReader: Sendable {
 
     /// Nouns after a position that make it the subject of talk rather than someone's view.
     private static let subjectNouns: Set<String> = ["question", "questions", "topic", "discussion", "conversation", "debate", "issue",
-                                                   "piece", "angle"]
+                                                   "piece", "angle",
+                                                   // "the TCO on an annual basis": a way of counting, not a contract term.
+                                                   "basis"]
 
     /// Words that turn a position away after "alone": "… alone have been rejected twice".
     private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
@@ -676,6 +799,8 @@ public struct NoteReader: Sendable {
             return .some(FigureUnit.convert(figure.value, from: name, to: target))
         case let .other(name):
             if NoteText.fold(name) == NoteText.fold(target) { return .some(figure.value) }
+            // "$417K a year" on a three-year cost: money, in a unit the topic does not take.
+            if name == NoteFigure.perPeriod { return currencies.contains(target) ? .some(nil) : nil }
             return FigureUnit.timeUnit(target) != nil ? .some(nil) : nil
         }
     }
