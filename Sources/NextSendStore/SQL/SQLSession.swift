@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One connection inside one transaction (or one read), on either database: what the store's
 /// shared queries run on.
@@ -14,6 +15,19 @@ package protocol SQLSession {
 
     /// Runs a query and returns its rows.
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow]
+
+    /// Runs a statement with plain values, row after row (`values.count` is the statement's
+    /// parameter count); returns how many rows it changed. The bulk path of ``insert(_:_:values:ignoringDuplicates:)``.
+    @discardableResult
+    func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int
+}
+
+extension SQLSession {
+    /// Through ``execute(_:_:)``, for a session with no faster way.
+    @discardableResult
+    package func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int {
+        try execute(sql, values.flatMap { row in row.map { $0 as (any SQLBindable)? } })
+    }
 }
 
 /// The two databases the store runs on.
@@ -44,6 +58,29 @@ package enum SQLDialect: Sendable {
     /// One `INSERT` of `rows` rows of `columns` (`?` placeholders, row after row); with
     /// `ignoringDuplicates`, rows whose unique key is already there are left out.
     package func insert(_ table: String, _ columns: [String], rows: Int, ignoringDuplicates: Bool = false) -> String {
+        // A bulk import asks for the same few statements hundreds of thousands of times; each is
+        // hundreds of placeholders long, so it is written once.
+        let key = InsertKey(dialect: self, table: table, columns: columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
+        if let known = Self.insertTexts.withLock({ $0[key] }) { return known }
+        let text = insertText(table, columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
+        Self.insertTexts.withLock { texts in
+            if texts.count >= 4_096 { texts.removeAll() }
+            texts[key] = text
+        }
+        return text
+    }
+
+    private struct InsertKey: Hashable {
+        var dialect: SQLDialect
+        var table: String
+        var columns: [String]
+        var rows: Int
+        var ignoringDuplicates: Bool
+    }
+
+    private static let insertTexts = Mutex<[InsertKey: String]>([:])
+
+    private func insertText(_ table: String, _ columns: [String], rows: Int, ignoringDuplicates: Bool) -> String {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let values = Array(repeating: tuple, count: rows).joined(separator: ", ")
         let head = "INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values)"
@@ -79,6 +116,22 @@ extension SQLSession {
             let batch = rows[start..<min(rows.count, start + perStatement)]
             added += try execute(dialect.insert(table, columns, rows: batch.count, ignoringDuplicates: ignoringDuplicates),
                                  batch.flatMap { $0 })
+            start += batch.count
+        }
+        return added
+    }
+
+    /// ``insert(_:_:_:ignoringDuplicates:)`` for rows of plain values: a bulk import binds
+    /// hundreds of thousands of them, and each value as an `any SQLBindable` was copied and
+    /// unboxed on the way (a fifth of a group import's write).
+    @discardableResult
+    package func insert(_ table: String, _ columns: [String], values rows: [[SQLValue]], ignoringDuplicates: Bool = false) throws -> Int {
+        let perStatement = max(1, 500 / columns.count)
+        var added = 0
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(rows.count, start + perStatement)]
+            added += try execute(dialect.insert(table, columns, rows: batch.count, ignoringDuplicates: ignoringDuplicates), rows: batch)
             start += batch.count
         }
         return added
