@@ -9,8 +9,14 @@ extension StoreQueries {
     ///     so it is not read back.
     ///   - taxonomy: the stored taxonomy, when the caller has it (bulk imports read it once).
     ///   - assets: the catalog by id, when the caller has it (bulk imports read it once).
+    ///   - isNew: the group was added in this transaction, so it has no follow-ups yet to compare with.
+    ///   - bumpingVersion: bump the follow-up version here when something changed; a bulk import
+    ///     passes `false` and bumps it once, at its end, if any refresh returned `true`.
+    /// - Returns: whether any follow-up of the group changed.
+    @discardableResult
     static func refreshFollowUps(_ groupID: String, stored: BuyingGroup? = nil, taxonomy: Taxonomy? = nil,
-                                 assets: [String: Asset]? = nil, _ db: any SQLSession) throws {
+                                 assets: [String: Asset]? = nil, isNew: Bool = false, bumpingVersion: Bool = true,
+                                 _ db: any SQLSession) throws -> Bool {
         var rows: [[String?]] = []
         if let group = try stored ?? fetchGroups(db, ids: [groupID]).first, !group.touches.isEmpty {
             let taxonomy = try taxonomy ?? StoreQueries.taxonomy(db)
@@ -21,15 +27,22 @@ extension StoreQueries {
                  row.met?.description]
             }
         }
-        // Most writes leave what followed each send as it was: then nothing is rewritten, and the
-        // follow-up version (which caches of evidence key on) stays.
-        let old = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [groupID])
-            .map { row in (0..<5).map { row.string(at: $0) } }
-        func key(_ row: [String?]) -> String { row.map { $0 ?? "\u{0}" }.joined(separator: "\u{1}") }
-        guard old.map(key).sorted() != rows.map(key).sorted() else { return }
-        try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [groupID])
-        try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"], rows.map { [groupID] + $0 })
-        try bumpFollowUpVersion(db)
+        if isNew {
+            guard !rows.isEmpty else { return false }
+        } else {
+            // Most writes leave what followed each send as it was: then nothing is rewritten, and the
+            // follow-up version (which caches of evidence key on) stays.
+            let old = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [groupID])
+                .map { row in (0..<5).map { row.string(at: $0) } }
+            func key(_ row: [String?]) -> String { row.map { $0 ?? "\u{0}" }.joined(separator: "\u{1}") }
+            guard old.map(key).sorted() != rows.map(key).sorted() else { return false }
+            try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [groupID])
+        }
+        try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"], values: rows.map { row in
+            [.text(groupID)] + row.map(SQLValue.init)
+        })
+        if bumpingVersion { try bumpFollowUpVersion(db) }
+        return true
     }
 
     /// Marks that what followed some send changed: evidence computed before is out of date.

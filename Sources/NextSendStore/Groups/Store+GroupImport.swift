@@ -41,6 +41,8 @@ struct GroupMergeRun {
     /// Read once for the whole import: follow-ups of every changed group need them.
     private var taxonomy: Taxonomy?
     private var assets: [String: Asset]?
+    /// Some group's follow-ups changed: the follow-up version moves once, when the import finishes.
+    private var followUpsChanged = false
 
     init(db: any SQLSession, replace: Bool, dryRun: Bool) {
         self.db = db
@@ -64,7 +66,11 @@ struct GroupMergeRun {
                 if assets == nil, stored?.touches.isEmpty == false {
                     assets = Dictionary(try StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 }
-                try StoreQueries.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], db)
+                // A new group has no follow-ups to compare with; the version moves once, at the end.
+                if try StoreQueries.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], isNew: change.isNew,
+                                                     bumpingVersion: false, db) {
+                    followUpsChanged = true
+                }
             }
             summary.groups.append(change)
             summary.facts = summary.facts + change.facts
@@ -82,6 +88,7 @@ struct GroupMergeRun {
     /// Closes what `closing` names and gives the summary in id order, whatever order the batches
     /// came in.
     mutating func finish(closing: [String: (status: GroupStatus, day: Day)], closedBy: String) throws -> GroupImportSummary {
+        if followUpsChanged { try StoreQueries.bumpFollowUpVersion(db) }
         for (id, end) in closing.sorted(by: { $0.key < $1.key }) {
             let changed = try db.execute("""
                 UPDATE buyingGroup SET status = ?, statusDate = ?, statusBy = ? WHERE id = ? AND status = 'open'
