@@ -82,18 +82,23 @@ enum FactRows {
     /// Inserts a new group's facts, a table at a time; returns how many facts that was.
     static func insertAll(people: [Stakeholder], claims: [Claim], events: [JobEvent], sends: [Send], into groupID: String, origin: String,
                           _ db: any SQLSession) throws -> Int {
-        try db.insert("stakeholder", stakeholderColumns, people.enumerated().map { position, person in
-            [groupID, person.id, person.name, person.role, person.influence, person.title, person.email, position, origin, nil]
+        let group = SQLValue.text(groupID)
+        let source = SQLValue.text(origin)
+        try db.insert("stakeholder", stakeholderColumns, values: people.enumerated().map { position, person in
+            [group, .text(person.id), .text(person.name), .text(person.role), .text(person.influence), SQLValue(person.title),
+             SQLValue(person.email), .integer(Int64(position)), source, .null]
         })
-        try db.insert("claim", claimColumns, claims.map { claim in
+        try db.insert("claim", claimColumns, values: claims.map { claim in
             let (position, value) = columns(claim.value)
-            return [groupID, claim.stakeholder, claim.topic, position, value, claim.source, claim.date.description, origin, nil, claim.quote]
+            return [group, .text(claim.stakeholder), .text(claim.topic), SQLValue(position), SQLValue(value), SQLValue(claim.source),
+                    .text(claim.date.description), source, .null, SQLValue(claim.quote)]
         })
-        try db.insert("jobEvent", eventColumns, events.map { event in
-            [groupID, event.job.rawValue, event.type.rawValue, event.date.description, event.note, origin, nil]
+        try db.insert("jobEvent", eventColumns, values: events.map { event in
+            [group, .text(event.job.rawValue), .text(event.type.rawValue), .text(event.date.description), SQLValue(event.note), source, .null]
         })
-        try db.insert("send", sendColumns, sends.map { send in
-            [groupID, send.asset, send.stakeholder, send.date.description, send.channel, send.consumed, origin, nil]
+        try db.insert("send", sendColumns, values: sends.map { send in
+            [group, .text(send.asset), .text(send.stakeholder), .text(send.date.description), SQLValue(send.channel),
+             .integer(send.consumed ? 1 : 0), source, .null]
         }, ignoringDuplicates: true)
         return people.count + claims.count + events.count + sends.count
     }

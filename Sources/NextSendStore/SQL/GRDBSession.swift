@@ -13,6 +13,34 @@ struct GRDBSession: SQLSession {
         return db.changesCount
     }
 
+    @discardableResult
+    func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int {
+        let statement = try db.cachedStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        let count = values.reduce(0) { $0 + $1.count }
+        guard count == expected else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "wrong number of statement arguments: \(count), expected \(expected)", sql: sql)
+        }
+        statement.setUncheckedArguments(StatementArguments())
+        var index: CInt = 1
+        for row in values {
+            for value in row {
+                let code: CInt
+                switch value {
+                case .null: code = SQLITE_OK  // cleared above
+                case let .integer(number): code = sqlite3_bind_int64(handle, index, number)
+                case let .real(number): code = sqlite3_bind_double(handle, index, number)
+                case let .text(text): code = GRDBSession.bindText(text, to: handle, at: index)
+                }
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+                index += 1
+            }
+        }
+        try statement.execute()
+        return db.changesCount
+    }
+
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let statement = try bound(sql, arguments)
         let columns = SQLColumns(statement.columnNames)

@@ -9,6 +9,13 @@ package enum SQLValue: Sendable, Hashable {
     case text(String)
 }
 
+extension SQLValue {
+    /// Text, or NULL for `nil`.
+    package init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+    /// A number, or NULL for `nil`.
+    package init(_ number: Double?) { self = number.map(SQLValue.real) ?? .null }
+}
+
 /// A Swift value that can be bound to a query parameter.
 package protocol SQLBindable: Sendable {
     var sqlValue: SQLValue { get }
