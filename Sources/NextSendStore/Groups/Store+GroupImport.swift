@@ -269,11 +269,11 @@ struct GroupMerge {
     }
 
     /// Compares this source's stored rows with the incoming facts by key: adds, changes, removes.
-    private func merge<Row, Fact>(stored: [Row], storedKey: (Row) throws -> String, incoming: KeyedFacts<Fact>,
+    private func merge<Row, Fact>(stored: [Row], storedKey: (Row) throws -> FactKeys.Key, incoming: KeyedFacts<Fact>,
                                   same: (Row, Fact) throws -> Bool, table: String, update: (Row, Fact) throws -> Void,
                                   insert: (Fact) throws -> Bool) throws -> FactCounts where Row: SequencedRow {
         var counts = FactCounts()
-        var seen = Set<String>()
+        var seen = Set<FactKeys.Key>()
         for row in stored {
             let key = try storedKey(row)
             guard let fact = incoming[key], !seen.contains(key) else {
@@ -297,11 +297,11 @@ struct GroupMerge {
 
 /// Facts of one kind by key, in first-seen order.
 struct KeyedFacts<Fact> {
-    private(set) var pairs: [(key: String, fact: Fact)] = []
-    private var index: [String: Int] = [:]
+    private(set) var pairs: [(key: FactKeys.Key, fact: Fact)] = []
+    private var index: [FactKeys.Key: Int] = [:]
 
     /// - Parameter prefer: whether a later fact on the same key replaces the one kept so far.
-    init(_ facts: [Fact], key: (Fact) -> String, prefer: (Fact, Fact) -> Bool) {
+    init(_ facts: [Fact], key: (Fact) -> FactKeys.Key, prefer: (Fact, Fact) -> Bool) {
         for fact in facts {
             let name = key(fact)
             if let slot = index[name] {
@@ -315,7 +315,7 @@ struct KeyedFacts<Fact> {
 
     var values: [Fact] { pairs.map(\.fact) }
     var count: Int { pairs.count }
-    subscript(key: String) -> Fact? { index[key].map { pairs[$0].fact } }
+    subscript(key: FactKeys.Key) -> Fact? { index[key].map { pairs[$0].fact } }
 }
 
 /// Rows with a history sequence number.
@@ -326,9 +326,20 @@ extension TouchRow: SequencedRow {}
 
 /// What identifies a fact within its source; "changed" means same key, other values.
 enum FactKeys {
-    static func claim(_ claim: Claim) -> String { "\(claim.stakeholder)\u{1}\(claim.topic)\u{1}\(claim.date)" }
-    static func event(_ event: JobEvent) -> String { "\(event.job.rawValue)\u{1}\(event.type.rawValue)\u{1}\(event.date)" }
-    static func send(_ send: FactRows.Send) -> String { "\(send.asset)\u{1}\(send.date)\u{1}\(send.stakeholder)" }
+    /// Two names and a day. (Built as text, the keys were a tenth of a group import's merge: each
+    /// day written out as a date and every key hashed as a string.)
+    struct Key: Hashable {
+        var first: String
+        var second: String
+        var day: Day
+    }
+
+    /// Who, on which topic, on which day.
+    static func claim(_ claim: Claim) -> Key { Key(first: claim.stakeholder, second: claim.topic, day: claim.date) }
+    /// Which job, which kind of event, on which day.
+    static func event(_ event: JobEvent) -> Key { Key(first: event.job.rawValue, second: event.type.rawValue, day: event.date) }
+    /// Which asset, to whom, on which day.
+    static func send(_ send: FactRows.Send) -> Key { Key(first: send.asset, second: send.stakeholder, day: send.date) }
 }
 
 extension TouchRow {
