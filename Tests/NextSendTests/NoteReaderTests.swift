@@ -308,6 +308,41 @@ import NextSendSynthetic
         #expect(claims("Bart says buy a platform.").isEmpty)
     }
 
+    /// Rules from blind10's first run (0.775 / 0.699).
+    @Test func wishesIronyAndConditionsAtEitherEndAreNotViews() {
+        #expect(read("Epic-native would be lovely.", from: "lee").claims.isEmpty)
+        #expect(read("Oh yes, a big bang in one weekend, what could possibly go wrong.", from: "lee").claims.isEmpty)
+        #expect(read("I'd have liked to flip the switch.", from: "lee").claims.isEmpty)
+        #expect(read("In that case, multi-year's fine by me.", from: "lee").claims.isEmpty)
+        #expect(read("Should they offer hybrid with our own keys, I'd look at it.", from: "lee").claims.isEmpty)
+        // A trailing condition with no view of its own holds the view before it back; one inside
+        // a clause of purpose does not.
+        #expect(read("After that, sure, multi-year, if the escalator's capped.", from: "lee").claims.isEmpty)
+        #expect(only("Contract-wise I want annual, so we can walk if adoption stalls.", from: "lee")?.value == .position("annual"))
+        #expect(only("The three-year cost I can defend is $1.05M to $1.15M, depending on how much training we buy.", from: "lee")?.value
+            == .number(1_100_000))
+    }
+
+    @Test func aCeilingAPeriodAndACorrectionReadAsMeant() {
+        #expect(read("I remain of the view that the TCO should not exceed $1,100,000 over the three years, inclusive of implementation services.",
+                     from: "dana").claims.map { [$0.topic, "\($0.value)"] } == [["tco", "1100000"]])
+        #expect(only("Three-year cost, I'm at $1.1M, no, make it $1.15M.", from: "dana")?.value == .number(1_150_000))
+    }
+
+    @Test func theVendorsMaterialTitlesAndAgreeingWithANameAreReadForWhatTheyAre() {
+        #expect(read("Their deck: payback 13 months, OT down 18%.", from: "dana").claims.isEmpty)
+        #expect(read("Your materials cite an 18% reduction in overtime.", from: "dana").claims.isEmpty)
+        #expect(read("Our CMIO wants the whole thing inside Epic, no exceptions.", from: "dana").claims.isEmpty)
+        #expect(read("Our external auditors have asked that any vendor be HITRUST certified.", from: "dana").claims.isEmpty)
+        let srt = "1\n00:00:01,000 --> 00:00:04,000\nDana Reyes: Lee's right, by the way, the pilot has to come first.\n"
+        #expect(read(srt, format: .srt).claims.map { [$0.stakeholder, "\($0.value)"] } == [["dana", "pilot-first"]])
+        let people = Self.people + [Stakeholder(id: "bill", name: "William Tremaine", role: "executive", influence: "decision-maker"),
+                                    Stakeholder(id: "tess", name: "Theresa Quang", role: "clinical", influence: "influencer")]
+        let reader = NoteReader(taxonomy: Self.taxonomy, stakeholders: people)
+        let claims = reader.read(NoteDocument(text: "Bill says buy a platform. Tess wants a pilot first.", format: .note, from: nil, inbound: nil)).claims
+        #expect(claims.map(\.stakeholder) == ["bill", "tess"])
+    }
+
     @Test func theHeldPositionIsTheOneNotDenied() {
         #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
         #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))

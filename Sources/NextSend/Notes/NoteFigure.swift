@@ -57,7 +57,7 @@ extension NoteFigure {
                                                      "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over"]
     private static let negators: Set<String> = ["not", "instead", "than", "never"]
     /// Words between two figures that take the first back.
-    private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["or", "rather"]]
+    private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["make", "it"], ["or", "rather"]]
 
     /// Every figure in a statement's tokens, in order.
     static func scan(_ tokens: [NoteToken]) -> [NoteFigure] {
@@ -78,6 +78,14 @@ extension NoteFigure {
             else { continue }
             let between = tokens[(figure.last + 1)..<figures[next].first].filter(\.isWord).map(\.folded)
             if correctionCues.contains(where: { NoteReader.contains(between, $0) }) { figures[index].negated = true }
+        }
+        // "$1.1M over the three years": the period a total covers, not a figure of its own.
+        for index in figures.indices {
+            guard case .time = figures[index].unit else { continue }
+            let before = tokens[..<figures[index].first].filter(\.isWord).suffix(2).map(\.folded)
+            if before.last == "over" || before.last == "across" || before == ["over", "the"] || before == ["across", "the"] {
+                figures[index].unit = .count
+            }
         }
         // "~$390K a yr", "on an annual basis is ~$433K": money by the year or the month, which no
         // total (a three-year cost) takes.
@@ -349,7 +357,11 @@ extension NoteFigure {
         while look >= 0, words < 2 {
             let token = tokens[look]
             if token.kind == .mark { if [",", ";", ":", "(", "—"].contains(token.text) { return false } } else {
-                if negators.contains(token.folded) { return true }
+                // "should not exceed $1,100,000", "not more than 12": a ceiling, held.
+                if negators.contains(token.folded) {
+                    let next = tokens[(look + 1)...].first { $0.kind != .mark }?.folded ?? ""
+                    return !["exceed", "exceeding", "above", "over", "more", "higher", "beyond"].contains(next)
+                }
                 words += 1
             }
             look -= 1

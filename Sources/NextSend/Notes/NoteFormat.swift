@@ -69,6 +69,9 @@ enum NoteVoice: Sendable, Hashable {
     case vendor
     /// Someone outside the buying group.
     case outsider
+
+    /// A stakeholder's own words (a buyer writing or speaking).
+    var isStakeholder: Bool { if case .stakeholder = self { return true }; return false }
 }
 
 /// A line of a document with whose words it is.

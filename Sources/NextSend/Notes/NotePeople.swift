@@ -52,7 +52,7 @@ struct NotePeople: Sendable {
         }
     }
 
-    /// Common short forms of given names. Short forms that are also English words ("Bill", "Will",
+    /// Common short forms of given names. Short forms that are also common English words ("Will",
     /// "Rich", "Ray", "Kit", "Sandy") are left out: a capitalized word at the start of a sentence
     /// would read as a person.
     static let nicknames: [String: [String]] = [
@@ -65,15 +65,16 @@ struct NotePeople: Sendable {
         "evangeline": ["evie"], "ezekiel": ["zeke"], "frederick": ["fred", "freddie"], "gabriel": ["gabe"], "gerald": ["gerry"],
         "gregory": ["greg"], "gwendolyn": ["gwen"], "gwendoline": ["gwen"], "ignatius": ["iggy"], "isabel": ["izzy"], "isabella": ["izzy", "bella"],
         "jacqueline": ["jackie"], "james": ["jim", "jimmy", "jamie"], "jeffrey": ["jeff"], "jennifer": ["jen", "jenny"], "jonathan": ["jon"],
-        "joseph": ["joe", "joey"], "joshua": ["josh"], "katherine": ["kate", "katie", "kathy"], "kathleen": ["kathy"], "kenneth": ["ken", "kenny"],
+        "joseph": ["joe", "joey"], "josephine": ["jo", "josie"], "marjorie": ["marj", "margie"], "joshua": ["josh"], "katherine": ["kate", "katie", "kathy"], "kathleen": ["kathy"], "kenneth": ["ken", "kenny"],
         "lawrence": ["larry"], "leonard": ["len", "lenny"], "margaret": ["maggie", "meg", "peggy"], "matthew": ["matt"], "michael": ["mike"],
         "montgomery": ["monty"], "nathaniel": ["nate"], "nathan": ["nate"], "nicholas": ["nick", "nicky"], "nicola": ["nicky"],
         "patricia": ["patty", "trish"], "patrick": ["paddy"], "peter": ["pete"], "philip": ["phil"], "phillip": ["phil"], "philippa": ["pippa"],
         "rebecca": ["becky", "becca"], "reginald": ["reggie"], "richard": ["rick", "ricky"], "robert": ["bob", "bobby", "robbie"],
         "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
         "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy"],
-        "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
-        "william": ["billy", "liam"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
+        "theresa": ["tess", "tessa", "terri"], "teresa": ["tess", "tessa", "terri"], "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
+        // "Bill" is an English word too, but capitalized before a view it is nearly always the person.
+        "william": ["bill", "billy", "liam"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
 
     private mutating func add(_ key: String, _ id: String, single: Bool) {

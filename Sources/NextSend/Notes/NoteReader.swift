@@ -235,7 +235,9 @@ public struct NoteReader: Sendable {
 
     private static let conditionCues: [[String]] = [["if"], ["unless"], ["provided"], ["providing"], ["assuming"], ["as", "long", "as"],
                                                     ["so", "long", "as"], ["only", "when"], ["depending"], ["contingent"], ["in", "case"],
-                                                    ["suppose"], ["supposing"], ["hypothetically"]]
+                                                    ["suppose"], ["supposing"], ["hypothetically"],
+                                                    // "In that case, multi-year's fine", "Should they offer hybrid, I'd look at it".
+                                                    ["in", "that", "case"], ["on", "condition"], ["should", "they"], ["should", "you"]]
     /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
     private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
@@ -257,7 +259,9 @@ public struct NoteReader: Sendable {
                                                       // nothing", "I came in today wanting to extend Epic": where the speaker started.
                                                       ["first", "instinct"], ["initial", "instinct"], ["walked", "in", "here"],
                                                       ["walked", "in", "today"], ["walked", "in", "wanting"], ["came", "in", "here"],
-                                                      ["came", "in", "wanting"], ["came", "in", "today", "wanting"]]
+                                                      ["came", "in", "wanting"], ["came", "in", "today", "wanting"],
+                                                      // "I'd have liked to flip the switch": a wish given up.
+                                                      ["have", "liked"], ["have", "preferred"], ["have", "wanted"]]
 
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
@@ -274,10 +278,13 @@ public struct NoteReader: Sendable {
     }
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
-                                                      "projection", "projections", "case", "calculator", "brochure", "website"]
+                                                      "projection", "projections", "case", "calculator", "brochure", "website",
+                                                      "materials", "material", "collateral"]
     /// "… and I'm not doing it here", "never again": a refusal of what the statement named before it.
     private static let refusalCues: [[String]] = [["not", "doing", "it"], ["not", "doing", "that"], ["never", "again"],
-                                                  ["not", "going", "there"]]
+                                                  ["not", "going", "there"],
+                                                  // "a big bang in one weekend, what could possibly go wrong": irony.
+                                                  ["could", "possibly", "go", "wrong"]]
     /// "and that's with the pilot": a position named as context, not as a view.
     private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
 
@@ -321,7 +328,11 @@ public struct NoteReader: Sendable {
             let conditionClause = Self.clause(around: cue, in: tokens)
             // "Hybrid I could live with, as long as the database never leaves Dunmore": a view
             // qualified by what follows it is held only on that condition.
-            let qualifies = ["as", "so", "provided", "providing"].contains(tokens[cue].folded)
+            // A trailing condition with no view of its own ("multi-year, if the escalator's capped";
+            // "a three-year term, assuming the exit clause is real") qualifies the view before it.
+            let conditionHasView = mentions.contains { $0.first > cue } || figures.contains { $0.first > cue }
+            let trailing = cue > 0 && tokens[cue - 1].isMark(",") && ["if", "assuming", "unless"].contains(tokens[cue].folded)
+            let qualifies = ["as", "so", "provided", "providing"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
             // is the later speaker's, not Honora's.
             let ownStart = qualifies ? subjectBreak(before: cue, in: tokens, lowercaseText: lowercaseText) : conditionClause.lowerBound
@@ -353,7 +364,7 @@ public struct NoteReader: Sendable {
                     let turns = figureClause.filter { ["but", "though", "whereas", "while"].contains(tokens[$0].folded) }
                     let figureSpan = (turns.last { $0 < figures[index].first }.map { $0 + 1 } ?? figureClause.lowerBound)
                         ..< (turns.first { $0 > figures[index].last } ?? figureClause.upperBound)
-                    if isVendorMaterial(figureSpan, in: tokens, lowercaseText: lowercaseText) {
+                    if isVendorMaterial(figureSpan, in: tokens, lowercaseText: lowercaseText, buyerVoice: voice.isStakeholder) {
                         note(.vendor)
                         continue
                     }
@@ -427,11 +438,12 @@ public struct NoteReader: Sendable {
 
     /// "Your deck assumes 18%", "your ROI calculator shows 20%", "Peregrine's deck says 9 months":
     /// the figure is in the vendor's material (or in that of someone outside the group).
-    func isVendorMaterial(_ span: Range<Int>, in tokens: [NoteToken], lowercaseText: Bool) -> Bool {
+    /// (With `buyerVoice`, a buyer writing, "their deck" is the vendor's too.)
+    func isVendorMaterial(_ span: Range<Int>, in tokens: [NoteToken], lowercaseText: Bool, buyerVoice: Bool = false) -> Bool {
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
         for index in span where Self.vendorMaterial.contains(tokens[index].folded) {
             let before = tokens[span.lowerBound..<index].filter { $0.kind != .mark }.suffix(2)
-            if before.contains(where: { $0.folded == "your" }) { return true }
+            if before.contains(where: { $0.folded == "your" || (buyerVoice && $0.folded == "their") }) { return true }
             // Someone's material: theirs when they are in the group, an outsider's otherwise.
             if index >= 2, tokens[index - 1].folded == "'s", tokens[index - 2].startsUppercase,
                !names.contains(where: { $0.last == index - 2 }), !Self.firstPerson.contains(tokens[index - 2].folded) {
@@ -440,7 +452,7 @@ public struct NoteReader: Sendable {
         }
         // "Clemency's deck: 11-month payback, OT down 18%": the material heads the statement.
         if let colon = tokens.firstIndex(where: { $0.isMark(":") }), colon < span.lowerBound, colon > 0 {
-            return isVendorMaterial(0..<colon, in: tokens, lowercaseText: lowercaseText)
+            return isVendorMaterial(0..<colon, in: tokens, lowercaseText: lowercaseText, buyerVoice: buyerVoice)
         }
         return false
     }
@@ -476,7 +488,9 @@ public struct NoteReader: Sendable {
                                                      // "the med school dean wants…": sources outside the group.
                                                      "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean",
                                                      // "Lettie's cousin works at St. Odile's, says…": someone's relation is not them.
-                                                     "cousin", "cousins", "brother", "sister", "husband", "wife", "friend", "friends"]
+                                                     "cousin", "cousins", "brother", "sister", "husband", "wife", "friend", "friends",
+                                                     // "our CMIO wants…": a title, which names no one NextSend knows.
+                                                     "ceo", "cfo", "cio", "cmio", "cno", "cnio", "coo", "ciso", "cto", "cmo"]
     /// Places a stakeholder was, or knows, that are not the group: "Coralie's old hospital".
     private static let otherPlaces: Set<String> = ["hospital", "hospitals", "employer", "clinic", "company", "org", "organization", "system"]
     /// Nouns that name one person of an outside body: "the board chair told me…".
@@ -528,7 +542,8 @@ public struct NoteReader: Sendable {
                 } ?? false
                 if relative || namedRelative { return Subject(voice: .outsider, named: true) }
                 // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
-                guard index + 1 == verb || Self.subjectLinks.contains(next) || ["keeps", "keep", "kept", "still", "also"].contains(next)
+                guard index + 1 == verb || Self.subjectLinks.contains(next)
+                    || ["keeps", "keep", "kept", "still", "also", "have", "has", "had"].contains(next)
                     || Self.outsiderHeads.contains(next) else { continue }
                 let between = (index + 1)..<verb
                 let interrupted = between.contains { Self.firstPerson.contains(tokens[$0].folded) || Self.thirdPerson.contains(tokens[$0].folded) }
@@ -583,6 +598,12 @@ public struct NoteReader: Sendable {
             // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
             if let me = tokens[..<name.first].lastIndex(where: { Self.firstPerson.contains($0.folded) }),
                tokens[me..<name.first].contains(where: { Self.endorsing.contains($0.folded) }) {
+                continue
+            }
+            // "Naomi's right, by the way, the pilot has to come first": agreeing with her, in the
+            // speaker's own words.
+            if name.possessive || (name.last + 1 < tokens.count && tokens[name.last + 1].folded == "is"),
+               name.last + 2 < tokens.count, ["right", "correct"].contains(tokens[name.last + 2].folded), case .stakeholder = voice {
                 continue
             }
             // "Respectfully, Magnus, I'd rather…": a name spoken to, not the one speaking.
@@ -657,6 +678,8 @@ public struct NoteReader: Sendable {
                                                      "cant", "didnt", "wouldnt", "arent", "alone",
                                                      // "HL7 is a fallback I'd rather not use": acceptable at most, not wanted.
                                                      "fallback",
+                                                     // "Epic-native would be lovely": welcome, not required.
+                                                     "lovely",
                                                      // "HITRUST nice to have, not a dealbreaker": welcome, not held as required.
                                                      "nice", "optional"]
     private static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "—", "–"]
