@@ -343,6 +343,46 @@ import NextSendSynthetic
         #expect(claims.map(\.stakeholder) == ["bill", "tess"])
     }
 
+    /// What a review of the blind9 and blind10 rules found they would misread, or crash on.
+    @Test func theNewRulesStayInTheirLane() {
+        // Two figures sharing a currency code between them.
+        #expect(read("TCO 1.2M EUR 3 yrs.", from: "dana").claims.allSatisfy { $0.topic == "tco" })
+        _ = read("Quoted 400 USD 12 months ago.", from: "dana")
+        // A name spoken to before a dash, a quote that is not the named person's words.
+        let srt = "1\n00:00:01,000 --> 00:00:04,000\nLee Park: Dana — honestly, I'd put payback at 18 months.\n"
+        #expect(read(srt, format: .srt).claims.map { [$0.stakeholder, "\($0.value)"] } == [["lee", "18"]])
+        #expect(read("Sent Dana the \"phased rollout\" case study.").claims.isEmpty)
+        #expect(read("Big bang, the consultant says.", from: "lee").claims.isEmpty)
+        // A heading's topic goes only to a figure with a holder of its own.
+        #expect(read("Payback: I'm at 14 months. The board meets in 6 weeks.", from: "lee").claims.map(\.value) == [.number(14)])
+        // "make it" alone is no correction, and a cue far from the next figure takes nothing back.
+        #expect(only("Dana says payback 14 months, I'd make it 12.")?.value == .number(14))
+        #expect(read("TCO is $1.2M, payback 14 months, sorry for the delay, plus $80K in services.", from: "dana").claims
+            .contains { $0.topic == "tco" && $0.value == .number(1_200_000) })
+        // Ceilings, "in writing" said of a commitment, "should" in passing, a title with its name.
+        #expect(only("Dana thinks the TCO should be no more than $400K.")?.value == .number(400_000))
+        #expect(only("Dana confirmed in writing the TCO will not exceed $400K.")?.value == .number(400_000))
+        #expect(only("We should, you know, start with a pilot.", from: "lee")?.value == .position("pilot-first"))
+        #expect(only("The CFO (Dana Reyes) wants payback under 12 months.")?.stakeholder == "dana")
+        // "grand" as a place or a teaching session; a figure named after someone stays theirs.
+        #expect(read("Lee wants the three-year cost presented at two grand rounds first.").claims.isEmpty)
+        #expect(read("Dana thinks our 2 Grand River campuses need the TCO model.").claims.isEmpty)
+        let turn = "1\n00:00:01,000 --> 00:00:04,000\nLee Park: Payback: Dana's 14 months.\n"
+        #expect(read(turn, format: .srt).claims.map(\.stakeholder) == ["dana"])
+        // Short forms: never an acronym, never in a lower-case note, never over a real name.
+        let people = Self.people + [Stakeholder(id: "edward", name: "Edward Lim", role: "clinical", influence: "influencer"),
+                                    Stakeholder(id: "william", name: "William Tremaine", role: "executive", influence: "decision-maker"),
+                                    Stakeholder(id: "dan-ortiz", name: "Dan Ortiz", role: "operations", influence: "influencer"),
+                                    Stakeholder(id: "daniel", name: "Daniel Park", role: "security", influence: "influencer")]
+        let reader = NoteReader(taxonomy: Self.taxonomy, stakeholders: people)
+        func holders(_ text: String) -> [String] {
+            reader.read(NoteDocument(text: text, format: .note, from: nil, inbound: nil)).claims.map(\.stakeholder)
+        }
+        #expect(!holders("ED wants go-live in 12 weeks.").contains("edward"))
+        #expect(!holders("the bill for the 3-year cost is $1.2m").contains("william"))
+        #expect(holders("Dan thinks the TCO is $1.2M.") == ["dan-ortiz"])
+    }
+
     @Test func theHeldPositionIsTheOneNotDenied() {
         #expect(only("Lee wants it phased, not all at once.")?.value == .position("phased"))
         #expect(only("Lee wants to buy a platform not extend Epic.")?.value == .position("buy-platform"))

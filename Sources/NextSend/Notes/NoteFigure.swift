@@ -57,7 +57,8 @@ extension NoteFigure {
                                                      "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over"]
     private static let negators: Set<String> = ["not", "instead", "than", "never"]
     /// Words between two figures that take the first back.
-    private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["make", "it"], ["or", "rather"]]
+    private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["no", "make", "it"],
+                                                     ["or", "rather"]]
 
     /// Every figure in a statement's tokens, in order.
     static func scan(_ tokens: [NoteToken]) -> [NoteFigure] {
@@ -73,17 +74,24 @@ extension NoteFigure {
         }
         // "$880k -- sorry, $980k", "twelve, I mean fifteen": a figure taken back for the next one of
         // its kind ("a million three for the three years -- make that $1.25M" takes back the money).
+        // The cue stands right before the figure that replaces it: "sorry for the delay, plus $80K"
+        // takes nothing back.
         for (index, figure) in figures.enumerated().dropLast() {
-            guard let next = figures[(index + 1)...].firstIndex(where: { sameKind(figure.unit, $0.unit) || isBare(figure.unit) || isBare($0.unit) })
-            else { continue }
+            guard let next = figures[(index + 1)...].firstIndex(where: { sameKind(figure.unit, $0.unit) || isBare(figure.unit) || isBare($0.unit) }),
+                  figure.last + 1 <= figures[next].first else { continue }
             let between = tokens[(figure.last + 1)..<figures[next].first].filter(\.isWord).map(\.folded)
-            if correctionCues.contains(where: { NoteReader.contains(between, $0) }) { figures[index].negated = true }
+            if correctionCues.contains(where: { cue in
+                let tail = Array(between.suffix(cue.count + 2))
+                return NoteReader.contains(tail, cue)
+            }) {
+                figures[index].negated = true
+            }
         }
         // "$1.1M over the three years": the period a total covers, not a figure of its own.
         for index in figures.indices {
             guard case .time = figures[index].unit else { continue }
             let before = tokens[..<figures[index].first].filter(\.isWord).suffix(2).map(\.folded)
-            if before.last == "over" || before.last == "across" || before == ["over", "the"] || before == ["across", "the"] {
+            if before == ["over", "the"] || before == ["across", "the"] {
                 figures[index].unit = .count
             }
         }
@@ -102,6 +110,12 @@ extension NoteFigure {
             }
         }
         return figures
+    }
+
+    /// "3 grand rounds" (a teaching session), "2 Grand River campuses": not thousands.
+    private static func isPlaceOrRounds(_ index: Int, in tokens: [NoteToken]) -> Bool {
+        guard tokens[index].folded == "grand" else { return false }
+        return tokens[index].text != "grand" || (index + 1 < tokens.count && tokens[index + 1].folded.hasPrefix("round"))
     }
 
     /// The unit of money by the period: never converted to a total.
@@ -238,8 +252,7 @@ extension NoteFigure {
         }
         var last = index
         var multiplied = false
-        if last + 1 < tokens.count, let factor = multipliers[tokens[last + 1].folded],
-           !(tokens[last + 1].folded == "grand" && last + 2 < tokens.count && tokens[last + 2].folded.hasPrefix("round")) {
+        if last + 1 < tokens.count, let factor = multipliers[tokens[last + 1].folded], !isPlaceOrRounds(last + 1, in: tokens) {
             let word = tokens[last + 1]
             // A lone lower-case "m" without a currency could be minutes or months: not read as
             // millions, unless it is glued to a decimal ("1.4m"), which nobody writes for minutes.
@@ -331,7 +344,8 @@ extension NoteFigure {
             }
         } else if start != "a", start != "an", unitWord == "percent" {
             unit = .percent
-        } else if start != "a", start != "an", start != "half", let factor = multipliers[unitWord], unitWord.count > 1 {
+        } else if start != "a", start != "an", start != "half", let factor = multipliers[unitWord], unitWord.count > 1,
+                  !isPlaceOrRounds(unitAt, in: tokens) {
             value *= factor
             unit = .money(nil)
         } else {
@@ -360,7 +374,11 @@ extension NoteFigure {
                 // "should not exceed $1,100,000", "not more than 12": a ceiling, held.
                 if negators.contains(token.folded) {
                     let next = tokens[(look + 1)...].first { $0.kind != .mark }?.folded ?? ""
-                    return !["exceed", "exceeding", "above", "over", "more", "higher", "beyond"].contains(next)
+                    if token.folded == "than" {
+                        let earlier = tokens[..<look].filter(\.isWord).suffix(2).map(\.folded)
+                        if earlier.count == 2, ["no", "not"].contains(earlier[0]), ["more", "higher", "greater"].contains(earlier[1]) { return false }
+                    }
+                    return !["exceed", "exceeding", "above", "over", "beyond"].contains(next)
                 }
                 words += 1
             }

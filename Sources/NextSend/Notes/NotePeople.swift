@@ -21,6 +21,9 @@ struct NotePeople: Sendable {
     }
 
     private var keys: [String: Set<String>] = [:]
+    /// Keys that are only a short form ("monty"): matched only capitalized, never in all capitals
+    /// ("ED", "SAM": an acronym) nor in lower case ("the bill for…"), even in a lower-case note.
+    private var nicknameOnly: Set<String> = []
     /// Keys that are a single name (first or last), matched only when capitalized in mixed-case text.
     private var singles: Set<String> = []
     private var emails: [String: String] = [:]
@@ -40,24 +43,28 @@ struct NotePeople: Sendable {
                     add("\(first) \(lastFirst)", person.id, single: false)
                 }
             }
-            // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by.
-            for nickname in Self.nicknames[first] ?? [] where parts.count > 1 {
-                add(nickname, person.id, single: true)
-                if let last = parts.last {
-                    add("\(nickname) \(last)", person.id, single: false)
-                    if let initial = last.first { add("\(nickname) \(initial)", person.id, single: false) }
-                }
-            }
             if let email = person.email?.lowercased(), !email.isEmpty { emails[email] = person.id }
+        }
+        // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by,
+        // after every name as written, so a real "Dan" is never made ambiguous by a Daniel.
+        for person in stakeholders {
+            let parts = person.name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
+            guard parts.count > 1, let first = parts.first, let last = parts.last else { continue }
+            for nickname in Self.nicknames[first] ?? [] where keys[nickname] == nil || nicknameOnly.contains(nickname) {
+                nicknameOnly.insert(nickname)
+                add(nickname, person.id, single: true)
+                add("\(nickname) \(last)", person.id, single: false)
+                if let initial = last.first { add("\(nickname) \(initial)", person.id, single: false) }
+            }
         }
     }
 
     /// Common short forms of given names. Short forms that are also common English words ("Will",
-    /// "Rich", "Ray", "Kit", "Sandy") are left out: a capitalized word at the start of a sentence
-    /// would read as a person.
+    /// "Rich", "Ray", "Kit", "Sandy", "Drew") are left out: a capitalized word at the start of a
+    /// sentence would read as a person.
     static let nicknames: [String: [String]] = [
         "abigail": ["abby"], "alexander": ["alex", "xander"], "alexandra": ["alex", "lexi", "sasha"], "alfred": ["alfie"],
-        "andrew": ["andy", "drew"], "anthony": ["tony"], "augustin": ["gus"], "augustine": ["gus"], "augustus": ["gus"],
+        "andrew": ["andy"], "anthony": ["tony"], "augustin": ["gus"], "augustine": ["gus"], "augustus": ["gus"],
         "barbara": ["barb"], "bartholomew": ["bart"], "benedict": ["ben"], "benjamin": ["ben", "benji"], "catherine": ["cathy", "kate", "katie"],
         "charles": ["charlie"], "christina": ["chris", "tina"], "christine": ["chris"], "christopher": ["chris", "topher"],
         "cordelia": ["delia"], "cornelius": ["neil"], "daniel": ["dan", "danny"], "david": ["dave"], "deborah": ["deb", "debbie"],
@@ -73,7 +80,8 @@ struct NotePeople: Sendable {
         "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
         "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy"],
         "theresa": ["tess", "tessa", "terri"], "teresa": ["tess", "tessa", "terri"], "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
-        // "Bill" is an English word too, but capitalized before a view it is nearly always the person.
+        // "Bill" is an English word too; in a group with a William, a capitalized "Bill" is nearly
+        // always him (all capitals and lower-case notes are never matched on a short form).
         "william": ["bill", "billy", "liam"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
 
@@ -109,6 +117,8 @@ struct NotePeople: Sendable {
                 guard let ids = keys[key] else { continue }
                 let single = words.count == 1
                 if single, singles.contains(key), !lowercaseText, !tokens[words[0]].startsUppercase { continue }
+                if single, nicknameOnly.contains(key),
+                   !tokens[words[0]].startsUppercase || tokens[words[0]].text.allSatisfy({ !$0.isLowercase }) { continue }
                 let last = slice.last!
                 let possessive = last + 1 < tokens.count && tokens[last + 1].folded == "'s"
                 found.append(Mention(match: ids.count == 1 ? .person(ids.first!) : .ambiguous, first: slice.first!, last: last,

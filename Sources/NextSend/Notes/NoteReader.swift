@@ -49,7 +49,7 @@ public struct NoteReader: Sendable {
             var heading: String?
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
             let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
-            let statements = attributionsJoined(Self.statements(in: line.text), in: line.text, lowercaseText: lowercaseText)
+            let statements = attributionsJoined(Self.statements(in: line.text), in: line.text, voice: line.voice, lowercaseText: lowercaseText)
             for statement in statements.map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
                 let verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
@@ -73,7 +73,7 @@ public struct NoteReader: Sendable {
 
     /// "Priyanka V. — HITRUST r2 or we're done": a name alone before a spaced dash heads what
     /// follows it, as "Priyanka V.: …" would.
-    func attributionsJoined(_ parts: [String], in line: String, lowercaseText: Bool) -> [String] {
+    func attributionsJoined(_ parts: [String], in line: String, voice: NoteVoice, lowercaseText: Bool) -> [String] {
         var joined: [String] = []
         var index = 0
         var cursor = line.startIndex
@@ -83,8 +83,12 @@ public struct NoteReader: Sendable {
             let tokens = NoteText.tokens(of: parts[index])
             let words = tokens.filter { $0.kind != .mark }
             let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+            // (Not, in a buyer's own words, "Naomi — honestly, I'd put payback at 18" nor "Dana — our
+            // budget is…": a name spoken to, before the speaker's own words.)
+            let nextWords = index + 1 < parts.count ? NoteText.tokens(of: parts[index + 1]).map(\.folded) : []
             if index + 1 < parts.count, names.count == 1, case .person = names[0].match, !words.isEmpty,
-               tokens[names[0].first...names[0].last].filter({ $0.kind != .mark }).count == words.count {
+               tokens[names[0].first...names[0].last].filter({ $0.kind != .mark }).count == words.count,
+               !(voice.isStakeholder && nextWords.contains(where: { Self.firstPerson.contains($0) })) {
                 // The words as written, dash and all, so the quote is the text's own.
                 if let found, let next = line.range(of: parts[index + 1], range: found.upperBound..<line.endIndex) {
                     joined.append(String(line[found.lowerBound..<next.upperBound]))
@@ -226,7 +230,8 @@ public struct NoteReader: Sendable {
     static func conditionStart(_ tokens: [NoteToken]) -> Int? {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
         for (offset, index) in positions.enumerated() {
-            for cue in conditionCues where offset + cue.count <= positions.count {
+            // ("Should they offer hybrid, …" opens a condition; "we should, you know, start…" does not.)
+            for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
             }
         }
@@ -268,7 +273,8 @@ public struct NoteReader: Sendable {
     static func dropsView(_ words: [String]) -> Bool {
         if droppedViewCues.contains(where: { contains(words, $0) }) { return true }
         // "Maybe 20 on nights but I wouldn't put that in writing": a figure its speaker won't stand by.
-        if contains(words, ["in", "writing"]), words.contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
+        if let at = words.indices.first(where: { $0 + 1 < words.count && words[$0] == "in" && words[$0 + 1] == "writing" }),
+           words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
             return true
         }
         for index in words.indices.dropLast() where ["i", "we"].contains(words[index]) && words[index + 1] == "wanted" {
@@ -304,7 +310,7 @@ public struct NoteReader: Sendable {
         // "Dana budgeted $120k" right after a statement about the three-year cost.
         if mentions.isEmpty, subject.named, let carried = previous?.numberTopic, hasFigure {
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
-        } else if mentions.isEmpty, let heading, hasFigure {
+        } else if mentions.isEmpty, let heading, hasFigure, subject.named || words.contains(where: { Self.firstPerson.contains($0) }) {
             // "Overtime: your deck's 18% is heroic. … I'm at 8 per cent": the paragraph's heading.
             mentions = [TopicPhrases.Mention(topic: heading, position: nil, first: 0, last: -1)]
         }
@@ -526,7 +532,9 @@ public struct NoteReader: Sendable {
         if let verb = verbIndices.first(where: { tokens[$0].folded != "'s" }) {
             // "buy a platform, our Epic team has a two-year backlog": a later clause of its own, after
             // every view the statement gives, is not who gives them.
-            let afterTheViews = topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false
+            // ("Big bang, the consultant says" is still the consultant's: a verb of speech.)
+            let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
+                && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 let next = tokens[index + 1].folded
                 // "the KLAS analyst we spoke to on Tuesday said…": a relative clause (a pronoun, then
@@ -559,6 +567,8 @@ public struct NoteReader: Sendable {
         // Not "For the nurses, I'd…" (after a preposition) nor "staff data" (a word describing another).
         if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) }),
            !names.contains(where: { $0.first < outsider }),
+           // "The CFO (Dana Reyes) wants…": the title names a stakeholder.
+           !names.contains(where: { $0.first > outsider && $0.first <= outsider + 3 }),
            !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded)) }),
            !(outsider + 1 < tokens.count && tokens[outsider + 1].isWord && !Self.viewWords.contains(tokens[outsider + 1].folded)
                && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
@@ -589,7 +599,9 @@ public struct NoteReader: Sendable {
                !tokens[..<open].contains(where: { Self.quoteMarks.contains($0.text) }),
                !names.contains(where: { $0.first > name.last && $0.first < open }),
                topicMentions.contains(where: { $0.first > open }),
-               tokens[(open + 1)...].contains(where: { Self.firstPerson.contains($0.folded) }) || open - name.last <= 3 {
+               tokens[(open + 1)...].contains(where: { Self.firstPerson.contains($0.folded) }),
+               // "Dana forwarded the CFO's note: \"we need…\"": the words are the CFO's.
+               !tokens[(name.last + 1)..<open].contains(where: { Self.outsiderWords.contains($0.folded) }) {
                 switch name.match {
                 case let .person(id): return Subject(voice: .stakeholder(id), named: true)
                 case .ambiguous: return Subject(voice: .ambiguous, named: true)
@@ -627,7 +639,7 @@ public struct NoteReader: Sendable {
                 || (tokens[head].isMark("-") && head + 1 < tokens.count && tokens[head + 1].isMark("-")))
             // "Pilot, then Honora's waves", said by Vivienne: the speaker's view, naming someone's plan.
             if name.possessive, !verbIndices.contains(where: { $0 > name.last + 1 }), case .stakeholder = voice,
-               topicMentions.contains(where: { $0.last < name.first }) {
+               topicMentions.contains(where: { $0.last < name.first && taxonomy.topic($0.topic)?.isNumber == false }) {
                 continue
             }
             guard name.possessive || hasVerbAfter || colon else { continue }
