@@ -16,8 +16,8 @@ package protocol SQLSession {
     /// Runs a query and returns its rows.
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow]
 
-    /// Runs a statement with plain values, row after row (`values.count` is the statement's
-    /// parameter count); returns how many rows it changed. The bulk path of ``insert(_:_:values:ignoringDuplicates:)``.
+    /// Runs a statement with plain values, row after row (the rows' lengths add up to the
+    /// statement's parameter count); returns how many rows it changed. The bulk path of ``insert(_:_:values:ignoringDuplicates:)``.
     @discardableResult
     func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int
 }
