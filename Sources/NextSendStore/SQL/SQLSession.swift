@@ -17,7 +17,7 @@ package protocol SQLSession {
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow]
 
     /// Runs a statement with plain values, row after row (the rows' lengths add up to the
-    /// statement's parameter count); returns how many rows it changed. The bulk path of ``insert(_:_:values:ignoringDuplicates:)``.
+    /// statement's parameter count); returns how many rows it changed. What ``insert(_:_:values:ignoringDuplicates:)`` runs.
     @discardableResult
     func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int
 }
@@ -106,24 +106,9 @@ extension SQLSession {
 
     /// Inserts rows (each the values of `columns`, in order) a few hundred at a time: one
     /// statement per batch instead of one per row — on PostgreSQL, one round trip instead of
-    /// hundreds. Returns how many rows were added.
-    @discardableResult
-    package func insert(_ table: String, _ columns: [String], _ rows: [SQLArguments], ignoringDuplicates: Bool = false) throws -> Int {
-        let perStatement = max(1, 500 / columns.count)
-        var added = 0
-        var start = 0
-        while start < rows.count {
-            let batch = rows[start..<min(rows.count, start + perStatement)]
-            added += try execute(dialect.insert(table, columns, rows: batch.count, ignoringDuplicates: ignoringDuplicates),
-                                 batch.flatMap { $0 })
-            start += batch.count
-        }
-        return added
-    }
-
-    /// ``insert(_:_:_:ignoringDuplicates:)`` for rows of plain values: a bulk import binds
-    /// hundreds of thousands of them, and each value as an `any SQLBindable` was copied and
-    /// unboxed on the way (a fifth of a group import's write).
+    /// hundreds. Returns how many rows were added. Values are plain ``SQLValue``s: a bulk import
+    /// binds hundreds of thousands of them, and as `any SQLBindable` each was copied and unboxed
+    /// on the way (a fifth of a group import's write).
     @discardableResult
     package func insert(_ table: String, _ columns: [String], values rows: [[SQLValue]], ignoringDuplicates: Bool = false) throws -> Int {
         let perStatement = max(1, 500 / columns.count)
