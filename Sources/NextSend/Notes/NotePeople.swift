@@ -30,9 +30,11 @@ struct NotePeople: Sendable {
     private var longest = 1
 
     init(_ stakeholders: [Stakeholder]) {
+        var named: [(id: String, parts: [String])] = []
         for person in stakeholders {
             let parts = person.name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
             guard let first = parts.first else { continue }
+            named.append((person.id, parts))
             add(parts.joined(separator: " "), person.id, single: parts.count == 1)
             if parts.count > 1, let last = parts.last {
                 add(first, person.id, single: true)
@@ -47,14 +49,13 @@ struct NotePeople: Sendable {
         }
         // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by,
         // after every name as written, so a real "Dan" is never made ambiguous by a Daniel.
-        for person in stakeholders {
-            let parts = person.name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
-            guard parts.count > 1, let first = parts.first, let last = parts.last else { continue }
+        for (id, parts) in named where parts.count > 1 {
+            let first = parts[0], last = parts[parts.count - 1]
             for nickname in Self.nicknames[first] ?? [] where keys[nickname] == nil || nicknameOnly.contains(nickname) {
                 nicknameOnly.insert(nickname)
-                add(nickname, person.id, single: true)
-                add("\(nickname) \(last)", person.id, single: false)
-                if let initial = last.first { add("\(nickname) \(initial)", person.id, single: false) }
+                add(nickname, id, single: true)
+                add("\(nickname) \(last)", id, single: false)
+                if let initial = last.first { add("\(nickname) \(initial)", id, single: false) }
             }
         }
     }
