@@ -87,6 +87,15 @@ extension NoteFigure {
                 figures[index].negated = true
             }
         }
+        // "Kate doesn't buy the 20%", "does not believe a fifth": a figure its clause disbelieves.
+        for index in figures.indices where !figures[index].negated {
+            let clause = NoteReader.clause(around: figures[index].first, in: tokens)
+            let before = tokens[clause.lowerBound..<figures[index].first].filter(\.isWord).map(\.folded)
+            if let verb = before.lastIndex(where: disbelieving.contains), verb > 0,
+               before[verb - 1].hasSuffix("n't") || ["not", "never", "doesnt", "dont", "didnt", "cant", "wont"].contains(before[verb - 1]) {
+                figures[index].negated = true
+            }
+        }
         // "$1.1M over the three years": the period a total covers, not a figure of its own.
         for index in figures.indices {
             guard case .time = figures[index].unit else { continue }
@@ -111,6 +120,9 @@ extension NoteFigure {
         }
         return figures
     }
+
+    /// Verbs that, denied, set a figure aside rather than hold it ("doesn't buy", "won't accept").
+    private static let disbelieving: Set<String> = ["buy", "believe", "accept", "trust", "credit", "swallow"]
 
     /// "3 grand rounds" (a teaching session), "2 Grand River campuses": not thousands.
     private static func isPlaceOrRounds(_ index: Int, in tokens: [NoteToken]) -> Bool {
@@ -332,6 +344,7 @@ extension NoteFigure {
             amount = whole + tenth / 10
             unitAt += 2
         }
+        if let fraction = fractionFigure(at: index, in: tokens) { return fraction }
         guard var value = amount, unitAt < tokens.count else { return nil }
         let unitWord = tokens[unitAt].folded
         var last = unitAt
@@ -352,6 +365,23 @@ extension NoteFigure {
             return nil
         }
         return NoteFigure(value: value, unit: unit, first: index, last: last, negated: isNegated(before: index, in: tokens))
+    }
+
+    private static let fractions: [String: Double] = ["half": 50, "third": 100.0 / 3, "fifth": 20, "tenth": 10]
+
+    /// "OT down a fifth", "a third on overtime": a share said as a fraction, read as a percentage.
+    /// An ordinal before a noun ("a third party", "a fifth campus") or a share of something ("a
+    /// fifth of the budget") is not one. "a quarter" is left alone: it is also three months.
+    private static func fractionFigure(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
+        guard ["a", "one"].contains(tokens[index].folded), index + 1 < tokens.count, let share = fractions[tokens[index + 1].folded],
+              tokens[index + 1].folded != "half" || tokens[index].folded == "one" else { return nil }
+        let last = index + 1
+        if last + 1 < tokens.count {
+            let next = tokens[last + 1]
+            if next.isWord, next.folded == "of" || !bareFollowers.contains(next.folded) { return nil }
+            if next.isNumber { return nil }
+        }
+        return NoteFigure(value: share, unit: .percent, first: index, last: last, negated: isNegated(before: index, in: tokens))
     }
 
     /// `value` and a units word after it ("twenty-eight", "thirty six"), and where the figure's

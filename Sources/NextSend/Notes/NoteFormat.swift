@@ -114,6 +114,9 @@ struct NoteLayout {
     private func notes(_ raw: [String], markdown: Bool) -> [NoteLine] {
         var lines: [NoteLine] = []
         var section: NoteVoice?
+        // Bullets headed by a name, by indent: "- Kate: TCO 1.1mm" makes its indented sub-bullets
+        // ("  - payback two years, tops") Kate's too, the way a scribe nests what one person said.
+        var parents: [(indent: Int, voice: NoteVoice)] = []
         for line in raw {
             var text = NoteText.trimmed(line)
             if text.isEmpty { continue }
@@ -122,22 +125,41 @@ struct NoteLayout {
                 text = String(text.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
                 heading = true
             }
-            text = Self.strippingBullet(text)
+            let unbulleted = Self.strippingBullet(text)
+            let isBullet = !heading && unbulleted != text
+            let indent = Self.indent(of: line)
+            if isBullet {
+                while let last = parents.last, last.indent >= indent { parents.removeLast() }
+            } else {
+                parents.removeAll()
+            }
+            text = unbulleted
             // A heading or a bold line that is only a name: what follows is that person's.
             if heading || (text.hasPrefix("**") && text.hasSuffix("**")) {
                 let plain = Self.strippingEmphasis(text).trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
                 section = voice(ofName: Self.strippingRole(plain))
                 if section != nil { continue }
             }
-            var lineVoice = section ?? owner
+            var lineVoice = parents.last?.voice ?? section ?? owner
             // "**Lee Park** (IT) — …", "Priya: SOC 2 Type II is sufficient".
             if let (name, rest) = Self.leadingName(text), let named = voice(ofName: name) {
                 lineVoice = named
                 text = rest
+                if isBullet { parents.append((indent, named)) }
             }
+            if text.isEmpty { continue }
             lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice))
         }
         return lines
+    }
+
+    /// Columns of white space before a line's first character, a tab counting four.
+    static func indent(of line: String) -> Int {
+        var columns = 0
+        for character in line {
+            if character == " " { columns += 1 } else if character == "\t" { columns += 4 } else { break }
+        }
+        return columns
     }
 
     /// `- `, `* `, `• `, `1. `, `2) ` at the start of a line.

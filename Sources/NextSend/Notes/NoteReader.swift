@@ -47,13 +47,32 @@ public struct NoteReader: Sendable {
         for line in lines {
             var previous: Verdict.Context?
             var heading: String?
+            var taken = 0
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
             let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
             let statements = attributionsJoined(Self.statements(in: line.text), in: line.text, voice: line.voice, lowercaseText: lowercaseText)
             for statement in statements.map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
                 let verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
-                reading.claims += verdict.claims
+                // "Annual. I know, I know. Annual.": one view said twice in a breath is one claim.
+                let lineStart = reading.claims.count - taken
+                reading.claims += verdict.claims.filter { claim in
+                    !reading.claims[lineStart...].contains { $0.stakeholder == claim.stakeholder && $0.topic == claim.topic && $0.value == claim.value }
+                }
+                taken = reading.claims.count - lineStart
+                // "Naomi C. told the nurses OT would drop 20 percent." — "No, I said 15, not 20.": a
+                // figure its holder (or someone correcting the report) sets aside later in the
+                // document takes back the claim read earlier.
+                for aside in verdict.setAside {
+                    let earlier = reading.claims[..<lineStart].indices.filter {
+                        let claim = reading.claims[$0]
+                        return claim.stakeholder == aside.stakeholder && claim.topic == aside.topic && claim.value == aside.value
+                    }
+                    for index in earlier.reversed() {
+                        reading.skipped.append(SkippedStatement(quote: reading.claims[index].quote, why: .negation))
+                        reading.claims.remove(at: index)
+                    }
+                }
                 if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
                 previous = verdict.context
             }
@@ -220,6 +239,8 @@ public struct NoteReader: Sendable {
         }
 
         var claims: [NoteClaim] = []
+        /// Figures the statement takes back for its holder ("…, not 20"), with the holder's id.
+        var setAside: [NoteClaim] = []
         var skipped: SkipReason?
         var context = Context()
     }
@@ -351,6 +372,7 @@ public struct NoteReader: Sendable {
 
         // Each topic's value, before asking whose it is (a negation outranks a missing holder).
         var values: [(topic: String, value: Claim.Value)] = []
+        var setAside: [(topic: String, value: Claim.Value)] = []
         var firstProblem: SkipReason?
         func note(_ reason: SkipReason) {
             if firstProblem == nil || SkipReason.allCases.firstIndex(of: reason)! < SkipReason.allCases.firstIndex(of: firstProblem!)! {
@@ -381,12 +403,31 @@ public struct NoteReader: Sendable {
                     }
                     usedFigures.insert(index)
                     values.append((topicID, .number(value)))
+                    // "No, I said OT down 15, not 20": the figure set aside is no longer the holder's.
+                    if case let .number(unit, _) = topic.kind {
+                        for other in figures where other.negated {
+                            if case let .some(.some(aside)) = Self.convert(other, to: unit), aside != value {
+                                setAside.append((topicID, .number((aside * 10_000).rounded() / 10_000)))
+                            }
+                        }
+                    }
                 case let .problem(reason): note(reason)
                 }
             } else {
+                // "Augusto has our HITRUST r2 letter", in the seller's words: the seller's own paper,
+                // handed over, is no view of the one who has it.
+                // ("…, and SOC 2 Type II as well": the rest of the topic's words go with it.)
+                if voice == .vendor, own.contains(where: { Self.isSellersOwn($0, in: tokens) }) {
+                    note(.vendor)
+                    continue
+                }
                 let views = own.filter { !Self.isContext($0, in: tokens) }
+                let negated = views.filter { isNegated($0, among: own, in: tokens) }
+                // "he's dropped on-prem and moved to hybrid, database in our own data center": a
+                // position the statement gives up is not held by another of its words.
+                let denied = Set(negated.compactMap(\.position))
                 let held = views.filter { mention in
-                    !isNegated(mention, among: own, in: tokens)
+                    !negated.contains(mention) && !(mention.position.map(denied.contains) ?? false)
                         && !Self.refusalCues.contains { Self.contains(tokens[(mention.last + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
                         && !Self.dropsView(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded })
                 }
@@ -421,6 +462,7 @@ public struct NoteReader: Sendable {
         }
         let quote = Self.quote(statement)
         verdict.claims = values.map { NoteClaim(stakeholder: id, topic: $0.topic, value: $0.value, quote: quote) }
+        verdict.setAside = setAside.map { NoteClaim(stakeholder: id, topic: $0.topic, value: $0.value, quote: quote) }
         return verdict
     }
 
@@ -588,6 +630,13 @@ public struct NoteReader: Sendable {
             }
         }
         for name in names {
+            // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
+            if name.last + 2 < tokens.count, Self.passingOn.contains(tokens[name.last + 1].folded),
+               let other = names.first(where: { $0.first > name.last + 1 && $0.first <= name.last + 4 }),
+               tokens[(name.last + 2)..<other.first].allSatisfy({ ["me", "us", "that"].contains($0.folded) }),
+               other.last + 1 < tokens.count, Self.viewWords.contains(tokens[other.last + 1].folded) {
+                continue
+            }
             let beforeIndex = tokens[..<name.first].lastIndex { $0.kind != .mark || ["+", "&"].contains($0.text) }
             // "And Zoltán told me…": a statement's opening "and" joins it to the last, not to a name.
             if let beforeIndex, Self.prepositions.contains(tokens[beforeIndex].folded),
@@ -677,6 +726,9 @@ public struct NoteReader: Sendable {
         return Subject(voice: voice, named: false)
     }
 
+    /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
+    private static let passingOn: Set<String> = ["tells", "told", "says", "said", "mentioned", "hears", "heard", "reports", "reported"]
+
     /// Departments a stakeholder speaks for in the first person ("Legal's position", "Finance's number").
     private static let departments: Set<String> = ["legal", "finance", "it", "ops", "operations", "nursing", "security", "procurement",
                                                    "clinical", "hr", "compliance", "pharmacy", "informatics", "facilities"]
@@ -714,6 +766,12 @@ public struct NoteReader: Sendable {
         return subjectNouns.contains(next)
     }
 
+    /// "has our HITRUST r2 letter", "received our SOC 2 report": the seller's paper in someone's hands.
+    static func isSellersOwn(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
+        let words = tokens[..<max(0, mention.first)].filter(\.isWord).suffix(2).map(\.folded)
+        return words.count == 2 && words[1] == "our" && ["has", "have", "had", "got", "received", "reviewed"].contains(words[0])
+    }
+
     /// Nouns after a position that make it the subject of talk rather than someone's view.
     private static let subjectNouns: Set<String> = ["question", "questions", "topic", "discussion", "conversation", "debate", "issue",
                                                    "piece", "angle",
@@ -741,12 +799,17 @@ public struct NoteReader: Sendable {
     private func isNegated(_ mention: TopicPhrases.Mention, among others: [TopicPhrases.Mention], in tokens: [NoteToken]) -> Bool {
         var look = mention.first - 1
         var seen = 0
+        // "dropped on-prem and moved to hybrid": a denial before another position, across an "and"
+        // that opens a verb of its own, is that position's, not this one's.
+        var joined = false
         while look >= 0, seen < 8 {
             let token = tokens[look]
+            if joined, others.contains(where: { $0.last == look }) { break }
             if token.kind == .mark {
                 if Self.clauseMarks.contains(token.text) { break }
             } else {
                 if token.folded == "but" { break }
+                if ["and", "then"].contains(token.folded), !others.contains(where: { $0.first == look + 1 }) { joined = true }
                 if Self.isNegation(token.folded) {
                     let next = look + 1 < tokens.count ? tokens[look + 1].folded : ""
                     if !Self.holdingAfterDenial.contains(next) { return true }
@@ -780,6 +843,8 @@ public struct NoteReader: Sendable {
                 // "buy a platform not extend Epic": the other position is the one denied.
                 if word == "not", others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
                 if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
+                // "SOC 2 on its own is a non-starter" ("non-starter" is written in three tokens).
+                if word == "non", tokens[(look + 1)...].first(where: \.isWord)?.folded == "starter" { return true }
                 seen += 1
             }
             look += 1
