@@ -371,6 +371,37 @@ import NextSendSynthetic
         #expect(read("Lee has our HITRUST r2 letter as of Monday, and SOC 2 Type II as well.").claims.isEmpty)
     }
 
+    /// Rules from blind11's first run (0.885 / 0.813).
+    @Test func numbersInWordsPlansInStepsAndUltimatumsReadAsMeant() {
+        // Ranges and decimals in words, a bare number in words, and an afterthought in the first unit.
+        #expect(only("Lee: go-live thirty-six to forty weeks.")?.value == .number(38))
+        #expect(only("Dana: the TCO stays at one point three five million.")?.value == .number(1_350_000))
+        #expect(only("Dana: I said twenty-four on payback.")?.value == .number(24))
+        #expect(only("Dana: the three-year cost has to stay under seven hundred and eighty thousand.")?.value == .number(780_000))
+        #expect(read("Lee: go-live is nine sprints, maybe ten.").claims.isEmpty)
+        #expect(read("Lee thinks two of us can run the pilot budget.").claims.isEmpty)
+        // A figure with its unit says more than a bare number beside it.
+        #expect(only("Dana: on OT I said ten last week, I'm nudging that to 12 percent.")?.value == .number(12))
+        // A plan in steps holds each step when the taxonomy calls them compatible, not otherwise.
+        #expect(read("Lee wants a pilot on 4 West first, then the rest in waves.").claims.map { "\($0.value)" } == ["pilot-first", "phased"])
+        #expect(read("Lee wants a pilot first, then flip the switch everywhere.").claims.count < 2)
+        // An ultimatum holds its position; "off" and "was at" leave one.
+        #expect(only("Lee also says Epic-native or he won't support it.")?.value == .position("epic-native-required"))
+        #expect(read("I'm off the big bang.", from: "lee").claims.isEmpty)
+        #expect(read("I was at annual on the term.", from: "lee").claims.isEmpty)
+        #expect(read("Epic-native was my first choice, um, but I've given up on that.", from: "lee").claims.isEmpty)
+        #expect(read("15 on OT is a stretch.", from: "lee").claims.isEmpty)
+        // A word that describes something else, an outsider's paper, a question put through someone.
+        #expect(read("Lee says the annual pen test is a must.").claims.isEmpty)
+        #expect(read("The Meridian analyst note has TCO for centers like ours at around $1M.", from: "dana").claims.isEmpty)
+        #expect(read("Lee asked me whether a three-year term could carry a cap.", from: "dana").claims.isEmpty)
+        // A name with a relative clause after it is the subject, not someone spoken to; a manner
+        // word may stand between a name and its colon.
+        #expect(only("Lee Park, who has asked me to pass his view along, expects a reduction in overtime of 16 to 18 per cent.", from: "dana")?
+            .stakeholder == "lee")
+        #expect(only("Park flatly: HITRUST.", from: "dana")?.stakeholder == "lee")
+    }
+
     @Test func aViewRepeatedOrTakenBackLaterIsReadOnce() {
         let turns = "Lee Park: Annual. I know, I know. Annual.\n"
         #expect(read(turns, format: .transcript).claims.count == 1)

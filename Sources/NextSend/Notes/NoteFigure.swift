@@ -50,7 +50,8 @@ extension NoteFigure {
     private static let spelled: [String: Double] = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                                                     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                                                     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-                                                    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50]
+                                                    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                                                    "eighty": 80, "ninety": 90]
     /// Words after a number that leave it a plain figure ("at 150,000 for the three years").
     private static let bareFollowers: Set<String> = ["for", "which", "all", "in", "on", "at", "max", "maximum", "and", "or", "as", "per", "by",
                                                      "from", "before", "after", "right", "now", "so", "is", "to", "with", "tops", "total",
@@ -65,7 +66,7 @@ extension NoteFigure {
         var figures: [NoteFigure] = []
         var index = 0
         while index < tokens.count {
-            if let figure = read(at: index, in: tokens) ?? spelledFigure(at: index, in: tokens) {
+            if let figure = read(at: index, in: tokens) ?? spelledRange(at: index, in: tokens) ?? spelledFigure(at: index, in: tokens) {
                 figures.append(figure)
                 index = figure.last + 1
             } else {
@@ -94,6 +95,15 @@ extension NoteFigure {
             if let verb = before.lastIndex(where: disbelieving.contains), verb > 0,
                before[verb - 1].hasSuffix("n't") || ["not", "never", "doesnt", "dont", "didnt", "cant", "wont"].contains(before[verb - 1]) {
                 figures[index].negated = true
+            }
+        }
+        // "nine sprints, maybe ten", "fifteen percent, or sixteen": a second figure said as an
+        // afterthought is in the unit of the first.
+        for index in figures.indices.dropFirst() where isBare(figures[index].unit) && !isBare(figures[index - 1].unit) {
+            let between = tokens[(figures[index - 1].last + 1)..<figures[index].first]
+            if between.allSatisfy({ $0.kind == .mark || ["maybe", "or", "perhaps", "possibly", "even"].contains($0.folded) }),
+               between.contains(where: { $0.kind != .mark }) {
+                figures[index].unit = figures[index - 1].unit
             }
         }
         // "$1.1M over the three years": the period a total covers, not a figure of its own.
@@ -341,10 +351,24 @@ extension NoteFigure {
         // "one point two million", "two point five percent": a decimal said in words.
         if let whole = amount, start != "a", start != "an", start != "half", word(unitAt - index) == "point",
            let tenth = word(unitAt - index + 1).flatMap({ $0 == "zero" ? 0 : spelled[$0] }), tenth < 10 {
-            amount = whole + tenth / 10
+            // "one point three five million": more digits after the first.
+            var fraction = tenth / 10
+            var scale = 0.01
             unitAt += 2
+            while let digit = word(unitAt - index).flatMap({ $0 == "zero" ? 0 : spelled[$0] }), digit < 10 {
+                fraction += digit * scale
+                scale /= 10
+                unitAt += 1
+            }
+            amount = whole + fraction
         }
         if let fraction = fractionFigure(at: index, in: tokens) { return fraction }
+        // "I said twenty-four on payback", "eighteen was Gideon's number": a number said in words
+        // with no unit, ten or more (so not "two of us"), before a mark or a word that leaves it bare.
+        if let bare = amount, bare >= 10, start != "a", start != "an", start != "half", start != "one",
+           unitAt >= tokens.count || tokens[unitAt].kind == .mark || bareFollowers.contains(tokens[unitAt].folded) || tokens[unitAt].folded == "was" {
+            return NoteFigure(value: bare, unit: .bare, first: index, last: unitAt - 1, negated: isNegated(before: index, in: tokens))
+        }
         guard var value = amount, unitAt < tokens.count else { return nil }
         let unitWord = tokens[unitAt].folded
         var last = unitAt
@@ -357,6 +381,9 @@ extension NoteFigure {
             }
         } else if start != "a", start != "an", unitWord == "percent" {
             unit = .percent
+        } else if start != "a", start != "an", start != "half", otherUnits.contains(unitWord) {
+            // "nine sprints", "forty hours": a unit no topic converts.
+            unit = .other(unitWord)
         } else if start != "a", start != "an", start != "half", let factor = multipliers[unitWord], unitWord.count > 1,
                   !isPlaceOrRounds(unitAt, in: tokens) {
             value *= factor
@@ -382,6 +409,21 @@ extension NoteFigure {
             if next.isNumber { return nil }
         }
         return NoteFigure(value: share, unit: .percent, first: index, last: last, negated: isNegated(before: index, in: tokens))
+    }
+
+    /// "thirty-six to forty weeks", "twelve to fifteen percent": a range said in words, read as its
+    /// midpoint in the unit written after its far end.
+    private static func spelledRange(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
+        guard let low = spelled[tokens[index].folded] else { return nil }
+        let (value, next) = compound(low, after: index + 1, in: tokens)
+        guard let value, next + 1 < tokens.count, tokens[next].folded == "to", spelled[tokens[next + 1].folded] != nil,
+              let high = spelledFigure(at: next + 1, in: tokens), high.value > value else { return nil }
+        switch high.unit {
+        case .time, .percent:
+            return NoteFigure(value: (value + high.value) / 2, unit: high.unit, first: index, last: high.last,
+                              negated: isNegated(before: index, in: tokens))
+        default: return nil
+        }
     }
 
     /// `value` and a units word after it ("twenty-eight", "thirty six"), and where the figure's

@@ -71,7 +71,7 @@ struct NotePeople: Sendable {
         "cordelia": ["delia"], "cornelius": ["neil"], "daniel": ["dan", "danny"], "david": ["dave"], "deborah": ["deb", "debbie"],
         "dominic": ["dom"], "edward": ["ed", "eddie", "ted"], "eleanor": ["ellie", "nell"], "elizabeth": ["liz", "beth", "lizzie", "eliza"],
         "evangeline": ["evie"], "ezekiel": ["zeke"], "frederick": ["fred", "freddie"], "gabriel": ["gabe"], "gerald": ["gerry"],
-        "gregory": ["greg"], "gwendolyn": ["gwen"], "gwendoline": ["gwen"], "ignatius": ["iggy"], "isabel": ["izzy"], "isabella": ["izzy", "bella"],
+        "gregory": ["greg"], "gwendolyn": ["gwen"], "gwendoline": ["gwen"], "henrietta": ["hetty", "hettie"], "ignatius": ["iggy"], "isabel": ["izzy"], "isabella": ["izzy", "bella"],
         "jacqueline": ["jackie"], "james": ["jim", "jimmy", "jamie"], "jeffrey": ["jeff"], "jennifer": ["jen", "jenny"], "jonathan": ["jon"],
         "joseph": ["joe", "joey"], "josephine": ["jo", "josie"], "marjorie": ["marj", "margie"], "joshua": ["josh"], "katherine": ["kate", "katie", "kathy"], "kathleen": ["kathy"], "kenneth": ["ken", "kenny"],
         "lawrence": ["larry"], "leonard": ["len", "lenny"], "margaret": ["maggie", "meg", "peggy"], "matthew": ["matt"], "michael": ["mike"],

@@ -247,6 +247,8 @@ public struct NoteReader: Sendable {
 
     private static let questionCues: [[String]] = [["asked", "if"], ["asked", "whether"], ["asked", "about"], ["wondering"], ["wondered"],
                                                    ["want", "to", "know"], ["wants", "to", "know"], ["asking", "if"], ["asking", "whether"]]
+        // "Desmond asked me whether a three-year term could…": the same, with whom it was asked.
+        + ["me", "us", "him", "her", "them"].flatMap { whom in [["asked", whom, "whether"], ["asked", whom, "if"], ["asking", whom, "whether"]] }
     /// Where the first condition of a statement starts, if any.
     static func conditionStart(_ tokens: [NoteToken]) -> Int? {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
@@ -287,7 +289,15 @@ public struct NoteReader: Sendable {
                                                       ["walked", "in", "today"], ["walked", "in", "wanting"], ["came", "in", "here"],
                                                       ["came", "in", "wanting"], ["came", "in", "today", "wanting"],
                                                       // "I'd have liked to flip the switch": a wish given up.
-                                                      ["have", "liked"], ["have", "preferred"], ["have", "wanted"]]
+                                                      ["have", "liked"], ["have", "preferred"], ["have", "wanted"],
+                                                      // "Epic-native was my first choice", "I was at annual on the term": where
+                                                      // the speaker stood before.
+                                                      ["was", "my", "first", "choice"], ["was", "our", "first", "choice"],
+                                                      ["i", "was", "at"], ["we", "were", "at"],
+                                                      // "I'm off the big bang": moved off it.
+                                                      ["i'm", "off"], ["im", "off"], ["we're", "off"], ["he's", "off"], ["she's", "off"],
+                                                      // "15 on OT is a stretch": a figure doubted, not held.
+                                                      ["a", "stretch"], ["wishful", "thinking"], ["pie", "in", "the", "sky"]]
 
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
@@ -432,6 +442,14 @@ public struct NoteReader: Sendable {
                         && !Self.dropsView(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded })
                 }
                 var positions = Self.unique(held.compactMap(\.position))
+                // "pilot on 5 North first, then the other hospitals in waves": a plan in steps holds
+                // each step, when the taxonomy says the steps go together.
+                if positions.count == 2, topic.areCompatible(positions[0], positions[1]),
+                   let first = held.first(where: { $0.position == positions[0] }), let second = held.first(where: { $0.position == positions[1] }),
+                   first.last < second.first, tokens[(first.last + 1)..<second.first].contains(where: { ["then", "before"].contains($0.folded) }) {
+                    values += positions.map { (topicID, Claim.Value.position($0)) }
+                    continue
+                }
                 // Two positions in different parts of the sentence: the one the view is stated in
                 // comes first ("Epic-native is a must, they've been burned by interface-engine projects").
                 if positions.count > 1, let first = held.first {
@@ -539,6 +557,9 @@ public struct NoteReader: Sendable {
                                                      "cousin", "cousins", "brother", "sister", "husband", "wife", "friend", "friends",
                                                      // "our CMIO wants…": a title, which names no one NextSend knows.
                                                      "ceo", "cfo", "cio", "cmio", "cno", "cnio", "coo", "ciso", "cto", "cmo"]
+    /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
+    private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
+                                                      "numbers", "figures"]
     /// Places a stakeholder was, or knows, that are not the group: "Coralie's old hospital".
     private static let otherPlaces: Set<String> = ["hospital", "hospitals", "employer", "clinic", "company", "org", "organization", "system"]
     /// Nouns that name one person of an outside body: "the board chair told me…".
@@ -614,7 +635,9 @@ public struct NoteReader: Sendable {
            !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded)) }),
            !(outsider + 1 < tokens.count && tokens[outsider + 1].isWord && !Self.viewWords.contains(tokens[outsider + 1].folded)
                && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
-               && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)) {
+               && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)
+               // "The Meridian analyst note has TCO … at around $1M": the outsider's paper.
+               && !Self.outsidersPaper.contains(tokens[outsider + 1].folded)) {
             return Subject(voice: .outsider, named: true)
         }
         // "Odette says their outside counsel wants a 3-year term": the view reported is the outsider's.
@@ -670,7 +693,9 @@ public struct NoteReader: Sendable {
             // "Respectfully, Magnus, I'd rather…": a name spoken to, not the one speaking.
             let after = name.last + 1 < tokens.count ? tokens[name.last + 1] : nil
             let previous = name.first > 0 ? tokens[name.first - 1] : nil
-            if after?.isMark(",") == true, previous == nil || previous!.isMark(",") || ["hi", "hey", "thanks", "dear"].contains(previous!.folded) {
+            // ("Gideon Stavros, who has asked me to pass his view along, expects…" is not spoken to.)
+            let relative = name.last + 2 < tokens.count && ["who", "whose"].contains(tokens[name.last + 2].folded)
+            if after?.isMark(",") == true, !relative, previous == nil || previous!.isMark(",") || ["hi", "hey", "thanks", "dear"].contains(previous!.folded) {
                 continue
             }
             // "Coralie's old hospital cut OT by 20%", "Lettie's cousin says…": someone's relation or
@@ -683,7 +708,9 @@ public struct NoteReader: Sendable {
             let hasVerbAfter = verbIndices.contains { $0 > name.last }
             // "Priyanka V.: HITRUST r2", "Oksana -- annual": the name heads what follows.
             // (After "Priyanka V." the initial's full stop comes first.)
-            let head = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
+            var head = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
+            // "Treharne flatly: HITRUST.": a manner word may come between the name and its colon.
+            if head + 1 < tokens.count, tokens[head].isWord, tokens[head].folded.hasSuffix("ly"), tokens[head + 1].isMark(":") { head += 1 }
             let colon = head < tokens.count && (tokens[head].isMark(":") || tokens[head].isMark("—") || tokens[head].isMark("–")
                 || (tokens[head].isMark("-") && head + 1 < tokens.count && tokens[head + 1].isMark("-")))
             // "Pilot, then Honora's waves", said by Vivienne: the speaker's view, naming someone's plan.
@@ -776,7 +803,12 @@ public struct NoteReader: Sendable {
     private static let subjectNouns: Set<String> = ["question", "questions", "topic", "discussion", "conversation", "debate", "issue",
                                                    "piece", "angle",
                                                    // "the TCO on an annual basis": a way of counting, not a contract term.
-                                                   "basis"]
+                                                   "basis",
+                                                   // "annual pen test is a must", "the annual budget", "a hybrid meeting":
+                                                   // the word describes something else.
+                                                   "pen", "test", "tests", "testing", "budget", "budgets", "leave", "meeting",
+                                                   "meetings", "survey", "escalator", "uplift", "increase", "increases", "fee", "fees",
+                                                   "spend"]
 
     /// Words that turn a position away after "alone": "… alone have been rejected twice".
     private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
@@ -840,6 +872,11 @@ public struct NoteReader: Sendable {
                     look += 3
                     continue
                 }
+                // "Epic-native or he won't support it": an ultimatum holds the position.
+                if word == "or", look + 1 < tokens.count, Self.firstPerson.contains(tokens[look + 1].folded) || Self.thirdPerson.contains(tokens[look + 1].folded)
+                    || ["i", "he", "she", "they", "you"].contains(tokens[look + 1].folded) {
+                    return false
+                }
                 // "buy a platform not extend Epic": the other position is the one denied.
                 if word == "not", others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
                 if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
@@ -870,6 +907,11 @@ public struct NoteReader: Sendable {
             }
         }
         guard !candidates.isEmpty else { return .problem(otherUnit ? .otherUnit : .noFigure) }
+        // "I said ten at the working session, I'm nudging that to 12 percent": a figure written with
+        // its unit says more than a bare number beside it.
+        if candidates.contains(where: { if case .bare = $0.figure.unit { return false }; return true }) {
+            candidates.removeAll { if case .bare = $0.figure.unit { return true }; return false }
+        }
         let anchor = mentions.map(\.first).min() ?? 0
         let after = candidates.first { $0.figure.first > anchor }
         let pick = after ?? candidates.last!
