@@ -402,6 +402,34 @@ import NextSendSynthetic
         #expect(only("Park flatly: HITRUST.", from: "dana")?.stakeholder == "lee")
     }
 
+    /// Rules from blind12's first run (0.783 / 0.716), a set written in styles the others lack.
+    @Test func arrowsMinutesThreadsAndTasksReadAsMeant() {
+        // A rep's arrow from a name; an arrow between two steps of a plan.
+        #expect(read("Lee -> hybrid / DB onsite\nDana -> pilot 4 West -> rest in waves").claims.map { [$0.stakeholder, "\($0.value)"] } == [
+            ["lee", "hybrid"], ["dana", "pilot-first"], ["dana", "phased"],
+        ])
+        // Numbered minutes with "Ms" and no full stop, and the verbs minutes use.
+        #expect(only("2.1 Ms Reyes restated the TCO ceiling at $1.2M, interfaces included.")?.value == .number(1_200_000))
+        #expect(read("4.2 Mr Park withdrew his preference for a big-bang cutover.").claims.isEmpty)
+        // An aside between a name and its verb; two names that "both" hold one view.
+        #expect(only("Dana, as far as I can tell, has settled on a three-year cost of about $640k.", from: "lee")?.stakeholder == "dana")
+        #expect(read("Mr Park and Ms Reyes both want to buy a platform rather than extend Epic.").claims.map(\.stakeholder) == ["lee", "dana"])
+        // A message's salutation is whom it is written to; a task holds no view.
+        let mail = "From: Lee Park <lee.park@mercy.example>\n\nDana, Zoë -- proposal attached: three-year cost of $690k.\n"
+        #expect(read(mail, format: .email, inbound: true).claims.map(\.stakeholder) == ["lee"])
+        #expect(read("ACTION  Dana to confirm the pilot dates.\nLee -- confirm capacity for the HL7 feeds.").claims.isEmpty)
+        // Hearsay, an outsider's view, the vendor's model, a pilot named as a time, an outsider by role.
+        #expect(read("On implementation I'm hearing 24 weeks from Lee.", from: "dana").claims.isEmpty)
+        #expect(read("I know Vashti's view is that SOC 2 covers a vendor this size, and I don't share it.", from: "dana").claims.isEmpty)
+        #expect(only("Legal's position: three-year term.", from: "dana")?.value == .position("multi-year"))
+        #expect(read("Your model's payback of 14 months assumes a clean pilot on Ward 9.", from: "dana").claims.isEmpty)
+        #expect(read("I'd rather not lock in a three-year term before the pilot's done.", from: "dana").claims.allSatisfy { $0.topic != "rollout" })
+        #expect(read("The union steward on 4 North thinks it should go in all at once.", from: "dana").claims.isEmpty)
+        // "more than once" is a count; a pronoun after lead-in words is the last named person.
+        #expect(only("Dana has told me more than once that SOC 2 Type II will do for her.", from: "lee")?.stakeholder == "dana")
+        #expect(read("Dana isn't on this thread, but for the record she's fine with SOC 2.", from: "lee").claims.map(\.stakeholder) == ["dana"])
+    }
+
     @Test func aViewRepeatedOrTakenBackLaterIsReadOnce() {
         let turns = "Lee Park: Annual. I know, I know. Annual.\n"
         #expect(read(turns, format: .transcript).claims.count == 1)

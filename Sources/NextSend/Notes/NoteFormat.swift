@@ -134,6 +134,8 @@ struct NoteLayout {
                 parents.removeAll()
             }
             text = unbulleted
+            // "ACTION  C. Ravenhill to confirm 7 East pilot dates", "TODO: …": a task, not a view.
+            if Self.isActionItem(text) { continue }
             // A heading or a bold line that is only a name: what follows is that person's.
             if heading || (text.hasPrefix("**") && text.hasSuffix("**")) {
                 let plain = Self.strippingEmphasis(text).trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
@@ -153,6 +155,15 @@ struct NoteLayout {
         return lines
     }
 
+    /// A line that records a task: "ACTION …", "Action: …", "Action item: …", "TODO …", "AP: …".
+    static func isActionItem(_ text: String) -> Bool {
+        let head = text.prefix { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
+        let first = head.split(separator: " ").first.map(String.init) ?? ""
+        if first == "ACTION" || first == "TODO" || first == "ACTIONS" { return true }
+        let lower = text.lowercased()
+        return ["action:", "action item", "actions:", "todo:", "to do:", "ap:", "next step:", "next steps:"].contains { lower.hasPrefix($0) }
+    }
+
     /// Columns of white space before a line's first character, a tab counting four.
     static func indent(of line: String) -> Int {
         var columns = 0
@@ -170,6 +181,10 @@ struct NoteLayout {
         } else if let dot = text.firstIndex(where: { $0 == "." || $0 == ")" }), text[..<dot].allSatisfy(\.isNumber), !text[..<dot].isEmpty,
                   text[text.index(after: dot)...].first == " " {
             text = text[text.index(after: dot)...]
+        } else if let space = text.firstIndex(of: " "), text[..<space].contains("."), text[..<space].allSatisfy({ $0.isNumber || $0 == "." }),
+                  text.first?.isNumber == true {
+            // "2.1 Ms Thorsby restated…", "4.2.1 …": a numbered minute.
+            text = text[space...]
         }
         return text.trimmingCharacters(in: .whitespaces)
     }
@@ -195,6 +210,14 @@ struct NoteLayout {
             rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
             return (name, rest)
         }
+        // "Noemie -> hybrid / DB onsite": a rep's arrow from a name to what they hold.
+        if let arrow = text.range(of: "->") ?? text.range(of: "→"), text.firstIndex(of: ":").map({ $0 > arrow.lowerBound }) ?? true {
+            let name = strippingRole(text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces))
+            let words = name.split(separator: " ")
+            if (1...4).contains(words.count), words.allSatisfy({ $0.first?.isLetter == true }) {
+                return (name, text[arrow.upperBound...].trimmingCharacters(in: .whitespaces))
+            }
+        }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let name = strippingRole(String(text[..<colon]))
         let words = name.split(separator: " ")
@@ -212,6 +235,7 @@ struct NoteLayout {
         var firstBlock = inHeaders
         var voice: NoteVoice = inbound == true ? from.map { .stakeholder($0) } ?? .outsider : .vendor
         var sender: String?
+        var opening = true
         for line in raw {
             let text = NoteText.trimmed(line)
             let lower = text.lowercased()
@@ -219,6 +243,7 @@ struct NoteLayout {
                 if lower.hasPrefix("from:") { sender = stakeholder(inFrom: String(text.dropFirst(5))) }
                 guard text.isEmpty else { continue }
                 inHeaders = false
+                opening = true
                 if firstBlock {
                     let isInbound = inbound ?? (sender != nil)
                     voice = isInbound ? (from ?? sender).map { .stakeholder($0) } ?? .outsider : .vendor
@@ -244,9 +269,28 @@ struct NoteLayout {
                 continue
             }
             if text.isEmpty { continue }
-            lines.append(NoteLine(text: Self.strippingBullet(text), voice: voice))
+            var body = Self.strippingBullet(text)
+            // "Fred, Ulrike -- proposal attached: …": the names a message opens with are whom it is
+            // written to, not who holds what follows.
+            if opening {
+                body = withoutSalutation(body)
+                opening = false
+            }
+            lines.append(NoteLine(text: body, voice: voice))
         }
         return lines
+    }
+
+    /// The line with its opening names ("Fred, Ulrike --", "Dear Fred and Ulrike:") taken off, when
+    /// every one of them is someone in the group.
+    private func withoutSalutation(_ line: String) -> String {
+        guard let mark = ["--", "—", ":"].compactMap({ line.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return line }
+        var names = String(line[..<mark.lowerBound])
+        for greeting in ["Hi ", "Hello ", "Dear ", "Hey "] where names.hasPrefix(greeting) { names.removeFirst(greeting.count) }
+        let parts = names.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.isEmpty, parts.count <= 6, parts.allSatisfy({ !$0.isEmpty && voice(ofName: $0) != nil }) else { return line }
+        return line[mark.upperBound...].trimmingCharacters(in: .whitespaces)
     }
 
     /// The stakeholder a `From:` header names: by address first, else by display name.

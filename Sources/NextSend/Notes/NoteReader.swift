@@ -105,7 +105,9 @@ public struct NoteReader: Sendable {
             // (Not, in a buyer's own words, "Naomi — honestly, I'd put payback at 18" nor "Dana — our
             // budget is…": a name spoken to, before the speaker's own words.)
             let nextWords = index + 1 < parts.count ? NoteText.tokens(of: parts[index + 1]).map(\.folded) : []
+            // (Nor "Struan -- confirm interface engine capacity": a task given to someone.)
             if index + 1 < parts.count, names.count == 1, case .person = names[0].match, !words.isEmpty,
+               !Self.taskVerbs.contains(nextWords.first { $0.first?.isLetter == true } ?? ""),
                tokens[names[0].first...names[0].last].filter({ $0.kind != .mark }).count == words.count,
                !(voice.isStakeholder && nextWords.contains(where: { Self.firstPerson.contains($0) })) {
                 // The words as written, dash and all, so the quote is the text's own.
@@ -297,7 +299,9 @@ public struct NoteReader: Sendable {
                                                       // "I'm off the big bang": moved off it.
                                                       ["i'm", "off"], ["im", "off"], ["we're", "off"], ["he's", "off"], ["she's", "off"],
                                                       // "15 on OT is a stretch": a figure doubted, not held.
-                                                      ["a", "stretch"], ["wishful", "thinking"], ["pie", "in", "the", "sky"]]
+                                                      ["a", "stretch"], ["wishful", "thinking"], ["pie", "in", "the", "sky"],
+                                                      // "I'm hearing 24 weeks from Rowan and 30 from Struan": hearsay, not a view.
+                                                      ["i'm", "hearing"], ["im", "hearing"], ["we're", "hearing"]]
 
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
@@ -323,7 +327,8 @@ public struct NoteReader: Sendable {
                                                   // "a big bang in one weekend, what could possibly go wrong": irony.
                                                   ["could", "possibly", "go", "wrong"]]
     /// "and that's with the pilot": a position named as context, not as a view.
-    private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about"]
+    private static let contextPrepositions: Set<String> = ["with", "after", "during", "including", "of", "from", "for", "on", "in", "about",
+                                                           "before", "until"]
 
     func judge(_ statement: String, voice: NoteVoice, previous: Verdict.Context?, heading: String? = nil, lowercaseText: Bool) -> Verdict {
         let tokens = NoteText.tokens(of: statement)
@@ -334,6 +339,7 @@ public struct NoteReader: Sendable {
         }
         let hasFigure = figures.contains { if case .count = $0.unit { return false }; return true }
         var verdict = Verdict()
+        if isTask(tokens, names: people.mentions(in: tokens, lowercaseText: lowercaseText)) { return verdict }
 
         let subject = holder(tokens: tokens, words: words, voice: voice, previous: previous, lowercaseText: lowercaseText, mentions: mentions)
         if case let .stakeholder(id) = subject.voice, subject.named { verdict.context.holder = id }
@@ -431,6 +437,13 @@ public struct NoteReader: Sendable {
                     note(.vendor)
                     continue
                 }
+                // "Your model's payback of 14 months assumes a clean pilot on Ward 9": the vendor's
+                // material holds the position too.
+                if own.allSatisfy({ isVendorMaterial(Self.clause(around: $0.first, in: tokens), in: tokens, lowercaseText: lowercaseText,
+                                                     buyerVoice: voice.isStakeholder) }) {
+                    note(.vendor)
+                    continue
+                }
                 let views = own.filter { !Self.isContext($0, in: tokens) }
                 let negated = views.filter { isNegated($0, among: own, in: tokens) }
                 // "he's dropped on-prem and moved to hybrid, database in our own data center": a
@@ -446,7 +459,8 @@ public struct NoteReader: Sendable {
                 // each step, when the taxonomy says the steps go together.
                 if positions.count == 2, topic.areCompatible(positions[0], positions[1]),
                    let first = held.first(where: { $0.position == positions[0] }), let second = held.first(where: { $0.position == positions[1] }),
-                   first.last < second.first, tokens[(first.last + 1)..<second.first].contains(where: { ["then", "before"].contains($0.folded) }) {
+                   first.last < second.first,
+                   tokens[(first.last + 1)..<second.first].contains(where: { ["then", "before", ">", "→", "first", "rest"].contains($0.folded) }) {
                     values += positions.map { (topicID, Claim.Value.position($0)) }
                     continue
                 }
@@ -479,7 +493,16 @@ public struct NoteReader: Sendable {
             return verdict
         }
         let quote = Self.quote(statement)
-        verdict.claims = values.map { NoteClaim(stakeholder: id, topic: $0.topic, value: $0.value, quote: quote) }
+        var holders = [id]
+        // "Mr Fenstermacher and Ms Arceneaux both want to buy a platform": one view, two holders.
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        for (a, b) in zip(names, names.dropFirst()) where b.last + 1 < tokens.count && tokens[b.last + 1].folded == "both"
+            && a.last < b.first && tokens[(a.last + 1)..<b.first].allSatisfy({ ["and", "&", "mr", "ms", "mrs", "dr", "."].contains($0.folded) }) {
+            if case let .person(first) = a.match, case let .person(second) = b.match, [first, second].contains(id) {
+                holders = [first, second]
+            }
+        }
+        verdict.claims = holders.flatMap { holder in values.map { NoteClaim(stakeholder: holder, topic: $0.topic, value: $0.value, quote: quote) } }
         verdict.setAside = setAside.map { NoteClaim(stakeholder: id, topic: $0.topic, value: $0.value, quote: quote) }
         return verdict
     }
@@ -539,6 +562,8 @@ public struct NoteReader: Sendable {
         "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
         "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will", "budge", "budging",
         "ballparked", "ballparks", "floated", "floats", "pegged", "pegs",
+        // Minutes' verbs: "Ms Thorsby restated the TCO ceiling at $1.2M", "gave go-live as 28 weeks".
+        "restated", "restates", "reiterated", "reiterates", "repeated", "gave", "settled", "pressing", "content",
         "won't", "wont", "doesn't", "doesnt", "don't", "dont", "isn't", "isnt", "hasn't", "hasnt", "haven't", "havent",
         // "Lachlan still on 15 mo payback": the view kept, said without a verb.
         "still", "saying", "telling", "arguing",
@@ -556,7 +581,9 @@ public struct NoteReader: Sendable {
                                                      // "Lettie's cousin works at St. Odile's, says…": someone's relation is not them.
                                                      "cousin", "cousins", "brother", "sister", "husband", "wife", "friend", "friends",
                                                      // "our CMIO wants…": a title, which names no one NextSend knows.
-                                                     "ceo", "cfo", "cio", "cmio", "cno", "cnio", "coo", "ciso", "cto", "cmo"]
+                                                     "ceo", "cfo", "cio", "cmio", "cno", "cnio", "coo", "ciso", "cto", "cmo",
+                                                     // "The union steward on 4 North thinks…", "Our chair will want…".
+                                                     "steward", "stewards", "union", "chair", "chairman", "chairwoman"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
@@ -694,7 +721,13 @@ public struct NoteReader: Sendable {
             let after = name.last + 1 < tokens.count ? tokens[name.last + 1] : nil
             let previous = name.first > 0 ? tokens[name.first - 1] : nil
             // ("Gideon Stavros, who has asked me to pass his view along, expects…" is not spoken to.)
-            let relative = name.last + 2 < tokens.count && ["who", "whose"].contains(tokens[name.last + 2].folded)
+            // ("Fred, as far as I can tell, has settled on…", "Severin, I gather, would rather…": an
+            // aside between a name and its verb.)
+            let relative = name.last + 2 < tokens.count && (["who", "whose"].contains(tokens[name.last + 2].folded)
+                || tokens[(name.last + 2)...].prefix(8).firstIndex(where: { $0.isMark(",") }).map { close in
+                    close + 1 < tokens.count && tokens[close + 1].isWord && Self.viewWords.contains(tokens[close + 1].folded)
+                        && !topicMentions.contains { $0.first > name.last && $0.first < close }
+                } ?? false)
             if after?.isMark(",") == true, !relative, previous == nil || previous!.isMark(",") || ["hi", "hey", "thanks", "dear"].contains(previous!.folded) {
                 continue
             }
@@ -743,9 +776,19 @@ public struct NoteReader: Sendable {
            topicMentions.contains(where: { (2...4).contains($0.first) }) {
             return Subject(voice: .outsider, named: true)
         }
+        // "I know Vashti's view is that SOC 2 covers a vendor this size": the view of someone NextSend
+        // does not know, reported.
+        for index in tokens.indices.dropLast(2) where tokens[index].isWord && tokens[index].startsUppercase && tokens[index + 1].folded == "'s"
+            && ["view", "position", "take", "opinion", "stance"].contains(tokens[index + 2].folded)
+            && !names.contains(where: { $0.last == index }) && !Self.firstPerson.contains(tokens[index].folded)
+            // (Not "Legal's position", "Procurement's view": a department its member speaks for.)
+            && !Self.departments.contains(tokens[index].folded) && !taxonomy.roles.contains(tokens[index].folded) {
+            return Subject(voice: .outsider, named: true)
+        }
         // "he wants to buy a platform" after "Tariq wants…" (but "She's right, and I've come round: …"
         // agrees with her and goes on in the speaker's own words).
-        if let first = wordTokens.first, Self.thirdPerson.contains(first.folded),
+        // ("but for the record she's fine with SOC 2": a pronoun after words that only lead in.)
+        if let first = wordTokens.first(where: { !Self.leadIns.contains($0.folded) }), Self.thirdPerson.contains(first.folded),
            !["right", "correct"].contains(wordTokens.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
             return Subject(voice: .outsider, named: false)
@@ -756,6 +799,25 @@ public struct NoteReader: Sendable {
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
     private static let passingOn: Set<String> = ["tells", "told", "says", "said", "mentioned", "hears", "heard", "reports", "reported"]
 
+    /// Verbs a task opens with: "confirm …", "send …", a name before them is whom it is given to.
+    static let taskVerbs: Set<String> = ["confirm", "send", "check", "share", "schedule", "circulate", "draft", "book", "follow", "chase",
+                                         "loop", "ping", "arrange", "prepare"]
+
+    /// "Struan -- confirm interface engine capacity for the HL7 feeds", "C. Ravenhill to confirm 7
+    /// East pilot dates": a task, given to someone or taken on, which holds no view.
+    func isTask(_ tokens: [NoteToken], names: [NotePeople.Mention]) -> Bool {
+        var index = 0
+        if let name = names.first(where: { $0.first == 0 }) { index = name.last + 1 }
+        while index < tokens.count, tokens[index].kind == .mark { index += 1 }
+        guard index < tokens.count else { return false }
+        if tokens[index].folded == "to", index + 1 < tokens.count, index > 0 { index += 1 }
+        return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
+    }
+
+    /// Words that lead into a statement without being its subject.
+    private static let leadIns: Set<String> = ["but", "and", "so", "though", "also", "anyway", "honestly", "frankly", "for", "the", "record",
+                                               "fwiw", "btw"]
+
     /// Departments a stakeholder speaks for in the first person ("Legal's position", "Finance's number").
     private static let departments: Set<String> = ["legal", "finance", "it", "ops", "operations", "nursing", "security", "procurement",
                                                    "clinical", "hr", "compliance", "pharmacy", "informatics", "facilities"]
@@ -763,6 +825,7 @@ public struct NoteReader: Sendable {
     // MARK: - Positions and figures
 
     private static let negators: Set<String> = ["not", "no", "never", "than", "instead", "against", "without", "dropped", "drop", "drops",
+                                                "withdrew", "withdrawn", "withdraws",
                                                 "ruled", "nor", "neither", "nothing", "avoid", "skip", "dont", "doesnt", "wont", "isnt",
                                                 "cant", "didnt", "wouldnt", "shouldnt", "arent", "hasnt", "havent", "nobody"]
     private static let negatorsAfter: Set<String> = ["not", "waste", "overkill", "non-starter", "nonstarter", "dont", "doesnt", "wont", "isnt",
@@ -844,7 +907,8 @@ public struct NoteReader: Sendable {
                 if ["and", "then"].contains(token.folded), !others.contains(where: { $0.first == look + 1 }) { joined = true }
                 if Self.isNegation(token.folded) {
                     let next = look + 1 < tokens.count ? tokens[look + 1].folded : ""
-                    if !Self.holdingAfterDenial.contains(next) { return true }
+                    // ("has told me more than once that SOC 2 Type II will do": a count, not a denial.)
+                    if !Self.holdingAfterDenial.contains(next), !(token.folded == "than" && ["once", "twice", "ever"].contains(next)) { return true }
                 }
                 seen += 1
             }
