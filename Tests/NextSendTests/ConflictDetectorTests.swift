@@ -1,4 +1,4 @@
-import NextSend
+@testable import NextSend
 import NextSendTestSupport
 import Testing
 import NextSendSynthetic
@@ -39,6 +39,59 @@ import NextSendSynthetic
         let expected = ConflictDetector.detect(claims, taxonomy: taxonomy, asOf: asOf)
         for _ in 0..<5 {
             #expect(ConflictDetector.detect(claims.shuffled(using: &generator), taxonomy: taxonomy, asOf: asOf) == expected)
+        }
+    }
+
+    /// Property: the detector gives what the rule says, computed the plain way from
+    /// ``ConflictDetector/latestClaims(_:asOf:)``: each holder's latest value per topic, a conflict
+    /// where two values disagree, sides in position or figure order. Small groups (searched in a
+    /// line) and large ones (keyed) alike, with ties on days and values, claims after the day and
+    /// topics the taxonomy does not know.
+    @Test(arguments: 0..<40)
+    func detectEqualsTheRuleComputedThePlainWay(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let people = (0..<Int.random(in: 1...(seed % 4 == 3 ? 60 : 9), using: &generator)).map { "p\($0)" }
+        let count = seed % 4 == 3 ? Int.random(in: 257...600, using: &generator) : Int.random(in: 0...80, using: &generator)
+        let positions = ["cloud-only", "hybrid", "on-prem-required"]
+        var claims: [Claim] = []
+        for _ in 0..<count {
+            let who = people.randomElement(using: &generator)!
+            let date = "2026-\(["10-01", "10-02", "10-03", "11-28", "11-29", "12-01"].randomElement(using: &generator)!)"
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: claims.append(claim(who, "deployment", .position(positions.randomElement(using: &generator)!), date))
+            case 1: claims.append(claim(who, "tco", .number(Double(Int.random(in: 8...14, using: &generator) * 10_000)), date))
+            case 2: claims.append(claim(who, "payback-months", .number(Double(Int.random(in: 10...13, using: &generator))), date))
+            default: claims.append(claim(who, "no-such-topic", .position("x\(Int.random(in: 0..<2, using: &generator))"), date))
+            }
+        }
+        #expect(ConflictDetector.detect(claims, taxonomy: taxonomy, asOf: asOf) == plainConflicts(claims))
+    }
+
+    func plainConflicts(_ claims: [Claim]) -> [Conflict] {
+        ConflictDetector.latestClaims(claims, asOf: asOf).keys.sorted().compactMap { topicID -> Conflict? in
+            guard let topic = taxonomy.topic(topicID) else { return nil }
+            let latest = ConflictDetector.latestClaims(claims, asOf: asOf)[topicID]!
+            var holders: [Claim.Value: [String]] = [:]
+            for (person, claim) in latest { holders[claim.value, default: []].append(person) }
+            let values = Array(holders.keys)
+            let agree = { (a: Claim.Value, b: Claim.Value) -> Bool in
+                switch (a, b) {
+                case let (.position(x), .position(y)): return topic.areCompatible(x, y)
+                case let (.number(x), .number(y)): return topic.areCompatible(x, y)
+                default: return false
+                }
+            }
+            guard values.contains(where: { a in values.contains { b in !agree(a, b) } }) else { return nil }
+            let sides = values.map { Conflict.Side(value: $0, stakeholders: holders[$0]!.sorted()) }.sorted { lhs, rhs in
+                switch (lhs.value, rhs.value) {
+                case let (.number(a), .number(b)): return a < b
+                case let (.position(a), .position(b)):
+                    let ia = topic.positions.firstIndex(of: a) ?? Int.max, ib = topic.positions.firstIndex(of: b) ?? Int.max
+                    return ia != ib ? ia < ib : a < b
+                default: return lhs.value.sortKey < rhs.value.sortKey
+                }
+            }
+            return Conflict(topic: topicID, sides: sides)
         }
     }
 

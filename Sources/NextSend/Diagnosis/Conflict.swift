@@ -31,13 +31,44 @@ public struct Conflict: Sendable, Hashable, Codable {
 /// stakeholders or claims in the input.
 public enum ConflictDetector {
     public static func detect(_ claims: [Claim], taxonomy: Taxonomy, asOf: Day) -> [Conflict] {
-        latestClaims(claims, asOf: asOf)
-            .sorted { $0.key < $1.key }
-            .compactMap { topicID, latest in
-                guard let topic = taxonomy.topic(topicID) else { return nil }
-                return conflict(on: topic, latest: latest)
+        // A group holds a few dozen claims on about ten topics: small arrays searched in a line
+        // beat hashing every topic and person twice (the digest runs this a dozen times a group,
+        // for its trend). A group with many more claims takes the keyed path.
+        guard claims.count <= linearLimit else {
+            return latestClaims(claims, asOf: asOf)
+                .sorted { $0.key < $1.key }
+                .compactMap { topicID, latest in
+                    guard let topic = taxonomy.topic(topicID) else { return nil }
+                    return conflict(on: topic, holders: latest.map { ($0.key, $0.value.value) })
+                }
+        }
+        var topics: [String] = []
+        var latest: [[(stakeholder: String, claim: Int)]] = []
+        // (Fields are read in place: copying a whole claim retains every string in it.)
+        for index in claims.indices where claims[index].date <= asOf {
+            guard let slot = topics.firstIndex(of: claims[index].topic) else {
+                topics.append(claims[index].topic)
+                latest.append([(claims[index].stakeholder, index)])
+                continue
             }
+            guard let held = latest[slot].firstIndex(where: { $0.stakeholder == claims[index].stakeholder }) else {
+                latest[slot].append((claims[index].stakeholder, index))
+                continue
+            }
+            // The same rule as ``latestClaims(_:asOf:)``: later wins, a same-day tie goes by value.
+            let current = latest[slot][held].claim
+            if claims[index].date < claims[current].date { continue }
+            if claims[index].date == claims[current].date, claims[index].value.sortKey <= claims[current].value.sortKey { continue }
+            latest[slot][held].claim = index
+        }
+        return topics.indices.sorted { topics[$0] < topics[$1] }.compactMap { slot in
+            guard let topic = taxonomy.topic(topics[slot]) else { return nil }
+            return conflict(on: topic, holders: latest[slot].map { ($0.stakeholder, claims[$0.claim].value) })
+        }
     }
+
+    /// The most claims a group may hold for ``detect(_:taxonomy:asOf:)`` to search them in a line.
+    static let linearLimit = 256
 
     /// The latest claim of each stakeholder per topic, as of `asOf`: topic → stakeholder → claim.
     ///
@@ -55,12 +86,19 @@ public enum ConflictDetector {
         return latest
     }
 
-    static func conflict(on topic: Topic, latest: [String: Claim]) -> Conflict? {
-        var holders: [Claim.Value: [String]] = [:]
-        for (stakeholder, claim) in latest {
-            holders[claim.value, default: []].append(stakeholder)
+    /// The conflict on one topic among each holder's latest value, if any two values disagree.
+    /// The sides come out in one order whatever the order of `holders`.
+    static func conflict(on topic: Topic, holders: [(stakeholder: String, value: Claim.Value)]) -> Conflict? {
+        var values: [Claim.Value] = []
+        var people: [[String]] = []
+        for holder in holders {
+            if let index = values.firstIndex(of: holder.value) {
+                people[index].append(holder.stakeholder)
+            } else {
+                values.append(holder.value)
+                people.append([holder.stakeholder])
+            }
         }
-        let values = Array(holders.keys)
         var disagree = false
         outer: for i in values.indices {
             for j in values.indices where j > i {
@@ -71,7 +109,7 @@ public enum ConflictDetector {
             }
         }
         guard disagree else { return nil }
-        let sides = values.map { Conflict.Side(value: $0, stakeholders: holders[$0]!.sorted()) }
+        let sides = values.indices.map { Conflict.Side(value: values[$0], stakeholders: people[$0].sorted()) }
             .sorted { lhs, rhs in
                 switch (lhs.value, rhs.value) {
                 case let (.number(a), .number(b)): return a < b
