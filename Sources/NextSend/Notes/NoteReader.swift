@@ -109,20 +109,16 @@ public struct NoteReader: Sendable {
             if index + 1 < parts.count, names.count == 1, case .person = names[0].match, !words.isEmpty,
                !Self.taskVerbs.contains(nextWords.first { $0.first?.isLetter == true } ?? ""),
                tokens[names[0].first...names[0].last].filter({ $0.kind != .mark }).count == words.count,
-               !(voice.isStakeholder && nextWords.contains(where: { Self.firstPerson.contains($0) })) {
-                // The words as written, dash and all, so the quote is the text's own.
-                if let found, let next = line.range(of: parts[index + 1], range: found.upperBound..<line.endIndex) {
-                    joined.append(String(line[found.lowerBound..<next.upperBound]))
-                    cursor = next.upperBound
-                    index += 2
-                    continue
-                }
-                joined.append(parts[index])
-                index += 1
-            } else {
-                joined.append(parts[index])
-                index += 1
+               !(voice.isStakeholder && nextWords.contains(where: { Self.firstPerson.contains($0) })),
+               // The words as written, dash and all, so the quote is the text's own.
+               let found, let next = line.range(of: parts[index + 1], range: found.upperBound..<line.endIndex) {
+                joined.append(String(line[found.lowerBound..<next.upperBound]))
+                cursor = next.upperBound
+                index += 2
+                continue
             }
+            joined.append(parts[index])
+            index += 1
         }
         return joined
     }
@@ -608,6 +604,20 @@ public struct NoteReader: Sendable {
         var named: Bool
     }
 
+}
+
+extension NotePeople.Mention {
+    /// The person a name names, as the one who holds the statement's view.
+    var subject: NoteReader.Subject {
+        switch match {
+        case let .person(id): NoteReader.Subject(voice: .stakeholder(id), named: true)
+        case .ambiguous: NoteReader.Subject(voice: .ambiguous, named: true)
+        }
+    }
+}
+
+extension NoteReader {
+
     private func holder(tokens: [NoteToken], words: [String], voice: NoteVoice, previous: Verdict.Context?, lowercaseText: Bool,
                         mentions topicMentions: [TopicPhrases.Mention]) -> Subject {
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
@@ -701,10 +711,7 @@ public struct NoteReader: Sendable {
                tokens[(open + 1)...].contains(where: { Self.firstPerson.contains($0.folded) }),
                // "Dana forwarded the CFO's note: \"we need…\"": the words are the CFO's.
                !tokens[(name.last + 1)..<open].contains(where: { Self.outsiderWords.contains($0.folded) }) {
-                switch name.match {
-                case let .person(id): return Subject(voice: .stakeholder(id), named: true)
-                case .ambiguous: return Subject(voice: .ambiguous, named: true)
-                }
+                return name.subject
             }
             // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
             if let me = tokens[..<name.first].lastIndex(where: { Self.firstPerson.contains($0.folded) }),
@@ -752,10 +759,7 @@ public struct NoteReader: Sendable {
                 continue
             }
             guard name.possessive || hasVerbAfter || colon else { continue }
-            switch name.match {
-            case let .person(id): return Subject(voice: .stakeholder(id), named: true)
-            case .ambiguous: return Subject(voice: .ambiguous, named: true)
-            }
+            return name.subject
         }
         // A name NextSend does not know, speaking: "Maria estimated 16 weeks", "Sam said…".
         let wordTokens = tokens.filter { $0.kind != .mark }
