@@ -65,6 +65,8 @@ import NextSendSynthetic
             }
         }
         #expect(ConflictDetector.detect(claims, taxonomy: taxonomy, asOf: asOf) == plainConflicts(claims))
+        // What the consensus trend counts, without the sides.
+        #expect(ConflictDetector.count(claims, taxonomy: taxonomy, asOf: asOf) == plainConflicts(claims).count)
     }
 
     func plainConflicts(_ claims: [Claim]) -> [Conflict] {

@@ -31,16 +31,36 @@ public struct Conflict: Sendable, Hashable, Codable {
 /// stakeholders or claims in the input.
 public enum ConflictDetector {
     public static func detect(_ claims: [Claim], taxonomy: Taxonomy, asOf: Day) -> [Conflict] {
-        // A group holds a few dozen claims on about ten topics: small arrays searched in a line
-        // beat hashing every topic and person twice (the digest runs this a dozen times a group,
-        // for its trend). A group with many more claims takes the keyed path.
+        latestByTopic(claims, asOf: asOf).compactMap { topicID, holders in
+            guard let topic = taxonomy.topic(topicID) else { return nil }
+            return conflict(on: topic, holders: holders)
+        }
+    }
+
+    /// How many topics are in conflict: what ``detect(_:taxonomy:asOf:)`` would find, counted
+    /// without building the sides (the consensus trend needs only the number, twelve times a group).
+    static func count(_ claims: [Claim], taxonomy: Taxonomy, asOf: Day) -> Int {
+        latestByTopic(claims, asOf: asOf).reduce(0) { count, entry in
+            guard let topic = taxonomy.topic(entry.topic) else { return count }
+            var values: [Claim.Value] = []
+            for holder in entry.holders where !values.contains(holder.value) {
+                if values.contains(where: { !agree($0, holder.value, on: topic) }) { return count + 1 }
+                values.append(holder.value)
+            }
+            return count
+        }
+    }
+
+    /// Each topic's holders with their latest value, topics in id order.
+    ///
+    /// A group holds a few dozen claims on about ten topics: small arrays searched in a line beat
+    /// hashing every topic and person twice (the digest runs this a dozen times a group, for its
+    /// trend). A group with many more claims takes the keyed path.
+    static func latestByTopic(_ claims: [Claim], asOf: Day) -> [(topic: String, holders: [(stakeholder: String, value: Claim.Value)])] {
         guard claims.count <= linearLimit else {
-            return latestClaims(claims, asOf: asOf)
-                .sorted { $0.key < $1.key }
-                .compactMap { topicID, latest in
-                    guard let topic = taxonomy.topic(topicID) else { return nil }
-                    return conflict(on: topic, holders: latest.map { ($0.key, $0.value.value) })
-                }
+            return latestClaims(claims, asOf: asOf).sorted { $0.key < $1.key }.map { topic, latest in
+                (topic, latest.map { ($0.key, $0.value.value) })
+            }
         }
         var topics: [String] = []
         var latest: [[(stakeholder: String, claim: Int)]] = []
@@ -61,9 +81,8 @@ public enum ConflictDetector {
             if claims[index].date == claims[current].date, claims[index].value.sortKey <= claims[current].value.sortKey { continue }
             latest[slot][held].claim = index
         }
-        return topics.indices.sorted { topics[$0] < topics[$1] }.compactMap { slot in
-            guard let topic = taxonomy.topic(topics[slot]) else { return nil }
-            return conflict(on: topic, holders: latest[slot].map { ($0.stakeholder, claims[$0.claim].value) })
+        return topics.indices.sorted { topics[$0] < topics[$1] }.map { slot in
+            (topics[slot], latest[slot].map { ($0.stakeholder, claims[$0.claim].value) })
         }
     }
 

@@ -26,7 +26,7 @@ public enum Diagnoser {
     /// missing voices — without working out its needs (the trend asks this for twelve days a group).
     static func openProblems(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day) -> OpenProblems {
         let jobs = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: asOf)
-        return OpenProblems(conflicts: ConflictDetector.detect(group.claims, taxonomy: taxonomy, asOf: asOf).count,
+        return OpenProblems(conflicts: ConflictDetector.count(group.claims, taxonomy: taxonomy, asOf: asOf),
                             stalled: jobs.filter { $0.status == .stalled }.count,
                             unreached: unengagedStakeholders(group, asOf: asOf).count,
                             missingVoices: missingVoices(group, jobs: jobs, taxonomy: taxonomy).count)
