@@ -430,6 +430,27 @@ import NextSendSynthetic
         #expect(read("Dana isn't on this thread, but for the record she's fine with SOC 2.", from: "lee").claims.map(\.stakeholder) == ["dana"])
     }
 
+    /// Rules from blind13's first run (0.760 / 0.655): logs, tables and columns.
+    @Test func logsTablesAndColumnsGiveEachCellItsHolder() {
+        // A CRM log's time and initials are the writer's; a rep's "Name -- …" line is the name's throughout.
+        #expect(only("10:07 DK: Dana has the three-year budget at $1.6M, hard ceiling.")?.value == .number(1_600_000))
+        #expect(read("Lee -- no big bang; pilot on 5 West, then in waves by hospital.").claims.map { [$0.stakeholder, "\($0.value)"] } == [
+            ["lee", "pilot-first"], ["lee", "phased"],
+        ])
+        // A Markdown table row per person; columns laid out with spaces.
+        let table = "| Who | Role | Position |\n|---|---|---|\n| Dana Reyes | CFO | TCO $1.6M ceiling |\n| Lee Park | CIO | Hybrid |\n"
+        #expect(read(table, format: .markdown).claims.map { [$0.stakeholder, "\($0.value)"] } == [["dana", "1600000"], ["lee", "hybrid"]])
+        let columns = "Cost       Dana's 3-yr cost is $1.45M        Lee caps the TCO at $1.3M\n"
+        #expect(read(columns).claims.map { [$0.stakeholder, "\($0.value)"] } == [["dana", "1450000"], ["lee", "1300000"]])
+        // A range with decimals, a decision of the group, a view passed on, a reason after "now that".
+        #expect(only("Dana: 3-yr cost $1.55-1.85M")?.value == .number(1_700_000))
+        #expect(read("DECISION 1 -- buy a platform, three-year term at $1.34M.", from: "dana").claims.isEmpty)
+        #expect(only("Dana passed on that Lee wants annual for the first term.")?.stakeholder == "lee")
+        #expect(read("I'll go fully hosted now that Lee has her HITRUST date.", from: "dana").claims.map(\.topic) == ["deployment"])
+        #expect(read("I was the big-bang person and I've let that go.", from: "dana").claims.isEmpty)
+        #expect(read("The Epic module's dead, by the way.", from: "dana").claims.isEmpty)
+    }
+
     @Test func aViewRepeatedOrTakenBackLaterIsReadOnce() {
         let turns = "Lee Park: Annual. I know, I know. Annual.\n"
         #expect(read(turns, format: .transcript).claims.count == 1)

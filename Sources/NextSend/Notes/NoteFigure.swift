@@ -241,7 +241,9 @@ extension NoteFigure {
             return nil
         }
         // The middle or end of a date or a phone number ("2026-11-06", "555-201-4410").
+        // ("$1.55-1.85M" is a range: a year has no decimal point.)
         if index > 1, tokens[index - 1].isMark("-"), number.attached, tokens[index - 2].isNumber, tokens[index - 1].attached,
+           !tokens[index - 2].text.contains("."),
            tokens[index - 2].text.count == 4 || (index > 3 && tokens[index - 3].isMark("-") && tokens[index - 4].isNumber) {
             return nil
         }

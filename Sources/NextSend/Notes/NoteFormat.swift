@@ -118,8 +118,27 @@ struct NoteLayout {
         // ("  - payback two years, tops") Kate's too, the way a scribe nests what one person said.
         var parents: [(indent: Int, voice: NoteVoice)] = []
         for line in raw {
-            var text = NoteText.trimmed(line)
+            var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
+            // "| Lysander Oyelaran | COO | Buy a platform | payback ≤ 18 months |": a table with a row
+            // per person; each cell of the row is that person's.
+            if text.hasPrefix("|") {
+                let cells = text.split(separator: "|").map { Self.strippingEmphasis($0.trimmingCharacters(in: .whitespaces)) }
+                if let first = cells.first, let named = voice(ofName: Self.strippingRole(first)) {
+                    lines += cells.dropFirst().filter { $0.contains(where: \.isLetter) }.map { NoteLine(text: $0, voice: named) }
+                }
+                continue
+            }
+            // "Cost       Wendeline's 3-yr cost is $1.45M   Hollis V. caps the TCO at $1.3M": columns
+            // laid out with spaces are statements of their own.
+            let columns = text.components(separatedBy: "   ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if columns.count > 1 {
+                lines += columns.filter { $0.contains(where: \.isLetter) }.map { column in
+                    if let (name, rest) = Self.leadingName(column), let named = voice(ofName: name) { return NoteLine(text: rest, voice: named) }
+                    return NoteLine(text: column, voice: section ?? owner)
+                }
+                continue
+            }
             var heading = false
             if markdown, text.hasPrefix("#") {
                 text = String(text.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
@@ -148,11 +167,46 @@ struct NoteLayout {
                 lineVoice = named
                 text = rest
                 if isBullet { parents.append((indent, named)) }
+            } else if owner == .vendor, let (name, rest) = Self.dashedName(text), let named = voice(ofName: name) {
+                // In the rep's own notes, "Ágota -- no big bang; pilot on 5 West, then in waves" and
+                // "Marisol Achterberg  nurses want a separate app": the whole line is that person's.
+                lineVoice = named
+                text = rest
             }
             if text.isEmpty { continue }
             lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice))
         }
         return lines
+    }
+
+    /// "10:07 DK: Liz has the three-year budget at $1.6M": a CRM log's time and the writer's
+    /// initials, taken off (the line stays the writer's).
+    static func withoutLogStamp(_ text: String) -> String {
+        var rest = Substring(text)
+        let hours = rest.prefix { $0.isNumber }
+        guard (1...2).contains(hours.count), rest.dropFirst(hours.count).first == ":" else { return text }
+        rest = rest.dropFirst(hours.count + 1)
+        let minutes = rest.prefix { $0.isNumber }
+        guard minutes.count == 2 else { return text }
+        rest = rest.dropFirst(2).drop { $0 == " " }
+        let initials = rest.prefix { $0.isUppercase && $0.isLetter }
+        if (1...3).contains(initials.count), let after = rest.dropFirst(initials.count).first, after == ":" || after == " " {
+            rest = rest.dropFirst(initials.count + 1)
+        }
+        return rest.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// "Ágota -- …", "Ágota — …", "Marisol Achterberg  …": a name of one to four words before a
+    /// spaced dash or two spaces.
+    static func dashedName(_ text: String) -> (String, String)? {
+        for mark in [" -- ", " — ", " – ", "  "] {
+            guard let range = text.range(of: mark) else { continue }
+            let name = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let words = name.split(separator: " ")
+            guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { continue }
+            return (name, text[range.upperBound...].trimmingCharacters(in: .whitespaces))
+        }
+        return nil
     }
 
     /// A line that records a task: "ACTION …", "Action: …", "Action item: …", "TODO …", "AP: …".

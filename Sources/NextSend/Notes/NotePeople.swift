@@ -79,7 +79,7 @@ struct NotePeople: Sendable {
         "patricia": ["patty", "trish"], "patrick": ["paddy"], "peter": ["pete"], "philip": ["phil"], "phillip": ["phil"], "philippa": ["pippa"],
         "rebecca": ["becky", "becca"], "reginald": ["reggie"], "richard": ["rick", "ricky"], "robert": ["bob", "bobby", "robbie"],
         "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
-        "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy"],
+        "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy", "ted"],
         "theresa": ["tess", "tessa", "terri"], "teresa": ["tess", "tessa", "terri"], "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
         // "Bill" is an English word too; in a group with a William, a capitalized "Bill" is nearly
         // always him (all capitals and lower-case notes are never matched on a short form).

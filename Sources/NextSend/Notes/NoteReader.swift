@@ -297,7 +297,9 @@ public struct NoteReader: Sendable {
                                                       // "15 on OT is a stretch": a figure doubted, not held.
                                                       ["a", "stretch"], ["wishful", "thinking"], ["pie", "in", "the", "sky"],
                                                       // "I'm hearing 24 weeks from Rowan and 30 from Struan": hearsay, not a view.
-                                                      ["i'm", "hearing"], ["im", "hearing"], ["we're", "hearing"]]
+                                                      ["i'm", "hearing"], ["im", "hearing"], ["we're", "hearing"],
+                                                      // "I was the big-bang person and I've let that go".
+                                                      ["let", "that", "go"], ["let", "it", "go"]]
 
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
@@ -316,7 +318,9 @@ public struct NoteReader: Sendable {
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
                                                       "projection", "projections", "case", "calculator", "brochure", "website",
-                                                      "materials", "material", "collateral"]
+                                                      "materials", "material", "collateral",
+                                                      // "Hybrid was your line for two months": the listener's, not the speaker's.
+                                                      "line"]
     /// "… and I'm not doing it here", "never again": a refusal of what the statement named before it.
     private static let refusalCues: [[String]] = [["not", "doing", "it"], ["not", "doing", "that"], ["never", "again"],
                                                   ["not", "going", "there"],
@@ -334,8 +338,20 @@ public struct NoteReader: Sendable {
             !mentions.contains { $0.first <= figure.last && figure.first <= $0.last }
         }
         let hasFigure = figures.contains { if case .count = $0.unit { return false }; return true }
+        // "I'll go fully hosted now that Solveig has her HITRUST date": what follows "now that" is
+        // the reason, not a view.
+        if let reason = words.indices.dropLast().first(where: { words[$0] == "now" && words[$0 + 1] == "that" }),
+           let at = tokens.indices.filter({ tokens[$0].kind != .mark }).dropFirst(reason).first {
+            mentions.removeAll { $0.first > at }
+        }
         var verdict = Verdict()
         if isTask(tokens, names: people.mentions(in: tokens, lowercaseText: lowercaseText)) { return verdict }
+        // "DECISION 1 -- buy a platform", "AGREED: pilot first": the group's record, nobody's view.
+        if let first = tokens.first(where: \.isWord), ["decision", "decisions", "agreed", "resolved"].contains(first.folded),
+           first.isAllCaps || tokens.dropFirst().first.map({ $0.isMark(":") || $0.isNumber }) == true, !mentions.isEmpty {
+            verdict.skipped = .unknownPerson
+            return verdict
+        }
 
         let subject = holder(tokens: tokens, words: words, voice: voice, previous: previous, lowercaseText: lowercaseText, mentions: mentions)
         if case let .stakeholder(id) = subject.voice, subject.named { verdict.context.holder = id }
@@ -560,6 +576,8 @@ public struct NoteReader: Sendable {
         "ballparked", "ballparks", "floated", "floats", "pegged", "pegs",
         // Minutes' verbs: "Ms Thorsby restated the TCO ceiling at $1.2M", "gave go-live as 28 weeks".
         "restated", "restates", "reiterated", "reiterates", "repeated", "gave", "settled", "pressing", "content",
+        // "Hollis Vantongeren holds the three-year cost at $1.3M", "Hollis V. caps the TCO at $1.3M".
+        "holds", "holding", "caps", "capped",
         "won't", "wont", "doesn't", "doesnt", "don't", "dont", "isn't", "isnt", "hasn't", "hasnt", "haven't", "havent",
         // "Lachlan still on 15 mo payback": the view kept, said without a verb.
         "still", "saying", "telling", "arguing",
@@ -579,7 +597,9 @@ public struct NoteReader: Sendable {
                                                      // "our CMIO wants…": a title, which names no one NextSend knows.
                                                      "ceo", "cfo", "cio", "cmio", "cno", "cnio", "coo", "ciso", "cto", "cmo",
                                                      // "The union steward on 4 North thinks…", "Our chair will want…".
-                                                     "steward", "stewards", "union", "chair", "chairman", "chairwoman"]
+                                                     "steward", "stewards", "union", "chair", "chairman", "chairwoman",
+                                                     // "St. Brannock's nurse director told me…": someone else's.
+                                                     "director", "directors"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
@@ -693,8 +713,16 @@ extension NoteReader {
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
             if name.last + 2 < tokens.count, Self.passingOn.contains(tokens[name.last + 1].folded),
                let other = names.first(where: { $0.first > name.last + 1 && $0.first <= name.last + 4 }),
-               tokens[(name.last + 2)..<other.first].allSatisfy({ ["me", "us", "that"].contains($0.folded) }),
+               // ("Osric passed on that Clementine wants annual": the same.)
+               tokens[(name.last + 2)..<other.first].allSatisfy({ ["me", "us", "that", "on"].contains($0.folded) }),
                other.last + 1 < tokens.count, Self.viewWords.contains(tokens[other.last + 1].folded) {
+                continue
+            }
+            // "I'll go fully hosted now that Solveig has her HITRUST date": a name in a clause of
+            // reason is not who holds the view.
+            let leading = tokens[..<name.first].filter(\.isWord).suffix(2).map(\.folded)
+            if leading == ["now", "that"] || ["because", "since", "once"].contains(leading.last ?? ""), voice.isStakeholder || voice == .vendor,
+               tokens[..<name.first].contains(where: { Self.firstPerson.contains($0.folded) }) {
                 continue
             }
             let beforeIndex = tokens[..<name.first].lastIndex { $0.kind != .mark || ["+", "&"].contains($0.text) }
@@ -801,7 +829,8 @@ extension NoteReader {
     }
 
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
-    private static let passingOn: Set<String> = ["tells", "told", "says", "said", "mentioned", "hears", "heard", "reports", "reported"]
+    private static let passingOn: Set<String> = ["tells", "told", "says", "said", "mentioned", "hears", "heard", "reports", "reported",
+                                                 "passed", "passes"]
 
     /// Verbs a task opens with: "confirm …", "send …", a name before them is whom it is given to.
     static let taskVerbs: Set<String> = ["confirm", "send", "check", "share", "schedule", "circulate", "draft", "book", "follow", "chase",
@@ -836,6 +865,8 @@ extension NoteReader {
                                                      "cant", "didnt", "wouldnt", "arent", "alone",
                                                      // "HL7 is a fallback I'd rather not use": acceptable at most, not wanted.
                                                      "fallback",
+                                                     // "The Epic module's dead, by the way".
+                                                     "dead",
                                                      // "Epic-native would be lovely": welcome, not required.
                                                      "lovely",
                                                      // "HITRUST nice to have, not a dealbreaker": welcome, not held as required.
