@@ -451,6 +451,21 @@ import NextSendSynthetic
         #expect(read("The Epic module's dead, by the way.", from: "dana").claims.isEmpty)
     }
 
+    /// What a review of the blind11-blind13 rules found they would misread.
+    @Test func theLayoutRulesStayInTheirLane() {
+        // A name aligned with its words is not a column; nor is a bullet.
+        #expect(read("## Lee Park\n- Dana:      TCO $1.1M\n", format: .markdown).claims.map(\.stakeholder) == ["dana"])
+        // The rep's own nested reply is the rep's, not the parent bullet's.
+        let nested = "- Dana: worried about cost\n  - I told her our 3-yr TCO is $1.2M\n"
+        #expect(read(nested, format: .markdown).claims.isEmpty)
+        // After a greeting the name is spoken to, aside or not.
+        #expect(read("Hi Dana, as discussed, wanted to confirm the 3-year TCO at $1.2M.").claims.isEmpty)
+        // A year said in words is not a duration.
+        #expect(read("Lee: we need to go live by twenty twenty-seven.").claims.isEmpty)
+        // A figure opening a line is not a minute's number.
+        #expect(read("- 1.5 years payback is what Dana expects", format: .markdown).claims.map(\.value) == [.number(18)])
+    }
+
     @Test func aViewRepeatedOrTakenBackLaterIsReadOnce() {
         let turns = "Lee Park: Annual. I know, I know. Annual.\n"
         #expect(read(turns, format: .transcript).claims.count == 1)

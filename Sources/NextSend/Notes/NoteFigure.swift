@@ -367,7 +367,9 @@ extension NoteFigure {
         if let fraction = fractionFigure(at: index, in: tokens) { return fraction }
         // "I said twenty-four on payback", "eighteen was Gideon's number": a number said in words
         // with no unit, ten or more (so not "two of us"), before a mark or a word that leaves it bare.
+        // (Not "twenty twenty-seven", a year said in words.)
         if let bare = amount, bare >= 10, start != "a", start != "an", start != "half", start != "one",
+           index == 0 || spelled[tokens[index - 1].folded] == nil,
            unitAt >= tokens.count || tokens[unitAt].kind == .mark || bareFollowers.contains(tokens[unitAt].folded) || tokens[unitAt].folded == "was" {
             return NoteFigure(value: bare, unit: .bare, first: index, last: unitAt - 1, negated: isNegated(before: index, in: tokens))
         }

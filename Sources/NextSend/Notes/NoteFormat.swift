@@ -131,8 +131,9 @@ struct NoteLayout {
             }
             // "Cost       Wendeline's 3-yr cost is $1.45M   Hollis V. caps the TCO at $1.3M": columns
             // laid out with spaces are statements of their own.
+            // (Not a heading, a bullet, or "Kate:      TCO $1.5M", a name aligned with its words.)
             let columns = text.components(separatedBy: "   ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if columns.count > 1 {
+            if columns.count > 1, !text.hasPrefix("#"), Self.strippingBullet(text) == text, !columns.contains(where: { $0.hasSuffix(":") }) {
                 lines += columns.filter { $0.contains(where: \.isLetter) }.map { column in
                     if let (name, rest) = Self.leadingName(column), let named = voice(ofName: name) { return NoteLine(text: rest, voice: named) }
                     return NoteLine(text: column, voice: section ?? owner)
@@ -161,7 +162,10 @@ struct NoteLayout {
                 section = voice(ofName: Self.strippingRole(plain))
                 if section != nil { continue }
             }
-            var lineVoice = parents.last?.voice ?? section ?? owner
+            // (In the rep's own notes a nested line in the first person, "  - I told her our TCO is
+            // $1.2M", is the rep's reply, not the parent's words.)
+            let inherited = owner == .vendor && Self.isFirstPerson(text) ? nil : parents.last?.voice
+            var lineVoice = inherited ?? section ?? owner
             // "**Lee Park** (IT) — …", "Priya: SOC 2 Type II is sufficient".
             if let (name, rest) = Self.leadingName(text), let named = voice(ofName: name) {
                 lineVoice = named
@@ -177,6 +181,13 @@ struct NoteLayout {
             lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice))
         }
         return lines
+    }
+
+    /// Whether a line has a first-person word ("I", "we", "our", …).
+    static func isFirstPerson(_ text: String) -> Bool {
+        // ("the US" is a country.)
+        NoteText.tokens(of: text).contains { ["i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my", "we", "we're", "we've", "we'd",
+                                              "our"].contains($0.folded) || $0.text == "us" }
     }
 
     /// "10:07 DK: Liz has the three-year budget at $1.6M": a CRM log's time and the writer's
@@ -236,8 +247,8 @@ struct NoteLayout {
                   text[text.index(after: dot)...].first == " " {
             text = text[text.index(after: dot)...]
         } else if let space = text.firstIndex(of: " "), text[..<space].contains("."), text[..<space].allSatisfy({ $0.isNumber || $0 == "." }),
-                  text.first?.isNumber == true {
-            // "2.1 Ms Thorsby restated…", "4.2.1 …": a numbered minute.
+                  text.first?.isNumber == true, text[space...].first(where: { $0 != " " })?.isUppercase == true {
+            // "2.1 Ms Thorsby restated…", "4.2.1 The board…": a numbered minute (not "1.5 years payback").
             text = text[space...]
         }
         return text.trimmingCharacters(in: .whitespaces)

@@ -763,7 +763,9 @@ extension NoteReader {
                     close + 1 < tokens.count && tokens[close + 1].isWord && Self.viewWords.contains(tokens[close + 1].folded)
                         && !topicMentions.contains { $0.first > name.last && $0.first < close }
                 } ?? false)
-            if after?.isMark(",") == true, !relative, previous == nil || previous!.isMark(",") || ["hi", "hey", "thanks", "dear"].contains(previous!.folded) {
+            // (After a greeting, "Hi Raj, as discussed, wanted to confirm…", the name is spoken to.)
+            let greeted = previous.map { ["hi", "hey", "hello", "thanks", "dear"].contains($0.folded) } ?? false
+            if after?.isMark(",") == true, greeted || (!relative && (previous == nil || previous!.isMark(","))) {
                 continue
             }
             // "Coralie's old hospital cut OT by 20%", "Lettie's cousin says…": someone's relation or
