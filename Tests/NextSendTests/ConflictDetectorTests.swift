@@ -76,23 +76,11 @@ import NextSendSynthetic
             var holders: [Claim.Value: [String]] = [:]
             for (person, claim) in latest { holders[claim.value, default: []].append(person) }
             let values = Array(holders.keys)
-            let agree = { (a: Claim.Value, b: Claim.Value) -> Bool in
-                switch (a, b) {
-                case let (.position(x), .position(y)): return topic.areCompatible(x, y)
-                case let (.number(x), .number(y)): return topic.areCompatible(x, y)
-                default: return false
-                }
-            }
-            guard values.contains(where: { a in values.contains { b in !agree(a, b) } }) else { return nil }
-            let sides = values.map { Conflict.Side(value: $0, stakeholders: holders[$0]!.sorted()) }.sorted { lhs, rhs in
-                switch (lhs.value, rhs.value) {
-                case let (.number(a), .number(b)): return a < b
-                case let (.position(a), .position(b)):
-                    let ia = topic.positions.firstIndex(of: a) ?? Int.max, ib = topic.positions.firstIndex(of: b) ?? Int.max
-                    return ia != ib ? ia < ib : a < b
-                default: return lhs.value.sortKey < rhs.value.sortKey
-                }
-            }
+            // (The agreement rule and the sides' order are the detector's own; what is checked here
+            // is which claims count and how they group.)
+            guard values.contains(where: { a in values.contains { b in !ConflictDetector.agree(a, b, on: topic) } }) else { return nil }
+            let sides = values.map { Conflict.Side(value: $0, stakeholders: holders[$0]!.sorted()) }
+                .sorted { ConflictDetector.precedes($0.value, $1.value, on: topic) }
             return Conflict(topic: topicID, sides: sides)
         }
     }

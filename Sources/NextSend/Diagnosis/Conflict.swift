@@ -129,16 +129,19 @@ public enum ConflictDetector {
         }
         guard disagree else { return nil }
         let sides = values.indices.map { Conflict.Side(value: values[$0], stakeholders: people[$0].sorted()) }
-            .sorted { lhs, rhs in
-                switch (lhs.value, rhs.value) {
-                case let (.number(a), .number(b)): return a < b
-                case let (.position(a), .position(b)):
-                    let ia = topic.positions.firstIndex(of: a) ?? Int.max, ib = topic.positions.firstIndex(of: b) ?? Int.max
-                    return ia != ib ? ia < ib : a < b
-                default: return lhs.value.sortKey < rhs.value.sortKey
-                }
-            }
+            .sorted { precedes($0.value, $1.value, on: topic) }
         return Conflict(topic: topic.id, sides: sides)
+    }
+
+    /// The order of a conflict's sides: figures ascending, positions in the taxonomy's order.
+    static func precedes(_ lhs: Claim.Value, _ rhs: Claim.Value, on topic: Topic) -> Bool {
+        switch (lhs, rhs) {
+        case let (.number(a), .number(b)): return a < b
+        case let (.position(a), .position(b)):
+            let ia = topic.positions.firstIndex(of: a) ?? Int.max, ib = topic.positions.firstIndex(of: b) ?? Int.max
+            return ia != ib ? ia < ib : a < b
+        default: return lhs.sortKey < rhs.sortKey
+        }
     }
 
     static func agree(_ a: Claim.Value, _ b: Claim.Value, on topic: Topic) -> Bool {
