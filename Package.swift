@@ -166,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextSendDigestTests",
-            dependencies: ["NextSendDigest", "NextSendMail", "NextSendStore", "NextSend", "NextSendTestSupport"]
+            dependencies: ["NextSendDigest", "NextSendMail", "NextSendStore", "NextSend", "NextSendSynthetic", "NextSendTestSupport"]
         ),
         .testTarget(
             name: "NextSendCRMTests",

@@ -128,6 +128,18 @@ import Testing
         #expect(WebLink.safe("javascript:alert(1)") == nil)
         #expect(WebLink.safe("data:text/html,hi") == nil)
         #expect(WebLink.safe("https://example.com/a (b)") == "https://example.com/a%20%28b%29")
+        // The scheme is what comes before the first colon, in any case.
+        #expect(WebLink.safe("HTTPS://Example.com/Guide") == "HTTPS://Example.com/Guide")
+        #expect(WebLink.safe("Http://example.com") == "Http://example.com")
+        #expect(WebLink.safe("httpx://example.com") == nil)
+        #expect(WebLink.safe("https") == nil)
+        #expect(WebLink.safe(":https://example.com") == nil)
+        #expect(WebLink.safe("example.com/https:") == nil)
+        #expect(WebLink.safe(nil) == nil)
+        // Quotes and angle brackets cannot end an attribute or a Markdown link; control characters go.
+        #expect(WebLink.safe("https://x.example/\"a\"<b>'c'") == "https://x.example/%22a%22%3Cb%3E%27c%27")
+        #expect(WebLink.safe("https://x.example/a\u{7}b\nc\u{85}d") == "https://x.example/abcd")
+        #expect(WebLink.safe("https://x.example/Zoë/€") == "https://x.example/Zoë/€")
     }
 }
 

@@ -22,7 +22,19 @@ extension Vocabulary {
     /// The row of `pick` for `group`. Each row names its people in full: a reader may see one pick
     /// alone (a page section, a digest line).
     public func pickRow(_ pick: Recommendation, in group: BuyingGroup) -> PickRow {
-        var names = names(in: group)
+        pickRow(pick, names: names(in: group))
+    }
+
+    /// The rows of a group's picks, its people's names counted once for all of them (counting them
+    /// was a third of writing a row); each row still names its people in full.
+    public func pickRows(_ picks: [Recommendation], in group: BuyingGroup) -> [PickRow] {
+        let unmentioned = names(in: group)
+        return picks.map { pickRow($0, names: unmentioned) }
+    }
+
+    /// - Parameter names: the group's names with nobody mentioned yet; a copy is used.
+    private func pickRow(_ pick: Recommendation, names unmentioned: PersonNames) -> PickRow {
+        var names = unmentioned
         let splits = pick.addresses.compactMap { need -> String? in
             if case let .conflict(topic) = need { return topicTitle(topic) }
             return nil

@@ -80,10 +80,9 @@ public struct DigestBuilder: Sendable {
             direction: trend.direction.rawValue, directionText: trend.direction.sentence,
             trend: DigestBuilder.bars(trend), trendRow: DigestBuilder.row(trend),
             changes: sentences(changes, group),
-            recommendations: advice.recommendations.map { pick in
-                let row = words.pickRow(pick, in: group)
-                return GroupSection.RecommendationRow(rank: row.rank, asset: row.asset, title: row.title, url: row.url ?? "", sendTo: row.sendTo,
-                                                      sendToIds: row.sendToIds, reason: row.reason, score: row.score)
+            recommendations: words.pickRows(advice.recommendations, in: group).map { row in
+                GroupSection.RecommendationRow(rank: row.rank, asset: row.asset, title: row.title, url: row.url ?? "", sendTo: row.sendTo,
+                                               sendToIds: row.sendToIds, reason: row.reason, score: row.score)
             })
         if advice.recommendations.isEmpty { section.nothingToSend = words.nothingToSend(diagnosis) }
         var gaps: [String: GroupFacts.Gap] = [:]

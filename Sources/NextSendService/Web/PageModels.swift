@@ -182,8 +182,7 @@ struct GroupPage: WebPage {
             closed = PageText.withoutCommands(report.message)
             picks = []
         case let .picks(advice, _, _):
-            picks = advice.recommendations.map { pick in
-                let row = words.pickRow(pick, in: group)
+            picks = words.pickRows(advice.recommendations, in: group).map { row in
                 let people = group.stakeholders.map { Person(id: $0.id, label: words.person($0), checked: row.sendToIds.contains($0.id)) }
                 let others = people.filter { !$0.checked }
                 return Pick(rank: row.rank, asset: row.asset, title: row.title, reason: row.reason, sendTo: row.sendTo, url: row.url,
