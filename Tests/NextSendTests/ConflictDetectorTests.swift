@@ -69,6 +69,41 @@ import NextSendSynthetic
         #expect(ConflictDetector.count(claims, taxonomy: taxonomy, asOf: asOf) == plainConflicts(claims).count)
     }
 
+    /// Property: the trend's count of open conflicts on each day, from claims prepared once, is
+    /// what the detector finds in the group as it stood that day (facts retracted after the day put
+    /// back, those retracted on or before it left out, claims after it ignored), on random groups
+    /// with same-day ties, retractions and topics the taxonomy does not know.
+    @Test(arguments: 0..<30)
+    func theTrendsCountIsTheDetectorsOnEachDay(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(1_000 + seed))
+        let people = (0..<Int.random(in: 1...9, using: &generator)).map { "p\($0)" }
+        let dates = ["2026-10-01", "2026-10-02", "2026-10-09", "2026-11-01", "2026-11-28", "2026-11-29", "2026-12-01"]
+        let positions = ["cloud-only", "hybrid", "on-prem-required"]
+        func randomClaim() -> Claim {
+            let who = people.randomElement(using: &generator)!
+            let date = dates.randomElement(using: &generator)!
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: return claim(who, "deployment", .position(positions.randomElement(using: &generator)!), date)
+            case 1: return claim(who, "tco", .number(Double(Int.random(in: 8...14, using: &generator) * 10_000)), date)
+            case 2: return claim(who, "payback-months", .number(Double(Int.random(in: 10...13, using: &generator))), date)
+            default: return claim(who, "no-such-topic", .position("x\(Int.random(in: 0..<2, using: &generator))"), date)
+            }
+        }
+        let claims = (0..<Int.random(in: 0...60, using: &generator)).map { _ in randomClaim() }
+        let retracted = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+            Retracted(randomClaim(), on: Day(dates.randomElement(using: &generator)!)!)
+        }
+        let group = BuyingGroup(id: "g", account: "G", owner: "rep@x.example", stakeholders: [], claims: claims,
+                                retractions: GroupRetractions(claims: retracted))
+        let timeline = ConflictTimeline(group, taxonomy: taxonomy)
+        var day = Day("2026-09-30")!
+        while day <= Day("2026-12-02")! {
+            let standing = claims + retracted.filter { $0.on > day }.map(\.fact)
+            #expect(timeline.count(on: day) == ConflictDetector.detect(standing, taxonomy: taxonomy, asOf: day).count, "\(day)")
+            day = day.adding(days: 1)
+        }
+    }
+
     func plainConflicts(_ claims: [Claim]) -> [Conflict] {
         ConflictDetector.latestClaims(claims, asOf: asOf).keys.sorted().compactMap { topicID -> Conflict? in
             guard let topic = taxonomy.topic(topicID) else { return nil }

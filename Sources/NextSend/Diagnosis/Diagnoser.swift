@@ -25,8 +25,13 @@ public enum Diagnoser {
     /// How many open problems the group has as of a day — conflicts, stalled jobs, unreached people,
     /// missing voices — without working out its needs (the trend asks this for twelve days a group).
     static func openProblems(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day) -> OpenProblems {
+        openProblems(group, taxonomy: taxonomy, asOf: asOf, conflicts: ConflictDetector.count(group.claims, taxonomy: taxonomy, asOf: asOf))
+    }
+
+    /// The same, with the conflicts already counted (the trend counts them from a ``ConflictTimeline``).
+    static func openProblems(_ group: BuyingGroup, taxonomy: Taxonomy, asOf: Day, conflicts: Int) -> OpenProblems {
         let jobs = JobBoard.evaluate(group.events, taxonomy: taxonomy, asOf: asOf)
-        return OpenProblems(conflicts: ConflictDetector.count(group.claims, taxonomy: taxonomy, asOf: asOf),
+        return OpenProblems(conflicts: conflicts,
                             stalled: jobs.filter { $0.status == .stalled }.count,
                             unreached: unengagedStakeholders(group, asOf: asOf).count,
                             missingVoices: missingVoices(group, jobs: jobs, taxonomy: taxonomy).count)

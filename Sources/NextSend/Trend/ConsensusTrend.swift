@@ -32,7 +32,8 @@ public struct ConsensusTrend: Sendable, Hashable {
             list.insert(week, at: 0)
         }
         let history = TrendHistory(group)
-        let entries = list.map { entry(history, taxonomy: taxonomy, week: $0, asOf: asOf) }
+        let timeline = ConflictTimeline(group, taxonomy: taxonomy)
+        let entries = list.map { entry(history, timeline: timeline, taxonomy: taxonomy, week: $0, asOf: asOf) }
         // The direction's two days are weeks of the trend when it is long enough: no diagnosis twice.
         let direction: TrendDirection
         if entries.count > directionWeeks, let now = entries.last {
@@ -55,9 +56,9 @@ public struct ConsensusTrend: Sendable, Hashable {
     }
 
     /// One week: the group as it stood on its Sunday (or `asOf` for the current week), and its sends.
-    static func entry(_ history: TrendHistory, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
+    static func entry(_ history: TrendHistory, timeline: ConflictTimeline, taxonomy: Taxonomy, week: IsoWeek, asOf: Day) -> TrendWeek {
         let day = min(week.sunday, asOf)
-        let open = Diagnoser.openProblems(history.group(on: day), taxonomy: taxonomy, asOf: day)
+        let open = Diagnoser.openProblems(history.group(on: day), taxonomy: taxonomy, asOf: day, conflicts: timeline.count(on: day))
         // One send per asset, person and day, as the store counts them.
         var sends = Set<String>()
         var consumed = Set<String>()
