@@ -5,7 +5,7 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind13` were each measured blind once and then corrected by general rules.
+/// `blind5` to `blind14` were each measured blind once and then corrected by general rules.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -81,7 +81,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -107,7 +107,10 @@ import Testing
         // first look and 0.976 / 0.976 after its general rules: the same. blind12, the thirteenth, written
         // in styles no set before it has, read 0.783 / 0.716 on its first look and 0.963 / 0.897 after its
         // general rules: the same. blind13, the fourteenth (CRM logs, tables, columns), read 0.760 / 0.655
-        // on its first look and 0.928 / 0.888 after its general rules: held to what it reads.
+        // on its first look and 0.928 / 0.888 after its general rules (0.920 / 0.897 after blind14's):
+        // held to what it reads. blind14, the fifteenth (dictation, a Slack export, a MEDDICC review, a
+        // Gong transcript, answers between quoted lines), read 0.872 / 0.586 on its first look and
+        // 0.981 / 0.805 after its general rules: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)

@@ -478,6 +478,78 @@ import NextSendSynthetic
         #expect(read(byOther, format: .markdown).claims.map { [$0.stakeholder, "\($0.value)"] } == [["dana", "12"]])
     }
 
+    /// The layouts and habits blind14 brought: dictation without commas, a Gong-style transcript,
+    /// answers typed between the quoted lines of an e-mail, names typed one letter off or without
+    /// their "đ", a call joined from a phone.
+    @Test func dictatedChatAndInterleavedNotesGoToTheirHolders() {
+        // Dictated: each holder's clause after "and", "but", "and then" is read on its own.
+        let dictated = "payback Dana wants under a year which is aggressive and Lee said eighteen months is fine for IT"
+        #expect(read(dictated).claims.map { [$0.stakeholder, "\($0.value)"] } == [["dana", "12"], ["lee", "18"]])
+        // Not "Dana and Lee want…": one view, nothing before the name to cut from.
+        #expect(read("Dana and Lee want a pilot first").claims.count == 1)
+        // A speaker's name and a time on a line of their own, the paragraph below theirs.
+        let gong = "Lee Park  00:01:52\nOkay. So my three-year number is still one point two million.\n\nIgnacio Pemberley  00:02:40\nPayback on our model is fourteen months.\n"
+        #expect(read(gong, format: .transcript).claims.map { [$0.stakeholder, "\($0.value)"] } == [["lee", "1200000"]])
+        // Answers typed between the quoted lines of the rep's message are the sender's, initials off.
+        let inline = """
+            From: Dana Reyes <dana.reyes@mercy.example>
+            To: Rep <rep@vendor.example>
+            Subject: RE: where everyone stands
+
+            Answers inline, marked DR.
+
+            -----Original Message-----
+            From: Rep <rep@vendor.example>
+            Subject: where everyone stands
+
+            > 1. Finance: you're carrying $1.2M for the three-year cost.
+
+            DR: TCO yes, $1.4M now.
+            """
+        let answered = read(inline, format: .email)
+        #expect(answered.claims.map { [$0.stakeholder, "\($0.value)"] } == [["dana", "1400000"]])
+        #expect(answered.claims.first?.quote == "TCO yes, $1.4M now.")
+        // A forwarded message in its own words (not quoted line by line) stays its sender's.
+        let forwarded = "From: Lee Park <lee.park@mercy.example>\nSubject: Fwd\n\nSee below.\n\n---------- Forwarded message ---------\nFrom: Dana Reyes <dana.reyes@mercy.example>\n\nPayback 14 months for me.\n> earlier thread\n"
+        #expect(read(forwarded, format: .email).claims.map(\.stakeholder) == ["dana"])
+        // Names typed one letter off, or without "đ"; never an ordinary word, never a shared first name.
+        let people = Self.people + [Stakeholder(id: "ljubica", name: "Ljubica Đorđević", role: "it", influence: "influencer"),
+                                    Stakeholder(id: "kenrick", name: "Kenrick Osei", role: "security", influence: "influencer")]
+        let reader = NoteReader(taxonomy: Self.taxonomy, stakeholders: people)
+        func holders(_ text: String, format: NoteFormat = .note) -> [String] {
+            reader.read(NoteDocument(text: text, format: format)).claims.map(\.stakeholder)
+        }
+        #expect(holders("Kenric: SOC2 is enough, no HITRUST ask.") == ["kenrick"])
+        #expect(holders("Ljubicia wants hybrid.") == ["ljubica"])
+        #expect(holders("Djordjevic wants hybrid.") == ["ljubica"])
+        #expect(holders("Kenneth wants hybrid.").isEmpty)
+        // Joined from a phone: "Lee's iPhone" is Lee.
+        #expect(holders("1\n00:00:01,000 --> 00:00:04,000\nLee's iPhone: On overtime I'd say eight percent.\n", format: .srt) == ["lee"])
+    }
+
+    /// What blind14 showed is no view: a position argued or left, a figure by the bed, another
+    /// product's cost, a role with no name, what a plan "would" do to someone.
+    @Test func viewsArguedLeftOrOwnedByOthersAreNotClaims() {
+        #expect(read("Lee Park: devil's advocate -- big bang is cheaper, one cutover.", format: .transcript).claims.isEmpty)
+        let left = read("Lee Park: I've been the big-bang guy. I've come off that. Pilot on 4 West first.", format: .transcript)
+        #expect(left.claims.map(\.value) == [.position("pilot-first")])
+        #expect(left.skipped.contains { $0.why == .negation && $0.quote.contains("big-bang") })
+        #expect(read("Lee Park: I was on-prem for a year and I've moved.", format: .transcript).claims.isEmpty)
+        #expect(read("Dana also runs it per bed: ~$2,750/bed/yr is her TCO line.").claims.isEmpty)
+        #expect(read("Lee says UKG's three-year cost for the same scope was $1.4M.").claims.isEmpty)
+        #expect(read("the 3 East nurse manager wants the pilot on 4 West instead.", from: "dana").claims.isEmpty)
+        #expect(read("our auditors (Crane Whitby) say the TCO has to carry the licences.", from: "dana").claims.isEmpty)
+        #expect(read("A big bang would eat my whole staffing office for a month.", from: "dana").claims.isEmpty)
+        #expect(only("Hybrid would work for us.", from: "lee")?.value == .position("hybrid"))
+        // A figure set against the view names whose it is not.
+        #expect(only("Lee Park: And payback -- I'm with Dana on fifteen months, not Chris Ng's twelve.", format: .transcript)?.stakeholder == "lee")
+        // A trailing condition that carries only a figure still conditions the view.
+        #expect(read("Multi-year, three years, if you hold a 3% cap.", from: "dana").skipped.map(\.why) == [.conditional])
+        // "twelve and a half" is 12.5; "1.2 mil" a million two.
+        #expect(only("On overtime Dana's at twelve and a half -- the middle of her range.")?.value == .number(12.5))
+        #expect(only("Dana: the three-year cost has to land at 1.2 mil.")?.value == .number(1_200_000))
+    }
+
     /// What a review of the blind9 and blind10 rules found they would misread, or crash on.
     @Test func theNewRulesStayInTheirLane() {
         // Two figures sharing a currency code between them.

@@ -30,7 +30,7 @@ struct NoteFigure: Sendable, Hashable {
 }
 
 extension NoteFigure {
-    private static let multipliers: [String: Double] = ["k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
+    private static let multipliers: [String: Double] = ["k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6, "mil": 1e6,
                                                         "bn": 1e9, "billion": 1e9,
                                                         // "950 grand" (but not "3 grand rounds", a teaching session).
                                                         "grand": 1e3]
@@ -140,11 +140,13 @@ extension NoteFigure {
         return tokens[index].text != "grand" || (index + 1 < tokens.count && tokens[index + 1].folded.hasPrefix("round"))
     }
 
-    /// The unit of money by the period: never converted to a total.
+    /// The unit of money by the period, or by the bed, user or seat: never converted to a total.
     static let perPeriod = "per-period"
     private static let periodAfter: [[String]] = [["a", "year"], ["a", "yr"], ["per", "year"], ["per", "yr"], ["per", "annum"], ["annually"],
                                                   ["a", "month"], ["per", "month"], ["monthly"], ["/", "yr"], ["/", "year"], ["/", "mo"],
                                                   ["/", "month"], ["yearly"], ["each", "year"], ["every", "year"]]
+        // "~$2,750/bed/yr", "$40 per user": a price by the head, whatever the period after it.
+        + ["bed", "user", "seat", "head", "fte", "employee", "nurse", "clinician"].flatMap { [["/", $0], ["per", $0]] }
     private static let periodBasis: [[String]] = [["annual", "basis"], ["yearly", "basis"], ["monthly", "basis"], ["per", "year"],
                                                   ["per", "annum"], ["annualized"], ["annualised"]]
 
@@ -363,6 +365,11 @@ extension NoteFigure {
                 unitAt += 1
             }
             amount = whole + fraction
+        }
+        // "twelve and a half": the half belongs to the number, whatever follows.
+        if amount != nil, word(unitAt - index) == "and", word(unitAt - index + 1) == "a", word(unitAt - index + 2) == "half" {
+            amount! += 0.5
+            unitAt += 3
         }
         if let fraction = fractionFigure(at: index, in: tokens) { return fraction }
         // "I said twenty-four on payback", "eighteen was Gideon's number": a number said in words

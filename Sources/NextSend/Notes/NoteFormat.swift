@@ -301,6 +301,12 @@ struct NoteLayout {
         var voice: NoteVoice = inbound == true ? from.map { .stakeholder($0) } ?? .outsider : .vendor
         var sender: String?
         var opening = true
+        // The message on top: its sender's voice. A quoted message further down whose body is quoted
+        // line by line ("> 1. Finance: …") and answered between the lines ("RT: TCO yes, $1.2MM")
+        // carries the top sender's answers, not its own sender's words.
+        var topVoice: NoteVoice?
+        var blockStarted = false
+        var interleaved = false
         for line in raw {
             let text = NoteText.trimmed(line)
             let lower = text.lowercased()
@@ -312,12 +318,18 @@ struct NoteLayout {
                 if firstBlock {
                     let isInbound = inbound ?? (sender != nil)
                     voice = isInbound ? (from ?? sender).map { .stakeholder($0) } ?? .outsider : .vendor
+                    topVoice = voice
                     firstBlock = false
                 } else {
                     // A forwarded message is its own sender's words.
                     voice = sender.map { .stakeholder($0) } ?? .outsider
                 }
                 continue
+            }
+            if topVoice == nil, !text.isEmpty { topVoice = voice }
+            if !blockStarted, !text.isEmpty {
+                blockStarted = true
+                interleaved = text.hasPrefix(">") && voice != topVoice
             }
             // A quoted reply is someone else's words, usually the seller's own.
             if text.hasPrefix(">") { continue }
@@ -326,15 +338,21 @@ struct NoteLayout {
             if lower.contains("forwarded message") || lower.contains("original message") || lower.hasPrefix("begin forwarded") {
                 inHeaders = true
                 sender = nil
+                blockStarted = false
                 continue
             }
             if lower.hasPrefix("from:"), text.contains("@") || text.contains("<") {
                 inHeaders = true
                 sender = stakeholder(inFrom: String(text.dropFirst(5)))
+                blockStarted = false
                 continue
             }
             if text.isEmpty { continue }
             var body = Self.strippingBullet(text)
+            if interleaved, let topVoice {
+                lines.append(NoteLine(text: withoutInitials(body, of: topVoice), voice: topVoice))
+                continue
+            }
             // "Fred, Ulrike -- proposal attached: …": the names a message opens with are whom it is
             // written to, not who holds what follows.
             if opening {
@@ -344,6 +362,12 @@ struct NoteLayout {
             lines.append(NoteLine(text: body, voice: voice))
         }
         return lines
+    }
+
+    /// "RT: TCO yes, $1.2MM": an answer between quoted lines without the initials its writer signs it with.
+    private func withoutInitials(_ line: String, of voice: NoteVoice) -> String {
+        guard case let .stakeholder(id) = voice, let initials = people.initials(of: id), line.hasPrefix(initials + ":") else { return line }
+        return NoteText.trimmed(line.dropFirst(initials.count + 1))
     }
 
     /// The line with its opening names ("Fred, Ulrike --", "Dear Fred and Ulrike:") taken off, when
@@ -387,13 +411,39 @@ struct NoteLayout {
             if body.hasPrefix("<v"), let close = body.firstIndex(of: ">") {
                 var tag = body[body.index(body.startIndex, offsetBy: 2)..<close]
                 if tag.hasPrefix(".") { tag = tag.drop { $0 != " " } }  // <v.loud Name>
-                speaker = voice(ofName: tag.trimmingCharacters(in: .whitespaces)) ?? .vendor
+                let written = tag.trimmingCharacters(in: .whitespaces)
+                speaker = voice(ofName: Self.deviceOwner(written) ?? written) ?? .vendor
                 body = body[body.index(after: close)...]
             }
             let plain = Self.strippingTags(String(body)).trimmingCharacters(in: .whitespaces)
             if !plain.isEmpty { lines.append(NoteLine(text: plain, voice: speaker)) }
         }
         return lines
+    }
+
+    /// "Cosima's iPhone": a call joined from a device shows its owner's name with the device's.
+    static func deviceOwner(_ name: String) -> String? {
+        let devices: Set<String> = ["iphone", "ipad", "phone", "android", "galaxy", "pixel", "laptop", "macbook", "mac", "pc", "device", "surface"]
+        for apostrophe in ["'s ", "’s "] {
+            guard let mark = name.range(of: apostrophe) else { continue }
+            let device = name[mark.upperBound...].lowercased().split(separator: " ")
+            guard let kind = device.first, devices.contains(String(kind)), device.count <= 2 else { continue }
+            return String(name[..<mark.lowerBound])
+        }
+        return nil
+    }
+
+    /// The name of a line that is only a speaker's name and a time ("Reza Tavakoli  00:01:52",
+    /// "Aurélien Sauvé [03:31]"): capitalized words, one to four, then the time.
+    static func speakerAboveParagraph(_ line: String) -> String? {
+        var words = line.split(separator: " ")
+        guard words.count >= 2, words.count <= 5, let last = words.popLast() else { return nil }
+        let time = last.trimmingCharacters(in: CharacterSet(charactersIn: "[]()"))
+        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
+        guard words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } }) else { return nil }
+        return words.joined(separator: " ")
     }
 
     static func strippingTags(_ text: String) -> String {
@@ -412,10 +462,19 @@ struct NoteLayout {
             let text = NoteText.trimmed(line)
             if text.isEmpty || text.contains("-->") { continue }
             if srt, text.allSatisfy(\.isNumber) { continue }
-            var body = text
-            if let (name, rest) = Self.leadingName(text), name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
+            // "Reza Tavakoli  00:01:52" on a line of its own (Gong, Chorus, Otter): who speaks the
+            // paragraphs below it.
+            if !srt, let name = Self.speakerAboveParagraph(text) {
                 speaker = voice(ofName: name) ?? .vendor
-                body = rest
+                continue
+            }
+            var body = text
+            if let (written, rest) = Self.leadingName(text) {
+                let name = Self.deviceOwner(written) ?? written
+                if name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
+                    speaker = voice(ofName: name) ?? .vendor
+                    body = rest
+                }
             }
             lines.append(NoteLine(text: Self.strippingTags(body), voice: speaker))
         }

@@ -27,24 +27,32 @@ struct NotePeople: Sendable {
     /// Keys that are a single name (first or last), matched only when capitalized in mixed-case text.
     private var singles: Set<String> = []
     private var emails: [String: String] = [:]
+    /// Each person's initials as they sign a reply inline ("RT" for Reza Tavakoli).
+    private var initials: [String: String] = [:]
     private var longest = 1
 
     init(_ stakeholders: [Stakeholder]) {
         var named: [(id: String, parts: [String])] = []
         for person in stakeholders {
-            let parts = person.name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
-            guard let first = parts.first else { continue }
-            named.append((person.id, parts))
-            add(parts.joined(separator: " "), person.id, single: parts.count == 1)
-            if parts.count > 1, let last = parts.last {
-                add(first, person.id, single: true)
-                add(last, person.id, single: true)
-                if let initial = last.first { add("\(first) \(initial)", person.id, single: false) }
-                // "Zoë Álvarez-Nakamura" is also written "Zoë Álvarez".
-                if last.contains(" "), let lastFirst = last.split(separator: " ").first {
-                    add("\(first) \(lastFirst)", person.id, single: false)
+            // "Ljubica Đorđević" is also typed "Djordjevic", "Søren" "Soeren".
+            let written = Self.transliterated(person.name)
+            for (variant, name) in [person.name, written].enumerated() where variant == 0 || name != person.name {
+                let parts = name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
+                guard let first = parts.first else { continue }
+                if variant == 0 { named.append((person.id, parts)) }
+                add(parts.joined(separator: " "), person.id, single: parts.count == 1)
+                if parts.count > 1, let last = parts.last {
+                    add(first, person.id, single: true)
+                    add(last, person.id, single: true)
+                    if let initial = last.first { add("\(first) \(initial)", person.id, single: false) }
+                    // "Zoë Álvarez-Nakamura" is also written "Zoë Álvarez".
+                    if last.contains(" "), let lastFirst = last.split(separator: " ").first {
+                        add("\(first) \(lastFirst)", person.id, single: false)
+                    }
                 }
             }
+            let parts = person.name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
+            if parts.count > 1 { initials[person.id] = String([parts[0], parts[parts.count - 1]].compactMap(\.first)).uppercased() }
             if let email = person.email?.lowercased(), !email.isEmpty { emails[email] = person.id }
         }
         // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by,
@@ -86,6 +94,19 @@ struct NotePeople: Sendable {
         "william": ["bill", "billy", "liam"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
 
+    /// Letters typed as two where a keyboard lacks them: Serbo-Croatian "đ" as "dj", German and
+    /// Scandinavian vowels with "e". The fold that compares names drops accents and makes "đ" a
+    /// "d", so "Djordjevic" would not meet "Đorđević" without this second spelling.
+    private static let twoLetterSpellings: [Character: String] = ["đ": "dj", "Đ": "Dj", "ø": "oe", "Ø": "Oe", "ö": "oe", "Ö": "Oe",
+                                                                  "ü": "ue", "Ü": "Ue", "ä": "ae", "Ä": "Ae"]
+
+    static func transliterated(_ name: String) -> String {
+        guard name.contains(where: { twoLetterSpellings[$0] != nil }) else { return name }
+        return name.reduce(into: "") { out, character in
+            if let spelled = twoLetterSpellings[character] { out += spelled } else { out.append(character) }
+        }
+    }
+
     private mutating func add(_ key: String, _ id: String, single: Bool) {
         keys[key, default: []].insert(id)
         if single, !key.contains(" ") { singles.insert(key) }
@@ -101,6 +122,9 @@ struct NotePeople: Sendable {
 
     /// The person with this e-mail address.
     func person(withEmail address: String) -> String? { emails[address.lowercased()] }
+
+    /// The initials of a person with a first and a last name ("RT"), folded to plain letters.
+    func initials(of id: String) -> String? { initials[id] }
 
     /// Every name in a statement, longest first at each place, left to right.
     /// In mixed-case text a single name must be capitalized ("Grace", not "grace" the word).
@@ -128,8 +152,46 @@ struct NotePeople: Sendable {
                 matched = true
                 break
             }
+            if !matched, !lowercaseText, let mention = misspelled(at: at, run: run, tokens: tokens) {
+                found.append(mention)
+                at += mention.last - mention.first + 1
+                matched = true
+            }
             if !matched { at += 1 }
         }
         return found
+    }
+
+    /// A name typed one letter off ("Kenric", "Dorain", "Ljubicia", "Cosmia B"), as notes typed on a
+    /// phone have them: a capitalized word of six letters or more that is no one's name, one edit
+    /// (a letter added, dropped, changed, or two swapped) from exactly one first or last name of six
+    /// letters or more; a last initial after it is read as with the name spelled right.
+    private func misspelled(at: Int, run: [Int], tokens: [NoteToken]) -> Mention? {
+        let token = tokens[run[at]]
+        guard token.kind != .mark, token.startsUppercase, token.text.contains(where: \.isLowercase) else { return nil }
+        let typed = Array(token.folded)
+        guard typed.count >= 6, typed.allSatisfy(\.isLetter), keys[token.folded] == nil else { return nil }
+        let near = singles.filter { key in key.count >= 6 && !nicknameOnly.contains(key) && Self.oneEditApart(typed, Array(key)) }
+        guard near.count == 1, let key = near.first, let ids = keys[key] else { return nil }
+        if at + 1 < run.count, tokens[run[at + 1]].kind != .mark, let initialed = keys[key + " " + tokens[run[at + 1]].folded],
+           initialed.count == 1, tokens[run[at + 1]].text.count == 1 {
+            return Mention(match: .person(initialed.first!), first: run[at], last: run[at + 1], possessive: false, single: false)
+        }
+        let last = run[at]
+        let possessive = last + 1 < tokens.count && tokens[last + 1].folded == "'s"
+        return Mention(match: ids.count == 1 ? .person(ids.first!) : .ambiguous, first: last, last: last, possessive: possessive, single: true)
+    }
+
+    /// Whether two words are one edit apart: a letter inserted, deleted or replaced, or two
+    /// neighbouring letters swapped.
+    static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
+        guard a != b, abs(a.count - b.count) <= 1 else { return false }
+        var i = 0
+        while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
+        if a.count == b.count {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
     }
 }

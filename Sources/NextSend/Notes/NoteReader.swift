@@ -51,14 +51,28 @@ public struct NoteReader: Sendable {
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
             let lowercaseText = line.text.first { $0.isLetter }?.isLowercase ?? false
             let statements = attributionsJoined(Self.statements(in: line.text), in: line.text, voice: line.voice, lowercaseText: lowercaseText)
+            // The claims the statement before this one in the line gave.
+            var lastStatement = reading.claims.count..<reading.claims.count
             for statement in statements.map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
+                // "I've been the big-bang guy. I've come off that.": a view left, the one just given.
+                if !lastStatement.isEmpty, takesBackThePrevious(statement, lowercaseText: lowercaseText) {
+                    for index in lastStatement.reversed() {
+                        reading.skipped.append(SkippedStatement(quote: reading.claims[index].quote, why: .negation))
+                        reading.claims.remove(at: index)
+                    }
+                    taken -= lastStatement.count
+                    lastStatement = reading.claims.count..<reading.claims.count
+                    reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: .negation))
+                    continue
+                }
                 let verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
                 // "Annual. I know, I know. Annual.": one view said twice in a breath is one claim.
                 let lineStart = reading.claims.count - taken
-                reading.claims += verdict.claims.filter { claim in
+                let added = verdict.claims.filter { claim in
                     !reading.claims[lineStart...].contains { $0.stakeholder == claim.stakeholder && $0.topic == claim.topic && $0.value == claim.value }
                 }
+                reading.claims += added
                 taken = reading.claims.count - lineStart
                 // "Naomi C. told the nurses OT would drop 20 percent." — "No, I said 15, not 20.": a
                 // figure its holder (or someone correcting the report) sets aside later in the
@@ -74,10 +88,23 @@ public struct NoteReader: Sendable {
                     }
                 }
                 if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
+                // (Claims taken back above sat before this line: what this statement added is last.)
+                lastStatement = (reading.claims.count - added.count)..<reading.claims.count
                 previous = verdict.context
             }
         }
         return reading
+    }
+
+    /// A statement that only leaves the view said just before it: a cue of a view dropped ("come
+    /// off", "let go of", "moved off") pointing back with "that" or "it", and no topic or figure of
+    /// its own ("I've come off that", "I've let that go").
+    func takesBackThePrevious(_ statement: String, lowercaseText: Bool) -> Bool {
+        let tokens = NoteText.tokens(of: statement)
+        let words = tokens.filter { $0.kind != .mark }.map(\.folded)
+        guard words.count <= 8, words.contains(where: { ["that", "it", "this"].contains($0) }),
+              Self.dropsView(words) || Self.contains(words, ["moved", "off"]) else { return false }
+        return phrases.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty && NoteFigure.scan(tokens).isEmpty
     }
 
     /// The number topic a paragraph is headed by: "Overtime: …" or "TCO." opening it.
@@ -183,6 +210,11 @@ public struct NoteReader: Sendable {
 
     /// Words that may join a second holder's clause to the first: ", and Odette tells me…".
     private static let clauseLinks: Set<String> = ["and", "while", "whereas", "though", "but", "yet"]
+    /// What a position "would" do for it to be a view of the speaker's: "hybrid would work for us".
+    private static let wouldFavour: Set<String> = ["work", "be", "suit", "do", "help", "fit", "make", "save", "get", "land", "solve",
+                                                   "give", "let", "pay", "win", "serve", "keep", "cut", "reduce", "lower", "simplify"]
+    /// Words that open another holder's clause in unpunctuated, dictated text ("and then Greta said…").
+    private static let spokenLinks: Set<String> = ["and", "but", "then", "so", "while", "whereas"]
 
     /// A statement in which two people hold views apart, split at the comma before the second:
     /// "Lachlan still on 15 mo payback, hasnt moved, Kwame's closer to 12"; "SOC 2 is plenty for
@@ -201,17 +233,24 @@ public struct NoteReader: Sendable {
         for name in names where name.first > 1 {
             var before = name.first - 1
             if Self.clauseLinks.contains(tokens[before].folded) { before -= 1 }
-            guard before > partStart, tokens[before].isMark(",") else { continue }
+            let comma = before > partStart && tokens[before].isMark(",")
+            // Dictated notes run on without commas: "…Oswin wants under a year and Cosima Brandauer
+            // said eighteen months…". There a link word alone ("and", "but", "and then") opens the
+            // next holder's clause, when a view word follows the name.
+            var linkStart = name.first
+            while linkStart - 1 > partStart, Self.spokenLinks.contains(tokens[linkStart - 1].folded), name.first - linkStart < 2 { linkStart -= 1 }
+            let spoken = !comma && linkStart < name.first && !tokens[partStart..<linkStart].contains { $0.isMark(",") }
+            guard comma || spoken else { continue }
             // A name spoken to ("…, Magnus, I'd rather…") is not a holder.
             if name.last + 1 < tokens.count, tokens[name.last + 1].isMark(",") { continue }
             let next = tokens[(name.last + 1)...].prefix(2)
-            guard name.possessive || next.contains(where: { Self.viewWords.contains($0.folded) }) else { continue }
-            let earlier = partStart..<before
+            guard (name.possessive && !spoken) || next.contains(where: { Self.viewWords.contains($0.folded) }) else { continue }
+            let earlier = partStart..<(comma ? before : linkStart)
             let holdsBefore = names.contains { earlier.contains($0.first) } || earlier.contains { Self.firstPerson.contains(tokens[$0].folded) }
             let viewAfter = topics.contains { $0.first > name.last } || figures.contains { $0.first > name.last }
             let viewBefore = topics.contains { earlier.contains($0.first) } || figures.contains { earlier.contains($0.first) }
             guard holdsBefore, viewAfter, viewBefore else { continue }
-            cuts.append((tokens[before].start, tokens[name.first].start))
+            cuts.append((comma ? tokens[before].start : tokens[linkStart].start, tokens[name.first].start))
             partStart = name.first
         }
         guard !cuts.isEmpty else { return [statement] }
@@ -299,7 +338,11 @@ public struct NoteReader: Sendable {
                                                       // "I'm hearing 24 weeks from Rowan and 30 from Struan": hearsay, not a view.
                                                       ["i'm", "hearing"], ["im", "hearing"], ["we're", "hearing"],
                                                       // "I was the big-bang person and I've let that go".
-                                                      ["let", "that", "go"], ["let", "it", "go"]]
+                                                      ["let", "that", "go"], ["let", "it", "go"],
+                                                      // "I was on-prem for a year and I've moved": a view left.
+                                                      ["and", "i've", "moved"], ["and", "ive", "moved"],
+                                                      // "devil's advocate -- big bang is cheaper": a view argued, not held.
+                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"]]
 
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
@@ -345,7 +388,23 @@ public struct NoteReader: Sendable {
             mentions.removeAll { $0.first > at }
         }
         var verdict = Verdict()
-        if isTask(tokens, names: people.mentions(in: tokens, lowercaseText: lowercaseText)) { return verdict }
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        if isTask(tokens, names: names) { return verdict }
+        // "UKG's three-year cost for the same scope was $1.4M": a topic that belongs to something no
+        // one in the group is (a product, another vendor) holds nobody's view.
+        mentions.removeAll { mention in
+            mention.first >= 2 && tokens[mention.first - 1].folded == "'s" && tokens[mention.first - 2].startsUppercase
+                && tokens[mention.first - 2].isWord && !names.contains { $0.last == mention.first - 2 }
+        }
+        // "A big bang would eat my whole staffing office", "All units at once would bury the float
+        // pool": a position as the subject of what it would do, not held (unless it would work, suit…).
+        if let mention = mentions.first, mentions.count == 1, taxonomy.topic(mention.topic)?.isNumber == false,
+           tokens[..<mention.first].filter(\.isWord).allSatisfy({ ["a", "an", "the"].contains($0.folded) }),
+           mention.last + 2 < tokens.count, tokens[mention.last + 1].folded == "would",
+           !Self.wouldFavour.contains(tokens[mention.last + 2].folded) {
+            verdict.skipped = .negation
+            return verdict
+        }
         // "DECISION 1 -- buy a platform", "AGREED: pilot first": the group's record, nobody's view.
         if let first = tokens.first(where: \.isWord), ["decision", "decisions", "agreed", "resolved"].contains(first.folded),
            first.isAllCaps || tokens.dropFirst().first.map({ $0.isMark(":") || $0.isNumber }) == true, !mentions.isEmpty {
@@ -385,7 +444,8 @@ public struct NoteReader: Sendable {
             // qualified by what follows it is held only on that condition.
             // A trailing condition with no view of its own ("multi-year, if the escalator's capped";
             // "a three-year term, assuming the exit clause is real") qualifies the view before it.
-            let conditionHasView = mentions.contains { $0.first > cue } || figures.contains { $0.first > cue }
+            // (A figure alone is no view of its own there: "multi-year, if you hold a 3% cap".)
+            let conditionHasView = mentions.contains { $0.first > cue }
             let trailing = cue > 0 && tokens[cue - 1].isMark(",") && ["if", "assuming", "unless"].contains(tokens[cue].folded)
             let qualifies = ["as", "so", "provided", "providing"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
@@ -507,7 +567,6 @@ public struct NoteReader: Sendable {
         let quote = Self.quote(statement)
         var holders = [id]
         // "Mr Fenstermacher and Ms Arceneaux both want to buy a platform": one view, two holders.
-        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
         for (a, b) in zip(names, names.dropFirst()) where b.last + 1 < tokens.count && tokens[b.last + 1].folded == "both"
             && a.last < b.first && tokens[(a.last + 1)..<b.first].allSatisfy({ ["and", "&", "mr", "ms", "mrs", "dr", "."].contains($0.folded) }) {
             if case let .person(first) = a.match, case let .person(second) = b.match, [first, second].contains(id) {
@@ -599,7 +658,9 @@ public struct NoteReader: Sendable {
                                                      // "The union steward on 4 North thinks…", "Our chair will want…".
                                                      "steward", "stewards", "union", "chair", "chairman", "chairwoman",
                                                      // "St. Brannock's nurse director told me…": someone else's.
-                                                     "director", "directors"]
+                                                     "director", "directors",
+                                                     // "the 3 East nurse manager wants…", "mgmt wants…": a post, not a person.
+                                                     "manager", "managers", "supervisor", "supervisors", "management", "mgmt", "leadership"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
@@ -640,7 +701,11 @@ extension NoteReader {
 
     private func holder(tokens: [NoteToken], words: [String], voice: NoteVoice, previous: Verdict.Context?, lowercaseText: Bool,
                         mentions topicMentions: [TopicPhrases.Mention]) -> Subject {
-        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        // "I'm with Cosima on fifteen months, not Oswin's twelve": a name set against the view is
+        // not who holds it.
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText).filter { name in
+            !(name.possessive && name.first > 0 && ["not", "than"].contains(tokens[name.first - 1].folded))
+        }
         let verbIndices = tokens.indices.filter { Self.viewWords.contains(tokens[$0].folded) }
         let topicStart = topicMentions.map(\.first).min() ?? tokens.count
         // "Someone on the board floated $500k": whoever it is, not a stakeholder.
@@ -656,7 +721,14 @@ extension NoteReader {
             let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
-                let next = tokens[index + 1].folded
+                // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
+                var aside = 0
+                // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
+                if tokens[index + 1].isMark("("), let close = tokens[(index + 1)..<verb].firstIndex(where: { $0.isMark(")") }), close + 1 == verb {
+                    if names.contains(where: { ((index + 1)...close).contains($0.first) }) { continue }
+                    aside = close - index
+                }
+                let next = tokens[index + 1 + aside < tokens.count ? index + 1 + aside : index + 1].folded
                 // "the KLAS analyst we spoke to on Tuesday said…": a relative clause (a pronoun, then
                 // a verb that gives no view) between the outsider and what they said.
                 let relative = (Self.firstPerson.contains(next) || Self.thirdPerson.contains(next)) && index + 2 < verb
@@ -670,13 +742,13 @@ extension NoteReader {
                 } ?? false
                 if relative || namedRelative { return Subject(voice: .outsider, named: true) }
                 // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
-                guard index + 1 == verb || Self.subjectLinks.contains(next)
+                guard index + 1 + aside == verb || Self.subjectLinks.contains(next)
                     || ["keeps", "keep", "kept", "still", "also", "have", "has", "had"].contains(next)
                     || Self.outsiderHeads.contains(next) else { continue }
-                let between = (index + 1)..<verb
+                let between = (index + 1 + aside)..<verb
                 let interrupted = between.contains { Self.firstPerson.contains(tokens[$0].folded) || Self.thirdPerson.contains(tokens[$0].folded) }
                     || names.contains { between.contains($0.first) }
-                if verb - index <= 4, !interrupted {
+                if verb - index - aside <= 4, !interrupted {
                     return Subject(voice: .outsider, named: true)
                 }
             }
