@@ -550,6 +550,49 @@ import NextSendSynthetic
         #expect(only("Dana: the three-year cost has to land at 1.2 mil.")?.value == .number(1_200_000))
     }
 
+    /// What a review of the blind14 rules found they would misread in ordinary notes.
+    @Test func theBlind14RulesStayInTheirLane() {
+        let people = Self.people + [Stakeholder(id: "greta", name: "Greta Gardner", role: "operations", influence: "influencer"),
+                                    Stakeholder(id: "augusto", name: "Augusto Ferreira", role: "it", influence: "influencer")]
+        let reader = NoteReader(taxonomy: Self.taxonomy, stakeholders: people)
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            reader.read(NoteDocument(text: text, format: format, from: from)).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A vendor or a month one letter from a name is not that person.
+        #expect(!claims("Gartner puts payback at 18 months for WFM.").contains { $0[0] == "greta" })
+        #expect(claims("Pilot starting in August, Lee says.").allSatisfy { $0[0] == "lee" })
+        // A department or activity is not an outsider, nor the owner of someone else's figure.
+        #expect(claims("Workforce management has to be Epic-native.", from: "dana").map(\.first) == ["dana"])
+        #expect(claims("IT's go-live estimate is 30 weeks.", from: "lee") == [["lee", "30"]])
+        // Only leaving a view takes back the one before, and only the speaker's own.
+        #expect(claims("Dana thinks OT drops 15%. That's a stretch.") == [["dana", "15"]])
+        #expect(claims("Lee Park: Payback has to be under eighteen months. I said that earlier.", format: .transcript).count == 1)
+        #expect(claims("Lee Park: Go-live in 26 weeks, max. I won't let it go past that.", format: .transcript) == [["lee", "26"]])
+        // An open condition is not cut away from what it conditions.
+        #expect(claims("if we get the pilot done by March then Dana wants the big bang in Q3").isEmpty)
+        // "would" with a good outcome is a view; "I've moved go-live" is no change of mind.
+        #expect(claims("Hybrid would satisfy security.", from: "lee") == [["lee", "hybrid"]])
+        #expect(claims("We're at $1.2M on the three-year cost and I've moved go-live to April.", from: "dana").contains(["dana", "1200000"]))
+        // A speaker line the reader cannot resolve still ends the speaker before it.
+        let otter = "Dana Reyes  0:04\nPayback 18 months for me.\n\nSpeaker 2  2:40\nPayback on our model is fourteen months.\n"
+        #expect(claims(otter, format: .transcript) == [["dana", "18"]])
+        // A rep's answers between a buyer's quoted questions are not the buyer's, whoever replies on top.
+        let repAnswered = """
+            From: Dana Reyes <dana.reyes@mercy.example>
+            Subject: RE: questions
+
+            Thanks, that helps.
+
+            -----Original Message-----
+            From: Rep <rep@vendor.example>
+
+            > Can you do hybrid?
+
+            Yes -- hybrid works, the database stays in your data center.
+            """
+        #expect(claims(repAnswered, format: .email).isEmpty)
+    }
+
     /// What a review of the blind9 and blind10 rules found they would misread, or crash on.
     @Test func theNewRulesStayInTheirLane() {
         // Two figures sharing a currency code between them.

@@ -306,6 +306,7 @@ struct NoteLayout {
         // carries the top sender's answers, not its own sender's words.
         var topVoice: NoteVoice?
         var blockStarted = false
+        var quotedBlock = false
         var interleaved = false
         for line in raw {
             let text = NoteText.trimmed(line)
@@ -329,7 +330,13 @@ struct NoteLayout {
             if topVoice == nil, !text.isEmpty { topVoice = voice }
             if !blockStarted, !text.isEmpty {
                 blockStarted = true
-                interleaved = text.hasPrefix(">") && voice != topVoice
+                quotedBlock = text.hasPrefix(">") && voice != topVoice && !voice.isStakeholder
+                interleaved = false
+            }
+            // Answers are the top sender's from the first one signed with their initials ("RT: …"):
+            // a rep's own answers between a buyer's quoted lines carry none.
+            if quotedBlock, !interleaved, let topVoice, !text.hasPrefix(">"), initials(of: topVoice).map({ text.hasPrefix($0 + ":") || text.hasPrefix($0 + " ") }) == true {
+                interleaved = true
             }
             // A quoted reply is someone else's words, usually the seller's own.
             if text.hasPrefix(">") { continue }
@@ -364,9 +371,14 @@ struct NoteLayout {
         return lines
     }
 
+    private func initials(of voice: NoteVoice) -> String? {
+        guard case let .stakeholder(id) = voice else { return nil }
+        return people.initials(of: id)
+    }
+
     /// "RT: TCO yes, $1.2MM": an answer between quoted lines without the initials its writer signs it with.
     private func withoutInitials(_ line: String, of voice: NoteVoice) -> String {
-        guard case let .stakeholder(id) = voice, let initials = people.initials(of: id), line.hasPrefix(initials + ":") else { return line }
+        guard let initials = initials(of: voice), line.hasPrefix(initials + ":") else { return line }
         return NoteText.trimmed(line.dropFirst(initials.count + 1))
     }
 
@@ -437,12 +449,20 @@ struct NoteLayout {
     /// "Aurélien Sauvé [03:31]"): capitalized words, one to four, then the time.
     static func speakerAboveParagraph(_ line: String) -> String? {
         var words = line.split(separator: " ")
-        guard words.count >= 2, words.count <= 5, let last = words.popLast() else { return nil }
+        guard words.count >= 2, words.count <= 7, let last = words.popLast() else { return nil }
         let time = last.trimmingCharacters(in: CharacterSet(charactersIn: "[]()"))
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
-        guard words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." } }) else { return nil }
+        // "Dana Reyes (Mercy) 00:01:52": the organization in brackets is not the name.
+        if let open = words.firstIndex(where: { $0.hasPrefix("(") }), words.last?.hasSuffix(")") == true { words.removeSubrange(open...) }
+        // Capitalized words, and the particles of names ("Jean de Villiers"), "Speaker 2", "O’Neal".
+        let particles: Set<String> = ["de", "van", "von", "da", "di", "du", "del", "der", "la", "le", "ten", "ter", "bin", "al"]
+        guard let first = words.first, first.first?.isUppercase == true,
+              words.allSatisfy({ word in
+                  word.allSatisfy { $0.isLetter || $0.isNumber || "-'’.".contains($0) }
+                      && (word.first?.isUppercase == true || particles.contains(String(word)) || word.allSatisfy(\.isNumber))
+              }) else { return nil }
         return words.joined(separator: " ")
     }
 

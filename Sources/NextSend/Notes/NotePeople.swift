@@ -164,13 +164,15 @@ struct NotePeople: Sendable {
 
     /// A name typed one letter off ("Kenric", "Dorain", "Ljubicia", "Cosmia B"), as notes typed on a
     /// phone have them: a capitalized word of six letters or more that is no one's name, one edit
-    /// (a letter added, dropped, changed, or two swapped) from exactly one first or last name of six
-    /// letters or more; a last initial after it is read as with the name spelled right.
+    /// (a letter added or dropped, or two swapped) from exactly one first or last name of six
+    /// letters or more; a last initial after it is read as with the name spelled right. A letter
+    /// changed is not enough (Gartner is not Gardner, Cerner not Werner), nor are months, days and
+    /// the names of vendors a health system deals with ("August" is not Augusto).
     private func misspelled(at: Int, run: [Int], tokens: [NoteToken]) -> Mention? {
         let token = tokens[run[at]]
         guard token.kind != .mark, token.startsUppercase, token.text.contains(where: \.isLowercase) else { return nil }
         let typed = Array(token.folded)
-        guard typed.count >= 6, typed.allSatisfy(\.isLetter), keys[token.folded] == nil else { return nil }
+        guard typed.count >= 6, typed.allSatisfy(\.isLetter), keys[token.folded] == nil, !Self.neverNames.contains(token.folded) else { return nil }
         let near = singles.filter { key in key.count >= 6 && !nicknameOnly.contains(key) && Self.oneEditApart(typed, Array(key)) }
         guard near.count == 1, let key = near.first, let ids = keys[key] else { return nil }
         if at + 1 < run.count, tokens[run[at + 1]].kind != .mark, let initialed = keys[key + " " + tokens[run[at + 1]].folded],
@@ -182,14 +184,19 @@ struct NotePeople: Sendable {
         return Mention(match: ids.count == 1 ? .person(ids.first!) : .ambiguous, first: last, last: last, possessive: possessive, single: true)
     }
 
-    /// Whether two words are one edit apart: a letter inserted, deleted or replaced, or two
-    /// neighbouring letters swapped.
+    /// Capitalized words a misspelled name must never be taken for.
+    static let neverNames: Set<String> = ["january", "february", "august", "september", "october", "november", "december",
+                                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                          "philips", "cerner", "oracle", "gartner", "forrester", "workday", "kronos", "meditech",
+                                          "allscripts", "athena", "nuance", "vizient", "premier", "chartis", "guidehouse", "deloitte"]
+
+    /// Whether two words are one edit apart: a letter inserted or deleted, or two neighbouring
+    /// letters swapped (a letter replaced turns too many words into names).
     static func oneEditApart(_ a: [Character], _ b: [Character]) -> Bool {
         guard a != b, abs(a.count - b.count) <= 1 else { return false }
         var i = 0
         while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
         if a.count == b.count {
-            if a[(i + 1)...] == b[(i + 1)...] { return true }
             return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
         }
         return a.count > b.count ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]

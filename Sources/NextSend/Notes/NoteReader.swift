@@ -55,7 +55,9 @@ public struct NoteReader: Sendable {
             var lastStatement = reading.claims.count..<reading.claims.count
             for statement in statements.map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
                 // "I've been the big-bang guy. I've come off that.": a view left, the one just given.
-                if !lastStatement.isEmpty, takesBackThePrevious(statement, lowercaseText: lowercaseText) {
+                if !lastStatement.isEmpty, case let .stakeholder(speaker) = line.voice,
+                   reading.claims[lastStatement].allSatisfy({ $0.stakeholder == speaker }),
+                   takesBackThePrevious(statement, lowercaseText: lowercaseText) {
                     for index in lastStatement.reversed() {
                         reading.skipped.append(SkippedStatement(quote: reading.claims[index].quote, why: .negation))
                         reading.claims.remove(at: index)
@@ -103,9 +105,17 @@ public struct NoteReader: Sendable {
         let tokens = NoteText.tokens(of: statement)
         let words = tokens.filter { $0.kind != .mark }.map(\.folded)
         guard words.count <= 8, words.contains(where: { ["that", "it", "this"].contains($0) }),
-              Self.dropsView(words) || Self.contains(words, ["moved", "off"]) else { return false }
+              words.contains(where: { Self.firstPerson.contains($0) }),
+              !words.contains(where: { Self.isNegation($0) }),
+              Self.leavingCues.contains(where: { Self.contains(words, $0) }) else { return false }
         return phrases.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty && NoteFigure.scan(tokens).isEmpty
     }
+
+    /// Words by which a speaker leaves the view they just gave (not "that's a stretch", a doubt, nor
+    /// "I said that earlier", a repeat).
+    private static let leavingCues: [[String]] = [["come", "off"], ["came", "off"], ["moved", "off"], ["let", "go", "of"],
+                                                  ["changed", "my", "mind"], ["take", "that", "back"], ["scratch", "that"],
+                                                  ["backed", "off"], ["let", "that", "go"], ["walked", "that", "back"]]
 
     /// The number topic a paragraph is headed by: "Overtime: …" or "TCO." opening it.
     func headingTopic(_ statement: String, lowercaseText: Bool) -> String? {
@@ -210,9 +220,11 @@ public struct NoteReader: Sendable {
 
     /// Words that may join a second holder's clause to the first: ", and Odette tells me…".
     private static let clauseLinks: Set<String> = ["and", "while", "whereas", "though", "but", "yet"]
-    /// What a position "would" do for it to be a view of the speaker's: "hybrid would work for us".
-    private static let wouldFavour: Set<String> = ["work", "be", "suit", "do", "help", "fit", "make", "save", "get", "land", "solve",
-                                                   "give", "let", "pay", "win", "serve", "keep", "cut", "reduce", "lower", "simplify"]
+    /// What a position "would" do to someone when the speaker names it only to warn against it
+    /// ("a big bang would eat my staffing office"); "hybrid would work", "would suffice" are views.
+    private static let wouldHarm: Set<String> = ["eat", "bury", "kill", "sink", "wreck", "swamp", "overwhelm", "hurt", "break", "drown",
+                                                 "crush", "cripple", "tank", "destroy", "overload", "flatten", "gut", "burn", "blow", "derail",
+                                                 "sabotage", "ruin", "torpedo"]
     /// Words that open another holder's clause in unpunctuated, dictated text ("and then Greta said…").
     private static let spokenLinks: Set<String> = ["and", "but", "then", "so", "while", "whereas"]
 
@@ -239,7 +251,9 @@ public struct NoteReader: Sendable {
             // next holder's clause, when a view word follows the name.
             var linkStart = name.first
             while linkStart - 1 > partStart, Self.spokenLinks.contains(tokens[linkStart - 1].folded), name.first - linkStart < 2 { linkStart -= 1 }
+            // (Not inside an open condition: "if the pilot lands by March then Dana wants the big bang".)
             let spoken = !comma && linkStart < name.first && !tokens[partStart..<linkStart].contains { $0.isMark(",") }
+                && Self.conditionStart(Array(tokens[partStart..<linkStart])) == nil
             guard comma || spoken else { continue }
             // A name spoken to ("…, Magnus, I'd rather…") is not a holder.
             if name.last + 1 < tokens.count, tokens[name.last + 1].isMark(",") { continue }
@@ -339,8 +353,6 @@ public struct NoteReader: Sendable {
                                                       ["i'm", "hearing"], ["im", "hearing"], ["we're", "hearing"],
                                                       // "I was the big-bang person and I've let that go".
                                                       ["let", "that", "go"], ["let", "it", "go"],
-                                                      // "I was on-prem for a year and I've moved": a view left.
-                                                      ["and", "i've", "moved"], ["and", "ive", "moved"],
                                                       // "devil's advocate -- big bang is cheaper": a view argued, not held.
                                                       ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"]]
 
@@ -352,6 +364,10 @@ public struct NoteReader: Sendable {
         if let at = words.indices.first(where: { $0 + 1 < words.count && words[$0] == "in" && words[$0 + 1] == "writing" }),
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
             return true
+        }
+        // "I was on-prem for a year and I've moved": a view left (not "I've moved go-live to April").
+        for index in words.indices.dropLast() where ["i've", "ive", "we've"].contains(words[index]) && words[index + 1] == "moved" {
+            if index + 2 == words.count || ["on", "off", "away", "over", "past"].contains(words[index + 2]) { return true }
         }
         for index in words.indices.dropLast() where ["i", "we"].contains(words[index]) && words[index + 1] == "wanted" {
             if index + 2 >= words.count || words[index + 2] != "to" { return true }
@@ -392,16 +408,20 @@ public struct NoteReader: Sendable {
         if isTask(tokens, names: names) { return verdict }
         // "UKG's three-year cost for the same scope was $1.4M": a topic that belongs to something no
         // one in the group is (a product, another vendor) holds nobody's view.
+        // (Not a department or role its own people speak for: "IT's go-live estimate", "Finance's number".)
         mentions.removeAll { mention in
-            mention.first >= 2 && tokens[mention.first - 1].folded == "'s" && tokens[mention.first - 2].startsUppercase
-                && tokens[mention.first - 2].isWord && !names.contains { $0.last == mention.first - 2 }
+            guard mention.first >= 2, tokens[mention.first - 1].folded == "'s" else { return false }
+            let owner = tokens[mention.first - 2]
+            return owner.startsUppercase && owner.isWord && !names.contains { $0.last == mention.first - 2 }
+                && !Self.notNames.contains(owner.folded) && !Self.firstPerson.contains(owner.folded)
+                && !Self.departments.contains(owner.folded) && !taxonomy.roles.contains(owner.folded)
         }
         // "A big bang would eat my whole staffing office", "All units at once would bury the float
         // pool": a position as the subject of what it would do, not held (unless it would work, suit…).
         if let mention = mentions.first, mentions.count == 1, taxonomy.topic(mention.topic)?.isNumber == false,
            tokens[..<mention.first].filter(\.isWord).allSatisfy({ ["a", "an", "the"].contains($0.folded) }),
            mention.last + 2 < tokens.count, tokens[mention.last + 1].folded == "would",
-           !Self.wouldFavour.contains(tokens[mention.last + 2].folded) {
+           Self.wouldHarm.contains(tokens[mention.last + 2].folded) {
             verdict.skipped = .negation
             return verdict
         }
@@ -660,7 +680,8 @@ public struct NoteReader: Sendable {
                                                      // "St. Brannock's nurse director told me…": someone else's.
                                                      "director", "directors",
                                                      // "the 3 East nurse manager wants…", "mgmt wants…": a post, not a person.
-                                                     "manager", "managers", "supervisor", "supervisors", "management", "mgmt", "leadership"]
+                                                     // (Not "management" nor "leadership": "workforce management has to…".)
+                                                     "manager", "managers", "supervisor", "supervisors", "mgmt"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
