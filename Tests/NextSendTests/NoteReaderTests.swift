@@ -545,6 +545,13 @@ import NextSendSynthetic
         #expect(only("Lee Park: And payback -- I'm with Dana on fifteen months, not Chris Ng's twelve.", format: .transcript)?.stakeholder == "lee")
         // A trailing condition that carries only a figure still conditions the view.
         #expect(read("Multi-year, three years, if you hold a 3% cap.", from: "dana").skipped.map(\.why) == [.conditional])
+        // From blind15: moving off a view leaves it, unless one is not moving off it; the period of
+        // a cost is no go-live; the listener's figure in a buyer's words is not theirs.
+        #expect(read("Lee has moved off on-prem.").claims.isEmpty)
+        #expect(only("Lee isn't moving off annual.")?.value == .position("annual"))
+        let tco = read("The TCO I'm working to is $900,000 over three years, implementation and interfaces included.", from: "dana")
+        #expect(tco.claims.map(\.topic) == ["tco"])
+        #expect(read("On overtime, I wouldn't use your 15-20%.", from: "dana").claims.isEmpty)
         // "twelve and a half" is 12.5; "1.2 mil" a million two.
         #expect(only("On overtime Dana's at twelve and a half -- the middle of her range.")?.value == .number(12.5))
         #expect(only("Dana: the three-year cost has to land at 1.2 mil.")?.value == .number(1_200_000))

@@ -365,6 +365,10 @@ public struct NoteReader: Sendable {
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
             return true
         }
+        // "He has moved off on-prem" (not "isn't moving off annual", which holds it).
+        for index in words.indices.dropLast() where ["moved", "moving"].contains(words[index]) && words[index + 1] == "off" {
+            if !words[max(0, index - 2)..<index].contains(where: isNegation) { return true }
+        }
         // "I was on-prem for a year and I've moved": a view left (not "I've moved go-live to April").
         for index in words.indices.dropLast() where ["i've", "ive", "we've"].contains(words[index]) && words[index + 1] == "moved" {
             if index + 2 == words.count || ["on", "off", "away", "over", "past"].contains(words[index + 2]) { return true }
@@ -393,8 +397,20 @@ public struct NoteReader: Sendable {
         let tokens = NoteText.tokens(of: statement)
         let words = tokens.filter { $0.kind != .mark }.map(\.folded)
         var mentions = phrases.mentions(in: tokens, lowercaseText: lowercaseText)
-        let figures = NoteFigure.scan(tokens).filter { figure in
-            !mentions.contains { $0.first <= figure.last && figure.first <= $0.last }
+        let scanned = NoteFigure.scan(tokens)
+        let figures = scanned.filter { figure in
+            guard !mentions.contains(where: { $0.first <= figure.last && figure.first <= $0.last }) else { return false }
+            // "$900,000 over three years": the period of the money before it, no figure of its own.
+            if case .time = figure.unit, figure.first >= 2, ["over", "across"].contains(tokens[figure.first - 1].folded),
+               scanned.contains(where: { money in
+                   if case .money = money.unit { return money.last == figure.first - 2 }
+                   return false
+               }) {
+                return false
+            }
+            // "I wouldn't use your 15-20%": in a buyer's words, the listener's figure.
+            if voice.isStakeholder, figure.first > 0, tokens[figure.first - 1].folded == "your" { return false }
+            return true
         }
         let hasFigure = figures.contains { if case .count = $0.unit { return false }; return true }
         // "I'll go fully hosted now that Solveig has her HITRUST date": what follows "now that" is
