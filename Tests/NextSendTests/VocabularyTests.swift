@@ -135,6 +135,22 @@ import NextSendSynthetic
         #expect(Words.withArticle("user") == "a user")
     }
 
+    /// Ids read as words, labels lowered only when their first word is an ordinary word, first names
+    /// the first word of a name: whatever spaces or hyphens surround them.
+    @Test func idsLabelsAndFirstNamesReadAsWords() {
+        #expect(Words.spaced("end-user") == "end user")
+        #expect(Words.spaced("finance") == "finance")
+        #expect(Words.spaced("a--b-") == "a b")
+        #expect(Words.lowercasingFirst("Three-year total cost") == "three-year total cost")
+        #expect(Words.lowercasingFirst("EHR integration") == "EHR integration")
+        #expect(Words.lowercasingFirst("  ") == "  ")
+        #expect(Words.lowercasingFirst("A") == "A")
+        #expect(Stakeholder(id: "l", name: "Lee Park", role: "it", influence: "user").shortName == "Lee")
+        #expect(Stakeholder(id: "l", name: " Zoë Álvarez", role: "it", influence: "user").shortName == "Zoë")
+        #expect(Stakeholder(id: "l", name: "Cher", role: "it", influence: "user").shortName == "Cher")
+        #expect(Stakeholder(id: "l", name: "", role: "it", influence: "user").shortName == "")
+    }
+
     @Test func figuresWithinToleranceOfANeighbourShareACampAndTheLineSaysSo() {
         let claims = [("dana", 120_000.0), ("lee", 310_000.0), ("rae", 140_000.0)].map {
             Claim(stakeholder: $0.0, topic: "tco", value: .number($0.1), date: Samples.asOf)

@@ -61,7 +61,10 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The first name, for sentences: "Dana (finance)".
-    public var shortName: String { name.split(separator: " ").first.map(String.init) ?? name }
+    public var shortName: String {
+        let first = name.drop { $0 == " " }.prefix { $0 != " " }
+        return first.isEmpty ? name : String(first)
+    }
 }
 
 /// One piece of information a stakeholder holds on a topic, with where it came from and when.

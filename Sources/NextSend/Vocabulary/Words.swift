@@ -47,11 +47,16 @@ public enum Words {
 
     /// "Three-year total cost" → "three-year total cost", but "EHR integration" stays.
     public static func lowercasingFirst(_ text: String) -> String {
-        guard let first = text.split(separator: " ").first, first.count > 1,
+        // (The first word without splitting the whole text: this runs for every topic named in a digest.)
+        let first = text.drop { $0 == " " }.prefix { $0 != " " }
+        guard first.count > 1,
               first.dropFirst().allSatisfy({ $0.isLowercase || !$0.isLetter }) else { return text }
         return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// "end-user" → "end user": an id read as words.
-    public static func spaced(_ id: String) -> String { id.split(separator: "-").joined(separator: " ") }
+    public static func spaced(_ id: String) -> String {
+        guard id.utf8.contains(UInt8(ascii: "-")) else { return id }  // most ids: "finance", "clinical"
+        return id.split(separator: "-").joined(separator: " ")
+    }
 }
