@@ -210,6 +210,23 @@ struct ColumnScorer {
         // keeps only the others (worked out from the same pass, applied after it).
         var ownServes = [Bool](repeating: false, count: urgencies.count)
         let policy = context.options.policy
+        // The columns that can matter to this group at all: an asset that meets none of them serves
+        // none of its needs (most of a catalog, for a group with a few needs), so its parts are not
+        // worked out. Each need's own test below still decides; this only skips certain misses.
+        var anyTopic: UInt64 = 0, anyJob: UInt8 = 0, anyRole: UInt64 = 0, everyoneReaches = false
+        for plan in plans {
+            switch plan {
+            case .none: break
+            case let .split(number):
+                anyTopic |= splits[number].topic
+                anyJob |= splits[number].jobs
+            case let .job(number): anyJob |= jobs[number].job
+            case let .reach(role):
+                anyRole |= role
+                everyoneReaches = true
+            case let .voice(role, _): anyRole |= role
+            }
+        }
         for position in 0..<table.count {
             let own = industry.map { table.industryMask[position] & $0 != 0 } ?? false
             if nextExact < exactly.count, exactly[nextExact] == position {
@@ -223,6 +240,9 @@ struct ColumnScorer {
                 sheet.addCandidate(position: position, factor: evaluation.factor, otherIndustry: false)
                 continue
             }
+            guard (table.topicMask[position] | table.resolvedMask[position]) & anyTopic != 0
+                || (table.jobMask[position] | table.primaryJob[position]) & anyJob != 0 || table.roleMask[position] & anyRole != 0
+                || (everyoneReaches && table.flags[position].contains(.reachesEveryone)) else { continue }
             guard table.isLive(position, on: day) else { continue }
             let start = sheet.partCount
             var serves = false

@@ -28,22 +28,16 @@ struct ConflictTimeline {
         var topics: [Topic?] = []
         var entries: [Entry] = []
         entries.reserveCapacity(group.claims.count + group.retractions.claims.count)
+        /// The key's number, the next one when it is new.
+        func number(_ key: String, in numbers: inout [String: Int]) -> Int {
+            if let known = numbers[key] { return known }
+            numbers[key] = numbers.count
+            return numbers.count - 1
+        }
         func add(_ claim: Claim, retractedOn: Day?) {
-            let topic: Int
-            if let known = topicNumbers[claim.topic] {
-                topic = known
-            } else {
-                topic = topics.count
-                topicNumbers[claim.topic] = topic
-                topics.append(taxonomy.topic(claim.topic))
-            }
-            let person: Int
-            if let known = personNumbers[claim.stakeholder] {
-                person = known
-            } else {
-                person = personNumbers.count
-                personNumbers[claim.stakeholder] = person
-            }
+            let topic = number(claim.topic, in: &topicNumbers)
+            if topic == topics.count { topics.append(taxonomy.topic(claim.topic)) }
+            let person = number(claim.stakeholder, in: &personNumbers)
             entries.append(Entry(topic: topic, person: person, date: claim.date, retractedOn: retractedOn, value: claim.value))
         }
         for claim in group.claims { add(claim, retractedOn: nil) }
