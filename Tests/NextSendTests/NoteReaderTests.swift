@@ -552,6 +552,9 @@ import NextSendSynthetic
         let tco = read("The TCO I'm working to is $900,000 over three years, implementation and interfaces included.", from: "dana")
         #expect(tco.claims.map(\.topic) == ["tco"])
         #expect(read("On overtime, I wouldn't use your 15-20%.", from: "dana").claims.isEmpty)
+        // Coming round to a view holds it; siding with someone takes their view.
+        #expect(only("Lee has come round to hybrid.")?.value == .position("hybrid"))
+        #expect(read("Dana sided with Lee on hybrid.").claims.map(\.stakeholder).contains("dana"))
         // "twelve and a half" is 12.5; "1.2 mil" a million two.
         #expect(only("On overtime Dana's at twelve and a half -- the middle of her range.")?.value == .number(12.5))
         #expect(only("Dana: the three-year cost has to land at 1.2 mil.")?.value == .number(1_200_000))

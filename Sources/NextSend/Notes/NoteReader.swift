@@ -359,7 +359,12 @@ public struct NoteReader: Sendable {
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
     static func dropsView(_ words: [String]) -> Bool {
-        if droppedViewCues.contains(where: { contains(words, $0) }) { return true }
+        // "has come round to a phased rollout": the view it comes round to is held.
+        let comesRoundTo = words.indices.dropLast(2).contains { ["come", "came", "coming"].contains(words[$0])
+            && ["round", "around"].contains(words[$0 + 1]) && words[$0 + 2] == "to" }
+        if droppedViewCues.contains(where: { cue in
+            contains(words, cue) && !(comesRoundTo && ["round", "around"].contains(cue.last ?? ""))
+        }) { return true }
         // "Maybe 20 on nights but I wouldn't put that in writing": a figure its speaker won't stand by.
         if let at = words.indices.first(where: { $0 + 1 < words.count && words[$0] == "in" && words[$0 + 1] == "writing" }),
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
@@ -660,6 +665,7 @@ public struct NoteReader: Sendable {
                                                     "call", "loop", "thank", "thanks", "hi", "hello", "dear", "re"]
     private static let viewWords: Set<String> = [
         "think", "thinks", "thought", "say", "says", "said", "expect", "expects", "expected", "expecting", "estimate", "estimates", "estimated",
+        "sided", "sides", "siding",
         "put", "puts", "putting", "budget", "budgets", "budgeted", "insist", "insists", "insisted", "insisting", "want", "wants", "wanted",
         "need", "needs", "needed", "require", "requires", "required", "prefer", "prefers", "preferred", "push", "pushes", "pushing", "pushed",
         "confirm", "confirms", "confirmed", "tell", "tells", "told", "model", "models", "modeled", "modelled", "plan", "plans", "planning",
@@ -707,6 +713,9 @@ public struct NoteReader: Sendable {
     private static let outsiderHeads: Set<String> = ["chair", "chairman", "chairwoman", "chairperson", "member", "members", "president", "lead"]
     /// Words by which a speaker makes someone else's figure or position their own.
     private static let endorsing: Set<String> = ["back", "agree", "agreed", "support", "second", "side"]
+    /// The same, as someone else does it: "sided with", "backed", "agrees with".
+    private static let endorsingDone: Set<String> = ["sided", "sides", "siding", "backed", "backs", "backing", "agreed", "agrees",
+                                                     "supported", "supports", "seconded", "seconds"]
     /// Words that may follow a group of people who are the subject ("consultant at Guidehouse thinks").
     private static let subjectLinks: Set<String> = ["at", "from", "on", "in", "of", "with", "for"]
     private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
@@ -853,6 +862,12 @@ extension NoteReader {
             // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
             if let me = tokens[..<name.first].lastIndex(where: { Self.firstPerson.contains($0.folded) }),
                tokens[me..<name.first].contains(where: { Self.endorsing.contains($0.folded) }) {
+                continue
+            }
+            // "Soledad sided with Imelda on the pilot", "Dana backed Lee's $300k": the view is taken
+            // by the one named first, who endorses it.
+            if let earlier = names.last(where: { $0.last < name.first }), name.first - earlier.last <= 4,
+               tokens[(earlier.last + 1)..<name.first].contains(where: { Self.endorsingDone.contains($0.folded) }) {
                 continue
             }
             // "Naomi's right, by the way, the pilot has to come first": agreeing with her, in the
