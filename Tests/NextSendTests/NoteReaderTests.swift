@@ -555,6 +555,17 @@ import NextSendSynthetic
         // Coming round to a view holds it; siding with someone takes their view.
         #expect(only("Lee has come round to hybrid.")?.value == .position("hybrid"))
         #expect(read("Dana sided with Lee on hybrid.").claims.map(\.stakeholder).contains("dana"))
+        // From blind16: another hospital, an analyst's report, "they" in a buyer's notes, a view held
+        // "only with" something, who the speaker was, "I understand he…".
+        #expect(read("Cordell Memorial told me they went big bang and regretted it.", from: "dana").claims.isEmpty)
+        #expect(read("Lee mentioned a KLAS report that puts typical go-live at seven months.").claims.isEmpty)
+        #expect(only("Lee's report puts go-live at seven months.")?.stakeholder == "lee")
+        #expect(read("They'll do annual at a premium.", from: "dana").claims.isEmpty)
+        #expect(read("Dana will only go multi-year with an exit after yr 1.").skipped.map(\.why) == [.conditional])
+        #expect(read("Lee Park: I was the big bang guy.", format: .transcript).claims.isEmpty)
+        let hearsay = read("I have asked Lee to reply separately; I understand he is content with a fully hosted arrangement.", from: "dana")
+        #expect(!hearsay.claims.contains { $0.stakeholder == "dana" })
+        #expect(only("Lee wants cloud. I understand he is content with a fully hosted arrangement.")?.stakeholder == "lee")
         // "twelve and a half" is 12.5; "1.2 mil" a million two.
         #expect(only("On overtime Dana's at twelve and a half -- the middle of her range.")?.value == .number(12.5))
         #expect(only("Dana: the three-year cost has to land at 1.2 mil.")?.value == .number(1_200_000))

@@ -304,6 +304,11 @@ public struct NoteReader: Sendable {
     static func conditionStart(_ tokens: [NoteToken]) -> Int? {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
         for (offset, index) in positions.enumerated() {
+            // "will only go multi-year with an exit after yr 1": a view held only with something.
+            if tokens[index].folded == "only", offset > 0,
+               positions[(offset + 1)..<min(positions.count, offset + 5)].contains(where: { tokens[$0].folded == "with" }) {
+                return index
+            }
             // ("Should they offer hybrid, …" opens a condition; "we should, you know, start…" does not.)
             for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
@@ -315,6 +320,8 @@ public struct NoteReader: Sendable {
     private static let conditionCues: [[String]] = [["if"], ["unless"], ["provided"], ["providing"], ["assuming"], ["as", "long", "as"],
                                                     ["so", "long", "as"], ["only", "when"], ["depending"], ["contingent"], ["in", "case"],
                                                     ["suppose"], ["supposing"], ["hypothetically"],
+                                                    // "a multi-year term only with a termination right after year one".
+                                                    ["only", "with"],
                                                     // "In that case, multi-year's fine", "Should they offer hybrid, I'd look at it".
                                                     ["in", "that", "case"], ["on", "condition"], ["should", "they"], ["should", "you"]]
     /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
@@ -345,6 +352,8 @@ public struct NoteReader: Sendable {
                                                       // the speaker stood before.
                                                       ["was", "my", "first", "choice"], ["was", "our", "first", "choice"],
                                                       ["i", "was", "at"], ["we", "were", "at"],
+                                                      // "I was the big bang guy", "I've been the big-bang guy": who the speaker was.
+                                                      ["i", "was", "the"], ["i've", "been", "the"], ["ive", "been", "the"],
                                                       // "I'm off the big bang": moved off it.
                                                       ["i'm", "off"], ["im", "off"], ["we're", "off"], ["he's", "off"], ["she's", "off"],
                                                       // "15 on OT is a stretch": a figure doubted, not held.
@@ -703,7 +712,9 @@ public struct NoteReader: Sendable {
                                                      "director", "directors",
                                                      // "the 3 East nurse manager wants…", "mgmt wants…": a post, not a person.
                                                      // (Not "management" nor "leadership": "workforce management has to…".)
-                                                     "manager", "managers", "supervisor", "supervisors", "mgmt"]
+                                                     "manager", "managers", "supervisor", "supervisors", "mgmt",
+                                                     // "a KLAS report that puts go-live at seven months" (not "my report", "Dana's report").
+                                                     "report", "reports"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
@@ -767,6 +778,7 @@ extension NoteReader {
             let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
+                if Self.isOwnPaper(index, in: tokens) { continue }
                 // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
                 var aside = 0
                 // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
@@ -822,7 +834,8 @@ extension NoteReader {
             if reported.contains(where: { index in
                 // "their outside counsel at Halvard & Quist wants": a firm's name may come between.
                 let reach = index + 1 < tokens.count && Self.subjectLinks.contains(tokens[index + 1].folded) ? 7 : 4
-                return Self.outsiderWords.contains(tokens[index].folded) && verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
+                return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens)
+                    && verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -894,8 +907,9 @@ extension NoteReader {
             }
             // "Coralie's old hospital cut OT by 20%", "Lettie's cousin says…": someone's relation or
             // former workplace is not them.
+            // (But "Dana's report": her own paper.)
             if name.possessive, tokens[(name.last + 1)...].filter(\.isWord).prefix(3).contains(where: {
-                Self.outsiderWords.contains($0.folded) || Self.otherPlaces.contains($0.folded)
+                (Self.outsiderWords.contains($0.folded) && !["report", "reports"].contains($0.folded)) || Self.otherPlaces.contains($0.folded)
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -918,9 +932,16 @@ extension NoteReader {
         // A name NextSend does not know, speaking: "Maria estimated 16 weeks", "Sam said…".
         let wordTokens = tokens.filter { $0.kind != .mark }
         // ("I'd put overtime down 18%" is the speaker: a first-person word is never such a name.)
-        if wordTokens.count >= 2, wordTokens[0].startsUppercase, !Self.notNames.contains(wordTokens[0].folded),
-           !Self.firstPerson.contains(wordTokens[0].folded),
-           Self.speechWords.contains(wordTokens[1].folded), !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
+        // ("Cordell Memorial told me…": a name of two or three capitalized words, a peer hospital's.)
+        if let verb = wordTokens.prefix(4).firstIndex(where: { Self.speechWords.contains($0.folded) }), verb >= 1,
+           wordTokens[..<verb].allSatisfy({ $0.startsUppercase && !Self.notNames.contains($0.folded) && !Self.firstPerson.contains($0.folded) }),
+           !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
+            return Subject(voice: .outsider, named: true)
+        }
+        // "They'll do annual at a premium", in a buyer's own notes: whoever "they" are (the vendor,
+        // the nurses), not the writer.
+        if voice.isStakeholder, let first = wordTokens.first, ["they", "they'll", "they'd", "they're", "theyll", "theyre"].contains(first.folded),
+           names.isEmpty {
             return Subject(voice: .outsider, named: true)
         }
         // "Bart's three-year budget is a million two": the figure of someone NextSend does not know
@@ -946,12 +967,25 @@ extension NoteReader {
         // "he wants to buy a platform" after "Tariq wants…" (but "She's right, and I've come round: …"
         // agrees with her and goes on in the speaker's own words).
         // ("but for the record she's fine with SOC 2": a pronoun after words that only lead in.)
-        if let first = wordTokens.first(where: { !Self.leadIns.contains($0.folded) }), Self.thirdPerson.contains(first.folded),
-           !["right", "correct"].contains(wordTokens.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
+        // ("I understand he is content with a fully hosted arrangement": his view, as the writer hears it.)
+        var opening = wordTokens.drop { Self.leadIns.contains($0.folded) }
+        if opening.count > 2, ["i", "we"].contains(opening.first!.folded),
+           ["understand", "gather", "hear", "heard", "believe", "think", "suspect"].contains(opening.dropFirst().first!.folded),
+           Self.thirdPerson.contains(opening.dropFirst(2).first!.folded) {
+            opening = opening.dropFirst(2)
+        }
+        if let first = opening.first, Self.thirdPerson.contains(first.folded),
+           !["right", "correct"].contains(opening.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
             return Subject(voice: .outsider, named: false)
         }
         return Subject(voice: voice, named: false)
+    }
+
+    /// "Dana's report", "my report": a report someone in the statement owns, not an outsider's.
+    static func isOwnPaper(_ index: Int, in tokens: [NoteToken]) -> Bool {
+        ["report", "reports"].contains(tokens[index].folded) && index > 0
+            && ["'s", "my", "our", "his", "her", "their", "your"].contains(tokens[index - 1].folded)
     }
 
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
