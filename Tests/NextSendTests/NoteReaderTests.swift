@@ -614,6 +614,35 @@ import NextSendSynthetic
         #expect(claims(repAnswered, format: .email).isEmpty)
     }
 
+    /// What a review of the blind15 and blind16 rules found they would misread in ordinary notes.
+    @Test func theBlind15And16RulesStayInTheirLane() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // "I think he's low" is the speaker's own view, not his.
+        #expect(!claims("Lee's at $1.2M on the TCO. I think he's low on the TCO, it'll be closer to $1.5M.", from: "dana")
+            .contains(["lee", "1500000"]))
+        // "only … with" is a condition only around a view.
+        #expect(claims("I'd only go with hybrid.", from: "lee") == [["lee", "hybrid"]])
+        #expect(claims("We need HITRUST and you're the only vendor with it.", from: "lee").contains(["lee", "hitrust-required"]))
+        // Coming round to leaving a view is not holding it.
+        #expect(!claims("Lee has come round to dropping the big bang.").contains(["lee", "big-bang"]))
+        // The listener's figure taken by the speaker, or set against another's.
+        #expect(claims("Go-live: your 18 months is fine by me.", from: "dana").contains(["dana", "78"]))  // in weeks
+        #expect(!claims("Honestly your 18 months on go-live is more realistic than Chris Ng's 12.", from: "dana").contains(["dana", "12"]))
+        // A length in months after "over" is the implementation's; years are a cost's period.
+        #expect(claims("Implementation: $400k over 9 months.", from: "lee").contains(["lee", "39"]))
+        // Backing by someone after a preposition is not holding.
+        #expect(!claims("With Dana's backing, Lee is pushing phased.").contains(["dana", "phased"]))
+        // "They're right" is agreement in the speaker's words; "I was the one who asked…, and I still want it" holds.
+        #expect(claims("They're right, hybrid is the way to go.", from: "dana") == [["dana", "hybrid"]])
+        #expect(claims("Lee Park: I was the one who asked for hybrid, and I still want it.", format: .transcript) == [["lee", "hybrid"]])
+        // Moving off something else leaves the view that follows.
+        #expect(claims("We're moving off Kronos and go-live has to be under 9 months.", from: "lee") == [["lee", "39"]])
+        // An owner two words before a report.
+        #expect(claims("Dana's latest report puts payback at 14 months.") == [["dana", "14"]])
+    }
+
     /// What a review of the blind9 and blind10 rules found they would misread, or crash on.
     @Test func theNewRulesStayInTheirLane() {
         // Two figures sharing a currency code between them.

@@ -304,11 +304,6 @@ public struct NoteReader: Sendable {
     static func conditionStart(_ tokens: [NoteToken]) -> Int? {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
         for (offset, index) in positions.enumerated() {
-            // "will only go multi-year with an exit after yr 1": a view held only with something.
-            if tokens[index].folded == "only", offset > 0,
-               positions[(offset + 1)..<min(positions.count, offset + 5)].contains(where: { tokens[$0].folded == "with" }) {
-                return index
-            }
             // ("Should they offer hybrid, …" opens a condition; "we should, you know, start…" does not.)
             for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
@@ -352,8 +347,6 @@ public struct NoteReader: Sendable {
                                                       // the speaker stood before.
                                                       ["was", "my", "first", "choice"], ["was", "our", "first", "choice"],
                                                       ["i", "was", "at"], ["we", "were", "at"],
-                                                      // "I was the big bang guy", "I've been the big-bang guy": who the speaker was.
-                                                      ["i", "was", "the"], ["i've", "been", "the"], ["ive", "been", "the"],
                                                       // "I'm off the big bang": moved off it.
                                                       ["i'm", "off"], ["im", "off"], ["we're", "off"], ["he's", "off"], ["she's", "off"],
                                                       // "15 on OT is a stretch": a figure doubted, not held.
@@ -369,8 +362,12 @@ public struct NoteReader: Sendable {
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
     static func dropsView(_ words: [String]) -> Bool {
         // "has come round to a phased rollout": the view it comes round to is held.
-        let comesRoundTo = words.indices.dropLast(2).contains { ["come", "came", "coming"].contains(words[$0])
-            && ["round", "around"].contains(words[$0 + 1]) && words[$0 + 2] == "to" }
+        // (Not "come round to dropping the big bang", "to the view that…".)
+        let comesRoundTo = words.indices.dropLast(3).contains { at in
+            guard ["come", "came", "coming"].contains(words[at]), ["round", "around"].contains(words[at + 1]), words[at + 2] == "to" else { return false }
+            let next = words[(at + 3)...].first { !["a", "an", "the"].contains($0) } ?? ""
+            return !next.hasSuffix("ing") && !["view", "idea", "thinking", "opinion", "fact"].contains(next)
+        }
         if droppedViewCues.contains(where: { cue in
             contains(words, cue) && !(comesRoundTo && ["round", "around"].contains(cue.last ?? ""))
         }) { return true }
@@ -379,9 +376,14 @@ public struct NoteReader: Sendable {
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
             return true
         }
-        // "He has moved off on-prem" (not "isn't moving off annual", which holds it).
-        for index in words.indices.dropLast() where ["moved", "moving"].contains(words[index]) && words[index + 1] == "off" {
-            if !words[max(0, index - 2)..<index].contains(where: isNegation) { return true }
+        // "I was the big bang guy", "I've been the big-bang guy": who the speaker was (not "I was the
+        // one who asked for hybrid, and I still want it").
+        for index in words.indices.dropLast(2) where (words[index] == "i" && words[index + 1] == "was" || ["i've", "ive"].contains(words[index])
+                && words[index + 1] == "been") && words[index + 2] == "the" {
+            let role = words[(index + 3)..<min(words.count, index + 7)]
+            if role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice"].contains($0) }), !words.contains("still") {
+                return true
+            }
         }
         // "I was on-prem for a year and I've moved": a view left (not "I've moved go-live to April").
         for index in words.indices.dropLast() where ["i've", "ive", "we've"].contains(words[index]) && words[index + 1] == "moved" {
@@ -415,15 +417,14 @@ public struct NoteReader: Sendable {
         let figures = scanned.filter { figure in
             guard !mentions.contains(where: { $0.first <= figure.last && figure.first <= $0.last }) else { return false }
             // "$900,000 over three years": the period of the money before it, no figure of its own.
-            if case .time = figure.unit, figure.first >= 2, ["over", "across"].contains(tokens[figure.first - 1].folded),
+            // (Years only: "$400k over 9 months" is the implementation's length.)
+            if case .time("year") = figure.unit, figure.first >= 2, ["over", "across"].contains(tokens[figure.first - 1].folded),
                scanned.contains(where: { money in
                    if case .money = money.unit { return money.last == figure.first - 2 }
                    return false
                }) {
                 return false
             }
-            // "I wouldn't use your 15-20%": in a buyer's words, the listener's figure.
-            if voice.isStakeholder, figure.first > 0, tokens[figure.first - 1].folded == "your" { return false }
             return true
         }
         let hasFigure = figures.contains { if case .count = $0.unit { return false }; return true }
@@ -486,6 +487,30 @@ public struct NoteReader: Sendable {
             verdict.skipped = .question
             return verdict
         }
+        // "He has moved off on-prem": the position right after "moved off" is left (not "isn't moving
+        // off annual" nor "refuses to be moved off on-prem", which hold it, nor "moving off Kronos and
+        // go-live has to be…", where the topic is elsewhere).
+        let movedOff = mentions.filter { mention in
+            var before = tokens[..<mention.first].filter(\.isWord).map(\.folded)
+            if let last = before.last, ["a", "an", "the"].contains(last) { before.removeLast() }
+            guard before.count >= 2, before[before.count - 1] == "off", ["moved", "moving"].contains(before[before.count - 2]) else { return false }
+            return !before.dropLast(2).suffix(3).contains { Self.isNegation($0) || ["refuse", "refuses", "refused", "resist", "resists"].contains($0) }
+        }
+        if !movedOff.isEmpty {
+            mentions.removeAll { mention in movedOff.contains { $0.first == mention.first } }
+            if mentions.isEmpty {
+                verdict.skipped = .negation
+                return verdict
+            }
+        }
+        // "will only go multi-year with an exit after yr 1": a view held only with something (not "I'd
+        // only go with hybrid", "the only vendor with HITRUST": no view between "only" and "with").
+        if let only = tokens.indices.first(where: { tokens[$0].folded == "only" }),
+           let with = tokens.indices.first(where: { $0 > only && $0 <= only + 5 && tokens[$0].folded == "with" }),
+           mentions.contains(where: { $0.first > only && $0.last < with }) {
+            verdict.skipped = .conditional
+            return verdict
+        }
         // A condition holds for what follows it and for its own clause: "…is still $1.28M, and if it
         // creeps past 1.4 he says…" leaves the first figure standing.
         if let cue = Self.conditionStart(tokens) {
@@ -531,6 +556,13 @@ public struct NoteReader: Sendable {
                     let figureSpan = (turns.last { $0 < figures[index].first }.map { $0 + 1 } ?? figureClause.lowerBound)
                         ..< (turns.first { $0 > figures[index].last } ?? figureClause.upperBound)
                     if isVendorMaterial(figureSpan, in: tokens, lowercaseText: lowercaseText, buyerVoice: voice.isStakeholder) {
+                        note(.vendor)
+                        continue
+                    }
+                    // "I wouldn't use your 15-20%": in a buyer's words, the listener's figure, unless
+                    // the speaker takes it ("your 18 months is fine by me").
+                    if voice.isStakeholder, figures[index].first > 0, tokens[figures[index].first - 1].folded == "your",
+                       !figureSpan.contains(where: { ["fine", "agree", "agreed", "ok", "okay", "happy", "accept", "live"].contains(tokens[$0].folded) }) {
                         note(.vendor)
                         continue
                     }
@@ -879,9 +911,12 @@ extension NoteReader {
             }
             // "Soledad sided with Imelda on the pilot", "Dana backed Lee's $300k": the view is taken
             // by the one named first, who endorses it.
+            // (The endorsing word right after the earlier name, which no preposition opens: not "With
+            // Dana's backing, Lee is pushing phased".)
             if let earlier = names.last(where: { $0.last < name.first }), name.first - earlier.last <= 4,
-               tokens[(earlier.last + 1)..<name.first].contains(where: { Self.endorsingDone.contains($0.folded) }) {
-                continue
+               earlier.last + 1 < tokens.count, Self.endorsingDone.contains(tokens[earlier.last + 1].folded),
+               earlier.first == 0 || !Self.prepositions.contains(tokens[earlier.first - 1].folded) {
+                return earlier.subject
             }
             // "Naomi's right, by the way, the pilot has to come first": agreeing with her, in the
             // speaker's own words.
@@ -941,7 +976,7 @@ extension NoteReader {
         // "They'll do annual at a premium", in a buyer's own notes: whoever "they" are (the vendor,
         // the nurses), not the writer.
         if voice.isStakeholder, let first = wordTokens.first, ["they", "they'll", "they'd", "they're", "theyll", "theyre"].contains(first.folded),
-           names.isEmpty {
+           names.isEmpty, !["right", "correct"].contains(wordTokens.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
             return Subject(voice: .outsider, named: true)
         }
         // "Bart's three-year budget is a million two": the figure of someone NextSend does not know
@@ -969,9 +1004,12 @@ extension NoteReader {
         // ("but for the record she's fine with SOC 2": a pronoun after words that only lead in.)
         // ("I understand he is content with a fully hosted arrangement": his view, as the writer hears it.)
         var opening = wordTokens.drop { Self.leadIns.contains($0.folded) }
-        if opening.count > 2, ["i", "we"].contains(opening.first!.folded),
+        // (Only when a view word follows the pronoun: "I think he's low on the TCO" is the speaker's.)
+        if opening.count > 3, ["i", "we"].contains(opening.first!.folded),
            ["understand", "gather", "hear", "heard", "believe", "think", "suspect"].contains(opening.dropFirst().first!.folded),
-           Self.thirdPerson.contains(opening.dropFirst(2).first!.folded) {
+           Self.thirdPerson.contains(opening.dropFirst(2).first!.folded),
+           let next = opening.dropFirst(3).first(where: { !["'s", "is", "are", "was", "were", "would", "'d"].contains($0.folded) }),
+           Self.viewWords.contains(next.folded) || ["content", "keen", "set", "open"].contains(next.folded) {
             opening = opening.dropFirst(2)
         }
         if let first = opening.first, Self.thirdPerson.contains(first.folded),
@@ -984,8 +1022,14 @@ extension NoteReader {
 
     /// "Dana's report", "my report": a report someone in the statement owns, not an outsider's.
     static func isOwnPaper(_ index: Int, in tokens: [NoteToken]) -> Bool {
-        ["report", "reports"].contains(tokens[index].folded) && index > 0
-            && ["'s", "my", "our", "his", "her", "their", "your"].contains(tokens[index - 1].folded)
+        // ("Dana's latest report", "our board report": an owner up to two words back.)
+        guard ["report", "reports"].contains(tokens[index].folded) else { return false }
+        for back in 1...3 where index - back >= 0 {
+            let token = tokens[index - back]
+            if ["'s", "my", "our", "his", "her", "their", "your"].contains(token.folded) { return true }
+            if token.kind == .mark || back == 3 { return false }
+        }
+        return false
     }
 
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
@@ -1018,6 +1062,7 @@ extension NoteReader {
     // MARK: - Positions and figures
 
     private static let negators: Set<String> = ["not", "no", "never", "than", "instead", "against", "without", "dropped", "drop", "drops",
+                                                "dropping", "scrapping", "scrapped", "ditching", "ditched",
                                                 "withdrew", "withdrawn", "withdraws",
                                                 "ruled", "nor", "neither", "nothing", "avoid", "skip", "dont", "doesnt", "wont", "isnt",
                                                 "cant", "didnt", "wouldnt", "shouldnt", "arent", "hasnt", "havent", "nobody"]
