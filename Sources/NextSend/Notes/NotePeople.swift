@@ -39,7 +39,10 @@ struct NotePeople: Sendable {
             for (variant, name) in [person.name, written].enumerated() where variant == 0 || name != person.name {
                 let parts = name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
                 guard let first = parts.first else { continue }
-                if variant == 0 { named.append((person.id, parts)) }
+                if variant == 0 {
+                    named.append((person.id, parts))
+                    if parts.count > 1 { initials[person.id] = String([first, parts[parts.count - 1]].compactMap(\.first)).uppercased() }
+                }
                 add(parts.joined(separator: " "), person.id, single: parts.count == 1)
                 if parts.count > 1, let last = parts.last {
                     add(first, person.id, single: true)
@@ -51,8 +54,6 @@ struct NotePeople: Sendable {
                     }
                 }
             }
-            let parts = person.name.split(whereSeparator: { $0 == " " }).map { NoteText.phraseKey(String($0)) }.filter { !$0.isEmpty }
-            if parts.count > 1 { initials[person.id] = String([parts[0], parts[parts.count - 1]].compactMap(\.first)).uppercased() }
             if let email = person.email?.lowercased(), !email.isEmpty { emails[email] = person.id }
         }
         // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by,

@@ -818,7 +818,7 @@ extension NoteReader {
                     if names.contains(where: { ((index + 1)...close).contains($0.first) }) { continue }
                     aside = close - index
                 }
-                let next = tokens[index + 1 + aside < tokens.count ? index + 1 + aside : index + 1].folded
+                let next = tokens[index + 1 + aside].folded
                 // "the KLAS analyst we spoke to on Tuesday said…": a relative clause (a pronoun, then
                 // a verb that gives no view) between the outsider and what they said.
                 let relative = (Self.firstPerson.contains(next) || Self.thirdPerson.contains(next)) && index + 2 < verb
@@ -976,7 +976,7 @@ extension NoteReader {
         // "They'll do annual at a premium", in a buyer's own notes: whoever "they" are (the vendor,
         // the nurses), not the writer.
         if voice.isStakeholder, let first = wordTokens.first, ["they", "they'll", "they'd", "they're", "theyll", "theyre"].contains(first.folded),
-           names.isEmpty, !["right", "correct"].contains(wordTokens.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
+           names.isEmpty, !Self.saysRight(after: wordTokens) {
             return Subject(voice: .outsider, named: true)
         }
         // "Bart's three-year budget is a million two": the figure of someone NextSend does not know
@@ -1013,11 +1013,17 @@ extension NoteReader {
             opening = opening.dropFirst(2)
         }
         if let first = opening.first, Self.thirdPerson.contains(first.folded),
-           !["right", "correct"].contains(opening.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "") {
+           !Self.saysRight(after: opening) {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
             return Subject(voice: .outsider, named: false)
         }
         return Subject(voice: voice, named: false)
+    }
+
+    /// "She's right", "They're correct": a pronoun that only agrees with its person, after which the
+    /// speaker goes on in their own words.
+    static func saysRight<Words: Collection<NoteToken>>(after words: Words) -> Bool {
+        ["right", "correct"].contains(words.dropFirst().first { !["'s", "is", "are", "was", "were"].contains($0.folded) }?.folded ?? "")
     }
 
     /// "Dana's report", "my report": a report someone in the statement owns, not an outsider's.

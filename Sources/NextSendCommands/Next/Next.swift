@@ -48,8 +48,7 @@ enum RecommendationText {
             lines.append(vocabulary.nothingToSend(advice.diagnosis))
             return lines.joined(separator: "\n")
         }
-        for pick in advice.recommendations {
-            let row = vocabulary.pickRow(pick, in: group)
+        for (pick, row) in zip(advice.recommendations, vocabulary.pickRows(advice.recommendations, in: group)) {
             lines.append("\(row.rank). \(row.title) [\(row.asset)]")
             lines.append("   send to: " + row.sendTo)
             lines.append("   why: " + row.reason)
