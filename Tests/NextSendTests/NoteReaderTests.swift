@@ -760,6 +760,49 @@ import NextSendSynthetic
         #expect(read(outbound, format: .email).skipped.map(\.why) == [.vendor])
     }
 
+    /// Rules from blind17's first run, each with the ordinary sentence it must leave alone.
+    @Test func theBlind17Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A view left, in the third person, with a word of degree before the position.
+        #expect(claims("Lee told the group he has moved off a fully on-premises install.").isEmpty)
+        #expect(claims("Lee isn't moving off a fully on-premises install.") == [["lee", "on-prem-required"]])
+        // "pending" after a comma conditions the view before it; "the pending renewal" does not.
+        #expect(read("Hosting to be hybrid, pending Lee's review of the architecture.").skipped.map(\.why) == [.conditional])
+        #expect(claims("Lee wants hybrid for the pending renewal.") == [["lee", "hybrid"]])
+        // A topic handed on is no view.
+        #expect(claims("Hosting, HITRUST and all that -- not my area, sorry!", from: "dana").isEmpty)
+        // Who pushed for it once, without "still", is not who holds it now.
+        #expect(claims("Lee Park: I was the one who wanted to flip the switch.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: I was the one who asked for hybrid, and I still want it.", format: .transcript) == [["lee", "hybrid"]])
+        // A pronoun after a reporter's verb may be the reporter or the one named before: no one's.
+        #expect(claims("Dana wasn't on the call, and Lee says she'll want HITRUST.").isEmpty)
+        #expect(claims("Lee says he'll want HITRUST.") == [["lee", "hitrust-required"]])
+        // "only … with" conditions its own clause, not the one before it.
+        #expect(claims("Lee wants a three-year term with a 3% cap, and Dana will only go multi-year with an exit after year one.")
+            == [["lee", "multi-year"]])
+        // A condition on what "that" stands for.
+        #expect(read("Dana has said she could accept hybrid if we write back every 15 minutes.").claims.isEmpty)
+        #expect(read("We'd suggest our HL7 interface, and Dana could accept that if we write back every 15 minutes.").claims.isEmpty)
+        // A reason that opens the statement ends at its comma.
+        #expect(claims("Dana Reyes: And now that the cap's in the contract, I'm fine with a three-year term.", format: .transcript)
+            == [["dana", "multi-year"]])
+        #expect(claims("Dana Reyes: I'll go fully hosted now that Lee has the HITRUST letter.", format: .transcript)
+            == [["dana", "cloud-only"]])
+        // Accepting "the" position, and taking someone's side on it.
+        #expect(claims("Lee is fine with the three-year term.") == [["lee", "multi-year"]])
+        #expect(claims("Lee is with Dana on the pilot.") == [["lee", "pilot-first"]])
+        #expect(claims("I'm still saying 16 weeks to go live, with the pilot.", from: "lee") == [["lee", "16"]])
+        #expect(claims("We met with Lee on the pilot.", from: "dana").isEmpty)
+        // "No." answers and ends its sentence; "No. 5" is a number.
+        #expect(claims("Lee Park: No. We're doing it in waves.", format: .transcript) == [["lee", "phased"]])
+        #expect(claims("Lee wants the pilot on No. 5 North.") == [["lee", "pilot-first"]])
+        // A hospital named by its saint, telling the speaker its story.
+        #expect(claims("Lee Park: St. Brendan's told me their big bang nearly broke their nights.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: Lee's told me big bang is the only way.", format: .transcript) == [["lee", "big-bang"]])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

@@ -192,7 +192,9 @@ public struct NoteReader: Sendable {
                 let lastWord = current.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
                 // Not after an initial ("Pat K.") or an abbreviation ("vs.", "e.g.").
                 let initial = lastWord.count == 1 && lastWord.first!.isLetter
-                if character != "." || !(initial || abbreviations.contains(lastWord)) { flush() }
+                // ("No. 5 North" abbreviates a number; "No. We're doing it in waves." answers.)
+                let answer = lastWord == "no" && !(index + 2 < characters.count && characters[index + 2].isNumber)
+                if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) { flush() }
             } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
                 flush()
             } else if character == ",", line[line.index(line.startIndex, offsetBy: index)...].hasPrefix(", but ") {
@@ -305,7 +307,9 @@ public struct NoteReader: Sendable {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
         for (offset, index) in positions.enumerated() {
             // ("Should they offer hybrid, …" opens a condition; "we should, you know, start…" does not.)
-            for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0) {
+            // ("Hosting to be hybrid, pending Wendell's review": "pending" after a comma; not "the pending renewal".)
+            for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0)
+                && (cue[0] != "pending" || (index > 0 && tokens[index - 1].isMark(","))) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
             }
         }
@@ -318,7 +322,8 @@ public struct NoteReader: Sendable {
                                                     // "a multi-year term only with a termination right after year one".
                                                     ["only", "with"],
                                                     // "In that case, multi-year's fine", "Should they offer hybrid, I'd look at it".
-                                                    ["in", "that", "case"], ["on", "condition"], ["should", "they"], ["should", "you"]]
+                                                    ["in", "that", "case"], ["on", "condition"], ["should", "they"], ["should", "you"],
+                                                    ["pending"], ["subject", "to"]]
     /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
     private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
@@ -356,7 +361,11 @@ public struct NoteReader: Sendable {
                                                       // "I was the big-bang person and I've let that go".
                                                       ["let", "that", "go"], ["let", "it", "go"],
                                                       // "devil's advocate -- big bang is cheaper": a view argued, not held.
-                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"]]
+                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"],
+                                                      // "Hosting, HITRUST and all that -- not my area": a topic handed on.
+                                                      ["not", "my", "area"], ["not", "my", "department"], ["not", "my", "field"]]
+    /// Words of degree between an article and a position: "a fully on-premises install".
+    private static let degreeWords: Set<String> = ["fully", "full", "entirely", "completely", "purely", "pure", "strictly", "totally"]
 
     /// A view the statement sets aside: a cue of ``droppedViewCues``, or the speaker's own past wish
     /// ("I wanted the big bang"; not "I wanted to flag…", a polite present).
@@ -381,7 +390,11 @@ public struct NoteReader: Sendable {
         for index in words.indices.dropLast(2) where (words[index] == "i" && words[index + 1] == "was" || ["i've", "ive"].contains(words[index])
                 && words[index + 1] == "been") && words[index + 2] == "the" {
             let role = words[(index + 3)..<min(words.count, index + 7)]
-            if role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice"].contains($0) }), !words.contains("still") {
+            // ("I was the one who wanted to flip the switch": a wish of then. Only "wanted": the clause is
+            // read alone, and "I was the one who asked for hybrid, and I still want it" holds it.)
+            let pastOne = Array(role.prefix(3)) == ["one", "who", "wanted"]
+            if pastOne || role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice"].contains($0) }),
+               !words.contains("still") {
                 return true
             }
         }
@@ -432,7 +445,11 @@ public struct NoteReader: Sendable {
         // the reason, not a view.
         if let reason = words.indices.dropLast().first(where: { words[$0] == "now" && words[$0 + 1] == "that" }),
            let at = tokens.indices.filter({ tokens[$0].kind != .mark }).dropFirst(reason).first {
-            mentions.removeAll { $0.first > at }
+            // ("And now that the cap's in the contract, I'm fine with a three-year term": a reason that
+            // opens the statement ends at its comma, and the view follows it.)
+            let opens = words[..<reason].allSatisfy { ["and", "but", "so", "well", "ok", "okay"].contains($0) }
+            let end = opens ? tokens[at...].firstIndex(where: { $0.isMark(",") }) ?? tokens.count : tokens.count
+            mentions.removeAll { $0.first > at && $0.first < end }
         }
         var verdict = Verdict()
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
@@ -492,6 +509,8 @@ public struct NoteReader: Sendable {
         // go-live has to be…", where the topic is elsewhere).
         let movedOff = mentions.filter { mention in
             var before = tokens[..<mention.first].filter(\.isWord).map(\.folded)
+            // ("moved off a fully on-premises install": an article and a word of degree may come between.)
+            if let last = before.last, Self.degreeWords.contains(last) { before.removeLast() }
             if let last = before.last, ["a", "an", "the"].contains(last) { before.removeLast() }
             guard before.count >= 2, before[before.count - 1] == "off", ["moved", "moving"].contains(before[before.count - 2]) else { return false }
             return !before.dropLast(2).suffix(3).contains { Self.isNegation($0) || ["refuse", "refuses", "refused", "resist", "resists"].contains($0) }
@@ -508,8 +527,14 @@ public struct NoteReader: Sendable {
         if let only = tokens.indices.first(where: { tokens[$0].folded == "only" }),
            let with = tokens.indices.first(where: { $0 > only && $0 <= only + 5 && tokens[$0].folded == "with" }),
            mentions.contains(where: { $0.first > only && $0.last < with }) {
-            verdict.skipped = .conditional
-            return verdict
+            // ("Priscilla wants a three-year term, and Delphine will only go multi-year with an exit":
+            // the condition is the later clause's.)
+            let ownStart = subjectBreak(before: only, in: tokens, lowercaseText: lowercaseText)
+            mentions = mentions.filter { $0.first < ownStart }
+            if mentions.isEmpty {
+                verdict.skipped = .conditional
+                return verdict
+            }
         }
         // A condition holds for what follows it and for its own clause: "…is still $1.28M, and if it
         // creeps past 1.4 he says…" leaves the first figure standing.
@@ -521,8 +546,10 @@ public struct NoteReader: Sendable {
             // "a three-year term, assuming the exit clause is real") qualifies the view before it.
             // (A figure alone is no view of its own there: "multi-year, if you hold a 3% cap".)
             let conditionHasView = mentions.contains { $0.first > cue }
-            let trailing = cue > 0 && tokens[cue - 1].isMark(",") && ["if", "assuming", "unless"].contains(tokens[cue].folded)
-            let qualifies = ["as", "so", "provided", "providing"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
+            // ("she could accept that if we write back every 15 minutes": a condition on what "that" stands for.)
+            let trailing = cue > 0 && (tokens[cue - 1].isMark(",") || ["that", "it", "this"].contains(tokens[cue - 1].folded))
+                && ["if", "assuming", "unless"].contains(tokens[cue].folded)
+            let qualifies = ["as", "so", "provided", "providing", "pending", "subject"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
             // is the later speaker's, not Honora's.
             let ownStart = qualifies ? subjectBreak(before: cue, in: tokens, lowercaseText: lowercaseText) : conditionClause.lowerBound
@@ -724,6 +751,8 @@ public struct NoteReader: Sendable {
         // "Lachlan still on 15 mo payback": the view kept, said without a verb.
         "still", "saying", "telling", "arguing",
     ]
+    /// Pronouns that open what someone reports: "Agnes says he'll want…".
+    private static let reportedPronouns: Set<String> = ["he", "she", "he'll", "she'll", "he'd", "she'd", "he's", "she's"]
     private static let speechWords: Set<String> = ["said", "says", "thinks", "thought", "estimated", "estimates", "told", "tells", "mentioned",
                                                    "quoted", "expects", "insists", "wants", "prefers", "believes", "feels", "reckons",
                                                    "suggested", "suggests", "argued", "claims", "figures", "confirmed", "puts", "put"]
@@ -797,6 +826,14 @@ extension NoteReader {
         }
         let verbIndices = tokens.indices.filter { Self.viewWords.contains(tokens[$0].folded) }
         let topicStart = topicMentions.map(\.first).min() ?? tokens.count
+        // "Wendell wasn't on, but Agnes says he'll want HITRUST": the pronoun after the reporter's
+        // verb of speech may be the reporter or the one named before, and a name says nothing of
+        // which: no one's, rather than a guess.
+        if let reporter = names.last(where: { $0.last + 2 < topicStart }), Self.speechWords.contains(tokens[reporter.last + 1].folded),
+           Self.reportedPronouns.contains(tokens[reporter.last + 2].folded),
+           names.contains(where: { $0.last < reporter.first && $0.match != reporter.match }) {
+            return Subject(voice: .ambiguous, named: true)
+        }
         // "Someone on the board floated $500k": whoever it is, not a stakeholder.
         if tokens[..<topicStart].contains(where: { ["someone", "somebody"].contains($0.folded) }) {
             return Subject(voice: .outsider, named: true)
@@ -913,8 +950,11 @@ extension NoteReader {
             // by the one named first, who endorses it.
             // (The endorsing word right after the earlier name, which no preposition opens: not "With
             // Dana's backing, Lee is pushing phased".)
+            // ("Fintan is with Delphine M. on the pilot": on her side.)
             if let earlier = names.last(where: { $0.last < name.first }), name.first - earlier.last <= 4,
-               earlier.last + 1 < tokens.count, Self.endorsingDone.contains(tokens[earlier.last + 1].folded),
+               earlier.last + 1 < tokens.count, Self.endorsingDone.contains(tokens[earlier.last + 1].folded)
+                || (earlier.last + 2 < tokens.count && ["is", "'s"].contains(tokens[earlier.last + 1].folded)
+                    && tokens[earlier.last + 2].folded == "with" && earlier.last + 3 == name.first),
                earlier.first == 0 || !Self.prepositions.contains(tokens[earlier.first - 1].folded) {
                 return earlier.subject
             }
@@ -969,7 +1009,9 @@ extension NoteReader {
         // ("I'd put overtime down 18%" is the speaker: a first-person word is never such a name.)
         // ("Cordell Memorial told me…": a name of two or three capitalized words, a peer hospital's.)
         if let verb = wordTokens.prefix(4).firstIndex(where: { Self.speechWords.contains($0.folded) }), verb >= 1,
-           wordTokens[..<verb].allSatisfy({ $0.startsUppercase && !Self.notNames.contains($0.folded) && !Self.firstPerson.contains($0.folded) }),
+           // ("St. Brendan's told me…": a hospital named by its saint, with its "'s".)
+           wordTokens[0].startsUppercase, wordTokens[..<verb].allSatisfy({ ($0.startsUppercase || $0.folded == "'s")
+               && !Self.notNames.contains($0.folded) && !Self.firstPerson.contains($0.folded) }),
            !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
             return Subject(voice: .outsider, named: true)
         }
@@ -1095,12 +1137,33 @@ extension NoteReader {
 
     /// "with the pilot", "after the pilot": the position is named as a thing, not held as a view.
     static func isContext(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
-        let words = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(2).map(\.folded)
-        if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) { return true }
+        let before = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(7).map(\.folded)
+        let words = Array(before.suffix(2))
+        if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) {
+            let prior = before.dropLast(2)
+            // "I'm fine with the three-year term", "happy to go with the pilot": accepted, not context.
+            // (Right before "with", no mark between, and not "16 weeks to go live, with the pilot".)
+            let rawBeforeWith = tokens[..<max(0, mention.first)].filter { $0.kind != .mark || $0.isMark(",") }.dropLast(2).last?.folded
+            if words[0] == "with", let last = prior.last, acceptingBeforeWith.contains(last), rawBeforeWith == last,
+               !(last == "live" && prior.dropLast().last.map { ["go", "goes", "going", "went"].contains($0) } == true) {
+                return false
+            }
+            // "Soledad sided with Imelda on the pilot", "Fintan is with Delphine M. on the pilot": the
+            // position someone takes another's side on.
+            if words[0] == "on", let with = prior.lastIndex(of: "with"), with > prior.startIndex,
+               endorsingDone.contains(prior[with - 1]) || ["is", "'s", "am", "are", "i'm", "was"].contains(prior[with - 1]) {
+                return false
+            }
+            return true
+        }
         // "the HITRUST question", "the on-prem discussion": the subject talked about, not a view.
         let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
         return subjectNouns.contains(next)
     }
+
+    /// Words before "with the …" that accept what follows: "fine with the three-year term".
+    private static let acceptingBeforeWith: Set<String> = ["fine", "ok", "okay", "happy", "comfortable", "live", "go", "going", "stick",
+                                                           "sticking", "content", "board", "agree", "agreed", "agrees"]
 
     /// "has our HITRUST r2 letter", "received our SOC 2 report": the seller's paper in someone's hands.
     static func isSellersOwn(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
