@@ -299,5 +299,61 @@ enum PostgresSchema {
         Migration(name: "v12-follow-up-version", sql: """
                 ALTER TABLE storeVersion ADD COLUMN followUps BIGINT NOT NULL DEFAULT 0;
                 """),
+        Migration(name: "v13-packed-facts", sql: """
+                -- As SQLite's v21: facts keyed by (groupId, seq), with `seq` counted within the group by
+                -- the store (rows keep the numbers they had), and the origin a number from factOrigin,
+                -- so that each row and each origin index holds a number instead of the text.
+                CREATE TABLE factOrigin (
+                    originId BIGINT PRIMARY KEY,
+                    origin TEXT COLLATE "C" NOT NULL UNIQUE
+                );
+                INSERT INTO factOrigin (originId, origin)
+                    SELECT row_number() OVER (ORDER BY origin), origin FROM (
+                        SELECT origin FROM stakeholder UNION SELECT origin FROM claim UNION SELECT origin FROM jobEvent
+                        UNION SELECT origin FROM send UNION SELECT origin FROM dismissal) o;
+                DROP INDEX stakeholder_origin;
+                ALTER TABLE stakeholder ADD COLUMN originId BIGINT;
+                UPDATE stakeholder f SET originId = o.originId FROM factOrigin o WHERE o.origin = f.origin;
+                ALTER TABLE stakeholder ALTER COLUMN originId SET NOT NULL;
+                ALTER TABLE stakeholder DROP COLUMN origin;
+                CREATE INDEX stakeholder_origin ON stakeholder(groupId, originId);
+                DROP INDEX claim_origin;
+                ALTER TABLE claim ALTER COLUMN seq DROP IDENTITY;
+                ALTER TABLE claim DROP CONSTRAINT claim_pkey;
+                ALTER TABLE claim ADD PRIMARY KEY (groupId, seq);
+                DROP INDEX claim_group;
+                ALTER TABLE claim ADD COLUMN originId BIGINT;
+                UPDATE claim f SET originId = o.originId FROM factOrigin o WHERE o.origin = f.origin;
+                ALTER TABLE claim ALTER COLUMN originId SET NOT NULL;
+                ALTER TABLE claim DROP COLUMN origin;
+                CREATE INDEX claim_origin ON claim(groupId, originId);
+                DROP INDEX jobEvent_origin;
+                ALTER TABLE jobEvent ALTER COLUMN seq DROP IDENTITY;
+                ALTER TABLE jobEvent DROP CONSTRAINT jobevent_pkey;
+                ALTER TABLE jobEvent ADD PRIMARY KEY (groupId, seq);
+                DROP INDEX jobEvent_group;
+                ALTER TABLE jobEvent ADD COLUMN originId BIGINT;
+                UPDATE jobEvent f SET originId = o.originId FROM factOrigin o WHERE o.origin = f.origin;
+                ALTER TABLE jobEvent ALTER COLUMN originId SET NOT NULL;
+                ALTER TABLE jobEvent DROP COLUMN origin;
+                CREATE INDEX jobEvent_origin ON jobEvent(groupId, originId);
+                ALTER TABLE dismissal ALTER COLUMN seq DROP IDENTITY;
+                ALTER TABLE dismissal DROP CONSTRAINT dismissal_pkey;
+                ALTER TABLE dismissal ADD PRIMARY KEY (groupId, seq);
+                DROP INDEX dismissal_group;
+                ALTER TABLE dismissal ADD COLUMN originId BIGINT;
+                UPDATE dismissal f SET originId = o.originId FROM factOrigin o WHERE o.origin = f.origin;
+                ALTER TABLE dismissal ALTER COLUMN originId SET NOT NULL;
+                ALTER TABLE dismissal DROP COLUMN origin;
+                ALTER TABLE send ALTER COLUMN seq DROP IDENTITY;
+                ALTER TABLE send DROP CONSTRAINT send_pkey;
+                ALTER TABLE send ADD PRIMARY KEY (groupId, seq);
+                DROP INDEX send_group;
+                ALTER TABLE send ADD COLUMN originId BIGINT;
+                UPDATE send f SET originId = o.originId FROM factOrigin o WHERE o.origin = f.origin;
+                ALTER TABLE send ALTER COLUMN originId SET NOT NULL;
+                ALTER TABLE send DROP COLUMN origin;
+                ALTER TABLE send ADD UNIQUE (groupId, originId, assetId, date, stakeholderId);
+                """),
     ]
 }

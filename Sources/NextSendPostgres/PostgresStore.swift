@@ -104,6 +104,18 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
 
     // MARK: Schema
 
+    /// The SQL that creates an empty database at an earlier schema: the migrations up to and
+    /// including `migration`, marked applied. For tests of the migrations after it, run with psql.
+    package static func schemaSQL(upTo migration: String) -> String {
+        var sql = ["CREATE TABLE IF NOT EXISTS nextsendMigration (name TEXT PRIMARY KEY, appliedAt TIMESTAMPTZ NOT NULL DEFAULT now());"]
+        for step in PostgresSchema.migrations {
+            sql.append(step.sql)
+            sql.append("INSERT INTO nextsendMigration (name) VALUES ('\(step.name)');")
+            if step.name == migration { break }
+        }
+        return sql.joined(separator: "\n")
+    }
+
     private static func migrate(_ session: PostgresSession) throws {
         try session.execute("BEGIN")
         do {

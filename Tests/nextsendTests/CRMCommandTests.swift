@@ -318,7 +318,7 @@ import Testing
         let origins = Set((group["stakeholders"] as? [[String: Any]] ?? []).compactMap { $0["origin"] as? String })
         let jobs = (group["jobs"] as? [[String: Any]] ?? []).filter { $0["status"] as? String != "not-started" }
         #expect(jobs.isEmpty, "the stage history Salesforce brought is gone: \(jobs)")
-        let kept = try cli.sqlite("SELECT value FROM claim WHERE groupId = '\(northwind)' AND origin = 'recorded' AND retractedBy IS NULL")
+        let kept = try cli.sqlite("SELECT value FROM claim JOIN factOrigin USING (originId) WHERE groupId = '\(northwind)' AND origin = 'recorded' AND retractedBy IS NULL")
         #expect(kept.trimmingCharacters(in: .whitespacesAndNewlines) == "300000.0", "the rep's claim is kept: \(kept)")
         #expect(origins.contains("salesforce:0065g00000NwOpAAAV"), "Grace stays: a rep's claim names her")
     }

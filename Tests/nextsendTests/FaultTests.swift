@@ -40,7 +40,7 @@ struct FaultTests {
             SELECT * FROM buyingGroup ORDER BY id; SELECT * FROM stakeholder ORDER BY groupId, position;
             SELECT groupId, stakeholderId, topic, position, value, source, date FROM claim ORDER BY groupId, seq;
             SELECT groupId, job, type, date, note FROM jobEvent ORDER BY groupId, seq;
-            SELECT groupId, assetId, stakeholderId, date, channel, consumed, origin FROM send ORDER BY groupId, seq;
+            SELECT groupId, assetId, stakeholderId, date, channel, consumed, origin FROM send JOIN factOrigin USING (originId) ORDER BY groupId, seq;
             """])
     }
 

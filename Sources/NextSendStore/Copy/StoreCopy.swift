@@ -15,8 +15,6 @@ package enum StoreCopy {
         var name: String
         var columns: [String]
         var order: String
-        /// Its `seq` is an identity column on PostgreSQL: copied as is, the sequence moved past it.
-        var sequence: String?
     }
 
     static let tables: [Table] = [
@@ -32,17 +30,18 @@ package enum StoreCopy {
         Table(name: "buyingGroup", columns: ["id", "account", "owner", "industry", "source", "origin", "status", "statusDate", "statusBy",
                                              "dealName", "dealStage", "dealAmount", "dealCurrency", "dealCloseDate"],
               order: "id"),
-        Table(name: "stakeholder", columns: ["groupId", "id", "name", "role", "influence", "title", "email", "position", "origin", "recordedBy",
+        // Origins before the facts that refer to them by number.
+        Table(name: "factOrigin", columns: ["originId", "origin"], order: "originId"),
+        Table(name: "stakeholder", columns: ["groupId", "id", "name", "role", "influence", "title", "email", "position", "originId", "recordedBy",
                                              "retractedBy", "retractedOn"], order: "groupId, position, id"),
-        Table(name: "claim", columns: ["seq", "groupId", "stakeholderId", "topic", "position", "value", "source", "date", "origin",
-                                       "recordedBy", "retractedBy", "quote", "retractedOn"], order: "seq", sequence: "seq"),
-        Table(name: "jobEvent", columns: ["seq", "groupId", "job", "type", "date", "note", "origin", "recordedBy", "retractedBy",
-                                          "retractedOn"], order: "seq", sequence: "seq"),
-        Table(name: "send", columns: ["seq", "groupId", "assetId", "stakeholderId", "date", "channel", "consumed", "consumedBy", "origin",
-                                      "recordedBy", "retractedBy", "retractedOn"], order: "seq", sequence: "seq"),
-        Table(name: "dismissal", columns: ["seq", "groupId", "assetId", "date", "reason", "origin", "recordedBy", "retractedBy",
-                                           "retractedOn"],
-              order: "seq", sequence: "seq"),
+        Table(name: "claim", columns: ["groupId", "seq", "stakeholderId", "topic", "position", "value", "source", "date", "originId",
+                                       "recordedBy", "retractedBy", "quote", "retractedOn"], order: "groupId, seq"),
+        Table(name: "jobEvent", columns: ["groupId", "seq", "job", "type", "date", "note", "originId", "recordedBy", "retractedBy",
+                                          "retractedOn"], order: "groupId, seq"),
+        Table(name: "send", columns: ["groupId", "seq", "assetId", "stakeholderId", "date", "channel", "consumed", "consumedBy", "originId",
+                                      "recordedBy", "retractedBy", "retractedOn"], order: "groupId, seq"),
+        Table(name: "dismissal", columns: ["groupId", "seq", "assetId", "date", "reason", "originId", "recordedBy", "retractedBy",
+                                           "retractedOn"], order: "groupId, seq"),
         Table(name: "sendFollowUp", columns: ["groupId", "assetId", "need", "sent", "windowEnd", "met"], order: "groupId, assetId, need, sent"),
         Table(name: "digestLedger", columns: ["week", "outDir", "item", "storeVersion", "formats"], order: "week, outDir, item"),
         Table(name: "deliveryLedger", columns: ["week", "recipient", "messageId"], order: "week, recipient"),
@@ -91,15 +90,11 @@ package enum StoreCopy {
                 for table in tables {
                     let columns = table.columns.joined(separator: ", ")
                     let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-                    let override = to.dialect == .postgres && table.sequence != nil ? " OVERRIDING SYSTEM VALUE" : ""
-                    let insert = "INSERT INTO \(table.name) (\(columns))\(override) VALUES (\(placeholders))"
+                    let insert = "INSERT INTO \(table.name) (\(columns)) VALUES (\(placeholders))"
                     var count = 0
                     for row in try from.rows("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order)") {
                         try to.execute(insert, row.values.map { $0 as (any SQLBindable)? })
                         count += 1
-                    }
-                    if let sequence = table.sequence, to.dialect == .postgres, count > 0 {
-                        try to.execute("SELECT setval(pg_get_serial_sequence('\(table.name.lowercased())', '\(sequence)'), (SELECT MAX(\(sequence)) FROM \(table.name)))")
                     }
                     summary.tables.append(.init(table: table.name, rows: count))
                 }

@@ -54,6 +54,12 @@ public struct SQLiteStore: SQLStore {
         try self.init(writer: pool, path: path)
     }
 
+    /// Creates a database at an earlier schema: the migrations up to and including `migration`.
+    /// For tests of the migrations after it, which must read what older versions left.
+    package static func createSchema(path: String, upTo migration: String) throws {
+        try StoreSchema.migrator.migrate(try DatabaseQueue(path: path), upTo: migration)
+    }
+
     /// A private in-memory database, for tests and throwaway runs.
     public static func inMemory() throws -> SQLiteStore {
         try SQLiteStore(writer: DatabaseQueue(), path: ":memory:")

@@ -68,8 +68,8 @@ extension SQLStore {
     public func history(ofGroup id: String) throws -> GroupHistory {
         try read { db in
             guard let group = try StoreQueries.groupRecord(id, db) else { throw try StoreQueries.noGroup(id, db) }
-            let people = try db.records(StakeholderRecord.self, "SELECT * FROM stakeholder WHERE groupId = ? ORDER BY position, id", [id], StakeholderRecord.init(row:))
-            let rows = try db.records(TouchRow.self, "SELECT * FROM send WHERE groupId = ? ORDER BY date, seq", [id], TouchRow.init(row:))
+            let people = try db.records(StakeholderRecord.self, "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE groupId = ? ORDER BY position, id", [id], StakeholderRecord.init(row:))
+            let rows = try db.records(TouchRow.self, "SELECT * FROM \(FactOrigins.joined("send")) WHERE groupId = ? ORDER BY date, seq", [id], TouchRow.init(row:))
             var sends: [GroupHistory.Send] = []
             var slot: [String: Int] = [:]
             for row in rows {
@@ -88,7 +88,7 @@ extension SQLStore {
                 GroupHistory.Retraction(fact: "stakeholder: \($0.id) (\($0.name))", provenance: $0.provenance)
             }
             var claims: [GroupHistory.ClaimEntry] = []
-            for row in try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? ORDER BY date, seq", [id], ClaimRecord.init(row:)) {
+            for row in try db.records(ClaimRecord.self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE groupId = ? ORDER BY date, seq", [id], ClaimRecord.init(row:)) {
                 let claim = try row.claim()
                 guard row.retractedBy != nil else {
                     claims.append(.init(claim: claim, provenance: row.provenance))
@@ -98,11 +98,11 @@ extension SQLStore {
                                            + (Origin.isNote(row.origin) ? " from \(row.origin)" : ""),
                                        provenance: row.provenance))
             }
-            for row in try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq", [id], JobEventRecord.init(row:)) {
+            for row in try db.records(JobEventRecord.self, "SELECT * FROM \(FactOrigins.joined("jobEvent")) WHERE groupId = ? AND retractedBy IS NOT NULL ORDER BY seq", [id], JobEventRecord.init(row:)) {
                 let event = try row.event()
                 retracted.append(.init(fact: "event: \(event.job.rawValue) \(event.type.rawValue) (\(event.date))", provenance: row.provenance))
             }
-            let dismissals = try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE groupId = ? ORDER BY date, seq", [id], DismissalRecord.init(row:)).map { GroupHistory.Dismissed(dismissal: try $0.dismissal(), provenance: $0.provenance) }
+            let dismissals = try db.records(DismissalRecord.self, "SELECT * FROM \(FactOrigins.joined("dismissal")) WHERE groupId = ? ORDER BY date, seq", [id], DismissalRecord.init(row:)).map { GroupHistory.Dismissed(dismissal: try $0.dismissal(), provenance: $0.provenance) }
             return GroupHistory(status: try group.groupStatus(), statusDate: group.statusDate.flatMap(Day.init),
                                 people: people.map { GroupHistory.Person(stakeholder: $0.stakeholder, provenance: $0.provenance) },
                                 claims: claims, sends: sends, dismissals: dismissals, retracted: retracted)

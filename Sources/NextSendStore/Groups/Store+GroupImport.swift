@@ -164,7 +164,7 @@ struct GroupMerge {
 
     private func countOwn() throws -> Int {
         try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
-            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin = ?", [group.id, origin]) ?? 0)
+            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND \(FactOrigins.isOrigin)", [group.id, origin]) ?? 0)
         }
     }
 
@@ -176,7 +176,7 @@ struct GroupMerge {
         let crm = origin.split(separator: ":").first.map(String.init) ?? ""
         let ownNotes = ["salesforce", "hubspot"].contains(crm) ? "note:\(crm):%" : "-"
         return try ["stakeholder", "claim", "jobEvent", "send"].reduce(0) { total, table in
-            total + (try db.int("SELECT COUNT(*) FROM \(table) WHERE groupId = ? AND origin <> ? AND origin NOT LIKE ?\(retracted)",
+            total + (try db.int("SELECT COUNT(*) FROM \(FactOrigins.joined(table)) WHERE groupId = ? AND origin <> ? AND origin NOT LIKE ?\(retracted)",
                                 [group.id, origin, ownNotes]) ?? 0)
         }
     }
@@ -206,7 +206,7 @@ struct GroupMerge {
     private func mergeStakeholders() throws -> FactCounts {
         var counts = FactCounts()
         let stored = Dictionary(uniqueKeysWithValues: try db.records(
-            StakeholderRecord.self, "SELECT * FROM stakeholder WHERE groupId = ?", [group.id], StakeholderRecord.init(row:)).map { ($0.id, $0) })
+            StakeholderRecord.self, "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE groupId = ?", [group.id], StakeholderRecord.init(row:)).map { ($0.id, $0) })
         let incoming = Set(group.stakeholders.map(\.id))
         for (position, person) in group.stakeholders.enumerated() {
             guard let row = stored[person.id] else {
@@ -226,8 +226,8 @@ struct GroupMerge {
         for row in stored.values.sorted(by: { $0.id < $1.id }) where row.origin == origin && !incoming.contains(row.id) {
             // Recorded facts about them keep them in the group.
             let named = try db.bool("""
-                SELECT EXISTS (SELECT 1 FROM claim WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
-                    OR EXISTS (SELECT 1 FROM send WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
+                SELECT EXISTS (SELECT 1 FROM \(FactOrigins.joined("claim")) WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
+                    OR EXISTS (SELECT 1 FROM \(FactOrigins.joined("send")) WHERE groupId = ?1 AND stakeholderId = ?2 AND origin <> ?3 AND retractedBy IS NULL)
                 """, [group.id, row.id, origin])
             if named { continue }
             try db.execute("DELETE FROM stakeholder WHERE groupId = ? AND id = ?", [group.id, row.id])
@@ -237,34 +237,35 @@ struct GroupMerge {
     }
 
     private func mergeClaims() throws -> FactCounts {
-        let stored = try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], ClaimRecord.init(row:))
+        let stored = try db.records(ClaimRecord.self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], ClaimRecord.init(row:))
         return try merge(stored: stored, storedKey: { FactKeys.claim(try $0.claim()) }, incoming: uniqueClaims,
                          same: { row, claim in try row.claim() == claim },
                          table: "claim", update: { row, claim in
                              let (position, value) = FactRows.columns(claim.value)
-                             try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, quote = ? WHERE seq = ?",
-                                            [position, value, claim.source, claim.quote, row.seq])
+                             try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, quote = ? WHERE groupId = ? AND seq = ?",
+                                            [position, value, claim.source, claim.quote, group.id, row.seq])
                          }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db); return true })
     }
 
     private func mergeEvents() throws -> FactCounts {
-        let stored = try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], JobEventRecord.init(row:))
+        let stored = try db.records(JobEventRecord.self, "SELECT * FROM \(FactOrigins.joined("jobEvent")) WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], JobEventRecord.init(row:))
         return try merge(stored: stored, storedKey: { FactKeys.event(try $0.event()) }, incoming: uniqueEvents,
                          same: { row, event in try row.event() == event },
                          table: "jobEvent", update: { row, event in
-                             try db.execute("UPDATE jobEvent SET note = ? WHERE seq = ?", [event.note, row.seq])
+                             try db.execute("UPDATE jobEvent SET note = ? WHERE groupId = ? AND seq = ?", [event.note, group.id, row.seq])
                          }, insert: { try FactRows.insert($0, into: group.id, origin: origin, by: nil, db); return true })
     }
 
     private func mergeSends() throws -> FactCounts {
-        let stored = try db.records(TouchRow.self, "SELECT * FROM send WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], TouchRow.init(row:))
+        let stored = try db.records(TouchRow.self, "SELECT * FROM \(FactOrigins.joined("send")) WHERE groupId = ? AND origin = ? ORDER BY seq", [group.id, origin], TouchRow.init(row:))
         // A send a rep marked consumed after the fact stays consumed, whatever the source says.
         return try merge(stored: stored, storedKey: { FactKeys.send(try $0.sendFact()) }, incoming: uniqueSends,
                          same: { row, send in
                              row.channel == send.channel && (row.consumed == send.consumed || (row.consumedBy != nil && row.consumed))
                          },
                          table: "send", update: { row, send in
-                             try db.execute("UPDATE send SET channel = ?, consumed = ? WHERE seq = ?", [send.channel, send.consumed || (row.consumedBy != nil && row.consumed), row.seq])
+                             try db.execute("UPDATE send SET channel = ?, consumed = ? WHERE groupId = ? AND seq = ?",
+                                            [send.channel, send.consumed || (row.consumedBy != nil && row.consumed), group.id, row.seq])
                          }, insert: { try FactRows.insertSend($0, into: group.id, origin: origin, by: nil, db) })
     }
 
@@ -277,7 +278,7 @@ struct GroupMerge {
         for row in stored {
             let key = try storedKey(row)
             guard let fact = incoming[key], !seen.contains(key) else {
-                try db.execute("DELETE FROM \(table) WHERE seq = ?", [row.seq])
+                try db.execute("DELETE FROM \(table) WHERE groupId = ? AND seq = ?", [group.id, row.seq])
                 counts.removed += 1
                 continue
             }

@@ -80,27 +80,27 @@ extension StoreQueries {
         let filter = "\(db.dialect.isAmong("groupId", jsonStrings: "?")) AND retractedBy IS NULL"
         let records = try db.records(GroupRecord.self, "SELECT * FROM buyingGroup WHERE \(db.dialect.isAmong("id", jsonStrings: "?")) ORDER BY id",
                                      [json], GroupRecord.init(row:))
-        let people = Dictionary(grouping: try db.records(StakeholderRecord.self, "SELECT * FROM stakeholder WHERE \(filter) ORDER BY groupId, position",
+        let people = Dictionary(grouping: try db.records(StakeholderRecord.self, "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE \(filter) ORDER BY groupId, position",
                                                          [json], StakeholderRecord.init(row:)), by: \.groupId)
-        let claims = Dictionary(grouping: try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE \(filter) ORDER BY seq", [json],
+        let claims = Dictionary(grouping: try db.records(ClaimRecord.self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE \(filter) ORDER BY seq", [json],
                                                          ClaimRecord.init(row:)), by: \.groupId)
-        let events = Dictionary(grouping: try db.records(JobEventRecord.self, "SELECT * FROM jobEvent WHERE \(filter) ORDER BY seq", [json],
+        let events = Dictionary(grouping: try db.records(JobEventRecord.self, "SELECT * FROM \(FactOrigins.joined("jobEvent")) WHERE \(filter) ORDER BY seq", [json],
                                                          JobEventRecord.init(row:)), by: \.groupId)
-        let sends = Dictionary(grouping: try db.records(TouchRow.self, "SELECT * FROM send WHERE \(filter) ORDER BY seq", [json],
+        let sends = Dictionary(grouping: try db.records(TouchRow.self, "SELECT * FROM \(FactOrigins.joined("send")) WHERE \(filter) ORDER BY seq", [json],
                                                         TouchRow.init(row:)), by: \.groupId)
-        let dismissals = Dictionary(grouping: try db.records(DismissalRecord.self, "SELECT * FROM dismissal WHERE \(filter) ORDER BY seq", [json],
+        let dismissals = Dictionary(grouping: try db.records(DismissalRecord.self, "SELECT * FROM \(FactOrigins.joined("dismissal")) WHERE \(filter) ORDER BY seq", [json],
                                                              DismissalRecord.init(row:)), by: \.groupId)
         // Facts retracted on a known day counted before it: a look back at an earlier week sees them.
         let among = db.dialect.isAmong("groupId", jsonStrings: "?")
         let dated = "\(among) AND retractedBy IS NOT NULL AND retractedOn IS NOT NULL"
         let retractedPeople = Dictionary(grouping: try db.records((StakeholderRecord, String).self,
-                                                                  "SELECT * FROM stakeholder WHERE \(dated) ORDER BY groupId, position", [json]) {
+                                                                  "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE \(dated) ORDER BY groupId, position", [json]) {
             (try StakeholderRecord(row: $0), try $0.string("retractedOn"))
         }, by: \.0.groupId)
-        let retractedClaims = Dictionary(grouping: try db.records((ClaimRecord, String).self, "SELECT * FROM claim WHERE \(dated) ORDER BY seq", [json]) {
+        let retractedClaims = Dictionary(grouping: try db.records((ClaimRecord, String).self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE \(dated) ORDER BY seq", [json]) {
             (try ClaimRecord(row: $0), try $0.string("retractedOn"))
         }, by: \.0.groupId)
-        let retractedEvents = Dictionary(grouping: try db.records((JobEventRecord, String).self, "SELECT * FROM jobEvent WHERE \(dated) ORDER BY seq", [json]) {
+        let retractedEvents = Dictionary(grouping: try db.records((JobEventRecord, String).self, "SELECT * FROM \(FactOrigins.joined("jobEvent")) WHERE \(dated) ORDER BY seq", [json]) {
             (try JobEventRecord(row: $0), try $0.string("retractedOn"))
         }, by: \.0.groupId)
         func day(_ text: String, _ table: String, _ key: String) throws -> Day {

@@ -70,7 +70,7 @@ extension SQLStore {
         let (groupID, origin, claims) = (note.group, note.origin, note.claims)
         try StoreQueries.requireGroup(groupID, db)
         var outcome = NoteRecordOutcome()
-        let stored = try db.records(ClaimRecord.self, "SELECT * FROM claim WHERE groupId = ? AND origin = ? ORDER BY seq", [groupID, origin],
+        let stored = try db.records(ClaimRecord.self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE groupId = ? AND origin = ? ORDER BY seq", [groupID, origin],
                                     ClaimRecord.init(row:))
         var seen = Set<String>()
         for claim in claims {
@@ -88,8 +88,8 @@ extension SQLStore {
                 } else {
                     outcome.each.append("changed")
                     let (position, value) = FactRows.columns(claim.value)
-                    try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, quote = ? WHERE seq = ?",
-                                   [position, value, claim.source, claim.quote, row.seq])
+                    try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, quote = ? WHERE groupId = ? AND seq = ?",
+                                   [position, value, claim.source, claim.quote, groupID, row.seq])
                     outcome.changed += 1
                 }
             } else {

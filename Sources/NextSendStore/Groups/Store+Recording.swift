@@ -55,7 +55,7 @@ extension SQLStore {
         try write { db in
             try StoreQueries.requireGroup(groupID, db)
             let rows = try db.records(ClaimRecord.self, """
-                SELECT * FROM claim WHERE groupId = ? AND origin = 'recorded' AND retractedBy IS NULL
+                SELECT * FROM \(FactOrigins.joined("claim")) WHERE groupId = ? AND origin = 'recorded' AND retractedBy IS NULL
                 AND stakeholderId = ? AND topic = ? AND date = ?
                 """, [groupID, claim.stakeholder, claim.topic, claim.date.description], ClaimRecord.init(row:))
             guard let row = rows.first else {
@@ -65,7 +65,8 @@ extension SQLStore {
             }
             if try row.claim() == claim { return .unchanged }
             let (position, value) = FactRows.columns(claim.value)
-            try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE seq = ?", [position, value, claim.source, recorder.name, row.seq])
+            try db.execute("UPDATE claim SET position = ?, value = ?, source = ?, recordedBy = ? WHERE groupId = ? AND seq = ?",
+                           [position, value, claim.source, recorder.name, groupID, row.seq])
             try StoreQueries.refreshFollowUps(groupID, db)
             return .changed
         }
@@ -95,7 +96,7 @@ extension SQLStore {
             var outcome = TouchRecording(added: [], alreadyRecorded: [], markedConsumed: [])
             for person in touch.to {
                 let existing = try db.records(TouchRow.self, """
-                    SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
+                    SELECT * FROM \(FactOrigins.joined("send")) WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND date = ? AND retractedBy IS NULL
                     """, [groupID, touch.asset, person, touch.date.description], TouchRow.init(row:))
                 if existing.isEmpty {
                     let inserted = try FactRows.insertSend(.init(asset: touch.asset, stakeholder: person, date: touch.date, channel: touch.channel,
@@ -105,8 +106,8 @@ extension SQLStore {
                         // day and source): sending it again makes that row count again.
                         try db.execute("""
                             UPDATE send SET retractedBy = NULL, retractedOn = NULL, channel = ?, consumed = ?, consumedBy = NULL, recordedBy = ?
-                            WHERE groupId = ? AND origin = 'recorded' AND assetId = ? AND date = ? AND stakeholderId = ?
-                            """, [touch.channel, touch.consumed, recorder.name, groupID, touch.asset, touch.date.description, person])
+                            WHERE groupId = ? AND \(FactOrigins.isOrigin) AND assetId = ? AND date = ? AND stakeholderId = ?
+                            """, [touch.channel, touch.consumed, recorder.name, groupID, Origin.recorded, touch.asset, touch.date.description, person])
                     }
                     outcome.added.append(person)
                     continue
@@ -136,7 +137,7 @@ extension SQLStore {
             var missing: [String] = []
             for person in recipients {
                 let rows = try db.records(TouchRow.self, """
-                    SELECT * FROM send WHERE groupId = ? AND assetId = ? AND stakeholderId = ? AND retractedBy IS NULL
+                    SELECT * FROM \(FactOrigins.joined("send")) WHERE groupId = ?1 AND assetId = ?2 AND stakeholderId = ?3 AND retractedBy IS NULL
                     AND (CAST(?4 AS TEXT) IS NULL OR date = ?4) ORDER BY date DESC, seq
                     """, [groupID, asset, person, date?.description], TouchRow.init(row:))
                 guard let latest = rows.first else {
@@ -157,7 +158,7 @@ extension SQLStore {
 
     private func markConsumed(_ rows: [TouchRow], by recorder: Recorder, _ db: any SQLSession) throws {
         for row in rows where !row.consumed {
-            try db.execute("UPDATE send SET consumed = 1, consumedBy = ? WHERE seq = ?", [recorder.name, row.seq])
+            try db.execute("UPDATE send SET consumed = 1, consumedBy = ? WHERE groupId = ? AND seq = ?", [recorder.name, row.groupId, row.seq])
         }
     }
 
@@ -171,16 +172,18 @@ extension SQLStore {
                 throw try StoreQueries.noAsset(dismissal.asset, db)
             }
             let rows = try db.records(DismissalRecord.self, """
-                SELECT * FROM dismissal WHERE groupId = ? AND assetId = ? AND date = ? AND retractedBy IS NULL
+                SELECT * FROM \(FactOrigins.joined("dismissal")) WHERE groupId = ? AND assetId = ? AND date = ? AND retractedBy IS NULL
                 """, [groupID, dismissal.asset, dismissal.date.description], DismissalRecord.init(row:))
             if let row = rows.first {
                 if row.reason == dismissal.reason { return .unchanged }
-                try db.execute("UPDATE dismissal SET reason = ?, recordedBy = ? WHERE seq = ?", [dismissal.reason, recorder.name, row.seq])
+                try db.execute("UPDATE dismissal SET reason = ?, recordedBy = ? WHERE groupId = ? AND seq = ?",
+                               [dismissal.reason, recorder.name, groupID, row.seq])
                 return .changed
             }
             try db.execute("""
-                INSERT INTO dismissal (groupId, assetId, date, reason, origin, recordedBy) VALUES (?, ?, ?, ?, ?, ?)
-                """, [groupID, dismissal.asset, dismissal.date.description, dismissal.reason, Origin.recorded, recorder.name])
+                INSERT INTO dismissal (groupId, seq, assetId, date, reason, originId, recordedBy) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [groupID, try FactRows.nextSeq("dismissal", groupID, db), dismissal.asset, dismissal.date.description, dismissal.reason,
+                      try FactOrigins.id(Origin.recorded, db), recorder.name])
             return .added
         }
     }
@@ -208,7 +211,7 @@ extension SQLStore {
             try StoreQueries.requireGroup(groupID, db)
             if case .consumed = fact { return try unmarkConsumed(fact, in: groupID, db) }
             let (table, condition, arguments) = Self.locate(fact, groupID, db.dialect)
-            let origins = try db.strings("SELECT origin FROM \(table) WHERE \(condition) AND retractedBy IS NULL", arguments)
+            let origins = try db.strings("SELECT origin FROM \(FactOrigins.joined(table)) WHERE \(condition) AND retractedBy IS NULL", arguments)
             guard !origins.isEmpty else {
                 throw StoreError(.notFound, "nothing to retract: \(fact.description) is not recorded in \(groupID) (or was retracted already); "
                     + "'nextsend group show \(groupID)' lists what is recorded")
@@ -223,7 +226,7 @@ extension SQLStore {
                 throw StoreError(.refused, "\(fact.description) was recorded from \(retractable.count) places (\(retractable.joined(separator: ", "))); "
                     + "say which with --origin")
             }
-            try db.execute("UPDATE \(table) SET retractedBy = ?, retractedOn = ? WHERE \(condition) AND retractedBy IS NULL AND origin = ?",
+            try db.execute("UPDATE \(table) SET retractedBy = ?, retractedOn = ? WHERE \(condition) AND retractedBy IS NULL AND \(FactOrigins.isOrigin)",
                            [recorder.name, day.description] + arguments + [retractable[0]])
             try StoreQueries.refreshFollowUps(groupID, db)
         }
@@ -232,7 +235,7 @@ extension SQLStore {
     /// Takes back a rep's consumed mark; a send that came consumed from a file or a CRM is changed there.
     private func unmarkConsumed(_ fact: FactReference, in groupID: String, _ db: any SQLSession) throws {
         let (table, condition, arguments) = Self.locate(fact, groupID, db.dialect)
-        let marked = try db.strings("SELECT COALESCE(consumedBy, origin) FROM \(table) WHERE \(condition) AND retractedBy IS NULL AND consumed = 1",
+        let marked = try db.strings("SELECT COALESCE(consumedBy, origin) FROM \(FactOrigins.joined(table)) WHERE \(condition) AND retractedBy IS NULL AND consumed = 1",
                                     arguments)
         guard !marked.isEmpty else {
             throw StoreError(.notFound, "nothing to take back: that send in \(groupID) is not marked consumed")
@@ -253,7 +256,7 @@ extension SQLStore {
         case let .stakeholder(id):
             return ("stakeholder", "groupId = ? AND id = ?", [groupID, id])
         case let .claim(stakeholder, topic, date, origin?):
-            return ("claim", "groupId = ? AND stakeholderId = ? AND topic = ? AND date = ? AND origin = ?",
+            return ("claim", "groupId = ? AND stakeholderId = ? AND topic = ? AND date = ? AND \(FactOrigins.isOrigin)",
                     [groupID, stakeholder, topic, date.description, origin])
         case let .claim(stakeholder, topic, date, nil):
             return ("claim", "groupId = ? AND stakeholderId = ? AND topic = ? AND date = ?", [groupID, stakeholder, topic, date.description])
