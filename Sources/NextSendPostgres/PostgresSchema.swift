@@ -355,5 +355,27 @@ enum PostgresSchema {
                 ALTER TABLE send DROP COLUMN origin;
                 ALTER TABLE send ADD UNIQUE (groupId, originId, assetId, date, stakeholderId);
                 """),
+        Migration(name: "v14-evidence-by-close", sql: """
+                -- As SQLite's v22: outcome evidence kept by the day each follow-up's outcome became known.
+                CREATE TABLE evidenceByClose (
+                    assetId TEXT COLLATE "C" NOT NULL,
+                    need TEXT COLLATE "C" NOT NULL,
+                    closes TEXT COLLATE "C" NOT NULL,
+                    sends INTEGER NOT NULL,
+                    successes INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, need, closes)
+                );
+                INSERT INTO evidenceByClose (assetId, need, closes, sends, successes)
+                    SELECT assetId, need, closes, SUM(s), SUM(m) FROM (
+                        SELECT assetId, need, CASE WHEN d < sent THEN sent ELSE d END AS closes, 1 AS s, 0 AS m
+                        FROM (SELECT assetId, need, sent,
+                                     CASE WHEN met IS NOT NULL AND met < windowEnd THEN met ELSE windowEnd END AS d
+                              FROM sendFollowUp) f
+                        UNION ALL
+                        SELECT assetId, need, CASE WHEN met < sent THEN sent ELSE met END, 0, 1 FROM sendFollowUp WHERE met IS NOT NULL
+                    ) c GROUP BY assetId, need, closes;
+                -- Evidence no longer sums the follow-ups: their covering index only cost writes.
+                DROP INDEX sendFollowUp_evidence;
+                """),
     ]
 }

@@ -5,8 +5,8 @@ import NextSendStore
 import NextSendTestSupport
 import Testing
 
-/// A database as the NextSend before the packed fact tables left it (SQLite v20, PostgreSQL v12):
-/// text origins on every fact and a `seq` numbered across all groups. Rows are written with the
+/// A database as the NextSend before the packed fact tables left it (SQLite v20, PostgreSQL v12,
+/// unless told another): text origins on every fact and a `seq` numbered across all groups. Rows are written with the
 /// database's own shell, the way that version wrote them, and the store opened afterwards
 /// migrates them.
 struct OldSchemaDatabase {
@@ -15,15 +15,16 @@ struct OldSchemaDatabase {
 
     /// An empty database at the old schema, or `nil` when no PostgreSQL server is available
     /// outside CI.
-    static func make(_ kind: StoreKind, at path: String) throws -> OldSchemaDatabase? {
+    static func make(_ kind: StoreKind, at path: String, sqlite: String = "v20-kept-catalog",
+                     postgres: String = "v12-follow-up-version") throws -> OldSchemaDatabase? {
         switch kind {
         case .sqlite:
-            try SQLiteStore.createSchema(path: path, upTo: "v20-kept-catalog")
+            try SQLiteStore.createSchema(path: path, upTo: sqlite)
             return OldSchemaDatabase(kind: kind, location: path)
         case .postgres:
             guard let url = try PostgresTestServer.freshDatabase() else { return nil }
             let database = OldSchemaDatabase(kind: kind, location: url)
-            try database.run(PostgresStore.schemaSQL(upTo: "v12-follow-up-version"))
+            try database.run(PostgresStore.schemaSQL(upTo: postgres))
             return database
         }
     }

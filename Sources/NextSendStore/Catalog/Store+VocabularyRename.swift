@@ -58,6 +58,7 @@ extension SQLStore {
                 try touch("assetResolve", "topic")
                 counts.claims = try db.execute("UPDATE claim SET topic = ? WHERE topic = ?", [new, old])
                 counts.followUps = try db.execute("UPDATE sendFollowUp SET need = ? WHERE need = ?", ["conflict:\(new)", "conflict:\(old)"])
+                if counts.followUps > 0 { try EvidenceByClose.rebuild(db) }
             case .role:
                 try touch("assetRole", "role")
                 counts.stakeholders = try db.execute("UPDATE stakeholder SET role = ? WHERE role = ?", [new, old])
@@ -65,6 +66,7 @@ extension SQLStore {
                     counts.followUps += try db.execute("UPDATE sendFollowUp SET need = ? WHERE need = ?",
                                                        ["missing-voice:\(job.rawValue):\(new)", "missing-voice:\(job.rawValue):\(old)"])
                 }
+                if counts.followUps > 0 { try EvidenceByClose.rebuild(db) }
             case .industry:
                 try touch("assetIndustry", "industry")
                 counts.groups = try db.execute("UPDATE buyingGroup SET industry = ? WHERE industry = ?", [new, old])

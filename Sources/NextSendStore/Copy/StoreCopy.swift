@@ -43,6 +43,7 @@ package enum StoreCopy {
         Table(name: "dismissal", columns: ["groupId", "seq", "assetId", "date", "reason", "originId", "recordedBy", "retractedBy",
                                            "retractedOn"], order: "groupId, seq"),
         Table(name: "sendFollowUp", columns: ["groupId", "assetId", "need", "sent", "windowEnd", "met"], order: "groupId, assetId, need, sent"),
+        Table(name: "evidenceByClose", columns: ["assetId", "need", "closes", "sends", "successes"], order: "assetId, need, closes"),
         Table(name: "digestLedger", columns: ["week", "outDir", "item", "storeVersion", "formats"], order: "week, outDir, item"),
         Table(name: "deliveryLedger", columns: ["week", "recipient", "messageId"], order: "week, recipient"),
         Table(name: "crmMapping", columns: ["id", "yaml", "source"], order: "id"),

@@ -547,6 +547,33 @@ enum StoreSchema {
                 CREATE INDEX dismissal_asset ON dismissal(assetId, date);
                 """)
         }
+        migrator.registerMigration("v22-evidence-by-close") { db in
+            try db.execute(sql: """
+                -- Outcome evidence kept by the day each follow-up's outcome became known (the first day
+                -- it was met or its window closed, for the send; the day it was met, for the success),
+                -- kept up to date by every write that changes a follow-up: evidence as of a day sums the
+                -- rows up to it instead of every follow-up.
+                CREATE TABLE evidenceByClose (
+                    assetId TEXT NOT NULL,
+                    need TEXT NOT NULL,
+                    closes TEXT NOT NULL,
+                    sends INTEGER NOT NULL,
+                    successes INTEGER NOT NULL,
+                    PRIMARY KEY (assetId, need, closes)
+                ) WITHOUT ROWID;
+                INSERT INTO evidenceByClose (assetId, need, closes, sends, successes)
+                    SELECT assetId, need, closes, SUM(s), SUM(m) FROM (
+                        SELECT assetId, need, CASE WHEN d < sent THEN sent ELSE d END AS closes, 1 AS s, 0 AS m
+                        FROM (SELECT assetId, need, sent,
+                                     CASE WHEN met IS NOT NULL AND met < windowEnd THEN met ELSE windowEnd END AS d
+                              FROM sendFollowUp) f
+                        UNION ALL
+                        SELECT assetId, need, CASE WHEN met < sent THEN sent ELSE met END, 0, 1 FROM sendFollowUp WHERE met IS NOT NULL
+                    ) c GROUP BY assetId, need, closes;
+                -- Evidence no longer sums the follow-ups: their covering index only cost writes.
+                DROP INDEX sendFollowUp_evidence;
+                """)
+        }
         return migrator
     }
 }

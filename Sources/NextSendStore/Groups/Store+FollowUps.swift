@@ -27,17 +27,19 @@ extension StoreQueries {
                  row.met?.description]
             }
         }
+        var old: [[String?]] = []
         if isNew {
             guard !rows.isEmpty else { return false }
         } else {
             // Most writes leave what followed each send as it was: then nothing is rewritten, and the
             // follow-up version (which caches of evidence key on) stays.
-            let old = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [groupID])
+            old = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [groupID])
                 .map { row in (0..<5).map { row.string(at: $0) } }
             func key(_ row: [String?]) -> String { row.map { $0 ?? "\u{0}" }.joined(separator: "\u{1}") }
             guard old.map(key).sorted() != rows.map(key).sorted() else { return false }
             try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [groupID])
         }
+        try EvidenceByClose.apply(removing: old, adding: rows, db)
         try db.insert("sendFollowUp", ["groupId", "assetId", "need", "sent", "windowEnd", "met"], values: rows.map { row in
             [.text(groupID)] + row.map(SQLValue.init)
         })
@@ -61,7 +63,13 @@ extension StoreQueries {
 
     /// What followed earlier sends as of `asOf`, per asset and need, by ``TouchFollowUp/state(asOf:windowDays:)``:
     /// a send counts once it is met or unmet (a pending one does not count yet); a success is a met one.
-    static func evidence(_ db: any SQLSession, asOf: Day) throws -> OutcomeEvidence {
+    /// Read from the counts kept by close day (``EvidenceByClose``).
+    package static func evidence(_ db: any SQLSession, asOf: Day) throws -> OutcomeEvidence {
+        try EvidenceByClose.evidence(db, asOf: asOf)
+    }
+
+    /// The same, summed over every follow-up: what the kept counts must always equal (tests hold them to it).
+    package static func evidenceFromFollowUps(_ db: any SQLSession, asOf: Day) throws -> OutcomeEvidence {
         var records: [String: [String: OutcomeEvidence.Record]] = [:]
         let rows = try db.rows("""
             SELECT assetId, need,
