@@ -394,14 +394,7 @@ import Testing
     }
 
     private func sqlite(_ path: String, _ sql: String) throws {
-        let process = Process()
-        // Never the working directory a command running in process has borrowed: it may be gone by the time the child asks.
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, sql]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try OldSchemaDatabase(kind: .sqlite, location: path).run(sql)
     }
 }
 

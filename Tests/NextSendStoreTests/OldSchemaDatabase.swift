@@ -94,7 +94,7 @@ struct OldSchemaDatabase {
             process.arguments = ["sqlite3", location, sql]
             try process.run()
             process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            try #require(process.terminationStatus == 0)
         case .postgres:
             try PostgresTestServer.psql(location.replacingOccurrences(of: "?sslmode=disable", with: ""), sql)
         }
