@@ -798,6 +798,23 @@ import NextSendSynthetic
         // "No." answers and ends its sentence; "No. 5" is a number.
         #expect(claims("Lee Park: No. We're doing it in waves.", format: .transcript) == [["lee", "phased"]])
         #expect(claims("Lee wants the pilot on No. 5 North.") == [["lee", "pilot-first"]])
+        // What a review of these rules found they would misread, each left alone now.
+        #expect(claims("Lee's fine with the hybrid meeting.").isEmpty)
+        #expect(claims("Dana was with Lee on the pilot call.").isEmpty)
+        #expect(claims("Per Dana's notes, Lee said he wants hybrid.") == [["lee", "hybrid"]])
+        #expect(claims("Thanks to Dana's intro, Lee says he'll want HITRUST.") == [["lee", "hitrust-required"]])
+        #expect(claims("Hybrid works for me but hosting is not my area.", from: "dana") == [["dana", "hybrid"]])
+        #expect(claims("Now that the board approved phased, cloud hosting and the 3-year term, Lee wants to sign.").isEmpty)
+        #expect(claims("Lee backs multi-year, not subject to any cap.") == [["lee", "multi-year"]])
+        #expect(claims("Lee Park: I was the one who wanted phased from day one, and I haven't moved.", format: .transcript)
+            == [["lee", "phased"]])
+        #expect(read("Lee Park: They said no. 2027 is too late for go-live. Go-live in 6 months.", format: .transcript).claims.count == 1)
+        // What the speaker said then, unless they still stand by it (from misses in blind10, blind13, blind15).
+        #expect(claims("Lee Park: On payback, I said two years at the demo.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: I said 1.1 on the first call and I've been back through it since. The TCO is 1.3 million.",
+                       format: .transcript) == [["lee", "1300000"]])
+        #expect(claims("Lee Park: On payback I said two years at the demo, and I still stand by it.", format: .transcript) == [["lee", "24"]])
+        #expect(claims("Lee Park: I said pilot first.", format: .transcript) == [["lee", "pilot-first"]])
         // A hospital named by its saint, telling the speaker its story.
         #expect(claims("Lee Park: St. Brendan's told me their big bang nearly broke their nights.", format: .transcript).isEmpty)
         #expect(claims("Lee Park: Lee's told me big bang is the only way.", format: .transcript) == [["lee", "big-bang"]])

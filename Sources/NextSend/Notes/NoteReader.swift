@@ -192,8 +192,10 @@ public struct NoteReader: Sendable {
                 let lastWord = current.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
                 // Not after an initial ("Pat K.") or an abbreviation ("vs.", "e.g.").
                 let initial = lastWord.count == 1 && lastWord.first!.isLetter
-                // ("No. 5 North" abbreviates a number; "No. We're doing it in waves." answers.)
-                let answer = lastWord == "no" && !(index + 2 < characters.count && characters[index + 2].isNumber)
+                // ("No. 5 North" abbreviates a number; "No. We're doing it in waves." and "they said no. 2027
+                // is too late" answer.)
+                let written = current.dropLast().split(separator: " ").last.map(String.init) ?? ""
+                let answer = lastWord == "no" && !(written == "No" && index + 2 < characters.count && characters[index + 2].isNumber)
                 if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) { flush() }
             } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
                 flush()
@@ -307,9 +309,10 @@ public struct NoteReader: Sendable {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
         for (offset, index) in positions.enumerated() {
             // ("Should they offer hybrid, …" opens a condition; "we should, you know, start…" does not.)
-            // ("Hosting to be hybrid, pending Wendell's review": "pending" after a comma; not "the pending renewal".)
+            // ("Hosting to be hybrid, pending Wendell's review", "hybrid, subject to Zuzana's review": after a
+            // comma; not "the pending renewal", "not subject to any cap".)
             for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0)
-                && (cue[0] != "pending" || (index > 0 && tokens[index - 1].isMark(","))) {
+                && (!["pending", "subject"].contains(cue[0]) || (index > 0 && tokens[index - 1].isMark(","))) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
             }
         }
@@ -361,9 +364,7 @@ public struct NoteReader: Sendable {
                                                       // "I was the big-bang person and I've let that go".
                                                       ["let", "that", "go"], ["let", "it", "go"],
                                                       // "devil's advocate -- big bang is cheaper": a view argued, not held.
-                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"],
-                                                      // "Hosting, HITRUST and all that -- not my area": a topic handed on.
-                                                      ["not", "my", "area"], ["not", "my", "department"], ["not", "my", "field"]]
+                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"]]
     /// Words of degree between an article and a position: "a fully on-premises install".
     private static let degreeWords: Set<String> = ["fully", "full", "entirely", "completely", "purely", "pure", "strictly", "totally"]
 
@@ -385,15 +386,17 @@ public struct NoteReader: Sendable {
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
             return true
         }
+        // "Hosting, HITRUST and all that -- not my area": a topic handed on (not "Hybrid works for me
+        // but hosting is not my area").
+        for cue in [["not", "my", "area"], ["not", "my", "department"], ["not", "my", "field"]] {
+            if let at = words.indices.first(where: { words[$0...].starts(with: cue) }), !words[..<at].contains("but") { return true }
+        }
         // "I was the big bang guy", "I've been the big-bang guy": who the speaker was (not "I was the
         // one who asked for hybrid, and I still want it").
         for index in words.indices.dropLast(2) where (words[index] == "i" && words[index + 1] == "was" || ["i've", "ive"].contains(words[index])
                 && words[index + 1] == "been") && words[index + 2] == "the" {
             let role = words[(index + 3)..<min(words.count, index + 7)]
-            // ("I was the one who wanted to flip the switch": a wish of then. Only "wanted": the clause is
-            // read alone, and "I was the one who asked for hybrid, and I still want it" holds it.)
-            let pastOne = Array(role.prefix(3)) == ["one", "who", "wanted"]
-            if pastOne || role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice"].contains($0) }),
+            if role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice"].contains($0) }),
                !words.contains("still") {
                 return true
             }
@@ -407,6 +410,24 @@ public struct NoteReader: Sendable {
         }
         return false
     }
+    /// "I said 1.1 on the first call", "I said two years at the demo", "I said eight months before":
+    /// what the speaker said then, in the clause of the view (`clause`), unless the statement still
+    /// stands by it (`statement`: "…, and I still stand by it"). Not "I said pilot first".
+    static func saidThen(_ clause: [String], statement: [String]) -> Bool {
+        let standsBy = statement.contains { ["still", "stand", "stick", "standing", "sticking", "nothing's", "nothings", "haven't", "havent"].contains($0) }
+        // "I was the one who wanted to flip the switch": a wish of then (not "…, and nothing's changed").
+        if let was = clause.indices.dropLast(5).first(where: { clause[$0] == "i" && clause[$0 + 1] == "was" }),
+           Array(clause[(was + 2)..<(was + 5)]) == ["the", "one", "who"], clause[was + 5] == "wanted" {
+            return !standsBy
+        }
+        guard let said = clause.indices.dropLast().first(where: { ["i", "we"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1]) })
+        else { return false }
+        let rest = Array(clause[(said + 2)...])
+        let then = rest.last == "before" || [["first", "call"], ["first", "meeting"], ["last", "time"], ["last", "call"],
+                                             ["at", "the", "demo"], ["in", "the", "demo"]].contains { contains(rest, $0) }
+        return then && !standsBy
+    }
+
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
                                                       "projection", "projections", "case", "calculator", "brochure", "website",
@@ -447,8 +468,14 @@ public struct NoteReader: Sendable {
            let at = tokens.indices.filter({ tokens[$0].kind != .mark }).dropFirst(reason).first {
             // ("And now that the cap's in the contract, I'm fine with a three-year term": a reason that
             // opens the statement ends at its comma, and the view follows it.)
+            // (At the comma a subject follows: not inside a list, "Now that the board approved phased,
+            // cloud hosting and the 3-year term, Lee wants to sign".)
             let opens = words[..<reason].allSatisfy { ["and", "but", "so", "well", "ok", "okay"].contains($0) }
-            let end = opens ? tokens[at...].firstIndex(where: { $0.isMark(",") }) ?? tokens.count : tokens.count
+            let end = opens ? tokens[at...].indices.first(where: { comma in
+                tokens[comma].isMark(",") && comma + 1 < tokens.count && tokens[comma + 1].isWord
+                    && (Self.firstPerson.contains(tokens[comma + 1].folded) || Self.thirdPerson.contains(tokens[comma + 1].folded)
+                        || tokens[comma + 1].startsUppercase)
+            }) ?? tokens.count : tokens.count
             mentions.removeAll { $0.first > at && $0.first < end }
         }
         var verdict = Verdict()
@@ -594,7 +621,9 @@ public struct NoteReader: Sendable {
                         continue
                     }
                     let clauses = own.map { Self.clause(around: $0.first, in: tokens) } + [Self.clause(around: figures[index].first, in: tokens)]
-                    if clauses.contains(where: { range in Self.dropsView(range.filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }) }) {
+                    let figureWords = Self.clause(around: figures[index].first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }
+                    if clauses.contains(where: { range in Self.dropsView(range.filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }) })
+                        || Self.saidThen(figureWords, statement: words) {
                         note(.negation)
                         continue
                     }
@@ -634,6 +663,8 @@ public struct NoteReader: Sendable {
                     !negated.contains(mention) && !(mention.position.map(denied.contains) ?? false)
                         && !Self.refusalCues.contains { Self.contains(tokens[(mention.last + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
                         && !Self.dropsView(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded })
+                        && !Self.saidThen(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded },
+                                          statement: words)
                 }
                 var positions = Self.unique(held.compactMap(\.position))
                 // "pilot on 5 North first, then the other hospitals in waves": a plan in steps holds
@@ -831,7 +862,13 @@ extension NoteReader {
         // which: no one's, rather than a guess.
         if let reporter = names.last(where: { $0.last + 2 < topicStart }), Self.speechWords.contains(tokens[reporter.last + 1].folded),
            Self.reportedPronouns.contains(tokens[reporter.last + 2].folded),
-           names.contains(where: { $0.last < reporter.first && $0.match != reporter.match }) {
+           // (Only someone set apart from the reporter: "X wasn't on, but…", "X is away, and…"; not
+           // "After Dana's intro, Lee said he wants hybrid".)
+           names.contains(where: { earlier in
+               earlier.last < reporter.first && earlier.match != reporter.match
+                   && tokens[(earlier.last + 1)..<reporter.first].contains { ["but", "though", "although", "wasn't", "isn't", "absent", "away",
+                                                                              "missed", "couldn't", "out"].contains($0.folded) }
+           }) {
             return Subject(voice: .ambiguous, named: true)
         }
         // "Someone on the board floated $500k": whoever it is, not a stakeholder.
@@ -1137,6 +1174,10 @@ extension NoteReader {
 
     /// "with the pilot", "after the pilot": the position is named as a thing, not held as a view.
     static func isContext(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
+        // "the HITRUST question", "the on-prem discussion": the subject talked about, not a view
+        // (whoever is fine with it: "Lee's fine with the hybrid meeting").
+        let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
+        if subjectNouns.contains(next) { return true }
         let before = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(7).map(\.folded)
         let words = Array(before.suffix(2))
         if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) {
@@ -1151,14 +1192,12 @@ extension NoteReader {
             // "Soledad sided with Imelda on the pilot", "Fintan is with Delphine M. on the pilot": the
             // position someone takes another's side on.
             if words[0] == "on", let with = prior.lastIndex(of: "with"), with > prior.startIndex,
-               endorsingDone.contains(prior[with - 1]) || ["is", "'s", "am", "are", "i'm", "was"].contains(prior[with - 1]) {
+               endorsingDone.contains(prior[with - 1]) || ["is", "'s", "am", "are", "i'm"].contains(prior[with - 1]) {
                 return false
             }
             return true
         }
-        // "the HITRUST question", "the on-prem discussion": the subject talked about, not a view.
-        let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
-        return subjectNouns.contains(next)
+        return false
     }
 
     /// Words before "with the …" that accept what follows: "fine with the three-year term".
