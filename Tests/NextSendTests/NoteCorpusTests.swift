@@ -5,7 +5,7 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind17` were each measured blind once and then corrected by general rules.
+/// `blind5` to `blind18` were each measured blind once and then corrected by general rules.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -81,7 +81,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -115,7 +115,9 @@ import Testing
         // and 0.975 / 0.913 after five general rules from it: the same. blind16, the seventeenth, another
         // team's ordinary week, read 0.893 / 0.857 on its first look and 0.956 / 0.857 after its general
         // rules: the same. blind17, the eighteenth, a third team's ordinary week, read 0.911 / 0.862 on
-        // its first look and 0.951 / 0.900 after its general rules: the same.
+        // its first look and 0.951 / 0.900 after its general rules: the same. blind18, the nineteenth, a
+        // fourth team's week, read 0.875 / 0.814 on its first look and 0.964 / 0.829 after its general
+        // rules: the same.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)

@@ -820,6 +820,33 @@ import NextSendSynthetic
         #expect(claims("Lee Park: Lee's told me big bang is the only way.", format: .transcript) == [["lee", "big-bang"]])
     }
 
+    /// Rules from blind18's first run, each with the ordinary sentence it must leave alone.
+    @Test func theBlind18Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A position as the subject of what it costs, with no view before it.
+        #expect(claims("Running it in our own data center means two more servers and a DBA we don't have.", from: "dana").isEmpty)
+        #expect(claims("Cost: my three-year number is $1.1M, and an on-prem install puts us well past it.", from: "dana")
+            == [["dana", "1100000"]])
+        #expect(claims("I want hybrid, which means the database stays here.", from: "dana") == [["dana", "hybrid"]])
+        #expect(claims("Lee wants a pilot, and a pilot means two sets of rules for a while.") == [["lee", "pilot-first"]])
+        // The vendor's offer, described in a buyer's notes.
+        #expect(claims("Three-year term is their standard.", from: "dana").isEmpty)
+        #expect(claims("Annual is available, but I want a three-year term.", from: "dana") == [["dana", "multi-year"]])
+        // A condition after a dash.
+        #expect(read("Lee now open to hybrid -- DB on site, app hosted by us -- if the diagram holds up.").claims.isEmpty)
+        // Views let go or left in the past.
+        #expect(claims("Lee has gone cold on extending the Epic module.").isEmpty)
+        #expect(claims("Lee Park: I had six months to go-live in my notes.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: I've held out for annual long enough.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: I floated extending the Epic module at the demo.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: I've held out for annual.", format: .transcript) == [["lee", "annual"]])
+        // Won over: the speaker's view, not the persuader's.
+        #expect(claims("Lee Park: Dana has won me over, so it's a pilot, then in waves.", format: .transcript)
+            == [["lee", "pilot-first"], ["lee", "phased"]])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

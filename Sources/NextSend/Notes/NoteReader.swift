@@ -364,7 +364,9 @@ public struct NoteReader: Sendable {
                                                       // "I was the big-bang person and I've let that go".
                                                       ["let", "that", "go"], ["let", "it", "go"],
                                                       // "devil's advocate -- big bang is cheaper": a view argued, not held.
-                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"]]
+                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"],
+                                                      // "Gregor has gone cold on extending the Epic module".
+                                                      ["gone", "cold", "on"], ["went", "cold", "on"], ["going", "cold", "on"]]
     /// Words of degree between an article and a position: "a fully on-premises install".
     private static let degreeWords: Set<String> = ["fully", "full", "entirely", "completely", "purely", "pure", "strictly", "totally"]
 
@@ -386,6 +388,10 @@ public struct NoteReader: Sendable {
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
             return true
         }
+        // "I had six months to go-live in my notes": what the notes said; "I've held out for annual
+        // long enough": a view let go.
+        if words.contains("had"), contains(words, ["in", "my", "notes"]) { return true }
+        if words.contains("held"), contains(words, ["long", "enough"]) { return true }
         // "Hosting, HITRUST and all that -- not my area": a topic handed on (not "Hybrid works for me
         // but hosting is not my area").
         for cue in [["not", "my", "area"], ["not", "my", "department"], ["not", "my", "field"]] {
@@ -410,6 +416,12 @@ public struct NoteReader: Sendable {
         }
         return false
     }
+    /// "Three-year term is their standard", "Annual is available but costs 8% more": what the vendor
+    /// offers, described in a buyer's notes, not the buyer's view.
+    static func describesOffer(_ words: [String]) -> Bool {
+        [["their", "standard"], ["is", "available"], ["are", "available"], ["they", "offer"], ["on", "offer"]].contains { contains(words, $0) }
+    }
+
     /// "I said 1.1 on the first call", "I said two years at the demo", "I said eight months before":
     /// what the speaker said then, in the clause of the view (`clause`), unless the statement still
     /// stands by it (`statement`: "…, and I still stand by it"). Not "I said pilot first".
@@ -420,7 +432,9 @@ public struct NoteReader: Sendable {
            Array(clause[(was + 2)..<(was + 5)]) == ["the", "one", "who"], clause[was + 5] == "wanted" {
             return !standsBy
         }
-        guard let said = clause.indices.dropLast().first(where: { ["i", "we"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1]) })
+        guard let said = clause.indices.dropLast().first(where: {
+            ["i", "we"].contains(clause[$0]) && ["said", "told", "floated", "suggested", "proposed"].contains(clause[$0 + 1])
+        })
         else { return false }
         let rest = Array(clause[(said + 2)...])
         let then = rest.last == "before" || [["first", "call"], ["first", "meeting"], ["last", "time"], ["last", "call"],
@@ -500,6 +514,34 @@ public struct NoteReader: Sendable {
             verdict.skipped = .negation
             return verdict
         }
+        // "Running it in our own data center means two more servers", "a pilot on one unit means two
+        // sets of rules", "an on-prem install puts us well past it": a position as the subject of what
+        // it costs, with no view of anyone's before it.
+        let costed = mentions.filter { mention in
+            guard taxonomy.topic(mention.topic)?.isNumber == false else { return false }
+            let clause = Self.clause(around: mention.first, in: tokens)
+            let before = tokens[clause.lowerBound..<mention.first].filter(\.isWord).map(\.folded)
+            guard !before.contains(where: { Self.viewWords.contains($0) || ["i", "we", "i'd", "we'd", "i'm", "we're", "id", "im"].contains($0) })
+            else { return false }
+            let after = tokens[(mention.last + 1)..<min(clause.upperBound, mention.last + 8)].filter(\.isWord).map(\.folded)
+            guard let verb = after.firstIndex(where: { ["means", "meant", "puts"].contains($0) }),
+                  after[verb] != "puts" || (verb + 1 < after.count && after[verb + 1] == "us") else { return false }
+            return !after[..<verb].contains { Self.viewWords.contains($0) }
+        }
+        if !costed.isEmpty {
+            mentions.removeAll { mention in costed.contains { $0.first == mention.first } }
+            if mentions.isEmpty {
+                verdict.skipped = .negation
+                return verdict
+            }
+        }
+        // "Three-year term is their standard": the vendor's offer in a buyer's notes, with no one's view
+        // beside it (not "Annual is available, but I want multi-year").
+        if voice.isStakeholder, !mentions.isEmpty, Self.describesOffer(words), !words.contains(where: { Self.firstPerson.contains($0) }),
+           people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
+            verdict.skipped = .vendor
+            return verdict
+        }
         // "DECISION 1 -- buy a platform", "AGREED: pilot first": the group's record, nobody's view.
         if let first = tokens.first(where: \.isWord), ["decision", "decisions", "agreed", "resolved"].contains(first.folded),
            first.isAllCaps || tokens.dropFirst().first.map({ $0.isMark(":") || $0.isNumber }) == true, !mentions.isEmpty {
@@ -574,7 +616,9 @@ public struct NoteReader: Sendable {
             // (A figure alone is no view of its own there: "multi-year, if you hold a 3% cap".)
             let conditionHasView = mentions.contains { $0.first > cue }
             // ("she could accept that if we write back every 15 minutes": a condition on what "that" stands for.)
-            let trailing = cue > 0 && (tokens[cue - 1].isMark(",") || ["that", "it", "this"].contains(tokens[cue - 1].folded))
+            // (After a dash too: "Amelie now open to hybrid -- DB on site -- if Tobin's diagram holds up".)
+            let trailing = cue > 0 && (tokens[cue - 1].isMark(",") || tokens[cue - 1].isMark("-") || tokens[cue - 1].isMark("—")
+                                       || tokens[cue - 1].isMark("–") || ["that", "it", "this"].contains(tokens[cue - 1].folded))
                 && ["if", "assuming", "unless"].contains(tokens[cue].folded)
             let qualifies = ["as", "so", "provided", "providing", "pending", "subject"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
@@ -977,6 +1021,12 @@ extension NoteReader {
                // "Dana forwarded the CFO's note: \"we need…\"": the words are the CFO's.
                !tokens[(name.last + 1)..<open].contains(where: { Self.outsiderWords.contains($0.folded) }) {
                 return name.subject
+            }
+            // "Beatrice Mulhern has won me over, so it's a pilot…": the speaker's view now, not hers.
+            let persuaded = tokens[(name.last + 1)...].filter(\.isWord).prefix(4).map(\.folded)
+            if [["has", "won", "me"], ["won", "me"], ["has", "convinced", "me"], ["convinced", "me"], ["has", "persuaded", "me"],
+                ["persuaded", "me"]].contains(where: { persuaded.starts(with: $0) }) {
+                continue
             }
             // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
             if let me = tokens[..<name.first].lastIndex(where: { Self.firstPerson.contains($0.folded) }),
