@@ -842,6 +842,16 @@ import NextSendSynthetic
         #expect(claims("Lee Park: I've held out for annual long enough.", format: .transcript).isEmpty)
         #expect(claims("Lee Park: I floated extending the Epic module at the demo.", format: .transcript).isEmpty)
         #expect(claims("Lee Park: I've held out for annual.", format: .transcript) == [["lee", "annual"]])
+        // What a review of these rules found they would misread, each left alone now.
+        #expect(claims("A pilot means two sets of rules for a while and I'm fine with that.", from: "dana") == [["dana", "pilot-first"]])
+        #expect(claims("Annual puts us in a better spot for the budget cycle.", from: "dana") == [["dana", "annual"]])
+        #expect(claims("Dana Reyes: I suggested a pilot at the demo because the floors differ.", format: .transcript)
+            == [["dana", "pilot-first"]])
+        #expect(claims("Lee went cold on on-prem and is pushing hybrid now.") == [["lee", "hybrid"]])
+        #expect(claims("Annual preferred, though multi-year is available.", from: "dana") == [["dana", "annual"]])
+        #expect(claims("I had it in my notes that Lee wants hybrid.", from: "dana") == [["lee", "hybrid"]])
+        #expect(claims("Lee's on hybrid, firmly -- if anything he's dug in.") == [["lee", "hybrid"]])
+        #expect(claims("Lee Park: Dana convinced me she'll sign the three-year term.", format: .transcript) == [["dana", "multi-year"]])
         // Won over: the speaker's view, not the persuader's.
         #expect(claims("Lee Park: Dana has won me over, so it's a pilot, then in waves.", format: .transcript)
             == [["lee", "pilot-first"], ["lee", "phased"]])

@@ -364,9 +364,7 @@ public struct NoteReader: Sendable {
                                                       // "I was the big-bang person and I've let that go".
                                                       ["let", "that", "go"], ["let", "it", "go"],
                                                       // "devil's advocate -- big bang is cheaper": a view argued, not held.
-                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"],
-                                                      // "Gregor has gone cold on extending the Epic module".
-                                                      ["gone", "cold", "on"], ["went", "cold", "on"], ["going", "cold", "on"]]
+                                                      ["devil's", "advocate"], ["devils", "advocate"], ["devil", "'s", "advocate"]]
     /// Words of degree between an article and a position: "a fully on-premises install".
     private static let degreeWords: Set<String> = ["fully", "full", "entirely", "completely", "purely", "pure", "strictly", "totally"]
 
@@ -390,8 +388,8 @@ public struct NoteReader: Sendable {
         }
         // "I had six months to go-live in my notes": what the notes said; "I've held out for annual
         // long enough": a view let go.
-        if words.contains("had"), contains(words, ["in", "my", "notes"]) { return true }
-        if words.contains("held"), contains(words, ["long", "enough"]) { return true }
+        if contains(words, ["i", "had"]), words.suffix(3) == ["in", "my", "notes"] { return true }
+        if contains(words, ["held", "out"]), contains(words, ["long", "enough"]) { return true }
         // "Hosting, HITRUST and all that -- not my area": a topic handed on (not "Hybrid works for me
         // but hosting is not my area").
         for cue in [["not", "my", "area"], ["not", "my", "department"], ["not", "my", "field"]] {
@@ -416,10 +414,20 @@ public struct NoteReader: Sendable {
         }
         return false
     }
-    /// "Three-year term is their standard", "Annual is available but costs 8% more": what the vendor
-    /// offers, described in a buyer's notes, not the buyer's view.
+    /// Words that hold an opinion, whoever's: a statement with one of them says what someone thinks.
+    static let opinionWords: Set<String> = ["want", "wants", "wanted", "prefer", "prefers", "preferred", "need", "needs", "like", "likes",
+                                            "fine", "happy", "ok", "okay", "comfortable", "agree", "agrees", "agreed", "support", "supports",
+                                            "back", "backs", "favor", "favors", "favour", "favours", "push", "pushes", "pushing", "insist",
+                                            "insists", "lean", "leans", "think", "thinks", "rather"]
+    /// What a position can cost: "means two more servers", "puts us well past it".
+    static let costWords: Set<String> = ["more", "extra", "past", "over", "another", "additional", "two", "three", "four", "double", "twice",
+                                         "second", "sets"]
+
+    /// "is their standard", "is available" right after a position ("Three-year term is their standard",
+    /// "Annual is available but costs 8% more"): what the vendor offers, described in a buyer's notes.
     static func describesOffer(_ words: [String]) -> Bool {
-        [["their", "standard"], ["is", "available"], ["are", "available"], ["they", "offer"], ["on", "offer"]].contains { contains(words, $0) }
+        [["is", "their", "standard"], ["is", "available"], ["are", "available"], ["is", "on", "offer"], ["is", "their", "default"]]
+            .contains { words.starts(with: $0) }
     }
 
     /// "I said 1.1 on the first call", "I said two years at the demo", "I said eight months before":
@@ -432,9 +440,12 @@ public struct NoteReader: Sendable {
            Array(clause[(was + 2)..<(was + 5)]) == ["the", "one", "who"], clause[was + 5] == "wanted" {
             return !standsBy
         }
+        // ("I floated extending the module at the demo"; only "I" floats, suggests or proposes then: not
+        // "We proposed phased on the first call and Dana agreed", "I suggested a pilot because last time…".)
         guard let said = clause.indices.dropLast().first(where: {
-            ["i", "we"].contains(clause[$0]) && ["said", "told", "floated", "suggested", "proposed"].contains(clause[$0 + 1])
-        })
+            ["i", "we"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1])
+                || clause[$0] == "i" && ["floated", "suggested", "proposed"].contains(clause[$0 + 1])
+        }), !statement.contains("because"), !statement.contains("agreed")
         else { return false }
         let rest = Array(clause[(said + 2)...])
         let then = rest.last == "before" || [["first", "call"], ["first", "meeting"], ["last", "time"], ["last", "call"],
@@ -517,7 +528,11 @@ public struct NoteReader: Sendable {
         // "Running it in our own data center means two more servers", "a pilot on one unit means two
         // sets of rules", "an on-prem install puts us well past it": a position as the subject of what
         // it costs, with no view of anyone's before it.
-        let costed = mentions.filter { mention in
+        // (Not when anyone's view is in the statement — "A pilot means two sets of rules and I'm fine
+        // with that", "Phased means we keep 5 North running and Lee likes that" — nor when what it
+        // means is no cost: "Annual puts us in a better spot".)
+        let statementHasView = words.contains { Self.opinionWords.contains($0) } || !people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty
+        let costed = statementHasView ? [] : mentions.filter { mention in
             guard taxonomy.topic(mention.topic)?.isNumber == false else { return false }
             let clause = Self.clause(around: mention.first, in: tokens)
             let before = tokens[clause.lowerBound..<mention.first].filter(\.isWord).map(\.folded)
@@ -526,6 +541,8 @@ public struct NoteReader: Sendable {
             let after = tokens[(mention.last + 1)..<min(clause.upperBound, mention.last + 8)].filter(\.isWord).map(\.folded)
             guard let verb = after.firstIndex(where: { ["means", "meant", "puts"].contains($0) }),
                   after[verb] != "puts" || (verb + 1 < after.count && after[verb + 1] == "us") else { return false }
+            let cost = tokens[(mention.last + 1)..<clause.upperBound].filter(\.isWord).map(\.folded).drop { $0 != after[verb] }.dropFirst()
+            guard cost.contains(where: { Self.costWords.contains($0) || $0.first?.isNumber == true }) else { return false }
             return !after[..<verb].contains { Self.viewWords.contains($0) }
         }
         if !costed.isEmpty {
@@ -537,7 +554,11 @@ public struct NoteReader: Sendable {
         }
         // "Three-year term is their standard": the vendor's offer in a buyer's notes, with no one's view
         // beside it (not "Annual is available, but I want multi-year").
-        if voice.isStakeholder, !mentions.isEmpty, Self.describesOffer(words), !words.contains(where: { Self.firstPerson.contains($0) }),
+        // (The offer is the position the statement opens with: not "Annual preferred, though multi-year is
+        // available", "Pilot first -- 5 North is available in March".)
+        if voice.isStakeholder, let opening = mentions.first, tokens[..<opening.first].allSatisfy({ !$0.isWord }),
+           Self.describesOffer(tokens[(opening.last + 1)...].filter(\.isWord).prefix(3).map(\.folded)),
+           !words.contains(where: { Self.firstPerson.contains($0) || Self.opinionWords.contains($0) }),
            people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
             verdict.skipped = .vendor
             return verdict
@@ -581,6 +602,13 @@ public struct NoteReader: Sendable {
             // ("moved off a fully on-premises install": an article and a word of degree may come between.)
             if let last = before.last, Self.degreeWords.contains(last) { before.removeLast() }
             if let last = before.last, ["a", "an", "the"].contains(last) { before.removeLast() }
+            // ("Gregor has gone cold on extending the Epic module": the same, and only the position named.)
+            // (A gerund may come between: "gone cold on extending the Epic module".)
+            if let on = before.indices.reversed().prefix(2).first(where: { $0 >= 2 && before[$0] == "on" && before[$0 - 1] == "cold" }),
+               ["gone", "went", "going", "goes", "go"].contains(before[on - 2]),
+               before[(on + 1)...].allSatisfy({ $0.hasSuffix("ing") }) {
+                return !before[..<(on - 2)].suffix(3).contains { Self.isNegation($0) }
+            }
             guard before.count >= 2, before[before.count - 1] == "off", ["moved", "moving"].contains(before[before.count - 2]) else { return false }
             return !before.dropLast(2).suffix(3).contains { Self.isNegation($0) || ["refuse", "refuses", "refused", "resist", "resists"].contains($0) }
         }
@@ -617,8 +645,17 @@ public struct NoteReader: Sendable {
             let conditionHasView = mentions.contains { $0.first > cue }
             // ("she could accept that if we write back every 15 minutes": a condition on what "that" stands for.)
             // (After a dash too: "Amelie now open to hybrid -- DB on site -- if Tobin's diagram holds up".)
-            let trailing = cue > 0 && (tokens[cue - 1].isMark(",") || tokens[cue - 1].isMark("-") || tokens[cue - 1].isMark("—")
-                                       || tokens[cue - 1].isMark("–") || ["that", "it", "this"].contains(tokens[cue - 1].folded))
+            // (Not a set phrase — "if anything", "if not", "if so", "if you ask me" — nor, after a dash, a
+            // condition with a main clause of its own: "Dana wants annual—if they won't budge, she'll walk".)
+            let afterCue = tokens[(cue + 1)...].filter(\.isWord).prefix(2).map(\.folded)
+            let setPhrase = ["anything", "not", "so"].contains(afterCue.first ?? "") || afterCue == ["you", "ask"]
+            let ownMainClause = tokens[(cue + 1)...].indices.contains { comma in
+                tokens[comma].isMark(",") && comma + 1 < tokens.count
+                    && (Self.firstPerson.contains(tokens[comma + 1].folded) || Self.thirdPerson.contains(tokens[comma + 1].folded))
+            }
+            let afterDash = cue > 0 && (tokens[cue - 1].isMark("-") || tokens[cue - 1].isMark("—") || tokens[cue - 1].isMark("–"))
+            let trailing = cue > 0 && !setPhrase && (tokens[cue - 1].isMark(",") || (afterDash && !ownMainClause)
+                                                     || ["that", "it", "this"].contains(tokens[cue - 1].folded))
                 && ["if", "assuming", "unless"].contains(tokens[cue].folded)
             let qualifies = ["as", "so", "provided", "providing", "pending", "subject"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
@@ -1024,8 +1061,10 @@ extension NoteReader {
             }
             // "Beatrice Mulhern has won me over, so it's a pilot…": the speaker's view now, not hers.
             let persuaded = tokens[(name.last + 1)...].filter(\.isWord).prefix(4).map(\.folded)
-            if [["has", "won", "me"], ["won", "me"], ["has", "convinced", "me"], ["convinced", "me"], ["has", "persuaded", "me"],
-                ["persuaded", "me"]].contains(where: { persuaded.starts(with: $0) }) {
+            // (Not "Dana convinced me she'll sign the three-year term": what she convinced the speaker of is hers.)
+            if let cue = [["has", "won", "me"], ["won", "me"], ["has", "convinced", "me"], ["convinced", "me"], ["has", "persuaded", "me"],
+                          ["persuaded", "me"]].first(where: { persuaded.starts(with: $0) }),
+               !(persuaded.count > cue.count && ["that", "she", "he", "they", "she'll", "he'll", "they'll", "she's", "he's"].contains(persuaded[cue.count])) {
                 continue
             }
             // "I'd back Élodie's thirty weeks", "I agree with Lee's $300k": the speaker takes the view as theirs.
