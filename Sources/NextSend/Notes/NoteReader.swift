@@ -702,9 +702,8 @@ public struct NoteReader: Sendable {
                         continue
                     }
                     let clauses = own.map { Self.clause(around: $0.first, in: tokens) } + [Self.clause(around: figures[index].first, in: tokens)]
-                    let figureWords = Self.clause(around: figures[index].first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }
-                    if clauses.contains(where: { range in Self.dropsView(range.filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }) })
-                        || Self.saidThen(figureWords, statement: words) {
+                    if clauses.contains(where: { Self.dropsView(Self.words(of: $0, in: tokens)) })
+                        || Self.saidThen(Self.words(of: Self.clause(around: figures[index].first, in: tokens), in: tokens), statement: words) {
                         note(.negation)
                         continue
                     }
@@ -741,11 +740,10 @@ public struct NoteReader: Sendable {
                 // position the statement gives up is not held by another of its words.
                 let denied = Set(negated.compactMap(\.position))
                 let held = views.filter { mention in
-                    !negated.contains(mention) && !(mention.position.map(denied.contains) ?? false)
+                    let clause = Self.words(of: Self.clause(around: mention.first, in: tokens), in: tokens)
+                    return !negated.contains(mention) && !(mention.position.map(denied.contains) ?? false)
                         && !Self.refusalCues.contains { Self.contains(tokens[(mention.last + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
-                        && !Self.dropsView(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded })
-                        && !Self.saidThen(Self.clause(around: mention.first, in: tokens).filter { tokens[$0].kind != .mark }.map { tokens[$0].folded },
-                                          statement: words)
+                        && !Self.dropsView(clause) && !Self.saidThen(clause, statement: words)
                 }
                 var positions = Self.unique(held.compactMap(\.position))
                 // "pilot on 5 North first, then the other hospitals in waves": a plan in steps holds
@@ -1251,6 +1249,11 @@ extension NoteReader {
                                                      // "HITRUST nice to have, not a dealbreaker": welcome, not held as required.
                                                      "nice", "optional"]
     private static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "—", "–"]
+
+    /// The words of `range`, folded, without marks.
+    static func words(of range: Range<Int>, in tokens: [NoteToken]) -> [String] {
+        range.filter { tokens[$0].kind != .mark }.map { tokens[$0].folded }
+    }
 
     /// The tokens of the comma- or semicolon-delimited part of the statement around `index`.
     static func clause(around index: Int, in tokens: [NoteToken]) -> Range<Int> {

@@ -33,6 +33,13 @@ enum EvidenceByClose {
         }
     }
 
+    /// The follow-ups stored for `groupID`, or for every group, in the shape ``contributions(_:sign:into:)`` reads.
+    static func followUps(ofGroup groupID: String?, _ db: any SQLSession) throws -> [FollowUp] {
+        let filter = groupID == nil ? "" : " WHERE groupId = ?"
+        return try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp\(filter)", groupID.map { [$0] } ?? [])
+            .map { row in (0..<5).map { row.string(at: $0) } }
+    }
+
     /// Takes `removed` out of the counts and adds `added`.
     static func apply(removing removed: [FollowUp], adding added: [FollowUp], _ db: any SQLSession) throws {
         var deltas: [Key: (sends: Int, successes: Int)] = [:]
@@ -54,8 +61,7 @@ enum EvidenceByClose {
     /// The counts made again from every follow-up (after a rename rewrites needs).
     static func rebuild(_ db: any SQLSession) throws {
         try db.execute("DELETE FROM evidenceByClose")
-        let all = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp").map { row in (0..<5).map { row.string(at: $0) } }
-        try apply(removing: [], adding: all, db)
+        try apply(removing: [], adding: try followUps(ofGroup: nil, db), db)
     }
 
     /// Evidence as of `asOf`: every day's counts up to it.

@@ -33,8 +33,7 @@ extension StoreQueries {
         } else {
             // Most writes leave what followed each send as it was: then nothing is rewritten, and the
             // follow-up version (which caches of evidence key on) stays.
-            old = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [groupID])
-                .map { row in (0..<5).map { row.string(at: $0) } }
+            old = try EvidenceByClose.followUps(ofGroup: groupID, db)
             func key(_ row: [String?]) -> String { row.map { $0 ?? "\u{0}" }.joined(separator: "\u{1}") }
             guard old.map(key).sorted() != rows.map(key).sorted() else { return false }
             try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [groupID])

@@ -117,9 +117,7 @@ struct GroupMerge {
             let own = try countOwn()
             // Deleting the group deletes what followed its sends too (ON DELETE CASCADE): say so,
             // or evidence kept in memory or in the kept catalog would outlive them.
-            let followUps = try db.rows("SELECT assetId, need, sent, windowEnd, met FROM sendFollowUp WHERE groupId = ?", [group.id])
-                .map { row in (0..<5).map { row.string(at: $0) } }
-            try EvidenceByClose.apply(removing: followUps, adding: [], db)
+            try EvidenceByClose.apply(removing: try EvidenceByClose.followUps(ofGroup: group.id, db), adding: [], db)
             if try db.execute("DELETE FROM sendFollowUp WHERE groupId = ?", [group.id]) > 0 { try StoreQueries.bumpFollowUpVersion(db) }
             try db.execute("DELETE FROM buyingGroup WHERE id = ?", [group.id])
             try insertGroupRow()
