@@ -5,7 +5,7 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind18` were each measured blind once and then corrected by general rules.
+/// `blind5` to `blind19` were each measured blind once and then corrected by general rules.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -118,13 +118,12 @@ import Testing
         // its first look and 0.951 / 0.900 after its general rules: the same. blind18, the nineteenth, a
         // fourth team's week, read 0.875 / 0.814 on its first look and 0.964 / 0.829 after its general
         // rules: the same. blind19, the twentieth, a fifth team's week (a who's-who brief, a reference
-        // call written up, a workshop with names after a dash), read 0.817 / 0.659 on its first look:
-        // held to what it reads until rules from it are written.
+        // call written up, a workshop with names after a dash), read 0.817 / 0.659 on its first look
+        // and 0.975 / 0.922 after its general rules: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
         case "blind13": (0.92, 0.88)
-        case "blind19": (0.81, 0.65)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

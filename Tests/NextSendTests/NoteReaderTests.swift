@@ -857,6 +857,65 @@ import NextSendSynthetic
             == [["lee", "pilot-first"], ["lee", "phased"]])
     }
 
+    @Test func theBlind19Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // Minutes that credit each point to its person after a dash; a dash before other words is no credit.
+        #expect(claims("- Hybrid, with the database on site. -- Park\n- Payback of 20 months on my model. -- Reyes", format: .markdown)
+            == [["lee", "hybrid"], ["dana", "20"]])
+        #expect(claims("- Lee wants hybrid -- Dana disagrees", format: .markdown) == [["lee", "hybrid"]])
+        // A who's-who paragraph headed by a name in capitals: its pronouns are that person's.
+        #expect(claims("DANA REYES, CFO. Careful and dry. Her number for the three-year cost is $1.2M. She wants a three-year term.")
+            == [["dana", "1200000"], ["dana", "multi-year"]])
+        #expect(claims("LEE PARK, IT. HITRUST is a hard requirement for him.") == [["lee", "hitrust-required"]])
+        #expect(claims("LEE PARK, IT. HITRUST is a hard requirement for us.").isEmpty)
+        #expect(claims("DANA REYES, CFO. Her team wants a pilot.").isEmpty)
+        #expect(claims("Lee, Dana and I met Tuesday. She wants a three-year term.").isEmpty)
+        #expect(claims("Lee Park wants hybrid. For Epic he's happy with an HL7 feed.") == [["lee", "hybrid"], ["lee", "hl7-interface-ok"]])
+        // The seller's figure in the seller's notes, unless the buyer takes it.
+        #expect(claims("Lee called our 11 months on payback a brochure number.").isEmpty)
+        #expect(claims("Lee is fine with our 11 months on payback.") == [["lee", "11"]])
+        // "but only with" qualifies what it follows; "but" before another holder does not.
+        #expect(claims("Lee would go multi-year, but only with a cap on the annual uplift.").isEmpty)
+        #expect(claims("Lee would go multi-year, but Dana wants annual.") == [["lee", "multi-year"], ["dana", "annual"]])
+        // Where the speaker started, and what they said then.
+        #expect(claims("Dana Reyes: I'd had 8% on overtime in my head going in.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I said nine months to go-live at the workshop.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I said nine months to go-live at the workshop, and I still do.", format: .transcript) == [["dana", "39"]])
+        // The period of a cost, after the cost's words.
+        #expect(claims("Dana is holding at $1.3M total cost of ownership over three years.") == [["dana", "1300000"]])
+        // A figure alone after the speaker's own words on its topic.
+        #expect(claims("Dana Reyes: I'm a touch lower on overtime. Ten.", format: .transcript) == [["dana", "10"]])
+        #expect(claims("Dana Reyes: Overtime is the big one. Ten of us met on it.", format: .transcript).isEmpty)
+        // A task the speaker takes on.
+        #expect(claims("Dana Reyes: Then I'll send the three-year term for signature on Friday.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I'll confirm we need staff data in the US.", format: .transcript) == [["dana", "us-only"]])
+        // A denial of "it", then a view of its own; "never" after a position denies it.
+        #expect(claims("Lee is dead against it and wants a pilot on 4 East.") == [["lee", "pilot-first"]])
+        #expect(claims("Lee is dead against a pilot.").isEmpty)
+        #expect(claims("Extending our Epic module was never going to give us self-scheduling.", from: "dana").isEmpty)
+        // The vendor's draft; a figure borrowed from someone makes the rest none of theirs.
+        #expect(claims("Dana Reyes: The three-year cost in your draft is $1.38M.", format: .transcript).isEmpty)
+        #expect(!claims("The model shows payback in 15 months using Dana's twelve percent on overtime.").contains(["dana", "15"]))
+        // Won over within a turn: the view left goes; a compatible one stays; "not persuaded" leaves nothing.
+        #expect(claims("Dana Reyes: I've argued for big bang since June. I read Lee's notes over the weekend and I'm persuaded: start with a pilot.",
+                       format: .transcript) == [["dana", "pilot-first"]])
+        #expect(claims("Dana Reyes: I've argued for a pilot since June. I'm not persuaded by big bang.", format: .transcript) == [["dana", "pilot-first"]])
+        #expect(claims("Dana Reyes: In waves, for sure. And I'm persuaded a pilot should come first.", format: .transcript)
+            == [["dana", "phased"], ["dana", "pilot-first"]])
+        // On someone's side, with an aside and a word of degree between.
+        #expect(claims("Chris Ng, one of our charge nurses, is firmly with Lee on the pilot.") == [["chris-n", "pilot-first"]])
+        // A surname with its particle.
+        let irish = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
+            Stakeholder(id: "cathal", name: "Cathal Ó Ceallaigh", role: "it", influence: "influencer"),
+            Stakeholder(id: "cathal-h", name: "Cathal Hebditch", role: "finance", influence: "decision-maker"),
+        ])
+        #expect(irish.read(NoteDocument(text: "- Go-live in nine months. -- Ó Ceallaigh\n- Annual. -- Hebditch", format: .markdown)).claims
+            .map { [$0.stakeholder, "\($0.value)"] } == [["cathal", "39"], ["cathal-h", "annual"]])
+        #expect(irish.read(NoteDocument(text: "O Ceallaigh wants hybrid.", format: .note)).claims.map(\.stakeholder) == ["cathal"])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

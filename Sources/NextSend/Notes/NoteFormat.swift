@@ -78,6 +78,9 @@ enum NoteVoice: Sendable, Hashable {
 struct NoteLine: Sendable, Hashable {
     var text: String
     var voice: NoteVoice
+    /// The stakeholder a paragraph is about ("CATHAL HEBDITCH, CFO. Careful, dry… He's run payback
+    /// himself…"): who "he" or "she" is where the statement before names no one.
+    var about: String?
 }
 
 /// Turns a document into lines with their voices, by format.
@@ -176,9 +179,16 @@ struct NoteLayout {
                 // "Marisol Achterberg  nurses want a separate app": the whole line is that person's.
                 lineVoice = named
                 text = rest
+            } else if let (name, rest) = Self.trailingName(text), let named = voice(ofName: name) {
+                // "Fully hosted would be simpler to budget for. -- Hebditch": minutes that credit each
+                // point to its person after it.
+                lineVoice = named
+                text = rest
             }
             if text.isEmpty { continue }
-            lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice))
+            var about: String?
+            if let name = Self.capitalizedNameOpening(text), case let .stakeholder(id)? = voice(ofName: name) { about = id }
+            lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice, about: about))
         }
         return lines
     }
@@ -218,6 +228,33 @@ struct NoteLayout {
             return (name, text[range.upperBound...].trimmingCharacters(in: .whitespaces))
         }
         return nil
+    }
+
+    /// "Payback of 20 months on my model. -- Hebditch", "… — Pereira-Holt": a name of one to four
+    /// capitalized words alone after a spaced dash that ends the line, and the words before it.
+    static func trailingName(_ text: String) -> (String, String)? {
+        for mark in [" -- ", " — ", " – "] {
+            guard let range = text.range(of: mark, options: .backwards) else { continue }
+            let name = text[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            let words = name.split(separator: " ")
+            guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || "-'’.".contains($0) } })
+            else { continue }
+            let rest = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard rest.contains(where: \.isLetter) else { continue }
+            return (name, rest)
+        }
+        return nil
+    }
+
+    /// "AUGUSTINA PEREIRA-HOLT, COO, economic buyer. …": a paragraph opened by a name of two to four
+    /// words in capitals and a comma, the way a who's-who brief heads each person's paragraph.
+    static func capitalizedNameOpening(_ text: String) -> String? {
+        guard let comma = text.firstIndex(of: ",") else { return nil }
+        let words = text[..<comma].split(separator: " ")
+        guard (2...4).contains(words.count),
+              words.allSatisfy({ $0.contains(where: \.isLetter) && !$0.contains(where: \.isLowercase) && $0.allSatisfy { $0.isLetter || "-'’.".contains($0) } })
+        else { return nil }
+        return String(text[..<comma])
     }
 
     /// A line that records a task: "ACTION …", "Action: …", "Action item: …", "TODO …", "AP: …".

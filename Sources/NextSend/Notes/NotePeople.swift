@@ -48,6 +48,11 @@ struct NotePeople: Sendable {
                     add(first, person.id, single: true)
                     add(last, person.id, single: true)
                     if let initial = last.first { add("\(first) \(initial)", person.id, single: false) }
+                    // "Cathal Ó Ceallaigh" is also "Ó Ceallaigh", "Ana de la Cruz" "de la Cruz": a surname
+                    // with its particle.
+                    if parts.count > 2, let start = parts.indices.dropFirst().first(where: { Self.surnameParticles.contains(parts[$0]) }) {
+                        add(parts[start...].joined(separator: " "), person.id, single: false)
+                    }
                     // "Zoë Álvarez-Nakamura" is also written "Zoë Álvarez".
                     if last.contains(" "), let lastFirst = last.split(separator: " ").first {
                         add("\(first) \(lastFirst)", person.id, single: false)
@@ -68,6 +73,10 @@ struct NotePeople: Sendable {
             }
         }
     }
+
+    /// Words that open a surname of more than one word ("Ó Ceallaigh", "Ní Bhriain", "van der Berg").
+    static let surnameParticles: Set<String> = ["o", "ni", "nic", "mac", "mc", "de", "di", "da", "du", "del", "della", "van", "von", "le",
+                                                "la", "al", "el", "bin", "ap", "dos", "das"]
 
     /// Common short forms of given names. Short forms that are also common English words ("Will",
     /// "Rich", "Ray", "Kit", "Sandy", "Drew") are left out: a capitalized word at the start of a

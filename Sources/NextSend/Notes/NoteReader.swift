@@ -45,7 +45,7 @@ public struct NoteReader: Sendable {
         let lines = layout.lines(of: document.text, format: document.format)
         var reading = NoteReading()
         for line in lines {
-            var previous: Verdict.Context?
+            var previous: Verdict.Context? = line.about.map { Verdict.Context(holder: $0) }
             var heading: String?
             var taken = 0
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
@@ -74,6 +74,22 @@ public struct NoteReader: Sendable {
                 let added = verdict.claims.filter { claim in
                     !reading.claims[lineStart...].contains { $0.stakeholder == claim.stakeholder && $0.topic == claim.topic && $0.value == claim.value }
                 }
+                // "I've argued for big bang since June. … I'm persuaded: start with a pilot on 4 East": in
+                // the same turn, a position the speaker says they were won over to leaves the one before.
+                if !added.isEmpty, Self.changesMind(statement) {
+                    let left = reading.claims[lineStart...].indices.filter { index in
+                        let old = reading.claims[index]
+                        return added.contains { claim in
+                            guard old.stakeholder == claim.stakeholder, old.topic == claim.topic, case let .position(was) = old.value,
+                                  case let .position(now) = claim.value, was != now else { return false }
+                            return taxonomy.topic(claim.topic).map { !$0.areCompatible(was, now) } ?? false
+                        }
+                    }
+                    for index in left.reversed() {
+                        reading.skipped.append(SkippedStatement(quote: reading.claims[index].quote, why: .negation))
+                        reading.claims.remove(at: index)
+                    }
+                }
                 reading.claims += added
                 taken = reading.claims.count - lineStart
                 // "Naomi C. told the nurses OT would drop 20 percent." — "No, I said 15, not 20.": a
@@ -93,9 +109,23 @@ public struct NoteReader: Sendable {
                 // (Claims taken back above sat before this line: what this statement added is last.)
                 lastStatement = (reading.claims.count - added.count)..<reading.claims.count
                 previous = verdict.context
+                // (In a paragraph about one person, "she" goes on meaning her until someone else is named.)
+                if previous?.holder == nil, let about = line.about { previous?.holder = about }
             }
         }
         return reading
+    }
+
+    /// Whether a statement says its speaker was won over ("I'm persuaded", "you've changed my mind"),
+    /// not "I'm not persuaded".
+    static func changesMind(_ statement: String) -> Bool {
+        let words = NoteText.tokens(of: statement).filter { $0.kind != .mark }.map(\.folded)
+        for cue in [["persuaded"], ["convinced"], ["won", "me", "over"], ["changed", "my", "mind"], ["talked", "me", "round"],
+                    ["talked", "me", "around"], ["brought", "me", "round"], ["brought", "me", "around"]] {
+            guard let at = words.indices.first(where: { words[$0...].starts(with: cue) }) else { continue }
+            if !words[max(0, at - 3)..<at].contains(where: { isNegation($0) }) { return true }
+        }
+        return false
     }
 
     /// A statement that only leaves the view said just before it: a cue of a view dropped ("come
@@ -199,7 +229,10 @@ public struct NoteReader: Sendable {
                 if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) { flush() }
             } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
                 flush()
-            } else if character == ",", line[line.index(line.startIndex, offsetBy: index)...].hasPrefix(", but ") {
+            } else if character == ",", line[line.index(line.startIndex, offsetBy: index)...].hasPrefix(", but "),
+                      // ("He'd go multi-year, but only with a cap on the uplift": the condition of what it follows.)
+                      !["only if ", "only with ", "only when ", "only once ", "only after ", "only provided ", "only as long as ", "not unless "]
+                        .contains(where: { line[line.index(line.startIndex, offsetBy: index + 6)...].lowercased().hasPrefix($0) }) {
                 flush()
                 index += 1
                 continue
@@ -389,6 +422,8 @@ public struct NoteReader: Sendable {
         // "I had six months to go-live in my notes": what the notes said; "I've held out for annual
         // long enough": a view let go.
         if contains(words, ["i", "had"]), words.suffix(3) == ["in", "my", "notes"] { return true }
+        // "I'd had 8% in my head going in": where the speaker started.
+        if contains(words, ["in", "my", "head"]), words.contains("had") || contains(words, ["going", "in"]) { return true }
         if contains(words, ["held", "out"]), contains(words, ["long", "enough"]) { return true }
         // "Hosting, HITRUST and all that -- not my area": a topic handed on (not "Hybrid works for me
         // but hosting is not my area").
@@ -400,7 +435,7 @@ public struct NoteReader: Sendable {
         for index in words.indices.dropLast(2) where (words[index] == "i" && words[index + 1] == "was" || ["i've", "ive"].contains(words[index])
                 && words[index + 1] == "been") && words[index + 2] == "the" {
             let role = words[(index + 3)..<min(words.count, index + 7)]
-            if role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice"].contains($0) }),
+            if role.contains(where: { ["guy", "person", "champion", "fan", "advocate", "holdout", "voice", "diehard", "die-hard", "hardliner"].contains($0) }),
                !words.contains("still") {
                 return true
             }
@@ -449,14 +484,16 @@ public struct NoteReader: Sendable {
         else { return false }
         let rest = Array(clause[(said + 2)...])
         let then = rest.last == "before" || [["first", "call"], ["first", "meeting"], ["last", "time"], ["last", "call"],
-                                             ["at", "the", "demo"], ["in", "the", "demo"]].contains { contains(rest, $0) }
+                                             ["at", "the", "demo"], ["in", "the", "demo"], ["at", "the", "workshop"], ["in", "the", "workshop"],
+                                             ["at", "the", "kickoff"], ["at", "the", "kick-off"], ["last", "week"], ["last", "month"]]
+            .contains { contains(rest, $0) }
         return then && !standsBy
     }
 
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
                                                       "projection", "projections", "case", "calculator", "brochure", "website",
-                                                      "materials", "material", "collateral",
+                                                      "materials", "material", "collateral", "draft",
                                                       // "Hybrid was your line for two months": the listener's, not the speaker's.
                                                       "line"]
     /// "… and I'm not doing it here", "never again": a refusal of what the statement named before it.
@@ -477,9 +514,13 @@ public struct NoteReader: Sendable {
             guard !mentions.contains(where: { $0.first <= figure.last && figure.first <= $0.last }) else { return false }
             // "$900,000 over three years": the period of the money before it, no figure of its own.
             // (Years only: "$400k over 9 months" is the implementation's length.)
+            // ("$1.3M total cost of ownership over three years": the money's words between.)
             if case .time("year") = figure.unit, figure.first >= 2, ["over", "across"].contains(tokens[figure.first - 1].folded),
                scanned.contains(where: { money in
-                   if case .money = money.unit { return money.last == figure.first - 2 }
+                   if case .money = money.unit {
+                       return money.last < figure.first - 1 && (money.last == figure.first - 2
+                           || (figure.first - 1 - money.last <= 6 && tokens[(money.last + 1)..<(figure.first - 1)].allSatisfy(\.isWord)))
+                   }
                    return false
                }) {
                 return false
@@ -576,6 +617,10 @@ public struct NoteReader: Sendable {
         // "Dana budgeted $120k" right after a statement about the three-year cost.
         if mentions.isEmpty, subject.named, let carried = previous?.numberTopic, hasFigure {
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
+        } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.numberTopic, figures.count == 1,
+                  tokens.indices.allSatisfy({ tokens[$0].kind == .mark || (figures[0].first...figures[0].last).contains($0) }) {
+            // "I'm a touch lower on overtime. Ten.": a figure alone, after the speaker's own words on the topic.
+            mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
         } else if mentions.isEmpty, let heading, hasFigure, subject.named || words.contains(where: { Self.firstPerson.contains($0) }) {
             // "Overtime: your deck's 18% is heroic. … I'm at 8 per cent": the paragraph's heading.
             mentions = [TopicPhrases.Mention(topic: heading, position: nil, first: 0, last: -1)]
@@ -657,7 +702,10 @@ public struct NoteReader: Sendable {
             let trailing = cue > 0 && !setPhrase && (tokens[cue - 1].isMark(",") || (afterDash && !ownMainClause)
                                                      || ["that", "it", "this"].contains(tokens[cue - 1].folded))
                 && ["if", "assuming", "unless"].contains(tokens[cue].folded)
+            // ("He'd go multi-year, but only with a cap on the annual uplift": "but only" qualifies what it follows.)
+            let butOnly = tokens[cue].folded == "only" && cue > 0 && (tokens[cue - 1].folded == "but" || tokens[cue - 1].isMark(","))
             let qualifies = ["as", "so", "provided", "providing", "pending", "subject"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
+                || butOnly
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
             // is the later speaker's, not Honora's.
             let ownStart = qualifies ? subjectBreak(before: cue, in: tokens, lowercaseText: lowercaseText) : conditionClause.lowerBound
@@ -697,6 +745,12 @@ public struct NoteReader: Sendable {
                     // "I wouldn't use your 15-20%": in a buyer's words, the listener's figure, unless
                     // the speaker takes it ("your 18 months is fine by me").
                     if voice.isStakeholder, figures[index].first > 0, tokens[figures[index].first - 1].folded == "your",
+                       !figureSpan.contains(where: { ["fine", "agree", "agreed", "ok", "okay", "happy", "accept", "live"].contains(tokens[$0].folded) }) {
+                        note(.vendor)
+                        continue
+                    }
+                    // "He called our 11 months 'a brochure number'": in the seller's notes, the seller's figure.
+                    if voice == .vendor, figures[index].first > 0, tokens[figures[index].first - 1].folded == "our",
                        !figureSpan.contains(where: { ["fine", "agree", "agreed", "ok", "okay", "happy", "accept", "live"].contains(tokens[$0].folded) }) {
                         note(.vendor)
                         continue
@@ -903,6 +957,16 @@ public struct NoteReader: Sendable {
     private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
                                                    "we'll", "our", "ours", "us", "im", "ive", "id"]
     private static let quoteMarks: Set<String> = ["\"", "“", "”"]
+    /// Words of degree in "is firmly with Rosamund on the pilot".
+    private static let sideDegrees: Set<String> = ["firmly", "squarely", "fully", "totally", "completely", "entirely", "very", "much", "also",
+                                                   "still", "solidly", "strongly"]
+    /// Nouns for what someone holds: "her figure", "his number", "her instinct".
+    private static let viewNouns: Set<String> = ["instinct", "figure", "number", "view", "position", "estimate", "target", "preference",
+                                                 "take", "guess", "opinion", "stance", "pick", "vote", "expectation", "assumption",
+                                                 "model", "bet", "gut", "requirement", "line"]
+    /// What a requirement is to someone: "a hard requirement for him", "matters to her".
+    private static let mattersWords: Set<String> = ["requirement", "must", "must-have", "non-negotiable", "priority", "dealbreaker",
+                                                    "deal-breaker", "matters", "important", "essential"]
     private static let thirdPerson: Set<String> = ["he", "she", "he's", "she's", "he'd", "she'd", "he'll", "she'll", "they", "they're", "they'd"]
     private static let notNames: Set<String> = ["i", "we", "our", "they", "he", "she", "it", "the", "this", "that", "everyone", "nobody",
                                                 "payback", "timeline", "pricing", "budget", "cost", "next", "need", "also", "and", "but", "so"]
@@ -1026,6 +1090,18 @@ extension NoteReader {
             }
         }
         for name in names {
+            // "the model shows payback in 15 months using Torvald's twelve percent": a figure borrowed
+            // from someone, after the views the statement gives, makes none of them theirs.
+            if name.possessive, name.first > 0, ["using", "from", "per"].contains(tokens[name.first - 1].folded),
+               topicMentions.contains(where: { $0.last < name.first - 1 }) {
+                continue
+            }
+            // "I read Aurora's reference notes over the weekend and I'm persuaded: …": someone's paper
+            // the speaker read is not who holds what the speaker says.
+            if name.possessive, name.first > 0, ["read", "reread", "re-read", "skimmed", "reviewed", "saw"].contains(tokens[name.first - 1].folded),
+               name.first > 1, Self.firstPerson.contains(tokens[name.first - 2].folded) {
+                continue
+            }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
             if name.last + 2 < tokens.count, Self.passingOn.contains(tokens[name.last + 1].folded),
                let other = names.first(where: { $0.first > name.last + 1 && $0.first <= name.last + 4 }),
@@ -1081,6 +1157,21 @@ extension NoteReader {
                     && tokens[earlier.last + 2].folded == "with" && earlier.last + 3 == name.first),
                earlier.first == 0 || !Self.prepositions.contains(tokens[earlier.first - 1].folded) {
                 return earlier.subject
+            }
+            // ("Kiri Tamatea, one of his charge nurses, is firmly with Rosamund on the pilot": an aside
+            // between the two, and a word of degree.)
+            if let earlier = names.last(where: { $0.last < name.first }), name.first >= 2, tokens[name.first - 1].folded == "with",
+               earlier.first == 0 || !Self.prepositions.contains(tokens[earlier.first - 1].folded) {
+                var at = earlier.last + 1
+                if at < name.first, tokens[at].isMark(","), let close = tokens[(at + 1)..<name.first].firstIndex(where: { $0.isMark(",") }),
+                   close - at <= 10 {
+                    at = close + 1
+                }
+                let between = at < name.first - 1 ? tokens[at..<(name.first - 1)].map(\.folded) : []
+                if let verb = between.first, ["is", "'s", "are", "was"].contains(verb), between.count <= 2,
+                   between.dropFirst().allSatisfy({ Self.sideDegrees.contains($0) }) {
+                    return earlier.subject
+                }
             }
             // "Naomi's right, by the way, the pilot has to come first": agreeing with her, in the
             // speaker's own words.
@@ -1178,6 +1269,30 @@ extension NoteReader {
            Self.viewWords.contains(next.folded) || ["content", "keen", "set", "open"].contains(next.folded) {
             opening = opening.dropFirst(2)
         }
+        // "For Epic he's happy with an HL7 feed", "On payback she's at eighteen": a short lead naming
+        // what it is about, then the pronoun that holds the view.
+        if let lead = wordTokens.first, ["for", "on", "regarding", "re"].contains(lead.folded),
+           let pronoun = wordTokens.prefix(5).dropFirst(2).firstIndex(where: { Self.thirdPerson.contains($0.folded) }),
+           !wordTokens[..<pronoun].contains(where: { Self.viewWords.contains($0.folded) || ["him", "her", "them"].contains($0.folded) }) {
+            opening = wordTokens[pronoun...]
+        }
+        // "Her overtime figure is 9%", "His number's twenty": the view of the person just written about.
+        if let first = opening.first, ["her", "his"].contains(first.folded) {
+            let rest = opening.dropFirst().prefix(8).map(\.folded)
+            if let verb = rest.firstIndex(where: { ["is", "was", "'s", "has"].contains($0) }), verb > 0,
+               rest[..<verb].contains(where: { Self.viewNouns.contains($0) }) {
+                if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
+                return Subject(voice: .outsider, named: false)
+            }
+        }
+        // "HITRUST is a hard requirement for him", "Onshore data matters to her": the one just
+        // written about, when the statement names no one and speaks for no one in the first person.
+        // ("the US" is a country.)
+        if names.isEmpty, let id = previous?.holder, !tokens.contains(where: { $0.isWord && Self.firstPerson.contains($0.folded) && $0.text != "US" }),
+           let at = words.indices.dropFirst().first(where: { ["him", "her"].contains(words[$0]) && ["for", "to"].contains(words[$0 - 1]) }),
+           words[max(0, at - 4)..<(at - 1)].contains(where: { Self.mattersWords.contains($0) }) {
+            return Subject(voice: .stakeholder(id), named: true)
+        }
         if let first = opening.first, Self.thirdPerson.contains(first.folded),
            !Self.saysRight(after: opening) {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
@@ -1220,6 +1335,13 @@ extension NoteReader {
         while index < tokens.count, tokens[index].kind == .mark { index += 1 }
         guard index < tokens.count else { return false }
         if tokens[index].folded == "to", index + 1 < tokens.count, index > 0 { index += 1 }
+        // "Then I'll send the three-year term for signature on Friday": a task the speaker takes on.
+        // (Not "I'll confirm we need it on-prem", which states what is needed.)
+        let words = tokens.filter { $0.kind != .mark }.map(\.folded).drop { ["then", "so", "and", "ok", "okay", "right"].contains($0) }
+        if let will = words.first, ["i'll", "we'll"].contains(will), let verb = words.dropFirst().first, verb != "confirm",
+           Self.taskVerbs.contains(verb) {
+            return true
+        }
         return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
     }
 
@@ -1283,8 +1405,11 @@ extension NoteReader {
             }
             // "Soledad sided with Imelda on the pilot", "Fintan is with Delphine M. on the pilot": the
             // position someone takes another's side on.
+            // ("is firmly with Rosamund on the pilot": a word of degree between.)
             if words[0] == "on", let with = prior.lastIndex(of: "with"), with > prior.startIndex,
-               endorsingDone.contains(prior[with - 1]) || ["is", "'s", "am", "are", "i'm"].contains(prior[with - 1]) {
+               endorsingDone.contains(prior[with - 1]) || ["is", "'s", "am", "are", "i'm"].contains(prior[with - 1])
+                || (with - 1 > prior.startIndex && ["firmly", "squarely", "fully", "totally", "completely", "entirely", "very", "much"].contains(prior[with - 1])
+                    && ["is", "'s", "am", "are", "i'm", "much"].contains(prior[with - 2])) {
                 return false
             }
             return true
@@ -1347,6 +1472,9 @@ extension NoteReader {
                 if ["and", "then"].contains(token.folded), !others.contains(where: { $0.first == look + 1 }) { joined = true }
                 if Self.isNegation(token.folded) {
                     let next = look + 1 < tokens.count ? tokens[look + 1].folded : ""
+                    // ("is dead against it and wants a pilot", "has dropped that and now says…": the denial
+                    // is of what "it" stands for, and the verb after "and" holds this position.)
+                    if joined, ["it", "that", "this", "them"].contains(next) { break }
                     // ("has told me more than once that SOC 2 Type II will do": a count, not a denial.)
                     if !Self.holdingAfterDenial.contains(next), !(token.folded == "than" && ["once", "twice", "ever"].contains(next)) { return true }
                 }
@@ -1382,7 +1510,9 @@ extension NoteReader {
                     return false
                 }
                 // "buy a platform not extend Epic": the other position is the one denied.
-                if word == "not", others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
+                if ["not", "never"].contains(word), others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
+                // "extending our Epic module was never going to give us self-scheduling".
+                if word == "never" { return true }
                 if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
                 // "SOC 2 on its own is a non-starter" ("non-starter" is written in three tokens).
                 if word == "non", tokens[(look + 1)...].first(where: \.isWord)?.folded == "starter" { return true }
