@@ -240,16 +240,30 @@ struct NoteLayout {
             guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || "-'’.".contains($0) } })
             else { continue }
             let rest = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard rest.contains(where: \.isLetter) else { continue }
+            // (A sentence, credited: not an agenda item with its owner, "Pilot scope for 4 East — Lee",
+            // nor a log of what the seller did and with whom, "Sent our SOC 2 report. -- Lee Park".)
+            guard rest.contains(where: \.isLetter), let end = rest.last, ".!?".contains(end) else { continue }
+            let first = rest.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            guard !Self.activityVerbs.contains(first) else { continue }
             return (name, rest)
         }
         return nil
     }
 
+    /// What a seller's activity log opens with: "Sent …", "Walked through …".
+    static let activityVerbs: Set<String> = ["sent", "walked", "emailed", "e-mailed", "shared", "presented", "demoed", "met", "called",
+                                             "reviewed", "discussed", "forwarded", "introduced", "showed", "gave", "left", "spoke"]
+
     /// "AUGUSTINA PEREIRA-HOLT, COO, economic buyer. …": a paragraph opened by a name of two to four
     /// words in capitals and a comma, the way a who's-who brief heads each person's paragraph.
+    /// (Not "DANA REYES, CFO, and LEE PARK, IT director, joined": two people in its first sentence.)
     static func capitalizedNameOpening(_ text: String) -> String? {
         guard let comma = text.firstIndex(of: ",") else { return nil }
+        let firstSentence = text[comma...].prefix { $0 != "." }
+        let capitalRuns = firstSentence.split(whereSeparator: { !$0.isLetter && !"-'’ ".contains($0) })
+            .map { $0.split(separator: " ").filter { $0.count > 1 && $0.contains(where: \.isLetter) && !$0.contains(where: \.isLowercase) } }
+        // (Titles in capitals — "CFO", "IT" — are one word; another name in capitals is two or more.)
+        guard !capitalRuns.contains(where: { $0.count >= 2 }) else { return nil }
         let words = text[..<comma].split(separator: " ")
         guard (2...4).contains(words.count),
               words.allSatisfy({ $0.contains(where: \.isLetter) && !$0.contains(where: \.isLowercase) && $0.allSatisfy { $0.isLetter || "-'’.".contains($0) } })

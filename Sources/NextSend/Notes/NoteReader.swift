@@ -45,7 +45,10 @@ public struct NoteReader: Sendable {
         let lines = layout.lines(of: document.text, format: document.format)
         var reading = NoteReading()
         for line in lines {
-            var previous: Verdict.Context? = line.about.map { Verdict.Context(holder: $0) }
+            var about = line.about
+            // (The heading's own titles, "CATHAL HEBDITCH, CFO.", bring in no one else.)
+            var atOpening = true
+            var previous: Verdict.Context? = about.map { Verdict.Context(holder: $0) }
             var heading: String?
             var taken = 0
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
@@ -109,21 +112,36 @@ public struct NoteReader: Sendable {
                 // (Claims taken back above sat before this line: what this statement added is last.)
                 lastStatement = (reading.claims.count - added.count)..<reading.claims.count
                 previous = verdict.context
-                // (In a paragraph about one person, "she" goes on meaning her until someone else is named.)
-                if previous?.holder == nil, let about = line.about { previous?.holder = about }
+                previous?.awaitsFigure = verdict.skipped == .noFigure
+                // (In a paragraph about one person, "she" goes on meaning her until someone else is named:
+                // "Reports to Marcus, the CEO. He wants…" is no longer about her.)
+                if about != nil, !atOpening, verdict.context.holder == nil, Self.bringsInSomeoneElse(statement) { about = nil }
+                atOpening = false
+                if previous?.holder == nil, let about { previous?.holder = about }
             }
         }
         return reading
+    }
+
+    /// Whether a statement brings in someone the paragraph is not about: a title ("the CEO", "her
+    /// boss") or whom its person reports to.
+    static func bringsInSomeoneElse(_ statement: String) -> Bool {
+        let words = NoteText.tokens(of: statement).filter { $0.kind != .mark }.map(\.folded)
+        return contains(words, ["reports", "to"]) || words.contains { ["ceo", "cfo", "coo", "cio", "cmo", "cno", "cmio", "ciso", "boss", "manager",
+                                                                        "chair", "chairman", "president", "vp", "deputy"].contains($0) }
     }
 
     /// Whether a statement says its speaker was won over ("I'm persuaded", "you've changed my mind"),
     /// not "I'm not persuaded".
     static func changesMind(_ statement: String) -> Bool {
         let words = NoteText.tokens(of: statement).filter { $0.kind != .mark }.map(\.folded)
-        for cue in [["persuaded"], ["convinced"], ["won", "me", "over"], ["changed", "my", "mind"], ["talked", "me", "round"],
+        // (A change said as one: "I'm persuaded", "you've convinced me"; not "I'm convinced a pilot buys us
+        // nothing", certainty, nor "I've yet to be convinced".)
+        for cue in [["i'm", "persuaded"], ["im", "persuaded"], ["i", "am", "persuaded"], ["i'm", "now", "persuaded"], ["now", "persuaded"],
+                    ["convinced", "me"], ["won", "me", "over"], ["changed", "my", "mind"], ["talked", "me", "round"],
                     ["talked", "me", "around"], ["brought", "me", "round"], ["brought", "me", "around"]] {
             guard let at = words.indices.first(where: { words[$0...].starts(with: cue) }) else { continue }
-            if !words[max(0, at - 3)..<at].contains(where: { isNegation($0) }) { return true }
+            if !words[max(0, at - 3)..<at].contains(where: { isNegation($0) || $0 == "yet" }) { return true }
         }
         return false
     }
@@ -324,6 +342,8 @@ public struct NoteReader: Sendable {
         struct Context {
             var numberTopic: String?
             var holder: String?
+            /// The statement named its number topic with no figure ("I'm a touch lower on overtime.").
+            var awaitsFigure = false
         }
 
         var claims: [NoteClaim] = []
@@ -485,7 +505,7 @@ public struct NoteReader: Sendable {
         let rest = Array(clause[(said + 2)...])
         let then = rest.last == "before" || [["first", "call"], ["first", "meeting"], ["last", "time"], ["last", "call"],
                                              ["at", "the", "demo"], ["in", "the", "demo"], ["at", "the", "workshop"], ["in", "the", "workshop"],
-                                             ["at", "the", "kickoff"], ["at", "the", "kick-off"], ["last", "week"], ["last", "month"]]
+                                             ["at", "the", "kickoff"], ["at", "the", "kick-off"]]
             .contains { contains(rest, $0) }
         return then && !standsBy
     }
@@ -617,7 +637,7 @@ public struct NoteReader: Sendable {
         // "Dana budgeted $120k" right after a statement about the three-year cost.
         if mentions.isEmpty, subject.named, let carried = previous?.numberTopic, hasFigure {
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
-        } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.numberTopic, figures.count == 1,
+        } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.numberTopic, previous?.awaitsFigure == true, figures.count == 1,
                   tokens.indices.allSatisfy({ tokens[$0].kind == .mark || (figures[0].first...figures[0].last).contains($0) }) {
             // "I'm a touch lower on overtime. Ten.": a figure alone, after the speaker's own words on the topic.
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
@@ -749,9 +769,10 @@ public struct NoteReader: Sendable {
                         note(.vendor)
                         continue
                     }
-                    // "He called our 11 months 'a brochure number'": in the seller's notes, the seller's figure.
+                    // "He called our 11 months 'a brochure number'": in the seller's notes, the seller's figure
+                    // (unless the buyer takes it: "Dana agrees with our 11-month payback").
                     if voice == .vendor, figures[index].first > 0, tokens[figures[index].first - 1].folded == "our",
-                       !figureSpan.contains(where: { ["fine", "agree", "agreed", "ok", "okay", "happy", "accept", "live"].contains(tokens[$0].folded) }) {
+                       !figureSpan.contains(where: { Self.accepting.contains(tokens[$0].folded) }) {
                         note(.vendor)
                         continue
                     }
@@ -957,9 +978,17 @@ public struct NoteReader: Sendable {
     private static let firstPerson: Set<String> = ["i", "i'd", "i'm", "i've", "i'll", "me", "my", "mine", "we", "we'd", "we're", "we've",
                                                    "we'll", "our", "ours", "us", "im", "ive", "id"]
     private static let quoteMarks: Set<String> = ["\"", "“", "”"]
+    /// What someone writes that a speaker reads: "Aurora's reference notes".
+    private static let papers: Set<String> = ["notes", "note", "email", "e-mail", "memo", "write-up", "writeup", "summary", "report", "reference",
+                                              "analysis", "paper", "deck"]
+    private static let changesMindWords: Set<String> = ["persuaded", "convinced", "sold", "won"]
     /// Words of degree in "is firmly with Rosamund on the pilot".
     private static let sideDegrees: Set<String> = ["firmly", "squarely", "fully", "totally", "completely", "entirely", "very", "much", "also",
                                                    "still", "solidly", "strongly"]
+    /// Words that take a figure someone else gave: "Dana agrees with our 11 months".
+    private static let accepting: Set<String> = ["fine", "agree", "agrees", "agreed", "ok", "okay", "happy", "accept", "accepts", "accepted",
+                                                 "live", "comfortable", "like", "likes", "signed", "bought", "backs", "backed", "supports",
+                                                 "support", "endorses", "endorsed"]
     /// Nouns for what someone holds: "her figure", "his number", "her instinct".
     private static let viewNouns: Set<String> = ["instinct", "figure", "number", "view", "position", "estimate", "target", "preference",
                                                  "take", "guess", "opinion", "stance", "pick", "vote", "expectation", "assumption",
@@ -1092,14 +1121,20 @@ extension NoteReader {
         for name in names {
             // "the model shows payback in 15 months using Torvald's twelve percent": a figure borrowed
             // from someone, after the views the statement gives, makes none of them theirs.
+            // (Only a figure right after the name: "using Dana's model" gives her model's result.)
             if name.possessive, name.first > 0, ["using", "from", "per"].contains(tokens[name.first - 1].folded),
-               topicMentions.contains(where: { $0.last < name.first - 1 }) {
+               topicMentions.contains(where: { $0.last < name.first - 1 }), NoteFigure.scan(tokens).contains(where: { $0.first == name.last + 2 }) {
                 continue
             }
             // "I read Aurora's reference notes over the weekend and I'm persuaded: …": someone's paper
             // the speaker read is not who holds what the speaker says.
-            if name.possessive, name.first > 0, ["read", "reread", "re-read", "skimmed", "reviewed", "saw"].contains(tokens[name.first - 1].folded),
-               name.first > 1, Self.firstPerson.contains(tokens[name.first - 2].folded) {
+            // (Their paper, then the speaker's own view: not "I saw Dana's three-year cost of $1.4M", nor "I read
+            // Dana's email: she wants…".)
+            if name.possessive, name.first > 1, ["read", "reread", "re-read", "skimmed", "reviewed", "saw"].contains(tokens[name.first - 1].folded),
+               Self.firstPerson.contains(tokens[name.first - 2].folded),
+               tokens[(name.last + 2)...].prefix(2).contains(where: { Self.papers.contains($0.folded) }),
+               let view = tokens.indices.first(where: { $0 > name.last + 2 && ["i'm", "im", "i've", "i'd"].contains(tokens[$0].folded) }),
+               tokens[view...].prefix(3).contains(where: { Self.changesMindWords.contains($0.folded) || Self.viewWords.contains($0.folded) }) {
                 continue
             }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
@@ -1271,9 +1306,11 @@ extension NoteReader {
         }
         // "For Epic he's happy with an HL7 feed", "On payback she's at eighteen": a short lead naming
         // what it is about, then the pronoun that holds the view.
+        // (He or she only, after a lead of plain words: not "for his nurses, they'd rather…".)
         if let lead = wordTokens.first, ["for", "on", "regarding", "re"].contains(lead.folded),
-           let pronoun = wordTokens.prefix(5).dropFirst(2).firstIndex(where: { Self.thirdPerson.contains($0.folded) }),
-           !wordTokens[..<pronoun].contains(where: { Self.viewWords.contains($0.folded) || ["him", "her", "them"].contains($0.folded) }) {
+           let pronoun = wordTokens.prefix(5).dropFirst(2).firstIndex(where: { Self.thirdPerson.contains($0.folded) && !$0.folded.hasPrefix("they") }),
+           !wordTokens[..<pronoun].contains(where: { Self.viewWords.contains($0.folded)
+               || ["him", "her", "them", "his", "their", "our", "my", "the", "a", "an"].contains($0.folded) }) {
             opening = wordTokens[pronoun...]
         }
         // "Her overtime figure is 9%", "His number's twenty": the view of the person just written about.
@@ -1337,9 +1374,11 @@ extension NoteReader {
         if tokens[index].folded == "to", index + 1 < tokens.count, index > 0 { index += 1 }
         // "Then I'll send the three-year term for signature on Friday": a task the speaker takes on.
         // (Not "I'll confirm we need it on-prem", which states what is needed.)
+        // (A document sent, not "I'll send over our must-haves: HITRUST, …" nor "We'll follow a phased rollout".)
         let words = tokens.filter { $0.kind != .mark }.map(\.folded).drop { ["then", "so", "and", "ok", "okay", "right"].contains($0) }
-        if let will = words.first, ["i'll", "we'll"].contains(will), let verb = words.dropFirst().first, verb != "confirm",
-           Self.taskVerbs.contains(verb) {
+        if let will = words.first, ["i'll", "we'll"].contains(will), let verb = words.dropFirst().first,
+           ["send", "share", "circulate", "forward"].contains(verb), !tokens.contains(where: { $0.isMark(":") }),
+           !words.contains(where: { ["must-haves", "requirements", "needs", "position", "view"].contains($0) }) {
             return true
         }
         return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
@@ -1511,8 +1550,12 @@ extension NoteReader {
                 }
                 // "buy a platform not extend Epic": the other position is the one denied.
                 if ["not", "never"].contains(word), others.contains(where: { $0.first > look && $0.first <= look + 3 }) { return false }
-                // "extending our Epic module was never going to give us self-scheduling".
-                if word == "never" { return true }
+                // "extending our Epic module was never going to give us self-scheduling" (not "so PHI
+                // never leaves the building", "was never negotiable").
+                if word == "never", look > 0, ["was", "is", "'s", "were", "will", "would"].contains(tokens[look - 1].folded),
+                   look + 1 < tokens.count, ["going", "gonna", "work", "happen", "fly", "realistic"].contains(tokens[look + 1].folded) {
+                    return true
+                }
                 if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
                 // "SOC 2 on its own is a non-starter" ("non-starter" is written in three tokens).
                 if word == "non", tokens[(look + 1)...].first(where: \.isWord)?.folded == "starter" { return true }
