@@ -74,26 +74,36 @@ public enum NoteText {
         var index = 0
         var sawSpace = true
         func isApostrophe(_ c: Character) -> Bool { c == "'" || c == "’" }
+        // ASCII answered from the byte: Unicode's property lookup behind `isLetter` was the
+        // reader's largest cost (a statement is tokenized by several of its rules).
+        func isLetter(_ c: Character) -> Bool {
+            if let byte = c.asciiValue { return (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
+            return c.isLetter
+        }
+        func isWhitespace(_ c: Character) -> Bool {
+            if let byte = c.asciiValue { return byte == 32 || (byte >= 9 && byte <= 13) }
+            return c.isWhitespace
+        }
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace {
+            if isWhitespace(character) {
                 sawSpace = true
                 index += 1
                 continue
             }
             let start = index
             let kind: NoteToken.Kind
-            if character.isLetter {
+            if isLetter(character) {
                 kind = .word
                 index += 1
                 while index < characters.count {
                     let next = characters[index]
-                    if next.isLetter || next.isNumber && !next.isASCII {
+                    if isLetter(next) || next.isNumber && !next.isASCII {
                         index += 1
-                    } else if isApostrophe(next), index + 1 < characters.count, characters[index + 1].isLetter {
+                    } else if isApostrophe(next), index + 1 < characters.count, isLetter(characters[index + 1]) {
                         // "Rosa's" splits into "Rosa" and "'s"; "doesn't" and "O'Neal" stay whole.
                         let rest = index + 2 < characters.count ? characters[index + 2] : " "
-                        if (characters[index + 1] == "s" || characters[index + 1] == "S"), !rest.isLetter { break }
+                        if (characters[index + 1] == "s" || characters[index + 1] == "S"), !isLetter(rest) { break }
                         index += 1
                     } else {
                         break
@@ -113,7 +123,7 @@ public enum NoteText {
                     }
                 }
             } else if isApostrophe(character), index + 1 < characters.count, characters[index + 1] == "s" || characters[index + 1] == "S",
-                      index + 2 >= characters.count || !characters[index + 2].isLetter, !sawSpace {
+                      index + 2 >= characters.count || !isLetter(characters[index + 2]), !sawSpace {
                 kind = .word
                 index += 2
             } else {
