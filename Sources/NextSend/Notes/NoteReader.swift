@@ -566,7 +566,7 @@ public struct NoteReader: Sendable {
         }
         var verdict = Verdict()
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
-        if isTask(tokens, names: names) { return verdict }
+        if isTask(tokens, names: names) || (voice.isStakeholder && Self.takesOnSending(tokens)) { return verdict }
         // "UKG's three-year cost for the same scope was $1.4M": a topic that belongs to something no
         // one in the group is (a product, another vendor) holds nobody's view.
         // (Not a department or role its own people speak for: "IT's go-live estimate", "Finance's number".)
@@ -1372,16 +1372,18 @@ extension NoteReader {
         while index < tokens.count, tokens[index].kind == .mark { index += 1 }
         guard index < tokens.count else { return false }
         if tokens[index].folded == "to", index + 1 < tokens.count, index > 0 { index += 1 }
-        // "Then I'll send the three-year term for signature on Friday": a task the speaker takes on.
-        // (Not "I'll confirm we need it on-prem", which states what is needed.)
-        // (A document sent, not "I'll send over our must-haves: HITRUST, …" nor "We'll follow a phased rollout".)
-        let words = tokens.filter { $0.kind != .mark }.map(\.folded).drop { ["then", "so", "and", "ok", "okay", "right"].contains($0) }
-        if let will = words.first, ["i'll", "we'll"].contains(will), let verb = words.dropFirst().first,
-           ["send", "share", "circulate", "forward"].contains(verb), !tokens.contains(where: { $0.isMark(":") }),
-           !words.contains(where: { ["must-haves", "requirements", "needs", "position", "view"].contains($0) }) {
-            return true
-        }
         return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
+    }
+
+    /// "Then I'll send the three-year term for signature on Friday", in a buyer's words: a document
+    /// the speaker will send, which holds no view. (Not "I'll send over our must-haves: HITRUST, …"
+    /// nor "We'll follow a phased rollout"; the seller's own "I'll send the TCO model" is the
+    /// seller's words, reported as such.)
+    static func takesOnSending(_ tokens: [NoteToken]) -> Bool {
+        let words = tokens.filter { $0.kind != .mark }.map(\.folded).drop { ["then", "so", "and", "ok", "okay", "right"].contains($0) }
+        guard let will = words.first, ["i'll", "we'll"].contains(will), let verb = words.dropFirst().first else { return false }
+        return ["send", "share", "circulate", "forward"].contains(verb) && !tokens.contains(where: { $0.isMark(":") })
+            && !words.contains(where: { ["must-haves", "requirements", "needs", "position", "view"].contains($0) })
     }
 
     /// Words that lead into a statement without being its subject.
