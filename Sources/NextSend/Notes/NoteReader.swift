@@ -79,7 +79,7 @@ public struct NoteReader: Sendable {
                 }
                 // "I've argued for big bang since June. … I'm persuaded: start with a pilot on 4 East": in
                 // the same turn, a position the speaker says they were won over to leaves the one before.
-                if !added.isEmpty, Self.changesMind(statement) {
+                if !added.isEmpty, Self.changesMind(verdict.words) {
                     let left = reading.claims[lineStart...].indices.filter { index in
                         let old = reading.claims[index]
                         return added.contains { claim in
@@ -115,7 +115,7 @@ public struct NoteReader: Sendable {
                 previous?.awaitsFigure = verdict.skipped == .noFigure
                 // (In a paragraph about one person, "she" goes on meaning her until someone else is named:
                 // "Reports to Marcus, the CEO. He wants…" is no longer about her.)
-                if about != nil, !atOpening, verdict.context.holder == nil, Self.bringsInSomeoneElse(statement) { about = nil }
+                if about != nil, !atOpening, verdict.context.holder == nil, Self.bringsInSomeoneElse(verdict.words) { about = nil }
                 atOpening = false
                 if previous?.holder == nil, let about { previous?.holder = about }
             }
@@ -125,16 +125,14 @@ public struct NoteReader: Sendable {
 
     /// Whether a statement brings in someone the paragraph is not about: a title ("the CEO", "her
     /// boss") or whom its person reports to.
-    static func bringsInSomeoneElse(_ statement: String) -> Bool {
-        let words = NoteText.tokens(of: statement).filter { $0.kind != .mark }.map(\.folded)
-        return contains(words, ["reports", "to"]) || words.contains { ["ceo", "cfo", "coo", "cio", "cmo", "cno", "cmio", "ciso", "boss", "manager",
-                                                                        "chair", "chairman", "president", "vp", "deputy"].contains($0) }
+    static func bringsInSomeoneElse(_ words: [String]) -> Bool {
+        contains(words, ["reports", "to"]) || words.contains { ["ceo", "cfo", "coo", "cio", "cmo", "cno", "cmio", "ciso", "boss", "manager",
+                                                                 "chair", "chairman", "president", "vp", "deputy"].contains($0) }
     }
 
     /// Whether a statement says its speaker was won over ("I'm persuaded", "you've changed my mind"),
     /// not "I'm not persuaded".
-    static func changesMind(_ statement: String) -> Bool {
-        let words = NoteText.tokens(of: statement).filter { $0.kind != .mark }.map(\.folded)
+    static func changesMind(_ words: [String]) -> Bool {
         // (A change said as one: "I'm persuaded", "you've convinced me"; not "I'm convinced a pilot buys us
         // nothing", certainty, nor "I've yet to be convinced".)
         for cue in [["i'm", "persuaded"], ["im", "persuaded"], ["i", "am", "persuaded"], ["i'm", "now", "persuaded"], ["now", "persuaded"],
@@ -351,6 +349,9 @@ public struct NoteReader: Sendable {
         var setAside: [NoteClaim] = []
         var skipped: SkipReason?
         var context = Context()
+        /// The statement's words, folded, as ``judge(_:voice:previous:heading:lowercaseText:)`` read
+        /// them (so the line's rules after it need not tokenize it again).
+        var words: [String] = []
     }
 
     private static let questionCues: [[String]] = [["asked", "if"], ["asked", "whether"], ["asked", "about"], ["wondering"], ["wondered"],
@@ -565,6 +566,7 @@ public struct NoteReader: Sendable {
             mentions.removeAll { $0.first > at && $0.first < end }
         }
         var verdict = Verdict()
+        verdict.words = words
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
         if isTask(tokens, names: names) || (voice.isStakeholder && Self.takesOnSending(tokens)) { return verdict }
         // "UKG's three-year cost for the same scope was $1.4M": a topic that belongs to something no
