@@ -1451,7 +1451,7 @@ extension NoteReader {
             // ("is firmly with Rosamund on the pilot": a word of degree between.)
             if words[0] == "on", let with = prior.lastIndex(of: "with"), with > prior.startIndex,
                endorsingDone.contains(prior[with - 1]) || ["is", "'s", "am", "are", "i'm"].contains(prior[with - 1])
-                || (with - 1 > prior.startIndex && ["firmly", "squarely", "fully", "totally", "completely", "entirely", "very", "much"].contains(prior[with - 1])
+                || (with - 1 > prior.startIndex && sideDegrees.contains(prior[with - 1])
                     && ["is", "'s", "am", "are", "i'm", "much"].contains(prior[with - 2])) {
                 return false
             }
