@@ -14,7 +14,7 @@ import NextSendStore
 ///   a bounded number of reps in flight so memory stays flat however many groups there are.
 ///
 /// A run is three named steps: ``plan(store:options:logger:)`` decides what this run writes,
-/// ``writeReps(_:progress:)`` writes the reps' digests, ``writeMarketing(_:)`` the marketing one.
+/// ``writeReps(_:progress:)`` writes the reps' digests, ``writeMarketing(_:tally:)`` the marketing one.
 public enum DigestRun {
     public struct Options: Sendable {
         public var week: IsoWeek
@@ -72,7 +72,7 @@ public enum DigestRun {
     public static func run(store: any Store, options: Options, logger: Logger = .silent, progress: Progress? = nil) throws -> Summary {
         let plan = try plan(store: store, options: options, logger: logger)
         let reps = try writeReps(plan, progress: progress)
-        let marketing = try writeMarketing(plan, facts: reps.facts)
+        let marketing = try writeMarketing(plan, tally: reps.marketing)
         logger.info("digest done", metadata: ["week": "\(plan.week)", "reps": "\(reps.written.count)", "marketing": "\(marketing)"])
         return Summary(week: plan.week, folder: plan.files.root.path, repsWritten: reps.written.sorted(),
                        repsAlreadyDone: plan.alreadyDone, marketing: marketing,
@@ -159,8 +159,8 @@ public enum DigestRun {
     /// What writing the reps' digests produced.
     public struct RepsWritten: Sendable {
         public var written: [String]
-        /// Every group's facts for the marketing digest, when this run writes it.
-        public var facts: [DigestBuilder.GroupFacts]
+        /// Every group's facts folded for the marketing digest, when this run writes it.
+        public var marketing: MarketingTally
     }
 
     /// Step 2: reads each rep's groups from the snapshot, then builds, renders and writes their
@@ -190,7 +190,7 @@ public enum DigestRun {
                 defer { slots.signal() }
                 do {
                     let analyses = try groups.map(plan.builder.analyse)
-                    if needFacts { state.add(analyses.map(\.facts)) }
+                    if needFacts { state.add(MarketingTally(analyses.map(\.facts))) }
                     guard writeRep else { return }
                     try writeRepDigest(plan, rep: rep, analyses)
                     let count = state.finished(rep)
@@ -203,7 +203,7 @@ public enum DigestRun {
         pending.wait()
         if let readFailure { throw readFailure }
         if let failure = state.failure { throw failure }
-        return RepsWritten(written: state.written, facts: state.facts.sorted { $0.group < $1.group })
+        return RepsWritten(written: state.written, marketing: state.tally)
     }
 
     /// One rep's files, renamed into place, then recorded in the ledger.
@@ -216,10 +216,10 @@ public enum DigestRun {
         plan.logger.debug("rep digest written", metadata: ["rep": "\(rep)", "groups": "\(analyses.count)"])
     }
 
-    /// Step 3: the marketing digest from every group's facts, when this run writes it.
-    public static func writeMarketing(_ plan: Plan, facts: [DigestBuilder.GroupFacts]) throws -> ItemOutcome {
+    /// Step 3: the marketing digest from the tally of every group's facts, when this run writes it.
+    public static func writeMarketing(_ plan: Plan, tally: MarketingTally) throws -> ItemOutcome {
         guard plan.marketing == .written else { return plan.marketing }
-        let digest = plan.builder.marketingDigest(facts, assets: plan.assets)
+        let digest = plan.builder.marketingDigest(tally, assets: plan.assets)
         for (format, text) in try plan.renderer.render(digest, formats: plan.formats).sorted(by: { $0.key < $1.key }) {
             try plan.files.write(text, to: plan.files.marketingFile(format))
         }
@@ -232,15 +232,16 @@ public enum DigestRun {
 /// What the worker threads of one run share, behind a lock.
 final class RunState: @unchecked Sendable {
     private let lock = NSLock()
-    private var _facts: [DigestBuilder.GroupFacts] = []
+    /// Marketing's facts, folded as each rep's groups are analysed rather than kept group by group.
+    private var _tally = MarketingTally()
     private var _written: [String] = []
     private var _failure: (any Error)?
 
-    var facts: [DigestBuilder.GroupFacts] { lock.withLock { _facts } }
+    var tally: MarketingTally { lock.withLock { _tally } }
     var written: [String] { lock.withLock { _written } }
     var failure: (any Error)? { lock.withLock { _failure } }
 
-    func add(_ facts: [DigestBuilder.GroupFacts]) { lock.withLock { _facts.append(contentsOf: facts) } }
+    func add(_ tally: MarketingTally) { lock.withLock { _tally.merge(tally) } }
 
     /// Records a finished rep; returns how many this run finished so far.
     func finished(_ rep: String) -> Int {

@@ -5,39 +5,31 @@ extension DigestBuilder {
     /// The content backlog: one row per need no asset serves well, by how many groups have it,
     /// each naming its groups and reps, why the closest asset falls short where it fits least,
     /// the industries and roles concerned, and how it changed since the week before.
-    func gapRows(_ facts: [GroupFacts]) -> [MarketingDigest.Gap] {
-        var byKey: [String: [(group: GroupFacts, gap: GroupFacts.Gap)]] = [:]
-        for group in facts {
-            for gap in group.gaps { byKey[gap.key, default: []].append((group, gap)) }
-        }
-        let trend = facts.allSatisfy { $0.previousGaps != nil } && !facts.isEmpty
-        return byKey.map { key, entries -> MarketingDigest.Gap in
-            // Weakest fit first: the group where the best asset serves least says most about what to write.
-            let ordered = entries.sorted { $0.gap.strength != $1.gap.strength ? $0.gap.strength < $1.gap.strength : $0.group.group < $1.group.group }
-            let weakest = ordered[0]
-            let named = ordered.prefix(5).map { MarketingDigest.Gap.GroupRef(group: $0.group.group, rep: $0.group.owner) }
-            var industries: [String: Int] = [:]
-            for entry in entries { if let industry = entry.group.industry { industries[industry, default: 0] += 1 } }
-            let roles = Set(entries.flatMap(\.gap.roles)).sorted().map(words.role)
-            let previous = trend ? facts.filter { $0.previousGaps?[key] != nil }.count : nil
+    func gapRows(_ tally: MarketingTally) -> [MarketingDigest.Gap] {
+        let trend = tally.tellsTrend
+        return tally.gaps.map { key, entries -> MarketingDigest.Gap in
+            let weakest = entries.weakest[0]
+            let named = entries.weakest.map { MarketingDigest.Gap.GroupRef(group: $0.group, rep: $0.owner) }
+            let roles = entries.roles.sorted().map(words.role)
+            let previous = trend ? tally.lastWeek[key]?.groups ?? 0 : nil
             var change: String?
             if let previous {
-                if previous == 0 { change = "new this week" } else if entries.count > previous {
-                    change = "\(Words.count(entries.count - previous, "more group")) than last week"
-                } else if entries.count < previous {
-                    change = "\(Words.count(previous - entries.count, "fewer group")) than last week"
+                if previous == 0 { change = "new this week" } else if entries.groups > previous {
+                    change = "\(Words.count(entries.groups - previous, "more group")) than last week"
+                } else if entries.groups < previous {
+                    change = "\(Words.count(previous - entries.groups, "fewer group")) than last week"
                 }
             }
             var row = MarketingDigest.Gap(
-                key: key, kind: weakest.gap.kind, label: weakest.gap.label, groups: entries.count, examples: named.map(\.group), named: named,
+                key: key, kind: weakest.gap.kind, label: weakest.gap.label, groups: entries.groups, examples: named.map(\.group), named: named,
                 bestAsset: weakest.gap.bestAsset, bestFormat: weakest.gap.bestAsset.flatMap { assetsByID[$0]?.format }, strength: weakest.gap.strength,
                 why: weakest.gap.shortfall, whyText: weakest.gap.shortfall.isEmpty ? nil : weakest.gap.shortfall.joined(separator: "; "),
-                industries: industries.map { MarketingDigest.Gap.Count(value: $0.key, count: $0.value) }
+                industries: entries.industries.map { MarketingDigest.Gap.Count(value: $0.key, count: $0.value) }
                     .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value },
                 roles: roles, previousGroups: previous, change: change)
-            row.heading = "\(row.label) — \(Words.count(entries.count, "group"))" + (change.map { " (\($0))" } ?? "")
+            row.heading = "\(row.label) — \(Words.count(entries.groups, "group"))" + (change.map { " (\($0))" } ?? "")
             row.groupsText = named.map { "\($0.group) (\($0.rep))" }.joined(separator: ", ")
-                + (entries.count > named.count ? " and \(entries.count - named.count) more" : "")
+                + (entries.groups > named.count ? " and \(entries.groups - named.count) more" : "")
             row.industriesText = row.industries.isEmpty ? nil : row.industries.map { "\($0.value) \($0.count)" }.joined(separator: ", ")
             row.rolesText = roles.isEmpty ? nil : Words.list(roles)
             return row
@@ -46,13 +38,11 @@ extension DigestBuilder {
 
     /// Gaps seen this week and not the week before, and the other way round; `nil` when last
     /// week was not worked out.
-    func gapTrend(_ facts: [GroupFacts], gaps: [MarketingDigest.Gap]) -> MarketingDigest.GapTrend? {
-        guard !facts.isEmpty, facts.allSatisfy({ $0.previousGaps != nil }) else { return nil }
-        var before: [String: String] = [:]
-        for group in facts { before.merge(group.previousGaps ?? [:]) { first, _ in first } }
+    func gapTrend(_ tally: MarketingTally, gaps: [MarketingDigest.Gap]) -> MarketingDigest.GapTrend? {
+        guard tally.tellsTrend else { return nil }
         let now = Set(gaps.map(\.key))
-        let opened = gaps.filter { before[$0.key] == nil }.map(\.label)
-        let closed = before.filter { !now.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+        let opened = gaps.filter { tally.lastWeek[$0.key] == nil }.map(\.label)
+        let closed = tally.lastWeek.filter { !now.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value.label)
         let since = asOf.adding(days: -7).description
         let summary = opened.isEmpty && closed.isEmpty
             ? "No gap opened or closed since \(since)."
@@ -89,19 +79,19 @@ enum DismissalReasons {
         return result
     }
 
-    /// Reasons given in `facts`, grouped when their words mostly agree (half or more in common),
+    /// Reasons given, grouped when their words mostly agree (half or more in common),
     /// each tied to the gaps of the same groups it points at.
-    static func group(_ facts: [DigestBuilder.GroupFacts], gaps: [MarketingDigest.Gap], assets: [String: Asset],
+    /// A dismissal that gives a reason, with the gaps its group had.
+    struct Given: Sendable {
+        var reason: String
+        var asset: String
+        var group: String
+        var gapKeys: [String]
+    }
+
+    static func group(_ given: [Given], gaps: [MarketingDigest.Gap], assets: [String: Asset],
                       words vocabulary: Vocabulary) -> [MarketingDigest.ReasonGroup] {
-        struct Given { var reason: String; var asset: String; var group: DigestBuilder.GroupFacts }
-        var given: [Given] = []
-        for group in facts {
-            for dismissal in group.dismissals {
-                guard let reason = dismissal.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else { continue }
-                given.append(Given(reason: reason, asset: dismissal.asset, group: group))
-            }
-        }
-        given.sort { ($0.reason, $0.group.group, $0.asset) < ($1.reason, $1.group.group, $1.asset) }
+        let given = given.sorted { ($0.reason, $0.group, $0.asset) < ($1.reason, $1.group, $1.asset) }
         var clusters: [(words: Set<String>, text: String, members: [Given])] = []
         for item in given {
             let own = words(item.reason)
@@ -128,8 +118,8 @@ enum DismissalReasons {
             for member in cluster.members {
                 // A reason points at a gap of its group when it names what the gap is about or
                 // what its closest asset lacks; the dismissed asset alone says nothing about which.
-                for gap in member.group.gaps where !(gapWords[gap.key] ?? []).isDisjoint(with: words(member.reason)) {
-                    tied.insert(gap.key)
+                for key in member.gapKeys where !(gapWords[key] ?? []).isDisjoint(with: words(member.reason)) {
+                    tied.insert(key)
                 }
             }
             let count = cluster.members.count
@@ -137,7 +127,7 @@ enum DismissalReasons {
             let assetIDs = Set(cluster.members.map(\.asset)).sorted()
             return MarketingDigest.ReasonGroup(
                 reason: reason, count: count, variants: counts.keys.sorted(), assets: assetIDs,
-                groups: Set(cluster.members.map(\.group.group)).sorted(), gaps: pointed.map(\.key),
+                groups: Set(cluster.members.map(\.group)).sorted(), gaps: pointed.map(\.key),
                 said: "“\(reason)” (\(Words.count(count, "dismissal")))",
                 variantsText: counts.count < 2 ? nil : counts.keys.sorted().filter { $0 != reason }.map { "“\($0)”" }.joined(separator: ", "),
                 assetsText: assetIDs.joined(separator: ", "), gapsText: pointed.isEmpty ? nil : pointed.map(\.label).joined(separator: "; "))

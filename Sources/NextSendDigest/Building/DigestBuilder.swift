@@ -38,7 +38,7 @@ public struct DigestBuilder: Sendable {
         public var facts: GroupFacts
     }
 
-    /// What the marketing digest needs from one group; small, so a run can keep every group's.
+    /// What the marketing digest needs from one group, folded into a ``MarketingTally`` as groups are analysed.
     public struct GroupFacts: Sendable {
         public struct Gap: Sendable {
             var key: String
@@ -131,7 +131,12 @@ public struct DigestBuilder: Sendable {
 
     /// The marketing digest from every group's facts and the whole catalog.
     public func marketingDigest(_ facts: [GroupFacts], assets: [Asset]) -> MarketingDigest {
-        let gaps = gapRows(facts)
+        marketingDigest(MarketingTally(facts), assets: assets)
+    }
+
+    /// The marketing digest from the tally of every group's facts and the whole catalog.
+    public func marketingDigest(_ tally: MarketingTally, assets: [Asset]) -> MarketingDigest {
+        let gaps = gapRows(tally)
         // What to act on now: reviews due within 30 days, or missed within the last 30. Older ones
         // are counted, not listed again every week.
         var expiredEarlier = 0
@@ -148,40 +153,15 @@ public struct DigestBuilder: Sendable {
                                             daysLeft: left, state: state)
         }.sorted { $0.reviewBy != $1.reviewBy ? $0.reviewBy < $1.reviewBy : $0.asset < $1.asset }
 
-        var effects: [String: MarketingDigest.Effect] = [:]
-        for outcome in facts.flatMap(\.outcomes) {
-            var effect = effects[outcome.asset] ?? MarketingDigest.Effect(
-                asset: outcome.asset, title: assetsByID[outcome.asset]?.title ?? outcome.asset, sent: 0, consumed: 0,
-                conflictsAddressed: 0, conflictsClosed: 0, conflictsPending: 0, jobsAddressed: 0, jobsMoved: 0, jobsPending: 0)
-            effect.sent += 1
-            effect.consumed += outcome.consumed ? 1 : 0
-            effect.conflictsAddressed += outcome.conflictsAddressed.count
-            effect.conflictsClosed += outcome.conflictsClosed.count
-            effect.conflictsPending += outcome.conflictsPending.count
-            effect.jobsAddressed += outcome.jobsAddressed.count
-            effect.jobsMoved += outcome.jobsMoved.count
-            effect.jobsPending += outcome.jobsPending.count
-            effects[outcome.asset] = effect
-        }
-        let effectiveness = effects.values.sorted { $0.sent != $1.sent ? $0.sent > $1.sent : $0.asset < $1.asset }
+        let effectiveness = tally.effects.values.map { effect in
+            var effect = effect
+            effect.title = assetsByID[effect.asset]?.title ?? effect.asset
+            return effect
+        }.sorted { $0.sent != $1.sent ? $0.sent > $1.sent : $0.asset < $1.asset }
 
         // What reps said no to: per asset, one row per reason, with where, by whom and when last.
-        struct ReasonKey: Hashable { var asset: String; var reason: String? }
-        var reasons: [ReasonKey: (count: Int, groups: Set<String>, reps: Set<String>, latest: Day)] = [:]
-        for group in facts {
-            for dismissal in group.dismissals {
-                let text = dismissal.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-                let key = ReasonKey(asset: dismissal.asset, reason: text?.isEmpty == false ? text : nil)
-                var entry = reasons[key] ?? (0, [], [], dismissal.date)
-                entry.count += 1
-                entry.groups.insert(group.group)
-                entry.reps.insert(group.owner)
-                entry.latest = max(entry.latest, dismissal.date)
-                reasons[key] = entry
-            }
-        }
         var byAsset: [String: [MarketingDigest.Dismissed.Reason]] = [:]
-        for (key, entry) in reasons {
+        for (key, entry) in tally.reasons {
             let row = MarketingDigest.Dismissed.Reason(reason: key.reason, count: entry.count, groups: entry.groups.sorted(),
                                                        reps: entry.reps.sorted(), latest: entry.latest.description)
             byAsset[key.asset, default: []].append(row)
@@ -202,14 +182,14 @@ public struct DigestBuilder: Sendable {
             },
             emptyCount: matrix.emptyCells.count)
 
-        let reasonGroups = DismissalReasons.group(facts, gaps: gaps, assets: assetsByID, words: words)
+        let reasonGroups = DismissalReasons.group(tally.reasoned, gaps: gaps, assets: assetsByID, words: words)
         var gapsWithReasons = gaps
         for index in gapsWithReasons.indices {
             gapsWithReasons[index].repsSaid = reasonGroups.filter { $0.gaps.contains(gapsWithReasons[index].key) }.map(\.said)
         }
         return MarketingDigest(week: week.description, weekStart: week.monday.description, asOf: asOf.description,
-                               groupCount: facts.count, liveAssets: assets.filter { $0.isLive(asOf: asOf) }.count,
-                               gaps: gapsWithReasons, gapTrend: gapTrend(facts, gaps: gaps), reasonGroups: reasonGroups, expiring: expiring, expiredEarlier: expiredEarlier, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
+                               groupCount: tally.groupCount, liveAssets: assets.filter { $0.isLive(asOf: asOf) }.count,
+                               gaps: gapsWithReasons, gapTrend: gapTrend(tally, gaps: gaps), reasonGroups: reasonGroups, expiring: expiring, expiredEarlier: expiredEarlier, outcomesFrom: asOf.adding(days: -outcomeDays + 1).description,
                                effectiveness: effectiveness, dismissals: dismissals, coverage: coverage)
     }
 
