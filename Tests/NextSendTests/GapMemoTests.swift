@@ -46,4 +46,22 @@ import Testing
         let needs = groups.reduce(0) { $0 + Diagnoser.diagnose($1, taxonomy: Self.taxonomy, asOf: Day("2026-11-29")!).needs.count } * 2
         #expect(remembered > 0 && remembered < needs * 4 / 5, "needs that look alike share an answer: \(remembered) of \(needs)")
     }
+
+    /// A run of 100,000 groups sees hundreds of thousands of kinds of need: the memo keeps at most
+    /// two generations of answers, and one that forgets (here after a handful) still answers each
+    /// group exactly as checking it alone does.
+    @Test func aMemoThatForgetsStillGivesEachGroupItsOwnGaps() throws {
+        let (assets, groups) = Self.dataset(seed: 11, assets: 200, groups: 300)
+        let index = CatalogIndex(assets: assets)
+        let day = Day("2026-11-29")!
+        let memo = GapMemo(capacity: 8)
+        var most = 0
+        for group in groups + groups.reversed() {
+            let diagnosis = Diagnoser.diagnose(group, taxonomy: Self.taxonomy, asOf: day)
+            let alone = Matcher.gaps(for: group, diagnosis: diagnosis, index: index, taxonomy: Self.taxonomy)
+            #expect(Matcher.gaps(for: group, diagnosis: diagnosis, index: index, taxonomy: Self.taxonomy, memo: memo) == alone, "\(group.id)")
+            most = max(most, memo.count)
+        }
+        #expect(most > 8 && most <= 16, "two generations of at most 8 answers each: held \(most) at most")
+    }
 }

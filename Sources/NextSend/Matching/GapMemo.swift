@@ -19,16 +19,42 @@ public final class GapMemo: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var findings: [Signature: Finding] = [:]
+    /// Two generations: answers go into `recent`; when it is full it becomes `older` and the
+    /// oldest generation is dropped, and an answer found in `older` moves back to `recent`. So the
+    /// memo holds at most twice `capacity` answers however many groups a run has (signatures
+    /// carry urgencies and figures, so at 100,000 groups most are seen once), and the kinds of
+    /// need that keep coming back stay. Forgetting an answer changes no output, only its cost.
+    private var recent: [Signature: Finding] = [:]
+    private var older: [Signature: Finding] = [:]
+    /// How many answers a generation holds.
+    public let capacity: Int
 
-    public init() {}
+    public init(capacity: Int = 20_000) {
+        self.capacity = max(1, capacity)
+    }
 
     /// How many kinds of need it holds an answer for.
-    public var count: Int { lock.withLock { findings.count } }
+    public var count: Int { lock.withLock { recent.count + older.count } }
 
-    func finding(_ signature: Signature) -> Finding? { lock.withLock { findings[signature] } }
+    func finding(_ signature: Signature) -> Finding? {
+        lock.withLock {
+            if let found = recent[signature] { return found }
+            guard let found = older.removeValue(forKey: signature) else { return nil }
+            keep(found, for: signature)
+            return found
+        }
+    }
 
-    func remember(_ finding: Finding, for signature: Signature) { lock.withLock { findings[signature] = finding } }
+    func remember(_ finding: Finding, for signature: Signature) { lock.withLock { keep(finding, for: signature) } }
+
+    /// (Called with the lock held.)
+    private func keep(_ finding: Finding, for signature: Signature) {
+        if recent.count >= capacity, recent[signature] == nil {
+            older = recent
+            recent = [:]
+        }
+        recent[signature] = finding
+    }
 
     /// What a need's best asset depends on, as plain values: hashing them is cheap, where writing
     /// them out as text (the day as a date, every figure's bits in decimal) was a third of the gap check.
