@@ -934,6 +934,41 @@ import NextSendSynthetic
         #expect(irish.read(NoteDocument(text: "O Ceallaigh wants hybrid.", format: .note)).claims.map(\.stakeholder) == ["cathal"])
     }
 
+    @Test func theBlind21Rules() {
+        func claims(_ text: String, format: NoteFormat = .transcript) -> [[String]] {
+            read(text, format: format).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A turn that opens with a figure answers on the topic the turn before ended on.
+        #expect(claims("Dana Reyes: I'm at eighteen months on payback.\nLee Park: Eighteen for me too.") == [["dana", "18"], ["lee", "18"]])
+        #expect(claims("Dana Reyes: Go-live at thirty weeks.\nLee Park: Thirty's fair.") == [["dana", "30"], ["lee", "30"]])
+        #expect(claims("Dana Reyes: I'm at eighteen months on payback.\nLee Park: And so am I. Eighteen months, and I'll defend it to the board.")
+            == [["dana", "18"], ["lee", "18"]])
+        // Not a figure doubted, someone else's, or an echo of the seller's; not after a turn about something else.
+        #expect(claims("Dana Reyes: Go-live at thirty weeks.\nLee Park: Thirty's too tight.") == [["dana", "30"]])
+        #expect(claims("Dana Reyes: I'm at twelve months on payback.\nLee Park: Twelve is Chris Ng's old number.") == [["dana", "12"]])
+        #expect(claims("Alice Moreno: Our standard go-live is twenty-eight weeks.\nDana Reyes: Twenty-eight weeks. Sure.").isEmpty)
+        #expect(claims("Dana Reyes: I'm at eighteen months on payback.\nLee Park: Good morning, all.\nChris Ng: Eighteen for me too.")
+            == [["dana", "18"]])
+        #expect(claims("I'm at eighteen months on payback.\n\nEighteen for me too.", format: .note).isEmpty)
+        // The turn's own words on the topic outrank its opening answer: ten months, not ten weeks.
+        let answer = read("Dana Reyes: Go-live, are we saying nine months or ten?\nLee Park: Ten. Plan on ten months to go live.", format: .transcript)
+        #expect(answer.claims.map(\.stakeholder) == ["lee"] && answer.claims.first?.quote == "Plan on ten months to go live.")
+        // The figure settled on, and where a move ended.
+        #expect(claims("Dana Reyes: On overtime I'd now say ten to twelve, call it eleven.") == [["dana", "11"]])
+        #expect(claims("Dana Reyes: And go-live: I've moved from six months to thirty weeks.") == [["dana", "30"]])
+        // What someone had or wanted then, with its day, is a view left; what someone said then is reported.
+        #expect(claims("Dana Reyes: Overtime. I said twelve percent on Tuesday.").isEmpty)
+        #expect(claims("Dana Reyes: Go-live. I had seven to eight months last Monday.").isEmpty)
+        #expect(claims("Dana Reyes: Go-live. I said seven months on Tuesday and I still do.") == [["dana", "30.3333"]])
+        #expect(claims("Dana wanted a big bang back in March.", format: .note).isEmpty)
+        #expect(claims("Lee said on Tuesday the three-year cost is $310k.", format: .note) == [["lee", "310000"]])
+        // The answer after a colon is no question; the pair "are both" holds for both; an aside after a name.
+        #expect(claims("Dov asked about Epic: Lee is fine with an HL7 interface.", format: .note) == [["lee", "hl7-interface-ok"]])
+        #expect(claims("Lee asked about hybrid hosting.", format: .note).isEmpty)
+        #expect(claims("Dana and Lee are both keen on a pilot.", format: .note) == [["dana", "pilot-first"], ["lee", "pilot-first"]])
+        #expect(claims("Dana says Lee (IT, 4 North) is keen on a pilot.", format: .note) == [["lee", "pilot-first"]])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

@@ -55,7 +55,9 @@ extension NoteFigure {
     /// Words after a number that leave it a plain figure ("at 150,000 for the three years").
     private static let bareFollowers: Set<String> = ["for", "which", "all", "in", "on", "at", "max", "maximum", "and", "or", "as", "per", "by",
                                                      "from", "before", "after", "right", "now", "so", "is", "to", "with", "tops", "total",
-                                                     "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over"]
+                                                     "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over",
+                                                     // "Thirty's fair", "Eighteen's my number".
+                                                     "'s", "’s"]
     private static let negators: Set<String> = ["not", "instead", "than", "never"]
     /// Words between two figures that take the first back.
     private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["no", "make", "it"],

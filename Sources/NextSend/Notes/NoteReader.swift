@@ -44,11 +44,25 @@ public struct NoteReader: Sendable {
         let layout = NoteLayout(people: people, from: document.from, inbound: document.inbound)
         let lines = layout.lines(of: document.text, format: document.format)
         var reading = NoteReading()
+        let conversation = [.vtt, .srt, .transcript].contains(document.format)
+        // The number topic the last turn ended on, for a reply in the next.
+        var lastTurnTopic: String?
         for line in lines {
             var about = line.about
             // (The heading's own titles, "CATHAL HEBDITCH, CFO.", bring in no one else.)
             var atOpening = true
             var previous: Verdict.Context? = about.map { Verdict.Context(holder: $0) }
+            let replyTopic = conversation ? lastTurnTopic : nil
+            if let replyTopic {
+                if previous == nil { previous = Verdict.Context() }
+                previous?.replyTopic = replyTopic
+            }
+            // The number topic this turn ends on; a turn about nothing of the kind, or the seller's,
+            // ends the reply chain ("Our standard is twenty-eight weeks." / "Twenty-eight weeks. Sure.").
+            var turnTopic: String?
+            defer { lastTurnTopic = line.voice.isStakeholder ? turnTopic : nil }
+            // Claims this turn read from a figure that answered the turn before.
+            var replies: [NoteClaim] = []
             var heading: String?
             var taken = 0
             // Someone typing in lower case writes names in lower case too ("maggie confirmed…").
@@ -79,6 +93,19 @@ public struct NoteReader: Sendable {
                 }
                 // "I've argued for big bang since June. … I'm persuaded: start with a pilot on 4 East": in
                 // the same turn, a position the speaker says they were won over to leaves the one before.
+                // "Ten. Plan on ten months to go live.": the turn's own words on the topic say what its
+                // opening figure only answered.
+                if !verdict.replied, !added.isEmpty {
+                    let answered = reading.claims[lineStart...].indices.filter { index in
+                        replies.contains(reading.claims[index])
+                            && added.contains { $0.stakeholder == reading.claims[index].stakeholder && $0.topic == reading.claims[index].topic }
+                    }
+                    for index in answered.reversed() {
+                        reading.skipped.append(SkippedStatement(quote: reading.claims[index].quote, why: .noTopic))
+                        reading.claims.remove(at: index)
+                    }
+                }
+                if verdict.replied { replies += added }
                 if !added.isEmpty, Self.changesMind(verdict.words) {
                     let left = reading.claims[lineStart...].indices.filter { index in
                         let old = reading.claims[index]
@@ -113,6 +140,12 @@ public struct NoteReader: Sendable {
                 lastStatement = (reading.claims.count - added.count)..<reading.claims.count
                 previous = verdict.context
                 previous?.awaitsFigure = verdict.skipped == .noFigure
+                // (The turn's own words on a topic end the reply to the one before.)
+                if let topic = verdict.context.numberTopic {
+                    turnTopic = topic
+                } else if turnTopic == nil {
+                    previous?.replyTopic = replyTopic
+                }
                 // (In a paragraph about one person, "she" goes on meaning her until someone else is named:
                 // "Reports to Marcus, the CEO. He wants…" is no longer about her.)
                 if about != nil, !atOpening, verdict.context.holder == nil, Self.bringsInSomeoneElse(verdict.words) { about = nil }
@@ -121,6 +154,28 @@ public struct NoteReader: Sendable {
             }
         }
         return reading
+    }
+
+    /// Whether a statement opens with its one figure and says no more than whose it is or that it
+    /// stands: "Eighteen for me too.", "Thirty's fair.", "Thirty from IT as well.", "Eighteen months,
+    /// and I'll defend it to the board." Not a figure doubted ("Twelve is heroic", "Thirty's too
+    /// tight", "Thirty? Not a chance") nor a figure of something else ("Ten of us met on it").
+    static func repliesWithFigure(_ tokens: [NoteToken], figure: NoteFigure) -> Bool {
+        let opening = tokens.firstIndex { $0.kind != .mark && !["and", "so", "well", "ok", "okay", "yes", "yeah"].contains($0.folded) }
+        guard opening == figure.first, !tokens.contains(where: { $0.isMark("?") }) else { return false }
+        let rest = tokens[(figure.last + 1)...].filter { $0.kind != .mark }.map(\.folded)
+        guard rest.count <= 8, !rest.contains(where: isNegation) else { return false }
+        if rest.first == "of" { return false }
+        let doubts: Set<String> = ["heroic", "optimistic", "stretch", "ambitious", "aggressive", "light", "heavy", "low", "high", "tight",
+                                   "generous", "fantasy", "dream", "wishful", "hopeful", "unrealistic", "silly", "crazy", "mad", "joke",
+                                   "chance", "way", "hardly", "doubt", "sure", "maybe", "perhaps", "ago", "later", "earlier", "before",
+                                   "said", "was", "were", "had", "used", "if", "unless", "your", "you", "yours", "their", "his", "her",
+                                   // "Sixteen, sorry.": a report corrected; "Twelve is the old number".
+                                   "sorry", "old"]
+        if rest.contains(where: doubts.contains) { return false }
+        // "too" agrees at the end ("for me too"), and doubts before a word ("too tight").
+        if let too = rest.firstIndex(of: "too"), too != rest.count - 1 { return false }
+        return true
     }
 
     /// Whether a statement brings in someone the paragraph is not about: a title ("the CEO", "her
@@ -237,7 +292,10 @@ public struct NoteReader: Sendable {
                 current.append(character)
                 let lastWord = current.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
                 // Not after an initial ("Pat K.") or an abbreviation ("vs.", "e.g.").
-                let initial = lastWord.count == 1 && lastWord.first!.isLetter
+                // ("So am I." and "Nor do I." end a sentence: "I" after a word in lower case is the pronoun.)
+                let words = current.dropLast().split(separator: " ")
+                let pronoun = words.last == "I" && words.count >= 2 && words[words.count - 2].first?.isLowercase == true
+                let initial = lastWord.count == 1 && lastWord.first!.isLetter && !pronoun
                 // ("No. 5 North" abbreviates a number; "No. We're doing it in waves." and "they said no. 2027
                 // is too late" answer.)
                 let written = current.dropLast().split(separator: " ").last.map(String.init) ?? ""
@@ -342,12 +400,17 @@ public struct NoteReader: Sendable {
             var holder: String?
             /// The statement named its number topic with no figure ("I'm a touch lower on overtime.").
             var awaitsFigure = false
+            /// In a conversation, the number topic the turn before this one ended on: what a reply
+            /// that opens with a figure is about ("Payback?" / … / "Eighteen for me too.").
+            var replyTopic: String?
         }
 
         var claims: [NoteClaim] = []
         /// Figures the statement takes back for its holder ("…, not 20"), with the holder's id.
         var setAside: [NoteClaim] = []
         var skipped: SkipReason?
+        /// Its figure answered the turn before ("Eighteen for me too."), on that turn's topic.
+        var replied = false
         var context = Context()
         /// The statement's words, folded, as ``judge(_:voice:previous:heading:lowercaseText:)`` read
         /// them (so the line's rules after it need not tokenize it again).
@@ -498,18 +561,45 @@ public struct NoteReader: Sendable {
         }
         // ("I floated extending the module at the demo"; only "I" floats, suggests or proposes then: not
         // "We proposed phased on the first call and Dana agreed", "I suggested a pilot because last time…".)
+        // ("I had seven to eight months last Monday": a figure the speaker had then.)
+        // (Someone else's wish or idea with its day: "Hamza wanted all units at once back in March",
+        // "Cosmin floated extending the module last autumn"; not what someone said then, which is
+        // their view as reported: "Lee said on Tuesday the three-year cost is $310k".)
         guard let said = clause.indices.dropLast().first(where: {
             ["i", "we"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1])
-                || clause[$0] == "i" && ["floated", "suggested", "proposed"].contains(clause[$0 + 1])
+                || clause[$0] == "i" && ["floated", "suggested", "proposed", "had"].contains(clause[$0 + 1])
+                || !["i", "we", "you", "they"].contains(clause[$0]) && ["wanted", "floated", "suggested", "proposed"].contains(clause[$0 + 1])
         }), !statement.contains("because"), !statement.contains("agreed")
         else { return false }
         let rest = Array(clause[(said + 2)...])
+        // (What someone had or wanted is the clause's only news: not "I had lunch with Dana on Tuesday
+        // and she wants annual".)
+        if ["had", "wanted", "floated", "suggested", "proposed"].contains(clause[said + 1]), !["i", "we"].contains(clause[said]) || clause[said + 1] == "had",
+           rest.contains(where: { ["and", "but", "he", "she", "they", "who", "which"].contains($0) }) {
+            return false
+        }
         let then = rest.last == "before" || [["first", "call"], ["first", "meeting"], ["last", "time"], ["last", "call"],
                                              ["at", "the", "demo"], ["in", "the", "demo"], ["at", "the", "workshop"], ["in", "the", "workshop"],
                                              ["at", "the", "kickoff"], ["at", "the", "kick-off"]]
             .contains { contains(rest, $0) }
+            || rest.indices.dropLast().contains { at in
+                // "on Tuesday", "last Monday", "last week", "last autumn", "back in March", closing the
+                // clause (not "I told you last week we need go-live inside nine months", said again now).
+                guard rest.count - at == (rest[at] == "back" ? 3 : 2) else { return false }
+                let next = rest[at + 1]
+                switch rest[at] {
+                case "on": return weekdays.contains(next)
+                case "last": return weekdays.contains(next) || ["week", "month", "autumn", "fall", "spring", "summer", "winter", "year",
+                                                                "quarter"].contains(next)
+                case "back": return next == "in" && at + 2 < rest.count && months.contains(rest[at + 2])
+                default: return false
+                }
+            }
         return then && !standsBy
     }
+    private static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    private static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                              "october", "november", "december"]
 
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
@@ -643,6 +733,14 @@ public struct NoteReader: Sendable {
                   tokens.indices.allSatisfy({ tokens[$0].kind == .mark || (figures[0].first...figures[0].last).contains($0) }) {
             // "I'm a touch lower on overtime. Ten.": a figure alone, after the speaker's own words on the topic.
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
+        } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.replyTopic, figures.count == 1,
+                  Self.repliesWithFigure(tokens, figure: figures[0]),
+                  // ("Twelve is Ludovica's old number": someone else's.)
+                  people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
+            // "Payback?" / "Eighteen months on payback." / "Eighteen for me too.": a turn that opens
+            // with a figure answers on the topic the turn before ended on.
+            mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
+            verdict.replied = true
         } else if mentions.isEmpty, let heading, hasFigure, subject.named || words.contains(where: { Self.firstPerson.contains($0) }) {
             // "Overtime: your deck's 18% is heroic. … I'm at 8 per cent": the paragraph's heading.
             mentions = [TopicPhrases.Mention(topic: heading, position: nil, first: 0, last: -1)]
@@ -657,7 +755,12 @@ public struct NoteReader: Sendable {
         if numberTopics.count == 1 { verdict.context.numberTopic = numberTopics[0].id }
 
         let ending = statement.last { !" )\"'”’".contains($0) && !$0.isWhitespace }
-        if ending == "?" || Self.questionCues.contains(where: { Self.contains(words, $0) }) {
+        // ("Dov asked about Epic: Magnus O. is fine with an HL7 interface": the answer after the colon.)
+        let answered = tokens.firstIndex { $0.isMark(":") }.map { colon in
+            mentions.allSatisfy { $0.first > colon }
+                && !Self.questionCues.contains { Self.contains(tokens[(colon + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
+        } ?? false
+        if ending == "?" || (!answered && Self.questionCues.contains(where: { Self.contains(words, $0) })) {
             verdict.skipped = .question
             return verdict
         }
@@ -752,7 +855,7 @@ public struct NoteReader: Sendable {
             guard let topic = taxonomy.topic(topicID) else { continue }
             let own = mentions.filter { $0.topic == topicID }
             if topic.isNumber {
-                switch figure(for: topic, mentions: own, figures: figures, used: usedFigures) {
+                switch figure(for: topic, mentions: own, figures: figures, used: usedFigures, tokens: tokens) {
                 case let .value(value, index):
                     // "Your deck assumes 18%": the vendor's figure, quoted back, is nobody's view here.
                     let figureClause = Self.clause(around: figures[index].first, in: tokens)
@@ -862,8 +965,14 @@ public struct NoteReader: Sendable {
         }
         let quote = Self.quote(statement)
         var holders = [id]
-        // "Mr Fenstermacher and Ms Arceneaux both want to buy a platform": one view, two holders.
-        for (a, b) in zip(names, names.dropFirst()) where b.last + 1 < tokens.count && tokens[b.last + 1].folded == "both"
+        // "Mr Fenstermacher and Ms Arceneaux both want to buy a platform", "Maud and Nell are both keen
+        // for 4 North to be the pilot": one view, two holders.
+        func both(after index: Int) -> Bool {
+            guard index < tokens.count else { return false }
+            if tokens[index].folded == "both" { return true }
+            return ["are", "were"].contains(tokens[index].folded) && index + 1 < tokens.count && tokens[index + 1].folded == "both"
+        }
+        for (a, b) in zip(names, names.dropFirst()) where both(after: b.last + 1)
             && a.last < b.first && tokens[(a.last + 1)..<b.first].allSatisfy({ ["and", "&", "mr", "ms", "mrs", "dr", "."].contains($0.folded) }) {
             if case let .person(first) = a.match, case let .person(second) = b.match, [first, second].contains(id) {
                 holders = [first, second]
@@ -926,7 +1035,7 @@ public struct NoteReader: Sendable {
         "confirm", "confirms", "confirmed", "tell", "tells", "told", "model", "models", "modeled", "modelled", "plan", "plans", "planning",
         "planned", "figure", "figures", "figured", "reckon", "reckons", "believe", "believes", "feel", "feels", "see", "sees", "like", "likes",
         "accept", "accepts", "ok", "okay", "fine", "comfortable", "happy", "agree", "agrees", "agreed", "favor", "favors", "favour", "favours",
-        "lean", "leans", "leaning", "has", "had", "is", "was", "'s", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
+        "lean", "leans", "leaning", "has", "had", "is", "was", "'s", "are", "were", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
         "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
         "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will", "budge", "budging",
         "ballparked", "ballparks", "floated", "floats", "pegged", "pegs",
@@ -1144,7 +1253,7 @@ extension NoteReader {
                let other = names.first(where: { $0.first > name.last + 1 && $0.first <= name.last + 4 }),
                // ("Osric passed on that Clementine wants annual": the same.)
                tokens[(name.last + 2)..<other.first].allSatisfy({ ["me", "us", "that", "on"].contains($0.folded) }),
-               other.last + 1 < tokens.count, Self.viewWords.contains(tokens[other.last + 1].folded) {
+               let verb = Self.afterAside(other.last + 1, in: tokens), Self.viewWords.contains(tokens[verb].folded) {
                 continue
             }
             // "I'll go fully hosted now that Solveig has her HITRUST date": a name in a clause of
@@ -1356,6 +1465,14 @@ extension NoteReader {
             if token.kind == .mark || back == 3 { return false }
         }
         return false
+    }
+
+    /// The index at `index`, or past a bracketed aside that opens there ("Nell (charge nurse, 4
+    /// North) is keen…"); `nil` at the end of the statement.
+    static func afterAside(_ index: Int, in tokens: [NoteToken]) -> Int? {
+        guard index < tokens.count else { return nil }
+        guard tokens[index].isMark("("), let close = tokens[index...].firstIndex(where: { $0.isMark(")") }) else { return index }
+        return close + 1 < tokens.count ? close + 1 : nil
     }
 
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
@@ -1576,7 +1693,7 @@ extension NoteReader {
     }
 
     /// The figure a number topic is given in the statement, converted to the topic's unit.
-    private func figure(for topic: Topic, mentions: [TopicPhrases.Mention], figures: [NoteFigure], used: Set<Int>) -> FigureChoice {
+    private func figure(for topic: Topic, mentions: [TopicPhrases.Mention], figures: [NoteFigure], used: Set<Int>, tokens: [NoteToken]) -> FigureChoice {
         guard case let .number(unit, _) = topic.kind else { return .problem(.noFigure) }
         var candidates: [(index: Int, figure: NoteFigure, value: Double)] = []
         var otherUnit = false
@@ -1595,7 +1712,20 @@ extension NoteReader {
         }
         let anchor = mentions.map(\.first).min() ?? 0
         let after = candidates.first { $0.figure.first > anchor }
-        let pick = after ?? candidates.last!
+        var pick = after ?? candidates.last!
+        func preceded(_ candidate: (index: Int, figure: NoteFigure, value: Double), by words: [String]) -> Bool {
+            let start = candidate.figure.first - words.count
+            return start >= 0 && words.indices.allSatisfy { tokens[start + $0].folded == words[$0] }
+        }
+        // "ten to twelve, call it eleven": the figure settled on.
+        if let settled = candidates.last(where: { preceded($0, by: ["call", "it"]) }) {
+            pick = settled
+        } else if preceded(pick, by: ["from"]),
+                  let to = candidates.first(where: { $0.figure.first > pick.figure.last && preceded($0, by: ["to"]) }),
+                  tokens[(pick.figure.last + 1)..<(to.figure.first - 1)].allSatisfy({ !$0.isWord }) {
+            // "I've moved from six months to thirty weeks": where the move ended.
+            pick = to
+        }
         // A figure no store would take (beyond 10^15, a negative cost, 150% of overtime) is no claim.
         guard NumberText.isAcceptable(pick.value), FigureUnit.problem(pick.value, unit: unit) == nil else { return .problem(.noFigure) }
         return .value((pick.value * 10_000).rounded() / 10_000, pick.index)
