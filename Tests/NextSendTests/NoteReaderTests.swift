@@ -934,6 +934,22 @@ import NextSendSynthetic
         #expect(irish.read(NoteDocument(text: "O Ceallaigh wants hybrid.", format: .note)).claims.map(\.stakeholder) == ["cathal"])
     }
 
+    @Test func theBlind20Rules() {
+        func claims(_ text: String, format: NoteFormat = .transcript) -> [[String]] {
+            read(text, format: format).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // "a million" said in words is money; "a million things" is not a figure.
+        #expect(claims("Dana Reyes: And on the TCO, a million is my number.") == [["dana", "1000000"]])
+        #expect(claims("Dana Reyes: I'd sign today at a three-year total of a million even.") == [["dana", "1000000"]])
+        #expect(claims("Dana Reyes: On the three-year cost there are a million things we haven't priced.").isEmpty)
+        // A pair a step apart is a range; a choice between two figures is not.
+        #expect(claims("Dana Reyes: I'd put overtime a bit lower, nine or ten percent.") == [["dana", "9.5"]])
+        #expect(claims("Dana Reyes: I'd put overtime at six or twelve percent, I don't know yet.") != [["dana", "9"]])
+        // Where someone started the meeting is not where they ended it.
+        #expect(claims("Dana came out of the meeting fine with $1M on the three-year cost -- she'd said $975k going in.", format: .note)
+            .allSatisfy { $0 != ["dana", "975000"] })
+    }
+
     @Test func theBlind21Rules() {
         func claims(_ text: String, format: NoteFormat = .transcript) -> [[String]] {
             read(text, format: format).claims.map { [$0.stakeholder, "\($0.value)"] }

@@ -401,6 +401,12 @@ extension NoteFigure {
                   !isPlaceOrRounds(unitAt, in: tokens) {
             value *= factor
             unit = .money(nil)
+        } else if start == "a", ["million", "billion"].contains(unitWord), !isPlaceOrRounds(unitAt, in: tokens),
+                  // "a million is my number", "a million even", "a million dollars"; not "a million things".
+                  unitAt + 1 >= tokens.count || tokens[unitAt + 1].kind == .mark
+                    || bareFollowers.contains(tokens[unitAt + 1].folded) || ["even", "dollars", "usd"].contains(tokens[unitAt + 1].folded) {
+            value *= multipliers[unitWord] ?? 1
+            unit = .money(nil)
         } else {
             return nil
         }
@@ -429,8 +435,11 @@ extension NoteFigure {
     private static func spelledRange(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
         guard let low = spelled[tokens[index].folded] else { return nil }
         let (value, next) = compound(low, after: index + 1, in: tokens)
-        guard let value, next + 1 < tokens.count, tokens[next].folded == "to", spelled[tokens[next + 1].folded] != nil,
-              let high = spelledFigure(at: next + 1, in: tokens), high.value > value else { return nil }
+        // ("nine or ten percent", "two or three years": a pair a step apart is a range too; not "six
+        // or twelve months", a choice.)
+        guard let value, next + 1 < tokens.count, ["to", "or"].contains(tokens[next].folded), spelled[tokens[next + 1].folded] != nil,
+              let high = spelledFigure(at: next + 1, in: tokens), high.value > value,
+              tokens[next].folded == "to" || high.value == value + 1 else { return nil }
         switch high.unit {
         case .time, .percent:
             return NoteFigure(value: (value + high.value) / 2, unit: high.unit, first: index, last: high.last,

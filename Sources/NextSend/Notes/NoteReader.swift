@@ -566,7 +566,8 @@ public struct NoteReader: Sendable {
         // "Cosmin floated extending the module last autumn"; not what someone said then, which is
         // their view as reported: "Lee said on Tuesday the three-year cost is $310k".)
         guard let said = clause.indices.dropLast().first(where: {
-            ["i", "we"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1])
+            // ("she'd said $975k going in": said before, in the past of a report.)
+            ["i", "we", "i'd", "we'd", "he'd", "she'd"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1])
                 || clause[$0] == "i" && ["floated", "suggested", "proposed", "had"].contains(clause[$0 + 1])
                 || !["i", "we", "you", "they"].contains(clause[$0]) && ["wanted", "floated", "suggested", "proposed"].contains(clause[$0 + 1])
         }), !statement.contains("because"), !statement.contains("agreed")
@@ -582,6 +583,8 @@ public struct NoteReader: Sendable {
                                              ["at", "the", "demo"], ["in", "the", "demo"], ["at", "the", "workshop"], ["in", "the", "workshop"],
                                              ["at", "the", "kickoff"], ["at", "the", "kick-off"]]
             .contains { contains(rest, $0) }
+            // "she'd said $975k going in": where the speaker started the meeting.
+            || rest.suffix(2) == ["going", "in"]
             || rest.indices.dropLast().contains { at in
                 // "on Tuesday", "last Monday", "last week", "last autumn", "back in March", closing the
                 // clause (not "I told you last week we need go-live inside nine months", said again now).
