@@ -983,6 +983,11 @@ import NextSendSynthetic
         #expect(claims("Lee asked about hybrid hosting.", format: .note).isEmpty)
         #expect(claims("Dana and Lee are both keen on a pilot.", format: .note) == [["dana", "pilot-first"], ["lee", "pilot-first"]])
         #expect(claims("Dana says Lee (IT, 4 North) is keen on a pilot.", format: .note) == [["lee", "pilot-first"]])
+        // "and so is X": one more holder of the same view; what someone pushes for is their view.
+        #expect(claims("Dana Reyes: I'm at 18 months on payback, and so is Lee.") == [["dana", "18"], ["lee", "18"]])
+        #expect(claims("Dana Reyes: I'm at 18 months on payback, and so is Lee's team.").allSatisfy { $0[0] != "lee" })
+        #expect(claims("Dana Reyes: I'd still push for the three-year term.") == [["dana", "multi-year"]])
+        #expect(claims("Dana Reyes: Let's talk about pricing for the three-year term.").isEmpty)
     }
 
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {

@@ -981,6 +981,13 @@ public struct NoteReader: Sendable {
                 holders = [first, second]
             }
         }
+        // "I'm at 18 months, and so is Araceli": the same view, one more holder.
+        if let also = names.last, case let .person(other) = also.match, !holders.contains(other), also.last + 1 == tokens.count
+            || tokens[(also.last + 1)...].allSatisfy({ $0.kind == .mark }), also.first >= 3,
+           ["and", ","].contains(tokens[also.first - 3].folded) || tokens[also.first - 3].isMark(","),
+           tokens[also.first - 2].folded == "so", ["is", "does", "has", "was", "did", "am"].contains(tokens[also.first - 1].folded) {
+            holders.append(other)
+        }
         verdict.claims = holders.flatMap { holder in values.map { NoteClaim(stakeholder: holder, topic: $0.topic, value: $0.value, quote: quote) } }
         verdict.setAside = setAside.map { NoteClaim(stakeholder: id, topic: $0.topic, value: $0.value, quote: quote) }
         return verdict
@@ -1564,6 +1571,12 @@ extension NoteReader {
             let rawBeforeWith = tokens[..<max(0, mention.first)].filter { $0.kind != .mark || $0.isMark(",") }.dropLast(2).last?.folded
             if words[0] == "with", let last = prior.last, acceptingBeforeWith.contains(last), rawBeforeWith == last,
                !(last == "live" && prior.dropLast().last.map { ["go", "goes", "going", "went"].contains($0) } == true) {
+                return false
+            }
+            // "I'd still push for the three-year term", "she's arguing for the pilot": asked for, not context.
+            if words[0] == "for", let last = prior.last, ["push", "pushes", "pushed", "pushing", "argue", "argues", "argued", "arguing",
+                                                          "vote", "votes", "voted", "voting", "opt", "opts", "opted", "lobby", "lobbies",
+                                                          "lobbied", "lobbying", "advocate", "advocates", "advocating"].contains(last) {
                 return false
             }
             // "Soledad sided with Imelda on the pilot", "Fintan is with Delphine M. on the pilot": the
