@@ -990,6 +990,36 @@ import NextSendSynthetic
         #expect(claims("Dana Reyes: Let's talk about pricing for the three-year term.").isEmpty)
     }
 
+    /// What a review of blind20's and blind21's rules found they would misread, each kept right.
+    @Test func theBlind21RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .transcript) -> [[String]] {
+            read(text, format: format).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A reply without a unit answers only a turn whose figure was in the topic's own unit.
+        #expect(claims("Dana Reyes: I'd say go-live in nine months.\nLee Park: Twelve, realistically.").map(\.[0]) == ["dana"])
+        #expect(claims("Dana Reyes: Three-year cost, I've got 1.2 million.\nLee Park: 1.4 for me.").map(\.[0]) == ["dana"])
+        // A turn that ends on a question, one sentence going on in the next cue, "100%", another's figure.
+        #expect(claims("Dana Reyes: Payback is eighteen months. Lee, how many beds on 4 North?\nLee Park: Thirty-two.") == [["dana", "18"]])
+        #expect(claims("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Dana Reyes>Go-live, I'd say thirty weeks, and then we need\n\n"
+                       + "00:00:03.500 --> 00:00:05.000\n<v Dana Reyes>six weeks for the night-shift training.", format: .vtt) == [["dana", "30"]])
+        #expect(claims("Dana Reyes: Overtime down twelve percent.\nLee Park: 100%.") == [["dana", "12"]])
+        #expect(claims("Dana Reyes: Payback at twelve months.\nLee Park: Fourteen months is what they're quoting.") == [["dana", "12"]])
+        #expect(claims("Dana Reyes: Go-live at thirty weeks.\nLee Park: Thirty-six weeks, honestly, with our Epic upgrade in June.")
+            == [["dana", "30"], ["lee", "36"]])
+        // "are" makes no group the holder; an answer after a colon needs a stakeholder there.
+        #expect(claims("Dana Reyes: Our nurses are exhausted, so I want a phased rollout.") == [["dana", "phased"]])
+        #expect(claims("Dana asked about timing: told her 30 weeks to go-live.", format: .note).isEmpty)
+        #expect(claims("Lee asked about: SOC 2 report, HL7 feed, pilot timing.", format: .note).isEmpty)
+        // Someone's idea put forward on a named day is theirs; "from" with no move is a range; "call it" stays in its topic.
+        #expect(claims("Lee proposed a pilot on 4 North on Tuesday.", format: .note) == [["lee", "pilot-first"]])
+        #expect(claims("Lee thinks go-live is anywhere from six months to a year.", format: .note).allSatisfy { $0 != ["lee", "52"] })
+        #expect(claims("Dana Reyes: Go-live thirty weeks, payback call it two years.") == [["dana", "30"], ["dana", "24"]])
+        // Idioms and names are no figures.
+        #expect(claims("Thanks a million for the TCO breakdown.", format: .email).isEmpty)
+        #expect(claims("Dana wants Ward 7's go-live done first.", format: .note).isEmpty)
+        #expect(claims("Dana Reyes: 15's still my payback number.") == [["dana", "15"]])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

@@ -55,15 +55,27 @@ extension NoteFigure {
     /// Words after a number that leave it a plain figure ("at 150,000 for the three years").
     private static let bareFollowers: Set<String> = ["for", "which", "all", "in", "on", "at", "max", "maximum", "and", "or", "as", "per", "by",
                                                      "from", "before", "after", "right", "now", "so", "is", "to", "with", "tops", "total",
-                                                     "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over",
-                                                     // "Thirty's fair", "Eighteen's my number".
-                                                     "'s", "’s"]
+                                                     "flat", "minimum", "min", "give", "or", "but", "if", "once", "including", "plus", "over"]
     private static let negators: Set<String> = ["not", "instead", "than", "never"]
     /// Words between two figures that take the first back.
     private static let correctionCues: [[String]] = [["sorry"], ["i", "mean"], ["correction"], ["make", "that"], ["no", "make", "it"],
                                                      ["or", "rather"]]
 
     /// Every figure in a statement's tokens, in order.
+    /// Written without a unit ("Eighteen", "30").
+    var isBare: Bool { if case .bare = unit { return true }; return false }
+
+    /// Written without a unit or in `topicUnit` itself ("eighteen months" on a topic kept in months).
+    func isIn(_ topicUnit: String?) -> Bool {
+        let target = topicUnit?.lowercased() ?? ""
+        switch unit {
+        case .bare: return true
+        case .percent: return target == "percent" || target == "%"
+        case let .time(name): return FigureUnit.timeUnit(target).map { FigureUnit.convert(1, from: name, to: $0) == 1 } ?? false
+        default: return false
+        }
+    }
+
     static func scan(_ tokens: [NoteToken]) -> [NoteFigure] {
         var figures: [NoteFigure] = []
         var index = 0
@@ -313,7 +325,9 @@ extension NoteFigure {
             } else if case .bare = unit, otherUnits.contains(word.folded) {
                 unit = .other(word.folded)
                 last += 1
-            } else if case .bare = unit, word.isWord, !bareFollowers.contains(word.folded) {
+            } else if case .bare = unit, word.isWord, !bareFollowers.contains(word.folded),
+                      // ("15's still my payback number"; not "Ward 7's go-live", a name's.)
+                      !(["'s", "’s"].contains(word.folded) && (first == 0 || !tokens[first - 1].startsUppercase)) {
                 // "4 West", "three units", "5 campuses": a name or a count, not a figure.
                 unit = .count
             }
@@ -379,7 +393,9 @@ extension NoteFigure {
         // (Not "twenty twenty-seven", a year said in words.)
         if let bare = amount, bare >= 10, start != "a", start != "an", start != "half", start != "one",
            index == 0 || spelled[tokens[index - 1].folded] == nil,
-           unitAt >= tokens.count || tokens[unitAt].kind == .mark || bareFollowers.contains(tokens[unitAt].folded) || tokens[unitAt].folded == "was" {
+           // ("Thirty's fair", "Eighteen's my number": said in words, so no ward's name as "Ward 7's".)
+           unitAt >= tokens.count || tokens[unitAt].kind == .mark || bareFollowers.contains(tokens[unitAt].folded)
+            || ["was", "'s", "’s"].contains(tokens[unitAt].folded) {
             return NoteFigure(value: bare, unit: .bare, first: index, last: unitAt - 1, negated: isNegated(before: index, in: tokens))
         }
         guard var value = amount, unitAt < tokens.count else { return nil }
@@ -402,9 +418,11 @@ extension NoteFigure {
             value *= factor
             unit = .money(nil)
         } else if start == "a", ["million", "billion"].contains(unitWord), !isPlaceOrRounds(unitAt, in: tokens),
-                  // "a million is my number", "a million even", "a million dollars"; not "a million things".
+                  // "a million is my number", "a million even", "a million dollars"; not "a million things",
+                  // "a million and one things", nor "Thanks a million for the TCO breakdown".
+                  index == 0 || !["thanks", "thank", "thx"].contains(tokens[index - 1].folded),
                   unitAt + 1 >= tokens.count || tokens[unitAt + 1].kind == .mark
-                    || bareFollowers.contains(tokens[unitAt + 1].folded) || ["even", "dollars", "usd"].contains(tokens[unitAt + 1].folded) {
+                    || ["even", "dollars", "usd", "is", "'s", "’s", "flat", "total", "tops", "for"].contains(tokens[unitAt + 1].folded) {
             value *= multipliers[unitWord] ?? 1
             unit = .money(nil)
         } else {

@@ -45,22 +45,33 @@ public struct NoteReader: Sendable {
         let lines = layout.lines(of: document.text, format: document.format)
         var reading = NoteReading()
         let conversation = [.vtt, .srt, .transcript].contains(document.format)
-        // The number topic the last turn ended on, for a reply in the next.
+        // The number topic the last turn ended on, for a reply in the next, and who spoke it.
         var lastTurnTopic: String?
+        var lastTurnBare = false
+        var lastTurnVoice: NoteVoice?
         for line in lines {
             var about = line.about
             // (The heading's own titles, "CATHAL HEBDITCH, CFO.", bring in no one else.)
             var atOpening = true
             var previous: Verdict.Context? = about.map { Verdict.Context(holder: $0) }
-            let replyTopic = conversation ? lastTurnTopic : nil
+            // (A cue that goes on the same speaker's sentence is no reply to it.)
+            let replyTopic = conversation && line.voice != lastTurnVoice ? lastTurnTopic : nil
             if let replyTopic {
                 if previous == nil { previous = Verdict.Context() }
                 previous?.replyTopic = replyTopic
+                previous?.replyBare = lastTurnBare
             }
-            // The number topic this turn ends on; a turn about nothing of the kind, or the seller's,
-            // ends the reply chain ("Our standard is twenty-eight weeks." / "Twenty-eight weeks. Sure.").
+            // The number topic this turn's last statement is on; a turn that ends on something else,
+            // or the seller's, ends the reply chain ("Our standard is twenty-eight weeks." /
+            // "Twenty-eight weeks. Sure.", "Payback is eighteen months. How many beds on 4 North?" / "Thirty-two.").
             var turnTopic: String?
-            defer { lastTurnTopic = line.voice.isStakeholder ? turnTopic : nil }
+            var turnBare = false
+            var ownTopic = false
+            defer {
+                lastTurnTopic = line.voice.isStakeholder ? turnTopic : nil
+                lastTurnBare = turnBare
+                lastTurnVoice = line.voice
+            }
             // Claims this turn read from a figure that answered the turn before.
             var replies: [NoteClaim] = []
             var heading: String?
@@ -140,11 +151,18 @@ public struct NoteReader: Sendable {
                 lastStatement = (reading.claims.count - added.count)..<reading.claims.count
                 previous = verdict.context
                 previous?.awaitsFigure = verdict.skipped == .noFigure
-                // (The turn's own words on a topic end the reply to the one before.)
                 if let topic = verdict.context.numberTopic {
                     turnTopic = topic
-                } else if turnTopic == nil {
+                    turnBare = verdict.context.figureInTopicUnit
+                } else if verdict.skipped == .question || statement.last == "?" {
+                    // "Payback is eighteen months. Lee, how many beds on 4 North?": the turn ends on a question.
+                    turnTopic = nil
+                }
+                // (The turn's own words on a topic end the reply to the one before.)
+                if verdict.context.numberTopic != nil { ownTopic = true }
+                if !ownTopic {
                     previous?.replyTopic = replyTopic
+                    previous?.replyBare = lastTurnBare
                 }
                 // (In a paragraph about one person, "she" goes on meaning her until someone else is named:
                 // "Reports to Marcus, the CEO. He wants…" is no longer about her.)
@@ -163,20 +181,31 @@ public struct NoteReader: Sendable {
     static func repliesWithFigure(_ tokens: [NoteToken], figure: NoteFigure) -> Bool {
         let opening = tokens.firstIndex { $0.kind != .mark && !["and", "so", "well", "ok", "okay", "yes", "yeah"].contains($0.folded) }
         guard opening == figure.first, !tokens.contains(where: { $0.isMark("?") }) else { return false }
+        // ("100%." agrees with everything; it is no figure on overtime.)
+        if case .percent = figure.unit, figure.value == 100 { return false }
         let rest = tokens[(figure.last + 1)...].filter { $0.kind != .mark }.map(\.folded)
-        guard rest.count <= 8, !rest.contains(where: isNegation) else { return false }
-        if rest.first == "of" { return false }
-        let doubts: Set<String> = ["heroic", "optimistic", "stretch", "ambitious", "aggressive", "light", "heavy", "low", "high", "tight",
-                                   "generous", "fantasy", "dream", "wishful", "hopeful", "unrealistic", "silly", "crazy", "mad", "joke",
-                                   "chance", "way", "hardly", "doubt", "sure", "maybe", "perhaps", "ago", "later", "earlier", "before",
-                                   "said", "was", "were", "had", "used", "if", "unless", "your", "you", "yours", "their", "his", "her",
-                                   // "Sixteen, sorry.": a report corrected; "Twelve is the old number".
-                                   "sorry", "old"]
-        if rest.contains(where: doubts.contains) { return false }
+        guard rest.count <= 8 else { return false }
+        // Up to a comma, only words that say whose the figure is or that it stands ("Fourteen months is
+        // what they're quoting", "Two weeks from Friday is the board meeting" say something else);
+        // after it, a reason ("thirty-six weeks, honestly, with our Epic upgrade in June"), not a doubt.
+        let afterFigure = tokens[(figure.last + 1)...]
+        let comma = afterFigure.firstIndex { $0.isMark(",") || $0.isMark("-") || $0.isMark("—") } ?? tokens.count
+        let lead = tokens[(figure.last + 1)..<comma].filter { $0.kind != .mark }.map(\.folded)
+        let reason = comma < tokens.count ? tokens[comma...].filter { $0.kind != .mark }.map(\.folded) : []
+        guard lead.allSatisfy({ replyWords.contains($0) || departments.contains($0) }),
+              !reason.contains(where: { replyDoubts.contains($0) || isNegation($0) }) else { return false }
         // "too" agrees at the end ("for me too"), and doubts before a word ("too tight").
         if let too = rest.firstIndex(of: "too"), too != rest.count - 1 { return false }
         return true
     }
+    private static let replyDoubts: Set<String> = ["heroic", "optimistic", "stretch", "ambitious", "aggressive", "light", "tight", "generous",
+                                                   "fantasy", "wishful", "unrealistic", "chance", "doubt", "maybe", "perhaps", "quoting", "quoted",
+                                                   "said", "says", "your", "you", "their", "his", "her", "sorry", "old", "if", "unless", "ago"]
+    private static let replyWords: Set<String> = ["too", "as", "well", "also", "for", "me", "us", "fair", "fine", "ok", "okay", "works",
+                                                  "agreed", "agree", "same", "here", "from", "and", "i", "i'll", "i'd", "i'm", "we", "we'll",
+                                                  "it", "that", "that's", "my", "our", "number", "defend", "stand", "by", "sign", "off", "on",
+                                                  "board", "to", "the", "house-wide", "honestly", "realistically", "then", "'s", "is", "still",
+                                                  "side", "end", "put", "in", "model"]
 
     /// Whether a statement brings in someone the paragraph is not about: a title ("the CEO", "her
     /// boss") or whom its person reports to.
@@ -403,6 +432,12 @@ public struct NoteReader: Sendable {
             /// In a conversation, the number topic the turn before this one ended on: what a reply
             /// that opens with a figure is about ("Payback?" / … / "Eighteen for me too.").
             var replyTopic: String?
+            /// A figure without a unit may answer that turn: its figure was in the topic's own unit
+            /// ("eighteen months" on payback), so "Eighteen for me too" means the same (not after
+            /// "nine months" on a go-live kept in weeks, nor after "$1.2 million").
+            var replyBare = false
+            /// The statement's number claim was read from a figure without a unit or in the topic's own.
+            var figureInTopicUnit = false
         }
 
         var claims: [NoteClaim] = []
@@ -573,6 +608,14 @@ public struct NoteReader: Sendable {
         }), !statement.contains("because"), !statement.contains("agreed")
         else { return false }
         let rest = Array(clause[(said + 2)...])
+        // (Someone else's idea floated "on Tuesday" or "last week" is a recap of what they put forward,
+        // theirs still: "Lee proposed a pilot on 4 North on Tuesday"; "back in March", "last autumn" is
+        // long enough ago to have been left.)
+        if ["floated", "suggested", "proposed"].contains(clause[said + 1]), clause[said] != "i" {
+            let longAgo = rest.count >= 3 && rest[rest.count - 3] == "back" && rest[rest.count - 2] == "in"
+                || rest.count >= 2 && rest[rest.count - 2] == "last" && ["autumn", "fall", "spring", "summer", "winter", "year"].contains(rest.last!)
+            if !longAgo { return false }
+        }
         // (What someone had or wanted is the clause's only news: not "I had lunch with Dana on Tuesday
         // and she wants annual".)
         if ["had", "wanted", "floated", "suggested", "proposed"].contains(clause[said + 1]), !["i", "we"].contains(clause[said]) || clause[said + 1] == "had",
@@ -738,6 +781,7 @@ public struct NoteReader: Sendable {
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
         } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.replyTopic, figures.count == 1,
                   Self.repliesWithFigure(tokens, figure: figures[0]),
+                  previous?.replyBare == true || !figures[0].isBare,
                   // ("Twelve is Ludovica's old number": someone else's.)
                   people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
             // "Payback?" / "Eighteen months on payback." / "Eighteen for me too.": a turn that opens
@@ -759,8 +803,10 @@ public struct NoteReader: Sendable {
 
         let ending = statement.last { !" )\"'”’".contains($0) && !$0.isWhitespace }
         // ("Dov asked about Epic: Magnus O. is fine with an HL7 interface": the answer after the colon.)
+        // (Only with a stakeholder named after the colon: not "Dana asked about timing: told her 30 weeks",
+        // the seller's answer, nor "Lee asked about: SOC 2 report, HL7 feed".)
         let answered = tokens.firstIndex { $0.isMark(":") }.map { colon in
-            mentions.allSatisfy { $0.first > colon }
+            mentions.allSatisfy { $0.first > colon } && people.mentions(in: tokens, lowercaseText: lowercaseText).contains { $0.first > colon }
                 && !Self.questionCues.contains { Self.contains(tokens[(colon + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
         } ?? false
         if ending == "?" || (!answered && Self.questionCues.contains(where: { Self.contains(words, $0) })) {
@@ -892,6 +938,7 @@ public struct NoteReader: Sendable {
                     }
                     usedFigures.insert(index)
                     values.append((topicID, .number(value)))
+                    if case let .number(unit, _) = topic.kind { verdict.context.figureInTopicUnit = figures[index].isIn(unit) }
                     // "No, I said OT down 15, not 20": the figure set aside is no longer the holder's.
                     if case let .number(unit, _) = topic.kind {
                         for other in figures where other.negated {
@@ -1045,7 +1092,10 @@ public struct NoteReader: Sendable {
         "confirm", "confirms", "confirmed", "tell", "tells", "told", "model", "models", "modeled", "modelled", "plan", "plans", "planning",
         "planned", "figure", "figures", "figured", "reckon", "reckons", "believe", "believes", "feel", "feels", "see", "sees", "like", "likes",
         "accept", "accepts", "ok", "okay", "fine", "comfortable", "happy", "agree", "agrees", "agreed", "favor", "favors", "favour", "favours",
-        "lean", "leans", "leaning", "has", "had", "is", "was", "'s", "are", "were", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
+        "lean", "leans", "leaning", "has", "had", "is", "was", "'s",
+        // "Maud and Nell are both keen…": "both" after two names stands for their verb ("are" alone
+        // would make "Our nurses are exhausted, so I want…" the nurses').
+        "both", "quoted", "mentioned", "asked", "suggested", "suggests", "proposed",
         "argues", "argued", "claims", "stated", "wrote", "writes", "noted", "targets", "targeting", "guesses", "guess", "insisting",
         "sign", "signs", "signed", "backs", "supports", "wants", "would", "'d", "can", "will", "budge", "budging",
         "ballparked", "ballparks", "floated", "floats", "pegged", "pegs",
@@ -1733,19 +1783,28 @@ extension NoteReader {
             let start = candidate.figure.first - words.count
             return start >= 0 && words.indices.allSatisfy { tokens[start + $0].folded == words[$0] }
         }
-        // "ten to twelve, call it eleven": the figure settled on.
-        if let settled = candidates.last(where: { preceded($0, by: ["call", "it"]) }) {
+        // "ten to twelve, call it eleven": the figure settled on, right after the one it settles
+        // (not "Go-live thirty weeks, payback call it two years", another topic's).
+        if let settled = candidates.last(where: { preceded($0, by: ["call", "it"]) }),
+           let before = candidates.last(where: { $0.figure.last < settled.figure.first - 2 }), before.figure.first >= anchor,
+           tokens[(before.figure.last + 1)..<(settled.figure.first - 2)].allSatisfy({ !$0.isWord || ["so", "or", "say", "maybe"].contains($0.folded) }) {
             pick = settled
-        } else if preceded(pick, by: ["from"]),
+        } else if preceded(pick, by: ["from"]), pick.figure.first >= 2,
+                  // "I've moved from six months to thirty weeks": where the move ended (not "anywhere
+                  // from six months to a year", a range).
+                  tokens[..<(pick.figure.first - 1)].filter(\.isWord).suffix(2).contains(where: { Self.movingVerbs.contains($0.folded) }),
                   let to = candidates.first(where: { $0.figure.first > pick.figure.last && preceded($0, by: ["to"]) }),
                   tokens[(pick.figure.last + 1)..<(to.figure.first - 1)].allSatisfy({ !$0.isWord }) {
-            // "I've moved from six months to thirty weeks": where the move ended.
             pick = to
         }
         // A figure no store would take (beyond 10^15, a negative cost, 150% of overtime) is no claim.
         guard NumberText.isAcceptable(pick.value), FigureUnit.problem(pick.value, unit: unit) == nil else { return .problem(.noFigure) }
         return .value((pick.value * 10_000).rounded() / 10_000, pick.index)
     }
+
+    /// Verbs of a figure moved: "moved from six months to thirty weeks", "came down from 15 to 12".
+    static let movingVerbs: Set<String> = ["moved", "moving", "move", "gone", "went", "pushed", "revised", "changed", "shifted", "come",
+                                           "came", "dropped", "slipped", "down", "up", "raised", "lowered", "cut"]
 
     /// The figure in the topic's unit: `nil` when the figure is about something else (a percentage
     /// on a money topic), `.some(nil)` when it is in a unit the topic cannot convert (€ on USD).
