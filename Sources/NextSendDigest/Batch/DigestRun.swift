@@ -220,7 +220,10 @@ public enum DigestRun {
     public static func writeMarketing(_ plan: Plan, tally: MarketingTally) throws -> ItemOutcome {
         guard plan.marketing == .written else { return plan.marketing }
         let digest = plan.builder.marketingDigest(tally, assets: plan.assets)
-        for (format, text) in try plan.renderer.render(digest, formats: plan.formats).sorted(by: { $0.key < $1.key }) {
+        // One format at a time, each written before the next is rendered: at 100,000 groups the
+        // JSON alone is tens of megabytes, and holding all three at once raised the run's peak.
+        for format in plan.formats.sorted() {
+            guard let text = try plan.renderer.render(digest, formats: [format])[format] else { continue }
             try plan.files.write(text, to: plan.files.marketingFile(format))
         }
         try plan.store.recordDigestItem(DigestLedger.marketingItem, week: plan.week, outDir: plan.files.root.path,
