@@ -13,15 +13,9 @@ import Testing
     /// Generated groups, with dismissals (some with reasons that group by their words) added to a
     /// few, so every part of the marketing digest has something in it.
     static func dataset(seed: UInt64) -> (assets: [Asset], groups: [BuyingGroup]) {
-        let generator = DatasetGenerator(assets: 120, groups: 90, reps: 6, seed: seed, asOf: asOf, taxonomy: taxonomy)
-        var assets: [Asset] = []
-        generator.generateAssets { id, text in
-            if let asset = AssetParser.parse(text, id: id, file: "\(id).md", taxonomy: taxonomy, asOf: asOf).asset { assets.append(asset) }
-        }
-        var lines: [String] = []
-        generator.generateGroups { lines.append($0) }
-        var groups = GroupParser.parseJSONLines(lines.joined(separator: "\n"), file: "groups.jsonl", taxonomy: taxonomy,
-                                                knownAssets: Set(assets.map(\.id))).groups
+        let generated = DatasetGenerator(assets: 120, groups: 90, reps: 6, seed: seed, asOf: asOf, taxonomy: taxonomy).parsed()
+        let assets = generated.assets
+        var groups = generated.groups
         let reasons = ["No behavioral-health edition", "needs a behavioral health version", "Too long for a CFO", nil, "too long for the CFO"]
         for index in groups.indices where index % 4 == 0 {
             let asset = assets[index % assets.count].id

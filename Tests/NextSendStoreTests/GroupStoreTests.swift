@@ -458,15 +458,7 @@ import Testing
         guard let store = try kind.make() else { return }
         let taxonomySource = DatasetGenerator.defaultTaxonomySource
         let taxonomy = try TaxonomyParser.parse(taxonomySource, file: "taxonomy.yaml")
-        let generator = DatasetGenerator(assets: 200, groups: 300, reps: 10, seed: 11, asOf: Self.asOf, taxonomy: taxonomy)
-        var assets: [Asset] = []
-        generator.generateAssets { id, text in
-            if let asset = AssetParser.parse(text, id: id, file: "\(id).md", taxonomy: taxonomy, asOf: Self.asOf).asset { assets.append(asset) }
-        }
-        var lines: [String] = []
-        generator.generateGroups { lines.append($0) }
-        let groups = GroupParser.parseJSONLines(lines.joined(separator: "\n"), file: "groups.jsonl", taxonomy: taxonomy,
-                                                knownAssets: Set(assets.map(\.id))).groups
+        let (assets, groups) = DatasetGenerator(assets: 200, groups: 300, reps: 10, seed: 11, asOf: Self.asOf, taxonomy: taxonomy).parsed()
         _ = try store.importCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, asOf: Self.asOf)
         try store.importGroups(groups)
         let byID = Dictionary(uniqueKeysWithValues: assets.map { ($0.id, $0) })

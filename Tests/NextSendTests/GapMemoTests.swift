@@ -9,17 +9,7 @@ import Testing
     static let taxonomy = try! TaxonomyParser.parse(DatasetGenerator.defaultTaxonomySource, file: "taxonomy.yaml")
 
     static func dataset(seed: UInt64, assets assetCount: Int, groups groupCount: Int) -> (assets: [Asset], groups: [BuyingGroup]) {
-        let asOf = Day("2026-11-29")!
-        let generator = DatasetGenerator(assets: assetCount, groups: groupCount, reps: 10, seed: seed, asOf: asOf, taxonomy: taxonomy)
-        var assets: [Asset] = []
-        generator.generateAssets { id, text in
-            if let asset = AssetParser.parse(text, id: id, file: "\(id).md", taxonomy: taxonomy, asOf: asOf).asset { assets.append(asset) }
-        }
-        var lines: [String] = []
-        generator.generateGroups { lines.append($0) }
-        let groups = GroupParser.parseJSONLines(lines.joined(separator: "\n"), file: "groups.jsonl", taxonomy: taxonomy,
-                                                knownAssets: Set(assets.map(\.id))).groups
-        return (assets, groups)
+        DatasetGenerator(assets: assetCount, groups: groupCount, reps: 10, seed: seed, asOf: Day("2026-11-29")!, taxonomy: taxonomy).parsed()
     }
 
     @Test(arguments: [7, 23] as [UInt64])
