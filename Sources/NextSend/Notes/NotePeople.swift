@@ -195,10 +195,10 @@ struct NotePeople: Sendable {
     }
 
     /// Capitalized words a misspelled name must never be taken for.
-    static let neverNames: Set<String> = ["january", "february", "august", "september", "october", "november", "december",
-                                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    /// (Not the months that are also first names: March, April, May, June, July.)
+    static let neverNames: Set<String> = NoteText.weekdays.union(NoteText.months.subtracting(["march", "april", "may", "june", "july"])).union([
                                           "philips", "cerner", "oracle", "gartner", "forrester", "workday", "kronos", "meditech",
-                                          "allscripts", "athena", "nuance", "vizient", "premier", "chartis", "guidehouse", "deloitte"]
+                                          "allscripts", "athena", "nuance", "vizient", "premier", "chartis", "guidehouse", "deloitte"])
 
     /// Whether two words are one edit apart: a letter inserted or deleted, or two neighbouring
     /// letters swapped (a letter replaced turns too many words into names).

@@ -154,12 +154,12 @@ public struct NoteReader: Sendable {
                 if let topic = verdict.context.numberTopic {
                     turnTopic = topic
                     turnBare = verdict.context.figureInTopicUnit
+                    // (The turn's own words on a topic end the reply to the one before.)
+                    ownTopic = true
                 } else if verdict.skipped == .question || statement.last == "?" {
                     // "Payback is eighteen months. Lee, how many beds on 4 North?": the turn ends on a question.
                     turnTopic = nil
                 }
-                // (The turn's own words on a topic end the reply to the one before.)
-                if verdict.context.numberTopic != nil { ownTopic = true }
                 if !ownTopic {
                     previous?.replyTopic = replyTopic
                     previous?.replyBare = lastTurnBare
@@ -319,15 +319,15 @@ public struct NoteReader: Sendable {
                 flush()
             } else if ".?!".contains(character), next.isWhitespace {
                 current.append(character)
-                let lastWord = current.dropLast().split(separator: " ").last.map { $0.lowercased() } ?? ""
+                let words = current.dropLast().split(separator: " ")
+                let written = words.last.map(String.init) ?? ""
+                let lastWord = written.lowercased()
                 // Not after an initial ("Pat K.") or an abbreviation ("vs.", "e.g.").
                 // ("So am I." and "Nor do I." end a sentence: "I" after a word in lower case is the pronoun.)
-                let words = current.dropLast().split(separator: " ")
-                let pronoun = words.last == "I" && words.count >= 2 && words[words.count - 2].first?.isLowercase == true
+                let pronoun = written == "I" && words.count >= 2 && words[words.count - 2].first?.isLowercase == true
                 let initial = lastWord.count == 1 && lastWord.first!.isLetter && !pronoun
                 // ("No. 5 North" abbreviates a number; "No. We're doing it in waves." and "they said no. 2027
                 // is too late" answer.)
-                let written = current.dropLast().split(separator: " ").last.map(String.init) ?? ""
                 let answer = lastWord == "no" && !(written == "No" && index + 2 < characters.count && characters[index + 2].isNumber)
                 if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) { flush() }
             } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
@@ -634,18 +634,15 @@ public struct NoteReader: Sendable {
                 guard rest.count - at == (rest[at] == "back" ? 3 : 2) else { return false }
                 let next = rest[at + 1]
                 switch rest[at] {
-                case "on": return weekdays.contains(next)
-                case "last": return weekdays.contains(next) || ["week", "month", "autumn", "fall", "spring", "summer", "winter", "year",
+                case "on": return NoteText.weekdays.contains(next)
+                case "last": return NoteText.weekdays.contains(next) || ["week", "month", "autumn", "fall", "spring", "summer", "winter", "year",
                                                                 "quarter"].contains(next)
-                case "back": return next == "in" && at + 2 < rest.count && months.contains(rest[at + 2])
+                case "back": return next == "in" && at + 2 < rest.count && NoteText.months.contains(rest[at + 2])
                 default: return false
                 }
             }
         return then && !standsBy
     }
-    private static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    private static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                              "october", "november", "december"]
 
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
@@ -938,9 +935,9 @@ public struct NoteReader: Sendable {
                     }
                     usedFigures.insert(index)
                     values.append((topicID, .number(value)))
-                    if case let .number(unit, _) = topic.kind { verdict.context.figureInTopicUnit = figures[index].isIn(unit) }
-                    // "No, I said OT down 15, not 20": the figure set aside is no longer the holder's.
                     if case let .number(unit, _) = topic.kind {
+                        verdict.context.figureInTopicUnit = figures[index].isIn(unit)
+                        // "No, I said OT down 15, not 20": the figure set aside is no longer the holder's.
                         for other in figures where other.negated {
                             if case let .some(.some(aside)) = Self.convert(other, to: unit), aside != value {
                                 setAside.append((topicID, .number((aside * 10_000).rounded() / 10_000)))

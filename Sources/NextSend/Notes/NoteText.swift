@@ -65,6 +65,11 @@ public enum NoteText {
         tokens(of: phrase).filter { $0.kind != .mark }.map(\.folded).joined(separator: " ")
     }
 
+    /// The days of the week and the months, folded: calendar words, never names or topics.
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                      "october", "november", "december"]
+
     /// Splits a statement into tokens. A possessive `'s` is a token of its own ("Rosa" "'s");
     /// other apostrophes stay inside their word ("doesn't", "O'Neal"); letters right after digits
     /// are a word of their own, marked attached ("310" "k").
