@@ -70,52 +70,46 @@ public struct MarketingTally: Sendable {
         var groups: Set<String> = []
         var reps: Set<String> = []
         var latest: Day
+
+        mutating func add(_ other: ReasonTally) {
+            count += other.count
+            groups.formUnion(other.groups)
+            reps.formUnion(other.reps)
+            latest = max(latest, other.latest)
+        }
     }
 
-    /// Folds in one group's facts.
+    /// Folds in one group's facts: the tally of that group alone, merged.
     public mutating func add(_ facts: DigestBuilder.GroupFacts) {
-        groupCount += 1
+        var one = MarketingTally()
+        one.groupCount = 1
         for gap in facts.gaps {
-            var tally = gaps[gap.key] ?? GapTally()
-            tally.groups += 1
-            tally.keep([GapTally.Entry(group: facts.group, owner: facts.owner, gap: gap)])
-            if let industry = facts.industry { tally.industries[industry, default: 0] += 1 }
-            tally.roles.formUnion(gap.roles)
-            gaps[gap.key] = tally
+            one.gaps[gap.key] = GapTally(groups: 1, weakest: [GapTally.Entry(group: facts.group, owner: facts.owner, gap: gap)],
+                                         industries: facts.industry.map { [$0: 1] } ?? [:], roles: Set(gap.roles))
         }
         if let previous = facts.previousGaps {
-            for (key, label) in previous { noteLastWeek(key, group: facts.group, label: label, groups: 1) }
+            for (key, label) in previous { one.lastWeek[key] = (facts.group, label, 1) }
         } else {
-            everyGroupHasLastWeek = false
+            one.everyGroupHasLastWeek = false
         }
         for outcome in facts.outcomes {
-            var effect = effects[outcome.asset] ?? MarketingDigest.Effect(
-                asset: outcome.asset, title: "", sent: 0, consumed: 0, conflictsAddressed: 0, conflictsClosed: 0, conflictsPending: 0,
-                jobsAddressed: 0, jobsMoved: 0, jobsPending: 0)
-            effect.sent += 1
-            effect.consumed += outcome.consumed ? 1 : 0
-            effect.conflictsAddressed += outcome.conflictsAddressed.count
-            effect.conflictsClosed += outcome.conflictsClosed.count
-            effect.conflictsPending += outcome.conflictsPending.count
-            effect.jobsAddressed += outcome.jobsAddressed.count
-            effect.jobsMoved += outcome.jobsMoved.count
-            effect.jobsPending += outcome.jobsPending.count
-            effects[outcome.asset] = effect
+            one.effects[outcome.asset, default: .zero(outcome.asset)].add(MarketingDigest.Effect(
+                asset: outcome.asset, title: "", sent: 1, consumed: outcome.consumed ? 1 : 0,
+                conflictsAddressed: outcome.conflictsAddressed.count, conflictsClosed: outcome.conflictsClosed.count,
+                conflictsPending: outcome.conflictsPending.count, jobsAddressed: outcome.jobsAddressed.count,
+                jobsMoved: outcome.jobsMoved.count, jobsPending: outcome.jobsPending.count))
         }
         for dismissal in facts.dismissals {
             let text = dismissal.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
             let key = ReasonKey(asset: dismissal.asset, reason: text?.isEmpty == false ? text : nil)
-            var entry = reasons[key] ?? ReasonTally(latest: dismissal.date)
-            entry.count += 1
-            entry.groups.insert(facts.group)
-            entry.reps.insert(facts.owner)
-            entry.latest = max(entry.latest, dismissal.date)
-            reasons[key] = entry
+            one.reasons[key, default: ReasonTally(latest: dismissal.date)].add(
+                ReasonTally(count: 1, groups: [facts.group], reps: [facts.owner], latest: dismissal.date))
             if let reason = key.reason {
-                reasoned.append(DismissalReasons.Given(reason: reason, asset: dismissal.asset, group: facts.group,
-                                                       gapKeys: facts.gaps.map(\.key)))
+                one.reasoned.append(DismissalReasons.Given(reason: reason, asset: dismissal.asset, group: facts.group,
+                                                           gapKeys: facts.gaps.map(\.key)))
             }
         }
+        merge(one)
     }
 
     /// Folds in another tally, as if its groups had been added one by one.
@@ -134,32 +128,8 @@ public struct MarketingTally: Sendable {
             gaps[key] = tally
         }
         for (key, entry) in other.lastWeek { noteLastWeek(key, group: entry.group, label: entry.label, groups: entry.groups) }
-        for (asset, theirs) in other.effects {
-            guard var effect = effects[asset] else {
-                effects[asset] = theirs
-                continue
-            }
-            effect.sent += theirs.sent
-            effect.consumed += theirs.consumed
-            effect.conflictsAddressed += theirs.conflictsAddressed
-            effect.conflictsClosed += theirs.conflictsClosed
-            effect.conflictsPending += theirs.conflictsPending
-            effect.jobsAddressed += theirs.jobsAddressed
-            effect.jobsMoved += theirs.jobsMoved
-            effect.jobsPending += theirs.jobsPending
-            effects[asset] = effect
-        }
-        for (key, theirs) in other.reasons {
-            guard var entry = reasons[key] else {
-                reasons[key] = theirs
-                continue
-            }
-            entry.count += theirs.count
-            entry.groups.formUnion(theirs.groups)
-            entry.reps.formUnion(theirs.reps)
-            entry.latest = max(entry.latest, theirs.latest)
-            reasons[key] = entry
-        }
+        for (asset, theirs) in other.effects { effects[asset, default: .zero(asset)].add(theirs) }
+        for (key, theirs) in other.reasons { reasons[key, default: ReasonTally(latest: theirs.latest)].add(theirs) }
         reasoned += other.reasoned
     }
 
@@ -174,4 +144,23 @@ public struct MarketingTally: Sendable {
 
     /// Whether the week before can be compared with: every group had its gaps worked out, and there were groups.
     var tellsTrend: Bool { groupCount > 0 && everyGroupHasLastWeek }
+}
+
+extension MarketingDigest.Effect {
+    /// No sends yet.
+    static func zero(_ asset: String) -> Self {
+        Self(asset: asset, title: "", sent: 0, consumed: 0, conflictsAddressed: 0, conflictsClosed: 0, conflictsPending: 0,
+             jobsAddressed: 0, jobsMoved: 0, jobsPending: 0)
+    }
+
+    mutating func add(_ other: Self) {
+        sent += other.sent
+        consumed += other.consumed
+        conflictsAddressed += other.conflictsAddressed
+        conflictsClosed += other.conflictsClosed
+        conflictsPending += other.conflictsPending
+        jobsAddressed += other.jobsAddressed
+        jobsMoved += other.jobsMoved
+        jobsPending += other.jobsPending
+    }
 }
