@@ -222,7 +222,12 @@ public enum DigestRun {
         let digest = plan.builder.marketingDigest(tally, assets: plan.assets)
         // One format at a time, each written before the next is rendered: at 100,000 groups the
         // JSON alone is tens of megabytes, and holding all three at once raised the run's peak.
+        // The JSON is written as it is encoded, a row at a time.
         for format in plan.formats.sorted() {
+            if format == .json {
+                try plan.files.write(to: plan.files.marketingFile(format)) { emit in try plan.renderer.writeJSON(digest, emit: emit) }
+                continue
+            }
             guard let text = try plan.renderer.render(digest, formats: [format])[format] else { continue }
             try plan.files.write(text, to: plan.files.marketingFile(format))
         }

@@ -52,6 +52,13 @@ public struct OutputFiles: Sendable {
 
     /// Writes `text` to `url` through a temporary file and a rename.
     public func write(_ text: String, to url: URL) throws {
+        var text = text
+        try write(to: url) { emit in try text.withUTF8 { try emit(UnsafeRawBufferPointer($0)) } }
+    }
+
+    /// Writes what `body` hands its `emit` to `url`, through a temporary file and a rename, so a
+    /// long file need not be held whole: the bytes go out in blocks of 64 KB as they come.
+    public func write(to url: URL, _ body: (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let final = url.standardizedFileURL
         // Belt and braces: names come from fileName(forRep:), but nothing may leave the week's folder.
         guard final.path.hasPrefix(root.path + "/") else {
@@ -63,20 +70,34 @@ public struct OutputFiles: Sendable {
         guard descriptor >= 0 else {
             throw ContentError.writing(temporary.path, errno: errno)
         }
-        var failure: ContentError?
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count, failure == nil {
-            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                failure = ContentError.writing(final.path, errno: errno)
-            } else {
+        func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+            var written = 0
+            while written < bytes.count {
+                let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw ContentError.writing(final.path, errno: errno)
+                }
                 written += result
             }
         }
-        if failure == nil, fsync(descriptor) != 0 {
-            failure = ContentError(.writeFailed, "cannot flush \(final.path): \(String(cString: strerror(errno)))")
+        var failure: (any Error)?
+        do {
+            var block: [UInt8] = []
+            block.reserveCapacity(OutputFiles.block)
+            try body { bytes in
+                if block.count + bytes.count > OutputFiles.block {
+                    try block.withUnsafeBytes(writeAll)
+                    block.removeAll(keepingCapacity: true)
+                }
+                if bytes.count >= OutputFiles.block { try writeAll(bytes) } else { block.append(contentsOf: bytes) }
+            }
+            try block.withUnsafeBytes(writeAll)
+            if fsync(descriptor) != 0 {
+                throw ContentError(.writeFailed, "cannot flush \(final.path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            failure = error
         }
         close(descriptor)
         if let failure {
@@ -89,6 +110,9 @@ public struct OutputFiles: Sendable {
             throw failure
         }
     }
+
+    /// How many bytes ``write(to:_:)`` gathers before it writes them.
+    static let block = 1 << 16
 
     /// Removes temporary files a killed run left behind — never another live run's.
     ///

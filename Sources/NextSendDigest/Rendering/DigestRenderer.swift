@@ -51,6 +51,18 @@ public struct DigestRenderer: Sendable {
         return output
     }
 
+    /// Marketing's JSON, the same bytes as ``render(_:formats:)`` gives, handed to `emit` piece by
+    /// piece: the outcome table and the reviews due are encoded a row at a time (``StreamedJSON``).
+    public func writeJSON(_ digest: MarketingDigest, emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var shell = digest
+        shell.effectiveness = []
+        shell.expiring = []
+        try StreamedJSON.write(shell: encode(shell), rows: [
+            .init(key: "effectiveness", count: digest.effectiveness.count) { try encode(digest.effectiveness[$0]) },
+            .init(key: "expiring", count: digest.expiring.count) { try encode(digest.expiring[$0]) },
+        ], emit: emit)
+    }
+
     func json<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encode(value), as: UTF8.self) + "\n"
     }
