@@ -776,8 +776,9 @@ import NextSendSynthetic
         // Who pushed for it once, without "still", is not who holds it now.
         #expect(claims("Lee Park: I was the one who wanted to flip the switch.", format: .transcript).isEmpty)
         #expect(claims("Lee Park: I was the one who asked for hybrid, and I still want it.", format: .transcript) == [["lee", "hybrid"]])
-        // A pronoun after a reporter's verb may be the reporter or the one named before: no one's.
-        #expect(claims("Dana wasn't on the call, and Lee says she'll want HITRUST.").isEmpty)
+        // A pronoun after a reporter's verb is the one named as not there, whom the reporter speaks for.
+        #expect(claims("Dana wasn't on the call, and Lee says she'll want HITRUST.") == [["dana", "hitrust-required"]])
+        #expect(claims("Dana not on; Lee says she'll want HITRUST.") == [["dana", "hitrust-required"]])
         #expect(claims("Lee says he'll want HITRUST.") == [["lee", "hitrust-required"]])
         // "only … with" conditions its own clause, not the one before it.
         #expect(claims("Lee wants a three-year term with a 3% cap, and Dana will only go multi-year with an exit after year one.")
@@ -1018,6 +1019,42 @@ import NextSendSynthetic
         #expect(claims("Thanks a million for the TCO breakdown.", format: .email).isEmpty)
         #expect(claims("Dana wants Ward 7's go-live done first.", format: .note).isEmpty)
         #expect(claims("Dana Reyes: 15's still my payback number.") == [["dana", "15"]])
+    }
+
+    /// Rules from blind22's first run, each on ordinary sentences, with where it stops.
+    @Test func theBlind22Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A figure corrected in the breath after it replaces the one just read, in its unit.
+        #expect(claims("Lee Park: Go-live, forty weeks for the first campus. Sorry -- thirty-six, now the upgrade has moved.",
+                       format: .transcript) == [["lee", "36"]])
+        #expect(claims("Dana Reyes: Payback twenty months. I mean eighteen.", format: .transcript) == [["dana", "18"]])
+        #expect(claims("Dana Reyes: Go-live in nine months. Sorry, ten.", format: .transcript) == [["dana", "43.3333"]])
+        // Not an apology with a figure of something else, a question, someone else's figure, or a condition.
+        #expect(claims("Lee Park: Go-live, forty weeks. Sorry for the delay on the other 12 items.", format: .transcript) == [["lee", "40"]])
+        #expect(claims("Lee Park: Go-live, forty weeks. Sorry -- thirty-six?", format: .transcript) == [["lee", "40"]])
+        #expect(claims("Dana Reyes: Payback twenty months.\nLee Park: Sorry, eighteen.", format: .transcript).map(\.[0]) != ["lee"])
+        #expect(claims("Dana Reyes: Payback twenty months. Make that eighteen if the cap holds.", format: .transcript) == [["dana", "20"]])
+        // The one just said not to be there is whom the reporter speaks for.
+        #expect(claims("Dana not on; Lee says she'll want HITRUST.") == [["dana", "hitrust-required"]])
+        #expect(claims("Dana was out. Lee says she'll want HITRUST.") == [["dana", "hitrust-required"]])
+        #expect(claims("Dana asked about hosting. Lee says he'll want HITRUST.") == [["lee", "hitrust-required"]])
+        // A pronoun the writer says they know the view of holds it.
+        #expect(claims("Security is Dana's call, but I know she wants HITRUST.", from: "lee") == [["dana", "hitrust-required"]])
+        // A clause of reason after a pronoun's view does not take its name for the holder.
+        #expect(claims("Lee owns the model. He now wants payback in 18 months rather than 20, because he's modelling on Dana's figures.")
+            == [["lee", "18"]])
+        // A target said after a bound is the figure aimed at; a bound alone is still read.
+        #expect(claims("Dana wants the three-year cost under a million, her target is $980k.") == [["dana", "980000"]])
+        #expect(claims("Dana wants the three-year cost under a million.") == [["dana", "1000000"]])
+        // An opening "without …" clause is a condition; "without" inside a view is not.
+        #expect(claims("Dana Reyes: Without the cap, annual.", format: .transcript).isEmpty)
+        #expect(claims("Lee wants hybrid without offshore support.") == [["lee", "hybrid"]])
+        // A peer elsewhere is no stakeholder; how long a pilot runs is not whether to run one.
+        #expect(claims("Dana Reyes: My counterpart at Hollins Bay told me their overtime fell 20 percent.", format: .transcript).isEmpty)
+        #expect(claims("Pilot length: 6 weeks (Dana) vs 8 weeks (Lee).").isEmpty)
+        #expect(claims("Dana Reyes: Go-live. Having seen the pilot plan, I'm at thirty-four weeks.", format: .transcript) == [["dana", "34"]])
     }
 
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {

@@ -81,6 +81,8 @@ public struct NoteReader: Sendable {
             let statements = attributionsJoined(Self.statements(in: line.text), in: line.text, voice: line.voice, lowercaseText: lowercaseText)
             // The claims the statement before this one in the line gave.
             var lastStatement = reading.claims.count..<reading.claims.count
+            // Whom the statement before said was not there ("Wendell wasn't on,").
+            var absent: String?
             for statement in statements.map(Self.concessionRemoved).flatMap({ holderParts($0, lowercaseText: lowercaseText) }) {
                 // "I've been the big-bang guy. I've come off that.": a view left, the one just given.
                 if !lastStatement.isEmpty, case let .stakeholder(speaker) = line.voice,
@@ -95,7 +97,23 @@ public struct NoteReader: Sendable {
                     reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: .negation))
                     continue
                 }
-                let verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
+                // "Go-live, forty weeks. Sorry -- thirty-six, now the upgrade has moved.": a figure
+                // corrected in the breath after it replaces the one just read.
+                if let corrected = correction(statement, of: reading.claims[lastStatement], voice: line.voice, lowercaseText: lowercaseText) {
+                    reading.skipped.append(SkippedStatement(quote: reading.claims.remove(at: corrected.index).quote, why: .negation))
+                    reading.claims.append(corrected.claim)
+                    lastStatement = (reading.claims.count - 1)..<reading.claims.count
+                    continue
+                }
+                var verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
+                // "Agnieszka not on; Leticia says she'll want HITRUST": the pronoun after the reporter's
+                // verb is the one just said not to be there, whom the reporter speaks for.
+                if let absent, let reporter = reportsForSomeone(statement, lowercaseText: lowercaseText), reporter != absent {
+                    for index in verdict.claims.indices where verdict.claims[index].stakeholder == reporter {
+                        verdict.claims[index].stakeholder = absent
+                    }
+                }
+                absent = absentee(statement, lowercaseText: lowercaseText)
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
                 // "Annual. I know, I know. Annual.": one view said twice in a breath is one claim.
                 let lineStart = reading.claims.count - taken
@@ -240,6 +258,82 @@ public struct NoteReader: Sendable {
               Self.leavingCues.contains(where: { Self.contains(words, $0) }) else { return false }
         return phrases.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty && NoteFigure.scan(tokens).isEmpty
     }
+
+    /// A statement that only corrects the figure of the one before it: a cue ("sorry", "I mean",
+    /// "correction", "make that") right before its one figure, no question and no topic of
+    /// its own but that figure's. Returns the claim the figure replaces (its position among `claims`'
+    /// indices) and the claim that replaces it: same holder and topic, the new figure, read in the
+    /// old figure's unit when it has none ("forty weeks. Sorry -- thirty-six" is thirty-six weeks).
+    func correction(_ statement: String, of claims: ArraySlice<NoteClaim>, voice: NoteVoice,
+                    lowercaseText: Bool) -> (index: Int, claim: NoteClaim)? {
+        let numbers = claims.indices.filter { if case .number = claims[$0].value { return true }; return false }
+        guard numbers.count == 1, let index = numbers.first else { return nil }
+        let old = claims[index]
+        if case let .stakeholder(speaker) = voice, speaker != old.stakeholder { return nil }
+        let tokens = NoteText.tokens(of: statement)
+        guard !tokens.contains(where: { $0.isMark("?") }) else { return nil }
+        let words = tokens.indices.filter { tokens[$0].kind != .mark }
+        let folded = words.map { tokens[$0].folded }
+        // Where the cue ends: the figure is the next word.
+        var cueEnd: Int?
+        if folded.first == "sorry" || folded.first == "correction" {
+            cueEnd = words[0]
+        } else if folded.starts(with: ["i", "mean"]) {
+            cueEnd = words[1]
+        } else if let make = folded.indices.dropLast().first(where: { folded[$0] == "make" && folded[$0 + 1] == "that" }) {
+            // ("make that": what was just said; not "make it", which is as often "can we make it 18?".)
+            cueEnd = words[make + 1]
+        }
+        guard let cueEnd, !words.contains(where: { $0 < cueEnd && Self.isNegation(tokens[$0].folded) }), Self.conditionStart(tokens) == nil,
+              let next = words.first(where: { $0 > cueEnd }) else { return nil }
+        let figures = NoteFigure.scan(tokens).filter { if case .count = $0.unit { return false }; return true }
+        guard figures.count == 1, var figure = figures.first, figure.first == next else { return nil }
+        guard phrases.mentions(in: tokens, lowercaseText: lowercaseText).allSatisfy({ $0.topic == old.topic }),
+              case let .number(unit, _) = taxonomy.topic(old.topic)?.kind, case let .number(was) = old.value else { return nil }
+        if case .bare = figure.unit {
+            // The unit the old figure was said in: the figure of its quote that gave its value.
+            let said = NoteFigure.scan(NoteText.tokens(of: old.quote)).first { candidate in
+                if case let .some(.some(value)) = Self.convert(candidate, to: unit) { return abs(value - was) <= abs(was) * 0.0001 }
+                return false
+            }
+            if let said { figure.unit = said.unit }
+        }
+        guard case let .some(.some(value)) = Self.convert(figure, to: unit), value != was,
+              NumberText.isAcceptable(value), FigureUnit.problem(value, unit: unit) == nil else { return nil }
+        return (index, NoteClaim(stakeholder: old.stakeholder, topic: old.topic, value: .number((value * 10_000).rounded() / 10_000),
+                                 quote: Self.quote(statement)))
+    }
+
+    /// The one person a short statement says was not there, and nothing else: "Wendell wasn't on",
+    /// "Agnieszka not on", "Hal was out".
+    func absentee(_ statement: String, lowercaseText: Bool) -> String? {
+        let tokens = NoteText.tokens(of: statement)
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        guard names.count == 1, case let .person(id) = names[0].match else { return nil }
+        let words = tokens.filter(\.isWord).map(\.folded)
+        guard words.count <= 8, phrases.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty, NoteFigure.scan(tokens).isEmpty,
+              Self.absenceCues.contains(where: { Self.contains(words, $0) }) else { return nil }
+        return id
+    }
+    private static let absenceCues: [[String]] = [["wasn't", "on"], ["was", "not", "on"], ["not", "on"], ["isn't", "on"], ["was", "out"],
+                                                  ["is", "out"], ["away"], ["absent"], ["missed"], ["couldn't", "make"], ["not", "there"],
+                                                  ["wasn't", "there"], ["off", "sick"], ["on", "leave"]]
+
+    /// The stakeholder a statement opens by reporting, when a pronoun follows the verb of speech:
+    /// "Leticia says she'll want HITRUST", "but Agnes says he'll want…".
+    func reportsForSomeone(_ statement: String, lowercaseText: Bool) -> String? {
+        let tokens = NoteText.tokens(of: statement)
+        guard let name = people.mentions(in: tokens, lowercaseText: lowercaseText).first, case let .person(id) = name.match,
+              !name.possessive, name.last + 2 < tokens.count,
+              tokens[..<name.first].allSatisfy({ !$0.isWord || ["but", "and", "though"].contains($0.folded) }),
+              Self.speechWords.contains(tokens[name.last + 1].folded), Self.reportedPronouns.contains(tokens[name.last + 2].folded) else { return nil }
+        return id
+    }
+
+    /// Words that make a figure a limit rather than the figure aimed at: "under a million".
+    private static let boundWords: Set<String> = ["under", "below", "than", "over", "above", "most", "ceiling", "max", "maximum", "cap"]
+    /// Words that name the figure aimed at: "her target is $980k".
+    private static let targetWords: Set<String> = ["target", "target's", "targets", "targeting", "aim", "aiming", "goal"]
 
     /// Words by which a speaker leaves the view they just gave (not "that's a stretch", a doubt, nor
     /// "I said that earlier", a repeat).
@@ -463,7 +557,9 @@ public struct NoteReader: Sendable {
             // ("Should they offer hybrid, …" opens a condition; "we should, you know, start…" does not.)
             // ("Hosting to be hybrid, pending Wendell's review", "hybrid, subject to Zuzana's review": after a
             // comma; not "the pending renewal", "not subject to any cap".)
-            for cue in conditionCues where offset + cue.count <= positions.count && (cue[0] != "should" || offset == 0)
+            // ("Without the cap, annual." opens a condition; "hybrid without offshore support" does not.)
+            for cue in conditionCues where offset + cue.count <= positions.count && (!["should", "without"].contains(cue[0]) || offset == 0)
+                && (cue[0] != "without" || tokens[index...].contains(where: { $0.isMark(",") }))
                 && (!["pending", "subject"].contains(cue[0]) || (index > 0 && tokens[index - 1].isMark(","))) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
             }
@@ -478,7 +574,7 @@ public struct NoteReader: Sendable {
                                                     ["only", "with"],
                                                     // "In that case, multi-year's fine", "Should they offer hybrid, I'd look at it".
                                                     ["in", "that", "case"], ["on", "condition"], ["should", "they"], ["should", "you"],
-                                                    ["pending"], ["subject", "to"]]
+                                                    ["pending"], ["subject", "to"], ["without"]]
     /// A view set aside or no longer held: "no longer", "I was too optimistic at 18", "I said … earlier".
     private static let droppedViewCues: [[String]] = [["no", "longer"], ["not", "sure"], ["too", "optimistic"], ["backed", "off"],
                                                       ["walked", "back"], ["no", "view"], ["earlier"], ["previously"], ["originally"],
@@ -785,8 +881,10 @@ public struct NoteReader: Sendable {
             // with a figure answers on the topic the turn before ended on.
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
             verdict.replied = true
-        } else if mentions.isEmpty, let heading, hasFigure, subject.named || words.contains(where: { Self.firstPerson.contains($0) }) {
+        } else if mentions.allSatisfy({ Self.isContext($0, in: tokens) }), let heading, hasFigure,
+                  subject.named || words.contains(where: { Self.firstPerson.contains($0) }) {
             // "Overtime: your deck's 18% is heroic. … I'm at 8 per cent": the paragraph's heading.
+            // ("Go-live. Having seen the pilot plan, I'm at thirty-four weeks": a topic only gone by.)
             mentions = [TopicPhrases.Mention(topic: heading, position: nil, first: 0, last: -1)]
         }
         guard !mentions.isEmpty else {
@@ -1128,7 +1226,9 @@ public struct NoteReader: Sendable {
                                                      // (Not "management" nor "leadership": "workforce management has to…".)
                                                      "manager", "managers", "supervisor", "supervisors", "mgmt",
                                                      // "a KLAS report that puts go-live at seven months" (not "my report", "Dana's report").
-                                                     "report", "reports"]
+                                                     "report", "reports",
+                                                     // "My counterpart at Hollins Bay told me…", "a peer at St. Ives says…".
+                                                     "counterpart", "counterparts", "peer", "peers"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
@@ -1198,18 +1298,18 @@ extension NoteReader {
         let verbIndices = tokens.indices.filter { Self.viewWords.contains(tokens[$0].folded) }
         let topicStart = topicMentions.map(\.first).min() ?? tokens.count
         // "Wendell wasn't on, but Agnes says he'll want HITRUST": the pronoun after the reporter's
-        // verb of speech may be the reporter or the one named before, and a name says nothing of
-        // which: no one's, rather than a guess.
+        // verb of speech is the one named as not there — why else name them — and the reporter
+        // speaks for them. (Two labellers of independent notes read it so.)
         if let reporter = names.last(where: { $0.last + 2 < topicStart }), Self.speechWords.contains(tokens[reporter.last + 1].folded),
            Self.reportedPronouns.contains(tokens[reporter.last + 2].folded),
-           // (Only someone set apart from the reporter: "X wasn't on, but…", "X is away, and…"; not
-           // "After Dana's intro, Lee said he wants hybrid".)
-           names.contains(where: { earlier in
+           // (Only someone set apart from the reporter: "X wasn't on, but…", "X not on; Y says…",
+           // "X is away, and…"; not "After Dana's intro, Lee said he wants hybrid".)
+           let absent = names.last(where: { earlier in
                earlier.last < reporter.first && earlier.match != reporter.match
                    && tokens[(earlier.last + 1)..<reporter.first].contains { ["but", "though", "although", "wasn't", "isn't", "absent", "away",
-                                                                              "missed", "couldn't", "out"].contains($0.folded) }
+                                                                              "missed", "couldn't", "out", "not", "off"].contains($0.folded) }
            }) {
-            return Subject(voice: .ambiguous, named: true)
+            return absent.subject
         }
         // "Someone on the board floated $500k": whoever it is, not a stakeholder.
         if tokens[..<topicStart].contains(where: { ["someone", "somebody"].contains($0.folded) }) {
@@ -1318,6 +1418,13 @@ extension NoteReader {
             let leading = tokens[..<name.first].filter(\.isWord).suffix(2).map(\.folded)
             if leading == ["now", "that"] || ["because", "since", "once"].contains(leading.last ?? ""), voice.isStakeholder || voice == .vendor,
                tokens[..<name.first].contains(where: { Self.firstPerson.contains($0.folded) }) {
+                continue
+            }
+            // "He now wants payback in 18 months, because he's modelling on Eilidh's figures": the
+            // same when a pronoun opens the statement and the name comes in a later clause of reason.
+            if let reason = tokens[..<name.first].lastIndex(where: { ["because", "since", "as"].contains($0.folded) }),
+               let opening = tokens.firstIndex(where: \.isWord), opening < reason, Self.thirdPerson.contains(tokens[opening].folded),
+               topicMentions.contains(where: { $0.last < reason }), !names.contains(where: { $0.first < reason }) {
                 continue
             }
             let beforeIndex = tokens[..<name.first].lastIndex { $0.kind != .mark || ["+", "&"].contains($0.text) }
@@ -1466,7 +1573,7 @@ extension NoteReader {
         var opening = wordTokens.drop { Self.leadIns.contains($0.folded) }
         // (Only when a view word follows the pronoun: "I think he's low on the TCO" is the speaker's.)
         if opening.count > 3, ["i", "we"].contains(opening.first!.folded),
-           ["understand", "gather", "hear", "heard", "believe", "think", "suspect"].contains(opening.dropFirst().first!.folded),
+           ["understand", "gather", "hear", "heard", "believe", "think", "suspect", "know"].contains(opening.dropFirst().first!.folded),
            Self.thirdPerson.contains(opening.dropFirst(2).first!.folded),
            let next = opening.dropFirst(3).first(where: { !["'s", "is", "are", "was", "were", "would", "'d"].contains($0.folded) }),
            Self.viewWords.contains(next.folded) || ["content", "keen", "set", "open"].contains(next.folded) {
@@ -1609,6 +1716,12 @@ extension NoteReader {
         // (whoever is fine with it: "Lee's fine with the hybrid meeting").
         let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
         if subjectNouns.contains(next) { return true }
+        // "Having seen the pilot plan, thirty-four.": what an opening "having …" clause names is what
+        // the speaker went by, not a view.
+        if let first = tokens.firstIndex(where: \.isWord), tokens[first].folded == "having",
+           let comma = tokens.firstIndex(where: { $0.isMark(",") }), mention.first > first, mention.last < comma {
+            return true
+        }
         let before = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(7).map(\.folded)
         let words = Array(before.suffix(2))
         if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) {
@@ -1659,7 +1772,9 @@ extension NoteReader {
                                                    // the word describes something else.
                                                    "pen", "test", "tests", "testing", "budget", "budgets", "leave", "meeting",
                                                    "meetings", "survey", "escalator", "uplift", "increase", "increases", "fee", "fees",
-                                                   "spend"]
+                                                   "spend",
+                                                   // "Pilot length: 6 weeks vs 8": how long, not whether.
+                                                   "length", "lengths", "duration"]
 
     /// Words that turn a position away after "alone": "… alone have been rejected twice".
     private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
@@ -1793,6 +1908,15 @@ extension NoteReader {
                   let to = candidates.first(where: { $0.figure.first > pick.figure.last && preceded($0, by: ["to"]) }),
                   tokens[(pick.figure.last + 1)..<(to.figure.first - 1)].allSatisfy({ !$0.isWord }) {
             pick = to
+        }
+        // "3yr cost under a million, her target is $980k": a target said after a bound is the figure
+        // the holder is aiming at.
+        if tokens[max(0, pick.figure.first - 2)..<pick.figure.first].contains(where: { Self.boundWords.contains($0.folded) }),
+           let target = candidates.first(where: { candidate in
+               candidate.figure.first > pick.figure.last
+                   && tokens[max(pick.figure.last + 1, candidate.figure.first - 3)..<candidate.figure.first].contains { Self.targetWords.contains($0.folded) }
+           }) {
+            pick = target
         }
         // A figure no store would take (beyond 10^15, a negative cost, 150% of overtime) is no claim.
         guard NumberText.isAcceptable(pick.value), FigureUnit.problem(pick.value, unit: unit) == nil else { return .problem(.noFigure) }
