@@ -161,11 +161,34 @@ import Testing
         #expect(days["new"]?.firstImported == Day("2026-11-25"))
         #expect(days["leaving"]?.retiredOn == Day("2026-11-25"))
         func live(_ day: String) throws -> [String] {
-            CatalogHistory.asItStood(try snapshot.assets(), days: days, on: Day(day)!).filter { $0.isLive(asOf: Day(day)!) }.map(\.id)
+            CatalogHistory.asItStood(try snapshot.assetsWithoutBodies(), days: days, on: Day(day)!).filter { $0.isLive(asOf: Day(day)!) }.map(\.id)
         }
         #expect(try live("2026-11-22") == ["leaving", "old"],
                 "the week before: 'leaving' still there, 'new' not yet, nor 'dated' (published the 20th, first imported the 25th)")
         #expect(try live("2026-11-29") == ["dated", "new", "old"])
+    }
+
+    /// The digest reads the catalog without bodies (it never shows one): everything else is the
+    /// stored asset, tags, resolutions and dates included.
+    @Test(arguments: StoreKind.allCases)
+    func theSnapshotsCatalogIsTheStoredOneWithoutBodies(_ kind: StoreKind) throws {
+        guard let store = try kind.make() else { return }
+        let resolver = try #require(AssetParser.parse(Samples.assetFile(), id: "tco-model", file: "tco-model.md",
+                                                      taxonomy: Samples.taxonomy, asOf: Day("2026-11-25")!).asset)
+        #expect(!resolver.resolves.isEmpty, "one asset resolves a topic")
+        let plain = Asset(id: "plain", title: "Plain", summary: "Short.", url: "https://example.com/p", format: "guide",
+                          jobs: [.validation, .requirementsBuilding], roles: ["finance", "it"], topics: ["tco"],
+                          published: Day("2026-11-01")!, reviewBy: Day("2027-02-01")!, owner: "pmm@vendor.example",
+                          body: "A body that only search reads.")
+        try store.importCatalog([resolver, plain], taxonomy: Samples.taxonomy, taxonomySource: "t", asOf: Day("2026-11-25")!)
+        let stored = try store.assets()
+        #expect(stored.allSatisfy { !$0.body.isEmpty }, "the stored assets have bodies to leave out")
+        let withoutBodies = stored.map { asset -> Asset in
+            var asset = asset
+            asset.body = ""
+            return asset
+        }
+        #expect(try store.snapshot().assetsWithoutBodies() == withoutBodies)
     }
 }
 

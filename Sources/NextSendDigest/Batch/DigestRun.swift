@@ -130,7 +130,7 @@ public enum DigestRun {
                 }
             }
         // The catalog as it stood on the week's Sunday: a past week reads the same whenever it is run.
-        let stored = try snapshot.assets(), days = try snapshot.assetDays()
+        let stored = try snapshot.assetsWithoutBodies(), days = try snapshot.assetDays()
         let assets = CatalogHistory.asItStood(stored, days: days, on: options.week.sunday)
         // The week before as it stood then, for the gaps opened and closed since.
         let lastSunday = options.week.sunday.adding(days: -7)

@@ -154,8 +154,9 @@ public protocol Store: Sendable {
 /// a `sent` running at the same time never makes one rep's digest disagree with another's.
 public protocol StoreSnapshot: Sendable {
     func taxonomy() throws -> Taxonomy
-    /// Every asset, in id order (drafts and retired too: touches may name them).
-    func assets() throws -> [Asset]
+    /// Every asset, in id order (drafts and retired too: touches may name them), each with an empty
+    /// body: what is matched and digested never reads one.
+    func assetsWithoutBodies() throws -> [Asset]
     /// The days the store first imported and retired each asset, where it recorded them.
     func assetDays() throws -> [String: CatalogHistory.Days]
     /// What followed earlier sends, as of `asOf`.

@@ -64,7 +64,8 @@ struct GroupMergeRun {
                 var stored = change.isNew ? group : try StoreQueries.fetchGroups(db, ids: [group.id]).first
                 if change.isNew { stored?.touches = try StoreQueries.touches(fromSends: group) }
                 if assets == nil, stored?.touches.isEmpty == false {
-                    assets = Dictionary(try StoreQueries.fetchAssets(db, ids: nil).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                    // Follow-ups read tags and dates, never a body.
+                    assets = Dictionary(try StoreQueries.fetchAssets(db, ids: nil, bodies: false).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 }
                 // A new group has no follow-ups to compare with; the version moves once, at the end.
                 if try StoreQueries.refreshFollowUps(group.id, stored: stored, taxonomy: taxonomy, assets: assets ?? [:], isNew: change.isNew,

@@ -45,7 +45,7 @@ package struct SQLSnapshot: StoreSnapshot {
     package init(reader: any SQLReader) { self.reader = reader }
 
     package func taxonomy() throws -> Taxonomy { try reader.read { try StoreQueries.taxonomy($0) } }
-    package func assets() throws -> [Asset] { try reader.read { try StoreQueries.fetchAssets($0, ids: nil) } }
+    package func assetsWithoutBodies() throws -> [Asset] { try reader.read { try StoreQueries.fetchAssets($0, ids: nil, bodies: false) } }
     package func assetDays() throws -> [String: CatalogHistory.Days] { try reader.read { try StoreQueries.assetDays($0) } }
     package func evidence(asOf: Day) throws -> OutcomeEvidence { try reader.read { try StoreQueries.evidence($0, asOf: asOf) } }
 
