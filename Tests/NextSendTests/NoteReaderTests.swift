@@ -1039,6 +1039,7 @@ import NextSendSynthetic
         // The one just said not to be there is whom the reporter speaks for.
         #expect(claims("Dana not on; Lee says she'll want HITRUST.") == [["dana", "hitrust-required"]])
         #expect(claims("Dana was out. Lee says she'll want HITRUST.") == [["dana", "hitrust-required"]])
+        #expect(claims("- Dana (finance) wasn't on. Lee says she'll want an annual term") == [["dana", "annual"]])
         #expect(claims("Dana asked about hosting. Lee says he'll want HITRUST.") == [["lee", "hitrust-required"]])
         // A pronoun the writer says they know the view of holds it.
         #expect(claims("Security is Dana's call, but I know she wants HITRUST.", from: "lee") == [["dana", "hitrust-required"]])
@@ -1055,6 +1056,38 @@ import NextSendSynthetic
         #expect(claims("Dana Reyes: My counterpart at Hollins Bay told me their overtime fell 20 percent.", format: .transcript).isEmpty)
         #expect(claims("Pilot length: 6 weeks (Dana) vs 8 weeks (Lee).").isEmpty)
         #expect(claims("Dana Reyes: Go-live. Having seen the pilot plan, I'm at thirty-four weeks.", format: .transcript) == [["dana", "34"]])
+    }
+
+    /// What a review of blind22's rules by reading found they would misread, each kept right.
+    @Test func theBlind22RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A correction names nobody, opens its statement, and its figure ends its clause.
+        let named = claims("Dana Reyes: Payback eighteen months for me. Sorry, twenty is what Lee said.", format: .transcript)
+        #expect(named.contains(["dana", "18"]) && !named.contains(["dana", "20"]))
+        #expect(!claims("Dana puts payback at 20 months. Sorry, 14 months is what our model shows.").contains(["dana", "14"]))
+        #expect(claims("Lee Park: Go-live, forty weeks. Sorry, six weeks of that is the Epic upgrade freeze.", format: .transcript) == [["lee", "40"]])
+        #expect(!claims("Lee Park: Go-live, forty weeks. You guys make that 26 weeks in the deck.", format: .transcript).contains(["lee", "26"]))
+        // Only someone said not to be there, right after their name, lends the reporter's pronoun.
+        #expect(claims("Dana laid out the timeline, but Lee says he wants HITRUST.").allSatisfy { $0[0] != "dana" })
+        #expect(claims("Dana's not on board yet. Lee says he'd put the three-year cost at $1.2M.") == [["lee", "1200000"]])
+        #expect(claims("Dana gave nothing away. Lee says he wants HITRUST.") == [["lee", "hitrust-required"]])
+        // A reason clause's own view stays its holder's.
+        #expect(!claims("Lee is the rollout lead. He wants a pilot first, since Dana puts go-live at forty weeks anyway.").contains(["lee", "40"]))
+        // Only the holder's own target, for the same thing.
+        #expect(!claims("Dana needs the 3-yr cost under $1.2M, our target is $1.05M.").contains(["dana", "1050000"]))
+        #expect(claims("Lee wants go-live under 30 weeks, with a goal of 12 weeks for the pilot.") == [["lee", "30"]])
+        // Set phrases with "without" are no condition; a colleague called a counterpart is no outsider.
+        #expect(claims("Without a doubt, Dana wants HITRUST.") == [["dana", "hitrust-required"]])
+        #expect(claims("Lee Park, Dana's counterpart in IT, wants hybrid.") == [["lee", "hybrid"]])
+        // "duration" only right after the topic; a heading only past an opening "having" clause.
+        #expect(claims("Dana wants a pilot, duration six weeks.") == [["dana", "pilot-first"]])
+        #expect(claims("Dana Reyes: TCO: 1.2 million. Of that, I've set aside $150k for the implementation.", format: .transcript)
+            .allSatisfy { $0 != ["dana", "150000"] })
+        #expect(!claims("Dana Reyes: Go-live: thirty-six weeks all in. For the pilot, I'd say eight weeks.", format: .transcript).contains(["dana", "8"]))
+        // "I know" lends its view only to he or she with a verb of wanting or thinking.
+        #expect(claims("Dana is the security lead. I know she has SOC 2 reports from both other vendors.").isEmpty)
     }
 
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {

@@ -81,6 +81,9 @@ struct NoteLine: Sendable, Hashable {
     /// The stakeholder a paragraph is about ("CATHAL HEBDITCH, CFO. Careful, dry… He's run payback
     /// himself…"): who "he" or "she" is where the statement before names no one.
     var about: String?
+    /// A line of prose right under another of the same voice, with no blank line, bullet or heading
+    /// between: one paragraph wrapped by hand, where "He" goes on meaning the person just written about.
+    var continues = false
 }
 
 /// Turns a document into lines with their voices, by format.
@@ -120,7 +123,9 @@ struct NoteLayout {
         // Bullets headed by a name, by indent: "- Kate: TCO 1.1mm" makes its indented sub-bullets
         // ("  - payback two years, tops") Kate's too, the way a scribe nests what one person said.
         var parents: [(indent: Int, voice: NoteVoice)] = []
-        for line in raw {
+        // The raw line number of the last line of prose kept, and its voice.
+        var lastProse: (number: Int, voice: NoteVoice)?
+        for (number, line) in raw.enumerated() {
             var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
             // "| Lysander Oyelaran | COO | Buy a platform | payback ≤ 18 months |": a table with a row
@@ -188,7 +193,10 @@ struct NoteLayout {
             if text.isEmpty { continue }
             var about: String?
             if let name = Self.capitalizedNameOpening(text), case let .stakeholder(id)? = voice(ofName: name) { about = id }
-            lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice, about: about))
+            let prose = !isBullet && !heading
+            let continues = prose && lastProse.map { $0.number == number - 1 && $0.voice == lineVoice } == true
+            lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice, about: about, continues: continues))
+            lastProse = prose ? (number, lineVoice) : nil
         }
         return lines
     }

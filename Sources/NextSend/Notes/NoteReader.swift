@@ -49,8 +49,12 @@ public struct NoteReader: Sendable {
         var lastTurnTopic: String?
         var lastTurnBare = false
         var lastTurnVoice: NoteVoice?
+        // Whom the last line's last statement was about, for a line that goes on its paragraph.
+        var lastLineHolder: String?
         for line in lines {
-            var about = line.about
+            // "Magnus Hallberg has the cost at $1.2M in his head.⏎He wants payback in 20 months": a
+            // paragraph wrapped by hand goes on being about the one it named.
+            var about = line.about ?? (line.continues ? lastLineHolder : nil)
             // (The heading's own titles, "CATHAL HEBDITCH, CFO.", bring in no one else.)
             var atOpening = true
             var previous: Verdict.Context? = about.map { Verdict.Context(holder: $0) }
@@ -68,6 +72,7 @@ public struct NoteReader: Sendable {
             var turnBare = false
             var ownTopic = false
             defer {
+                lastLineHolder = previous?.holder
                 lastTurnTopic = line.voice.isStakeholder ? turnTopic : nil
                 lastTurnBare = turnBare
                 lastTurnVoice = line.voice
@@ -272,22 +277,29 @@ public struct NoteReader: Sendable {
         if case let .stakeholder(speaker) = voice, speaker != old.stakeholder { return nil }
         let tokens = NoteText.tokens(of: statement)
         guard !tokens.contains(where: { $0.isMark("?") }) else { return nil }
-        let words = tokens.indices.filter { tokens[$0].kind != .mark }
-        let folded = words.map { tokens[$0].folded }
+        // (Nobody named: "Sorry, twenty is what Lee said" corrects nothing of the speaker's.)
+        guard people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty else { return nil }
+        let allWords = tokens.indices.filter { tokens[$0].kind != .mark }
+        // The cue opens the statement, after words of hesitation only ("No, sorry -- …", "Actually, make that 18").
+        let rest = Array(allWords.drop { ["no", "oh", "actually", "er", "erm", "um", "uh"].contains(tokens[$0].folded) })
+        let folded = rest.map { tokens[$0].folded }
         // Where the cue ends: the figure is the next word.
         var cueEnd: Int?
         if folded.first == "sorry" || folded.first == "correction" {
-            cueEnd = words[0]
+            cueEnd = rest[0]
         } else if folded.starts(with: ["i", "mean"]) {
-            cueEnd = words[1]
-        } else if let make = folded.indices.dropLast().first(where: { folded[$0] == "make" && folded[$0 + 1] == "that" }) {
+            cueEnd = rest[1]
+        } else if folded.starts(with: ["make", "that"]) {
             // ("make that": what was just said; not "make it", which is as often "can we make it 18?".)
-            cueEnd = words[make + 1]
+            cueEnd = rest[1]
         }
-        guard let cueEnd, !words.contains(where: { $0 < cueEnd && Self.isNegation(tokens[$0].folded) }), Self.conditionStart(tokens) == nil,
-              let next = words.first(where: { $0 > cueEnd }) else { return nil }
+        guard let cueEnd, !allWords.contains(where: { $0 < cueEnd && Self.isNegation(tokens[$0].folded) }), Self.conditionStart(tokens) == nil,
+              let next = allWords.first(where: { $0 > cueEnd }) else { return nil }
         let figures = NoteFigure.scan(tokens).filter { if case .count = $0.unit { return false }; return true }
         guard figures.count == 1, var figure = figures.first, figure.first == next else { return nil }
+        // The figure ends its clause: "thirty-six, now the upgrade has moved", not "14 months is what
+        // our model shows" nor "six weeks of that is the freeze".
+        guard figure.last + 1 == tokens.count || tokens[figure.last + 1].kind == .mark else { return nil }
         guard phrases.mentions(in: tokens, lowercaseText: lowercaseText).allSatisfy({ $0.topic == old.topic }),
               case let .number(unit, _) = taxonomy.topic(old.topic)?.kind, case let .number(was) = old.value else { return nil }
         if case .bare = figure.unit {
@@ -304,6 +316,13 @@ public struct NoteReader: Sendable {
                                  quote: Self.quote(statement)))
     }
 
+    /// "Lee Park, Dana's counterpart in IT, …": a counterpart or peer named as a stakeholder's
+    /// colleague, not someone elsewhere ("my counterpart at Hollins Bay", "a peer at St. Ives").
+    static func isColleague(_ index: Int, in tokens: [NoteToken]) -> Bool {
+        ["counterpart", "counterparts", "peer", "peers"].contains(tokens[index].folded)
+            && !(index > 0 && ["my", "our", "a", "their", "his", "her", "the", "one", "some"].contains(tokens[index - 1].folded))
+    }
+
     /// The one person a short statement says was not there, and nothing else: "Wendell wasn't on",
     /// "Agnieszka not on", "Hal was out".
     func absentee(_ statement: String, lowercaseText: Bool) -> String? {
@@ -312,12 +331,24 @@ public struct NoteReader: Sendable {
         guard names.count == 1, case let .person(id) = names[0].match else { return nil }
         let words = tokens.filter(\.isWord).map(\.folded)
         guard words.count <= 8, phrases.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty, NoteFigure.scan(tokens).isEmpty,
-              Self.absenceCues.contains(where: { Self.contains(words, $0) }) else { return nil }
+              Self.isSaidAbsent(names[0], in: tokens) else { return nil }
         return id
     }
-    private static let absenceCues: [[String]] = [["wasn't", "on"], ["was", "not", "on"], ["not", "on"], ["isn't", "on"], ["was", "out"],
-                                                  ["is", "out"], ["away"], ["absent"], ["missed"], ["couldn't", "make"], ["not", "there"],
-                                                  ["wasn't", "there"], ["off", "sick"], ["on", "leave"]]
+
+    /// Whether the words right after a name say that person was not there: "Wendell wasn't on",
+    /// "Agnieszka not on", "Hal is away", "Dana off sick" — not "Dana's not on board yet", "Dana
+    /// gave nothing away".
+    static func isSaidAbsent(_ name: NotePeople.Mention, in tokens: [NoteToken]) -> Bool {
+        // ("Cuthbert (legal) wasn't on": past an aside.)
+        guard let start = afterAside(name.last + 1, in: tokens) else { return false }
+        var after = tokens[start...].filter(\.isWord).prefix(5).map(\.folded)
+        if ["is", "was", "'s", "has", "had", "been"].contains(after.first ?? "") { after.removeFirst() }
+        if after.first == "been" { after.removeFirst() }
+        return absenceCues.contains { cue in after.starts(with: cue) && !(cue.last == "on" && after.dropFirst(cue.count).first == "board") }
+    }
+    private static let absenceCues: [[String]] = [["wasn't", "on"], ["not", "on"], ["isn't", "on"], ["out"], ["away"], ["absent"],
+                                                  ["missed"], ["couldn't", "make"], ["not", "there"], ["wasn't", "there"], ["off", "sick"],
+                                                  ["on", "leave"], ["dropped", "off"], ["didn't", "join"], ["did", "not", "join"]]
 
     /// The stakeholder a statement opens by reporting, when a pronoun follows the verb of speech:
     /// "Leticia says she'll want HITRUST", "but Agnes says he'll want…".
@@ -559,7 +590,11 @@ public struct NoteReader: Sendable {
             // comma; not "the pending renewal", "not subject to any cap".)
             // ("Without the cap, annual." opens a condition; "hybrid without offshore support" does not.)
             for cue in conditionCues where offset + cue.count <= positions.count && (!["should", "without"].contains(cue[0]) || offset == 0)
-                && (cue[0] != "without" || tokens[index...].contains(where: { $0.isMark(",") }))
+                && (cue[0] != "without" || (tokens[index...].contains(where: { $0.isMark(",") })
+                    // (Not "Without a doubt, …", "Without getting into the weeds, …": set phrases.)
+                    && positions.dropFirst(offset + 1).first.map { next in
+                        !["a", "doubt", "question", "exception", "fail", "further"].contains(tokens[next].folded) && !tokens[next].folded.hasSuffix("ing")
+                    } == true))
                 && (!["pending", "subject"].contains(cue[0]) || (index > 0 && tokens[index - 1].isMark(","))) {
                 if cue.indices.allSatisfy({ tokens[positions[offset + $0]].folded == cue[$0] }) { return index }
             }
@@ -881,7 +916,8 @@ public struct NoteReader: Sendable {
             // with a figure answers on the topic the turn before ended on.
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
             verdict.replied = true
-        } else if mentions.allSatisfy({ Self.isContext($0, in: tokens) }), let heading, hasFigure,
+        } else if mentions.allSatisfy({ Self.isInOpeningHavingClause($0, in: tokens) && taxonomy.topic($0.topic)?.isNumber == false }),
+                  let heading, hasFigure,
                   subject.named || words.contains(where: { Self.firstPerson.contains($0) }) {
             // "Overtime: your deck's 18% is heroic. … I'm at 8 per cent": the paragraph's heading.
             // ("Go-live. Having seen the pilot plan, I'm at thirty-four weeks": a topic only gone by.)
@@ -1304,12 +1340,14 @@ extension NoteReader {
            Self.reportedPronouns.contains(tokens[reporter.last + 2].folded),
            // (Only someone set apart from the reporter: "X wasn't on, but…", "X not on; Y says…",
            // "X is away, and…"; not "After Dana's intro, Lee said he wants hybrid".)
-           let absent = names.last(where: { earlier in
+           let earlier = names.last(where: { earlier in
                earlier.last < reporter.first && earlier.match != reporter.match
                    && tokens[(earlier.last + 1)..<reporter.first].contains { ["but", "though", "although", "wasn't", "isn't", "absent", "away",
-                                                                              "missed", "couldn't", "out", "not", "off"].contains($0.folded) }
+                                                                              "missed", "couldn't", "out"].contains($0.folded) }
            }) {
-            return absent.subject
+            // Said not to be there, right after the name ("Dana wasn't on the call, and Lee says she'll…"):
+            // theirs. Set apart some other way ("Dana laid out the timeline, but Lee says he…"): either's.
+            return Self.isSaidAbsent(earlier, in: tokens) ? earlier.subject : Subject(voice: .ambiguous, named: true)
         }
         // "Someone on the board floated $500k": whoever it is, not a stakeholder.
         if tokens[..<topicStart].contains(where: { ["someone", "somebody"].contains($0.folded) }) {
@@ -1324,7 +1362,7 @@ extension NoteReader {
             let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
-                if Self.isOwnPaper(index, in: tokens) { continue }
+                if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens) { continue }
                 // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
                 var aside = 0
                 // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
@@ -1361,7 +1399,7 @@ extension NoteReader {
         // keeps whispering big bang in Harold's ear".
         let openingWords = tokens.indices.filter { tokens[$0].kind != .mark }.prefix(4)
         // Not "For the nurses, I'd…" (after a preposition) nor "staff data" (a word describing another).
-        if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) }),
+        if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) && !Self.isColleague($0, in: tokens) }),
            !names.contains(where: { $0.first < outsider }),
            // "The CFO (Dana Reyes) wants…": the title names a stakeholder.
            !names.contains(where: { $0.first > outsider && $0.first <= outsider + 3 }),
@@ -1380,7 +1418,7 @@ extension NoteReader {
             if reported.contains(where: { index in
                 // "their outside counsel at Halvard & Quist wants": a firm's name may come between.
                 let reach = index + 1 < tokens.count && Self.subjectLinks.contains(tokens[index + 1].folded) ? 7 : 4
-                return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens)
+                return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
                     && verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
             }) {
                 return Subject(voice: .outsider, named: true)
@@ -1422,9 +1460,13 @@ extension NoteReader {
             }
             // "He now wants payback in 18 months, because he's modelling on Eilidh's figures": the
             // same when a pronoun opens the statement and the name comes in a later clause of reason.
-            if let reason = tokens[..<name.first].lastIndex(where: { ["because", "since", "as"].contains($0.folded) }),
-               let opening = tokens.firstIndex(where: \.isWord), opening < reason, Self.thirdPerson.contains(tokens[opening].folded),
-               topicMentions.contains(where: { $0.last < reason }), !names.contains(where: { $0.first < reason }) {
+            // (Only someone's paper or figures the reason goes by — "on Eilidh's figures", "from Dana" —
+            // not "since Dana puts go-live at forty weeks", Dana's own view.)
+            if let reason = tokens[..<name.first].lastIndex(where: { ["because", "since"].contains($0.folded) }),
+               let opening = tokens.firstIndex(where: \.isWord), opening < reason, Self.reportedPronouns.contains(tokens[opening].folded),
+               topicMentions.contains(where: { $0.last < reason }), !names.contains(where: { $0.first < reason }),
+               name.possessive || (name.first > 0 && Self.prepositions.contains(tokens[name.first - 1].folded)
+                                   && !tokens[(name.last + 1)...].prefix(3).contains(where: { Self.viewWords.contains($0.folded) })) {
                 continue
             }
             let beforeIndex = tokens[..<name.first].lastIndex { $0.kind != .mark || ["+", "&"].contains($0.text) }
@@ -1508,8 +1550,14 @@ extension NoteReader {
             // "Coralie's old hospital cut OT by 20%", "Lettie's cousin says…": someone's relation or
             // former workplace is not them.
             // (But "Dana's report": her own paper.)
-            if name.possessive, tokens[(name.last + 1)...].filter(\.isWord).prefix(3).contains(where: {
-                (Self.outsiderWords.contains($0.folded) && !["report", "reports"].contains($0.folded)) || Self.otherPlaces.contains($0.folded)
+            // (A counterpart elsewhere, "Dana's counterpart at Hollins Bay", not "Dana's counterpart in IT".)
+            let following = tokens[(name.last + 1)...].filter(\.isWord).prefix(4).map(\.folded)
+            if name.possessive, following.prefix(3).indices.contains(where: { at in
+                let word = following[at]
+                if ["counterpart", "counterparts", "peer", "peers"].contains(word) {
+                    return at + 1 < following.count && ["at", "from"].contains(following[at + 1])
+                }
+                return (Self.outsiderWords.contains(word) && !["report", "reports"].contains(word)) || Self.otherPlaces.contains(word)
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -1573,10 +1621,17 @@ extension NoteReader {
         var opening = wordTokens.drop { Self.leadIns.contains($0.folded) }
         // (Only when a view word follows the pronoun: "I think he's low on the TCO" is the speaker's.)
         if opening.count > 3, ["i", "we"].contains(opening.first!.folded),
-           ["understand", "gather", "hear", "heard", "believe", "think", "suspect", "know"].contains(opening.dropFirst().first!.folded),
+           ["understand", "gather", "hear", "heard", "believe", "think", "suspect"].contains(opening.dropFirst().first!.folded),
            Self.thirdPerson.contains(opening.dropFirst(2).first!.folded),
            let next = opening.dropFirst(3).first(where: { !["'s", "is", "are", "was", "were", "would", "'d"].contains($0.folded) }),
            Self.viewWords.contains(next.folded) || ["content", "keen", "set", "open"].contains(next.folded) {
+            opening = opening.dropFirst(2)
+        }
+        // ("I know she wants HITRUST": the same after "know", with he or she and a verb of wanting or
+        // thinking only; not "I know she has SOC 2 reports from both", "I know they said thirty weeks".)
+        if opening.count > 3, ["i", "we"].contains(opening.first!.folded), opening.dropFirst().first!.folded == "know",
+           ["he", "she"].contains(opening.dropFirst(2).first!.folded),
+           ["wants", "needs", "prefers", "insists", "thinks", "expects", "would", "favours", "favors", "likes"].contains(opening.dropFirst(3).first!.folded) {
             opening = opening.dropFirst(2)
         }
         // "For Epic he's happy with an HL7 feed", "On payback she's at eighteen": a short lead naming
@@ -1711,17 +1766,22 @@ extension NoteReader {
     }
 
     /// "with the pilot", "after the pilot": the position is named as a thing, not held as a view.
+    /// "Having seen the pilot plan, thirty-four.": what an opening "having …" clause names is what
+    /// the speaker went by, not a view.
+    static func isInOpeningHavingClause(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
+        guard let first = tokens.firstIndex(where: \.isWord), tokens[first].folded == "having",
+              let comma = tokens.firstIndex(where: { $0.isMark(",") }) else { return false }
+        return mention.first > first && mention.last < comma
+    }
+
     static func isContext(_ mention: TopicPhrases.Mention, in tokens: [NoteToken]) -> Bool {
         // "the HITRUST question", "the on-prem discussion": the subject talked about, not a view
         // (whoever is fine with it: "Lee's fine with the hybrid meeting").
         let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
         if subjectNouns.contains(next) { return true }
-        // "Having seen the pilot plan, thirty-four.": what an opening "having …" clause names is what
-        // the speaker went by, not a view.
-        if let first = tokens.firstIndex(where: \.isWord), tokens[first].folded == "having",
-           let comma = tokens.firstIndex(where: { $0.isMark(",") }), mention.first > first, mention.last < comma {
-            return true
-        }
+        // "Pilot length: 6 weeks vs 8": how long, not whether (right after it: not "a pilot, duration six weeks").
+        if mention.last + 1 < tokens.count, ["length", "lengths", "duration"].contains(tokens[mention.last + 1].folded) { return true }
+        if isInOpeningHavingClause(mention, in: tokens) { return true }
         let before = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(7).map(\.folded)
         let words = Array(before.suffix(2))
         if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) {
@@ -1772,9 +1832,7 @@ extension NoteReader {
                                                    // the word describes something else.
                                                    "pen", "test", "tests", "testing", "budget", "budgets", "leave", "meeting",
                                                    "meetings", "survey", "escalator", "uplift", "increase", "increases", "fee", "fees",
-                                                   "spend",
-                                                   // "Pilot length: 6 weeks vs 8": how long, not whether.
-                                                   "length", "lengths", "duration"]
+                                                   "spend"]
 
     /// Words that turn a position away after "alone": "… alone have been rejected twice".
     private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
@@ -1911,10 +1969,16 @@ extension NoteReader {
         }
         // "3yr cost under a million, her target is $980k": a target said after a bound is the figure
         // the holder is aiming at.
+        // (The holder's own target — "her target", "the target" — for the same thing: not "our target",
+        // nor "a goal of 12 weeks for the pilot".)
         if tokens[max(0, pick.figure.first - 2)..<pick.figure.first].contains(where: { Self.boundWords.contains($0.folded) }),
            let target = candidates.first(where: { candidate in
-               candidate.figure.first > pick.figure.last
-                   && tokens[max(pick.figure.last + 1, candidate.figure.first - 3)..<candidate.figure.first].contains { Self.targetWords.contains($0.folded) }
+               guard candidate.figure.first > pick.figure.last,
+                     let word = tokens[max(pick.figure.last + 1, candidate.figure.first - 3)..<candidate.figure.first]
+                         .lastIndex(where: { Self.targetWords.contains($0.folded) }),
+                     word > 0, ["her", "his", "the", "my"].contains(tokens[word - 1].folded) else { return false }
+               let after = tokens[(candidate.figure.last + 1)...].first(where: \.isWord)?.folded
+               return !["for", "on", "in"].contains(after ?? "")
            }) {
             pick = target
         }
