@@ -1056,6 +1056,11 @@ import NextSendSynthetic
         #expect(claims("Dana Reyes: My counterpart at Hollins Bay told me their overtime fell 20 percent.", format: .transcript).isEmpty)
         #expect(claims("Pilot length: 6 weeks (Dana) vs 8 weeks (Lee).").isEmpty)
         #expect(claims("Dana Reyes: Go-live. Having seen the pilot plan, I'm at thirty-four weeks.", format: .transcript) == [["dana", "34"]])
+        // A paragraph wrapped by hand goes on being about its person; a blank line or a bullet ends it.
+        #expect(claims("Dana Reyes owns the budget.\nShe wants payback in 18 months.") == [["dana", "18"]])
+        #expect(claims("Dana Reyes owns the budget.\n\nShe wants payback in 18 months.").isEmpty)
+        #expect(claims("- Dana Reyes owns the budget.\n- She wants payback in 18 months.").isEmpty)
+        #expect(claims("Dana Reyes: I own the budget.\nLee Park: She wants payback in 18 months.", format: .transcript).isEmpty)
     }
 
     /// What a review of blind22's rules by reading found they would misread, each kept right.
