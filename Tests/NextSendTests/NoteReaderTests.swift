@@ -1052,6 +1052,9 @@ import NextSendSynthetic
         // An opening "without …" clause is a condition; "without" inside a view is not.
         #expect(claims("Dana Reyes: Without the cap, annual.", format: .transcript).isEmpty)
         #expect(claims("Lee wants hybrid without offshore support.") == [["lee", "hybrid"]])
+        // A stakeholder with their own people holds the view; their people alone do not.
+        #expect(claims("Dana and her night team would rather have a separate app on their phones.") == [["dana", "standalone-ok"]])
+        #expect(claims("Dana's night team would rather have a separate app on their phones.").isEmpty)
         // A peer elsewhere is no stakeholder; how long a pilot runs is not whether to run one.
         #expect(claims("Dana Reyes: My counterpart at Hollins Bay told me their overtime fell 20 percent.", format: .transcript).isEmpty)
         #expect(claims("Pilot length: 6 weeks (Dana) vs 8 weeks (Lee).").isEmpty)

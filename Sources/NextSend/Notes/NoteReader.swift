@@ -1363,6 +1363,14 @@ extension NoteReader {
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens) { continue }
+                // "Nadezhda and her night team would rather…": the named person with their people.
+                let words = tokens[..<index].filter(\.isWord).suffix(3).map(\.folded)
+                if let pronoun = words.lastIndex(where: { ["his", "her"].contains($0) }), pronoun >= words.count - 2, pronoun >= 1,
+                   words[pronoun - 1] == "and",
+                   let and = tokens[..<index].lastIndex(where: { $0.folded == "and" }),
+                   names.contains(where: { $0.last + 1 == and && !$0.possessive }) {
+                    continue
+                }
                 // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
                 var aside = 0
                 // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
