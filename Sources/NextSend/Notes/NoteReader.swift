@@ -118,7 +118,8 @@ public struct NoteReader: Sendable {
                         verdict.claims[index].stakeholder = absent
                     }
                 }
-                absent = absentee(statement, lowercaseText: lowercaseText)
+                // (A statement that gave a claim names a topic or a figure, so says no one was absent: no second tokenizing.)
+                absent = verdict.claims.isEmpty ? absentee(statement, lowercaseText: lowercaseText) : nil
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
                 // "Annual. I know, I know. Annual.": one view said twice in a breath is one claim.
                 let lineStart = reading.claims.count - taken
@@ -321,6 +322,16 @@ public struct NoteReader: Sendable {
     static func isColleague(_ index: Int, in tokens: [NoteToken]) -> Bool {
         ["counterpart", "counterparts", "peer", "peers"].contains(tokens[index].folded)
             && !(index > 0 && ["my", "our", "a", "their", "his", "her", "the", "one", "some"].contains(tokens[index - 1].folded))
+    }
+
+    /// "Nadezhda and her night team would rather…": the people at `index` come with a stakeholder
+    /// named just before ("Name and her/his [one word] team"), who holds the view with them.
+    static func isWithOwnPeople(_ index: Int, in tokens: [NoteToken], names: [NotePeople.Mention]) -> Bool {
+        let lead = tokens[..<index].indices.filter { tokens[$0].isWord }.suffix(4)
+        guard let pronoun = lead.last(where: { ["his", "her"].contains(tokens[$0].folded) }),
+              lead.filter({ $0 > pronoun }).count <= 1,
+              let and = lead.last(where: { $0 < pronoun }), tokens[and].folded == "and" else { return false }
+        return names.contains { $0.last + 1 == and && !$0.possessive }
     }
 
     /// The one person a short statement says was not there, and nothing else: "Wendell wasn't on",
@@ -1362,15 +1373,8 @@ extension NoteReader {
             let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
-                if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens) { continue }
-                // "Nadezhda and her night team would rather…": the named person with their people.
-                let words = tokens[..<index].filter(\.isWord).suffix(3).map(\.folded)
-                if let pronoun = words.lastIndex(where: { ["his", "her"].contains($0) }), pronoun >= words.count - 2, pronoun >= 1,
-                   words[pronoun - 1] == "and",
-                   let and = tokens[..<index].lastIndex(where: { $0.folded == "and" }),
-                   names.contains(where: { $0.last + 1 == and && !$0.possessive }) {
-                    continue
-                }
+                if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens)
+                    || Self.isWithOwnPeople(index, in: tokens, names: names) { continue }
                 // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
                 var aside = 0
                 // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
