@@ -1,3 +1,4 @@
+import Foundation
 @testable import NextSend
 import NextSendSynthetic
 import NextSendTestSupport
@@ -7,7 +8,18 @@ import Testing
 /// exactly what scoring every asset the long way gives — the same score, bit for bit, for every
 /// asset, and the same picks in the same order — on groups and catalogs made to hit every rule.
 @Suite struct ColumnScorerTests {
-    let taxonomy = Samples.taxonomy
+    /// The sample taxonomy with voices expected on every job, so that groups missing a role have
+    /// missing-voice needs too.
+    let taxonomy = try! TaxonomyParser.parse(Samples.taxonomyYAML.replacingOccurrences(of: "topics:", with: """
+        voices:
+          problem-identification: [executive, operations]
+          solution-exploration: [it, clinical]
+          requirements-building: [it, security]
+          supplier-selection: [procurement, legal]
+          validation: [security, finance]
+          consensus-creation: [executive, finance]
+        topics:
+        """), file: "taxonomy.yaml")
     let asOf = Samples.asOf
 
     /// A random group: 2–8 people of random roles and influence, figures and positions that
@@ -128,7 +140,9 @@ import Testing
             var sheet = ScoreSheet()
             var evaluations: [Int: MatchContext.Evaluation] = [:]
             scorer.fill(&sheet, evaluations: &evaluations)
-            let candidates = Dictionary(uniqueKeysWithValues: (0..<sheet.count).filter { sheet.scores[$0] > 0 }.map { (sheet.positions[$0], $0) })
+            // Each kept asset's profile: what its score and needs are read from.
+            let candidates = Dictionary(uniqueKeysWithValues: (0..<sheet.count).map { (sheet.positions[$0], Int(sheet.profileOf[$0])) }
+                .filter { sheet.scores[$0.1] > 0 })
             let discounted = diagnosis.needs.indices.map { _ in [1, 0.25, 0.0625].randomElement(using: &generator)! }
             for position in index.assets.indices where !scorer.routesExactly(position) {
                 let exact = context.evaluate(index[position], at: position)
@@ -136,7 +150,7 @@ import Testing
                 #expect((exact == nil) == (candidate == nil), "\(index[position].id) to \(onlyTo ?? "anyone"): kept by one path only")
                 guard let exact, let candidate else { continue }
                 for weights in [[Double](repeating: 1, count: diagnosis.needs.count), discounted] {
-                    let fast = scorer.score(candidate, in: &sheet, weights: weights)
+                    let fast = scorer.score(candidate, in: sheet, weights: weights)
                     #expect(fast.bitPattern == exact.score(weights: weights).bitPattern,
                             "\(index[position].id) to \(onlyTo ?? "anyone"): \(fast) against \(exact.score(weights: weights))")
                 }
@@ -176,6 +190,47 @@ import Testing
                     #expect(fast == exhaustive, "seed \(seed), to \(onlyTo ?? "anyone"), limit \(limit)")
                 }
             }
+        }
+    }
+
+    /// Assets with the same tags are one profile for a group: scored once, and picked one after
+    /// another in id order (three copies of each, so a profile gives up more than one pick).
+    @Test(arguments: 0..<12)
+    func twinsShareOneProfileAndArePickedInIdOrder(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 777)
+        let originals = catalog(&generator, count: 30)
+        var assets = originals
+        for twin in originals {
+            for prefix in ["y-", "z-"] {
+                assets.append(Asset(id: prefix + twin.id, title: twin.title, format: twin.format, jobs: twin.jobs, roles: twin.roles,
+                                    topics: twin.topics, resolves: twin.resolves, shareable: twin.shareable, channel: twin.channel,
+                                    industries: twin.industries, published: twin.published, reviewBy: twin.reviewBy))
+            }
+        }
+        let index = CatalogIndex(assets: assets)
+        try #require(index.table.isPacked)
+        let group = group(&generator, catalog: assets)
+        let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy, options: MatchOptions(), index: index)
+        let scorer = ColumnScorer(context: context, index: index)
+        var sheet = ScoreSheet()
+        var evaluations: [Int: MatchContext.Evaluation] = [:]
+        scorer.fill(&sheet, evaluations: &evaluations)
+        let profiles = Dictionary(uniqueKeysWithValues: (0..<sheet.count).map { (index[sheet.positions[$0]].id, sheet.profileOf[$0]) })
+        var shared = 0
+        for twin in originals {
+            let copies = [twin.id, "y-" + twin.id, "z-" + twin.id]
+            guard copies.allSatisfy({ id in profiles[id] != nil && !scorer.routesExactly(index.position(of: id)!) }) else { continue }
+            #expect(Set(copies.map { profiles[$0]! }).count == 1, "\(copies) are scored apart")
+            shared += 1
+        }
+        #expect(shared > 0, "no twin was a candidate")
+        #expect(sheet.profileCount <= sheet.count - 2 * shared)
+        for limit in [3, 12] {
+            let fast = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy, options: MatchOptions(limit: limit))
+            let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                               options: MatchOptions(limit: limit, exhaustive: true))
+            #expect(fast == exhaustive, "seed \(seed), limit \(limit)")
         }
     }
 

@@ -78,6 +78,8 @@ struct ColumnScorer {
     let industry: UInt64?
     /// Positions the exact path scores, ascending.
     let exactly: [Int]
+    /// The leading need's topic as a bit when it is a conflict (only its resolvers may be pick 1), else 0.
+    let leadTopic: UInt64
 
     init(context: MatchContext, index: CatalogIndex) {
         self.context = context
@@ -91,6 +93,11 @@ struct ColumnScorer {
         reviewSoon = policy.reviewSoonDays
         openJobs = context.openJobs.reduce(UInt8(0)) { $0 | MatchTable.bit($1) }
         industry = context.group.industry.map { MatchTable.bit($0, in: table.industryBit) }
+        if let leader = Matcher.leadingNeed(diagnosis), case let .conflict(topic) = diagnosis.needs[leader].kind {
+            leadTopic = MatchTable.bit(topic, in: table.topicBit)
+        } else {
+            leadTopic = 0
+        }
         let roleBits = context.roles.mapValues { MatchTable.bit($0, in: table.roleBit) }
         func roleBit(_ person: String) -> UInt64 { roleBits[person] ?? 0 }
         func admits(_ person: String) -> Bool { onlyTo == nil || onlyTo == person }
@@ -199,9 +206,9 @@ struct ColumnScorer {
         return low < exactly.count && exactly[low] == position
     }
 
-    /// Fills `sheet` with every asset that serves a need: its parts, factor and first score (all
-    /// weights 1). Assets routed exactly are evaluated the exact way; their evaluations are kept
-    /// in `evaluations` for the picks.
+    /// Fills `sheet` with every asset that serves a need, in its profile: parts, factor and first
+    /// score (all weights 1). Assets routed exactly are evaluated the exact way; their evaluations
+    /// are kept in `evaluations` for the picks.
     func fill(_ sheet: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation]) {
         sheet.reset(needs: urgencies.count)
         var cursors = Array(evidenceStart.dropLast())
@@ -237,7 +244,8 @@ struct ColumnScorer {
                     sheet.addPart(need: contribution.need, value: contribution.value, isReach: contribution.isReach, serves: contribution.serves)
                     if own, contribution.serves { ownServes[contribution.need] = true }
                 }
-                sheet.addCandidate(position: position, factor: evaluation.factor, otherIndustry: false)
+                sheet.addCandidate(position: position, factor: evaluation.factor, otherIndustry: false,
+                                   lead: table.resolvedMask[position] & leadTopic != 0)
                 continue
             }
             guard (table.topicMask[position] | table.resolvedMask[position]) & anyTopic != 0
@@ -248,7 +256,7 @@ struct ColumnScorer {
             var serves = false
             addParts(position, to: &sheet, cursors: &cursors, serves: &serves)
             guard serves else {
-                sheet.truncateParts(to: start)
+                sheet.dropPendingParts()
                 continue
             }
             var factor = 1.0
@@ -258,7 +266,7 @@ struct ColumnScorer {
             if own {
                 for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed(part)] = true }
             }
-            sheet.addCandidate(position: position, factor: factor, otherIndustry: other)
+            sheet.addCandidate(position: position, factor: factor, otherIndustry: other, lead: table.resolvedMask[position] & leadTopic != 0)
         }
         sheet.finish(ownServes: ownServes, diminishing: policy.reachDiminishing)
     }
@@ -390,9 +398,9 @@ struct ColumnScorer {
         return policy.resolvesConflict * best.share
     }
 
-    /// The score of a candidate under `weights`, added up exactly as ``MatchContext/Evaluation/score(weights:)`` does.
-    func score(_ candidate: Int, in sheet: inout ScoreSheet, weights: [Double]) -> Double {
-        sheet.score(candidate, weights: weights, diminishing: context.options.policy.reachDiminishing)
+    /// The score of a profile's candidates under `weights`, added up exactly as ``MatchContext/Evaluation/score(weights:)`` does.
+    func score(_ profile: Int, in sheet: ScoreSheet, weights: [Double]) -> Double {
+        sheet.score(profile, weights: weights, diminishing: context.options.policy.reachDiminishing)
     }
 }
 

@@ -38,12 +38,19 @@ public enum Matcher {
     /// Whether an asset serving `served` may lead for the need at `leader`: it serves that need,
     /// and for a conflict it is one of its resolvers.
     static func mayLead(_ position: Int, serving served: (Int) -> Bool, leader: Int, context: MatchContext, index: CatalogIndex) -> Bool {
+        guard case let .conflict(topic) = context.diagnosis.needs[leader].kind else { return served(leader) }
+        // Without topic bits (an unpacked table) the masks are empty: ask the asset itself.
+        let resolves = index.table.isPacked
+            ? index.table.resolvedMask[position] & MatchTable.bit(topic, in: index.table.topicBit) != 0
+            : index[position].resolves.contains { $0.topic == topic }
+        return mayLead(serving: served, resolvesLeader: resolves, leader: leader, context: context)
+    }
+
+    /// ``mayLead(_:serving:leader:context:index:)`` with whether the asset resolves the leading
+    /// conflict already known (the column scorer keeps it with each profile).
+    static func mayLead(serving served: (Int) -> Bool, resolvesLeader: Bool, leader: Int, context: MatchContext) -> Bool {
         guard served(leader) else { return false }
-        if case let .conflict(topic) = context.diagnosis.needs[leader].kind {
-            // Without topic bits (an unpacked table) the masks are empty: ask the asset itself.
-            guard index.table.isPacked else { return index[position].resolves.contains { $0.topic == topic } }
-            return index.table.resolvedMask[position] & MatchTable.bit(topic, in: index.table.topicBit) != 0
-        }
+        if case .conflict = context.diagnosis.needs[leader].kind { return resolvesLeader }
         return true
     }
 
@@ -82,11 +89,13 @@ public enum Matcher {
     }
 
     /// Every asset's exact score in one pass over the packed columns (``ColumnScorer``; the few
-    /// assets whose history matters go the exact way), then greedy picks over those numbers. A
-    /// pick lowers the weights of the needs it served, which only ever lowers scores: a kept score
-    /// is an upper bound of today's, and a round re-scores a candidate only when it has a part in
-    /// a need changed since and its kept score could still beat the best found so far. Reasons
-    /// are written for the picks only.
+    /// assets whose history matters go the exact way), then greedy picks over those numbers. The
+    /// rounds work on profiles (``ScoreSheet``): candidates with the same contributions and factor
+    /// score alike, so a profile is scored once and gives its candidates in id order. A pick lowers
+    /// the weights of the needs it served, which only ever lowers scores: a kept score is an upper
+    /// bound of today's, and a round re-scores a profile only when it has a part in a need changed
+    /// since and its kept score could still beat the best found so far. Reasons are written for
+    /// the picks only.
     ///
     /// (A max-heap with lazy re-scoring was tried first: on flat scores most candidates share the
     /// needs a pick discounts, so the heap re-scored and re-sifted nearly all of them every round,
@@ -104,9 +113,9 @@ public enum Matcher {
             var picks: [Recommendation] = []
             // changedSince[k]: the needs discounted by the picks from the k-th on.
             var changedSince: [UInt64] = [0]
-            func take(_ candidate: Int) {
-                let position = sheet.positions[candidate], score = sheet.scores[candidate]
-                sheet.scores[candidate] = 0
+            func take(_ profile: Int) {
+                let position = sheet.positions[Int(sheet.heads[profile])], score = sheet.scores[profile]
+                sheet.pickHead(of: profile)
                 guard let evaluation = evaluations[position] ?? context.evaluate(index[position], at: position) else {
                     assertionFailure("the column scorer kept an asset the exact path drops: \(index[position].id)")
                     return
@@ -121,33 +130,39 @@ public enum Matcher {
                 for pick in changedSince.indices { changedSince[pick] |= changed }
                 changedSince.append(0)
             }
-            func refresh(_ candidate: Int) {
-                guard sheet.needMasks[candidate] & changedSince[sheet.seen[candidate]] != 0 else { return }
-                sheet.scores[candidate] = scorer.score(candidate, in: &sheet, weights: weights)
-                sheet.seen[candidate] = picks.count
+            func refresh(_ profile: Int) {
+                guard sheet.needMasks[profile] & changedSince[sheet.seen[profile]] != 0 else { return }
+                sheet.scores[profile] = scorer.score(profile, in: sheet, weights: weights)
+                sheet.seen[profile] = picks.count
             }
             func best(where admitted: (Int) -> Bool = { _ in true }) -> Int? {
                 // The highest kept score first: its score today is a bar most others' kept scores
                 // are already under, so few are re-scored.
                 var top: Int?
-                for candidate in 0..<sheet.count where sheet.scores[candidate] > (top.map { sheet.scores[$0] } ?? 0) && admitted(candidate) {
-                    top = candidate
+                for profile in 0..<sheet.profileCount where sheet.scores[profile] > (top.map { sheet.scores[$0] } ?? 0) && admitted(profile) {
+                    top = profile
                 }
                 if let top { refresh(top) }
-                var best: Int?, bestScore = 0.0
-                // Candidates are in id order: a tie keeps the earlier one, so a later one must beat it.
-                for candidate in 0..<sheet.count where sheet.scores[candidate] > bestScore && admitted(candidate) {
-                    refresh(candidate)
-                    if sheet.scores[candidate] <= bestScore { continue }
-                    best = candidate
-                    bestScore = sheet.scores[candidate]
+                // The best score, and on a tie the lowest id: profiles are in the order of their
+                // first candidate, but a pick moves a profile's head on.
+                var best: Int?, bestScore = 0.0, bestHead = Int32.max
+                func beats(_ profile: Int) -> Bool {
+                    let score = sheet.scores[profile]
+                    return score > bestScore || (score == bestScore && score > 0 && sheet.heads[profile] < bestHead)
+                }
+                for profile in 0..<sheet.profileCount where beats(profile) && admitted(profile) {
+                    refresh(profile)
+                    guard beats(profile) else { continue }
+                    best = profile
+                    bestScore = sheet.scores[profile]
+                    bestHead = sheet.heads[profile]
                 }
                 return best
             }
             // Nothing resolves the leading need for anyone who has not had it: rank as usual.
             if let leader = leadingNeed(context.diagnosis), options.limit > 0,
-               let lead = best(where: { candidate in
-                   mayLead(sheet.positions[candidate], serving: { sheet.serves(candidate, need: $0) }, leader: leader, context: context, index: index)
+               let lead = best(where: { profile in
+                   mayLead(serving: { sheet.serves(profile, need: $0) }, resolvesLeader: sheet.leads(profile), leader: leader, context: context)
                }) {
                 take(lead)
             }

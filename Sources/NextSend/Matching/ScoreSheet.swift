@@ -1,54 +1,109 @@
-/// One group's candidates while the matcher picks: each asset that serves a need, with its
-/// contributions (need, value, whether it reaches an unreached person, whether it really serves
-/// the need), its factor and its score under the current weights.
+/// One group's candidates while the matcher picks: each asset that serves a need, sorted into
+/// profiles. A profile is one set of contributions (need, value, whether it reaches an unreached
+/// person, whether it really serves the need) with one factor: every candidate in it scores the
+/// same under any weights, bit for bit, so the greedy rounds score a profile once instead of each
+/// of its candidates. On the generated catalogs a group sees 10 to 400 times fewer profiles than
+/// candidates (a few hundred to 20,000 among 24,000 to 78,000 at 100,000 assets), because a
+/// group reads an asset's tags only through its own few needs.
 ///
-/// Kept flat and reused from call to call (``ScratchPool``, in a ``ScratchBox``): a pick re-scores
-/// from these numbers alone, and a catalog of 100,000 assets does not allocate 100,000 arrays per
-/// `next`. A value type, so that the loops over it run without the runtime's exclusivity checks
-/// on class properties (a fifth of a call's instructions when it was a class).
+/// Kept flat and reused from call to call (``ScratchPool``, in a ``ScratchBox``): a catalog of
+/// 100,000 assets does not allocate 100,000 arrays per `next`. A value type, so that the loops
+/// over it run without the runtime's exclusivity checks on class properties.
 struct ScoreSheet {
     private static let isReach: UInt8 = 1, serves: UInt8 = 2, dropped: UInt8 = 4
 
+    // MARK: Candidates, in catalog position order
+
     private(set) var positions: [Int] = []
-    private(set) var factors: [Double] = []
+    /// Each candidate's profile.
+    private(set) var profileOf: [Int32] = []
+    /// The next candidate of the same profile, or -1.
+    private var nextOfProfile: [Int32] = []
+
+    // MARK: Profiles, in the order of their first candidate
+
+    /// The profile's first candidate not yet picked, or -1 once all are.
+    private(set) var heads: [Int32] = []
+    private var tails: [Int32] = []
+    private var factors: [Double] = []
+    private var otherIndustry: [Bool] = []
+    /// What else the candidates of a profile must share (whether they may lead: see ``ScoreSheet/addCandidate(position:factor:otherIndustry:lead:)``).
+    private var leads: [Bool] = []
+    private var hashes: [UInt64] = []
+    private var partEnds: [Int] = []
     /// The score under the weights of the pick count in ``seen`` (so an upper bound of today's);
-    /// 0 once picked or out.
+    /// 0 once every candidate of the profile is picked, or when it serves nothing.
     var scores: [Double] = []
     /// How many picks had been taken when each score was worked out.
     var seen: [Int] = []
-    /// The needs each candidate has a part in, as bits (every bit when there are more than 64 needs).
+    /// The needs each profile has a part in, as bits (every bit when there are more than 64 needs).
     private(set) var needMasks: [UInt64] = []
-    private var partEnds: [Int] = []
-    private var otherIndustry: [Bool] = []
+
     /// One contribution: kept as one value so that adding one is one append.
-    struct Part {
+    struct Part: Equatable {
         var value: Double
         var need: Int32
         var flags: UInt8
+
+        init(need: Int, value: Double, isReach: Bool, serves: Bool) {
+            self.value = value
+            self.need = Int32(need)
+            flags = (isReach ? ScoreSheet.isReach : 0) | (serves ? ScoreSheet.serves : 0)
+        }
+
+        /// Equal to the bit: profiles must score alike under any weights.
+        static func == (left: Part, right: Part) -> Bool {
+            left.value.bitPattern == right.value.bitPattern && left.need == right.need && left.flags == right.flags
+        }
     }
 
+    /// The profiles' parts, then those of the candidate being added: only the first
+    /// ``partCount`` are in use (a candidate that joins a profile gives its parts back by moving
+    /// the count, not by removing them).
     private var partList: [Part] = []
-    private var reach: [Double] = []
+    private(set) var partCount = 0
+    /// The hash of the parts added since the last profile, mixed as each is added.
+    private var pendingHash: UInt64 = ScoreSheet.seed
+    private static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+    /// Open addressing over the profiles by hash: profile + 1, 0 when free.
+    private var slots: [Int32] = []
     private var needs = 0
 
     var count: Int { positions.count }
-    var partCount: Int { partList.count }
+    var profileCount: Int { heads.count }
 
     mutating func reset(needs: Int) {
         self.needs = needs
-        seen.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
+        profileOf.removeAll(keepingCapacity: true)
+        nextOfProfile.removeAll(keepingCapacity: true)
+        heads.removeAll(keepingCapacity: true)
+        tails.removeAll(keepingCapacity: true)
         factors.removeAll(keepingCapacity: true)
+        otherIndustry.removeAll(keepingCapacity: true)
+        leads.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        partEnds.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
         scores.removeAll(keepingCapacity: true)
         needMasks.removeAll(keepingCapacity: true)
-        partEnds.removeAll(keepingCapacity: true)
-        otherIndustry.removeAll(keepingCapacity: true)
-        partList.removeAll(keepingCapacity: true)
-        if reach.count < needs { reach = [Double](repeating: 0, count: needs) }
+        partCount = 0
+        pendingHash = Self.seed
+        if slots.isEmpty {
+            slots = [Int32](repeating: 0, count: 1024)
+        } else {
+            for slot in slots.indices { slots[slot] = 0 }
+        }
     }
 
     mutating func addPart(need: Int, value: Double, isReach: Bool, serves: Bool) {
-        partList.append(Part(value: value, need: Int32(need), flags: (isReach ? Self.isReach : 0) | (serves ? Self.serves : 0)))
+        addPart(Part(need: need, value: value, isReach: isReach, serves: serves))
+    }
+
+    mutating func addPart(_ part: Part) {
+        if partCount < partList.count { partList[partCount] = part } else { partList.append(part) }
+        partCount += 1
+        pendingHash = Self.mix(Self.mix(pendingHash, part.value.bitPattern), UInt64(UInt32(bitPattern: part.need)) << 8 | UInt64(part.flags))
     }
 
     func partServes(_ part: Int) -> Bool { partList[part].flags & Self.serves != 0 }
@@ -56,29 +111,95 @@ struct ScoreSheet {
     func partNeed(_ part: Int) -> Int { Int(partList[part].need) }
 
     /// Takes back the parts of an asset that turned out to serve nothing.
-    mutating func truncateParts(to count: Int) {
-        guard partList.count > count else { return }
-        partList.removeSubrange(count...)
+    mutating func dropPendingParts() {
+        partCount = partEnds.last ?? 0
+        pendingHash = Self.seed
     }
 
-    /// Closes the parts added since the last candidate as this one's.
-    mutating func addCandidate(position: Int, factor: Double, otherIndustry other: Bool) {
+    /// Closes the parts added since the last profile as the candidate's: it joins the profile with
+    /// the same parts, factor, industry and `lead`, or opens one. `lead` is whatever else decides
+    /// whether a candidate may be pick 1 (it resolves the leading conflict).
+    mutating func addCandidate(position: Int, factor: Double, otherIndustry other: Bool, lead: Bool) {
+        let start = partEnds.last ?? 0, end = partCount
+        var hash = Self.mix(Self.mix(pendingHash, factor.bitPattern), (other ? 1 : 0) | (lead ? 2 : 0))
+        // Spread the high bits into the low ones the slots are chosen by (MurmurHash3's finalizer).
+        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        pendingHash = Self.seed
+        let candidate = Int32(positions.count)
         positions.append(position)
+        nextOfProfile.append(-1)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let profile = Int(slots[slot] - 1)
+            if hashes[profile] == hash, factors[profile].bitPattern == factor.bitPattern, otherIndustry[profile] == other,
+               leads[profile] == lead, Self.same(partList, parts(profile), start..<end) {
+                partCount = start
+                profileOf.append(Int32(profile))
+                nextOfProfile[Int(tails[profile])] = candidate
+                tails[profile] = candidate
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        let profile = heads.count
+        slots[slot] = Int32(profile + 1)
+        profileOf.append(Int32(profile))
+        heads.append(candidate)
+        tails.append(candidate)
         factors.append(factor)
-        partEnds.append(partList.count)
         otherIndustry.append(other)
+        leads.append(lead)
+        hashes.append(hash)
+        partEnds.append(end)
+        if heads.count * 2 > slots.count { grow() }
     }
 
-    func parts(_ candidate: Int) -> Range<Int> { (candidate == 0 ? 0 : partEnds[candidate - 1])..<partEnds[candidate] }
+    /// Whether two runs of parts are equal (static, so that comparing does not copy the sheet).
+    private static func same(_ list: [Part], _ own: Range<Int>, _ parts: Range<Int>) -> Bool {
+        guard own.count == parts.count else { return false }
+        return list.withUnsafeBufferPointer { list in
+            for offset in 0..<own.count where list[own.lowerBound + offset] != list[parts.lowerBound + offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for profile in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[profile]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(profile + 1)
+        }
+    }
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
+    }
+
+    func parts(_ profile: Int) -> Range<Int> { (profile == 0 ? 0 : partEnds[profile - 1])..<partEnds[profile] }
+
+    /// Whether a profile's candidates may lead (as given to ``addCandidate(position:factor:otherIndustry:lead:)``).
+    func leads(_ profile: Int) -> Bool { leads[profile] }
+
+    /// Marks the profile's first candidate not yet picked as picked.
+    mutating func pickHead(of profile: Int) {
+        heads[profile] = nextOfProfile[Int(heads[profile])]
+        if heads[profile] < 0 { scores[profile] = 0 }
+    }
 
     /// Drops, from other industries' editions, the needs content made for the group's industry
-    /// serves; a candidate left serving nothing is out. Then scores everyone under weights of 1.
+    /// serves; a profile left serving nothing is out. Then scores every profile under weights of 1.
     mutating func finish(ownServes: [Bool], diminishing: Double) {
         let ones = [Double](repeating: 1, count: needs)
-        for candidate in positions.indices {
+        for profile in heads.indices {
             var mask: UInt64 = 0, serving = false
-            for part in parts(candidate) {
-                if otherIndustry[candidate], ownServes[Int(partList[part].need)] {
+            for part in parts(profile) {
+                if otherIndustry[profile], ownServes[Int(partList[part].need)] {
                     partList[part].flags |= Self.dropped
                     continue
                 }
@@ -87,46 +208,49 @@ struct ScoreSheet {
             }
             needMasks.append(mask)
             seen.append(0)
-            scores.append(serving ? score(candidate, weights: ones, diminishing: diminishing) : 0)
+            scores.append(serving ? score(profile, weights: ones, diminishing: diminishing) : 0)
         }
     }
 
-    /// Whether the candidate really serves `need` (a part it keeps).
-    func serves(_ candidate: Int, need: Int) -> Bool {
-        parts(candidate).contains { partList[$0].need == need && partList[$0].flags & (Self.serves | Self.dropped) == Self.serves }
+    /// Whether the profile really serves `need` (a part it keeps).
+    func serves(_ profile: Int, need: Int) -> Bool {
+        parts(profile).contains { partList[$0].need == need && partList[$0].flags & (Self.serves | Self.dropped) == Self.serves }
     }
 
     /// Σ weight × value over the needs served, unreached people with diminishing returns (largest
     /// first), times the factor: exactly the sum ``MatchContext/Evaluation/score(weights:)`` makes.
-    mutating func score(_ candidate: Int, weights: [Double], diminishing: Double) -> Double {
-        var total = 0.0
-        var reached = 0
-        for part in parts(candidate) where partList[part].flags & Self.dropped == 0 {
-            let value = weights[Int(partList[part].need)] * partList[part].value
-            if partList[part].flags & Self.isReach != 0 {
-                reach[reached] = value
-                reached += 1
-            } else {
-                total += value
-            }
-        }
-        // Largest first; a handful at most, so an insertion sort in place.
-        if reached > 1 {
-            for index in 1..<reached {
-                let value = reach[index]
-                var slot = index
-                while slot > 0, reach[slot - 1] < value {
-                    reach[slot] = reach[slot - 1]
-                    slot -= 1
+    func score(_ profile: Int, weights: [Double], diminishing: Double) -> Double {
+        let range = parts(profile)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(range.count, 1)) { reach in
+            var total = 0.0
+            var reached = 0
+            for part in range where partList[part].flags & Self.dropped == 0 {
+                let value = weights[Int(partList[part].need)] * partList[part].value
+                if partList[part].flags & Self.isReach != 0 {
+                    reach[reached] = value
+                    reached += 1
+                } else {
+                    total += value
                 }
-                reach[slot] = value
             }
+            // Largest first; a handful at most, so an insertion sort in place.
+            if reached > 1 {
+                for index in 1..<reached {
+                    let value = reach[index]
+                    var slot = index
+                    while slot > 0, reach[slot - 1] < value {
+                        reach[slot] = reach[slot - 1]
+                        slot -= 1
+                    }
+                    reach[slot] = value
+                }
+            }
+            var share = 1.0
+            for index in 0..<reached {
+                total += reach[index] * share
+                share *= diminishing
+            }
+            return factors[profile] * total
         }
-        var share = 1.0
-        for index in 0..<reached {
-            total += reach[index] * share
-            share *= diminishing
-        }
-        return factors[candidate] * total
     }
 }
