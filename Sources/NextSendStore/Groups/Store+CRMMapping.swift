@@ -9,7 +9,7 @@ extension SQLStore {
     }
 
     public func saveCRMMapping(_ yaml: String, source: String, for crm: String) throws {
-        try write(changesData: false) { db in
+        _ = try write(changesData: false) { db in
             try db.execute(db.dialect.insertOrReplace("crmMappingFor", key: "crm", ["crm", "yaml", "source"], "?, ?, ?"), [crm, yaml, source])
         }
     }

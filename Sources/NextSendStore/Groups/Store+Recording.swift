@@ -79,7 +79,7 @@ extension SQLStore {
             try StoreQueries.requireGroup(groupID, db)
             let exists = try db.bool("""
                 SELECT EXISTS (SELECT 1 FROM jobEvent WHERE groupId = ? AND retractedBy IS NULL AND job = ? AND type = ? AND date = ?)
-                """, [groupID, event.job.rawValue, event.type.rawValue, event.date.description]) ?? false
+                """, [groupID, event.job.rawValue, event.type.rawValue, event.date.description])
             if exists { return .unchanged }
             try FactRows.insert(event, into: groupID, origin: Origin.recorded, by: recorder.name, db)
             try StoreQueries.refreshFollowUps(groupID, db)
