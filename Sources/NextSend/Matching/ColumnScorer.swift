@@ -3,9 +3,9 @@
 /// masks and counts prepared once per need instead of from each asset's strings.
 ///
 /// Assets whose score depends on more than their tags — one the group already had, one a rep
-/// dismissed, a resolver of a split someone is waiting on (the wait holds it back for everyone
-/// waiting, whatever the need) — go the exact way; they are few. ``ColumnScorerTests`` holds the
-/// two ways equal on every asset.
+/// dismissed — go the exact way; they are few. A resolver of a split someone is waiting on is held
+/// back from everyone waiting, whatever the need: it is scored from the columns with those people
+/// left out (``HeldBack``). ``ColumnScorerTests`` holds the two ways equal on every asset.
 struct ColumnScorer {
     /// One need, reduced to what an asset's columns are checked against. Payloads are plain
     /// values and offsets, so reading a plan in the loop over the catalog costs no reference count.
@@ -78,6 +78,23 @@ struct ColumnScorer {
     let industry: UInt64?
     /// Positions the exact path scores, ascending.
     let exactly: [Int]
+    /// What changes for a resolver of a split someone waits on, for each set of such splits it resolves.
+    struct HeldBack {
+        /// Per split: the roles of the people it may still go to, and whether anyone is left.
+        var targetRoles: [UInt64] = []
+        var anyTarget: [Bool] = []
+        /// Per job: the people concerned it may still go to, laid out as ``ColumnScorer/counts``,
+        /// and how many of those the need names.
+        var counts: [Int] = []
+        var namedCount: [Int] = []
+        /// Per need: the one person it would go to waits (an unreached person, a broker, `--to`).
+        var blocked: [Bool] = []
+    }
+
+    let heldBack: [HeldBack]
+    /// Resolvers of splits someone waits on, by position ascending, and which ``heldBack`` applies.
+    let heldBackPositions: [Int]
+    let heldBackVariants: [Int]
     /// The leading need's topic as a bit when it is a conflict (only its resolvers may be pick 1), else 0.
     let leadTopic: UInt64
 
@@ -188,12 +205,64 @@ struct ColumnScorer {
         for id in context.dismissed {
             if let position = index.position(of: id) { exactly.insert(position) }
         }
-        // A resolver of a topic someone waits on is held back from them for every need; a split of
-        // more than 64 sides does not fit a mask.
-        for topic in waitedOnTopics + crowdedTopics {
+        // A split of more than 64 sides does not fit a mask; nor do more than 64 splits waited on.
+        for topic in crowdedTopics + (waitedOnTopics.count > 64 ? waitedOnTopics : []) {
             for position in index.byResolvedTopic[topic] ?? [] { exactly.insert(position) }
         }
         self.exactly = exactly.sorted()
+
+        // A resolver of a topic someone waits on is held back from them for every need.
+        var waitedOn: [Int: UInt64] = [:]
+        if waitedOnTopics.count <= 64 {
+            for (number, topic) in waitedOnTopics.enumerated() {
+                for position in index.byResolvedTopic[topic] ?? [] where !exactly.contains(position) {
+                    waitedOn[position, default: 0] |= 1 << UInt64(number)
+                }
+            }
+        }
+        func heldBack(from excluded: Set<String>) -> HeldBack {
+            var held = HeldBack(blocked: [Bool](repeating: false, count: diagnosis.needs.count))
+            for (number, need) in diagnosis.needs.enumerated() {
+                switch need.kind {
+                case let .conflict(topic):
+                    guard let conflict = diagnosis.conflicts.first(where: { $0.topic == topic }) else { continue }
+                    let waiting = context.waiting[topic] ?? []
+                    let targets = conflict.stakeholders.filter { !waiting.contains($0) && admits($0) && !excluded.contains($0) }
+                    held.targetRoles.append(targets.reduce(0) { $0 | roleBit($1) })
+                    held.anyTarget.append(!targets.isEmpty)
+                case .stalledJob, .activeJob:
+                    let listed = Set(need.stakeholders)
+                    let start = held.counts.count
+                    held.counts += [Int](repeating: 0, count: 128)
+                    for person in need.stakeholders where roleBit(person) != 0 && !excluded.contains(person) {
+                        held.counts[start + roleBit(person).trailingZeroBitCount] += 1
+                    }
+                    for person in context.group.stakeholders where !listed.contains(person.id) && roleBit(person.id) != 0 && !excluded.contains(person.id) {
+                        held.counts[start + 64 + roleBit(person.id).trailingZeroBitCount] += 1
+                    }
+                    held.namedCount.append(need.stakeholders.filter { !excluded.contains($0) }.count)
+                    held.blocked[number] = onlyTo.map(excluded.contains) ?? false
+                case let .unengagedStakeholder(person):
+                    held.blocked[number] = excluded.contains(person)
+                case .missingVoice:
+                    held.blocked[number] = need.stakeholders.first.map(excluded.contains) ?? false
+                }
+            }
+            return held
+        }
+        var variants: [UInt64: Int] = [:], held: [HeldBack] = []
+        var heldBackVariants: [Int] = []
+        heldBackPositions = waitedOn.keys.sorted()
+        for position in heldBackPositions {
+            let mask = waitedOn[position]!
+            if variants[mask] == nil {
+                variants[mask] = held.count
+                held.append(heldBack(from: Set(SetBits(mask).flatMap { context.waiting[waitedOnTopics[$0]] ?? [] })))
+            }
+            heldBackVariants.append(variants[mask]!)
+        }
+        self.heldBack = held
+        self.heldBackVariants = heldBackVariants
     }
 
     /// Whether `position` is scored by the exact path (see the type's description).
@@ -234,6 +303,7 @@ struct ColumnScorer {
             case let .voice(role, _): anyRole |= role
             }
         }
+        var nextHeld = 0
         for position in 0..<table.count {
             let own = industry.map { table.industryMask[position] & $0 != 0 } ?? false
             if nextExact < exactly.count, exactly[nextExact] == position {
@@ -252,9 +322,12 @@ struct ColumnScorer {
                 || (table.jobMask[position] | table.primaryJob[position]) & anyJob != 0 || table.roleMask[position] & anyRole != 0
                 || (everyoneReaches && table.flags[position].contains(.reachesEveryone)) else { continue }
             guard table.isLive(position, on: day) else { continue }
+            var held = -1
+            while nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] < position { nextHeld += 1 }
+            if nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] == position { held = heldBackVariants[nextHeld] }
             let start = sheet.partCount
             var serves = false
-            addParts(position, to: &sheet, cursors: &cursors, serves: &serves)
+            addParts(position, heldBack: held, to: &sheet, cursors: &cursors, serves: &serves)
             guard serves else {
                 sheet.dropPendingParts()
                 continue
@@ -272,8 +345,9 @@ struct ColumnScorer {
     }
 
     /// Appends the asset's contributions, in need order, the way ``MatchContext/tagContribution(of:to:at:)``
-    /// and ``MatchContext/contribution(of:to:at:)`` work them out.
-    private func addParts(_ position: Int, to sheet: inout ScoreSheet, cursors: inout [Int], serves: inout Bool) {
+    /// and ``MatchContext/contribution(of:to:at:)`` work them out; `held` is the ``heldBack`` that
+    /// applies to it, or -1.
+    private func addParts(_ position: Int, heldBack held: Int, to sheet: inout ScoreSheet, cursors: inout [Int], serves: inout Bool) {
         let policy = context.options.policy
         let roles = table.roleMask[position]
         let jobMask = table.jobMask[position]
@@ -297,7 +371,9 @@ struct ColumnScorer {
                 } else {
                     continue
                 }
-                guard fit > 0, split.anyTarget, everyone || roles & split.targetRoles != 0 else { continue }
+                let anyTarget = held < 0 ? split.anyTarget : heldBack[held].anyTarget[number]
+                let targetRoles = held < 0 ? split.targetRoles : heldBack[held].targetRoles[number]
+                guard fit > 0, anyTarget, everyone || roles & targetRoles != 0 else { continue }
                 var reached = 0
                 for side in split.sideStart..<(split.sideStart + split.sideCount) where everyone || sideRoles[side] & roles != 0 { reached += 1 }
                 let audience = reached == split.sideCount || (resolves && split.creditedByCamps) ? 1.0 : policy.oneSidedAudience
@@ -328,7 +404,8 @@ struct ColumnScorer {
                     concerned = job.namedCount + madeFor
                     reachable = everyone ? concerned : named + madeFor
                 }
-                guard reachable > 0 else { continue }
+                guard reachable > 0, held < 0 || reachesSomeoneNotWaiting(heldBack[held], job: number, need: need, roles: roles, everyone: everyone)
+                else { continue }
                 var value = urgency * jobFit * policy.jobReach(reached: reachable, of: concerned)
                 if let factor = evidenceFactor(need, position, cursors: &cursors) { value *= factor }
                 if value > 0 {
@@ -336,6 +413,7 @@ struct ColumnScorer {
                     serves = true
                 }
             case let .reach(role):
+                if held >= 0, heldBack[held].blocked[need] { continue }
                 let roleFit = roles & role != 0 ? policy.reachForRole : everyone ? policy.reachForEveryone : 0
                 guard roleFit > 0 else { continue }
                 let timely = jobMask & openJobs != 0
@@ -346,7 +424,7 @@ struct ColumnScorer {
                     serves = true
                 }
             case let .voice(role, job):
-                guard roles & role != 0 else { continue }
+                guard roles & role != 0, held < 0 || !heldBack[held].blocked[need] else { continue }
                 let onJob = jobMask & job != 0
                 let value = urgency * (flags.contains(.shareable) ? policy.voiceShareable : policy.voiceNotShareable)
                     * (onJob ? 1 : policy.voiceOffJob)
@@ -356,6 +434,22 @@ struct ColumnScorer {
                 }
             }
         }
+    }
+
+    /// Whether a held-back resolver that reaches people concerned with a job still has someone to
+    /// go to once the people waiting are left out (the job's value counts them all the same).
+    private func reachesSomeoneNotWaiting(_ held: HeldBack, job number: Int, need: Int, roles: UInt64, everyone: Bool) -> Bool {
+        let job = jobs[number]
+        if job.onlyTo { return !held.blocked[need] }
+        var named = 0, madeFor = 0
+        var mask = roles
+        while mask != 0 {
+            let bit = mask.trailingZeroBitCount
+            named += held.counts[job.countStart + bit]
+            madeFor += held.counts[job.countStart + 64 + bit]
+            mask &= mask - 1
+        }
+        return (everyone ? held.namedCount[number] : named) + madeFor > 0
     }
 
     /// The asset's evidence factor for a need, if it has a record: the pass goes up the positions,
