@@ -163,6 +163,43 @@ import Testing
         if seed >= 15 { policy.resolverWaitDays = 60 }
         let compared = expectColumnScoresEqualTheExactPath(group, index: index, evidence: evidence, policy: policy, generator: &generator)
         if !diagnosis.conflicts.isEmpty { #expect(compared.heldBack > 0, "no held-back resolver was scored from the columns") }
+        let after = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+        for limit in [1, 5] {
+            let fast = Matcher.recommend(for: group, diagnosis: after, index: index, taxonomy: taxonomy,
+                                         options: MatchOptions(limit: limit, policy: policy, evidence: evidence))
+            let exhaustive = Matcher.recommend(for: group, diagnosis: after, index: index, taxonomy: taxonomy,
+                                               options: MatchOptions(limit: limit, policy: policy, evidence: evidence, exhaustive: true))
+            #expect(fast == exhaustive, "seed \(seed), limit \(limit)")
+        }
+    }
+
+    /// The profile table grows past its first size and keeps every candidate in its profile:
+    /// 3,000 candidates of 1,200 kinds, in an order that interleaves them.
+    @Test func profilesSurviveTheTableGrowing() {
+        var sheet = ScoreSheet()
+        for round in 0..<2 {
+            sheet.reset(needs: 2)
+            for candidate in 0..<3_000 {
+                let kind = (candidate * 7) % 1_200
+                sheet.addPart(need: 0, value: Double(kind + 1), isReach: false, serves: true)
+                if kind % 3 == 0 { sheet.addPart(need: 1, value: 0.5, isReach: true, serves: true) }
+                sheet.addCandidate(position: candidate, factor: 1, otherIndustry: false, lead: false)
+            }
+            sheet.finish(ownServes: [false, false], diminishing: 0.5)
+            #expect(sheet.profileCount == 1_200, "round \(round)")
+            var profileOfKind: [Int: Int32] = [:]
+            for candidate in 0..<sheet.count {
+                let kind = (candidate * 7) % 1_200
+                if let known = profileOfKind[kind] {
+                    #expect(sheet.profileOf[candidate] == known, "candidate \(candidate) left its kind's profile")
+                } else {
+                    profileOfKind[kind] = sheet.profileOf[candidate]
+                }
+                let expected = Double(kind + 1) + (kind % 3 == 0 ? 0.5 : 0)
+                #expect(sheet.scores[Int(sheet.profileOf[candidate])] == expected)
+            }
+            #expect(Set(profileOfKind.values).count == 1_200)
+        }
     }
 
     /// Compares every asset the column scorer scores with the exact path, for everyone and for a

@@ -92,7 +92,7 @@ struct ScoreSheet {
         if slots.isEmpty {
             slots = [Int32](repeating: 0, count: 1024)
         } else {
-            for slot in slots.indices { slots[slot] = 0 }
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
     }
 
