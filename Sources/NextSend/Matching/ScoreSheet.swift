@@ -97,10 +97,7 @@ struct ScoreSheet {
     }
 
     mutating func addPart(need: Int, value: Double, isReach: Bool, serves: Bool) {
-        addPart(Part(need: need, value: value, isReach: isReach, serves: serves))
-    }
-
-    mutating func addPart(_ part: Part) {
+        let part = Part(need: need, value: value, isReach: isReach, serves: serves)
         if partCount < partList.count { partList[partCount] = part } else { partList.append(part) }
         partCount += 1
         pendingHash = Self.mix(Self.mix(pendingHash, part.value.bitPattern), UInt64(UInt32(bitPattern: part.need)) << 8 | UInt64(part.flags))
