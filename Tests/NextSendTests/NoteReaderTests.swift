@@ -1059,10 +1059,15 @@ import NextSendSynthetic
         #expect(claims("Dana Reyes: My counterpart at Hollins Bay told me their overtime fell 20 percent.", format: .transcript).isEmpty)
         #expect(claims("Pilot length: 6 weeks (Dana) vs 8 weeks (Lee).").isEmpty)
         #expect(claims("Dana Reyes: Go-live. Having seen the pilot plan, I'm at thirty-four weeks.", format: .transcript) == [["dana", "34"]])
-        // A paragraph wrapped by hand goes on being about its person; a blank line or a bullet ends it.
+        // A paragraph wrapped by hand goes on being about its person; a blank line ends it. A bullet
+        // that opens with "she" goes on about the bullet right above it (blind23's labellers read
+        // "- Solveig Á.: TCO …⏎- She wants payback within 2 years" so, as blind16's and blind18's did).
         #expect(claims("Dana Reyes owns the budget.\nShe wants payback in 18 months.") == [["dana", "18"]])
         #expect(claims("Dana Reyes owns the budget.\n\nShe wants payback in 18 months.").isEmpty)
-        #expect(claims("- Dana Reyes owns the budget.\n- She wants payback in 18 months.").isEmpty)
+        #expect(claims("- Dana Reyes owns the budget.\n- She wants payback in 18 months.") == [["dana", "18"]])
+        #expect(claims("- Dana Reyes: TCO under $1.2M.\n- She wants payback in 18 months.").contains(["dana", "18"]))
+        #expect(claims("- Dana Reyes owns the budget.\n\n- She wants payback in 18 months.").isEmpty)
+        #expect(claims("- Dana Reyes owns the budget.\n  - She wants payback in 18 months.").isEmpty)
         #expect(claims("Dana Reyes: I own the budget.\nLee Park: She wants payback in 18 months.", format: .transcript).isEmpty)
     }
 
@@ -1096,6 +1101,73 @@ import NextSendSynthetic
         #expect(!claims("Dana Reyes: Go-live: thirty-six weeks all in. For the pilot, I'd say eight weeks.", format: .transcript).contains(["dana", "8"]))
         // "I know" lends its view only to he or she with a verb of wanting or thinking.
         #expect(claims("Dana is the security lead. I know she has SOC 2 reports from both other vendors.").isEmpty)
+    }
+
+    /// Rules from blind23's first run (0.920 / 0.738), each on ordinary sentences, with where it stops.
+    @Test func theBlind23Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil) -> [[String]] {
+            read(text, format: format, from: from, inbound: inbound).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A figure in the topic's own kind of unit goes on the speaker's words on the topic just before.
+        #expect(claims("Dana Reyes: On my side the overtime drop will be bigger. Fifteen percent, at least on nights.", format: .transcript)
+            == [["dana", "15"]])
+        #expect(claims("Dana Reyes: Payback -- I'd like it faster, but eighteen months is fine.", format: .transcript) == [["dana", "18"]])
+        #expect(claims("I told the group two years on payback on Tuesday. Having slept on it, I want 18 months.", format: .email, from: "dana", inbound: true)
+            == [["dana", "18"]])
+        // (Not a figure of another kind, nor one that is someone else's.)
+        #expect(claims("Dana Reyes: On my side the overtime drop will be bigger. Fifteen nurses left last year.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: Overtime will drop, I'm sure. Lee has 12 percent.", format: .transcript).allSatisfy { $0[0] != "dana" })
+        // Spoken fillers set off by commas say nothing; "like" as a verb stays.
+        #expect(claims("Lee Park: Separate app on the phone. Not, like, inside Epic.", format: .transcript).allSatisfy { $0[1] != "epic-native-required" })
+        #expect(claims("Lee Park: I'd like it inside Epic.", format: .transcript) == [["lee", "epic-native-required"]])
+        #expect(claims("Lee Park: Overtime, I'm at, um, ten percent.", format: .transcript) == [["lee", "10"]])
+        // A view the speaker owns to having held is left.
+        #expect(claims("Lee Park: On-prem was my opening position, I know.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I said annual for year one, I know.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I said annual for year one.", format: .transcript) == [["dana", "annual"]])
+        #expect(claims("Dana Reyes: Twelve months was my number, but I can take fifteen to the board.", format: .transcript).allSatisfy { $0 != ["dana", "12"] })
+        // A speaker who breaks off and settles on another figure holds the second.
+        #expect(claims("Lee Park: Go-live for me is thirty weeks, I-- okay, thirty-two.", format: .transcript) == [["lee", "32"]])
+        #expect(claims("Lee Park: Go-live for me is thirty weeks, okay, and payback eighteen months.", format: .transcript).contains(["lee", "30"]))
+        // A chat pasted with its times is each writer's; "Me:" is the note's writer.
+        #expect(claims("[2:42 PM] Lee Park: US only. I said that an hour ago\n[2:43 PM] Dana Reyes: +1", format: .markdown, from: "dwayne")
+            == [["lee", "us-only"]])
+        #expect(claims("- Me: payback inside 18 months.", format: .markdown, from: "dwayne") == [["dwayne", "18"]])
+        #expect(claims("- Me: payback inside 18 months.").isEmpty)
+        // The initials of a hyphenated surname name its person; a lower-case short form that is no
+        // English word is still its person ("bill" is not).
+        #expect(claims("- zoe A-N: on-prem, full stop.") == [["zoe", "on-prem-required"]])
+        let gus = NoteReader(taxonomy: Self.taxonomy, stakeholders: [Stakeholder(id: "gus", name: "Augustine Pell", role: "clinical", influence: "influencer"),
+                                                                    Stakeholder(id: "bill", name: "William Hart", role: "it", influence: "influencer")])
+        #expect(gus.read(NoteDocument(text: "- gus wants it inside epic tho", format: .note)).claims.map(\.stakeholder) == ["gus"])
+        #expect(gus.read(NoteDocument(text: "- the bill wants payback in 18 months", format: .note)).claims.isEmpty)
+        // What happens otherwise, after "or", does not hold the view before it.
+        #expect(claims("- Dana Reyes: payback inside 18 months or the board won't look at it") == [["dana", "18"]])
+        #expect(claims("- Hybrid or on-prem, the board wants one of them.").isEmpty)
+        // An outside firm's paper, a past thing, someone met elsewhere: nobody's view here.
+        #expect(claims("Lee Park: The Chartis note had payback at ten months.", format: .transcript).isEmpty)
+        #expect(claims("- Lee says the last homegrown scheduler cost them two years").isEmpty)
+        #expect(claims("Dana said a CFO she knows at Ashgrove saw overtime fall 25%.").isEmpty)
+        // "X's team …. He …": he is X.
+        #expect(claims("Lee's team looked at building their own. He's done with that -> buy a platform.") == [["lee", "buy-platform"]])
+        // A stakeholder's reply quoted below the top message is theirs; the top sender's own older
+        // words and the seller's quoted questions are not read again.
+        let chain = """
+            From: Dana Reyes <dana.reyes@mercy.example>
+            To: Sam <sam@vendor.example>
+            Subject: Re: questions
+
+            $1.2M is my ceiling for the three-year cost.
+
+            On Mon, Jul 9, 2029 at 4:18 PM Lee Park <lee.park@mercy.example> wrote:
+            > [LP] Fully hosted.
+            >
+            > On Mon, Jul 9, 2029 at 9:03 AM Sam <sam@vendor.example> wrote:
+            >> Our draft is $1.42M with payback at 11 months.
+            > On Sun, Jul 8, 2029 Dana Reyes <dana.reyes@mercy.example> wrote:
+            >> The three-year cost can't pass $1.5M.
+            """
+        #expect(claims(chain, format: .email) == [["dana", "1200000"], ["lee", "cloud-only"]])
     }
 
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {

@@ -95,7 +95,12 @@ extension NoteFigure {
             guard let next = figures[(index + 1)...].firstIndex(where: { sameKind(figure.unit, $0.unit) || isBare(figure.unit) || isBare($0.unit) }),
                   figure.last + 1 <= figures[next].first else { continue }
             let between = tokens[(figure.last + 1)..<figures[next].first].filter(\.isWord).map(\.folded)
-            if correctionCues.contains(where: { cue in
+            // "thirty weeks, I-- okay, thirty-two": a speaker who breaks off and settles on another.
+            // (A dash is a mark of one character: "--" is two.)
+            let gap = (figure.last + 1)..<figures[next].first
+            let brokeOff = gap.contains { tokens[$0].isMark("—") || tokens[$0].isMark("-") && $0 + 1 < gap.upperBound && tokens[$0 + 1].isMark("-") }
+                && ["okay", "ok", "no"].contains(between.last ?? "")
+            if brokeOff || correctionCues.contains(where: { cue in
                 let tail = Array(between.suffix(cue.count + 2))
                 return NoteReader.contains(tail, cue)
             }) {

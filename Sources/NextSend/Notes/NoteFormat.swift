@@ -125,6 +125,8 @@ struct NoteLayout {
         var parents: [(indent: Int, voice: NoteVoice)] = []
         // The raw line number of the last line of prose kept, and its voice.
         var lastProse: (number: Int, voice: NoteVoice)?
+        // The last bullet kept: its raw line number, indent, and the stakeholder its name heads it with.
+        var lastBullet: (number: Int, indent: Int, named: String?)?
         for (number, line) in raw.enumerated() {
             var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
@@ -179,6 +181,10 @@ struct NoteLayout {
                 lineVoice = named
                 text = rest
                 if isBullet { parents.append((indent, named)) }
+            } else if let (name, rest) = Self.leadingName(text), name.lowercased() == "me", !rest.isEmpty {
+                // "Me: I'll negotiate the 3-year cost to around $1.2M": the writer, by name of none.
+                lineVoice = owner
+                text = rest
             } else if owner == .vendor, let (name, rest) = Self.dashedName(text), let named = voice(ofName: name) {
                 // In the rep's own notes, "Ágota -- no big bang; pilot on 5 West, then in waves" and
                 // "Marisol Achterberg  nurses want a separate app": the whole line is that person's.
@@ -194,12 +200,29 @@ struct NoteLayout {
             var about: String?
             if let name = Self.capitalizedNameOpening(text), case let .stakeholder(id)? = voice(ofName: name) { about = id }
             let prose = !isBullet && !heading
-            let continues = prose && lastProse.map { $0.number == number - 1 && $0.voice == lineVoice } == true
+            var continues = prose && lastProse.map { $0.number == number - 1 && $0.voice == lineVoice } == true
+            // "- Solveig Á.: TCO no higher than $1.3M⏎- She wants payback within 2 years": a bullet that
+            // opens with "he" or "she" goes on about the one the bullet right above it was about.
+            let pronounOpening = Self.thirdPersonOpenings.contains(NoteText.tokens(of: text).first?.folded ?? "")
+            if isBullet, pronounOpening, lineVoice == (inherited ?? section ?? owner), let above = lastBullet,
+               above.number == number - 1, above.indent == indent {
+                if let named = above.named { about = named } else { continues = true }
+            }
             lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice, about: about, continues: continues))
             lastProse = prose ? (number, lineVoice) : nil
+            if isBullet {
+                var named: String?
+                if case let .stakeholder(id) = lineVoice, lineVoice != (inherited ?? section ?? owner) { named = id }
+                lastBullet = (number, indent, named)
+            } else {
+                lastBullet = nil
+            }
         }
         return lines
     }
+
+    /// Pronouns that open a line about someone already named.
+    static let thirdPersonOpenings: Set<String> = ["he", "she", "he's", "she's", "he'd", "she'd", "he'll", "she'll", "hes", "shes"]
 
     /// Whether a line has a first-person word ("I", "we", "our", …).
     static func isFirstPerson(_ text: String) -> Bool {
@@ -212,6 +235,15 @@ struct NoteLayout {
     /// initials, taken off (the line stays the writer's).
     static func withoutLogStamp(_ text: String) -> String {
         var rest = Substring(text)
+        // "[2:41 PM] Kwame Dunleavy-Osei: fwiw …": a chat pasted from Teams or Slack, its time in brackets.
+        if rest.first == "[", let close = rest.firstIndex(of: "]") {
+            let stamp = rest[rest.index(after: rest.startIndex)..<close].split(separator: " ")
+            let clock = stamp.first.map { $0.split(separator: ":", omittingEmptySubsequences: false) } ?? []
+            if (2...3).contains(clock.count), clock.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isNumber) }),
+               stamp.count == 1 || (stamp.count == 2 && ["am", "pm", "a.m.", "p.m."].contains(stamp[1].lowercased())) {
+                return rest[rest.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
         let hours = rest.prefix { $0.isNumber }
         guard (1...2).contains(hours.count), rest.dropFirst(hours.count).first == ":" else { return text }
         rest = rest.dropFirst(hours.count + 1)
@@ -367,6 +399,8 @@ struct NoteLayout {
         var blockStarted = false
         var quotedBlock = false
         var interleaved = false
+        // Who wrote the message quoted at each depth of ">", from its "On …, Name <address> wrote:" line.
+        var quotedWriters: [Int: NoteVoice] = [:]
         for line in raw {
             let text = NoteText.trimmed(line)
             let lower = text.lowercased()
@@ -397,9 +431,27 @@ struct NoteLayout {
             if quotedBlock, !interleaved, let topVoice, !text.hasPrefix(">"), initials(of: topVoice).map({ text.hasPrefix($0 + ":") || text.hasPrefix($0 + " ") }) == true {
                 interleaved = true
             }
-            // A quoted reply is someone else's words, usually the seller's own.
-            if text.hasPrefix(">") { continue }
-            if text.hasPrefix("On "), text.hasSuffix("wrote:") { continue }
+            // A quoted reply is someone else's words, usually the seller's own. One written by another
+            // stakeholder ("On Mon, Jul 9, … Kwame <kdo@…> wrote:", then "> [KDO] HL7 through Mirth.") is
+            // theirs, at its own depth of quoting; what it quotes in turn (">>") is whoever wrote that.
+            // (The top sender's own older words quoted below are left: they said them again above, or
+            // moved on since.)
+            if text.hasPrefix(">") {
+                let depth = text.prefix { $0 == ">" || $0 == " " }.filter { $0 == ">" }.count
+                let inner = NoteText.trimmed(String(text.drop { $0 == ">" || $0 == " " }))
+                if inner.hasPrefix("On "), inner.hasSuffix("wrote:") {
+                    quotedWriters = quotedWriters.filter { $0.key <= depth }
+                    quotedWriters[depth + 1] = quotedWriter(inner)
+                    continue
+                }
+                guard let writer = quotedWriters[depth], case .stakeholder = writer, writer != topVoice, !inner.isEmpty else { continue }
+                lines.append(NoteLine(text: Self.withoutBracketedInitials(Self.strippingBullet(inner)), voice: writer))
+                continue
+            }
+            if text.hasPrefix("On "), text.hasSuffix("wrote:") {
+                quotedWriters = [1: quotedWriter(text)]
+                continue
+            }
             if text == "--" { voice = .vendor; continue }
             if lower.contains("forwarded message") || lower.contains("original message") || lower.hasPrefix("begin forwarded") {
                 inHeaders = true
@@ -428,6 +480,22 @@ struct NoteLayout {
             lines.append(NoteLine(text: body, voice: voice))
         }
         return lines
+    }
+
+    /// The writer an "On Mon, Jul 9, 2029 at 4:18 PM Kwame Dunleavy-Osei <kdo@example.org> wrote:" line
+    /// names, by address: a stakeholder, or the seller's side when the address is no one's in the group.
+    private func quotedWriter(_ line: String) -> NoteVoice {
+        guard let open = line.lastIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close,
+              let id = people.person(withEmail: String(line[line.index(after: open)..<close])) else { return .vendor }
+        return .stakeholder(id)
+    }
+
+    /// "[KDO] Fully hosted." → "Fully hosted.": the initials someone marks inline answers with.
+    static func withoutBracketedInitials(_ line: String) -> String {
+        guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return line }
+        let tag = line[line.index(after: line.startIndex)..<close]
+        guard (1...4).contains(tag.count), tag.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return line }
+        return NoteText.trimmed(String(line[line.index(after: close)...]))
     }
 
     private func initials(of voice: NoteVoice) -> String? {

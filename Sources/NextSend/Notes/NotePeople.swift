@@ -48,6 +48,12 @@ struct NotePeople: Sendable {
                     add(first, person.id, single: true)
                     add(last, person.id, single: true)
                     if let initial = last.first { add("\(first) \(initial)", person.id, single: false) }
+                    // "Marek L-O" for Marek Lindqvist-Oyelaran: the initials of a hyphenated surname.
+                    // (A hyphen parts a name's key into words: "lindqvist oyelaran", so "marek l o".)
+                    let halves = last.split(separator: " ")
+                    if halves.count > 1 {
+                        add(([first] + halves.compactMap { $0.first.map(String.init) }).joined(separator: " "), person.id, single: false)
+                    }
                     // "Cathal Ó Ceallaigh" is also "Ó Ceallaigh", "Ana de la Cruz" "de la Cruz": a surname
                     // with its particle.
                     if parts.count > 2, let start = parts.indices.dropFirst().first(where: { Self.surnameParticles.contains(parts[$0]) }) {
@@ -79,7 +85,7 @@ struct NotePeople: Sendable {
                                                 "la", "al", "el", "bin", "ap", "dos", "das"]
 
     /// Common short forms of given names. Short forms that are also common English words ("Will",
-    /// "Rich", "Ray", "Kit", "Sandy", "Drew") are left out: a capitalized word at the start of a
+    /// "Rich", "Kit", "Sandy", "Drew") are left out: a capitalized word at the start of a
     /// sentence would read as a person.
     static let nicknames: [String: [String]] = [
         "abigail": ["abby"], "alexander": ["alex", "xander"], "alexandra": ["alex", "lexi", "sasha"], "alfred": ["alfie"],
@@ -99,10 +105,16 @@ struct NotePeople: Sendable {
         "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
         "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy", "ted"],
         "theresa": ["tess", "tessa", "terri"], "teresa": ["tess", "tessa", "terri"], "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
-        // "Bill" is an English word too; in a group with a William, a capitalized "Bill" is nearly
-        // always him (all capitals and lower-case notes are never matched on a short form).
-        "william": ["bill", "billy", "liam"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
+        // "Bill" and "Ray" are English words too; in a group with a William or a Raymond, a capitalized
+        // "Bill" or "Ray" is nearly always him (all capitals and lower-case notes are never matched on a
+        // short form).
+        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
+
+    /// Short forms that are English words too, never read as a name in lower-case notes.
+    static let wordNicknames: Set<String> = ["bill", "billy", "ray", "nick", "bob", "ed", "jo", "ted", "dom", "deb", "pete", "barb", "bart",
+                                             "josh", "meg", "viv", "nell", "mina", "tess", "gabe", "jon", "ron", "rick", "tina", "sam",
+                                             "liz", "gwen", "delia", "neil", "phil", "tim", "tom", "dan", "jim", "joe", "ken", "len"]
 
     /// Letters typed as two where a keyboard lacks them: Serbo-Croatian "đ" as "dj", German and
     /// Scandinavian vowels with "e". The fold that compares names drops accents and makes "đ" a
@@ -152,8 +164,10 @@ struct NotePeople: Sendable {
                 guard let ids = keys[key] else { continue }
                 let single = words.count == 1
                 if single, singles.contains(key), !lowercaseText, !tokens[words[0]].startsUppercase { continue }
-                if single, nicknameOnly.contains(key),
-                   !tokens[words[0]].startsUppercase || tokens[words[0]].text.allSatisfy({ !$0.isLowercase }) { continue }
+                // (In notes typed all in lower case, "gus" is still Gus; a short form that is also an
+                // English word, "bill" or "ray", is not.)
+                if single, nicknameOnly.contains(key), tokens[words[0]].text.allSatisfy({ !$0.isLowercase })
+                    || !tokens[words[0]].startsUppercase && (!lowercaseText || Self.wordNicknames.contains(key)) { continue }
                 let last = slice.last!
                 let possessive = last + 1 < tokens.count && tokens[last + 1].folded == "'s"
                 found.append(Mention(match: ids.count == 1 ? .person(ids.first!) : .ambiguous, first: slice.first!, last: last,

@@ -174,7 +174,9 @@ public struct NoteReader: Sendable {
                 // (Claims taken back above sat before this line: what this statement added is last.)
                 lastStatement = (reading.claims.count - added.count)..<reading.claims.count
                 previous = verdict.context
-                previous?.awaitsFigure = verdict.skipped == .noFigure
+                // ("I told the group two years on payback. Having slept on it, I want 18 months.": a figure
+                // left waits for the one that replaces it, as a topic named without one does.)
+                previous?.awaitsFigure = verdict.skipped == .noFigure || (verdict.skipped == .negation && verdict.context.numberTopic != nil)
                 if let topic = verdict.context.numberTopic {
                     turnTopic = topic
                     turnBare = verdict.context.figureInTopicUnit
@@ -196,6 +198,35 @@ public struct NoteReader: Sendable {
             }
         }
         return reading
+    }
+
+    /// Spoken fillers that say nothing: "um", "uh", and "like" or "you know" set off by commas.
+    private static let fillers: Set<String> = ["um", "umm", "uh", "uhm", "erm", "er", "hmm"]
+
+    /// The tokens without spoken fillers and the commas that set them off: "Not, like, inside Epic" reads
+    /// as "Not inside Epic", "I'm at, um, ten to twelve percent" as "I'm at ten to twelve percent".
+    /// ("I'd like an annual term" keeps its "like": only one set off by commas is a filler.)
+    static func withoutFillers(_ tokens: [NoteToken]) -> [NoteToken] {
+        var kept: [NoteToken] = []
+        kept.reserveCapacity(tokens.count)
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            let length = fillers.contains(token.folded) ? 1
+                : token.folded == "like" ? 1
+                : token.folded == "you" && index + 1 < tokens.count && tokens[index + 1].folded == "know" ? 2 : 0
+            let before = kept.last?.isMark(",") == true
+            let after = index + length < tokens.count && tokens[index + length].isMark(",")
+            if length > 0, fillers.contains(token.folded) || (before && after) {
+                // Its commas go with it: the one before when one follows too, or one after at the opening ("Um, annual").
+                if before && after { kept.removeLast() }
+                index += length + (after ? 1 : 0)
+                continue
+            }
+            kept.append(token)
+            index += 1
+        }
+        return kept
     }
 
     /// Whether a statement opens with its one figure and says no more than whose it is or that it
@@ -648,6 +679,10 @@ public struct NoteReader: Sendable {
                                                       // "Epic-native was my first choice", "I was at annual on the term": where
                                                       // the speaker stood before.
                                                       ["was", "my", "first", "choice"], ["was", "our", "first", "choice"],
+                                                      // "On-prem was my opening position, I know", "Twelve months was my number,
+                                                      // but I can take fifteen": the speaker's own view of before.
+                                                      ["was", "my", "opening"], ["was", "my", "original"], ["was", "my", "starting"],
+                                                      ["was", "my", "number"], ["was", "my", "old"],
                                                       ["i", "was", "at"], ["we", "were", "at"],
                                                       // "I'm off the big bang": moved off it.
                                                       ["i'm", "off"], ["im", "off"], ["we're", "off"], ["he's", "off"], ["she's", "off"],
@@ -731,6 +766,8 @@ public struct NoteReader: Sendable {
     /// stands by it (`statement`: "…, and I still stand by it"). Not "I said pilot first".
     static func saidThen(_ clause: [String], statement: [String]) -> Bool {
         let standsBy = statement.contains { ["still", "stand", "stick", "standing", "sticking", "nothing's", "nothings", "haven't", "havent"].contains($0) }
+        // "I said annual for year one, I know.": a view of before, owned to (not "I said annual and I meant it").
+        if statement.suffix(2) == ["i", "know"], contains(clause, ["i", "said"]) || contains(clause, ["i", "wanted"]) { return !standsBy }
         // "I was the one who wanted to flip the switch": a wish of then (not "…, and nothing's changed").
         if let was = clause.indices.dropLast(5).first(where: { clause[$0] == "i" && clause[$0 + 1] == "was" }),
            Array(clause[(was + 2)..<(was + 5)]) == ["the", "one", "who"], clause[was + 5] == "wanted" {
@@ -802,7 +839,7 @@ public struct NoteReader: Sendable {
                                                            "before", "until"]
 
     func judge(_ statement: String, voice: NoteVoice, previous: Verdict.Context?, heading: String? = nil, lowercaseText: Bool) -> Verdict {
-        let tokens = NoteText.tokens(of: statement)
+        let tokens = Self.withoutFillers(NoteText.tokens(of: statement))
         let words = tokens.filter { $0.kind != .mark }.map(\.folded)
         var mentions = phrases.mentions(in: tokens, lowercaseText: lowercaseText)
         let scanned = NoteFigure.scan(tokens)
@@ -909,7 +946,14 @@ public struct NoteReader: Sendable {
         }
 
         let subject = holder(tokens: tokens, words: words, voice: voice, previous: previous, lowercaseText: lowercaseText, mentions: mentions)
-        if case let .stakeholder(id) = subject.voice, subject.named { verdict.context.holder = id }
+        if case let .stakeholder(id) = subject.voice, subject.named {
+            verdict.context.holder = id
+        } else if subject.voice == .outsider {
+            // "marek L-O's team looked at building their own. he's done with that": "he" is the one whose
+            // people they are.
+            let named = people.mentions(in: tokens, lowercaseText: lowercaseText)
+            if named.count == 1, named[0].possessive, case let .person(id) = named[0].match { verdict.context.holder = id }
+        }
 
         // "Dana budgeted $120k" right after a statement about the three-year cost.
         if mentions.isEmpty, subject.named, let carried = previous?.numberTopic, hasFigure {
@@ -917,6 +961,15 @@ public struct NoteReader: Sendable {
         } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.numberTopic, previous?.awaitsFigure == true, figures.count == 1,
                   tokens.indices.allSatisfy({ tokens[$0].kind == .mark || (figures[0].first...figures[0].last).contains($0) }) {
             // "I'm a touch lower on overtime. Ten.": a figure alone, after the speaker's own words on the topic.
+            mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
+        } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.numberTopic, previous?.awaitsFigure == true,
+                  case let .number(unit, _)? = taxonomy.topic(carried)?.kind, figures.filter({ !$0.isBare }).count == 1,
+                  let figure = figures.first(where: { !$0.isBare }), case .some(.some) = Self.convert(figure, to: unit),
+                  people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
+            // "On my floors the overtime drop will be bigger. Fifteen percent, at least on med-surg.", "Payback
+            // -- I'd like it faster, but eighteen months is fine.": a figure in the topic's own kind of unit,
+            // after the speaker's words on the topic that gave none or left the one they had.
+            // (Not a bare "Ten of us met on it", nor "Twelve is Ludovica's number": someone else's.)
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
         } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.replyTopic, figures.count == 1,
                   Self.repliesWithFigure(tokens, figure: figures[0]),
@@ -1375,6 +1428,10 @@ extension NoteReader {
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
                 if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens)
                     || Self.isWithOwnPeople(index, in: tokens, names: names) { continue }
+                // "payback inside 18 mo or the board wont look at it": after "or", past every view the
+                // statement gives, is what happens otherwise, not who holds them.
+                if let or = tokens[..<index].lastIndex(where: { ["or", "otherwise"].contains($0.folded) }),
+                   !topicMentions.isEmpty, topicMentions.allSatisfy({ $0.last < or }) { continue }
                 // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
                 var aside = 0
                 // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
@@ -1407,6 +1464,16 @@ extension NoteReader {
                 }
             }
         }
+        // "The Chartis note had payback at ten months": an outside firm's paper opens the statement.
+        // (Not "The HITRUST report", a topic's word, nor a stakeholder's: "the Dana note".)
+        if tokens.count > 3, ["the", "a", "an"].contains(tokens[0].folded) {
+            var at = 1
+            while at < min(tokens.count, 4), tokens[at].isWord, tokens[at].startsUppercase, !names.contains(where: { $0.first <= at && at <= $0.last }),
+                  !topicMentions.contains(where: { $0.first <= at && at <= $0.last }) {
+                at += 1
+            }
+            if at > 1, at < tokens.count, Self.outsidersPaper.contains(tokens[at].folded) { return Subject(voice: .outsider, named: true) }
+        }
         // Someone outside the group opens the statement: "the Chartis consultant they brought in
         // keeps whispering big bang in Harold's ear".
         let openingWords = tokens.indices.filter { tokens[$0].kind != .mark }.prefix(4)
@@ -1430,8 +1497,10 @@ extension NoteReader {
             if reported.contains(where: { index in
                 // "their outside counsel at Halvard & Quist wants": a firm's name may come between.
                 let reach = index + 1 < tokens.count && Self.subjectLinks.contains(tokens[index + 1].folded) ? 7 : 4
+                // ("gus said a CNO he knows at Ashgrove saw OT fall 25%": someone, not a stakeholder, whatever the verb.)
+                let someone = index > 0 && ["a", "an"].contains(tokens[index - 1].folded)
                 return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
-                    && verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
+                    && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart })
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -1796,6 +1865,11 @@ extension NoteReader {
         if isInOpeningHavingClause(mention, in: tokens) { return true }
         let before = tokens[..<max(0, mention.first)].filter { $0.kind != .mark }.suffix(7).map(\.folded)
         let words = Array(before.suffix(2))
+        // "the last homegrown scheduler cost them two years", "their old on-prem install": something
+        // that was, not a view of what should be.
+        if words.count == 2, ["the", "our", "their", "his", "her", "my"].contains(words[0]), ["last", "old", "previous", "former"].contains(words[1]) {
+            return true
+        }
         if words.count == 2 && words[1] == "the" && contextPrepositions.contains(words[0]) {
             let prior = before.dropLast(2)
             // "I'm fine with the three-year term", "happy to go with the pilot": accepted, not context.
