@@ -173,7 +173,7 @@ extension Desk {
             let reading = reader.read(note.document)
             for statement in reading.skipped { intake.skipped[statement.why.rawValue, default: 0] += 1 }
             let claims = reading.claims.map { read in
-                Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: note.source, date: note.date, quote: read.quote)
+                Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: note.source, date: min(read.date ?? note.date, note.date), quote: read.quote)
             }
             intake.claims += claims.count
             if !claims.isEmpty { batches.append(NoteClaims(group: group.id, origin: note.origin, claims: claims)) }

@@ -47,7 +47,7 @@ extension Desk {
         // The reader only returns figures the store takes (within 10^15, right for their unit).
         let skipped = reading.skipped
         let claims = reading.claims.map { read in
-            Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: noteFormat.claimSource, date: day, quote: read.quote)
+            Claim(stakeholder: read.stakeholder, topic: read.topic, value: read.value, source: noteFormat.claimSource, date: min(read.date ?? day, day), quote: read.quote)
         }
         let quotes = reading.claims.map(\.quote)
         let noteOrigin = origin ?? Origin.pastedNote(text)

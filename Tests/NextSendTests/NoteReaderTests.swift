@@ -1170,6 +1170,80 @@ import NextSendSynthetic
         #expect(claims(chain, format: .email) == [["dana", "1200000"], ["lee", "cloud-only"]])
     }
 
+    /// What a review of blind23's rules by reading found they would misread, each kept right.
+    @Test func theBlind23RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil) -> [[String]] {
+            read(text, format: format, from: from, inbound: inbound).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A figure carried to the topic just named must be said as a view, not as background.
+        #expect(claims("Dana Reyes: Overtime is the whole reason we're here. Agency spend went up 40% last year.", format: .transcript).isEmpty)
+        #expect(claims("Implementation is where I'm nervous. Our last vendor took 14 months.", format: .email, from: "dana", inbound: true).isEmpty)
+        #expect(claims("- Dana Reyes: go-live timing is my worry. Joint Commission is here in 8 weeks.").isEmpty)
+        #expect(claims("Lee Park: Go-live worries me. With the upgrade moved, call it 36 weeks.", format: .transcript) == [["lee", "36"]])
+        // A bullet that names someone else too lends its "she" to no one.
+        #expect(!claims("- Lee Park: on-prem, full stop. Dana Reyes owns the budget.\n- She wants payback in 18 months.").contains(["lee", "18"]))
+        // A view still held is not one of before.
+        #expect(claims("Dana Reyes: On-prem was my number one requirement going in, and it still is.", format: .transcript)
+            == [["dana", "on-prem-required"]])
+        #expect(claims("Dana Reyes: Payback in 18 months was my original ask and I'm holding to it.", format: .transcript) == [["dana", "18"]])
+        // Only someone's people as a body lend "he" to them: a CISO is someone else.
+        #expect(!claims("Lee's CISO wants HITRUST. He also wants US-only hosting.").contains(["lee", "us-only"]))
+        // An outside paper that opens a statement turning to the speaker's own view leaves the view theirs.
+        #expect(claims("Dana Reyes: The Gartner numbers look rosy, but I need payback inside 18 months.", format: .transcript) == [["dana", "18"]])
+        // "a board-ready case" is no one outside the group.
+        #expect(claims("Dana says she wants a board-ready case with payback under 18 months.") == [["dana", "18"]])
+        // A dash and "no" is no speaker breaking off.
+        let capped = claims("Dana Reyes: TCO cap $1.2M -- no $150k add-ons on top.", format: .transcript)
+        #expect(capped.contains(["dana", "1200000"]) && !capped.contains(["dana", "150000"]))
+        // "or so the analyst claims" is hearsay.
+        #expect(claims("Lee Park: Overtime down 20%, or so the Vizient analyst claims.", format: .transcript).isEmpty)
+        // "X-Ray" is no Ray.
+        let ray = NoteReader(taxonomy: Self.taxonomy, stakeholders: [Stakeholder(id: "ray", name: "Raymond Tolliver", role: "operations", influence: "influencer")])
+        #expect(ray.read(NoteDocument(text: "X-Ray wants a phased rollout.", format: .note)).claims.isEmpty)
+        #expect(ray.read(NoteDocument(text: "Ray wants a phased rollout.", format: .note)).claims.map(\.stakeholder) == ["ray"])
+        // A seller's reply quoting a buyer reads nothing of the buyer's; a buyer's reply quoting a
+        // colleague dates the colleague's words by their own line, and a forwarded message by its "Sent:".
+        let outbound = """
+            From: Sam <sam@vendor.example>
+            To: Lee Park <lee.park@mercy.example>
+            Subject: Re: hosting
+
+            Thanks Lee, noted.
+
+            On Tue, Jul 2, 2029 at 9:00 AM Lee Park <lee.park@mercy.example> wrote:
+            > We need it on-prem.
+            """
+        #expect(claims(outbound, format: .email).isEmpty)
+        let inbound = """
+            From: Dana Reyes <dana.reyes@mercy.example>
+            To: Sam <sam@vendor.example>
+            Subject: Re: hosting
+
+            Adding Lee's answer below.
+
+            On Tue, Jul 2, 2029 at 9:00 AM Lee Park <lee.park@mercy.example> wrote:
+            > We need it on-prem.
+            """
+        let quoted = read(inbound, format: .email).claims
+        #expect(quoted.map { [$0.stakeholder, "\($0.value)"] } == [["lee", "on-prem-required"]])
+        #expect(quoted.first?.date == Day("2029-07-02"))
+        let forwarded = """
+            From: Dana Reyes <dana.reyes@mercy.example>
+            To: Sam <sam@vendor.example>
+            Subject: Fwd: hosting
+
+            See Lee's view below.
+
+            -----Original Message-----
+            From: Lee Park <lee.park@mercy.example>
+            Sent: Monday, July 1, 2029 4:18 PM
+            To: Dana Reyes <dana.reyes@mercy.example>
+
+            We need it on-prem.
+            """
+        #expect(read(forwarded, format: .email).claims.map(\.date) == [Day("2029-07-01")])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

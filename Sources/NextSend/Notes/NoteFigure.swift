@@ -98,8 +98,10 @@ extension NoteFigure {
             // "thirty weeks, I-- okay, thirty-two": a speaker who breaks off and settles on another.
             // (A dash is a mark of one character: "--" is two.)
             let gap = (figure.last + 1)..<figures[next].first
-            let brokeOff = gap.contains { tokens[$0].isMark("—") || tokens[$0].isMark("-") && $0 + 1 < gap.upperBound && tokens[$0 + 1].isMark("-") }
-                && ["okay", "ok", "no"].contains(between.last ?? "")
+            // (A word broken off before the dash: not "TCO cap $1.2M — no $150k add-ons on top".)
+            let dash = gap.first { tokens[$0].isMark("—") || tokens[$0].isMark("-") && $0 + 1 < gap.upperBound && tokens[$0 + 1].isMark("-") }
+            let brokeOff = dash.map { at in tokens[gap.lowerBound..<at].contains(where: \.isWord) } == true
+                && ["okay", "ok"].contains(between.last ?? "")
             if brokeOff || correctionCues.contains(where: { cue in
                 let tail = Array(between.suffix(cue.count + 2))
                 return NoteReader.contains(tail, cue)

@@ -28,6 +28,27 @@ public enum NoteFormat: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// The day an e-mail was written, from its `Date:` header ("Wed, 4 Nov 2026 16:42:10 -0500").
+    /// The day an "On Mon, Jul 9, 2029 at 4:18 PM … wrote:" or "Sent: Monday, July 9, 2029 4:18 PM" line
+    /// names: a month's name with a day and a year, in either order.
+    static func quotedDay(in line: String) -> Day? {
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        func month(_ word: String) -> Int? {
+            let lower = word.lowercased()
+            guard lower.count >= 3, lower.allSatisfy(\.isLetter), let index = months.firstIndex(of: String(lower.prefix(3))) else { return nil }
+            return index + 1
+        }
+        for index in words.indices.dropLast(2) {
+            if let number = month(words[index]), let day = Int(words[index + 1]), let year = Int(words[index + 2]), (1...31).contains(day), year > 1900 {
+                return Day(String(format: "%04d-%02d-%02d", year, number, day))
+            }
+            if let day = Int(words[index]), let number = month(words[index + 1]), let year = Int(words[index + 2]), (1...31).contains(day), year > 1900 {
+                return Day(String(format: "%04d-%02d-%02d", year, number, day))
+            }
+        }
+        return nil
+    }
+
     public static func emailDay(in text: String) -> Day? {
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
@@ -84,6 +105,9 @@ struct NoteLine: Sendable, Hashable {
     /// A line of prose right under another of the same voice, with no blank line, bullet or heading
     /// between: one paragraph wrapped by hand, where "He" goes on meaning the person just written about.
     var continues = false
+    /// The day of a message quoted or forwarded below the top one, from its own "On … wrote:" or
+    /// "Sent:" line; `nil` for the document's own words.
+    var day: Day?
 }
 
 /// Turns a document into lines with their voices, by format.
@@ -126,7 +150,8 @@ struct NoteLayout {
         // The raw line number of the last line of prose kept, and its voice.
         var lastProse: (number: Int, voice: NoteVoice)?
         // The last bullet kept: its raw line number, indent, and the stakeholder its name heads it with.
-        var lastBullet: (number: Int, indent: Int, named: String?)?
+        // (`others`: it names someone besides whom it is about, so "she" below could be either.)
+        var lastBullet: (number: Int, indent: Int, named: String?, others: Bool)?
         for (number, line) in raw.enumerated() {
             var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
@@ -205,7 +230,7 @@ struct NoteLayout {
             // opens with "he" or "she" goes on about the one the bullet right above it was about.
             let pronounOpening = Self.thirdPersonOpenings.contains(NoteText.tokens(of: text).first?.folded ?? "")
             if isBullet, pronounOpening, lineVoice == (inherited ?? section ?? owner), let above = lastBullet,
-               above.number == number - 1, above.indent == indent {
+               above.number == number - 1, above.indent == indent, !above.others {
                 if let named = above.named { about = named } else { continues = true }
             }
             lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice, about: about, continues: continues))
@@ -213,7 +238,14 @@ struct NoteLayout {
             if isBullet {
                 var named: String?
                 if case let .stakeholder(id) = lineVoice, lineVoice != (inherited ?? section ?? owner) { named = id }
-                lastBullet = (number, indent, named)
+                // ("- Lee Park: on-prem. Dana Reyes owns the budget." then "- She wants…": Dana or Lee.)
+                let lowercase = text.first { $0.isLetter }?.isLowercase ?? false
+                let mentioned = Set(people.mentions(in: NoteText.tokens(of: text), lowercaseText: lowercase).map { mention -> String in
+                    if case let .person(id) = mention.match { return id }
+                    return ""
+                })
+                let others = mentioned.contains { $0 != named } && (named != nil || mentioned.count > 1)
+                lastBullet = (number, indent, named, others)
             } else {
                 lastBullet = nil
             }
@@ -399,16 +431,22 @@ struct NoteLayout {
         var blockStarted = false
         var quotedBlock = false
         var interleaved = false
-        // Who wrote the message quoted at each depth of ">", from its "On …, Name <address> wrote:" line.
-        var quotedWriters: [Int: NoteVoice] = [:]
+        // Who wrote the message quoted at each depth of ">", and when, from its "On …, Name <address> wrote:" line.
+        var quotedWriters: [Int: (voice: NoteVoice, day: Day?)] = [:]
+        // The day of a forwarded message below the top one, from its "Sent:" or "Date:" header.
+        var headerDay: Day?
+        var blockDay: Day?
         for line in raw {
             let text = NoteText.trimmed(line)
             let lower = text.lowercased()
             if inHeaders {
                 if lower.hasPrefix("from:") { sender = stakeholder(inFrom: String(text.dropFirst(5))) }
+                if lower.hasPrefix("sent:") || lower.hasPrefix("date:") { headerDay = NoteFormat.quotedDay(in: text) }
                 guard text.isEmpty else { continue }
                 inHeaders = false
                 opening = true
+                blockDay = firstBlock ? nil : headerDay
+                headerDay = nil
                 if firstBlock {
                     let isInbound = inbound ?? (sender != nil)
                     voice = isInbound ? (from ?? sender).map { .stakeholder($0) } ?? .outsider : .vendor
@@ -441,15 +479,17 @@ struct NoteLayout {
                 let inner = NoteText.trimmed(String(text.drop { $0 == ">" || $0 == " " }))
                 if inner.hasPrefix("On "), inner.hasSuffix("wrote:") {
                     quotedWriters = quotedWriters.filter { $0.key <= depth }
-                    quotedWriters[depth + 1] = quotedWriter(inner)
+                    quotedWriters[depth + 1] = (quotedWriter(inner), NoteFormat.quotedDay(in: inner))
                     continue
                 }
-                guard let writer = quotedWriters[depth], case .stakeholder = writer, writer != topVoice, !inner.isEmpty else { continue }
-                lines.append(NoteLine(text: Self.withoutBracketedInitials(Self.strippingBullet(inner)), voice: writer))
+                // (Only below a buyer's own message: a seller's reply carries no one's views but its own.)
+                guard let writer = quotedWriters[depth], case .stakeholder = writer.voice, writer.voice != topVoice,
+                      topVoice?.isStakeholder == true, !inner.isEmpty else { continue }
+                lines.append(NoteLine(text: Self.withoutBracketedInitials(Self.strippingBullet(inner)), voice: writer.voice, day: writer.day))
                 continue
             }
             if text.hasPrefix("On "), text.hasSuffix("wrote:") {
-                quotedWriters = [1: quotedWriter(text)]
+                quotedWriters = [1: (quotedWriter(text), NoteFormat.quotedDay(in: text))]
                 continue
             }
             if text == "--" { voice = .vendor; continue }
@@ -477,7 +517,7 @@ struct NoteLayout {
                 body = withoutSalutation(body)
                 opening = false
             }
-            lines.append(NoteLine(text: body, voice: voice))
+            lines.append(NoteLine(text: body, voice: voice, day: blockDay))
         }
         return lines
     }

@@ -166,6 +166,8 @@ struct NotePeople: Sendable {
                 if single, singles.contains(key), !lowercaseText, !tokens[words[0]].startsUppercase { continue }
                 // (In notes typed all in lower case, "gus" is still Gus; a short form that is also an
                 // English word, "bill" or "ray", is not.)
+                // (Nor part of a hyphenated word: "X-Ray".)
+                if single, nicknameOnly.contains(key), words[0] > 0 && tokens[words[0]].attached && tokens[words[0] - 1].isMark("-") { continue }
                 if single, nicknameOnly.contains(key), tokens[words[0]].text.allSatisfy({ !$0.isLowercase })
                     || !tokens[words[0]].startsUppercase && (!lowercaseText || Self.wordNicknames.contains(key)) { continue }
                 let last = slice.last!

@@ -155,7 +155,12 @@ public struct NoteReader: Sendable {
                         reading.claims.remove(at: index)
                     }
                 }
-                reading.claims += added
+                // (A message quoted below the top one is dated by its own line.)
+                reading.claims += added.map { claim in
+                    var claim = claim
+                    if claim.date == nil { claim.date = line.day }
+                    return claim
+                }
                 taken = reading.claims.count - lineStart
                 // "Naomi C. told the nurses OT would drop 20 percent." — "No, I said 15, not 20.": a
                 // figure its holder (or someone correcting the report) sets aside later in the
@@ -200,6 +205,33 @@ public struct NoteReader: Sendable {
         return reading
     }
 
+    /// Whether a figure with no topic of its own is said as the speaker's view: it opens the statement
+    /// and stands alone or with a word of standing ("Fifteen percent, at least on med-surg", "eighteen
+    /// months is fine"), or the speaker says it is theirs ("I want 18 months", "I'm at ten percent").
+    static func givesFigureAsView(_ tokens: [NoteToken], figure: NoteFigure) -> Bool {
+        let opening = tokens.firstIndex { $0.kind != .mark && !["but", "and", "so", "then", "ok", "okay", "well", "realistically", "honestly"].contains($0.folded) }
+        if opening == figure.first {
+            let next = tokens[(figure.last + 1)...].first
+            if next == nil || next!.kind == .mark || ["is", "'s", "works", "would", "should", "tops", "max", "maximum", "minimum", "min", "at"].contains(next!.folded) {
+                return true
+            }
+        }
+        // "call it 36 weeks", "I'd say eighteen months": the speaker settling on it.
+        let lead = tokens[..<figure.first].filter(\.isWord).suffix(2).map(\.folded)
+        if lead == ["call", "it"] || lead.last == "say" { return true }
+        let words = tokens.filter(\.isWord).map(\.folded)
+        // "my gut says about two years", "my guess is 18 months".
+        if words.indices.dropLast().contains(where: { words[$0] == "my" && ["gut", "guess", "view", "number", "estimate", "feeling", "sense", "bet"].contains(words[$0 + 1]) }) {
+            return true
+        }
+        let own = words.indices.dropLast().contains { at in
+            ["i", "i'm", "im", "i'd", "id", "i'll", "we", "we're", "we'd"].contains(words[at])
+                && ["want", "need", "at", "say", "put", "expect", "think", "plan", "budget", "budgeted", "prefer", "take", "accept", "settle",
+                    "can", "could", "would", "go", "fine", "ok", "okay", "happy", "comfortable", "sign"].contains(words[at + 1])
+        }
+        return own
+    }
+
     /// Spoken fillers that say nothing: "um", "uh", and "like" or "you know" set off by commas.
     private static let fillers: Set<String> = ["um", "umm", "uh", "uhm", "erm", "er", "hmm"]
 
@@ -212,12 +244,13 @@ public struct NoteReader: Sendable {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            let length = fillers.contains(token.folded) ? 1
+            // ("ER", "UM", "UH" in capitals are a department, utilization management, a hospital.)
+            let length = fillers.contains(token.folded) && !token.isAllCaps ? 1
                 : token.folded == "like" ? 1
                 : token.folded == "you" && index + 1 < tokens.count && tokens[index + 1].folded == "know" ? 2 : 0
             let before = kept.last?.isMark(",") == true
             let after = index + length < tokens.count && tokens[index + length].isMark(",")
-            if length > 0, fillers.contains(token.folded) || (before && after) {
+            if length > 0, length == 1 && fillers.contains(token.folded) || (before && after) {
                 // Its commas go with it: the one before when one follows too, or one after at the opening ("Um, annual").
                 if before && after { kept.removeLast() }
                 index += length + (after ? 1 : 0)
@@ -682,7 +715,7 @@ public struct NoteReader: Sendable {
                                                       // "On-prem was my opening position, I know", "Twelve months was my number,
                                                       // but I can take fifteen": the speaker's own view of before.
                                                       ["was", "my", "opening"], ["was", "my", "original"], ["was", "my", "starting"],
-                                                      ["was", "my", "number"], ["was", "my", "old"],
+                                                      ["was", "my", "old"],
                                                       ["i", "was", "at"], ["we", "were", "at"],
                                                       // "I'm off the big bang": moved off it.
                                                       ["i'm", "off"], ["im", "off"], ["we're", "off"], ["he's", "off"], ["she's", "off"],
@@ -709,7 +742,14 @@ public struct NoteReader: Sendable {
         }
         if droppedViewCues.contains(where: { cue in
             contains(words, cue) && !(comesRoundTo && ["round", "around"].contains(cue.last ?? ""))
+                // ("$1.2M was my original budget and I'm holding to it": kept.)
+                && !(cue.first == "was" && cue.count == 3 && words.contains { ["still", "holding", "sticking", "standing"].contains($0) })
         }) { return true }
+        // "Twelve months was my number, but …" (not "was my number one requirement, and it still is").
+        if let at = words.indices.dropLast(2).first(where: { words[$0] == "was" && words[$0 + 1] == "my" && words[$0 + 2] == "number" }),
+           at + 3 == words.count || words[at + 3] != "one", !words.contains(where: { ["still", "holding", "sticking", "standing"].contains($0) }) {
+            return true
+        }
         // "Maybe 20 on nights but I wouldn't put that in writing": a figure its speaker won't stand by.
         if let at = words.indices.first(where: { $0 + 1 < words.count && words[$0] == "in" && words[$0 + 1] == "writing" }),
            words[max(0, at - 5)..<at].contains(where: { ["wouldnt", "wouldn't", "won't", "wont", "not", "never"].contains($0) }) {
@@ -767,7 +807,8 @@ public struct NoteReader: Sendable {
     static func saidThen(_ clause: [String], statement: [String]) -> Bool {
         let standsBy = statement.contains { ["still", "stand", "stick", "standing", "sticking", "nothing's", "nothings", "haven't", "havent"].contains($0) }
         // "I said annual for year one, I know.": a view of before, owned to (not "I said annual and I meant it").
-        if statement.suffix(2) == ["i", "know"], contains(clause, ["i", "said"]) || contains(clause, ["i", "wanted"]) { return !standsBy }
+        if statement.suffix(2) == ["i", "know"], statement.suffix(3).first != "as",
+           contains(clause, ["i", "said"]) || contains(clause, ["i", "wanted"]) { return !standsBy }
         // "I was the one who wanted to flip the switch": a wish of then (not "…, and nothing's changed").
         if let was = clause.indices.dropLast(5).first(where: { clause[$0] == "i" && clause[$0 + 1] == "was" }),
            Array(clause[(was + 2)..<(was + 5)]) == ["the", "one", "who"], clause[was + 5] == "wanted" {
@@ -951,8 +992,13 @@ public struct NoteReader: Sendable {
         } else if subject.voice == .outsider {
             // "marek L-O's team looked at building their own. he's done with that": "he" is the one whose
             // people they are.
+            // (Only their people as a body: not "Lee's CISO wants HITRUST. He also wants…", the CISO.)
             let named = people.mentions(in: tokens, lowercaseText: lowercaseText)
-            if named.count == 1, named[0].possessive, case let .person(id) = named[0].match { verdict.context.holder = id }
+            if named.count == 1, named[0].possessive, case let .person(id) = named[0].match,
+               tokens[(named[0].last + 1)...].filter({ $0.isWord && $0.folded != "'s" }).prefix(2)
+                   .contains(where: { ["team", "people", "staff", "folks", "nurses", "office", "department", "group", "guys"].contains($0.folded) }) {
+                verdict.context.holder = id
+            }
         }
 
         // "Dana budgeted $120k" right after a statement about the three-year cost.
@@ -965,11 +1011,13 @@ public struct NoteReader: Sendable {
         } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.numberTopic, previous?.awaitsFigure == true,
                   case let .number(unit, _)? = taxonomy.topic(carried)?.kind, figures.filter({ !$0.isBare }).count == 1,
                   let figure = figures.first(where: { !$0.isBare }), case .some(.some) = Self.convert(figure, to: unit),
-                  people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
+                  people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty,
+                  Self.givesFigureAsView(tokens, figure: figure) {
             // "On my floors the overtime drop will be bigger. Fifteen percent, at least on med-surg.", "Payback
             // -- I'd like it faster, but eighteen months is fine.": a figure in the topic's own kind of unit,
-            // after the speaker's words on the topic that gave none or left the one they had.
-            // (Not a bare "Ten of us met on it", nor "Twelve is Ludovica's number": someone else's.)
+            // after the speaker's words on the topic that gave none or left the one they had, said as a view.
+            // (Not a bare "Ten of us met on it", nor "Twelve is Ludovica's number": someone else's; nor
+            // background, "Agency spend went up 40% last year", "Our last vendor took 14 months".)
             mentions = [TopicPhrases.Mention(topic: carried, position: nil, first: 0, last: -1)]
         } else if mentions.isEmpty, voice.isStakeholder, let carried = previous?.replyTopic, figures.count == 1,
                   Self.repliesWithFigure(tokens, figure: figures[0]),
@@ -1329,6 +1377,10 @@ public struct NoteReader: Sendable {
                                                      "report", "reports",
                                                      // "My counterpart at Hollins Bay told me…", "a peer at St. Ives says…".
                                                      "counterpart", "counterparts", "peer", "peers"]
+    /// Outsiders' words that name one person by post: "a CNO he knows at Ashgrove saw OT fall 25%".
+    private static let outsideTitles: Set<String> = ["consultant", "analyst", "adviser", "advisor", "ceo", "cfo", "cio", "cmio", "cno", "cnio",
+                                                     "coo", "ciso", "cto", "cmo", "peer", "counterpart", "director", "manager", "dean",
+                                                     "auditor", "steward"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
                                                       "numbers", "figures"]
@@ -1430,8 +1482,10 @@ extension NoteReader {
                     || Self.isWithOwnPeople(index, in: tokens, names: names) { continue }
                 // "payback inside 18 mo or the board wont look at it": after "or", past every view the
                 // statement gives, is what happens otherwise, not who holds them.
+                // (Not "or so the analyst claims": hearsay.)
                 if let or = tokens[..<index].lastIndex(where: { ["or", "otherwise"].contains($0.folded) }),
-                   !topicMentions.isEmpty, topicMentions.allSatisfy({ $0.last < or }) { continue }
+                   !topicMentions.isEmpty, topicMentions.allSatisfy({ $0.last < or }),
+                   tokens[(or + 1)...].first(where: \.isWord)?.folded != "so" { continue }
                 // "our auditors (Crane Whitby) say…": who they are, in brackets, between them and the verb.
                 var aside = 0
                 // ("The CFO (Dana Reyes) wants…" names a stakeholder: theirs.)
@@ -1472,7 +1526,11 @@ extension NoteReader {
                   !topicMentions.contains(where: { $0.first <= at && at <= $0.last }) {
                 at += 1
             }
-            if at > 1, at < tokens.count, Self.outsidersPaper.contains(tokens[at].folded) { return Subject(voice: .outsider, named: true) }
+            // (Not "The Gartner numbers look rosy, but I need payback inside 18 months": the speaker's.)
+            if at > 1, at < tokens.count, Self.outsidersPaper.contains(tokens[at].folded),
+               !tokens.contains(where: { ["but", "though", "although", "however"].contains($0.folded) || Self.firstPerson.contains($0.folded) }) {
+                return Subject(voice: .outsider, named: true)
+            }
         }
         // Someone outside the group opens the statement: "the Chartis consultant they brought in
         // keeps whispering big bang in Harold's ear".
@@ -1498,7 +1556,9 @@ extension NoteReader {
                 // "their outside counsel at Halvard & Quist wants": a firm's name may come between.
                 let reach = index + 1 < tokens.count && Self.subjectLinks.contains(tokens[index + 1].folded) ? 7 : 4
                 // ("gus said a CNO he knows at Ashgrove saw OT fall 25%": someone, not a stakeholder, whatever the verb.)
+                // (A title or an adviser, not "a board-ready case", "a partner", "a team".)
                 let someone = index > 0 && ["a", "an"].contains(tokens[index - 1].folded)
+                    && Self.outsideTitles.contains(tokens[index].folded) && !(index + 1 < tokens.count && tokens[index + 1].isMark("-"))
                 return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
                     && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart })
             }) {

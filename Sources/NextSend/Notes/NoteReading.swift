@@ -24,12 +24,17 @@ public struct NoteClaim: Sendable, Hashable, Codable {
     public var value: Claim.Value
     /// The statement, at most ``NoteReader/quoteLimit`` characters.
     public var quote: String
+    /// The day the text itself gives the statement, when it is not the document's: a message quoted
+    /// below the top one ("On Mon, Jul 9, 2029 … wrote:", a forwarded "Sent:" line). `nil` means the
+    /// document's own day.
+    public var date: Day?
 
-    public init(stakeholder: String, topic: String, value: Claim.Value, quote: String) {
+    public init(stakeholder: String, topic: String, value: Claim.Value, quote: String, date: Day? = nil) {
         self.stakeholder = stakeholder
         self.topic = topic
         self.value = value
         self.quote = quote
+        self.date = date
     }
 }
 
