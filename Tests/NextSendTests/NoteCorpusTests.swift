@@ -5,7 +5,7 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind23` were each measured blind once and then corrected by general rules.
+/// `blind5` to `blind24` were each measured blind once and then corrected by general rules.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -81,7 +81,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -130,7 +130,10 @@ import Testing
         // 0.958 / 0.906 after its general rules: the ordinary bar. blind23, the twenty-fourth, a ninth
         // team's week (a lower-case CRM task note, a pasted Teams chat, inline answers two levels
         // down a reply chain, calls full of fillers), read 0.920 / 0.738 on its first look and
-        // 0.977 / 0.894 after its general rules: the same.
+        // 0.977 / 0.894 after its general rules: the same. blind24, the twenty-fifth, a tenth team's
+        // week (minutes keyed by initials, a recap table in an e-mail, a phone bridge with unnamed
+        // callers, captions that break sentences), read 0.852 / 0.662 on its first look and 0.966 /
+        // 0.820 after its general rules: the same.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)

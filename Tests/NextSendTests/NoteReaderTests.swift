@@ -1244,6 +1244,53 @@ import NextSendSynthetic
         #expect(read(forwarded, format: .email).claims.map(\.date) == [Day("2029-07-01")])
     }
 
+    /// Rules from blind24's first run (0.852 / 0.662), each on ordinary sentences, with where it stops.
+    @Test func theBlind24Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil) -> [[String]] {
+            read(text, format: format, from: from, inbound: inbound).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A bridge's unnamed caller is no one we know, not the speaker before, until they say who they are.
+        let bridge = "Lee Park: Go-live, thirty weeks.\nCaller 2: Overtime, I'm at twelve percent.\n"
+            + "Caller 3: Sorry, it's Dana Reyes, on the ward phone. Payback, I'm at eighteen months.\nCaller 3: Three-year term for me."
+        #expect(claims(bridge, format: .transcript) == [["lee", "30"], ["dana", "18"], ["dana", "multi-year"]])
+        // A table in an e-mail has a row per person, as in notes; the seller's "you" stays the seller's.
+        let table = """
+            From: Sam <sam@vendor.example>
+            To: Dana Reyes <dana.reyes@mercy.example>
+            Subject: where we think everyone is
+
+            | Who | Where we think they are |
+            |---|---|
+            | Lee Park (IT) | HL7 through Rhapsody. Nine months to go-live at the earliest. |
+            | Dana Reyes (CFO) | Payback within two years is fine for you. |
+            """
+        #expect(claims(table, format: .email) == [["lee", "hl7-interface-ok"], ["lee", "39"]])
+        // "only if" qualifies the view before it, with or without "but".
+        #expect(claims("Lee Park: hybrid works for me, but only if the failover test passes.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: hybrid works for me only if the failover test passes.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: hybrid works for me, but the failover test has to pass first.", format: .transcript) == [["lee", "hybrid"]])
+        // A caption that breaks off mid-sentence goes on in the next one; a heading ending in a colon does not.
+        #expect(claims("1\n00:00:01,000 --> 00:00:04,000\nLee Park: Hosting -- hybrid works for me,\n\n2\n00:00:04,000 --> 00:00:06,000\n"
+                       + "as long as the database stays here.", format: .srt).isEmpty)
+        #expect(claims("Lee Park: Read back and agreed:\nDECISION 1 -- buy a platform.", format: .transcript).isEmpty)
+        // A figure that replaces another in the breath takes its unit.
+        #expect(claims("Lee Park: Go-live, nine months, give or take -- sorry, ten.", format: .transcript) == [["lee", "43.3333"]])
+        // Views given up: "I'll stop arguing for", "I argued for … on Tuesday", "not … anymore".
+        #expect(claims("Lee Park: I'll stop arguing for the Epic module.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I argued for all units at once on Tuesday.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: I argued for all units at once, and I still do.", format: .transcript) == [["dana", "big-bang"]])
+        #expect(claims("Lee Park: On Monday I said SOC 2 Type II would do, and I'm not saying that anymore.", format: .transcript).isEmpty)
+        // An outside paper said to say something is its own, wherever it stands in the statement.
+        #expect(claims("Lee Park: One more: the Gartner note says fully hosted is where everyone's heading.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: One more: the Gartner note says fully hosted, but I want hybrid.", format: .transcript) == [["lee", "hybrid"]])
+        // Common short forms: Kit for Christopher (capitalized), Wilf for Wilfred.
+        let kit = NoteReader(taxonomy: Self.taxonomy, stakeholders: [Stakeholder(id: "kit", name: "Christopher Harrowby", role: "it", influence: "influencer"),
+                                                                    Stakeholder(id: "wilf", name: "Wilfred Marchbanks", role: "operations", influence: "influencer")])
+        #expect(kit.read(NoteDocument(text: "Kit estimated go-live at 36 weeks. Wilf reckons overtime comes down 12 to 15%.", format: .note)).claims
+            .map { [$0.stakeholder, "\($0.value)"] } == [["kit", "36"], ["wilf", "13.5"]])
+        #expect(kit.read(NoteDocument(text: "the starter kit wants payback in 18 months", format: .note)).claims.isEmpty)
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

@@ -107,6 +107,8 @@ extension NoteFigure {
                 return NoteReader.contains(tail, cue)
             }) {
                 figures[index].negated = true
+                // "nine months, give or take -- sorry, ten": the figure that replaces it is in its unit.
+                if isBare(figures[next].unit), !isBare(figure.unit) { figures[next].unit = figure.unit }
             }
         }
         // "Kate doesn't buy the 20%", "does not believe a fifth": a figure its clause disbelieves.

@@ -506,6 +506,19 @@ struct NoteLayout {
                 continue
             }
             if text.isEmpty { continue }
+            // "| Ilse Brennerman (CFO) | Three-year cost no higher than $1.2M. |": a table with a row per
+            // person, as in notes; a row that names no one (a header, a rule) holds nobody's view.
+            if text.hasPrefix("|") {
+                let cells = text.split(separator: "|").map { Self.strippingEmphasis($0.trimmingCharacters(in: .whitespaces)) }
+                if let first = cells.first, let named = self.voice(ofName: Self.strippingRole(first)) {
+                    // ("Payback within two years is fine for you": the seller's recap to its reader, as in prose.)
+                    lines += cells.dropFirst().filter { $0.contains(where: \.isLetter) }.map { cell in
+                        let secondPerson = NoteText.tokens(of: cell).contains { ["you", "you'd", "you're", "your", "you've", "you'll"].contains($0.folded) }
+                        return NoteLine(text: cell, voice: secondPerson && voice == .vendor ? .vendor : named, day: blockDay)
+                    }
+                }
+                continue
+            }
             var body = Self.strippingBullet(text)
             if interleaved, let topVoice {
                 lines.append(NoteLine(text: withoutInitials(body, of: topVoice), voice: topVoice))
@@ -633,6 +646,33 @@ struct NoteLayout {
         return words.joined(separator: " ")
     }
 
+    /// "Caller 2", "Speaker 3", "Unknown Speaker", "Participant": a label for someone a bridge or a
+    /// captioning service could not name, folded to a key.
+    static func unnamedSpeaker(_ label: String) -> String? {
+        let words = label.lowercased().split(separator: " ").map(String.init)
+        guard (1...2).contains(words.count) else { return nil }
+        let kinds: Set<String> = ["caller", "speaker", "participant", "guest", "attendee", "unknown", "unidentified"]
+        if words.count == 1 { return kinds.contains(words[0]) ? words[0] : nil }
+        if kinds.contains(words[0]), words[1].allSatisfy({ $0.isNumber || $0.isLetter }), words[1].count <= 3 || words[1] == "speaker" {
+            return words.joined(separator: " ")
+        }
+        return nil
+    }
+
+    /// The name a caller gives for themselves: "it's Anouk Béranger", "this is Lee Park", "Lee Park here".
+    static func selfIntroduction(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for cue in ["it's ", "it is ", "this is ", "my name is "] {
+            guard let range = lower.range(of: cue) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let after = text.dropFirst(offset)
+            let words = after.split(separator: " ").prefix(3).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?")) }
+            let name = words.prefix { $0.first?.isUppercase == true }
+            if !name.isEmpty { return name.joined(separator: " ") }
+        }
+        return nil
+    }
+
     static func strippingTags(_ text: String) -> String {
         var out = ""
         var inTag = false
@@ -645,10 +685,27 @@ struct NoteLayout {
     private func prefixed(_ raw: [String], srt: Bool) -> [NoteLine] {
         var lines: [NoteLine] = []
         var speaker: NoteVoice = .vendor
+        // Whom a bridge's "Caller 2" turned out to be, once they said so.
+        var callers: [String: NoteVoice] = [:]
+        // (In a plain transcript a blank line ends a turn; captions are always parted by one.)
+        var afterBlank = false
         for line in raw {
             let text = NoteText.trimmed(line)
-            if text.isEmpty || text.contains("-->") { continue }
+            if text.isEmpty { afterBlank = true; continue }
+            defer { afterBlank = false }
+            if text.contains("-->") { continue }
             if srt, text.allSatisfy(\.isNumber) { continue }
+            // "Caller 2: Sorry, it's Anouk Béranger, I'm on the ward phone.": a line the bridge could not
+            // name is no one we know, and not the speaker before, until the caller says who they are.
+            if let colon = text.firstIndex(of: ":"), let label = Self.unnamedSpeaker(String(text[..<colon])) {
+                let rest = NoteText.trimmed(String(text[text.index(after: colon)...]))
+                if callers[label] == nil, let name = Self.selfIntroduction(rest), case .stakeholder? = voice(ofName: name) {
+                    callers[label] = voice(ofName: name)
+                }
+                speaker = callers[label] ?? .outsider
+                lines.append(NoteLine(text: Self.strippingTags(rest), voice: speaker))
+                continue
+            }
             // "Reza Tavakoli  00:01:52" on a line of its own (Gong, Chorus, Otter): who speaks the
             // paragraphs below it.
             if !srt, let name = Self.speakerAboveParagraph(text) {
@@ -656,12 +713,22 @@ struct NoteLayout {
                 continue
             }
             var body = text
+            var prefixed = false
             if let (written, rest) = Self.leadingName(text) {
                 let name = Self.deviceOwner(written) ?? written
                 if name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
                     speaker = voice(ofName: name) ?? .vendor
                     body = rest
+                    prefixed = true
                 }
+            }
+            // "Hosting -- hybrid works for me, with the database at Fennick Valley," then "but only if
+            // …": a caption that breaks off mid-sentence goes on in the next one of the same speaker.
+            // (Not after "Read back and agreed:", a heading for what follows.)
+            if !prefixed, srt || !afterBlank, let last = lines.last, last.voice == speaker,
+               let end = last.text.last(where: { !$0.isWhitespace }), !".?!:;".contains(end) {
+                lines[lines.count - 1].text += " " + Self.strippingTags(body)
+                continue
             }
             lines.append(NoteLine(text: Self.strippingTags(body), voice: speaker))
         }

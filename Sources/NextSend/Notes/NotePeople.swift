@@ -85,13 +85,13 @@ struct NotePeople: Sendable {
                                                 "la", "al", "el", "bin", "ap", "dos", "das"]
 
     /// Common short forms of given names. Short forms that are also common English words ("Will",
-    /// "Rich", "Kit", "Sandy", "Drew") are left out: a capitalized word at the start of a
+    /// "Rich", "Sandy", "Drew") are left out: a capitalized word at the start of a
     /// sentence would read as a person.
     static let nicknames: [String: [String]] = [
         "abigail": ["abby"], "alexander": ["alex", "xander"], "alexandra": ["alex", "lexi", "sasha"], "alfred": ["alfie"],
         "andrew": ["andy"], "anthony": ["tony"], "augustin": ["gus"], "augustine": ["gus"], "augustus": ["gus"],
         "barbara": ["barb"], "bartholomew": ["bart"], "benedict": ["ben"], "benjamin": ["ben", "benji"], "catherine": ["cathy", "kate", "katie"],
-        "charles": ["charlie"], "christina": ["chris", "tina"], "christine": ["chris"], "christopher": ["chris", "topher"],
+        "charles": ["charlie"], "christina": ["chris", "tina"], "christine": ["chris"], "christopher": ["chris", "topher", "kit"],
         "cordelia": ["delia"], "cornelius": ["neil"], "daniel": ["dan", "danny"], "david": ["dave"], "deborah": ["deb", "debbie"],
         "dominic": ["dom"], "edward": ["ed", "eddie", "ted"], "eleanor": ["ellie", "nell"], "elizabeth": ["liz", "beth", "lizzie", "eliza"],
         "evangeline": ["evie"], "ezekiel": ["zeke"], "frederick": ["fred", "freddie"], "gabriel": ["gabe"], "gerald": ["gerry"],
@@ -105,16 +105,20 @@ struct NotePeople: Sendable {
         "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
         "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy", "ted"],
         "theresa": ["tess", "tessa", "terri"], "teresa": ["tess", "tessa", "terri"], "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
-        // "Bill" and "Ray" are English words too; in a group with a William or a Raymond, a capitalized
-        // "Bill" or "Ray" is nearly always him (all capitals and lower-case notes are never matched on a
+        // "Bill", "Ray" and "Kit" are English words too; in a group with a William, a Raymond or a
+        // Christopher, a capitalized "Bill", "Ray" or "Kit" is nearly always him (all capitals and lower-case notes are never matched on a
         // short form).
-        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
+        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "wilfred": ["wilf"], "wilfrid": ["wilf"], "constantine": ["costa"],
+        "albert": ["bert"], "herbert": ["herb", "bert"], "harold": ["harry"], "henry": ["harry", "hal"], "millicent": ["millie"],
+        "penelope": ["penny"], "valerie": ["val"], "valentina": ["val"], "walter": ["walt"], "archibald": ["archie"], "bernard": ["bernie"],
+        "francesca": ["fran", "frankie"], "frances": ["fran", "frankie"], "francis": ["frank"], "rosemary": ["rosie"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
 
     /// Short forms that are English words too, never read as a name in lower-case notes.
     static let wordNicknames: Set<String> = ["bill", "billy", "ray", "nick", "bob", "ed", "jo", "ted", "dom", "deb", "pete", "barb", "bart",
                                              "josh", "meg", "viv", "nell", "mina", "tess", "gabe", "jon", "ron", "rick", "tina", "sam",
-                                             "liz", "gwen", "delia", "neil", "phil", "tim", "tom", "dan", "jim", "joe", "ken", "len"]
+                                             "liz", "gwen", "delia", "neil", "phil", "tim", "tom", "dan", "jim", "joe", "ken", "len",
+                                             "kit", "herb", "val", "frank", "penny", "harry", "hal", "walt"]
 
     /// Letters typed as two where a keyboard lacks them: Serbo-Croatian "đ" as "dj", German and
     /// Scandinavian vowels with "e". The fold that compares names drops accents and makes "đ" a

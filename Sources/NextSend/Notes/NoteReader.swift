@@ -695,6 +695,9 @@ public struct NoteReader: Sendable {
                                                       ["come", "down", "from"], ["came", "down", "from"], ["moved", "away", "from"],
                                                       // "I'm done arguing for a big bang", "gave up on on-prem": a view let go.
                                                       ["done", "arguing"], ["done", "pushing"], ["stopped", "arguing"], ["stopped", "pushing"],
+                                                      ["stop", "arguing"], ["stop", "pushing"],
+                                                      // "I said SOC 2 would do, and I'm not saying that anymore".
+                                                      ["anymore"], ["not", "saying", "that"],
                                                       ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"],
                                                       // "I've come off big bang": moved off it.
                                                       ["come", "off"], ["came", "off"], ["coming", "off"],
@@ -823,7 +826,7 @@ public struct NoteReader: Sendable {
         guard let said = clause.indices.dropLast().first(where: {
             // ("she'd said $975k going in": said before, in the past of a report.)
             ["i", "we", "i'd", "we'd", "he'd", "she'd"].contains(clause[$0]) && ["said", "told"].contains(clause[$0 + 1])
-                || clause[$0] == "i" && ["floated", "suggested", "proposed", "had"].contains(clause[$0 + 1])
+                || clause[$0] == "i" && ["floated", "suggested", "proposed", "had", "argued", "pushed"].contains(clause[$0 + 1])
                 || !["i", "we", "you", "they"].contains(clause[$0]) && ["wanted", "floated", "suggested", "proposed"].contains(clause[$0 + 1])
         }), !statement.contains("because"), !statement.contains("agreed")
         else { return false }
@@ -861,7 +864,12 @@ public struct NoteReader: Sendable {
                 default: return false
                 }
             }
-        return then && !standsBy
+        // "On Monday I said SOC 2 Type II would do": the day opening the clause, before "I said".
+        let before = Array(clause[..<said])
+        let opened = before.indices.dropLast().contains { at in
+            ["on", "last"].contains(before[at]) && (NoteText.weekdays.contains(before[at + 1]) || ["week", "month", "time"].contains(before[at + 1]))
+        }
+        return (then || opened) && !standsBy
     }
 
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
@@ -1120,7 +1128,9 @@ public struct NoteReader: Sendable {
                                                      || ["that", "it", "this"].contains(tokens[cue - 1].folded))
                 && ["if", "assuming", "unless"].contains(tokens[cue].folded)
             // ("He'd go multi-year, but only with a cap on the annual uplift": "but only" qualifies what it follows.)
+            // ("hybrid works for me, but only if the failover test passes", "…only if": the same.)
             let butOnly = tokens[cue].folded == "only" && cue > 0 && (tokens[cue - 1].folded == "but" || tokens[cue - 1].isMark(","))
+                || ["if", "when", "once", "after"].contains(tokens[cue].folded) && cue > 0 && tokens[cue - 1].folded == "only"
             let qualifies = ["as", "so", "provided", "providing", "pending", "subject"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
                 || butOnly
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
@@ -1531,6 +1541,18 @@ extension NoteReader {
                !tokens.contains(where: { ["but", "though", "although", "however"].contains($0.folded) || Self.firstPerson.contains($0.folded) }) {
                 return Subject(voice: .outsider, named: true)
             }
+        }
+        // "One more: the Gartner note says fully hosted is where everyone's heading": an outside paper
+        // as the subject of what the views are said in (not "…, but I want hybrid").
+        if let paper = tokens.indices.first(where: { at in
+            at >= 2 && at + 1 < tokens.count && Self.outsidersPaper.contains(tokens[at].folded)
+                && ["the", "a", "an"].contains(tokens[at - 2].folded) && tokens[at - 1].isWord && tokens[at - 1].startsUppercase
+                && !names.contains(where: { $0.first <= at - 1 && at - 1 <= $0.last })
+                && !topicMentions.contains(where: { $0.first <= at - 1 && at - 1 <= $0.last })
+                && (Self.speechWords.contains(tokens[at + 1].folded) || ["has", "had", "shows", "showed"].contains(tokens[at + 1].folded))
+        }), topicMentions.allSatisfy({ $0.first > paper }),
+           !tokens[paper...].contains(where: { ["but", "though", "although", "however"].contains($0.folded) || Self.firstPerson.contains($0.folded) }) {
+            return Subject(voice: .outsider, named: true)
         }
         // Someone outside the group opens the statement: "the Chartis consultant they brought in
         // keeps whispering big bang in Harold's ear".
