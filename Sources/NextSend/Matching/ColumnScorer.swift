@@ -97,6 +97,14 @@ struct ColumnScorer {
     let heldBackVariants: [Int]
     /// The leading need's topic as a bit when it is a conflict (only its resolvers may be pick 1), else 0.
     let leadTopic: UInt64
+    /// The needs an asset can serve at all, by each bit it carries (topic or resolved topic, job or
+    /// primary job, role), and those every asset made for everyone may serve (an unreached person),
+    /// as masks over the needs: an asset's parts are worked out for those needs only, in need order.
+    /// Empty when the group has more than 64 needs (the pass then tries every need).
+    let needsByTopic: [UInt64]
+    let needsByJob: [UInt64]
+    let needsByRole: [UInt64]
+    let needsForEveryone: UInt64
 
     init(context: MatchContext, index: CatalogIndex) {
         self.context = context
@@ -263,6 +271,34 @@ struct ColumnScorer {
         }
         self.heldBack = held
         self.heldBackVariants = heldBackVariants
+
+        // A superset of the needs each asset's own bits could meet; each need's own test decides.
+        var byTopic: [UInt64] = [], byJob: [UInt64] = [], byRole: [UInt64] = [], forEveryone: UInt64 = 0
+        if plans.count <= 64 {
+            byTopic = Array(repeating: 0, count: 64)
+            byJob = Array(repeating: 0, count: 8)
+            byRole = Array(repeating: 0, count: 64)
+            for (need, plan) in plans.enumerated() {
+                let bit = UInt64(1) << UInt64(need)
+                switch plan {
+                case .none: break
+                case let .split(number):
+                    for topic in SetBits(splits[number].topic) { byTopic[topic] |= bit }
+                    for job in SetBits(UInt64(splits[number].jobs)) { byJob[job] |= bit }
+                case let .job(number):
+                    for job in SetBits(UInt64(jobs[number].job)) { byJob[job] |= bit }
+                case let .reach(role):
+                    for bitOfRole in SetBits(role) { byRole[bitOfRole] |= bit }
+                    forEveryone |= bit
+                case let .voice(role, _):
+                    for bitOfRole in SetBits(role) { byRole[bitOfRole] |= bit }
+                }
+            }
+        }
+        needsByTopic = byTopic
+        needsByJob = byJob
+        needsByRole = byRole
+        needsForEveryone = forEveryone
     }
 
     /// Whether `position` is scored by the exact path (see the type's description).
@@ -353,7 +389,39 @@ struct ColumnScorer {
         let jobMask = table.jobMask[position]
         let flags = table.flags[position]
         let everyone = flags.contains(.reachesEveryone)
-        for need in plans.indices {
+        // Only the needs the asset's bits could meet, in need order (or every need, past 64).
+        let masked = !needsByTopic.isEmpty
+        var remaining: UInt64 = 0
+        if masked {
+            remaining = everyone ? needsForEveryone : 0
+            var bits = table.topicMask[position] | table.resolvedMask[position]
+            while bits != 0 {
+                remaining |= needsByTopic[bits.trailingZeroBitCount]
+                bits &= bits - 1
+            }
+            var jobBits = jobMask | table.primaryJob[position]
+            while jobBits != 0 {
+                remaining |= needsByJob[jobBits.trailingZeroBitCount]
+                jobBits &= jobBits - 1
+            }
+            bits = roles
+            while bits != 0 {
+                remaining |= needsByRole[bits.trailingZeroBitCount]
+                bits &= bits - 1
+            }
+        }
+        var following = 0
+        while true {
+            let need: Int
+            if masked {
+                guard remaining != 0 else { break }
+                need = remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+            } else {
+                guard following < plans.count else { break }
+                need = following
+                following += 1
+            }
             let urgency = urgencies[need]
             switch plans[need] {
             case .none:
