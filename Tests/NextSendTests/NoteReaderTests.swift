@@ -1291,6 +1291,50 @@ import NextSendSynthetic
         #expect(kit.read(NoteDocument(text: "the starter kit wants payback in 18 months", format: .note)).claims.isEmpty)
     }
 
+    /// What a review of blind24's rules by reading found they would misread, each kept right.
+    @Test func theBlind24RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil) -> [[String]] {
+            read(text, format: format, from: from, inbound: inbound).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        func srt(_ cues: [String]) -> String {
+            cues.enumerated().map { "\($0.offset + 1)\n00:00:0\($0.offset),000 --> 00:00:0\($0.offset + 1),000\n\($0.element)" }.joined(separator: "\n\n")
+        }
+        // Captions are joined only where one sentence plainly goes on, and once.
+        #expect(!claims(srt(["Dana Reyes: On go-live, I know Lee says 32 weeks,", "I'm planning on forty."]), format: .srt).contains(["dana", "32"]))
+        #expect(claims(srt(["Dana Reyes: Payback is the big one for me,", "our last vendor took 30 months,", "I need it under 18."]), format: .srt)
+            .allSatisfy { $0 != ["dana", "30"] })
+        #expect(claims(srt(["Dana Reyes: What I've told", "the committee is payback inside eighteen months."]), format: .srt) == [["dana", "18"]])
+        #expect(claims("Lee Park: hybrid works for me\n[Dana agrees]", format: .transcript) == [["lee", "hybrid"]])
+        // In a seller's table, the seller's own words in a person's row stay the seller's; a row
+        // headed by no one is read as it stands.
+        let table = """
+            From: Sam <sam@vendor.example>
+            To: Dana Reyes <dana.reyes@mercy.example>
+            Subject: recap
+
+            | Lee Park (IT) | On-prem | Our recommendation: hybrid, DB on site |
+            | Dana Reyes | Next step: we send our SOC 2 Type II report |
+            | Hosting | Lee Park wants on-prem |
+            """
+        #expect(claims(table, format: .email) == [["lee", "on-prem-required"], ["lee", "on-prem-required"]])
+        // Views still held: "not … anymore" without a view taken back, "told".
+        #expect(claims("Lee Park: We don't run anything on-prem anymore so it has to be fully hosted.", format: .transcript) == [["lee", "cloud-only"]])
+        #expect(claims("Last week I told the board we need HITRUST.", format: .email, from: "dana", inbound: true) == [["dana", "hitrust-required"]])
+        // "only if" holds only its own clause when it follows "and"; after a colon it qualifies the point.
+        #expect(claims("Dana Reyes: Payback inside 18 months, and a three-year term only if there's a cap on increases.", format: .transcript)
+            == [["dana", "18"]])
+        #expect(claims("Dana Reyes: annual term: only if they refuse a termination-for-convenience right.", format: .transcript).isEmpty)
+        // A caller names themselves only at the start of their words.
+        #expect(claims("Caller 2: Honestly it's Lee who signs off on hosting. We need on-prem.", format: .transcript).isEmpty)
+        #expect(claims("Speaker 2 (00:05): We need on-prem.", format: .transcript).isEmpty)
+        // A named reporter of an outside paper keeps the view they endorse; a corrected figure keeps
+        // its own topic's unit.
+        #expect(claims("Dana Reyes: Overtime 12% -- sorry, I mean payback of 18.", format: .transcript).contains(["dana", "18"]))
+        // Short forms that are names of their own are nobody else's.
+        let frank = NoteReader(taxonomy: Self.taxonomy, stakeholders: [Stakeholder(id: "francis", name: "Francis Oduya", role: "it", influence: "influencer")])
+        #expect(frank.read(NoteDocument(text: "Frank from Chartis thinks 30 weeks to go-live is realistic.", format: .note)).claims.isEmpty)
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

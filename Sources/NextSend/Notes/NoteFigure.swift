@@ -108,7 +108,12 @@ extension NoteFigure {
             }) {
                 figures[index].negated = true
                 // "nine months, give or take -- sorry, ten": the figure that replaces it is in its unit.
-                if isBare(figures[next].unit), !isBare(figure.unit) { figures[next].unit = figure.unit }
+                // (Only right after the cue: not "Overtime 12% -- sorry, I mean payback of 18".)
+                let cueBefore = figures[next].first > 0 ? tokens[figures[next].first - 1] : nil
+                if isBare(figures[next].unit), !isBare(figure.unit),
+                   cueBefore.map({ $0.kind == .mark || ["sorry", "mean", "that", "okay", "ok", "rather", "correction"].contains($0.folded) }) == true {
+                    figures[next].unit = figure.unit
+                }
             }
         }
         // "Kate doesn't buy the 20%", "does not believe a fifth": a figure its clause disbelieves.

@@ -507,15 +507,19 @@ struct NoteLayout {
             }
             if text.isEmpty { continue }
             // "| Ilse Brennerman (CFO) | Three-year cost no higher than $1.2M. |": a table with a row per
-            // person, as in notes; a row that names no one (a header, a rule) holds nobody's view.
-            if text.hasPrefix("|") {
+            // person, as in notes. (A row headed by no one is read as it stands.)
+            if text.hasPrefix("|"), let first = text.split(separator: "|").first,
+               let named = self.voice(ofName: Self.strippingRole(Self.strippingEmphasis(first.trimmingCharacters(in: .whitespaces)))) {
                 let cells = text.split(separator: "|").map { Self.strippingEmphasis($0.trimmingCharacters(in: .whitespaces)) }
-                if let first = cells.first, let named = self.voice(ofName: Self.strippingRole(first)) {
-                    // ("Payback within two years is fine for you": the seller's recap to its reader, as in prose.)
-                    lines += cells.dropFirst().filter { $0.contains(where: \.isLetter) }.map { cell in
-                        let secondPerson = NoteText.tokens(of: cell).contains { ["you", "you'd", "you're", "your", "you've", "you'll"].contains($0.folded) }
-                        return NoteLine(text: cell, voice: secondPerson && voice == .vendor ? .vendor : named, day: blockDay)
+                // ("Payback within two years is fine for you", "Our recommendation: hybrid", "Next step: we
+                // send our SOC 2 report": in the seller's e-mail, the seller's own words to its reader.)
+                lines += cells.dropFirst().filter { $0.contains(where: \.isLetter) && !Self.isActionItem($0) }.map { cell in
+                    // ("US data centers" is the country.)
+                    let sellers = voice == .vendor && NoteText.tokens(of: cell).contains {
+                        ["you", "you'd", "you're", "your", "you've", "you'll", "we", "we'll", "we'd", "we're", "our", "i", "i'll", "i'd", "my"]
+                            .contains($0.folded) || $0.text == "us"
                     }
+                    return NoteLine(text: cell, voice: sellers ? .vendor : named, day: blockDay)
                 }
                 continue
             }
@@ -646,31 +650,57 @@ struct NoteLayout {
         return words.joined(separator: " ")
     }
 
-    /// "Caller 2", "Speaker 3", "Unknown Speaker", "Participant": a label for someone a bridge or a
-    /// captioning service could not name, folded to a key.
+    /// Whether a caption's text goes on the sentence of the one before: it ends on a dash or a linking
+    /// word ("…would do, and"), or the next opens with one ("but only if …", "as long as …", "sorry, ten").
+    static func continuesSentence(_ before: String, with next: String) -> Bool {
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("--") || trimmed.hasSuffix("—") || trimmed.hasSuffix("–") { return true }
+        let links: Set<String> = ["and", "but", "or", "so", "as", "if", "unless", "provided", "though", "although", "because", "until",
+                                  "once", "then", "sorry", "while", "whereas", "nor"]
+        let last = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if ["and", "but", "or", "so", "because", "if", "unless", "until", "than", "with", "without", "the", "a", "of", "to"].contains(last) { return true }
+        let first = next.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?")) } ?? ""
+        guard next.first?.isLowercase == true else { return false }
+        // ("What I've told" then "the finance committee is payback inside eighteen months": a break
+        // with no mark at all, mid-clause; not "…for me," then "our last vendor took 30 months".)
+        return links.contains(first) || trimmed.last.map { $0.isLetter || $0.isNumber } == true
+    }
+
+    /// "Caller 2", "Speaker 3 (00:05)", "Unknown Speaker", "Participant": a label for someone a bridge
+    /// or a captioning service could not name, folded to a key; numbered labels are one person each.
     static func unnamedSpeaker(_ label: String) -> String? {
-        let words = label.lowercased().split(separator: " ").map(String.init)
+        let words = strippingRole(label).lowercased().split(separator: " ").map(String.init)
         guard (1...2).contains(words.count) else { return nil }
         let kinds: Set<String> = ["caller", "speaker", "participant", "guest", "attendee", "unknown", "unidentified"]
         if words.count == 1 { return kinds.contains(words[0]) ? words[0] : nil }
-        if kinds.contains(words[0]), words[1].allSatisfy({ $0.isNumber || $0.isLetter }), words[1].count <= 3 || words[1] == "speaker" {
+        if kinds.contains(words[0]), words[1].allSatisfy({ $0.isNumber }) || (words[1].count == 1 && words[1].allSatisfy(\.isLetter)) || words[1] == "speaker" {
             return words.joined(separator: " ")
         }
         return nil
     }
 
-    /// The name a caller gives for themselves: "it's Anouk Béranger", "this is Lee Park", "Lee Park here".
+    /// Whether a label is numbered ("Caller 2"), so it stands for one person throughout.
+    static func isNumbered(_ label: String) -> Bool { label.split(separator: " ").count == 2 && !label.hasSuffix("speaker") }
+
+    /// The name a caller gives for themselves at the start of their words: "It's Anouk Béranger",
+    /// "Sorry, it's Anouk Béranger, I'm on the ward phone", "This is Lee Park" (not "Honestly it's
+    /// Lee who signs off", nor "the pilot unit is Ward 7").
     static func selfIntroduction(_ text: String) -> String? {
-        let lower = text.lowercased()
-        for cue in ["it's ", "it is ", "this is ", "my name is "] {
-            guard let range = lower.range(of: cue) else { continue }
-            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-            let after = text.dropFirst(offset)
-            let words = after.split(separator: " ").prefix(3).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?")) }
-            let name = words.prefix { $0.first?.isUppercase == true }
-            if !name.isEmpty { return name.joined(separator: " ") }
+        var words = text.split(separator: " ").map { String($0) }
+        if let first = words.first, first.hasSuffix(","),
+           ["sorry", "hi", "hello", "hey", "yes", "yeah", "morning", "afternoon", "apologies", "ok", "okay"]
+            .contains(first.dropLast().lowercased()) {
+            words.removeFirst()
         }
-        return nil
+        let lower = words.map { $0.lowercased() }
+        let skip: Int
+        if lower.first == "it's" || lower.first == "it’s" { skip = 1 }
+        else if lower.count > 1, lower[0] == "it" || lower[0] == "this", lower[1] == "is" { skip = 2 }
+        else if lower.count > 2, lower[0] == "my", lower[1] == "name", lower[2] == "is" { skip = 3 }
+        else { return nil }
+        let name = words.dropFirst(skip).prefix(3).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?")) }
+            .prefix { $0.first?.isUppercase == true }
+        return name.isEmpty ? nil : name.joined(separator: " ")
     }
 
     static func strippingTags(_ text: String) -> String {
@@ -689,6 +719,7 @@ struct NoteLayout {
         var callers: [String: NoteVoice] = [:]
         // (In a plain transcript a blank line ends a turn; captions are always parted by one.)
         var afterBlank = false
+        var joinedLast = false
         for line in raw {
             let text = NoteText.trimmed(line)
             if text.isEmpty { afterBlank = true; continue }
@@ -699,7 +730,7 @@ struct NoteLayout {
             // name is no one we know, and not the speaker before, until the caller says who they are.
             if let colon = text.firstIndex(of: ":"), let label = Self.unnamedSpeaker(String(text[..<colon])) {
                 let rest = NoteText.trimmed(String(text[text.index(after: colon)...]))
-                if callers[label] == nil, let name = Self.selfIntroduction(rest), case .stakeholder? = voice(ofName: name) {
+                if callers[label] == nil, Self.isNumbered(label), let name = Self.selfIntroduction(rest), case .stakeholder? = voice(ofName: name) {
                     callers[label] = voice(ofName: name)
                 }
                 speaker = callers[label] ?? .outsider
@@ -723,13 +754,19 @@ struct NoteLayout {
                 }
             }
             // "Hosting -- hybrid works for me, with the database at Fennick Valley," then "but only if
-            // …": a caption that breaks off mid-sentence goes on in the next one of the same speaker.
-            // (Not after "Read back and agreed:", a heading for what follows.)
-            if !prefixed, srt || !afterBlank, let last = lines.last, last.voice == speaker,
-               let end = last.text.last(where: { !$0.isWhitespace }), !".?!:;".contains(end) {
+            // …": a caption that breaks off mid-sentence goes on in the next one of the same speaker,
+            // where the break is plainly inside one sentence: the first ends on a dash or a linking
+            // word, or the second opens with one. Once per caption: a turn is not read as one
+            // statement. (Not after "Read back and agreed:", a heading for what follows; not
+            // "…32 weeks," then "I'm planning on forty.", two sentences.)
+            if !prefixed, !joinedLast, srt || !afterBlank, let last = lines.last, last.voice == speaker,
+               let end = last.text.last(where: { !$0.isWhitespace }), !".?!:;".contains(end),
+               Self.continuesSentence(last.text, with: body) {
                 lines[lines.count - 1].text += " " + Self.strippingTags(body)
+                joinedLast = true
                 continue
             }
+            joinedLast = false
             lines.append(NoteLine(text: Self.strippingTags(body), voice: speaker))
         }
         return lines

@@ -108,17 +108,16 @@ struct NotePeople: Sendable {
         // "Bill", "Ray" and "Kit" are English words too; in a group with a William, a Raymond or a
         // Christopher, a capitalized "Bill", "Ray" or "Kit" is nearly always him (all capitals and lower-case notes are never matched on a
         // short form).
-        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "wilfred": ["wilf"], "wilfrid": ["wilf"], "constantine": ["costa"],
-        "albert": ["bert"], "herbert": ["herb", "bert"], "harold": ["harry"], "henry": ["harry", "hal"], "millicent": ["millie"],
-        "penelope": ["penny"], "valerie": ["val"], "valentina": ["val"], "walter": ["walt"], "archibald": ["archie"], "bernard": ["bernie"],
-        "francesca": ["fran", "frankie"], "frances": ["fran", "frankie"], "francis": ["frank"], "rosemary": ["rosie"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
+        // (Short forms that are first names in their own right — Frank, Harry, Archie, Millie — are
+        // left out: "Frank from Chartis" is not Francis.)
+        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "wilfred": ["wilf"], "wilfrid": ["wilf"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
 
     /// Short forms that are English words too, never read as a name in lower-case notes.
     static let wordNicknames: Set<String> = ["bill", "billy", "ray", "nick", "bob", "ed", "jo", "ted", "dom", "deb", "pete", "barb", "bart",
                                              "josh", "meg", "viv", "nell", "mina", "tess", "gabe", "jon", "ron", "rick", "tina", "sam",
                                              "liz", "gwen", "delia", "neil", "phil", "tim", "tom", "dan", "jim", "joe", "ken", "len",
-                                             "kit", "herb", "val", "frank", "penny", "harry", "hal", "walt"]
+                                             "kit"]
 
     /// Letters typed as two where a keyboard lacks them: Serbo-Croatian "đ" as "dj", German and
     /// Scandinavian vowels with "e". The fold that compares names drops accents and makes "đ" a

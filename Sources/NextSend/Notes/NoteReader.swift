@@ -696,8 +696,8 @@ public struct NoteReader: Sendable {
                                                       // "I'm done arguing for a big bang", "gave up on on-prem": a view let go.
                                                       ["done", "arguing"], ["done", "pushing"], ["stopped", "arguing"], ["stopped", "pushing"],
                                                       ["stop", "arguing"], ["stop", "pushing"],
-                                                      // "I said SOC 2 would do, and I'm not saying that anymore".
-                                                      ["anymore"], ["not", "saying", "that"],
+                                                      // "I said SOC 2 would do, and I'm not saying that any more".
+                                                      ["not", "saying", "that"],
                                                       ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"],
                                                       // "I've come off big bang": moved off it.
                                                       ["come", "off"], ["came", "off"], ["coming", "off"],
@@ -747,6 +747,10 @@ public struct NoteReader: Sendable {
             contains(words, cue) && !(comesRoundTo && ["round", "around"].contains(cue.last ?? ""))
                 // ("$1.2M was my original budget and I'm holding to it": kept.)
                 && !(cue.first == "was" && cue.count == 3 && words.contains { ["still", "holding", "sticking", "standing"].contains($0) })
+                // ("I won't stop pushing for HITRUST": held.)
+                && !(cue.first == "stop" && words.indices.contains { at in
+                    at + 1 < words.count && words[at + 1] == "stop" && (isNegation(words[at]) || ["won't", "wont", "never", "can't", "cant"].contains(words[at]))
+                })
         }) { return true }
         // "Twelve months was my number, but …" (not "was my number one requirement, and it still is").
         if let at = words.indices.dropLast(2).first(where: { words[$0] == "was" && words[$0 + 1] == "my" && words[$0 + 2] == "number" }),
@@ -864,12 +868,11 @@ public struct NoteReader: Sendable {
                 default: return false
                 }
             }
-        // "On Monday I said SOC 2 Type II would do": the day opening the clause, before "I said".
-        let before = Array(clause[..<said])
-        let opened = before.indices.dropLast().contains { at in
-            ["on", "last"].contains(before[at]) && (NoteText.weekdays.contains(before[at + 1]) || ["week", "month", "time"].contains(before[at + 1]))
-        }
-        return (then || opened) && !standsBy
+        // "On Monday I said SOC 2 Type II would do, and I'm not saying that any more": a view said then,
+        // taken back in the same breath (not "Last week I told the board we need HITRUST", said again).
+        let takenBack = clause[said + 1] == "said" && (statement.contains("anymore") || contains(statement, ["any", "more"])
+            || contains(statement, ["not", "saying"]))
+        return (then || takenBack) && !standsBy
     }
 
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
@@ -1129,8 +1132,11 @@ public struct NoteReader: Sendable {
                 && ["if", "assuming", "unless"].contains(tokens[cue].folded)
             // ("He'd go multi-year, but only with a cap on the annual uplift": "but only" qualifies what it follows.)
             // ("hybrid works for me, but only if the failover test passes", "…only if": the same.)
+            // (Only after "but" or a comma: "…, and a three-year term only if there's a cap" holds the
+            // condition to its own clause.)
             let butOnly = tokens[cue].folded == "only" && cue > 0 && (tokens[cue - 1].folded == "but" || tokens[cue - 1].isMark(","))
-                || ["if", "when", "once", "after"].contains(tokens[cue].folded) && cue > 0 && tokens[cue - 1].folded == "only"
+                || tokens[cue].folded == "if" && cue > 1 && tokens[cue - 1].folded == "only"
+                    && (tokens[cue - 2].folded == "but" || tokens[cue - 2].isMark(",") || tokens[cue - 2].isMark(":"))
             let qualifies = ["as", "so", "provided", "providing", "pending", "subject"].contains(tokens[cue].folded) || (trailing && !conditionHasView)
                 || butOnly
             // "Honora wants it in waves, and honestly I don't mind which as long as…": the condition
@@ -1550,7 +1556,7 @@ extension NoteReader {
                 && !names.contains(where: { $0.first <= at - 1 && at - 1 <= $0.last })
                 && !topicMentions.contains(where: { $0.first <= at - 1 && at - 1 <= $0.last })
                 && (Self.speechWords.contains(tokens[at + 1].folded) || ["has", "had", "shows", "showed"].contains(tokens[at + 1].folded))
-        }), topicMentions.allSatisfy({ $0.first > paper }),
+        }), topicMentions.allSatisfy({ $0.first > paper }), !names.contains(where: { $0.last < paper }),
            !tokens[paper...].contains(where: { ["but", "though", "although", "however"].contains($0.folded) || Self.firstPerson.contains($0.folded) }) {
             return Subject(voice: .outsider, named: true)
         }
