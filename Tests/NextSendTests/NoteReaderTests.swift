@@ -1335,6 +1335,47 @@ import NextSendSynthetic
         #expect(frank.read(NoteDocument(text: "Frank from Chartis thinks 30 weeks to go-live is realistic.", format: .note)).claims.isEmpty)
     }
 
+    /// Rules from blind25's first run (0.905 / 0.610), each on ordinary sentences, with where it stops.
+    @Test func theBlind25Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil) -> [[String]] {
+            read(text, format: format, from: from, inbound: inbound).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A rep's "Name = view", and "+" lines right under it, are that person's.
+        #expect(claims("Lee Park = on-prem, full stop.\n  + HL7 via Rhapsody fine\n  + staff data stays in the US") ==
+                [["lee", "on-prem-required"], ["lee", "hl7-interface-ok"], ["lee", "us-only"]])
+        #expect(claims("Lee Park = on-prem, full stop.\n\n  + HL7 via Rhapsody fine") == [["lee", "on-prem-required"]])
+        // Minutes that name people by their initials, in capitals (not "IT", not "dr" in lower case).
+        #expect(claims("- CD: three-year cost has to stay under $1.4M\n- LP wants a hybrid set-up.", format: .markdown)
+            == [["chris-d", "1400000"], ["lee", "hybrid"]])
+        // (Dana Reyes's "DR" is also disaster recovery; "IT" is a department; "lp" in lower case is nobody.)
+        #expect(claims("- DR wants a hybrid set-up.", format: .markdown).isEmpty)
+        #expect(claims("- IT wants a hybrid set-up.", format: .markdown).isEmpty)
+        #expect(claims("- the lp wants a hybrid set-up.", format: .markdown).isEmpty)
+        // "+1" agrees; it is no figure.
+        #expect(claims("Dana Reyes: Overtime, I'm at twelve percent.\nLee Park: +1", format: .transcript) == [["dana", "12"]])
+        // A bare sum with decimals on a money topic is in millions.
+        #expect(claims("Dana Reyes: I think we get the TCO to 1.15", format: .transcript) == [["dana", "1150000"]])
+        #expect(claims("Dana Reyes: I think we get the TCO to 115,000", format: .transcript) == [["dana", "115000"]])
+        // Where a view moved from and to is no range.
+        #expect(claims("Dana Reyes: And overtime: I've moved from eight to ten percent.", format: .transcript) == [["dana", "10"]])
+        #expect(claims("Dana Reyes: Overtime: eight to ten percent.", format: .transcript) == [["dana", "9"]])
+        // Views given up or of then; an analyst by name; an unmarked question.
+        #expect(claims("I was on-prem until January and I've given that up.", format: .email, from: "lee", inbound: true).isEmpty)
+        #expect(claims("Dana Reyes: I'd wanted a one-year deal as a fallback, and I don't need it now.", format: .transcript).isEmpty)
+        #expect(claims("- He was firmly on-prem in January", format: .markdown, from: "dana").isEmpty)
+        #expect(claims("Lee Park: And for what it's worth, KLAS has Rosterline at twenty-two percent less overtime.", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: can the pilot start on nights only for the first two weeks", format: .transcript).isEmpty)
+        #expect(claims("Lee Park: Can I just -- sorry -- on go-live I'm at thirty weeks.", format: .transcript) == [["lee", "30"]])
+        // A log's date and the writer's initials are taken off; someone outside given a task holds nothing.
+        #expect(claims("4/10  LP: Tobin to send the hybrid reference architecture to Dana.").isEmpty)
+        // Short forms: Gosia for Małgorzata, Archie for Archibald.
+        let nicknames = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
+            Stakeholder(id: "gosia", name: "Małgorzata Wrona", role: "security", influence: "influencer"),
+            Stakeholder(id: "archie", name: "Archibald Fennimore", role: "executive", influence: "decision-maker")])
+        #expect(nicknames.read(NoteDocument(text: "Gosia: HITRUST is required. Archie wants a big bang.", format: .note)).claims.map(\.stakeholder)
+            == ["gosia", "archie"])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

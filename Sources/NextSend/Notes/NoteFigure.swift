@@ -201,7 +201,7 @@ extension NoteFigure {
         if next < tokens.count {
             let link = tokens[next]
             let between = index > 0 && tokens[max(0, firstOfPrefix(index, tokens) - 1)].folded == "between"
-            if link.isMark("–") || link.isMark("-") || link.isMark("—") || link.folded == "to" || (between && link.folded == "and") {
+            if link.isMark("–") || link.isMark("-") || link.isMark("—") || (link.folded == "to" && !movedFrom(index, in: tokens)) || (between && link.folded == "and") {
                 next += 1
                 if let second = readPart(at: next, in: tokens, allowPrefix: true) {
                     var low = part
@@ -218,6 +218,14 @@ extension NoteFigure {
         }
         figure.negated = isNegated(before: figure.first, in: tokens)
         return figure
+    }
+
+    /// "I've moved from eight to ten percent", "come down from thirty-six to thirty-four weeks": where
+    /// a view moved, not a range.
+    static func movedFrom(_ index: Int, in tokens: [NoteToken]) -> Bool {
+        let start = firstOfPrefix(index, tokens)
+        guard start > 0, tokens[start - 1].folded == "from" else { return false }
+        return tokens[max(0, start - 4)..<(start - 1)].contains { NoteReader.movingVerbs.contains($0.folded) }
     }
 
     private static func sameKind(_ a: Unit, _ b: Unit) -> Bool {
@@ -470,6 +478,7 @@ extension NoteFigure {
         // ("nine or ten percent", "two or three years": a pair a step apart is a range too; not "six
         // or twelve months", a choice.)
         guard let value, next + 1 < tokens.count, ["to", "or"].contains(tokens[next].folded), spelled[tokens[next + 1].folded] != nil,
+              !(tokens[next].folded == "to" && movedFrom(index, in: tokens)),
               let high = spelledFigure(at: next + 1, in: tokens), high.value > value,
               tokens[next].folded == "to" || high.value == value + 1 else { return nil }
         switch high.unit {

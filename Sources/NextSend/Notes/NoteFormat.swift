@@ -150,6 +150,8 @@ struct NoteLayout {
         // The raw line number of the last line of prose kept, and its voice.
         var lastProse: (number: Int, voice: NoteVoice)?
         // The last bullet kept: its raw line number, indent, and the stakeholder its name heads it with.
+        // The last line headed by a stakeholder's name, or going on one with "+": its raw line number and whose.
+        var lastHeaded: (number: Int, id: String)?
         // (`others`: it names someone besides whom it is about, so "she" below could be either.)
         var lastBullet: (number: Int, indent: Int, named: String?, others: Bool)?
         for (number, line) in raw.enumerated() {
@@ -199,13 +201,24 @@ struct NoteLayout {
             }
             // (In the rep's own notes a nested line in the first person, "  - I told her our TCO is
             // $1.2M", is the rep's reply, not the parent's words.)
-            let inherited = owner == .vendor && Self.isFirstPerson(text) ? nil : parents.last?.voice
+            var inherited = owner == .vendor && Self.isFirstPerson(text) ? nil : parents.last?.voice
+            // "Tomas = on-prem, full stop" then "+ HL7 via Rhapsody fine": a "+" line right under a
+            // line headed by a name adds to what that person holds.
+            let plus = line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("+ ")
+            if inherited == nil, plus, let above = lastHeaded, above.number == number - 1, !(owner == .vendor && Self.isFirstPerson(text)) {
+                inherited = .stakeholder(above.id)
+            }
+            lastHeaded = plus ? inherited.flatMap { voice in
+                if case let .stakeholder(id) = voice { return (number, id) }
+                return nil
+            } : nil
             var lineVoice = inherited ?? section ?? owner
             // "**Lee Park** (IT) — …", "Priya: SOC 2 Type II is sufficient".
             if let (name, rest) = Self.leadingName(text), let named = voice(ofName: name) {
                 lineVoice = named
                 text = rest
                 if isBullet { parents.append((indent, named)) }
+                if case let .stakeholder(id) = named { lastHeaded = (number, id) }
             } else if let (name, rest) = Self.leadingName(text), name.lowercased() == "me", !rest.isEmpty {
                 // "Me: I'll negotiate the 3-year cost to around $1.2M": the writer, by name of none.
                 lineVoice = owner
@@ -277,11 +290,28 @@ struct NoteLayout {
             }
         }
         let hours = rest.prefix { $0.isNumber }
-        guard (1...2).contains(hours.count), rest.dropFirst(hours.count).first == ":" else { return text }
+        guard (1...2).contains(hours.count), let mark = rest.dropFirst(hours.count).first, mark == ":" || mark == "/" else { return text }
         rest = rest.dropFirst(hours.count + 1)
         let minutes = rest.prefix { $0.isNumber }
-        guard minutes.count == 2 else { return text }
-        rest = rest.dropFirst(2).drop { $0 == " " }
+        if mark == ":" {
+            guard minutes.count == 2 else { return text }
+            rest = rest.dropFirst(2)
+        } else {
+            // "4/10  NS: Tobin to send …": a log's date and the writer's initials, the same way.
+            guard (1...2).contains(minutes.count) else { return text }
+            rest = rest.dropFirst(minutes.count)
+            if rest.first == "/" {
+                let year = rest.dropFirst().prefix { $0.isNumber }
+                guard [2, 4].contains(year.count) else { return text }
+                rest = rest.dropFirst(1 + year.count)
+            }
+            guard rest.first == " " else { return text }
+            rest = rest.drop { $0 == " " }
+            let initials = rest.prefix { $0.isUppercase && $0.isLetter }
+            guard (2...3).contains(initials.count), rest.dropFirst(initials.count).first == ":" else { return text }
+            return rest.dropFirst(initials.count + 1).trimmingCharacters(in: .whitespaces)
+        }
+        rest = rest.drop { $0 == " " }
         let initials = rest.prefix { $0.isUppercase && $0.isLetter }
         if (1...3).contains(initials.count), let after = rest.dropFirst(initials.count).first, after == ":" || after == " " {
             rest = rest.dropFirst(initials.count + 1)
@@ -398,8 +428,9 @@ struct NoteLayout {
             rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: " :—–-"))
             return (name, rest)
         }
-        // "Noemie -> hybrid / DB onsite": a rep's arrow from a name to what they hold.
-        if let arrow = text.range(of: "->") ?? text.range(of: "→"), text.firstIndex(of: ":").map({ $0 > arrow.lowerBound }) ?? true {
+        // "Noemie -> hybrid / DB onsite", "Tomas = on-prem, full stop": a rep's arrow or equals sign
+        // from a name to what they hold.
+        if let arrow = text.range(of: "->") ?? text.range(of: "→") ?? text.range(of: " = "), text.firstIndex(of: ":").map({ $0 > arrow.lowerBound }) ?? true {
             let name = strippingRole(text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces))
             let words = name.split(separator: " ")
             if (1...4).contains(words.count), words.allSatisfy({ $0.first?.isLetter == true }) {

@@ -26,6 +26,8 @@ struct NotePeople: Sendable {
     private var nicknameOnly: Set<String> = []
     /// Keys that are a single name (first or last), matched only when capitalized in mixed-case text.
     private var singles: Set<String> = []
+    /// Initials that stand for a person ("RA" for Rainer Albrecht), matched only in capitals.
+    private var initialKeys: Set<String> = []
     private var emails: [String: String] = [:]
     /// Each person's initials as they sign a reply inline ("RT" for Reza Tavakoli).
     private var initials: [String: String] = [:]
@@ -66,6 +68,15 @@ struct NotePeople: Sendable {
                 }
             }
             if let email = person.email?.lowercased(), !email.isEmpty { emails[email] = person.id }
+        }
+        // "RA: three-year cost under $1.4M", "RH wants hybrid": minutes that name people by their
+        // initials, in capitals, after every name as written (never one that is a name or a word
+        // already, nor an abbreviation minutes use: "IT", "OR", "ED", "RN").
+        for (id, code) in initials where code.count >= 2 {
+            let key = code.lowercased()
+            guard keys[key] == nil || initialKeys.contains(key), !Self.commonAbbreviations.contains(key) else { continue }
+            initialKeys.insert(key)
+            add(key, id, single: true)
         }
         // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by,
         // after every name as written, so a real "Dan" is never made ambiguous by a Daniel.
@@ -110,8 +121,13 @@ struct NotePeople: Sendable {
         // short form).
         // (Short forms that are first names in their own right — Frank, Harry, Archie, Millie — are
         // left out: "Frank from Chartis" is not Francis.)
-        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "wilfred": ["wilf"], "wilfrid": ["wilf"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
+        "william": ["bill", "billy", "liam"], "raymond": ["ray"], "wilfred": ["wilf"], "wilfrid": ["wilf"], "archibald": ["archie"], "malgorzata": ["gosia"], "winifred": ["winnie"], "zachary": ["zach", "zack"],
     ]
+
+    /// Abbreviations in capitals that minutes use for other things than people.
+    static let commonAbbreviations: Set<String> = ["it", "hr", "or", "ed", "er", "pm", "am", "rn", "cn", "md", "dr", "qa", "uk", "us", "eu",
+                                                   "ai", "ot", "pt", "iv", "ms", "mr", "vp", "ce", "cc", "bc", "ad", "id", "ok", "re", "tc",
+                                                   "sc", "hl", "ap", "po", "dc", "nb", "ps", "fy", "ny", "la", "sf", "ca", "tx", "nc", "ma"]
 
     /// Short forms that are English words too, never read as a name in lower-case notes.
     static let wordNicknames: Set<String> = ["bill", "billy", "ray", "nick", "bob", "ed", "jo", "ted", "dom", "deb", "pete", "barb", "bart",
@@ -171,6 +187,7 @@ struct NotePeople: Sendable {
                 // English word, "bill" or "ray", is not.)
                 // (Nor part of a hyphenated word: "X-Ray".)
                 if single, nicknameOnly.contains(key), words[0] > 0 && tokens[words[0]].attached && tokens[words[0] - 1].isMark("-") { continue }
+                if single, initialKeys.contains(key), !tokens[words[0]].isAllCaps { continue }
                 if single, nicknameOnly.contains(key), tokens[words[0]].text.allSatisfy({ !$0.isLowercase })
                     || !tokens[words[0]].startsUppercase && (!lowercaseText || Self.wordNicknames.contains(key)) { continue }
                 let last = slice.last!

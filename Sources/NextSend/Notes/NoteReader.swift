@@ -699,6 +699,8 @@ public struct NoteReader: Sendable {
                                                       // "I said SOC 2 would do, and I'm not saying that any more".
                                                       ["not", "saying", "that"],
                                                       ["gave", "up", "on"], ["given", "up", "on"], ["giving", "up", "on"],
+                                                      // "I was on-prem until January and I've given that up".
+                                                      ["given", "that", "up"], ["gave", "that", "up"], ["given", "it", "up"], ["gave", "it", "up"],
                                                       // "I've come off big bang": moved off it.
                                                       ["come", "off"], ["came", "off"], ["coming", "off"],
                                                       // "I've let go of big bang".
@@ -787,7 +789,14 @@ public struct NoteReader: Sendable {
         for index in words.indices.dropLast() where ["i've", "ive", "we've"].contains(words[index]) && words[index + 1] == "moved" {
             if index + 2 == words.count || ["on", "off", "away", "over", "past"].contains(words[index + 2]) { return true }
         }
-        for index in words.indices.dropLast() where ["i", "we"].contains(words[index]) && words[index + 1] == "wanted" {
+        // "He was firmly on-prem in January": where someone stood then (not "… and still is").
+        if words.indices.dropLast().contains(where: { ["he", "she", "i", "we", "they"].contains(words[$0]) && ["was", "were"].contains(words[$0 + 1]) }),
+           words.indices.dropLast().contains(where: { ["in", "until", "till", "through"].contains(words[$0]) && NoteText.months.contains(words[$0 + 1]) }),
+           !words.contains("still") {
+            return true
+        }
+        // ("I'd wanted a one-year deal as a fallback, and I don't need it now": the same.)
+        for index in words.indices.dropLast() where ["i", "we", "i'd", "we'd"].contains(words[index]) && words[index + 1] == "wanted" {
             if index + 2 >= words.count || words[index + 2] != "to" { return true }
         }
         return false
@@ -892,6 +901,11 @@ public struct NoteReader: Sendable {
 
     func judge(_ statement: String, voice: NoteVoice, previous: Verdict.Context?, heading: String? = nil, lowercaseText: Bool) -> Verdict {
         let tokens = Self.withoutFillers(NoteText.tokens(of: statement))
+        // "+1": agreement, not a figure.
+        if tokens.contains(where: \.isNumber), tokens.allSatisfy({ $0.kind == .mark || ($0.isNumber && $0.text == "1") }),
+           tokens.first?.isMark("+") == true {
+            return Verdict()
+        }
         let words = tokens.filter { $0.kind != .mark }.map(\.folded)
         var mentions = phrases.mentions(in: tokens, lowercaseText: lowercaseText)
         let scanned = NoteFigure.scan(tokens)
@@ -1063,7 +1077,11 @@ public struct NoteReader: Sendable {
             mentions.allSatisfy { $0.first > colon } && people.mentions(in: tokens, lowercaseText: lowercaseText).contains { $0.first > colon }
                 && !Self.questionCues.contains { Self.contains(tokens[(colon + 1)...].filter { $0.kind != .mark }.map(\.folded), $0) }
         } ?? false
-        if ending == "?" || (!answered && Self.questionCues.contains(where: { Self.contains(words, $0) })) {
+        // ("can the pilot start on nights only for the first two weeks": an auto-caption's question, unmarked.)
+        // (Only where nothing is punctuated: "Can I just -- sorry -- on the three-year cost I'm at $640k." is no question.)
+        let unmarkedQuestion = ending != "." && ending != "!" && words.count > 2 && ["can", "could", "is", "are", "does", "should", "will", "would", "shall"].contains(words[0])
+            && ["the", "we", "you", "it", "they", "he", "she", "i", "this", "that", "there", "our", "your"].contains(words[1])
+        if ending == "?" || unmarkedQuestion || (!answered && Self.questionCues.contains(where: { Self.contains(words, $0) })) {
             verdict.skipped = .question
             return verdict
         }
@@ -1392,7 +1410,10 @@ public struct NoteReader: Sendable {
                                                      // "a KLAS report that puts go-live at seven months" (not "my report", "Dana's report").
                                                      "report", "reports",
                                                      // "My counterpart at Hollins Bay told me…", "a peer at St. Ives says…".
-                                                     "counterpart", "counterparts", "peer", "peers"]
+                                                     "counterpart", "counterparts", "peer", "peers",
+                                                     // "KLAS has Rosterline at 22% less overtime": analysts and advisers by name.
+                                                     "klas", "gartner", "forrester", "chartis", "vizient", "huron", "deloitte", "accenture",
+                                                     "mckinsey", "kpmg", "pwc"]
     /// Outsiders' words that name one person by post: "a CNO he knows at Ashgrove saw OT fall 25%".
     private static let outsideTitles: Set<String> = ["consultant", "analyst", "adviser", "advisor", "ceo", "cfo", "cio", "cmio", "cno", "cnio",
                                                      "coo", "ciso", "cto", "cmo", "peer", "counterpart", "director", "manager", "dean",
@@ -1564,7 +1585,9 @@ extension NoteReader {
         // keeps whispering big bang in Harold's ear".
         let openingWords = tokens.indices.filter { tokens[$0].kind != .mark }.prefix(4)
         // Not "For the nurses, I'd…" (after a preposition) nor "staff data" (a word describing another).
-        if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) && !Self.isColleague($0, in: tokens) }),
+        // ("The Chartis consultant …": the last of two outsider words is the one the rest reads on.)
+        if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) && !Self.isColleague($0, in: tokens)
+                && !($0 + 1 < tokens.count && Self.outsiderWords.contains(tokens[$0 + 1].folded)) }),
            !names.contains(where: { $0.first < outsider }),
            // "The CFO (Dana Reyes) wants…": the title names a stakeholder.
            !names.contains(where: { $0.first > outsider && $0.first <= outsider + 3 }),
@@ -1875,7 +1898,15 @@ extension NoteReader {
     /// East pilot dates": a task, given to someone or taken on, which holds no view.
     func isTask(_ tokens: [NoteToken], names: [NotePeople.Mention]) -> Bool {
         var index = 0
-        if let name = names.first(where: { $0.first == 0 }) { index = name.last + 1 }
+        if let name = names.first(where: { $0.first == 0 }) {
+            index = name.last + 1
+        } else {
+            // "Tobin to send the hybrid reference architecture to Amélie": someone outside the group
+            // given a task.
+            var at = 0
+            while at < min(2, tokens.count), tokens[at].isWord, tokens[at].startsUppercase { at += 1 }
+            if at > 0, at + 1 < tokens.count, tokens[at].folded == "to" { index = at }
+        }
         while index < tokens.count, tokens[index].kind == .mark { index += 1 }
         guard index < tokens.count else { return false }
         if tokens[index].folded == "to", index + 1 < tokens.count, index > 0 { index += 1 }
@@ -2174,6 +2205,8 @@ extension NoteReader {
         case .count: return nil
         case .bare:
             if target == "percent" || target == "%" { return figure.value <= 100 ? .some(figure.value) : nil }
+            // "we get the TCO to 1.15", "one point three on the TCO": a sum said in millions.
+            if currencies.contains(target), figure.value < 100, figure.value != figure.value.rounded() { return .some(figure.value * 1_000_000) }
             return .some(figure.value)
         case let .money(code):
             guard currencies.contains(target) else { return nil }
