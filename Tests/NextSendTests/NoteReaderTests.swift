@@ -1376,6 +1376,39 @@ import NextSendSynthetic
             == ["gosia", "archie"])
     }
 
+    /// What a review of blind25's rules by reading found they would misread, each kept right.
+    @Test func theBlind25RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil, inbound: Bool? = nil,
+                    people: [Stakeholder] = Self.people) -> [[String]] {
+            NoteReader(taxonomy: Self.taxonomy, stakeholders: people)
+                .read(NoteDocument(text: text, format: format, from: from, inbound: inbound)).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        let initials = [Stakeholder(id: "grace", name: "Grace Okafor", role: "it", influence: "influencer"),
+                        Stakeholder(id: "dana", name: "Dana Brooks", role: "finance", influence: "influencer"),
+                        Stakeholder(id: "maria", name: "Maria Evans", role: "procurement", influence: "influencer"),
+                        Stakeholder(id: "rainer", name: "Rainer Albrecht", role: "finance", influence: "decision-maker")]
+        // Initials that spell a word or an abbreviation, or stand inside a word in capitals, are nobody.
+        #expect(claims("- DB stays onsite, hybrid only", people: initials).allSatisfy { $0[0] != "dana" })
+        #expect(claims("GO-LIVE: 30 WEEKS", people: initials).allSatisfy { $0[0] != "grace" })
+        #expect(claims("- Me: I'll hold the three-year cost at $1.2M.", format: .markdown, from: "rainer", people: initials).allSatisfy { $0[0] != "maria" })
+        #expect(claims("- RA: three-year cost has to stay under $1.4M", format: .markdown, people: initials) == [["rainer", "1400000"]])
+        // A log's date leaves its heading to be read as any heading.
+        #expect(claims("4/10 RA: three-year cost under $1.4M", people: initials) == [["rainer", "1400000"]])
+        // Views said then are views still: "clear in March that she wants".
+        #expect(claims("Dana Reyes says she was clear in March that she wants HITRUST.") == [["dana", "hitrust-required"]])
+        // Decimals after a score, a model or a move are no millions.
+        #expect(claims("Dana Reyes: Rosterline scored 4.2 on TCO.", format: .transcript).allSatisfy { $0 != ["dana", "4200000"] })
+        #expect(claims("Dana Reyes: I'll settle at 1.3 for the three-year cost.", format: .transcript) == [["dana", "1300000"]])
+        // A rep who bullets every line with "+" starts each afresh.
+        #expect(claims("+ Lee Park: on-prem only\n+ sent TCO model, $1.2M 3-yr").allSatisfy { $0 != ["lee", "1200000"] })
+        // "=" heads no transcript turn.
+        #expect(claims("Dana Reyes: So TCO = about 1.2 million.\nLee Park: We need on-prem.", format: .transcript).contains(["lee", "on-prem-required"]))
+        // A range quoted "anywhere from … to …" stays a range; "Willing to share …" is no task.
+        #expect(claims("Dana Reyes: Three-year cost quotes came in anywhere from $1.1M to $1.3M, and I'd budget $1.2M.", format: .transcript)
+            .contains(["dana", "1200000"]))
+        #expect(claims("Lee Park: Happy to confirm HITRUST is required.", format: .transcript) == [["lee", "hitrust-required"]])
+    }
+
     @Test func aQuoteIsTheStatementAndAtMostThreeHundredCharacters() {
         let long = "Dana thinks the TCO is $120k " + String(repeating: "and more words ", count: 40) + "."
         let claim = only(long)

@@ -225,7 +225,9 @@ extension NoteFigure {
     static func movedFrom(_ index: Int, in tokens: [NoteToken]) -> Bool {
         let start = firstOfPrefix(index, tokens)
         guard start > 0, tokens[start - 1].folded == "from" else { return false }
-        return tokens[max(0, start - 4)..<(start - 1)].contains { NoteReader.movingVerbs.contains($0.folded) }
+        // (Not "quotes came in anywhere from $1.1M to $1.4M", a range.)
+        let lead = tokens[max(0, start - 3)..<(start - 1)]
+        return lead.contains { NoteReader.movingVerbs.contains($0.folded) } && !lead.contains { ["anywhere", "between", "somewhere", "range"].contains($0.folded) }
     }
 
     private static func sameKind(_ a: Unit, _ b: Unit) -> Bool {

@@ -151,7 +151,7 @@ struct NoteLayout {
         var lastProse: (number: Int, voice: NoteVoice)?
         // The last bullet kept: its raw line number, indent, and the stakeholder its name heads it with.
         // The last line headed by a stakeholder's name, or going on one with "+": its raw line number and whose.
-        var lastHeaded: (number: Int, id: String)?
+        var lastHeaded: (number: Int, id: String, indent: Int)?
         // (`others`: it names someone besides whom it is about, so "she" below could be either.)
         var lastBullet: (number: Int, indent: Int, named: String?, others: Bool)?
         for (number, line) in raw.enumerated() {
@@ -205,11 +205,13 @@ struct NoteLayout {
             // "Tomas = on-prem, full stop" then "+ HL7 via Rhapsody fine": a "+" line right under a
             // line headed by a name adds to what that person holds.
             let plus = line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("+ ")
-            if inherited == nil, plus, let above = lastHeaded, above.number == number - 1, !(owner == .vendor && Self.isFirstPerson(text)) {
+            // (Indented under it: a rep who bullets every line with "+" starts each afresh.)
+            if inherited == nil, plus, let above = lastHeaded, above.number == number - 1, indent > above.indent,
+               !(owner == .vendor && Self.isFirstPerson(text)) {
                 inherited = .stakeholder(above.id)
             }
-            lastHeaded = plus ? inherited.flatMap { voice in
-                if case let .stakeholder(id) = voice { return (number, id) }
+            lastHeaded = plus && indent > (lastHeaded?.indent ?? Int.max) ? inherited.flatMap { voice in
+                if case let .stakeholder(id) = voice, let above = lastHeaded { return (number, id, above.indent) }
                 return nil
             } : nil
             var lineVoice = inherited ?? section ?? owner
@@ -218,7 +220,7 @@ struct NoteLayout {
                 lineVoice = named
                 text = rest
                 if isBullet { parents.append((indent, named)) }
-                if case let .stakeholder(id) = named { lastHeaded = (number, id) }
+                if case let .stakeholder(id) = named { lastHeaded = (number, id, indent) }
             } else if let (name, rest) = Self.leadingName(text), name.lowercased() == "me", !rest.isEmpty {
                 // "Me: I'll negotiate the 3-year cost to around $1.2M": the writer, by name of none.
                 lineVoice = owner
@@ -307,9 +309,11 @@ struct NoteLayout {
             }
             guard rest.first == " " else { return text }
             rest = rest.drop { $0 == " " }
+            // (Only before a heading in capitals, "NS:", which is then read as any heading is:
+            // a stakeholder's initials, or a topic, "TCO:".)
             let initials = rest.prefix { $0.isUppercase && $0.isLetter }
             guard (2...3).contains(initials.count), rest.dropFirst(initials.count).first == ":" else { return text }
-            return rest.dropFirst(initials.count + 1).trimmingCharacters(in: .whitespaces)
+            return rest.trimmingCharacters(in: .whitespaces)
         }
         rest = rest.drop { $0 == " " }
         let initials = rest.prefix { $0.isUppercase && $0.isLetter }
@@ -419,7 +423,7 @@ struct NoteLayout {
     }
 
     /// A name heading a line: `**Name** …`, `**Name:** …`, `Name: …`, `Name (role): …`, `Name — …`.
-    static func leadingName(_ text: String) -> (String, String)? {
+    static func leadingName(_ text: String, equals: Bool = true) -> (String, String)? {
         if text.hasPrefix("**"), let close = text.dropFirst(2).range(of: "**") {
             let name = strippingRole(String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]))
                 .trimmingCharacters(in: CharacterSet(charactersIn: " :"))
@@ -430,7 +434,8 @@ struct NoteLayout {
         }
         // "Noemie -> hybrid / DB onsite", "Tomas = on-prem, full stop": a rep's arrow or equals sign
         // from a name to what they hold.
-        if let arrow = text.range(of: "->") ?? text.range(of: "→") ?? text.range(of: " = "), text.firstIndex(of: ":").map({ $0 > arrow.lowerBound }) ?? true {
+        if let arrow = text.range(of: "->") ?? text.range(of: "→") ?? (equals ? text.range(of: " = ") : nil),
+           text.firstIndex(of: ":").map({ $0 > arrow.lowerBound }) ?? true {
             let name = strippingRole(text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces))
             let words = name.split(separator: " ")
             if (1...4).contains(words.count), words.allSatisfy({ $0.first?.isLetter == true }) {
@@ -776,7 +781,8 @@ struct NoteLayout {
             }
             var body = text
             var prefixed = false
-            if let (written, rest) = Self.leadingName(text) {
+            // (A speaker's prefix is never "So TCO = about 1.2".)
+            if let (written, rest) = Self.leadingName(text, equals: false) {
                 let name = Self.deviceOwner(written) ?? written
                 if name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) {
                     speaker = voice(ofName: name) ?? .vendor

@@ -69,15 +69,6 @@ struct NotePeople: Sendable {
             }
             if let email = person.email?.lowercased(), !email.isEmpty { emails[email] = person.id }
         }
-        // "RA: three-year cost under $1.4M", "RH wants hybrid": minutes that name people by their
-        // initials, in capitals, after every name as written (never one that is a name or a word
-        // already, nor an abbreviation minutes use: "IT", "OR", "ED", "RN").
-        for (id, code) in initials where code.count >= 2 {
-            let key = code.lowercased()
-            guard keys[key] == nil || initialKeys.contains(key), !Self.commonAbbreviations.contains(key) else { continue }
-            initialKeys.insert(key)
-            add(key, id, single: true)
-        }
         // "Monty" for Montgomery, "Gwen O." for Gwendolyn Okafor: the short forms people go by,
         // after every name as written, so a real "Dan" is never made ambiguous by a Daniel.
         for (id, parts) in named where parts.count > 1 {
@@ -88,6 +79,15 @@ struct NotePeople: Sendable {
                 add("\(nickname) \(last)", id, single: false)
                 if let initial = last.first { add("\(nickname) \(initial)", id, single: false) }
             }
+        }
+        // "RA: three-year cost under $1.4M", "RH wants hybrid": minutes that name people by their
+        // initials, in capitals, after every name and short form (never one that is a name, a short
+        // form, a word or an abbreviation minutes use: "IT", "OR", "DB", "GO", "ME").
+        for (id, code) in initials where code.count >= 2 {
+            let key = code.lowercased()
+            guard keys[key] == nil || initialKeys.contains(key), !Self.commonAbbreviations.contains(key) else { continue }
+            initialKeys.insert(key)
+            add(key, id, single: true)
         }
     }
 
@@ -125,9 +125,17 @@ struct NotePeople: Sendable {
     ]
 
     /// Abbreviations in capitals that minutes use for other things than people.
-    static let commonAbbreviations: Set<String> = ["it", "hr", "or", "ed", "er", "pm", "am", "rn", "cn", "md", "dr", "qa", "uk", "us", "eu",
-                                                   "ai", "ot", "pt", "iv", "ms", "mr", "vp", "ce", "cc", "bc", "ad", "id", "ok", "re", "tc",
-                                                   "sc", "hl", "ap", "po", "dc", "nb", "ps", "fy", "ny", "la", "sf", "ca", "tx", "nc", "ma"]
+    static let commonAbbreviations = Set<String>([
+        // Hospital, IT and office abbreviations.
+        "it", "hr", "or", "ed", "er", "pm", "am", "rn", "cn", "md", "dr", "qa", "ai", "ot", "pt", "iv", "ms", "mr", "vp", "ce", "cc", "bc",
+        "ad", "id", "ok", "re", "tc", "sc", "hl", "ap", "po", "dc", "nb", "ps", "fy", "db", "ha", "ga", "si", "pi", "ip", "op", "ui", "ux",
+        "bi", "ar", "hq", "pr", "cx", "ic", "np", "pa", "rt", "em", "ob", "gi", "ct", "mri", "ew", "ns",
+        // Places.
+        "us", "eu", "uk", "ny", "la", "sf", "ca", "tx", "nc", "ma", "va", "wa", "co", "il", "mn", "nj", "oh", "fl", "az", "mi", "wi", "ia",
+        "md", "de", "ri", "ct", "nh", "me", "vt", "ky", "tn", "al", "ms", "la", "ar", "ok", "ks", "ne", "sd", "nd", "mt", "wy", "id", "ut",
+        "nv", "or", "hi", "ak", "wv", "sc", "ga", "in", "mo",
+        // Words written in capitals.
+        "no", "go", "to", "on", "is", "if", "of", "up", "as", "at", "by", "be", "he", "we", "so", "do", "an", "my", "hi", "ok", "us"])
 
     /// Short forms that are English words too, never read as a name in lower-case notes.
     static let wordNicknames: Set<String> = ["bill", "billy", "ray", "nick", "bob", "ed", "jo", "ted", "dom", "deb", "pete", "barb", "bart",
@@ -158,6 +166,8 @@ struct NotePeople: Sendable {
     func resolve(_ name: String) -> Match? {
         let key = NoteText.phraseKey(name)
         guard let ids = keys[key] else { return nil }
+        // (Initials name someone only in capitals: "RA:", not "Me:" for a Maria Evans.)
+        if initialKeys.contains(key), !name.trimmingCharacters(in: .whitespaces).allSatisfy({ !$0.isLowercase }) { return nil }
         return ids.count == 1 ? .person(ids.first!) : .ambiguous
     }
 
@@ -187,7 +197,12 @@ struct NotePeople: Sendable {
                 // English word, "bill" or "ray", is not.)
                 // (Nor part of a hyphenated word: "X-Ray".)
                 if single, nicknameOnly.contains(key), words[0] > 0 && tokens[words[0]].attached && tokens[words[0] - 1].isMark("-") { continue }
-                if single, initialKeys.contains(key), !tokens[words[0]].isAllCaps { continue }
+                // (Initials in capitals, and used as a name: before a colon or a word in lower case — "RA:",
+                // "RH wants" — not inside "GO-LIVE" or a line typed in capitals.)
+                if single, initialKeys.contains(key) {
+                    let next = words[0] + 1 < tokens.count ? tokens[words[0] + 1] : nil
+                    guard tokens[words[0]].isAllCaps, let next, next.isMark(":") || (next.isWord && next.text.first?.isLowercase == true) else { continue }
+                }
                 if single, nicknameOnly.contains(key), tokens[words[0]].text.allSatisfy({ !$0.isLowercase })
                     || !tokens[words[0]].startsUppercase && (!lowercaseText || Self.wordNicknames.contains(key)) { continue }
                 let last = slice.last!

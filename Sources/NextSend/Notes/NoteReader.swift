@@ -790,9 +790,13 @@ public struct NoteReader: Sendable {
             if index + 2 == words.count || ["on", "off", "away", "over", "past"].contains(words[index + 2]) { return true }
         }
         // "He was firmly on-prem in January": where someone stood then (not "… and still is").
-        if words.indices.dropLast().contains(where: { ["he", "she", "i", "we", "they"].contains(words[$0]) && ["was", "were"].contains(words[$0 + 1]) }),
-           words.indices.dropLast().contains(where: { ["in", "until", "till", "through"].contains(words[$0]) && NoteText.months.contains(words[$0 + 1]) }),
-           !words.contains("still") {
+        // (The month within a few words of "was", and no view said then: not "She was clear in March that
+        // she wants HITRUST", "As I was saying in October", "They were hoping to go live in May".)
+        if let was = words.indices.dropLast().first(where: { ["he", "she", "i", "we", "they"].contains(words[$0]) && ["was", "were"].contains(words[$0 + 1]) }),
+           words.indices.dropLast().contains(where: { at in
+               at > was && at - was <= 5 && ["in", "until", "till", "through"].contains(words[at]) && NoteText.months.contains(words[at + 1])
+           }),
+           !words.contains(where: { ["still", "that", "wants", "want", "said", "saying", "hoping", "clear", "confirmed", "told", "planning"].contains($0) }) {
             return true
         }
         // ("I'd wanted a one-year deal as a fallback, and I don't need it now": the same.)
@@ -1412,7 +1416,7 @@ public struct NoteReader: Sendable {
                                                      // "My counterpart at Hollins Bay told me…", "a peer at St. Ives says…".
                                                      "counterpart", "counterparts", "peer", "peers",
                                                      // "KLAS has Rosterline at 22% less overtime": analysts and advisers by name.
-                                                     "klas", "gartner", "forrester", "chartis", "vizient", "huron", "deloitte", "accenture",
+                                                     "klas", "gartner", "forrester", "chartis", "vizient", "deloitte", "accenture",
                                                      "mckinsey", "kpmg", "pwc"]
     /// Outsiders' words that name one person by post: "a CNO he knows at Ashgrove saw OT fall 25%".
     private static let outsideTitles: Set<String> = ["consultant", "analyst", "adviser", "advisor", "ceo", "cfo", "cio", "cmio", "cno", "cnio",
@@ -1891,6 +1895,10 @@ extension NoteReader {
                                                  "passed", "passes"]
 
     /// Verbs a task opens with: "confirm …", "send …", a name before them is whom it is given to.
+    /// Words that open a sentence before "to" without naming anyone: "Willing to share…", "Happy to…".
+    static let openingAdjectives: Set<String> = ["willing", "happy", "able", "unable", "ready", "keen", "glad", "prepared", "likely", "unlikely",
+                                                 "going", "need", "needs", "want", "wants", "have", "has", "had", "open", "inclined", "set",
+                                                 "due", "hoping", "planning", "pleased", "eager", "reluctant", "okay", "ok", "fine", "agreed"]
     static let taskVerbs: Set<String> = ["confirm", "send", "check", "share", "schedule", "circulate", "draft", "book", "follow", "chase",
                                          "loop", "ping", "arrange", "prepare"]
 
@@ -1903,8 +1911,9 @@ extension NoteReader {
         } else {
             // "Tobin to send the hybrid reference architecture to Amélie": someone outside the group
             // given a task.
+            // (Not "Willing to share data offsite", "Happy to confirm HITRUST is required".)
             var at = 0
-            while at < min(2, tokens.count), tokens[at].isWord, tokens[at].startsUppercase { at += 1 }
+            while at < min(2, tokens.count), tokens[at].isWord, tokens[at].startsUppercase, !Self.openingAdjectives.contains(tokens[at].folded) { at += 1 }
             if at > 0, at + 1 < tokens.count, tokens[at].folded == "to" { index = at }
         }
         while index < tokens.count, tokens[index].kind == .mark { index += 1 }
@@ -2140,7 +2149,7 @@ extension NoteReader {
         var otherUnit = false
         for (index, figure) in figures.enumerated() where !figure.negated && !used.contains(index) {
             switch Self.convert(figure, to: unit) {
-            case let .some(.some(value)): candidates.append((index, figure, value))
+            case let .some(.some(value)): candidates.append((index, figure, Self.inMillions(figure, value: value, unit: unit, tokens: tokens) ?? value))
             case .some(.none): otherUnit = true
             case .none: break
             }
@@ -2192,6 +2201,17 @@ extension NoteReader {
         return .value((pick.value * 10_000).rounded() / 10_000, pick.index)
     }
 
+    /// "we get the TCO to 1.15", "I'll settle at 1.3": a bare sum with decimals after a word that sets
+    /// one, on a money topic, said in millions (not "scored 4.2 on TCO", "TCO model 2.1", "up 2.5").
+    static func inMillions(_ figure: NoteFigure, value: Double, unit: String?, tokens: [NoteToken]) -> Double? {
+        guard case .bare = figure.unit, ["usd", "eur", "gbp"].contains(unit?.lowercased() ?? ""), value < 20, value != value.rounded(),
+              figure.first > 0 else { return nil }
+        let before = tokens[..<figure.first].last(where: \.isWord)?.folded ?? ""
+        guard ["to", "at", "is", "about", "around", "nearer", "near", "under", "max", "ceiling", "cap", "of", "settle", "be"].contains(before)
+        else { return nil }
+        return value * 1_000_000
+    }
+
     /// Verbs of a figure moved: "moved from six months to thirty weeks", "came down from 15 to 12".
     static let movingVerbs: Set<String> = ["moved", "moving", "move", "gone", "went", "pushed", "revised", "changed", "shifted", "come",
                                            "came", "dropped", "slipped", "down", "up", "raised", "lowered", "cut"]
@@ -2205,8 +2225,6 @@ extension NoteReader {
         case .count: return nil
         case .bare:
             if target == "percent" || target == "%" { return figure.value <= 100 ? .some(figure.value) : nil }
-            // "we get the TCO to 1.15", "one point three on the TCO": a sum said in millions.
-            if currencies.contains(target), figure.value < 100, figure.value != figure.value.rounded() { return .some(figure.value * 1_000_000) }
             return .some(figure.value)
         case let .money(code):
             guard currencies.contains(target) else { return nil }
