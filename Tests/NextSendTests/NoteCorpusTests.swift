@@ -5,7 +5,8 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind25` were each measured blind once and then corrected by general rules.
+/// `blind5` to `blind25` were each measured blind once and then corrected by general rules;
+/// `blind26` was measured blind and has not been tuned on.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -81,7 +82,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -137,7 +138,9 @@ import Testing
         // ("Name =" notes with "+" lines, minutes by initials, in-line e-mail answers, a workshop in
         // lower-case auto-captions with no punctuation at all), read 0.905 / 0.610 on its first look
         // and 1.000 / 0.780 after its general rules: held to what it reads (the captions are where
-        // it falls short).
+        // it falls short). blind26, the twenty-seventh, a twelfth team's ordinary, punctuated week,
+        // read 0.951 / 0.873 on its first look, the second first look at the bar (after blind15),
+        // and has had no rule from it: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
