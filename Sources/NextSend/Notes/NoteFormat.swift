@@ -50,17 +50,11 @@ public enum NoteFormat: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     public static func emailDay(in text: String) -> Day? {
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
             let trimmed = NoteText.trimmed(line)
             if trimmed.isEmpty { return nil }
             guard trimmed.lowercased().hasPrefix("date:") else { continue }
-            let words = trimmed.dropFirst(5).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-            for index in words.indices.dropLast(2) {
-                guard let day = Int(words[index]), let month = months.firstIndex(of: String(words[index + 1].lowercased().prefix(3))),
-                      let year = Int(words[index + 2]) else { continue }
-                return Day(String(format: "%04d-%02d-%02d", year, month + 1, day))
-            }
+            return quotedDay(in: String(trimmed.dropFirst(5)))
         }
         return nil
     }
@@ -152,8 +146,7 @@ struct NoteLayout {
         // The last bullet kept: its raw line number, indent, and the stakeholder its name heads it with.
         // The last line headed by a stakeholder's name, or going on one with "+": its raw line number and whose.
         var lastHeaded: (number: Int, id: String, indent: Int)?
-        // (`others`: it names someone besides whom it is about, so "she" below could be either.)
-        var lastBullet: (number: Int, indent: Int, named: String?, others: Bool)?
+        var lastBullet: (number: Int, indent: Int, named: String?, text: String)?
         for (number, line) in raw.enumerated() {
             var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
@@ -243,9 +236,10 @@ struct NoteLayout {
             var continues = prose && lastProse.map { $0.number == number - 1 && $0.voice == lineVoice } == true
             // "- Solveig Á.: TCO no higher than $1.3M⏎- She wants payback within 2 years": a bullet that
             // opens with "he" or "she" goes on about the one the bullet right above it was about.
-            let pronounOpening = Self.thirdPersonOpenings.contains(NoteText.tokens(of: text).first?.folded ?? "")
-            if isBullet, pronounOpening, lineVoice == (inherited ?? section ?? owner), let above = lastBullet,
-               above.number == number - 1, above.indent == indent, !above.others {
+            let opening = text.prefix { !$0.isWhitespace }.lowercased().replacingOccurrences(of: "’", with: "'")
+                .trimmingCharacters(in: CharacterSet(charactersIn: ",.;:!?"))
+            if isBullet, Self.thirdPersonOpenings.contains(opening), lineVoice == (inherited ?? section ?? owner), let above = lastBullet,
+               above.number == number - 1, above.indent == indent, !namesOthers(above.text, besides: above.named) {
                 if let named = above.named { about = named } else { continues = true }
             }
             lines.append(NoteLine(text: Self.strippingEmphasis(text), voice: lineVoice, about: about, continues: continues))
@@ -253,19 +247,24 @@ struct NoteLayout {
             if isBullet {
                 var named: String?
                 if case let .stakeholder(id) = lineVoice, lineVoice != (inherited ?? section ?? owner) { named = id }
-                // ("- Lee Park: on-prem. Dana Reyes owns the budget." then "- She wants…": Dana or Lee.)
-                let lowercase = text.first { $0.isLetter }?.isLowercase ?? false
-                let mentioned = Set(people.mentions(in: NoteText.tokens(of: text), lowercaseText: lowercase).map { mention -> String in
-                    if case let .person(id) = mention.match { return id }
-                    return ""
-                })
-                let others = mentioned.contains { $0 != named } && (named != nil || mentioned.count > 1)
-                lastBullet = (number, indent, named, others)
+                lastBullet = (number, indent, named, text)
             } else {
                 lastBullet = nil
             }
         }
         return lines
+    }
+
+    /// Whether a bullet names someone besides whom it is about ("- Lee Park: on-prem. Dana Reyes owns
+    /// the budget." then "- She wants…": Dana or Lee), so a "she" below it could be either. Worked out
+    /// only for the bullet above one that opens with "he" or "she".
+    private func namesOthers(_ text: String, besides named: String?) -> Bool {
+        let lowercase = text.first { $0.isLetter }?.isLowercase ?? false
+        let mentioned = Set(people.mentions(in: NoteText.tokens(of: text), lowercaseText: lowercase).map { mention -> String in
+            if case let .person(id) = mention.match { return id }
+            return ""
+        })
+        return mentioned.contains { $0 != named } && (named != nil || mentioned.count > 1)
     }
 
     /// Pronouns that open a line about someone already named.
@@ -551,10 +550,9 @@ struct NoteLayout {
                 // send our SOC 2 report": in the seller's e-mail, the seller's own words to its reader.)
                 lines += cells.dropFirst().filter { $0.contains(where: \.isLetter) && !Self.isActionItem($0) }.map { cell in
                     // ("US data centers" is the country.)
-                    let sellers = voice == .vendor && NoteText.tokens(of: cell).contains {
-                        ["you", "you'd", "you're", "your", "you've", "you'll", "we", "we'll", "we'd", "we're", "our", "i", "i'll", "i'd", "my"]
-                            .contains($0.folded) || $0.text == "us"
-                    }
+                    let sellers = voice == .vendor && (Self.isFirstPerson(cell) || NoteText.tokens(of: cell).contains {
+                        ["you", "you'd", "you're", "your", "you've", "you'll"].contains($0.folded)
+                    })
                     return NoteLine(text: cell, voice: sellers ? .vendor : named, day: blockDay)
                 }
                 continue

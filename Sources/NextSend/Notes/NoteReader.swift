@@ -122,6 +122,10 @@ public struct NoteReader: Sendable {
                 absent = verdict.claims.isEmpty ? absentee(statement, lowercaseText: lowercaseText) : nil
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
                 // "Annual. I know, I know. Annual.": one view said twice in a breath is one claim.
+                // (A message quoted below the top one is dated by its own line, before any comparing.)
+                if let day = line.day {
+                    for index in verdict.claims.indices where verdict.claims[index].date == nil { verdict.claims[index].date = day }
+                }
                 let lineStart = reading.claims.count - taken
                 let added = verdict.claims.filter { claim in
                     !reading.claims[lineStart...].contains { $0.stakeholder == claim.stakeholder && $0.topic == claim.topic && $0.value == claim.value }
@@ -155,12 +159,7 @@ public struct NoteReader: Sendable {
                         reading.claims.remove(at: index)
                     }
                 }
-                // (A message quoted below the top one is dated by its own line.)
-                reading.claims += added.map { claim in
-                    var claim = claim
-                    if claim.date == nil { claim.date = line.day }
-                    return claim
-                }
+                reading.claims += added
                 taken = reading.claims.count - lineStart
                 // "Naomi C. told the nurses OT would drop 20 percent." — "No, I said 15, not 20.": a
                 // figure its holder (or someone correcting the report) sets aside later in the
