@@ -5,8 +5,8 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind25` were each measured blind once and then corrected by general rules;
-/// `blind26` and `blind27` were measured blind and have not been tuned on.
+/// `blind5` to `blind25` and `blind27` were each measured blind once and then corrected by general
+/// rules; `blind26` was measured blind and has not been tuned on.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -142,7 +142,7 @@ import Testing
         // read 0.951 / 0.873 on its first look, the second first look at the bar (after blind15),
         // and has had no rule from it: the ordinary bar. blind27, the twenty-eighth, a thirteenth
         // team's ordinary week, read 0.919 / 0.953 on its first look (nine wrong claims, each a
-        // different habit) and has had no rule from it either: held to what it reads.
+        // different habit) and 1.000 / 0.991 after its general rules: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
@@ -150,7 +150,6 @@ import Testing
         case "blind20": (0.89, 0.82)
         case "blind21": (0.95, 0.79)
         case "blind25": (0.95, 0.77)
-        case "blind27": (0.91, 0.95)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

@@ -1432,4 +1432,46 @@ import NextSendSynthetic
             #expect(named || claims.isEmpty, "\(text) → \(claims)")
         }
     }
+
+    /// What blind27's first look got wrong, each read right now, and where each rule stops.
+    @Test func theBlind27Rules() {
+        func claims(_ text: String, format: NoteFormat = .transcript, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A view passed on after an initial's full stop is the view of the one it is about.
+        #expect(claims("Chris D. says Lee wants a big bang.", format: .note) == [["lee", "big-bang"]])
+        #expect(claims("Chris D. says he wants a big bang.", format: .note) == [["chris-d", "big-bang"]])
+        // A task in minutes holds no view; a view in the same shape does.
+        #expect(claims("- Dana: review the multi-year terms.", format: .markdown).isEmpty)
+        #expect(claims("- Dana: multi-year terms are fine.", format: .markdown) == [["dana", "multi-year"]])
+        // "Their" default, in a buyer's notes, is the vendor's offer.
+        #expect(claims("Their hosting is SaaS by default, with a hybrid option.", format: .note, from: "dana").isEmpty)
+        #expect(claims("I want SaaS by default.", format: .note, from: "dana") == [["dana", "cloud-only"]])
+        // A figure denied past an aside about it; not one held firm past it.
+        #expect(claims("Dana Reyes: Go-live in 90 days, which the vendor floated, won't happen.").isEmpty)
+        #expect(claims("Dana Reyes: Payback in 18 months, which is what I said in March, is not negotiable.") == [["dana", "18"]])
+        // A change measured since a day is no view of what it will be.
+        #expect(claims("Dana says overtime there is up 6% since January.", format: .note).isEmpty)
+        #expect(claims("Dana says overtime will come down 6% by January.", format: .note) == [["dana", "6"]])
+        // "Our auditors" are outside the group, however far the verb is from them.
+        #expect(claims("Lee Park: Our auditors at Grantham & Pike disagree and want HITRUST.").isEmpty)
+        #expect(claims("Lee Park: Our auditors disagree, and I want HITRUST.") == [["lee", "hitrust-required"]])
+        // What an option is quoted at is no choice of it.
+        #expect(claims("Lee Park: The Epic module quote was $1.6M over three years.").isEmpty)
+        #expect(claims("Lee Park: Extending the Epic module is what I want.") == [["lee", "extend-ehr-module"]])
+        // Heard from no one in the group: nobody's view; heard of a stakeholder: theirs.
+        #expect(claims("Lee Park: Kingsbridge got their go-live in 28 weeks, I heard.").isEmpty)
+        #expect(claims("Lee Park: I hear you, but I want go-live in 28 weeks.") == [["lee", "28"]])
+        #expect(claims("Lee Park: Dana wants go-live in 28 weeks, I heard.") == [["dana", "28"]])
+        // "per Lee" at the end names the holder, unless the view is someone else's passed on.
+        #expect(claims("Dana Reyes: Data residency: onshore only, per Lee.") == [["lee", "us-only"]])
+        #expect(claims("Dana Reyes: The board wants it onshore only, per Lee.").isEmpty)
+        #expect(claims("Dana Reyes: She'd like it onshore only (per Lee).").map(\.[0]) != ["lee"])
+        // A purpose after the position denies something else; a denial before it still denies it.
+        #expect(claims("Lee wants a big bang so nights aren't split across two systems.", format: .note) == [["lee", "big-bang"]])
+        #expect(claims("Lee doesn't want a big bang so nights stay on paper.", format: .note).isEmpty)
+        // A reason that opens the statement ends at its comma, before "a …".
+        #expect(claims("Lee Park: Now that the exit clause is in, a three-year term is fine with me.") == [["lee", "multi-year"]])
+        #expect(claims("Lee Park: I'll go fully hosted now that Dana has her HITRUST date.") == [["lee", "cloud-only"]])
+    }
 }

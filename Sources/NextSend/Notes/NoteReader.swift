@@ -820,6 +820,24 @@ public struct NoteReader: Sendable {
             .contains { words.starts(with: $0) }
     }
 
+    /// "Go-live in 90 days, which the vendor floated, won't happen", "Twenty weeks, which is what they
+    /// pitched, isn't realistic": a figure the statement denies past a relative aside about it.
+    /// (Not "Eighteen months, which is what I said in March, and I'm not moving": the denial must be
+    /// what follows the aside.)
+    static func isDeniedAfterAside(_ figure: NoteFigure, in tokens: [NoteToken]) -> Bool {
+        var at = figure.last + 1
+        guard at + 1 < tokens.count, tokens[at].isMark(","), ["which", "that", "what"].contains(tokens[at + 1].folded),
+              let close = tokens[(at + 2)...].firstIndex(where: { $0.isMark(",") }) else { return false }
+        at = close + 1
+        let next = tokens[at...].filter(\.isWord).prefix(3).map(\.folded)
+        guard let first = next.first else { return false }
+        let denial: Set<String> = ["won't", "wont", "isn't", "isnt", "can't", "cant", "ain't", "doesn't", "doesnt", "never"]
+        // (Not "$1.2M, which the board set, is not negotiable" nor "…, won't move": held firm.)
+        let firm: Set<String> = ["negotiable", "move", "moving", "change", "changing", "budge", "budging", "shift", "bend", "up"]
+        if denial.contains(first) { return !(next.count > 1 && firm.contains(next[1])) }
+        return ["is", "will", "'s"].contains(first) && next.count > 2 && ["not", "never"].contains(next[1]) && !firm.contains(next[2])
+    }
+
     /// "I said 1.1 on the first call", "I said two years at the demo", "I said eight months before":
     /// what the speaker said then, in the clause of the view (`clause`), unless the statement still
     /// stands by it (`statement`: "…, and I still stand by it"). Not "I said pilot first".
@@ -942,7 +960,9 @@ public struct NoteReader: Sendable {
             let end = opens ? tokens[at...].indices.first(where: { comma in
                 tokens[comma].isMark(",") && comma + 1 < tokens.count && tokens[comma + 1].isWord
                     && (Self.firstPerson.contains(tokens[comma + 1].folded) || Self.thirdPerson.contains(tokens[comma + 1].folded)
-                        || tokens[comma + 1].startsUppercase)
+                        || tokens[comma + 1].startsUppercase
+                        // ("now that the exit clause is in, a three-year term is fine with me".)
+                        || ["a", "an"].contains(tokens[comma + 1].folded))
             }) ?? tokens.count : tokens.count
             mentions.removeAll { $0.first > at && $0.first < end }
         }
@@ -1002,6 +1022,15 @@ public struct NoteReader: Sendable {
         // available", "Pilot first -- 5 North is available in March".)
         if voice.isStakeholder, let opening = mentions.first, tokens[..<opening.first].allSatisfy({ !$0.isWord }),
            Self.describesOffer(tokens[(opening.last + 1)...].filter(\.isWord).prefix(3).map(\.folded)),
+           !words.contains(where: { Self.firstPerson.contains($0) || Self.opinionWords.contains($0) }),
+           people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
+            verdict.skipped = .vendor
+            return verdict
+        }
+        // "Their hosting is SaaS by default, with a hybrid option": in a buyer's notes, "their" default
+        // is the vendor's (not "Their hosting is SaaS by default and I'm fine with that").
+        if voice.isStakeholder, words.first == "their", !mentions.isEmpty,
+           Self.contains(words, ["by", "default"]) || Self.contains(words, ["as", "standard"]),
            !words.contains(where: { Self.firstPerson.contains($0) || Self.opinionWords.contains($0) }),
            people.mentions(in: tokens, lowercaseText: lowercaseText).isEmpty {
             verdict.skipped = .vendor
@@ -1208,6 +1237,17 @@ public struct NoteReader: Sendable {
                     if voice == .vendor, figures[index].first > 0, tokens[figures[index].first - 1].folded == "our",
                        !figureSpan.contains(where: { Self.accepting.contains(tokens[$0].folded) }) {
                         note(.vendor)
+                        continue
+                    }
+                    // "overtime there is up 6% since January": a change measured since a day, not a view
+                    // of what it will be.
+                    if figures[index].last + 1 < tokens.count, tokens[figures[index].last + 1].folded == "since" {
+                        note(.noTopic)
+                        continue
+                    }
+                    // "Go-live in 90 days, which the vendor floated, won't happen": denied past an aside.
+                    if Self.isDeniedAfterAside(figures[index], in: tokens) {
+                        note(.negation)
                         continue
                     }
                     let clauses = own.map { Self.clause(around: $0.first, in: tokens) } + [Self.clause(around: figures[index].first, in: tokens)]
@@ -1418,6 +1458,9 @@ public struct NoteReader: Sendable {
                                                      "klas", "gartner", "forrester", "chartis", "vizient", "deloitte", "accenture",
                                                      "mckinsey", "kpmg", "pwc"]
     /// Outsiders' words that name one person by post: "a CNO he knows at Ashgrove saw OT fall 25%".
+    /// Outsiders a speaker may still call "ours": "our auditors", "our board", "my consultant".
+    private static let outsideBodies: Set<String> = ["auditor", "auditors", "consultant", "consultants", "adviser", "advisers", "advisor",
+                                                     "advisors", "analyst", "analysts", "board", "counsel"]
     private static let outsideTitles: Set<String> = ["consultant", "analyst", "adviser", "advisor", "ceo", "cfo", "cio", "cmio", "cno", "cnio",
                                                      "coo", "ciso", "cto", "cmo", "peer", "counterpart", "director", "manager", "dean",
                                                      "auditor", "steward"]
@@ -1594,7 +1637,10 @@ extension NoteReader {
            !names.contains(where: { $0.first < outsider }),
            // "The CFO (Dana Reyes) wants…": the title names a stakeholder.
            !names.contains(where: { $0.first > outsider && $0.first <= outsider + 3 }),
-           !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded)) }),
+           // ("Our auditors at Grantham & Pike want HITRUST": a body outside the group, even when it is "ours";
+           // not "Our team wants…", "our nurses", the speaker's own people.)
+           !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded))
+               && !($0 + 1 == outsider && ["our", "my"].contains(tokens[$0].folded) && Self.outsideBodies.contains(tokens[outsider].folded)) }),
            !(outsider + 1 < tokens.count && tokens[outsider + 1].isWord && !Self.viewWords.contains(tokens[outsider + 1].folded)
                && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
                && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)
@@ -1619,6 +1665,20 @@ extension NoteReader {
                 return Subject(voice: .outsider, named: true)
             }
         }
+        // "Kingsbridge got their go-live in 28 weeks, I heard": what the speaker heard, from no one in
+        // the group, is not the speaker's view (not "I hear you on payback, but I want 18").
+        if names.isEmpty, Self.isHearsay(words) { return Subject(voice: .outsider, named: true) }
+        // "Data residency: onshore only, per Perpetua", "(per noor)": the one it is given for, named last.
+        if let last = names.last, last.first > 0, tokens[last.first - 1].folded == "per", !last.possessive,
+           tokens[(last.last + 1)...].allSatisfy({ $0.kind == .mark }), !names.contains(where: { $0.match != last.match }),
+           // (Not "She'd like 7 West to be the pilot (per Gus)", hers, nor "Board finance wants TCO under
+           // $1M per Crispin", "board policy is US-only (per henrietta)": someone else's, passed on.)
+           !tokens[..<last.first].contains(where: { token in
+               Self.thirdPerson.contains(token.folded) || Self.reportedPronouns.contains(token.folded) || Self.outsiderWords.contains(token.folded)
+                   || ["his", "her", "their", "policy", "rule", "rules"].contains(token.folded)
+           }) {
+            return last.subject
+        }
         for name in names {
             // "the model shows payback in 15 months using Torvald's twelve percent": a figure borrowed
             // from someone, after the views the statement gives, makes none of them theirs.
@@ -1639,10 +1699,12 @@ extension NoteReader {
                 continue
             }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
-            if name.last + 2 < tokens.count, Self.passingOn.contains(tokens[name.last + 1].folded),
-               let other = names.first(where: { $0.first > name.last + 1 && $0.first <= name.last + 4 }),
+            // ("Cosimo R. says Rory wants…": the same after an initial's full stop.)
+            let said = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
+            if said + 1 < tokens.count, Self.passingOn.contains(tokens[said].folded),
+               let other = names.first(where: { $0.first > said && $0.first <= said + 3 }),
                // ("Osric passed on that Clementine wants annual": the same.)
-               tokens[(name.last + 2)..<other.first].allSatisfy({ ["me", "us", "that", "on"].contains($0.folded) }),
+               tokens[(said + 1)..<other.first].allSatisfy({ ["me", "us", "that", "on"].contains($0.folded) }),
                let verb = Self.afterAside(other.last + 1, in: tokens), Self.viewWords.contains(tokens[verb].folded) {
                 continue
             }
@@ -1889,6 +1951,20 @@ extension NoteReader {
         return close + 1 < tokens.count ? close + 1 : nil
     }
 
+    /// "…, I heard", "I'm told …", "apparently": a view the speaker passes on from someone unnamed
+    /// (not "I hear you", nor a view of the speaker's own beside it: "I heard 28 weeks, and I think
+    /// that's right").
+    static func isHearsay(_ words: [String]) -> Bool {
+        let cues: [[String]] = [["i", "heard"], ["i", "hear"], ["i'm", "told"], ["im", "told"], ["i", "was", "told"], ["i've", "heard"]]
+        guard let cue = cues.first(where: { cue in
+            words.indices.contains { at in
+                words[at...].starts(with: cue) && (at + cue.count == words.count || !["you", "from", "back"].contains(words[at + cue.count]))
+            }
+        }) else { return false }
+        let rest = words.filter { !cue.contains($0) }
+        return !rest.contains { firstPerson.contains($0) || opinionWords.contains($0) }
+    }
+
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
     private static let passingOn: Set<String> = ["tells", "told", "says", "said", "mentioned", "hears", "heard", "reports", "reported",
                                                  "passed", "passes"]
@@ -1899,7 +1975,9 @@ extension NoteReader {
                                                  "going", "need", "needs", "want", "wants", "have", "has", "had", "open", "inclined", "set",
                                                  "due", "hoping", "planning", "pleased", "eager", "reluctant", "okay", "ok", "fine", "agreed"]
     static let taskVerbs: Set<String> = ["confirm", "send", "check", "share", "schedule", "circulate", "draft", "book", "follow", "chase",
-                                         "loop", "ping", "arrange", "prepare"]
+                                         "loop", "ping", "arrange", "prepare", "review", "revisit", "validate", "verify", "update", "gather",
+                                         "collect", "compile", "finalise", "finalize", "investigate", "email", "contact", "request", "obtain",
+                                         "coordinate"]
 
     /// "Struan -- confirm interface engine capacity for the HL7 feeds", "C. Ravenhill to confirm 7
     /// East pilot dates": a task, given to someone or taken on, which holds no view.
@@ -1987,6 +2065,9 @@ extension NoteReader {
         // (whoever is fine with it: "Lee's fine with the hybrid meeting").
         let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
         if subjectNouns.contains(next) { return true }
+        // "The Epic module quote was $1.6M": what an option costs, right after it, is no choice of it
+        // (not "three-year term, price capped", "annual pricing").
+        if mention.last + 1 < tokens.count, ["quote", "quotes", "bid", "bids"].contains(tokens[mention.last + 1].folded) { return true }
         // "Pilot length: 6 weeks vs 8": how long, not whether (right after it: not "a pilot, duration six weeks").
         if mention.last + 1 < tokens.count, ["length", "lengths", "duration"].contains(tokens[mention.last + 1].folded) { return true }
         if isInOpeningHavingClause(mention, in: tokens) { return true }
@@ -2099,6 +2180,9 @@ extension NoteReader {
                 if Self.clauseMarks.contains(token.text) || token.text == "." { break }
             } else {
                 let word = token.folded
+                // "a big bang so nights aren't split across two systems": the purpose or reason after
+                // the position denies something else.
+                if ["so", "because", "cos", "since"].contains(word) { break }
                 // "SOC 2 alone won't…", "SOC 2 reports alone have been rejected": not enough on its own.
                 if word == "alone", tokens[(look + 1)...].prefix(4).contains(where: { Self.isNegation($0.folded) || Self.rejections.contains($0.folded) }) {
                     return true
