@@ -5,8 +5,8 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind25` and `blind27` were each measured blind once and then corrected by general
-/// rules; `blind26` was measured blind and has not been tuned on.
+/// `blind5` to `blind25` and `blind27` to `blind29` were each measured blind once and then corrected
+/// by general rules; `blind26` was measured blind and no rule was taken from it.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -145,7 +145,8 @@ import Testing
         // different habit) and 1.000 / 0.991 after its general rules: the ordinary bar. blind28 and
         // blind29, the twenty-ninth and thirtieth, two more teams' ordinary weeks written at the same
         // time by two writers who saw neither each other's set nor the reader, read 0.939 / 0.900 and
-        // 0.932 / 0.924 on their first looks, after blind27's rules: held to what they read.
+        // 0.932 / 0.924 on their first looks, after blind27's rules, and 1.000 / 0.942 and 1.000 /
+        // 0.958 after their general rules: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
@@ -153,8 +154,6 @@ import Testing
         case "blind20": (0.89, 0.82)
         case "blind21": (0.95, 0.79)
         case "blind25": (0.95, 0.77)
-        case "blind28": (0.93, 0.90)
-        case "blind29": (0.93, 0.92)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

@@ -1474,4 +1474,52 @@ import NextSendSynthetic
         #expect(claims("Lee Park: Now that the exit clause is in, a three-year term is fine with me.") == [["lee", "multi-year"]])
         #expect(claims("Lee Park: I'll go fully hosted now that Dana has her HITRUST date.") == [["lee", "cloud-only"]])
     }
+
+    /// What the first looks at blind28 and blind29 got wrong, each read right now, and where each rule stops.
+    @Test func theBlind28And29Rules() {
+        func claims(_ text: String, format: NoteFormat = .transcript, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // In a buyer's notes, what is written under "What they showed us" is the vendor's, up to the next heading.
+        let notes = "Rosterline demo -- my notes\n\nWhat they showed us\nPayback in 14 months for most customers.\nHosting is SaaS by default.\n\n"
+            + "Where I am\nI want payback inside 18 months.\n\nWhat I heard\nLee wants hybrid."
+        #expect(claims(notes, format: .note, from: "dana") == [["dana", "18"], ["lee", "hybrid"]])
+        #expect(claims("WHAT RATHMORE TOLD US\nPayback in 14 months.", format: .note, from: "dana").isEmpty)
+        #expect(claims("What Lee told us\nPayback in 14 months.", format: .note, from: "dana") == [["dana", "14"]])
+        // A name inside a reason that opens the statement is not who holds the view after its comma.
+        #expect(claims("Lee Park: Now that Dana's got her cap on increases, a three-year term is fine with me.") == [["lee", "multi-year"]])
+        // What someone passes on, taken by the speaker as theirs; passed on alone, theirs.
+        #expect(claims("Lee Park: And Dana tells me the hosted part will run in the US region, which is what I need.") == [["lee", "us-only"]])
+        #expect(claims("Lee Park: And Dana tells me she needs it in the US region.") == [["dana", "us-only"]])
+        // How it is billed is not the contract term; "how the pilot goes" is no call for a pilot.
+        #expect(claims("Dana Reyes: Yes, annual invoicing in advance works for us.").isEmpty)
+        #expect(claims("Dana Reyes: Yes, an annual term works for us.") == [["dana", "annual"]])
+        #expect(claims("Lee Park: I'd still rather we start on an annual contract and see how the pilot goes.") == [["lee", "annual"]])
+        #expect(claims("Lee Park: I'd rather we start with a pilot.") == [["lee", "pilot-first"]])
+        // "get …" opens a task.
+        #expect(claims("- Lee: get Epic's price for extending the EHR module.", format: .markdown).isEmpty)
+        // An insurer, and auditors named between commas, are outside the group.
+        #expect(claims("Lee said our cyber insurer expects HITRUST from anyone holding staff data.", format: .note).isEmpty)
+        #expect(claims("Lee says the external auditors, Tarrant Bell, are comfortable with SOC 2.", format: .note).isEmpty)
+        #expect(claims("Lee says he is comfortable with SOC 2.", format: .note) == [["lee", "soc2-sufficient"]])
+        // A view passed on past a relative clause, said with "is fine with".
+        #expect(claims("Lee says Dana, who runs finance, is fine with a standalone app.", format: .note) == [["dana", "standalone-ok"]])
+        #expect(claims("Lee, who runs IT, is fine with a standalone app.", format: .note) == [["lee", "standalone-ok"]])
+        // What the speaker says they said, then where they are now in the same turn: the latter.
+        #expect(claims("Dana Reyes: On payback, I said two years at the meeting. Having been through your model, I think 20 months is achievable.")
+            == [["dana", "20"]])
+        #expect(claims("Dana Reyes: Payback: on Monday I said two years; having seen the demo, twenty months is nearer the mark.") == [["dana", "20"]])
+        #expect(claims("Dana Reyes: On payback, I said two years at the meeting.") == [["dana", "24"]])
+        #expect(claims("Dana Reyes: As I said, payback in two years. And go-live in 30 weeks.") == [["dana", "24"], ["dana", "30"]])
+        // An outside paper that came through a stakeholder is still the outsider's; so is someone elsewhere by title.
+        #expect(claims("Lee Park: The KLAS write-up Dana sent round says the average go-live is 30 weeks.").isEmpty)
+        #expect(claims("Lee Park: Larkhill's procurement lead said their TCO came in at $2.05M.").isEmpty)
+        #expect(claims("Lee Park: Legal's position is a three-year term.") == [["lee", "multi-year"]])
+        // Short forms: Bernie for Bernadette, Freddie for Frederica.
+        let nicknames = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
+            Stakeholder(id: "bernadette", name: "Bernadette Quill", role: "clinical", influence: "influencer"),
+            Stakeholder(id: "frederica", name: "Frederica Hale", role: "operations", influence: "user")])
+        #expect(nicknames.read(NoteDocument(text: "Bernie wants a pilot. Freddie wants a big bang.", format: .note)).claims.map(\.stakeholder)
+            == ["bernadette", "frederica"])
+    }
 }

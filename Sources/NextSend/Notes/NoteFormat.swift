@@ -147,9 +147,16 @@ struct NoteLayout {
         // The last line headed by a stakeholder's name, or going on one with "+": its raw line number and whose.
         var lastHeaded: (number: Int, id: String, indent: Int)?
         var lastBullet: (number: Int, indent: Int, named: String?, text: String)?
+        // In a buyer's own notes, under "What they showed us" or "What the vendor said": the vendor's
+        // words, written down, until the next heading.
+        var vendorSection = false
         for (number, line) in raw.enumerated() {
             var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
+            if case .stakeholder = owner, Self.isPlainHeading(text, markdown: markdown, afterBlank: number == 0 || NoteText.trimmed(raw[number - 1]).isEmpty) {
+                vendorSection = isVendorHeading(text)
+                if vendorSection { continue }
+            }
             // "| Lysander Oyelaran | COO | Buy a platform | payback ≤ 18 months |": a table with a row
             // per person; each cell of the row is that person's.
             if text.hasPrefix("|") {
@@ -207,7 +214,7 @@ struct NoteLayout {
                 if case let .stakeholder(id) = voice, let above = lastHeaded { return (number, id, above.indent) }
                 return nil
             } : nil
-            var lineVoice = inherited ?? section ?? owner
+            var lineVoice = inherited ?? (vendorSection ? .vendor : nil) ?? section ?? owner
             // "**Lee Park** (IT) — …", "Priya: SOC 2 Type II is sufficient".
             if let (name, rest) = Self.leadingName(text), let named = voice(ofName: name) {
                 lineVoice = named
@@ -377,6 +384,39 @@ struct NoteLayout {
     }
 
     /// A line that records a task: "ACTION …", "Action: …", "Action item: …", "TODO …", "AP: …".
+    /// A line that heads what follows: a Markdown heading, or a short line after a blank one with no
+    /// full stop, question or list mark ("What they showed us", "WHAT I HEARD THIS WEEK", "Vendor side:").
+    static func isPlainHeading(_ text: String, markdown: Bool, afterBlank: Bool) -> Bool {
+        if markdown, text.hasPrefix("#") { return true }
+        guard afterBlank, strippingBullet(text) == text, let last = text.last, !".!?;,".contains(last) else { return false }
+        return text.split(separator: " ").count <= 8
+    }
+
+    /// A heading over the vendor's words in a buyer's notes: "What they showed us", "WHAT THEY TOLD
+    /// US", "What the vendor said", "What Rosterline showed us", "Vendor side", "From the vendor".
+    /// (Not "What I heard", "What we agreed", "What Dana said", "What others said".)
+    func isVendorHeading(_ text: String) -> Bool {
+        let plain = text.drop { $0 == "#" || $0 == " " }
+        let words = plain.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { String($0) }
+        let folded = words.map { $0.lowercased() }
+        guard let first = folded.first else { return false }
+        if first == "vendor" || first == "vendor's" || folded.starts(with: ["from", "the", "vendor"]) { return true }
+        guard first == "what", let verb = folded.firstIndex(where: { Self.vendorHeadingVerbs.contains($0) }), verb > 1 else { return false }
+        let subject = Array(folded[1..<verb])
+        if subject == ["they"] || subject == ["the", "vendor"] || subject == ["the", "vendors"] || subject == ["their", "team"]
+            || subject == ["the", "rep"] || subject == ["their", "rep"] {
+            return true
+        }
+        // "What Rosterline showed us": one name in capitals that is nobody in the group.
+        // ("WHAT RATHMORE TOLD US" in capitals too.)
+        return subject.count == 1 && words[1].first?.isUppercase == true && people.resolve(words[1]) == nil
+            && people.resolve(words[1].capitalized) == nil
+            && !["i", "we", "everyone", "others", "people", "nobody", "finance", "legal", "it", "nursing", "ops", "procurement", "he", "she",
+                 "you"].contains(folded[1])
+    }
+    private static let vendorHeadingVerbs: Set<String> = ["showed", "shown", "said", "told", "claimed", "claim", "pitched", "presented",
+                                                          "demoed", "promised", "quoted", "offered", "proposed", "shared"]
+
     static func isActionItem(_ text: String) -> Bool {
         let head = text.prefix { $0.isLetter || $0 == " " }.trimmingCharacters(in: .whitespaces)
         let first = head.split(separator: " ").first.map(String.init) ?? ""

@@ -159,6 +159,24 @@ public struct NoteReader: Sendable {
                         reading.claims.remove(at: index)
                     }
                 }
+                // "On payback, I said two years at the meeting. … I think 20 months is achievable": what
+                // the speaker says they said, set beside another view of theirs on the topic in the same
+                // turn, is where they were, not where they are.
+                if !added.isEmpty {
+                    let superseded = reading.claims[lineStart...].indices.filter { index in
+                        let old = reading.claims[index]
+                        return added.contains { claim in
+                            guard old.stakeholder == claim.stakeholder, old.topic == claim.topic, old.value != claim.value else { return false }
+                            if case let .position(was) = old.value, case let .position(now) = claim.value,
+                               taxonomy.topic(claim.topic)?.areCompatible(was, now) == true { return false }
+                            return Self.reportsOwnEarlierWords(old.quote)
+                        }
+                    }
+                    for index in superseded.reversed() {
+                        reading.skipped.append(SkippedStatement(quote: reading.claims[index].quote, why: .negation))
+                        reading.claims.remove(at: index)
+                    }
+                }
                 reading.claims += added
                 taken = reading.claims.count - lineStart
                 // "Naomi C. told the nurses OT would drop 20 percent." — "No, I said 15, not 20.": a
@@ -181,6 +199,9 @@ public struct NoteReader: Sendable {
                 // ("I told the group two years on payback. Having slept on it, I want 18 months.": a figure
                 // left waits for the one that replaces it, as a topic named without one does.)
                 previous?.awaitsFigure = verdict.skipped == .noFigure || (verdict.skipped == .negation && verdict.context.numberTopic != nil)
+                    // ("On payback, I said two years at the meeting. Having been through your model, I think 20
+                    // months is achievable.": what the speaker said then may be followed by where they are now.)
+                    || (!added.isEmpty && verdict.context.numberTopic != nil && Self.reportsOwnEarlierWords(statement))
                 if let topic = verdict.context.numberTopic {
                     turnTopic = topic
                     turnBare = verdict.context.figureInTopicUnit
@@ -208,7 +229,13 @@ public struct NoteReader: Sendable {
     /// and stands alone or with a word of standing ("Fifteen percent, at least on med-surg", "eighteen
     /// months is fine"), or the speaker says it is theirs ("I want 18 months", "I'm at ten percent").
     static func givesFigureAsView(_ tokens: [NoteToken], figure: NoteFigure) -> Bool {
-        let opening = tokens.firstIndex { $0.kind != .mark && !["but", "and", "so", "then", "ok", "okay", "well", "realistically", "honestly"].contains($0.folded) }
+        var opening = tokens.firstIndex { $0.kind != .mark && !["but", "and", "so", "then", "ok", "okay", "well", "realistically", "honestly"].contains($0.folded) }
+        // ("having seen the demo, twenty months is nearer the mark": after an opening phrase of what the
+        // speaker has done, the figure opens what they say.)
+        if let first = opening, ["having", "after", "looking", "seeing"].contains(tokens[first].folded),
+           let comma = tokens[first...].firstIndex(where: { $0.isMark(",") }), comma < figure.first {
+            opening = tokens[(comma + 1)...].firstIndex { $0.kind != .mark }
+        }
         if opening == figure.first {
             let next = tokens[(figure.last + 1)...].first
             if next == nil || next!.kind == .mark || ["is", "'s", "works", "would", "should", "tops", "max", "maximum", "minimum", "min", "at"].contains(next!.folded) {
@@ -905,6 +932,16 @@ public struct NoteReader: Sendable {
         return (then || takenBack) && !standsBy
     }
 
+    /// "I said two years at the meeting", "on Monday I said two years", "I said on-prem, full stop": the
+    /// speaker reporting their own words of before (not "I still say…", "as I said, …").
+    static func reportsOwnEarlierWords(_ quote: String) -> Bool {
+        let words = NoteText.tokens(of: quote).filter(\.isWord).map(\.folded)
+        guard let said = words.indices.dropLast().first(where: { ["i", "i'd"].contains(words[$0]) && ["said", "told"].contains(words[$0 + 1]) })
+        else { return false }
+        return !(said > 0 && ["as", "like"].contains(words[said - 1]))
+            && !words.contains { ["still", "stand", "stick", "standing", "sticking", "again"].contains($0) }
+    }
+
     /// What a vendor hands a buyer: "your deck", "your model" hold the vendor's figures, not the speaker's.
     private static let vendorMaterial: Set<String> = ["deck", "decks", "slide", "slides", "model", "proposal", "quote", "estimate", "numbers",
                                                       "projection", "projections", "case", "calculator", "brochure", "website",
@@ -1435,7 +1472,8 @@ public struct NoteReader: Sendable {
     private static let outsiderWords: Set<String> = ["consultant", "consultants", "counsel", "team", "people", "folks", "nurses", "staff", "office",
                                                      "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
                                                      "vendor", "vendors", "partner", "auditor", "auditors", "board", "advisor", "advisors",
-                                                     "adviser", "advisers",
+                                                     "adviser", "advisers", "insurer", "insurers", "regulator", "regulators",
+                                                     "underwriter", "underwriters",
                                                      // "our Epic TS rep keeps telling me…", "the Vizient benchmark puts…",
                                                      // "the med school dean wants…": sources outside the group.
                                                      "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean",
@@ -1460,13 +1498,14 @@ public struct NoteReader: Sendable {
     /// Outsiders' words that name one person by post: "a CNO he knows at Ashgrove saw OT fall 25%".
     /// Outsiders a speaker may still call "ours": "our auditors", "our board", "my consultant".
     private static let outsideBodies: Set<String> = ["auditor", "auditors", "consultant", "consultants", "adviser", "advisers", "advisor",
-                                                     "advisors", "analyst", "analysts", "board", "counsel"]
+                                                     "advisors", "analyst", "analysts", "board", "counsel", "insurer", "insurers",
+                                                     "regulator", "regulators", "underwriter", "underwriters"]
     private static let outsideTitles: Set<String> = ["consultant", "analyst", "adviser", "advisor", "ceo", "cfo", "cio", "cmio", "cno", "cnio",
                                                      "coo", "ciso", "cto", "cmo", "peer", "counterpart", "director", "manager", "dean",
                                                      "auditor", "steward"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
-                                                      "numbers", "figures"]
+                                                      "numbers", "figures", "writeup", "summary"]
     /// Places a stakeholder was, or knows, that are not the group: "Coralie's old hospital".
     private static let otherPlaces: Set<String> = ["hospital", "hospitals", "employer", "clinic", "company", "org", "organization", "system"]
     /// Nouns that name one person of an outside body: "the board chair told me…".
@@ -1618,11 +1657,11 @@ extension NoteReader {
         // "One more: the Gartner note says fully hosted is where everyone's heading": an outside paper
         // as the subject of what the views are said in (not "…, but I want hybrid").
         if let paper = tokens.indices.first(where: { at in
-            at >= 2 && at + 1 < tokens.count && Self.outsidersPaper.contains(tokens[at].folded)
+            at >= 2 && at + 1 < tokens.count && Self.paperLength(at, in: tokens) > 0
                 && ["the", "a", "an"].contains(tokens[at - 2].folded) && tokens[at - 1].isWord && tokens[at - 1].startsUppercase
                 && !names.contains(where: { $0.first <= at - 1 && at - 1 <= $0.last })
                 && !topicMentions.contains(where: { $0.first <= at - 1 && at - 1 <= $0.last })
-                && (Self.speechWords.contains(tokens[at + 1].folded) || ["has", "had", "shows", "showed"].contains(tokens[at + 1].folded))
+                && Self.paperSays(at + Self.paperLength(at, in: tokens) - 1, in: tokens, names: names)
         }), topicMentions.allSatisfy({ $0.first > paper }), !names.contains(where: { $0.last < paper }),
            !tokens[paper...].contains(where: { ["but", "though", "although", "however"].contains($0.folded) || Self.firstPerson.contains($0.folded) }) {
             return Subject(voice: .outsider, named: true)
@@ -1654,13 +1693,15 @@ extension NoteReader {
             let reported = (verb + 1)..<max(verb + 1, topicStart)
             if reported.contains(where: { index in
                 // "their outside counsel at Halvard & Quist wants": a firm's name may come between.
-                let reach = index + 1 < tokens.count && Self.subjectLinks.contains(tokens[index + 1].folded) ? 7 : 4
+                // ("the external auditors, Tarrant Bell, are comfortable with SOC 2": their name, set off by commas.)
+                let reach = index + 1 < tokens.count && (Self.subjectLinks.contains(tokens[index + 1].folded) || tokens[index + 1].isMark(",")) ? 7 : 4
                 // ("gus said a CNO he knows at Ashgrove saw OT fall 25%": someone, not a stakeholder, whatever the verb.)
                 // (A title or an adviser, not "a board-ready case", "a partner", "a team".)
                 let someone = index > 0 && ["a", "an"].contains(tokens[index - 1].folded)
                     && Self.outsideTitles.contains(tokens[index].folded) && !(index + 1 < tokens.count && tokens[index + 1].isMark("-"))
                 return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
-                    && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart })
+                    && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
+                        || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens))
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -1668,6 +1709,9 @@ extension NoteReader {
         // "Kingsbridge got their go-live in 28 weeks, I heard": what the speaker heard, from no one in
         // the group, is not the speaker's view (not "I hear you on payback, but I want 18").
         if names.isEmpty, Self.isHearsay(words) { return Subject(voice: .outsider, named: true) }
+        // "And Mireille tells me the hosted part will run in the US region, which is what I need": what
+        // someone passes on, taken by the speaker as theirs.
+        if voice.isStakeholder, Self.takesAsOwn(words) { return Subject(voice: voice, named: false) }
         // "Data residency: onshore only, per Perpetua", "(per noor)": the one it is given for, named last.
         if let last = names.last, last.first > 0, tokens[last.first - 1].folded == "per", !last.possessive,
            tokens[(last.last + 1)...].allSatisfy({ $0.kind == .mark }), !names.contains(where: { $0.match != last.match }),
@@ -1705,14 +1749,22 @@ extension NoteReader {
                let other = names.first(where: { $0.first > said && $0.first <= said + 3 }),
                // ("Osric passed on that Clementine wants annual": the same.)
                tokens[(said + 1)..<other.first].allSatisfy({ ["me", "us", "that", "on"].contains($0.folded) }),
-               let verb = Self.afterAside(other.last + 1, in: tokens), Self.viewWords.contains(tokens[verb].folded) {
+               let verb = Self.afterAside(other.last + 1, in: tokens),
+               Self.viewWords.contains(tokens[verb].folded) || Self.standsOn(after: verb - 1, within: 1, before: tokens.count, in: tokens) {
                 continue
             }
             // "I'll go fully hosted now that Solveig has her HITRUST date": a name in a clause of
             // reason is not who holds the view.
             let leading = tokens[..<name.first].filter(\.isWord).suffix(2).map(\.folded)
+            // ("Now that Gideon's got his cap on increases, a three-year term is fine with me": a reason
+            // that opens the statement, and the speaker's own words after its comma.)
+            let reasonWords = leading == ["now", "that"] ? 2 : 1
+            let opensWithReason = tokens[..<name.first].filter(\.isWord).dropLast(reasonWords).allSatisfy { Self.leadIns.contains($0.folded) }
+                && tokens[(name.last + 1)...].firstIndex(where: { $0.isMark(",") }).map { comma in
+                    tokens[comma...].contains { Self.firstPerson.contains($0.folded) }
+                } == true
             if leading == ["now", "that"] || ["because", "since", "once"].contains(leading.last ?? ""), voice.isStakeholder || voice == .vendor,
-               tokens[..<name.first].contains(where: { Self.firstPerson.contains($0.folded) }) {
+               tokens[..<name.first].contains(where: { Self.firstPerson.contains($0.folded) }) || opensWithReason {
                 continue
             }
             // "He now wants payback in 18 months, because he's modelling on Eilidh's figures": the
@@ -1845,6 +1897,16 @@ extension NoteReader {
            !topicMentions.contains(where: { $0.first == 0 }), names.isEmpty {
             return Subject(voice: .outsider, named: true)
         }
+        // "Larkhill's procurement lead said their TCO came in at $2.05M": someone at a place NextSend
+        // does not know, by title, opening the statement (not "Legal's view", a department, nor
+        // "Dana's", a stakeholder).
+        if tokens.count > 3, tokens[0].isWord, tokens[0].startsUppercase, tokens[1].folded == "'s", names.isEmpty,
+           !Self.notNames.contains(tokens[0].folded), !Self.firstPerson.contains(tokens[0].folded),
+           !Self.departments.contains(tokens[0].folded), !taxonomy.roles.contains(tokens[0].folded),
+           let verb = tokens.indices.dropFirst(3).prefix(3).first(where: { Self.speechWords.contains(tokens[$0].folded) }),
+           tokens[2..<verb].allSatisfy({ $0.isWord && !$0.startsUppercase }), topicMentions.allSatisfy({ $0.first > verb }) {
+            return Subject(voice: .outsider, named: true)
+        }
         // "They'll do annual at a premium", in a buyer's own notes: whoever "they" are (the vendor,
         // the nurses), not the writer.
         if voice.isStakeholder, let first = wordTokens.first, ["they", "they'll", "they'd", "they're", "theyll", "theyre"].contains(first.folded),
@@ -1947,8 +2009,43 @@ extension NoteReader {
     /// North) is keen…"); `nil` at the end of the statement.
     static func afterAside(_ index: Int, in tokens: [NoteToken]) -> Int? {
         guard index < tokens.count else { return nil }
+        // ("Freddie, who runs nights on 3 West, is fine with…": a relative clause set off by commas.)
+        if tokens[index].isMark(","), index + 1 < tokens.count, ["who", "whose"].contains(tokens[index + 1].folded),
+           let close = tokens[(index + 2)...].prefix(12).firstIndex(where: { $0.isMark(",") }) {
+            return close + 1 < tokens.count ? close + 1 : nil
+        }
         guard tokens[index].isMark("("), let close = tokens[index...].firstIndex(where: { $0.isMark(")") }) else { return index }
         return close + 1 < tokens.count ? close + 1 : nil
+    }
+
+    /// The tokens of an outsider's paper starting at `index`: "note" is one, "write-up" three (its
+    /// hyphen is a token of its own); 0 when none starts there.
+    static func paperLength(_ index: Int, in tokens: [NoteToken]) -> Int {
+        if outsidersPaper.contains(tokens[index].folded) { return 1 }
+        if tokens[index].folded == "write", index + 2 < tokens.count, tokens[index + 1].isMark("-"), tokens[index + 2].folded == "up" { return 3 }
+        return 0
+    }
+
+    /// Whether the paper at `index` is what speaks: "the Gartner note says…", "the KLAS write-up has…",
+    /// or past whom it came through, "The KLAS write-up Prudence sent round says…".
+    static func paperSays(_ index: Int, in tokens: [NoteToken], names: [NotePeople.Mention]) -> Bool {
+        var at = index + 1
+        if let name = names.first(where: { $0.first == at }), name.last + 1 < tokens.count,
+           ["sent", "shared", "forwarded", "circulated", "found", "flagged", "passed", "brought"].contains(tokens[name.last + 1].folded) {
+            at = name.last + 2
+            if at < tokens.count, ["round", "around", "over", "out", "on", "along"].contains(tokens[at].folded) { at += 1 }
+        }
+        guard at < tokens.count else { return false }
+        return speechWords.contains(tokens[at].folded) || ["has", "had", "shows", "showed"].contains(tokens[at].folded)
+    }
+
+    /// "are comfortable with", "is fine with", "is set on": a stand said with "is" and a word of
+    /// standing, starting within `reach` tokens after `index` and before `end`.
+    static func standsOn(after index: Int, within reach: Int, before end: Int, in tokens: [NoteToken]) -> Bool {
+        tokens.indices.contains { at in
+            at > index && at <= index + reach && at + 1 < min(end, tokens.count) && ["is", "are", "'s", "was", "were"].contains(tokens[at].folded)
+                && ["comfortable", "fine", "happy", "ok", "okay", "keen", "content", "set", "adamant", "firm"].contains(tokens[at + 1].folded)
+        }
     }
 
     /// "…, I heard", "I'm told …", "apparently": a view the speaker passes on from someone unnamed
@@ -1965,6 +2062,15 @@ extension NoteReader {
         return !rest.contains { firstPerson.contains($0) || opinionWords.contains($0) }
     }
 
+    /// "…, which is what I need", "which is exactly what we asked for": the speaker takes what the
+    /// statement says as their own.
+    static func takesAsOwn(_ words: [String]) -> Bool {
+        guard let which = words.lastIndex(of: "which") else { return false }
+        let rest = words[(which + 1)...].filter { !["is", "'s", "exactly", "just", "precisely"].contains($0) }
+        guard rest.count >= 3, rest.first == "what", ["i", "we"].contains(rest.dropFirst().first!) else { return false }
+        return ["need", "want", "wanted", "needed", "asked", "require", "expect", "expected"].contains(rest.dropFirst(2).first!)
+    }
+
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
     private static let passingOn: Set<String> = ["tells", "told", "says", "said", "mentioned", "hears", "heard", "reports", "reported",
                                                  "passed", "passes"]
@@ -1977,7 +2083,7 @@ extension NoteReader {
     static let taskVerbs: Set<String> = ["confirm", "send", "check", "share", "schedule", "circulate", "draft", "book", "follow", "chase",
                                          "loop", "ping", "arrange", "prepare", "review", "revisit", "validate", "verify", "update", "gather",
                                          "collect", "compile", "finalise", "finalize", "investigate", "email", "contact", "request", "obtain",
-                                         "coordinate"]
+                                         "coordinate", "get"]
 
     /// "Struan -- confirm interface engine capacity for the HL7 feeds", "C. Ravenhill to confirm 7
     /// East pilot dates": a task, given to someone or taken on, which holds no view.
@@ -2065,6 +2171,9 @@ extension NoteReader {
         // (whoever is fine with it: "Lee's fine with the hybrid meeting").
         let next = tokens[(mention.last + 1)...].first { $0.kind != .mark }?.folded ?? ""
         if subjectNouns.contains(next) { return true }
+        // "see how the pilot goes": what will come of it, not a call for it.
+        let two = tokens[..<max(0, mention.first)].filter(\.isWord).suffix(2).map(\.folded)
+        if two == ["how", "the"], ["goes", "went", "works", "worked", "lands", "landed", "turns", "pans", "performs"].contains(next) { return true }
         // "The Epic module quote was $1.6M": what an option costs, right after it, is no choice of it
         // (not "three-year term, price capped", "annual pricing").
         if mention.last + 1 < tokens.count, ["quote", "quotes", "bid", "bids"].contains(tokens[mention.last + 1].folded) { return true }
@@ -2126,7 +2235,9 @@ extension NoteReader {
                                                    // the word describes something else.
                                                    "pen", "test", "tests", "testing", "budget", "budgets", "leave", "meeting",
                                                    "meetings", "survey", "escalator", "uplift", "increase", "increases", "fee", "fees",
-                                                   "spend"]
+                                                   "spend",
+                                                   // "annual invoicing in advance works for us": how it is billed, not the term.
+                                                   "invoicing", "invoice", "invoices", "billing", "payment", "payments"]
 
     /// Words that turn a position away after "alone": "… alone have been rejected twice".
     private static let rejections: Set<String> = ["rejected", "refused", "insufficient", "inadequate", "failed", "fails"]
