@@ -5,7 +5,7 @@ import Testing
 /// The claims reader measured on the labelled notes corpus (`Tests/corpus/notes`): documents
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
-/// `blind5` to `blind25` and `blind27` to `blind29` were each measured blind once and then corrected
+/// `blind5` to `blind25` and `blind27` to `blind31` were each measured blind once and then corrected
 /// by general rules; `blind26` was measured blind and no rule was taken from it.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -149,7 +149,8 @@ import Testing
         // 0.958 after their general rules: the ordinary bar. blind30 and blind31, the thirty-first
         // and thirty-second, two more teams' weeks written the same way (asked to vary their voices:
         // terse, chatty, formal), read 0.907 / 0.770 and 0.949 / 0.847 on their first looks, after
-        // blind28 and blind29's rules: held to what they read.
+        // blind28 and blind29's rules, and 0.972 / 0.833 and 0.992 / 0.901 after their general rules:
+        // the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
@@ -157,8 +158,6 @@ import Testing
         case "blind20": (0.89, 0.82)
         case "blind21": (0.95, 0.79)
         case "blind25": (0.95, 0.77)
-        case "blind30": (0.90, 0.76)
-        case "blind31": (0.94, 0.84)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

@@ -1522,4 +1522,91 @@ import NextSendSynthetic
         #expect(nicknames.read(NoteDocument(text: "Bernie wants a pilot. Freddie wants a big bang.", format: .note)).claims.map(\.stakeholder)
             == ["bernadette", "frederica"])
     }
+
+    /// What a review by reading found the rules from blind27 to blind29 would misread, each kept right.
+    @Test func theBlind27To29RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .transcript, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // "Update:", "Get me …" open no task; a name taken off the line leaves one that does.
+        #expect(claims("Update: Dana now wants hybrid.", format: .note) == [["dana", "hybrid"]])
+        #expect(claims("Lee Park: Get me payback under 18 months and we have a deal.") == [["lee", "18"]])
+        #expect(claims("- Dana: review the multi-year terms.", format: .markdown).isEmpty)
+        // "Vendor requirements" are the buyer's; the writer's own line ends a vendor section.
+        #expect(claims("Vendor requirements\n- Must be SaaS.", format: .note, from: "dana") == [["dana", "cloud-only"]])
+        #expect(claims("What they showed us\nPayback in 14 months.\n\nI still want payback inside 18 months.", format: .note, from: "dana")
+            == [["dana", "18"]])
+        // A sentence with no full stop is no heading; a department's words are not the vendor's.
+        #expect(claims("What they quoted us is way over budget\nI need the three-year cost under $1.2M", format: .note, from: "dana")
+            == [["dana", "1200000"]])
+        #expect(claims("What HR said\nWe need HITRUST.", format: .note, from: "dana") == [["dana", "hitrust-required"]])
+        // "since" as a reason, or a view held since a day, is still a view.
+        #expect(claims("Dana Reyes: We need the three-year cost under $1.2M since that's what we budgeted.") == [["dana", "1200000"]])
+        #expect(claims("Lee has wanted payback inside 18 months since the kickoff.", format: .note) == [["lee", "18"]])
+        // Only "now that" opens a reason whose name holds nothing.
+        #expect(!claims("Lee Park: Because Dana wants payback inside 18 months, I'd push for phased.").contains(["lee", "18"]))
+        // A figure held firm past an aside.
+        #expect(claims("Dana Reyes: Three-year cost: $1.2M, which we agreed in March, can't be exceeded.") == [["dana", "1200000"]])
+        #expect(claims("Dana Reyes: Three-year cost: $1.2M, which we agreed in March, isn't going to move.") == [["dana", "1200000"]])
+        #expect(claims("Dana Reyes: Three-year cost: $900k, which you floated, isn't realistic.").isEmpty)
+        // "which is what I expected" takes nothing from Dana.
+        #expect(claims("Lee Park: Dana wants payback in 18 months, which is what I expected.") == [["dana", "18"]])
+        // Choosing an option by its quote.
+        #expect(claims("Lee prefers the hybrid bid.", format: .note) == [["lee", "hybrid"]])
+        #expect(claims("Lee Park: The hybrid quote was $1.4M.").isEmpty)
+        // The buyer's own board paper.
+        #expect(claims("Dana Reyes: Our board paper puts the three-year cost at $1.2M.") == [["dana", "1200000"]])
+        // "per Dana" after the seller's errand, or a department's view passed on.
+        #expect(claims("Sent the three-year pricing, per Dana.", format: .note).isEmpty)
+        #expect(!claims("Nursing wants a pilot first, per Lee.", format: .note).contains(["lee", "pilot-first"]))
+        // Only the hearsay cue is taken out: the speaker's own "I" later still counts.
+        #expect(claims("Lee Park: I hear what you're saying on payback, and I can live with 20 months.") == [["lee", "20"]])
+        // The listener's deck after an opening phrase.
+        #expect(claims("Dana Reyes: Payback is the big one for us. Looking at your deck, 14 months is what you're showing.").isEmpty)
+        // A day's meeting is no one elsewhere.
+        #expect(claims("Dana Reyes: Tuesday's meeting confirmed we're going hybrid.") == [["dana", "hybrid"]])
+    }
+
+    /// What the first looks at blind30 and blind31 got wrong, each read right now, and where each rule stops.
+    @Test func theBlind30And31Rules() {
+        func claims(_ text: String, format: NoteFormat = .transcript, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // "THEIR PITCH" heads the vendor's words; "Their pitch, for the record:" opens a paragraph of them.
+        #expect(claims("THEIR PITCH\n- Rufus: payback \"12 to 16 months\" for hospitals our size.\n- Go-live 26 wks is their standard.\n\nME\n- Pilot first.",
+                       format: .note, from: "dana") == [["dana", "pilot-first"]])
+        #expect(claims("Their pitch, for the record: Joss says customers our size go live in 24 weeks.", format: .note, from: "dana").isEmpty)
+        // A reported question with "what".
+        #expect(claims("Dana asked what our annual price escalator is.", format: .note).isEmpty)
+        // Where the speaker started; what they would move off.
+        #expect(claims("Dana Reyes: I came into this wanting a big bang, and I've listened to the nursing side all week.").isEmpty)
+        #expect(claims("Dana Reyes: Then I'd move off annual.").isEmpty)
+        #expect(claims("Dana Reyes: On Monday I wanted to flip the switch everywhere.").isEmpty)
+        #expect(claims("Dana Reyes: I wanted to say I still want a big bang.") == [["dana", "big-bang"]])
+        // "That's from Lee": the statement before was Lee's; "and mine": the speaker's too.
+        #expect(claims("Dana Reyes: Nights still want a separate app on their phones. That's from Lee.") == [["lee", "standalone-ok"]])
+        #expect(claims("Dana Reyes: Data residency -- US only. That's Lee's line and mine.") == [["lee", "us-only"], ["dana", "us-only"]])
+        #expect(claims("Dana Reyes: Data residency -- US only. That's Lee's problem.") == [["dana", "us-only"]])
+        // A name set aside with "whatever".
+        #expect(claims("Dana Reyes: I don't think we should build our own, whatever Lee says -- off the shelf, please.") == [["dana", "buy-platform"]])
+        // Where someone stood last month.
+        #expect(claims("Lee was on HITRUST last month.", format: .note).isEmpty)
+        #expect(claims("Lee has been on HITRUST since last month.", format: .note) == [["lee", "hitrust-required"]])
+        // Setting a limit is a view; whom a view was told to is not its holder.
+        #expect(claims("- Lee set the ceiling for the three-year cost at $1.25M, all in.", format: .markdown) == [["lee", "1250000"]])
+        #expect(claims("Dana told the board she wants it phased by service line.", format: .note) == [["dana", "phased"]])
+        // A pronoun after an initial opens a sentence of its own.
+        #expect(claims("Lee has come down to 12% on overtime after a call with Chris D. He was at 14 last week.", format: .note) == [["lee", "12"]])
+        // Short forms a document declares, for that document, and never a name someone else has.
+        let declared = NoteReader(taxonomy: Self.taxonomy, stakeholders: Self.people + [
+            Stakeholder(id: "alexandrina", name: "Alexandrina Morrow", role: "clinical", influence: "influencer"),
+            Stakeholder(id: "ottoline", name: "Ottoline Vance", role: "finance", influence: "decision-maker")])
+        func declaredClaims(_ text: String) -> [[String]] {
+            declared.read(NoteDocument(text: text, format: .note)).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        #expect(declaredClaims("A note on names: \"Sandy\" is Alexandrina Morrow.\n- Sandy wants a big bang.") == [["alexandrina", "big-bang"]])
+        #expect(declaredClaims("On the call: Ottoline Vance (CFO, goes by Otty).\nOtty wants payback inside 18 months.") == [["ottoline", "18"]])
+        #expect(declaredClaims("- Sandy wants a big bang.").isEmpty)
+        #expect(declaredClaims("\"Lee\" is Dana Reyes.\nLee wants a big bang.") == [["lee", "big-bang"]])
+    }
 }

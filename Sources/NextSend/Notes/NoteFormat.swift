@@ -153,10 +153,19 @@ struct NoteLayout {
         for (number, line) in raw.enumerated() {
             var text = Self.withoutLogStamp(NoteText.trimmed(line))
             if text.isEmpty { continue }
-            if case .stakeholder = owner, Self.isPlainHeading(text, markdown: markdown, afterBlank: number == 0 || NoteText.trimmed(raw[number - 1]).isEmpty) {
+            let afterBlank = number == 0 || NoteText.trimmed(raw[number - 1]).isEmpty
+            if case .stakeholder = owner, Self.isPlainHeading(text, markdown: markdown, afterBlank: afterBlank) {
                 vendorSection = isVendorHeading(text)
                 if vendorSection { continue }
             }
+            // (The writer's own words in it, "I still want payback inside 18 months", are theirs; after a
+            // blank line they end it.)
+            if vendorSection, Self.isWritersOwn(text) {
+                if afterBlank { vendorSection = false }
+            }
+            // "Their pitch, for the record: Joss says customers our size go live in 24 weeks": a paragraph
+            // that opens by saying it is the vendor's.
+            let vendorLine = (vendorSection || owner != .vendor && Self.opensWithTheirPitch(text)) && !Self.isWritersOwn(text)
             // "| Lysander Oyelaran | COO | Buy a platform | payback ≤ 18 months |": a table with a row
             // per person; each cell of the row is that person's.
             if text.hasPrefix("|") {
@@ -214,7 +223,7 @@ struct NoteLayout {
                 if case let .stakeholder(id) = voice, let above = lastHeaded { return (number, id, above.indent) }
                 return nil
             } : nil
-            var lineVoice = inherited ?? (vendorSection ? .vendor : nil) ?? section ?? owner
+            var lineVoice = inherited ?? (vendorLine ? .vendor : nil) ?? section ?? owner
             // "**Lee Park** (IT) — …", "Priya: SOC 2 Type II is sufficient".
             if let (name, rest) = Self.leadingName(text), let named = voice(ofName: name) {
                 lineVoice = named
@@ -400,8 +409,19 @@ struct NoteLayout {
         let words = plain.split { !$0.isLetter && $0 != "'" && $0 != "’" }.map { String($0) }
         let folded = words.map { $0.lowercased() }
         guard let first = folded.first else { return false }
-        if first == "vendor" || first == "vendor's" || folded.starts(with: ["from", "the", "vendor"]) { return true }
-        guard first == "what", let verb = folded.firstIndex(where: { Self.vendorHeadingVerbs.contains($0) }), verb > 1 else { return false }
+        // ("Vendor side", "Vendor pitch", "Their pitch", "From the vendor"; not "Vendor requirements",
+        // "Vendor shortlist": the buyer's own.)
+        if ["vendor", "vendor's", "their", "the"].contains(first), folded.count >= 2, folded.count <= 3,
+           ["side", "pitch", "said", "showed", "claims", "claimed", "told"].contains(folded[1]),
+           first == "vendor" || first == "vendor's" || folded[1] == "pitch" {
+            return true
+        }
+        if folded.starts(with: ["from", "the", "vendor"]) { return true }
+        // (The heading ends at its verb, or "us", "today", "at the demo": not "What they quoted us is
+        // way over budget", a sentence.)
+        guard first == "what", let verb = folded.firstIndex(where: { Self.vendorHeadingVerbs.contains($0) }), verb > 1,
+              folded[(verb + 1)...].allSatisfy({ ["us", "me", "today", "yesterday", "at", "on", "in", "the", "demo", "call", "session", "onsite",
+                                                 "visit", "this", "week", "for", "record"].contains($0) }) else { return false }
         let subject = Array(folded[1..<verb])
         if subject == ["they"] || subject == ["the", "vendor"] || subject == ["the", "vendors"] || subject == ["their", "team"]
             || subject == ["the", "rep"] || subject == ["their", "rep"] {
@@ -411,8 +431,23 @@ struct NoteLayout {
         // ("WHAT RATHMORE TOLD US" in capitals too.)
         return subject.count == 1 && words[1].first?.isUppercase == true && people.resolve(words[1]) == nil
             && people.resolve(words[1].capitalized) == nil
-            && !["i", "we", "everyone", "others", "people", "nobody", "finance", "legal", "it", "nursing", "ops", "procurement", "he", "she",
-                 "you"].contains(folded[1])
+            && !["i", "we", "everyone", "others", "people", "nobody", "finance", "legal", "it", "nursing", "ops", "operations", "procurement",
+                 "he", "she", "you", "hr", "security", "compliance", "informatics", "pharmacy", "facilities", "payroll", "staffing", "leadership",
+                 "management", "the", "our", "my"].contains(folded[1])
+    }
+    /// A line that opens in the writer's own singular first person ("I still want…", "My view: …"),
+    /// never the vendor's even under "What they showed us" ("for hospitals our size" is the buyer's
+    /// "our"; "tobias: 28 wks. i dont believe that" opens with the vendor's words).
+    static func isWritersOwn(_ text: String) -> Bool {
+        guard let first = NoteText.tokens(of: text).first(where: \.isWord) else { return false }
+        return ["i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my"].contains(first.folded)
+    }
+
+    /// "Their pitch, for the record: …", "The vendor's pitch: …": a paragraph that says it is the vendor's.
+    static func opensWithTheirPitch(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["their pitch,", "their pitch:", "their pitch -", "the vendor's pitch", "the pitch, for the record", "their pitch, for the record"]
+            .contains { lower.hasPrefix($0) }
     }
     private static let vendorHeadingVerbs: Set<String> = ["showed", "shown", "said", "told", "claimed", "claim", "pitched", "presented",
                                                           "demoed", "promised", "quoted", "offered", "proposed", "shared"]

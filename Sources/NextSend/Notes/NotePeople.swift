@@ -115,7 +115,7 @@ struct NotePeople: Sendable {
         "patricia": ["patty", "trish"], "patrick": ["paddy"], "peter": ["pete"], "philip": ["phil"], "phillip": ["phil"], "philippa": ["pippa"],
         "rebecca": ["becky", "becca"], "reginald": ["reggie"], "richard": ["rick", "ricky"], "robert": ["bob", "bobby", "robbie"],
         "ronald": ["ron", "ronnie"], "rosalind": ["ros", "roz"], "rosalie": ["rosie"], "samantha": ["sam"], "samuel": ["sam", "sammy"],
-        "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy", "ted"],
+        "stephen": ["steve"], "steven": ["steve"], "susan": ["susie"], "thaddeus": ["thad"], "theodore": ["theo", "teddy", "ted"], "theodora": ["teddy", "thea"],
         "theresa": ["tess", "tessa", "terri"], "teresa": ["tess", "tessa", "terri"], "thomas": ["tom", "tommy"], "timothy": ["tim"], "victoria": ["vicky", "tori"], "vivienne": ["viv"], "wilhelmina": ["mina", "willa"],
         // "Bill", "Ray" and "Kit" are English words too; in a group with a William, a Raymond or a
         // Christopher, a capitalized "Bill", "Ray" or "Kit" is nearly always him (all capitals and lower-case notes are never matched on a
@@ -156,6 +156,44 @@ struct NotePeople: Sendable {
             if let spelled = twoLetterSpellings[character] { out += spelled } else { out.append(character) }
         }
     }
+
+    /// The same people with the short forms a document declares for them: `"Sandy" is Alexandrina
+    /// Morrow`, `Theodora Quarrie (CFO, goes by Teddy)`, `Ottoline Vance, known as Otty`; `nil` when it
+    /// declares none. Only a stakeholder's whole name takes one, and never a name someone else has.
+    func declaringAliases(in text: String) -> NotePeople? {
+        guard text.contains("goes by") || text.contains("known as") || text.contains("\" is ") || text.contains("” is ") else { return nil }
+        var declared: [(alias: String, id: String)] = []
+        func person(named name: String) -> String? {
+            let key = NoteText.phraseKey(name)
+            guard key.contains(" "), let ids = keys[key], ids.count == 1, !initialKeys.contains(key) else { return nil }
+            return ids.first
+        }
+        for match in text.matches(of: Self.quotedAlias) {
+            if let id = person(named: String(match.output.2)) { declared.append((String(match.output.1), id)) }
+        }
+        for match in text.matches(of: Self.goesBy) {
+            if let id = person(named: String(match.output.1)) { declared.append((String(match.output.2), id)) }
+        }
+        var people = self
+        for (alias, id) in declared {
+            let key = NoteText.phraseKey(alias)
+            guard !key.isEmpty, keys[key] == nil || (nicknameOnly.contains(key) && keys[key] != [id]) else { continue }
+            people.keys[key] = [id]
+            if !key.contains(" ") {
+                people.nicknameOnly.insert(key)
+                people.singles.insert(key)
+            }
+            people.longest = max(people.longest, key.split(separator: " ").count)
+        }
+        return people.keys == keys ? nil : people
+    }
+    /// `"Sandy" is Alexandrina Morrow`: a short form in quotes, then the whole name.
+    nonisolated(unsafe) private static let quotedAlias = try! Regex(#"["“](\p{Lu}[\p{L}'’]+)["”] is ((?:\p{Lu}[\p{L}'’-]+ ){1,3}\p{Lu}[\p{L}'’-]+)"#,
+                                                                       as: (Substring, Substring, Substring).self)
+    /// `Theodora Quarrie (CFO, goes by Teddy)`, `Ottoline Vance, known as Otty`.
+    nonisolated(unsafe) private static let goesBy = try! Regex(
+        #"((?:\p{Lu}[\p{L}'’-]+ ){1,3}\p{Lu}[\p{L}'’-]+) ?[(,][^()\n.;]{0,60}?\b(?:goes by|known as) ["“]?(\p{Lu}[\p{L}'’]+)"#,
+        as: (Substring, Substring, Substring).self)
 
     private mutating func add(_ key: String, _ id: String, single: Bool) {
         keys[key, default: []].insert(id)

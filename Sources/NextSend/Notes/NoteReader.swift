@@ -41,6 +41,14 @@ public struct NoteReader: Sendable {
     public var canRead: Bool { !phrases.isEmpty }
 
     public func read(_ document: NoteDocument) -> NoteReading {
+        // "Theodora Quarrie (CFO, goes by Teddy)": the document's own short forms, for this document.
+        if let declared = people.declaringAliases(in: document.text) {
+            return NoteReader(taxonomy: taxonomy, people: declared, phrases: phrases).readWithTheseNames(document)
+        }
+        return readWithTheseNames(document)
+    }
+
+    private func readWithTheseNames(_ document: NoteDocument) -> NoteReading {
         let layout = NoteLayout(people: people, from: document.from, inbound: document.inbound)
         let lines = layout.lines(of: document.text, format: document.format)
         var reading = NoteReading()
@@ -108,6 +116,17 @@ public struct NoteReader: Sendable {
                     reading.skipped.append(SkippedStatement(quote: reading.claims.remove(at: corrected.index).quote, why: .negation))
                     reading.claims.append(corrected.claim)
                     lastStatement = (reading.claims.count - 1)..<reading.claims.count
+                    continue
+                }
+                // "Nights still want a separate app on their phones. That's from Wystan.", "Data residency --
+                // US only. That's Cyprian's line and mine.": the statement before was someone else's, passed on.
+                if !lastStatement.isEmpty, case let .stakeholder(speaker) = line.voice,
+                   reading.claims[lastStatement].allSatisfy({ $0.stakeholder == speaker }),
+                   let credit = credit(statement, lowercaseText: lowercaseText), credit.id != speaker {
+                    let given = reading.claims[lastStatement]
+                    for index in lastStatement { reading.claims[index].stakeholder = credit.id }
+                    if credit.alsoSpeaker { reading.claims += given }
+                    lastStatement = lastStatement.lowerBound..<reading.claims.count
                     continue
                 }
                 var verdict = judge(statement, voice: line.voice, previous: previous, heading: heading, lowercaseText: lowercaseText)
@@ -232,8 +251,10 @@ public struct NoteReader: Sendable {
         var opening = tokens.firstIndex { $0.kind != .mark && !["but", "and", "so", "then", "ok", "okay", "well", "realistically", "honestly"].contains($0.folded) }
         // ("having seen the demo, twenty months is nearer the mark": after an opening phrase of what the
         // speaker has done, the figure opens what they say.)
+        // (Not "Looking at your deck, 14 months is what you're showing": the listener's.)
         if let first = opening, ["having", "after", "looking", "seeing"].contains(tokens[first].folded),
-           let comma = tokens[first...].firstIndex(where: { $0.isMark(",") }), comma < figure.first {
+           let comma = tokens[first...].firstIndex(where: { $0.isMark(",") }), comma < figure.first,
+           !tokens.contains(where: { ["your", "you", "you're", "their", "they're"].contains($0.folded) }) {
             opening = tokens[(comma + 1)...].firstIndex { $0.kind != .mark }
         }
         if opening == figure.first {
@@ -555,7 +576,11 @@ public struct NoteReader: Sendable {
                 // ("No. 5 North" abbreviates a number; "No. We're doing it in waves." and "they said no. 2027
                 // is too late" answer.)
                 let answer = lastWord == "no" && !(written == "No" && index + 2 < characters.count && characters[index + 2].isNumber)
-                if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) { flush() }
+                // ("…with Aurora W. He was at 14 last week": a pronoun after an initial opens a sentence.)
+                let rest = characters[(index + 1)...].drop { $0.isWhitespace }
+                let opensSentence = initial && ["He ", "She ", "They ", "We ", "It ", "That ", "This ", "There ", "He's ", "She's "]
+                    .contains { rest.starts(with: $0) }
+                if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) || opensSentence { flush() }
             } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
                 flush()
             } else if character == ",", line[line.index(line.startIndex, offsetBy: index)...].hasPrefix(", but "),
@@ -682,6 +707,8 @@ public struct NoteReader: Sendable {
                                                    ["want", "to", "know"], ["wants", "to", "know"], ["asking", "if"], ["asking", "whether"]]
         // "Desmond asked me whether a three-year term could…": the same, with whom it was asked.
         + ["me", "us", "him", "her", "them"].flatMap { whom in [["asked", whom, "whether"], ["asked", whom, "if"], ["asking", whom, "whether"]] }
+        // "Desmond asked what our annual price escalator is", "asked how long a pilot takes".
+        + ["what", "how", "when", "which", "why"].flatMap { word in [["asked", word], ["asking", word], ["asked", "me", word], ["asked", "us", word]] }
     /// Where the first condition of a statement starts, if any.
     static func conditionStart(_ tokens: [NoteToken]) -> Int? {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
@@ -737,6 +764,8 @@ public struct NoteReader: Sendable {
                                                       // nothing", "I came in today wanting to extend Epic": where the speaker started.
                                                       ["first", "instinct"], ["initial", "instinct"], ["walked", "in", "here"],
                                                       ["walked", "in", "today"], ["walked", "in", "wanting"], ["came", "in", "here"],
+                                                      // "I came into this wanting a big bang": where the speaker started.
+                                                      ["came", "into", "this"], ["came", "in", "wanting"],
                                                       ["came", "in", "wanting"], ["came", "in", "today", "wanting"],
                                                       // "I'd have liked to flip the switch": a wish given up.
                                                       ["have", "liked"], ["have", "preferred"], ["have", "wanted"],
@@ -818,9 +847,13 @@ public struct NoteReader: Sendable {
         // "He was firmly on-prem in January": where someone stood then (not "… and still is").
         // (The month within a few words of "was", and no view said then: not "She was clear in March that
         // she wants HITRUST", "As I was saying in October", "They were hoping to go live in May".)
-        if let was = words.indices.dropLast().first(where: { ["he", "she", "i", "we", "they"].contains(words[$0]) && ["was", "were"].contains(words[$0 + 1]) }),
+        // ("Jareth was on HITRUST last month": a name that opens the clause, and "last month".)
+        if let was = words.indices.dropLast().first(where: { (["he", "she", "i", "we", "they"].contains(words[$0]) || $0 == 0)
+               && ["was", "were"].contains(words[$0 + 1]) }),
            words.indices.dropLast().contains(where: { at in
-               at > was && at - was <= 5 && ["in", "until", "till", "through"].contains(words[at]) && NoteText.months.contains(words[at + 1])
+               at > was && at - was <= 5 && (["in", "until", "till", "through"].contains(words[at]) && NoteText.months.contains(words[at + 1])
+                   || words[at] == "last" && at + 2 == words.count && ["month", "week", "year", "quarter", "spring", "summer", "autumn", "fall",
+                                                                       "winter"].contains(words[at + 1]))
            }),
            !words.contains(where: { ["still", "that", "wants", "want", "said", "saying", "hoping", "clear", "confirmed", "told", "planning"].contains($0) }) {
             return true
@@ -828,6 +861,12 @@ public struct NoteReader: Sendable {
         // ("I'd wanted a one-year deal as a fallback, and I don't need it now": the same.)
         for index in words.indices.dropLast() where ["i", "we", "i'd", "we'd"].contains(words[index]) && words[index + 1] == "wanted" {
             if index + 2 >= words.count || words[index + 2] != "to" { return true }
+            // ("On Monday I wanted to flip the switch everywhere": a wish of a day gone, not "I wanted to say
+            // I still want…".)
+            let then = index >= 2 && (words[index - 2] == "on" && NoteText.weekdays.contains(words[index - 1])
+                || words[index - 2] == "last" && ["week", "month", "time"].contains(words[index - 1]))
+                || index >= 1 && words[index - 1] == "yesterday"
+            if then, !words.contains(where: { ["still", "say", "and", "but"].contains($0) }) { return true }
         }
         return false
     }
@@ -847,6 +886,17 @@ public struct NoteReader: Sendable {
             .contains { words.starts(with: $0) }
     }
 
+    /// "set the ceiling for the three-year cost at $1.25M", "sets a cap of": a limit someone sets is their view.
+    static func setsALimit(_ index: Int, in tokens: [NoteToken]) -> Bool {
+        guard ["set", "sets", "setting"].contains(tokens[index].folded), index + 2 < tokens.count,
+              ["the", "a", "her", "his", "their", "our", "my"].contains(tokens[index + 1].folded) else { return false }
+        return ["ceiling", "cap", "target", "limit", "budget", "floor", "bar"].contains(tokens[index + 2].folded)
+    }
+
+    /// Words of a measure moving: "up 6% since January".
+    static let changeWords: Set<String> = ["up", "down", "rose", "risen", "fell", "fallen", "increased", "decreased", "dropped", "grown", "grew",
+                                           "climbed", "jumped", "higher", "lower"]
+
     /// "Go-live in 90 days, which the vendor floated, won't happen", "Twenty weeks, which is what they
     /// pitched, isn't realistic": a figure the statement denies past a relative aside about it.
     /// (Not "Eighteen months, which is what I said in March, and I'm not moving": the denial must be
@@ -859,10 +909,13 @@ public struct NoteReader: Sendable {
         let next = tokens[at...].filter(\.isWord).prefix(3).map(\.folded)
         guard let first = next.first else { return false }
         let denial: Set<String> = ["won't", "wont", "isn't", "isnt", "can't", "cant", "ain't", "doesn't", "doesnt", "never"]
-        // (Not "$1.2M, which the board set, is not negotiable" nor "…, won't move": held firm.)
-        let firm: Set<String> = ["negotiable", "move", "moving", "change", "changing", "budge", "budging", "shift", "bend", "up"]
-        if denial.contains(first) { return !(next.count > 1 && firm.contains(next[1])) }
-        return ["is", "will", "'s"].contains(first) && next.count > 2 && ["not", "never"].contains(next[1]) && !firm.contains(next[2])
+        // (Only a denial that it will happen or is real: not "$1.2M, which the board set, is not
+        // negotiable", "…, can't be exceeded", "…, isn't going to move": held firm.)
+        let unreal: Set<String> = ["happen", "happening", "realistic", "work", "achievable", "doable", "fly", "possible", "credible",
+                                   "believable", "feasible", "real", "true"]
+        let rest = tokens[at...].filter(\.isWord).prefix(5).map(\.folded)
+        guard denial.contains(first) || (["is", "will", "'s"].contains(first) && next.count > 1 && ["not", "never"].contains(next[1])) else { return false }
+        return rest.dropFirst().prefix(4).contains { unreal.contains($0) }
     }
 
     /// "I said 1.1 on the first call", "I said two years at the demo", "I said eight months before":
@@ -1169,7 +1222,8 @@ public struct NoteReader: Sendable {
                before[(on + 1)...].allSatisfy({ $0.hasSuffix("ing") }) {
                 return !before[..<(on - 2)].suffix(3).contains { Self.isNegation($0) }
             }
-            guard before.count >= 2, before[before.count - 1] == "off", ["moved", "moving"].contains(before[before.count - 2]) else { return false }
+            // ("Then I'd move off annual": the same, said of what the speaker would do.)
+            guard before.count >= 2, before[before.count - 1] == "off", ["moved", "moving", "move"].contains(before[before.count - 2]) else { return false }
             return !before.dropLast(2).suffix(3).contains { Self.isNegation($0) || ["refuse", "refuses", "refused", "resist", "resists"].contains($0) }
         }
         if !movedOff.isEmpty {
@@ -1278,7 +1332,9 @@ public struct NoteReader: Sendable {
                     }
                     // "overtime there is up 6% since January": a change measured since a day, not a view
                     // of what it will be.
-                    if figures[index].last + 1 < tokens.count, tokens[figures[index].last + 1].folded == "since" {
+                    // (A change word before it: not "under $1.2M since that's what the board approved".)
+                    if figures[index].last + 1 < tokens.count, tokens[figures[index].last + 1].folded == "since",
+                       tokens[..<figures[index].first].filter(\.isWord).suffix(3).contains(where: { Self.changeWords.contains($0.folded) }) {
                         note(.noTopic)
                         continue
                     }
@@ -1496,16 +1552,20 @@ public struct NoteReader: Sendable {
                                                      "klas", "gartner", "forrester", "chartis", "vizient", "deloitte", "accenture",
                                                      "mckinsey", "kpmg", "pwc"]
     /// Outsiders' words that name one person by post: "a CNO he knows at Ashgrove saw OT fall 25%".
+    /// Words that end a person's title: "procurement lead", "head of nursing", "finance director".
+    private static let titleHeads: Set<String> = ["lead", "head", "chief", "officer", "director", "manager", "chair", "president", "vp", "cfo",
+                                                  "ceo", "cio", "cno", "coo", "ciso", "cmio", "counterpart", "team", "people"]
     /// Outsiders a speaker may still call "ours": "our auditors", "our board", "my consultant".
+    /// ("Our analysts", "our counsel" are usually the buyer's own staff.)
     private static let outsideBodies: Set<String> = ["auditor", "auditors", "consultant", "consultants", "adviser", "advisers", "advisor",
-                                                     "advisors", "analyst", "analysts", "board", "counsel", "insurer", "insurers",
-                                                     "regulator", "regulators", "underwriter", "underwriters"]
+                                                     "advisors", "board", "insurer", "insurers", "regulator", "regulators", "underwriter",
+                                                     "underwriters"]
     private static let outsideTitles: Set<String> = ["consultant", "analyst", "adviser", "advisor", "ceo", "cfo", "cio", "cmio", "cno", "cnio",
                                                      "coo", "ciso", "cto", "cmo", "peer", "counterpart", "director", "manager", "dean",
                                                      "auditor", "steward"]
     /// What an outsider writes, after the outsider's word ("analyst note", "consultant's report").
     private static let outsidersPaper: Set<String> = ["note", "notes", "report", "reports", "paper", "papers", "brief", "deck", "slides",
-                                                      "numbers", "figures", "writeup", "summary"]
+                                                      "numbers", "figures", "writeup"]
     /// Places a stakeholder was, or knows, that are not the group: "Coralie's old hospital".
     private static let otherPlaces: Set<String> = ["hospital", "hospitals", "employer", "clinic", "company", "org", "organization", "system"]
     /// Nouns that name one person of an outside body: "the board chair told me…".
@@ -1569,7 +1629,7 @@ extension NoteReader {
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText).filter { name in
             !(name.possessive && name.first > 0 && ["not", "than"].contains(tokens[name.first - 1].folded))
         }
-        let verbIndices = tokens.indices.filter { Self.viewWords.contains(tokens[$0].folded) }
+        let verbIndices = tokens.indices.filter { Self.viewWords.contains(tokens[$0].folded) || Self.setsALimit($0, in: tokens) }
         let topicStart = topicMentions.map(\.first).min() ?? tokens.count
         // "Wendell wasn't on, but Agnes says he'll want HITRUST": the pronoun after the reporter's
         // verb of speech is the one named as not there — why else name them — and the reporter
@@ -1679,7 +1739,10 @@ extension NoteReader {
            // ("Our auditors at Grantham & Pike want HITRUST": a body outside the group, even when it is "ours";
            // not "Our team wants…", "our nurses", the speaker's own people.)
            !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded))
-               && !($0 + 1 == outsider && ["our", "my"].contains(tokens[$0].folded) && Self.outsideBodies.contains(tokens[outsider].folded)) }),
+               && !($0 + 1 == outsider && ["our", "my"].contains(tokens[$0].folded) && Self.outsideBodies.contains(tokens[outsider].folded)
+                    // (Not "Our board paper puts…", "Our board-approved budget": the speaker's own.)
+                    && !(outsider + 1 < tokens.count && (tokens[outsider + 1].isMark("-") || Self.outsidersPaper.contains(tokens[outsider + 1].folded)
+                         || Self.papers.contains(tokens[outsider + 1].folded)))) }),
            !(outsider + 1 < tokens.count && tokens[outsider + 1].isWord && !Self.viewWords.contains(tokens[outsider + 1].folded)
                && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
                && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)
@@ -1699,7 +1762,10 @@ extension NoteReader {
                 // (A title or an adviser, not "a board-ready case", "a partner", "a team".)
                 let someone = index > 0 && ["a", "an"].contains(tokens[index - 1].folded)
                     && Self.outsideTitles.contains(tokens[index].folded) && !(index + 1 < tokens.count && tokens[index + 1].isMark("-"))
-                return Self.outsiderWords.contains(tokens[index].folded) && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
+                // ("Hildegard told the board she wants it phased": whom she told, not who holds it.)
+                let told = index >= 2 && ["the", "our", "their", "her", "his"].contains(tokens[index - 1].folded)
+                    && ["told", "tell", "tells", "telling", "wrote", "emailed", "briefed", "asked", "warned", "reminded"].contains(tokens[index - 2].folded)
+                return Self.outsiderWords.contains(tokens[index].folded) && !told && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
                     && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
                         || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens))
             }) {
@@ -1713,7 +1779,11 @@ extension NoteReader {
         // someone passes on, taken by the speaker as theirs.
         if voice.isStakeholder, Self.takesAsOwn(words) { return Subject(voice: voice, named: false) }
         // "Data residency: onshore only, per Perpetua", "(per noor)": the one it is given for, named last.
+        // (Not "Sent the three-year pricing, per Dana", the seller's errand, nor "Nursing wants a pilot first,
+        // per Lee", a department's view passed on.)
         if let last = names.last, last.first > 0, tokens[last.first - 1].folded == "per", !last.possessive,
+           let opening = tokens.first(where: \.isWord), !NoteLayout.activityVerbs.contains(opening.folded),
+           !Self.departments.contains(opening.folded), !taxonomy.roles.contains(opening.folded),
            tokens[(last.last + 1)...].allSatisfy({ $0.kind == .mark }), !names.contains(where: { $0.match != last.match }),
            // (Not "She'd like 7 West to be the pilot (per Gus)", hers, nor "Board finance wants TCO under
            // $1M per Crispin", "board policy is US-only (per henrietta)": someone else's, passed on.)
@@ -1742,6 +1812,8 @@ extension NoteReader {
                tokens[view...].prefix(3).contains(where: { Self.changesMindWords.contains($0.folded) || Self.viewWords.contains($0.folded) }) {
                 continue
             }
+            // "I don't think we should build our own, whatever Kenver says": a name set aside.
+            if name.first > 0, tokens[name.first - 1].folded == "whatever" { continue }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
             // ("Cosimo R. says Rory wants…": the same after an initial's full stop.)
             let said = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
@@ -1759,7 +1831,8 @@ extension NoteReader {
             // ("Now that Gideon's got his cap on increases, a three-year term is fine with me": a reason
             // that opens the statement, and the speaker's own words after its comma.)
             let reasonWords = leading == ["now", "that"] ? 2 : 1
-            let opensWithReason = tokens[..<name.first].filter(\.isWord).dropLast(reasonWords).allSatisfy { Self.leadIns.contains($0.folded) }
+            let opensWithReason = leading == ["now", "that"]
+                && tokens[..<name.first].filter(\.isWord).dropLast(reasonWords).allSatisfy { Self.leadIns.contains($0.folded) }
                 && tokens[(name.last + 1)...].firstIndex(where: { $0.isMark(",") }).map { comma in
                     tokens[comma...].contains { Self.firstPerson.contains($0.folded) }
                 } == true
@@ -1900,11 +1973,15 @@ extension NoteReader {
         // "Larkhill's procurement lead said their TCO came in at $2.05M": someone at a place NextSend
         // does not know, by title, opening the statement (not "Legal's view", a department, nor
         // "Dana's", a stakeholder).
+        // (A person's title before the verb: not "Tuesday's meeting confirmed…".)
         if tokens.count > 3, tokens[0].isWord, tokens[0].startsUppercase, tokens[1].folded == "'s", names.isEmpty,
            !Self.notNames.contains(tokens[0].folded), !Self.firstPerson.contains(tokens[0].folded),
            !Self.departments.contains(tokens[0].folded), !taxonomy.roles.contains(tokens[0].folded),
+           !NoteText.weekdays.contains(tokens[0].folded), !NoteText.months.contains(tokens[0].folded),
+           !["today", "yesterday", "tomorrow"].contains(tokens[0].folded),
            let verb = tokens.indices.dropFirst(3).prefix(3).first(where: { Self.speechWords.contains(tokens[$0].folded) }),
-           tokens[2..<verb].allSatisfy({ $0.isWord && !$0.startsUppercase }), topicMentions.allSatisfy({ $0.first > verb }) {
+           tokens[2..<verb].allSatisfy({ $0.isWord && !$0.startsUppercase }), topicMentions.allSatisfy({ $0.first > verb }),
+           Self.outsideTitles.contains(tokens[verb - 1].folded) || Self.titleHeads.contains(tokens[verb - 1].folded) {
             return Subject(voice: .outsider, named: true)
         }
         // "They'll do annual at a premium", in a buyer's own notes: whoever "they" are (the vendor,
@@ -2053,13 +2130,41 @@ extension NoteReader {
     /// that's right").
     static func isHearsay(_ words: [String]) -> Bool {
         let cues: [[String]] = [["i", "heard"], ["i", "hear"], ["i'm", "told"], ["im", "told"], ["i", "was", "told"], ["i've", "heard"]]
-        guard let cue = cues.first(where: { cue in
-            words.indices.contains { at in
-                words[at...].starts(with: cue) && (at + cue.count == words.count || !["you", "from", "back"].contains(words[at + cue.count]))
+        var found: Range<Int>?
+        for cue in cues {
+            if let at = words.indices.first(where: { at in
+                words[at...].starts(with: cue) && (at + cue.count == words.count || !["you", "from", "back", "what"].contains(words[at + cue.count]))
+            }) {
+                found = at..<(at + cue.count)
+                break
             }
-        }) else { return false }
-        let rest = words.filter { !cue.contains($0) }
+        }
+        guard let found else { return false }
+        let rest = words[..<found.lowerBound] + words[found.upperBound...]
         return !rest.contains { firstPerson.contains($0) || opinionWords.contains($0) }
+    }
+
+    /// "That's from Wystan.", "That's Cyprian's line.", "That's Cyprian's view and mine.": whom the
+    /// statement before belongs to, and whether the speaker shares it.
+    func credit(_ statement: String, lowercaseText: Bool) -> (id: String, alsoSpeaker: Bool)? {
+        let tokens = NoteText.tokens(of: statement)
+        let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
+        guard names.count == 1, case let .person(id) = names[0].match else { return nil }
+        var before = tokens[..<names[0].first].filter(\.isWord).map(\.folded)
+        // ("That's" may come as "that" and "'s".)
+        if before.starts(with: ["that", "'s"]) { before.replaceSubrange(0..<2, with: ["that's"]) }
+        guard [["that's"], ["that's", "from"], ["that", "is"], ["that", "is", "from"], ["that", "was"], ["that", "was", "from"], ["that's", "what"]]
+            .contains(before) else { return nil }
+        var after = tokens[(names[0].last + 1)...].filter(\.isWord).map(\.folded)
+        if before.last == "what", after.first.map({ ["said", "says", "thinks", "wants"].contains($0) }) == true { after.removeFirst() }
+        else if before.last == "what" { return nil }
+        if after.first == "'s" {
+            guard after.count >= 2, ["line", "view", "position", "number", "take", "ask", "figure", "estimate"].contains(after[1]) else { return nil }
+            after.removeFirst(2)
+        }
+        if after.isEmpty { return (id, false) }
+        if after == ["and", "mine"] || after == ["and", "mine", "too"] || after == ["as", "well", "as", "mine"] { return (id, true) }
+        return nil
     }
 
     /// "…, which is what I need", "which is exactly what we asked for": the speaker takes what the
@@ -2068,7 +2173,10 @@ extension NoteReader {
         guard let which = words.lastIndex(of: "which") else { return false }
         let rest = words[(which + 1)...].filter { !["is", "'s", "exactly", "just", "precisely"].contains($0) }
         guard rest.count >= 3, rest.first == "what", ["i", "we"].contains(rest.dropFirst().first!) else { return false }
-        return ["need", "want", "wanted", "needed", "asked", "require", "expect", "expected"].contains(rest.dropFirst(2).first!)
+        // (Only after something passed on, "X tells me …": not "Dana wants payback in 18 months, which is
+        // what I expected", hers.)
+        return ["need", "want", "wanted", "needed", "asked", "require"].contains(rest.dropFirst(2).first!)
+            && words[..<which].contains { passingOn.contains($0) }
     }
 
     /// Verbs by which one stakeholder passes on another's view ("Jo tells me Augusto wants…").
@@ -2102,8 +2210,17 @@ extension NoteReader {
         while index < tokens.count, tokens[index].kind == .mark { index += 1 }
         guard index < tokens.count else { return false }
         if tokens[index].folded == "to", index + 1 < tokens.count, index > 0 { index += 1 }
+        // (The verbs added for minutes' action owners — "review", "update", "get" — only after a name or
+        // "to": not "Update: Dana now wants hybrid", "Get me payback under 18 months and…".)
+        // (A name already taken off the line leaves "review the multi-year terms" in lower case.)
+        if index == 0, Self.ownedTaskVerbs.contains(tokens[index].folded),
+           tokens[index].startsUppercase || (index + 1 < tokens.count && (tokens[index + 1].isMark(":") || ["me", "us"].contains(tokens[index + 1].folded))) {
+            return false
+        }
         return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
     }
+    private static let ownedTaskVerbs: Set<String> = ["review", "revisit", "validate", "verify", "update", "gather", "collect", "compile", "finalise",
+                                                      "finalize", "investigate", "email", "contact", "request", "obtain", "coordinate", "get"]
 
     /// "Then I'll send the three-year term for signature on Friday", in a buyer's words: a document
     /// the speaker will send, which holds no view. (Not "I'll send over our must-haves: HITRUST, …"
@@ -2176,7 +2293,11 @@ extension NoteReader {
         if two == ["how", "the"], ["goes", "went", "works", "worked", "lands", "landed", "turns", "pans", "performs"].contains(next) { return true }
         // "The Epic module quote was $1.6M": what an option costs, right after it, is no choice of it
         // (not "three-year term, price capped", "annual pricing").
-        if mention.last + 1 < tokens.count, ["quote", "quotes", "bid", "bids"].contains(tokens[mention.last + 1].folded) { return true }
+        // (Only with what it came to after it: not "move forward with the three-year quote".)
+        if mention.last + 1 < tokens.count, ["quote", "quotes", "bid", "bids"].contains(tokens[mention.last + 1].folded),
+           tokens[(mention.last + 2)...].prefix(3).contains(where: { $0.isNumber || ["was", "is", "came", "comes", "at", "of"].contains($0.folded) }) {
+            return true
+        }
         // "Pilot length: 6 weeks vs 8": how long, not whether (right after it: not "a pilot, duration six weeks").
         if mention.last + 1 < tokens.count, ["length", "lengths", "duration"].contains(tokens[mention.last + 1].folded) { return true }
         if isInOpeningHavingClause(mention, in: tokens) { return true }
