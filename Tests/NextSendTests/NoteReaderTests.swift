@@ -1608,5 +1608,24 @@ import NextSendSynthetic
         #expect(declaredClaims("On the call: Ottoline Vance (CFO, goes by Otty).\nOtty wants payback inside 18 months.") == [["ottoline", "18"]])
         #expect(declaredClaims("- Sandy wants a big bang.").isEmpty)
         #expect(declaredClaims("\"Lee\" is Dana Reyes.\nLee wants a big bang.") == [["lee", "big-bang"]])
+        // A statement about someone with no topic lends "he" or "she" to the next.
+        #expect(claims("Money first. Dana did most of the talking. She said the three-year cost can't go over $950k.", format: .note)
+            == [["dana", "950000"]])
+        #expect(claims("Money first. I met Dana on Tuesday. She said the three-year cost can't go over $950k.", format: .note).isEmpty)
+        // Someone's own people, reported by them, are theirs; other people's are not.
+        #expect(claims("Lee said his night staff would take a separate app on their phones.", format: .note) == [["lee", "standalone-ok"]])
+        #expect(claims("Lee said the night staff would take a separate app on their phones.", format: .note).isEmpty)
+        // A ceiling with its denial further back; a decimal with "oh".
+        #expect(claims("Dana Reyes: On overtime I would not budget for more than 8 percent.") == [["dana", "8"]])
+        #expect(claims("Dana Reyes: I'd like to see the TCO at one point oh five.") == [["dana", "1050000"]])
+        // A decimal said in words on a sum of money is millions, wherever it stands; in digits, only after a word that sets a sum.
+        #expect(claims("Dana Reyes: My ceiling on the three-year cost is still one point two five.") == [["dana", "1250000"]])
+        #expect(claims("Dana Reyes: Same from finance. One point three on the TCO.") == [["dana", "1300000"]])
+        #expect(claims("Dana Reyes: The vendor scored 4.2 on TCO.").isEmpty)
+        // Passing on a view and agreeing with it: both hold it.
+        #expect(claims("Dana Reyes: Lee wants it phased by building, and I agree with him.") == [["lee", "phased"], ["dana", "phased"]])
+        #expect(claims("Dana Reyes: Lee wants it phased by building, and I doubt him.") == [["lee", "phased"]])
+        // "zero interest in" denies.
+        #expect(claims("Lee said his team has zero interest in a homegrown tool, they'd buy off the shelf.", format: .note) == [["lee", "buy-platform"]])
     }
 }

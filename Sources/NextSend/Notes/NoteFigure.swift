@@ -393,18 +393,21 @@ extension NoteFigure {
             return NoteFigure(value: 1e6 + tenth * 1e5, unit: .money(nil), first: index, last: last, negated: isNegated(before: index, in: tokens))
         }
         // "one point two million", "two point five percent": a decimal said in words.
+        var spelledDecimal = false
         if let whole = amount, start != "a", start != "an", start != "half", word(unitAt - index) == "point",
-           let tenth = word(unitAt - index + 1).flatMap({ $0 == "zero" ? 0 : spelled[$0] }), tenth < 10 {
+           // ("one point oh five": "oh" is a zero said aloud.)
+           let tenth = word(unitAt - index + 1).flatMap({ $0 == "zero" || $0 == "oh" ? 0 : spelled[$0] }), tenth < 10 {
             // "one point three five million": more digits after the first.
             var fraction = tenth / 10
             var scale = 0.01
             unitAt += 2
-            while let digit = word(unitAt - index).flatMap({ $0 == "zero" ? 0 : spelled[$0] }), digit < 10 {
+            while let digit = word(unitAt - index).flatMap({ $0 == "zero" || $0 == "oh" ? 0 : spelled[$0] }), digit < 10 {
                 fraction += digit * scale
                 scale /= 10
                 unitAt += 1
             }
             amount = whole + fraction
+            spelledDecimal = true
         }
         // "twelve and a half": the half belongs to the number, whatever follows.
         if amount != nil, word(unitAt - index) == "and", word(unitAt - index + 1) == "a", word(unitAt - index + 2) == "half" {
@@ -415,7 +418,8 @@ extension NoteFigure {
         // "I said twenty-four on payback", "eighteen was Gideon's number": a number said in words
         // with no unit, ten or more (so not "two of us"), before a mark or a word that leaves it bare.
         // (Not "twenty twenty-seven", a year said in words.)
-        if let bare = amount, bare >= 10, start != "a", start != "an", start != "half", start != "one",
+        // ("the TCO at one point oh five": a decimal said in words, whatever its size.)
+        if let bare = amount, bare >= 10 || spelledDecimal, start != "a", start != "an", start != "half", start != "one" || spelledDecimal,
            index == 0 || spelled[tokens[index - 1].folded] == nil,
            // ("Thirty's fair", "Eighteen's my number": said in words, so no ward's name as "Ward 7's".)
            unitAt >= tokens.count || tokens[unitAt].kind == .mark || bareFollowers.contains(tokens[unitAt].folded)
@@ -514,6 +518,10 @@ extension NoteFigure {
                     if token.folded == "than" {
                         let earlier = tokens[..<look].filter(\.isWord).suffix(2).map(\.folded)
                         if earlier.count == 2, ["no", "not"].contains(earlier[0]), ["more", "higher", "greater"].contains(earlier[1]) { return false }
+                        // ("I would not budget for more than 8": a ceiling, with the denial further back.)
+                        let further = tokens[..<look].filter(\.isWord).suffix(5).map(\.folded)
+                        if ["more", "higher", "greater"].contains(further.last ?? ""),
+                           further.dropLast().contains(where: { ["not", "never", "no"].contains($0) || $0.hasSuffix("n't") }) { return false }
                     }
                     return !["exceed", "exceeding", "above", "over", "beyond"].contains(next)
                 }

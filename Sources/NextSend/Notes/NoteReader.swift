@@ -137,6 +137,16 @@ public struct NoteReader: Sendable {
                         verdict.claims[index].stakeholder = absent
                     }
                 }
+                // "Mirabel wants it phased by building, and I agree with her": the speaker holds it too.
+                if case let .stakeholder(speaker) = line.voice, !verdict.claims.isEmpty,
+                   verdict.claims.allSatisfy({ $0.stakeholder != speaker }), Set(verdict.claims.map(\.stakeholder)).count == 1,
+                   Self.agreesAtTheEnd(verdict.words) {
+                    verdict.claims += verdict.claims.map { claim in
+                        var own = claim
+                        own.stakeholder = speaker
+                        return own
+                    }
+                }
                 // (A statement that gave a claim names a topic or a figure, so says no one was absent: no second tokenizing.)
                 absent = verdict.claims.isEmpty ? absentee(statement, lowercaseText: lowercaseText) : nil
                 heading = headingTopic(statement, lowercaseText: lowercaseText) ?? heading
@@ -1182,6 +1192,15 @@ public struct NoteReader: Sendable {
             // ("Go-live. Having seen the pilot plan, I'm at thirty-four weeks": a topic only gone by.)
             mentions = [TopicPhrases.Mention(topic: heading, position: nil, first: 0, last: -1)]
         }
+        // "Aldous did most of the talking. He said…": whom a statement with no topic is about, named as
+        // its subject, for a "he" or "she" after it.
+        if mentions.isEmpty, verdict.context.holder == nil, let first = tokens.firstIndex(where: \.isWord) {
+            let named = people.mentions(in: tokens, lowercaseText: lowercaseText)
+            if named.count == 1, named[0].first == first, !named[0].possessive, case let .person(id) = named[0].match,
+               named[0].last + 1 < tokens.count, tokens[named[0].last + 1].isWord {
+                verdict.context.holder = id
+            }
+        }
         guard !mentions.isEmpty else {
             if hasFigure, subject.named || Self.contains(words, ["%"]) || figures.contains(where: { if case .money = $0.unit { return true }; return false }) {
                 verdict.skipped = .noTopic
@@ -1762,6 +1781,11 @@ extension NoteReader {
                 // (A title or an adviser, not "a board-ready case", "a partner", "a team".)
                 let someone = index > 0 && ["a", "an"].contains(tokens[index - 1].folded)
                     && Self.outsideTitles.contains(tokens[index].folded) && !(index + 1 < tokens.count && tokens[index + 1].isMark("-"))
+                // ("Florian said his night staff would take a separate app": his own people, for whom he speaks.)
+                if index >= 1, tokens[max(0, index - 3)..<index].contains(where: { ["his", "her"].contains($0.folded) }),
+                   !names.contains(where: { $0.first > name.last && $0.first < index }) {
+                    return false
+                }
                 // ("Hildegard told the board she wants it phased": whom she told, not who holds it.)
                 let told = index >= 2 && ["the", "our", "their", "her", "his"].contains(tokens[index - 1].folded)
                     && ["told", "tell", "tells", "telling", "wrote", "emailed", "briefed", "asked", "warned", "reminded"].contains(tokens[index - 2].folded)
@@ -2144,6 +2168,16 @@ extension NoteReader {
         return !rest.contains { firstPerson.contains($0) || opinionWords.contains($0) }
     }
 
+    /// "…, and I agree with her", "…, and so do I", "…, and me too": the speaker, after passing on
+    /// someone's view, takes it as theirs too.
+    static func agreesAtTheEnd(_ words: [String]) -> Bool {
+        let tails: [[String]] = [["and", "i", "agree", "with", "her"], ["and", "i", "agree", "with", "him"], ["and", "i", "agree"],
+                                 ["and", "so", "do", "i"], ["and", "i", "do", "too"], ["and", "me", "too"], ["and", "i'm", "with", "her"],
+                                 ["and", "i'm", "with", "him"], ["and", "i", "agree", "with", "her", "on", "that"],
+                                 ["and", "i", "agree", "with", "him", "on", "that"]]
+        return tails.contains { words.count > $0.count && words.suffix($0.count).elementsEqual($0) }
+    }
+
     /// "That's from Wystan.", "That's Cyprian's line.", "That's Cyprian's view and mine.": whom the
     /// statement before belongs to, and whether the speaker shares it.
     func credit(_ statement: String, lowercaseText: Bool) -> (id: String, alsoSpeaker: Bool)? {
@@ -2392,6 +2426,11 @@ extension NoteReader {
             } else {
                 if token.folded == "but" { break }
                 if ["and", "then"].contains(token.folded), !others.contains(where: { $0.first == look + 1 }) { joined = true }
+                // "has zero interest in a homegrown tool", "little appetite for a big bang".
+                if ["zero", "little"].contains(token.folded), look + 1 < tokens.count,
+                   ["interest", "appetite", "patience", "tolerance"].contains(tokens[look + 1].folded) {
+                    return true
+                }
                 if Self.isNegation(token.folded) {
                     let next = look + 1 < tokens.count ? tokens[look + 1].folded : ""
                     // ("is dead against it and wants a pilot", "has dropped that and now says…": the denial
@@ -2464,7 +2503,11 @@ extension NoteReader {
         var otherUnit = false
         for (index, figure) in figures.enumerated() where !figure.negated && !used.contains(index) {
             switch Self.convert(figure, to: unit) {
-            case let .some(.some(value)): candidates.append((index, figure, Self.inMillions(figure, value: value, unit: unit, tokens: tokens) ?? value))
+            case let .some(.some(value)):
+                let millions = Self.inMillions(figure, value: value, unit: unit, tokens: tokens)
+                // ("The vendor scored 4.2 on TCO": a bare number under a thousand is no sum of money anyone means.)
+                if millions == nil, case .bare = figure.unit, ["usd", "eur", "gbp"].contains(unit?.lowercased() ?? ""), value < 1000 { continue }
+                candidates.append((index, figure, millions ?? value))
             case .some(.none): otherUnit = true
             case .none: break
             }
@@ -2520,10 +2563,12 @@ extension NoteReader {
     /// one, on a money topic, said in millions (not "scored 4.2 on TCO", "TCO model 2.1", "up 2.5").
     static func inMillions(_ figure: NoteFigure, value: Double, unit: String?, tokens: [NoteToken]) -> Double? {
         guard case .bare = figure.unit, ["usd", "eur", "gbp"].contains(unit?.lowercased() ?? ""), value < 20, value != value.rounded(),
-              figure.first > 0 else { return nil }
+              figure.first > 0 || tokens[figure.first].isWord else { return nil }
         let before = tokens[..<figure.first].last(where: \.isWord)?.folded ?? ""
+        // ("One point three on the TCO", "still one point two five": said in words, a sum of dollars
+        // that small is never meant.)
         guard ["to", "at", "is", "about", "around", "nearer", "near", "under", "max", "ceiling", "cap", "of", "settle", "be"].contains(before)
-        else { return nil }
+            || tokens[figure.first].isWord else { return nil }
         return value * 1_000_000
     }
 
