@@ -152,7 +152,8 @@ import Testing
         // blind28 and blind29's rules, and 0.973 / 0.865 and 0.992 / 0.947 after their general rules:
         // the ordinary bar. blind32 and blind33, the thirty-third and thirty-fourth, written the same
         // way, read 0.974 / 0.897 (at the bar: the ordinary bar, and no rule taken from it) and 0.905 /
-        // 0.820 on their first looks, after blind30 and blind31's rules.
+        // 0.820 on their first looks, after blind30 and blind31's rules; blind33 reads 1.000 / 0.906
+        // after its general rules: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
@@ -160,7 +161,6 @@ import Testing
         case "blind20": (0.89, 0.82)
         case "blind21": (0.95, 0.79)
         case "blind25": (0.95, 0.77)
-        case "blind33": (0.90, 0.82)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

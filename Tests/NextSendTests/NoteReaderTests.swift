@@ -1628,4 +1628,35 @@ import NextSendSynthetic
         // "zero interest in" denies.
         #expect(claims("Lee said his team has zero interest in a homegrown tool, they'd buy off the shelf.", format: .note) == [["lee", "buy-platform"]])
     }
+
+    /// What the first look at blind33 got wrong, each read right now, and where each rule stops.
+    @Test func theBlind33Rules() {
+        func claims(_ text: String, format: NoteFormat = .transcript, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // Where a measure is running now is no view of what it will be.
+        #expect(claims("Dana said nights are running at about 14% overtime right now.", format: .note).isEmpty)
+        #expect(claims("Dana said overtime will come down about 14%.", format: .note) == [["dana", "14"]])
+        // A firm by its name, telling someone; "our external auditors".
+        #expect(claims("Wetherden Partners are apparently telling the board that the big bang is cheaper.", format: .note, from: "dana").isEmpty)
+        #expect(claims("Lee Park: Our external auditors, Fenwick Lyle, have told us HITRUST would make the audit easier.").isEmpty)
+        // "Same as Dana:" is the speaker agreeing in their own words.
+        #expect(claims("Lee Park: Same as Dana Reyes: a three-year term, with the cap.") == [["lee", "multi-year"]])
+        // A later clause of time names no holder.
+        #expect(claims("Lee Park: I'd land the TCO at around one point two million, after Dana has had a go at you.") == [["lee", "1200000"]])
+        // Where the speaker had been gives way to where they are in the same turn.
+        #expect(claims("Dana Reyes: On the TCO, I'd been working to $1.2M. At $1.12M I'm comfortable.") == [["dana", "1120000"]])
+        #expect(claims("Dana Reyes: On the TCO, I'd been working to $1.2M.") == [["dana", "1200000"]])
+        // A statement that gives nothing but speaks of her again keeps her for the next line.
+        #expect(claims("Dana wants a big bang; nights can't run two systems, she says.\nShe would also be happy with a separate app.", format: .note)
+            == [["dana", "big-bang"], ["dana", "standalone-ok"]])
+        // A range said in words, with the multiplier once.
+        #expect(claims("Dana Reyes: The TCO range I gave still holds, one point two to one point four million.") == [["dana", "1300000"]])
+        // Short forms: Tilly for Matilda, Jess for Jessamy.
+        let nicknames = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
+            Stakeholder(id: "matilda", name: "Matilda Orr", role: "finance", influence: "influencer"),
+            Stakeholder(id: "jessamy", name: "Jessamy Vale", role: "operations", influence: "user")])
+        #expect(nicknames.read(NoteDocument(text: "Tilly wants a pilot. Jess wants a big bang.", format: .note)).claims.map(\.stakeholder)
+            == ["matilda", "jessamy"])
+    }
 }

@@ -209,6 +209,9 @@ extension NoteFigure {
                     // "$120–140k": the multiplier written once applies to both ends.
                     if low.value < second.value / 100, tokens[part.last].isNumber, second.value >= 1000 {
                         low.value *= second.value / max(1, second.rawValue)
+                    } else if low.value < second.value / 100, low.value < 1000, !tokens[part.last].isNumber, second.value >= 1000 {
+                        // ("one point two to one point four million": said in words, the same for both ends.)
+                        low.value *= second.value >= 1_000_000 ? 1_000_000 : 1_000
                     }
                     if sameKind(low.unit, second.unit) {
                         figure = NoteFigure(value: (low.value + second.value) / 2, unit: second.unit, first: part.first, last: second.last, negated: false)
@@ -480,6 +483,16 @@ extension NoteFigure {
     /// midpoint in the unit written after its far end.
     private static func spelledRange(at index: Int, in tokens: [NoteToken]) -> NoteFigure? {
         guard let low = spelled[tokens[index].folded] else { return nil }
+        // "one point two to one point four million": the multiplier said once, for both ends.
+        if let lowFigure = spelledFigure(at: index, in: tokens), case .bare = lowFigure.unit, lowFigure.value < 1000,
+           lowFigure.last + 2 < tokens.count, tokens[lowFigure.last + 1].folded == "to", !movedFrom(index, in: tokens),
+           let high = spelledFigure(at: lowFigure.last + 2, in: tokens), case .money = high.unit, high.value >= 1000 {
+            let scaled = lowFigure.value * (high.value >= 1_000_000 ? 1_000_000 : 1_000)
+            if scaled < high.value {
+                return NoteFigure(value: (scaled + high.value) / 2, unit: high.unit, first: index, last: high.last,
+                                  negated: isNegated(before: index, in: tokens))
+            }
+        }
         let (value, next) = compound(low, after: index + 1, in: tokens)
         // ("nine or ten percent", "two or three years": a pair a step apart is a range too; not "six
         // or twelve months", a choice.)

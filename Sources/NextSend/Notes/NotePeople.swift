@@ -106,7 +106,7 @@ struct NotePeople: Sendable {
         "cordelia": ["delia"], "cornelius": ["neil"], "daniel": ["dan", "danny"], "david": ["dave"], "deborah": ["deb", "debbie"],
         "dominic": ["dom"], "edward": ["ed", "eddie", "ted"], "eleanor": ["ellie", "nell"], "elizabeth": ["liz", "beth", "lizzie", "eliza"],
         "evangeline": ["evie"], "ezekiel": ["zeke"], "frederick": ["fred", "freddie"], "frederica": ["freddie"],
-        "francesca": ["fran"], "frances": ["fran"], "geoffrey": ["geoff"], "harriet": ["hattie"], "jessica": ["jess"], "vincent": ["vince"], "gabriel": ["gabe"], "gerald": ["gerry"],
+        "francesca": ["fran"], "frances": ["fran"], "geoffrey": ["geoff"], "harriet": ["hattie"], "jessica": ["jess"], "jessamy": ["jess"], "matilda": ["tilly", "mattie"], "vincent": ["vince"], "gabriel": ["gabe"], "gerald": ["gerry"],
         "gregory": ["greg"], "gwendolyn": ["gwen"], "gwendoline": ["gwen"], "henrietta": ["hetty", "hettie"], "ignatius": ["iggy"], "isabel": ["izzy"], "isabella": ["izzy", "bella"],
         "jacqueline": ["jackie"], "james": ["jim", "jimmy", "jamie"], "jeffrey": ["jeff"], "jennifer": ["jen", "jenny"], "jonathan": ["jon"],
         "joseph": ["joe", "joey"], "josephine": ["jo", "josie"], "marjorie": ["marj", "margie"], "joshua": ["josh"], "katherine": ["kate", "katie", "kathy"], "kathleen": ["kathy"], "kenneth": ["ken", "kenny"],

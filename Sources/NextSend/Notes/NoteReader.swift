@@ -224,7 +224,14 @@ public struct NoteReader: Sendable {
                 if let why = verdict.skipped { reading.skipped.append(SkippedStatement(quote: Self.quote(statement), why: why)) }
                 // (Claims taken back above sat before this line: what this statement added is last.)
                 lastStatement = (reading.claims.count - added.count)..<reading.claims.count
+                // ("…; nights can't run two systems for a month, she says. ⏎ She would also be happy with…":
+                // a statement that gives nothing but speaks of her again keeps her.)
+                let heldBefore = previous?.holder
                 previous = verdict.context
+                if previous?.holder == nil, verdict.claims.isEmpty, let heldBefore,
+                   verdict.words.contains(where: { ["she", "he", "she's", "he's", "her", "him"].contains($0) }) {
+                    previous?.holder = heldBefore
+                }
                 // ("I told the group two years on payback. Having slept on it, I want 18 months.": a figure
                 // left waits for the one that replaces it, as a topic named without one does.)
                 previous?.awaitsFigure = verdict.skipped == .noFigure || (verdict.skipped == .negation && verdict.context.numberTopic != nil)
@@ -999,7 +1006,8 @@ public struct NoteReader: Sendable {
     /// speaker reporting their own words of before (not "I still say…", "as I said, …").
     static func reportsOwnEarlierWords(_ quote: String) -> Bool {
         let words = NoteText.tokens(of: quote).filter(\.isWord).map(\.folded)
-        guard let said = words.indices.dropLast().first(where: { ["i", "i'd"].contains(words[$0]) && ["said", "told"].contains(words[$0 + 1]) })
+        // ("On the TCO, I'd been working to $1.2M.": where the speaker had been.)
+        guard let said = words.indices.dropLast().first(where: { ["i", "i'd"].contains(words[$0]) && ["said", "told", "been"].contains(words[$0 + 1]) })
         else { return false }
         return !(said > 0 && ["as", "like"].contains(words[said - 1]))
             && !words.contains { ["still", "stand", "stick", "standing", "sticking", "again"].contains($0) }
@@ -1357,6 +1365,12 @@ public struct NoteReader: Sendable {
                         note(.noTopic)
                         continue
                     }
+                    // "nights on 4 North are running at about 14% overtime right now": where a measure stands,
+                    // not a view of what it will be.
+                    if tokens[max(0, figures[index].first - 4)..<figures[index].first].contains(where: { $0.folded == "running" }) {
+                        note(.noTopic)
+                        continue
+                    }
                     // "Go-live in 90 days, which the vendor floated, won't happen": denied past an aside.
                     if Self.isDeniedAfterAside(figures[index], in: tokens) {
                         note(.negation)
@@ -1549,6 +1563,8 @@ public struct NoteReader: Sendable {
                                                      "vendor", "vendors", "partner", "auditor", "auditors", "board", "advisor", "advisors",
                                                      "adviser", "advisers", "insurer", "insurers", "regulator", "regulators",
                                                      "underwriter", "underwriters",
+                                                     // "Wetherden Partners are telling the board…": a firm by its name.
+                                                     "partners", "associates", "advisory",
                                                      // "our Epic TS rep keeps telling me…", "the Vizient benchmark puts…",
                                                      // "the med school dean wants…": sources outside the group.
                                                      "rep", "reps", "benchmark", "benchmarks", "survey", "study", "dean",
@@ -1574,6 +1590,9 @@ public struct NoteReader: Sendable {
     /// Words that end a person's title: "procurement lead", "head of nursing", "finance director".
     private static let titleHeads: Set<String> = ["lead", "head", "chief", "officer", "director", "manager", "chair", "president", "vp", "cfo",
                                                   "ceo", "cio", "cno", "coo", "ciso", "cmio", "counterpart", "team", "people"]
+    /// What a body outside the group is doing when it is the subject: "are telling the board", "is pushing".
+    private static let tellingWords: Set<String> = ["telling", "saying", "pushing", "arguing", "recommending", "advising", "suggesting",
+                                                    "insisting", "keen", "adamant", "clear", "set", "firm"]
     /// Outsiders a speaker may still call "ours": "our auditors", "our board", "my consultant".
     /// ("Our analysts", "our counsel" are usually the buyer's own staff.)
     private static let outsideBodies: Set<String> = ["auditor", "auditors", "consultant", "consultants", "adviser", "advisers", "advisor",
@@ -1758,13 +1777,17 @@ extension NoteReader {
            // ("Our auditors at Grantham & Pike want HITRUST": a body outside the group, even when it is "ours";
            // not "Our team wants…", "our nurses", the speaker's own people.)
            !openingWords.contains(where: { $0 < outsider && (Self.firstPerson.contains(tokens[$0].folded) || Self.prepositions.contains(tokens[$0].folded))
-               && !($0 + 1 == outsider && ["our", "my"].contains(tokens[$0].folded) && Self.outsideBodies.contains(tokens[outsider].folded)
+               && !(($0 + 1 == outsider || $0 + 2 == outsider && ["external", "outside", "independent", "new", "current"].contains(tokens[$0 + 1].folded))
+                    && ["our", "my"].contains(tokens[$0].folded) && Self.outsideBodies.contains(tokens[outsider].folded)
                     // (Not "Our board paper puts…", "Our board-approved budget": the speaker's own.)
                     && !(outsider + 1 < tokens.count && (tokens[outsider + 1].isMark("-") || Self.outsidersPaper.contains(tokens[outsider + 1].folded)
                          || Self.papers.contains(tokens[outsider + 1].folded)))) }),
            !(outsider + 1 < tokens.count && tokens[outsider + 1].isWord && !Self.viewWords.contains(tokens[outsider + 1].folded)
                && !Self.thirdPerson.contains(tokens[outsider + 1].folded) && !Self.subjectLinks.contains(tokens[outsider + 1].folded)
                && !["who", "that", "keeps", "keep", "kept", "still", "also"].contains(tokens[outsider + 1].folded)
+               // ("Wetherden Partners are apparently telling the board…".)
+               && !(["are", "is", "were", "was"].contains(tokens[outsider + 1].folded)
+                    && tokens[(outsider + 2)...].filter(\.isWord).prefix(2).contains(where: { Self.tellingWords.contains($0.folded) }))
                // "The Meridian analyst note has TCO … at around $1M": the outsider's paper.
                && !Self.outsidersPaper.contains(tokens[outsider + 1].folded)) {
             return Subject(voice: .outsider, named: true)
@@ -1838,6 +1861,8 @@ extension NoteReader {
             }
             // "I don't think we should build our own, whatever Kenver says": a name set aside.
             if name.first > 0, tokens[name.first - 1].folded == "whatever" { continue }
+            // "Same as Clodagh Byrne: a three-year term": the speaker agreeing, in their own words.
+            if name.first >= 2, tokens[name.first - 1].folded == "as", tokens[name.first - 2].folded == "same", case .stakeholder = voice { continue }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
             // ("Cosimo R. says Rory wants…": the same after an initial's full stop.)
             let said = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
@@ -1860,7 +1885,10 @@ extension NoteReader {
                 && tokens[(name.last + 1)...].firstIndex(where: { $0.isMark(",") }).map { comma in
                     tokens[comma...].contains { Self.firstPerson.contains($0.folded) }
                 } == true
-            if leading == ["now", "that"] || ["because", "since", "once"].contains(leading.last ?? ""), voice.isStakeholder || voice == .vendor,
+            // ("I'd land the TCO at around one point two million, after Jess has had a go at you": a later
+            // clause of time, the same.)
+            if leading == ["now", "that"] || ["because", "since", "once", "after", "before", "until", "when"].contains(leading.last ?? ""),
+               voice.isStakeholder || voice == .vendor,
                tokens[..<name.first].contains(where: { Self.firstPerson.contains($0.folded) }) || opensWithReason {
                 continue
             }
