@@ -1368,12 +1368,6 @@ import NextSendSynthetic
         #expect(claims("Lee Park: Can I just -- sorry -- on go-live I'm at thirty weeks.", format: .transcript) == [["lee", "30"]])
         // A log's date and the writer's initials are taken off; someone outside given a task holds nothing.
         #expect(claims("4/10  LP: Tobin to send the hybrid reference architecture to Dana.").isEmpty)
-        // Short forms: Gosia for Małgorzata, Archie for Archibald.
-        let nicknames = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
-            Stakeholder(id: "gosia", name: "Małgorzata Wrona", role: "security", influence: "influencer"),
-            Stakeholder(id: "archie", name: "Archibald Fennimore", role: "executive", influence: "decision-maker")])
-        #expect(nicknames.read(NoteDocument(text: "Gosia: HITRUST is required. Archie wants a big bang.", format: .note)).claims.map(\.stakeholder)
-            == ["gosia", "archie"])
     }
 
     /// What a review of blind25's rules by reading found they would misread, each kept right.
@@ -1515,12 +1509,6 @@ import NextSendSynthetic
         #expect(claims("Lee Park: The KLAS write-up Dana sent round says the average go-live is 30 weeks.").isEmpty)
         #expect(claims("Lee Park: Larkhill's procurement lead said their TCO came in at $2.05M.").isEmpty)
         #expect(claims("Lee Park: Legal's position is a three-year term.") == [["lee", "multi-year"]])
-        // Short forms: Bernie for Bernadette, Freddie for Frederica.
-        let nicknames = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
-            Stakeholder(id: "bernadette", name: "Bernadette Quill", role: "clinical", influence: "influencer"),
-            Stakeholder(id: "frederica", name: "Frederica Hale", role: "operations", influence: "user")])
-        #expect(nicknames.read(NoteDocument(text: "Bernie wants a pilot. Freddie wants a big bang.", format: .note)).claims.map(\.stakeholder)
-            == ["bernadette", "frederica"])
     }
 
     /// What a review by reading found the rules from blind27 to blind29 would misread, each kept right.
@@ -1652,11 +1640,15 @@ import NextSendSynthetic
             == [["dana", "big-bang"], ["dana", "standalone-ok"]])
         // A range said in words, with the multiplier once.
         #expect(claims("Dana Reyes: The TCO range I gave still holds, one point two to one point four million.") == [["dana", "1300000"]])
-        // Short forms: Tilly for Matilda, Jess for Jessamy.
-        let nicknames = NoteReader(taxonomy: Self.taxonomy, stakeholders: [
-            Stakeholder(id: "matilda", name: "Matilda Orr", role: "finance", influence: "influencer"),
-            Stakeholder(id: "jessamy", name: "Jessamy Vale", role: "operations", influence: "user")])
-        #expect(nicknames.read(NoteDocument(text: "Tilly wants a pilot. Jess wants a big bang.", format: .note)).claims.map(\.stakeholder)
-            == ["matilda", "jessamy"])
+    }
+
+    /// The short forms people go by, learned from the blind sets (blind25, blind28, blind29, blind31,
+    /// blind33): each names its person, in a group where no one else has that name.
+    @Test(arguments: [("Małgorzata Wrona", "Gosia"), ("Archibald Fennimore", "Archie"), ("Bernadette Quill", "Bernie"),
+                      ("Frederica Hale", "Freddie"), ("Matilda Orr", "Tilly"), ("Jessamy Vale", "Jess"), ("Theodora Quarrie", "Teddy")])
+    func shortFormsNameTheirPerson(name: String, shortForm: String) {
+        let reader = NoteReader(taxonomy: Self.taxonomy, stakeholders: Self.people + [
+            Stakeholder(id: "named", name: name, role: "operations", influence: "influencer")])
+        #expect(reader.read(NoteDocument(text: "\(shortForm) wants a big bang.", format: .note)).claims.map(\.stakeholder) == ["named"])
     }
 }
