@@ -1651,4 +1651,47 @@ import NextSendSynthetic
             Stakeholder(id: "named", name: name, role: "operations", influence: "influencer")])
         #expect(reader.read(NoteDocument(text: "\(shortForm) wants a big bang.", format: .note)).claims.map(\.stakeholder) == ["named"])
     }
+
+    /// What a review by reading found the rules from blind30 to blind33 would misread, each kept right.
+    @Test func theBlind30To33RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // Only someone's people as a body are theirs: "her CFO" is not.
+        #expect(claims("Dana said her CFO wants the three-year cost under $1M.").isEmpty)
+        // "up and running inside 20 weeks" is a go-live view.
+        #expect(claims("Dana wants go-live with every unit up and running inside 20 weeks.") == [["dana", "20"]])
+        // The speaker's own question, answered: the answer holds.
+        #expect(claims("When I asked what their three-year budget was, Dana said $1.2M.") == [["dana", "1200000"]])
+        // Someone brought in takes the next pronoun.
+        #expect(claims("Dana looped in her CFO. He wants payback inside 12 months.").isEmpty)
+        #expect(!claims("Dana wants a big bang. Her CFO overruled her. He wants it phased.", from: "lee").contains(["dana", "phased"]))
+        // Bare "move off" only as the speaker's own.
+        #expect(claims("Lee won't move off on-prem.") == [["lee", "on-prem-required"]])
+        #expect(claims("Dana Reyes: Then I'd move off annual.", format: .transcript).isEmpty)
+        // A clause of time where the name speaks keeps its view.
+        #expect(claims("Lee Park: I was in the room when Dana told the board she needs HITRUST.", format: .transcript) == [["dana", "hitrust-required"]])
+        // "was firm … last week" is held.
+        #expect(claims("Dana was firm on a $1.2M three-year cost last week.") == [["dana", "1200000"]])
+        #expect(claims("Lee was on HITRUST last month.").isEmpty)
+        // "That's Lee's number" after the speaker's own view: both.
+        #expect(claims("Dana Reyes: I can live with 20 months on payback. That's Lee's number.", format: .transcript) == [["dana", "20"], ["lee", "20"]])
+        // A "Their pitch," line with the writer's own views in it.
+        #expect(claims("Their pitch, to be fair, was strong. But we need HITRUST and I want payback inside 18 months.", from: "dana")
+            == [["dana", "hitrust-required"], ["dana", "18"]])
+        // A score is no sum of money.
+        #expect(claims("Lee Park: On the TCO I'd give them a three point five.", format: .transcript).isEmpty)
+        // "zero interest in" denies only what follows it closely.
+        #expect(claims("Lee has zero interest in a pilot and wants HITRUST from day one.") == [["lee", "hitrust-required"]])
+        // "came into this needing … and that hasn't changed" is held.
+        #expect(claims("We came into this needing HITRUST and that hasn't changed.", from: "lee") == [["lee", "hitrust-required"]])
+        #expect(claims("I came into this wanting a big bang, and I've listened to the nursing side all week.", from: "lee").isEmpty)
+        // Politeness after a day.
+        #expect(claims("Following up from yesterday I wanted to confirm we need HITRUST.", from: "lee") == [["lee", "hitrust-required"]])
+        #expect(claims("Yesterday I wanted to flip the switch everywhere.", from: "lee").isEmpty)
+        // The board briefed, then its own view: the board's.
+        #expect(claims("Dana briefed the board, who want the three-year cost under $1M.").isEmpty)
+        // A declared short form is a name in mixed case, ending where the name ends.
+        #expect(claims("Lee Park, who goes by HITRUST as the standard.\nLee wants a pilot.") == [["lee", "pilot-first"]])
+    }
 }

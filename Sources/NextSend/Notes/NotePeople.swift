@@ -188,11 +188,11 @@ struct NotePeople: Sendable {
         return people.keys == keys ? nil : people
     }
     /// `"Sandy" is Alexandrina Morrow`: a short form in quotes, then the whole name.
-    nonisolated(unsafe) private static let quotedAlias = try! Regex(#"["“](\p{Lu}[\p{L}'’]+)["”] is ((?:\p{Lu}[\p{L}'’-]+ ){1,3}\p{Lu}[\p{L}'’-]+)"#,
+    nonisolated(unsafe) private static let quotedAlias = try! Regex(#"["“](\p{Lu}\p{Ll}[\p{L}'’]*)["”] is ((?:\p{Lu}[\p{L}'’-]+ ){1,3}\p{Lu}[\p{L}'’-]+)"#,
                                                                        as: (Substring, Substring, Substring).self)
     /// `Theodora Quarrie (CFO, goes by Teddy)`, `Ottoline Vance, known as Otty`.
     nonisolated(unsafe) private static let goesBy = try! Regex(
-        #"((?:\p{Lu}[\p{L}'’-]+ ){1,3}\p{Lu}[\p{L}'’-]+) ?[(,][^()\n.;]{0,60}?\b(?:goes by|known as) ["“]?(\p{Lu}[\p{L}'’]+)"#,
+        #"((?:\p{Lu}[\p{L}'’-]+ ){1,3}\p{Lu}[\p{L}'’-]+) ?[(,][^()\n.;]{0,60}?\b(?:goes by|known as) ["“]?(\p{Lu}\p{Ll}[\p{L}'’]*)["”]?(?=[),.;:]|\s|$)"#,
         as: (Substring, Substring, Substring).self)
 
     private mutating func add(_ key: String, _ id: String, single: Bool) {

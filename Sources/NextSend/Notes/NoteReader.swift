@@ -124,8 +124,21 @@ public struct NoteReader: Sendable {
                    reading.claims[lastStatement].allSatisfy({ $0.stakeholder == speaker }),
                    let credit = credit(statement, lowercaseText: lowercaseText), credit.id != speaker {
                     let given = reading.claims[lastStatement]
-                    for index in lastStatement { reading.claims[index].stakeholder = credit.id }
-                    if credit.alsoSpeaker { reading.claims += given }
+                    // (After the speaker's own first-person view, "I can live with 20 months. That's Lee's number."
+                    // is both theirs.)
+                    let own = given.contains { claim in
+                        NoteText.tokens(of: claim.quote).contains { ["i", "i'm", "i'd", "i've", "i'll", "my", "me", "im", "id"].contains($0.folded) }
+                    }
+                    if own {
+                        reading.claims += given.map { claim in
+                            var theirs = claim
+                            theirs.stakeholder = credit.id
+                            return theirs
+                        }
+                    } else {
+                        for index in lastStatement { reading.claims[index].stakeholder = credit.id }
+                        if credit.alsoSpeaker { reading.claims += given }
+                    }
                     lastStatement = lastStatement.lowerBound..<reading.claims.count
                     continue
                 }
@@ -228,8 +241,11 @@ public struct NoteReader: Sendable {
                 // a statement that gives nothing but speaks of her again keeps her.)
                 let heldBefore = previous?.holder
                 previous = verdict.context
+                // (The pronoun as a subject, and no one else in it: not "Her CFO overruled her.")
                 if previous?.holder == nil, verdict.claims.isEmpty, let heldBefore,
-                   verdict.words.contains(where: { ["she", "he", "she's", "he's", "her", "him"].contains($0) }) {
+                   verdict.words.contains(where: { ["she", "he", "she's", "he's"].contains($0) }),
+                   !verdict.words.contains(where: { Self.outsiderWords.contains($0) || Self.outsideTitles.contains($0)
+                       || ["deputy", "boss", "colleague", "cfo", "ciso"].contains($0) }) {
                     previous?.holder = heldBefore
                 }
                 // ("I told the group two years on payback. Having slept on it, I want 18 months.": a figure
@@ -724,8 +740,20 @@ public struct NoteReader: Sendable {
                                                    ["want", "to", "know"], ["wants", "to", "know"], ["asking", "if"], ["asking", "whether"]]
         // "Desmond asked me whether a three-year term could…": the same, with whom it was asked.
         + ["me", "us", "him", "her", "them"].flatMap { whom in [["asked", whom, "whether"], ["asked", whom, "if"], ["asking", whom, "whether"]] }
-        // "Desmond asked what our annual price escalator is", "asked how long a pilot takes".
-        + ["what", "how", "when", "which", "why"].flatMap { word in [["asked", word], ["asking", word], ["asked", "me", word], ["asked", "us", word]] }
+
+    /// "Desmond asked what our annual price escalator is", "asked me how long a pilot takes": a
+    /// question someone else asked (not "When I asked what their budget was, Dana said $1.2M", the
+    /// answer after the speaker's own question).
+    static func asksWhat(_ words: [String]) -> Bool {
+        words.indices.contains { at in
+            guard ["asked", "asking"].contains(words[at]), at > 0, !["i", "we", "when", "after", "once", "if", "i'd", "we'd"].contains(words[at - 1])
+            else { return false }
+            var next = at + 1
+            if next < words.count, ["me", "us", "him", "her", "them"].contains(words[next]) { next += 1 }
+            return next < words.count && ["what", "how", "when", "which", "why"].contains(words[next])
+        }
+    }
+
     /// Where the first condition of a statement starts, if any.
     static func conditionStart(_ tokens: [NoteToken]) -> Int? {
         let positions = tokens.indices.filter { tokens[$0].kind != .mark }
@@ -782,7 +810,7 @@ public struct NoteReader: Sendable {
                                                       ["first", "instinct"], ["initial", "instinct"], ["walked", "in", "here"],
                                                       ["walked", "in", "today"], ["walked", "in", "wanting"], ["came", "in", "here"],
                                                       // "I came into this wanting a big bang": where the speaker started.
-                                                      ["came", "into", "this"], ["came", "in", "wanting"],
+                                                      ["i", "came", "in", "wanting"],
                                                       ["came", "in", "wanting"], ["came", "in", "today", "wanting"],
                                                       // "I'd have liked to flip the switch": a wish given up.
                                                       ["have", "liked"], ["have", "preferred"], ["have", "wanted"],
@@ -870,9 +898,20 @@ public struct NoteReader: Sendable {
            words.indices.dropLast().contains(where: { at in
                at > was && at - was <= 5 && (["in", "until", "till", "through"].contains(words[at]) && NoteText.months.contains(words[at + 1])
                    || words[at] == "last" && at + 2 == words.count && ["month", "week", "year", "quarter", "spring", "summer", "autumn", "fall",
-                                                                       "winter"].contains(words[at + 1]))
+                                                                       "winter"].contains(words[at + 1])
+                      // (Only where someone stood, "was on HITRUST last month": not "Dana was firm on the cap last week".)
+                      && was + 2 < words.count && ["on", "at", "for"].contains(words[was + 2]))
            }),
-           !words.contains(where: { ["still", "that", "wants", "want", "said", "saying", "hoping", "clear", "confirmed", "told", "planning"].contains($0) }) {
+           !words.contains(where: { ["still", "that", "wants", "want", "said", "saying", "hoping", "clear", "confirmed", "told", "planning",
+                                     "firm", "adamant", "insistent", "pushing"].contains($0) }) {
+            return true
+        }
+        // "I came into this wanting a big bang", "I came into this week insisting that…": where the speaker
+        // started (not "We came into this needing HITRUST and that hasn't changed").
+        if let came = words.indices.dropLast(3).first(where: { ["i", "we"].contains(words[$0]) && words[$0 + 1] == "came" && words[$0 + 2] == "into"
+               && words[$0 + 3] == "this" }),
+           words[(came + 4)...].prefix(2).contains(where: { $0.hasSuffix("ing") && $0 != "thing" }),
+           !words.contains(where: { ["still", "changed", "unchanged"].contains($0) }) || contains(words, ["changed", "my", "mind"]) {
             return true
         }
         // ("I'd wanted a one-year deal as a fallback, and I don't need it now": the same.)
@@ -883,7 +922,11 @@ public struct NoteReader: Sendable {
             let then = index >= 2 && (words[index - 2] == "on" && NoteText.weekdays.contains(words[index - 1])
                 || words[index - 2] == "last" && ["week", "month", "time"].contains(words[index - 1]))
                 || index >= 1 && words[index - 1] == "yesterday"
-            if then, !words.contains(where: { ["still", "say", "and", "but"].contains($0) }) { return true }
+            // (Not the politeness of "Following up from yesterday I wanted to confirm we need HITRUST".)
+            if then, !words.contains(where: { ["still", "say", "and", "but"].contains($0) }),
+               index + 3 >= words.count || !["confirm", "flag", "let", "mention", "share", "clarify", "check", "say", "note", "add"].contains(words[index + 3]) {
+                return true
+            }
         }
         return false
     }
@@ -1204,8 +1247,11 @@ public struct NoteReader: Sendable {
         // its subject, for a "he" or "she" after it.
         if mentions.isEmpty, verdict.context.holder == nil, let first = tokens.firstIndex(where: \.isWord) {
             let named = people.mentions(in: tokens, lowercaseText: lowercaseText)
+            // (Not "Dana looped in her CFO. He wants…": someone else brought in.)
             if named.count == 1, named[0].first == first, !named[0].possessive, case let .person(id) = named[0].match,
-               named[0].last + 1 < tokens.count, tokens[named[0].last + 1].isWord {
+               named[0].last + 1 < tokens.count, tokens[named[0].last + 1].isWord, !Self.bringsInSomeoneElse(words),
+               !words.contains(where: { Self.outsiderWords.contains($0) || Self.outsideTitles.contains($0)
+                   || ["looped", "brought", "introduced", "copied", "cc'd", "deputy", "boss", "colleague"].contains($0) }) {
                 verdict.context.holder = id
             }
         }
@@ -1230,7 +1276,7 @@ public struct NoteReader: Sendable {
         // (Only where nothing is punctuated: "Can I just -- sorry -- on the three-year cost I'm at $640k." is no question.)
         let unmarkedQuestion = ending != "." && ending != "!" && words.count > 2 && ["can", "could", "is", "are", "does", "should", "will", "would", "shall"].contains(words[0])
             && ["the", "we", "you", "it", "they", "he", "she", "i", "this", "that", "there", "our", "your"].contains(words[1])
-        if ending == "?" || unmarkedQuestion || (!answered && Self.questionCues.contains(where: { Self.contains(words, $0) })) {
+        if ending == "?" || unmarkedQuestion || (!answered && (Self.questionCues.contains(where: { Self.contains(words, $0) }) || Self.asksWhat(words))) {
             verdict.skipped = .question
             return verdict
         }
@@ -1250,7 +1296,11 @@ public struct NoteReader: Sendable {
                 return !before[..<(on - 2)].suffix(3).contains { Self.isNegation($0) }
             }
             // ("Then I'd move off annual": the same, said of what the speaker would do.)
-            guard before.count >= 2, before[before.count - 1] == "off", ["moved", "moving", "move"].contains(before[before.count - 2]) else { return false }
+            // (Bare "move" only as what the speaker would do: "I'd move off annual", not "no way Lee will move off on-prem".)
+            guard before.count >= 2, before[before.count - 1] == "off",
+                  ["moved", "moving"].contains(before[before.count - 2])
+                    || before[before.count - 2] == "move" && before.count >= 3 && ["i'd", "we'd", "i'll", "we'll", "id"].contains(before[before.count - 3])
+            else { return false }
             return !before.dropLast(2).suffix(3).contains { Self.isNegation($0) || ["refuse", "refuses", "refused", "resist", "resists"].contains($0) }
         }
         if !movedOff.isEmpty {
@@ -1367,7 +1417,10 @@ public struct NoteReader: Sendable {
                     }
                     // "nights on 4 North are running at about 14% overtime right now": where a measure stands,
                     // not a view of what it will be.
-                    if tokens[max(0, figures[index].first - 4)..<figures[index].first].contains(where: { $0.folded == "running" }) {
+                    // (Right before it, "is running at about": not "up and running inside 20 weeks".)
+                    let lead = tokens[max(0, figures[index].first - 3)..<figures[index].first].filter(\.isWord).map(\.folded)
+                    if let running = lead.firstIndex(of: "running"), lead[(running + 1)...].allSatisfy({ ["at", "about", "around", "roughly"].contains($0) }),
+                       running == lead.startIndex || lead[running - 1] != "and" {
                         note(.noTopic)
                         continue
                     }
@@ -1727,7 +1780,11 @@ extension NoteReader {
                 } ?? false
                 if relative || namedRelative { return Subject(voice: .outsider, named: true) }
                 // "our Epic TS rep keeps telling me…": a habit word may come before the verb.
-                guard index + 1 + aside == verb || Self.subjectLinks.contains(next)
+                // ("Dana briefed the board, who want the three-year cost under $1M": the board's own view.)
+                // (A body outside the group only: not "spoke for the 3 West charge nurses, who want to go first".)
+                let relativeWho = tokens[index + 1].isMark(",") && index + 2 < verb && tokens[index + 2].folded == "who"
+                    && Self.outsideBodies.contains(tokens[index].folded)
+                guard index + 1 + aside == verb || Self.subjectLinks.contains(next) || relativeWho
                     || ["keeps", "keep", "kept", "still", "also", "have", "has", "had"].contains(next)
                     || Self.outsiderHeads.contains(next) else { continue }
                 let between = (index + 1 + aside)..<verb
@@ -1805,13 +1862,17 @@ extension NoteReader {
                 let someone = index > 0 && ["a", "an"].contains(tokens[index - 1].folded)
                     && Self.outsideTitles.contains(tokens[index].folded) && !(index + 1 < tokens.count && tokens[index + 1].isMark("-"))
                 // ("Florian said his night staff would take a separate app": his own people, for whom he speaks.)
-                if index >= 1, tokens[max(0, index - 3)..<index].contains(where: { ["his", "her"].contains($0.folded) }),
+                // (Their people as a body only: not "Dana said her CFO wants…", "his CISO", "her board".)
+                if index >= 1, ["staff", "team", "people", "folks", "nurses", "office", "department"].contains(tokens[index].folded),
+                   tokens[max(0, index - 3)..<index].contains(where: { ["his", "her"].contains($0.folded) }),
                    !names.contains(where: { $0.first > name.last && $0.first < index }) {
                     return false
                 }
                 // ("Hildegard told the board she wants it phased": whom she told, not who holds it.)
+                // (Not "briefed the board, who want…": the board's own view after it.)
                 let told = index >= 2 && ["the", "our", "their", "her", "his"].contains(tokens[index - 1].folded)
                     && ["told", "tell", "tells", "telling", "wrote", "emailed", "briefed", "asked", "warned", "reminded"].contains(tokens[index - 2].folded)
+                    && !tokens[(index + 1)...].prefix(2).contains(where: { ["who", "which"].contains($0.folded) })
                 return Self.outsiderWords.contains(tokens[index].folded) && !told && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
                     && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
                         || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens))
@@ -1887,7 +1948,13 @@ extension NoteReader {
                 } == true
             // ("I'd land the TCO at around one point two million, after Jess has had a go at you": a later
             // clause of time, the same.)
-            if leading == ["now", "that"] || ["because", "since", "once", "after", "before", "until", "when"].contains(leading.last ?? ""),
+            // (For "after", "before", "until" and "when", only where the name says nothing in its clause: not
+            // "I was in the room when Dana told the board she needs HITRUST".)
+            let timeClause = ["after", "before", "until", "when"].contains(leading.last ?? "")
+            let saysInItsClause = tokens[(name.last + 1)...].prefix(while: { !$0.isMark(",") })
+                .contains { (Self.viewWords.contains($0.folded) && !["has", "had", "have", "having"].contains($0.folded))
+                    || Self.speechWords.contains($0.folded) || Self.passingOn.contains($0.folded) }
+            if leading == ["now", "that"] || ["because", "since", "once"].contains(leading.last ?? "") || (timeClause && !saysInItsClause),
                voice.isStakeholder || voice == .vendor,
                tokens[..<name.first].contains(where: { Self.firstPerson.contains($0.folded) }) || opensWithReason {
                 continue
@@ -2455,8 +2522,10 @@ extension NoteReader {
                 if token.folded == "but" { break }
                 if ["and", "then"].contains(token.folded), !others.contains(where: { $0.first == look + 1 }) { joined = true }
                 // "has zero interest in a homegrown tool", "little appetite for a big bang".
+                // (Only the position right after it, and not "a little interest".)
                 if ["zero", "little"].contains(token.folded), look + 1 < tokens.count,
-                   ["interest", "appetite", "patience", "tolerance"].contains(tokens[look + 1].folded) {
+                   ["interest", "appetite", "patience", "tolerance"].contains(tokens[look + 1].folded),
+                   mention.first - look <= 5, !(look > 0 && tokens[look - 1].folded == "a") {
                     return true
                 }
                 if Self.isNegation(token.folded) {
@@ -2509,7 +2578,11 @@ extension NoteReader {
                    look + 1 < tokens.count, ["going", "gonna", "work", "happen", "fly", "realistic"].contains(tokens[look + 1].folded) {
                     return true
                 }
-                if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word) { return true }
+                // ("…HITRUST and that hasn't changed": the view standing, not denied.)
+                if word != "alone", word.hasSuffix("n't") || Self.negatorsAfter.contains(word),
+                   !(look + 1 < tokens.count && ["changed", "moved", "shifted", "budged", "wavered", "gone", "altered"].contains(tokens[look + 1].folded)) {
+                    return true
+                }
                 // "SOC 2 on its own is a non-starter" ("non-starter" is written in three tokens).
                 if word == "non", tokens[(look + 1)...].first(where: \.isWord)?.folded == "starter" { return true }
                 seen += 1
@@ -2595,8 +2668,11 @@ extension NoteReader {
         let before = tokens[..<figure.first].last(where: \.isWord)?.folded ?? ""
         // ("One point three on the TCO", "still one point two five": said in words, a sum of dollars
         // that small is never meant.)
+        // (Not a score: "I'd give them a three point five on TCO", "scored four point two".)
         guard ["to", "at", "is", "about", "around", "nearer", "near", "under", "max", "ceiling", "cap", "of", "settle", "be"].contains(before)
-            || tokens[figure.first].isWord else { return nil }
+            || tokens[figure.first].isWord && !["a", "give", "gave", "giving", "score", "scored", "scores", "rate", "rated", "rating"].contains(before)
+                && !tokens[(figure.last + 1)...].prefix(2).map(\.folded).elementsEqual(["out", "of"])
+        else { return nil }
         return value * 1_000_000
     }
 
