@@ -155,7 +155,8 @@ import Testing
         // 0.820 on their first looks, after blind30 and blind31's rules; blind33 reads 1.000 / 0.906
         // after its general rules: the ordinary bar. blind34 and blind35, the thirty-fifth and
         // thirty-sixth, written the same way, read 0.909 / 0.775 and 0.916 / 0.882 on their first
-        // looks, after blind33's rules.
+        // looks, after blind33's rules, and 0.981 / 0.798 and 0.992 / 0.919 after their general rules:
+        // blind34 held to what it reads.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
@@ -163,8 +164,7 @@ import Testing
         case "blind20": (0.89, 0.82)
         case "blind21": (0.95, 0.79)
         case "blind25": (0.95, 0.77)
-        case "blind34": (0.90, 0.77)
-        case "blind35": (0.91, 0.88)
+        case "blind34": (0.95, 0.79)
         default: (0.95, 0.80)
         }
         #expect(score.precision >= precision, "\(summary)\nwrong:\n\(score.wrong.joined(separator: "\n"))")

@@ -1694,4 +1694,44 @@ import NextSendSynthetic
         // A declared short form is a name in mixed case, ending where the name ends.
         #expect(claims("Lee Park, who goes by HITRUST as the standard.\nLee wants a pilot.") == [["lee", "pilot-first"]])
     }
+
+    /// What the first looks at blind34 and blind35 got wrong, each read right now, and where each rule stops.
+    @Test func theBlind34And35Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // Tasks that open with "write" or "ask" after a name.
+        #expect(claims("- Dana: write up the hybrid architecture for Lee.", format: .markdown).isEmpty)
+        #expect(claims("- Dana: ask Rosterline for three-year term pricing with a cap.", format: .markdown).isEmpty)
+        // A figure or a view disowned.
+        #expect(claims("Dana Reyes: Fifteen was me getting carried away.", format: .transcript).isEmpty)
+        #expect(claims("I asked for it inside Epic on Monday and I was wrong.", from: "dana").isEmpty)
+        // The figure that leads into its topic, not an aside after it.
+        #expect(claims("Lee also said 270 days to go-live, which is his nine months again.") == [["lee", "38.5714"]])
+        // Someone unnamed, by what they are.
+        #expect(claims("The Stainforth man told Lee 12% on overtime is typical.", from: "dana").isEmpty)
+        #expect(claims("A chief nurse I know at Kirkby Vale said their payback took 26 months.", from: "dana").isEmpty)
+        #expect(claims("Lee says Dana (charge nurse, 4 North) is keen for her unit to be the pilot.") == [["dana", "pilot-first"]])
+        // "heard him say" is the one just written about.
+        #expect(claims("Lee is cautious on go-live. I have heard him say thirty-six weeks.", from: "dana") == [["lee", "36"]])
+        // Passed on with when it was said between.
+        #expect(claims("Dana told me yesterday afternoon that Lee now wants the pilot on 5 South.") == [["lee", "pilot-first"]])
+        // An aside's own sentence ends at its bracket.
+        #expect(claims("Lee pushed back on price. (He would say that.) I put our number on the table at $1.28M for three years, all in.").isEmpty)
+        // Someone the group does not know, speaking; hearsay "I gather".
+        #expect(claims("Xanthe claimed customers our size see overtime fall by 18% in the first year.", from: "dana").isEmpty)
+        #expect(claims("Halberd & Pryce are telling the board to go hybrid, I gather.", from: "dana").isEmpty)
+        // Where the speaker started, and where someone was until a day.
+        #expect(claims("I went into Monday wanting everything inside Epic, and I've changed my mind.", from: "dana").isEmpty)
+        #expect(claims("Dana Reyes: I was on annual until Thursday.", format: .transcript).isEmpty)
+        // What the speaker says they were, or asked for, gives way to where they are now.
+        #expect(claims("Dana Reyes: I asked for annual on Monday. With the cap written in, a three-year term is fine with me.", format: .transcript)
+            == [["dana", "multi-year"]])
+        // A sum in millions said in words is kept beside another sum.
+        #expect(claims("Dana Reyes: The three-year cost is still capped at one point oh five, so we're eleven thousand apart.", format: .transcript)
+            == [["dana", "1050000"]])
+        // A name in a condition holds nothing.
+        #expect(claims("Dana Reyes: I'm still for doing it in phases, with a pilot first if Lee wants one.", format: .transcript)
+            == [["dana", "phased"]])
+    }
 }

@@ -110,7 +110,7 @@ struct NotePeople: Sendable {
         "gregory": ["greg"], "gwendolyn": ["gwen"], "gwendoline": ["gwen"], "henrietta": ["hetty", "hettie"], "ignatius": ["iggy"], "isabel": ["izzy"], "isabella": ["izzy", "bella"],
         "jacqueline": ["jackie"], "james": ["jim", "jimmy", "jamie"], "jeffrey": ["jeff"], "jennifer": ["jen", "jenny"], "jonathan": ["jon"],
         "joseph": ["joe", "joey"], "josephine": ["jo", "josie"], "marjorie": ["marj", "margie"], "joshua": ["josh"], "katherine": ["kate", "katie", "kathy"], "kathleen": ["kathy"], "kenneth": ["ken", "kenny"],
-        "lawrence": ["larry"], "leonard": ["len", "lenny"], "margaret": ["maggie", "meg", "peggy"], "matthew": ["matt"], "michael": ["mike"],
+        "lawrence": ["larry"], "leonard": ["len", "lenny"], "margaret": ["maggie", "meg", "peggy", "mags"], "magdalena": ["mags", "magda"], "matthew": ["matt"], "michael": ["mike"],
         "montgomery": ["monty"], "nathaniel": ["nate"], "nathan": ["nate"], "nicholas": ["nick", "nicky"], "nicola": ["nicky"],
         "patricia": ["patty", "trish"], "patrick": ["paddy"], "peter": ["pete"], "philip": ["phil"], "phillip": ["phil"], "philippa": ["pippa"],
         "rebecca": ["becky", "becca"], "reginald": ["reggie"], "richard": ["rick", "ricky"], "robert": ["bob", "bobby", "robbie"],

@@ -614,6 +614,10 @@ public struct NoteReader: Sendable {
                 let opensSentence = initial && ["He ", "She ", "They ", "We ", "It ", "That ", "This ", "There ", "He's ", "She's "]
                     .contains { rest.starts(with: $0) }
                 if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) || opensSentence { flush() }
+            } else if character == ")", index > 0, ".?!".contains(characters[index - 1]), next.isWhitespace {
+                // "(He would say that.) I put our number on the table…": an aside's own sentence ends there.
+                current.append(character)
+                flush()
             } else if (character == "—" || character == "–" || character == "-"), index > 0, characters[index - 1] == " ", next == " " {
                 flush()
             } else if character == ",", line[line.index(line.startIndex, offsetBy: index)...].hasPrefix(", but "),
@@ -811,6 +815,8 @@ public struct NoteReader: Sendable {
                                                       ["walked", "in", "today"], ["walked", "in", "wanting"], ["came", "in", "here"],
                                                       // "I came into this wanting a big bang": where the speaker started.
                                                       ["i", "came", "in", "wanting"],
+                                                      // "Fifteen was me getting carried away", "I asked for it inside Epic and I was wrong".
+                                                      ["getting", "carried", "away"], ["got", "carried", "away"], ["i", "was", "wrong"],
                                                       ["came", "in", "wanting"], ["came", "in", "today", "wanting"],
                                                       // "I'd have liked to flip the switch": a wish given up.
                                                       ["have", "liked"], ["have", "preferred"], ["have", "wanted"],
@@ -897,6 +903,8 @@ public struct NoteReader: Sendable {
                && ["was", "were"].contains(words[$0 + 1]) }),
            words.indices.dropLast().contains(where: { at in
                at > was && at - was <= 5 && (["in", "until", "till", "through"].contains(words[at]) && NoteText.months.contains(words[at + 1])
+                   // ("I was on annual until Thursday.")
+                   || ["until", "till"].contains(words[at]) && NoteText.weekdays.contains(words[at + 1]) && at + 2 == words.count
                    || words[at] == "last" && at + 2 == words.count && ["month", "week", "year", "quarter", "spring", "summer", "autumn", "fall",
                                                                        "winter"].contains(words[at + 1])
                       // (Only where someone stood, "was on HITRUST last month": not "Dana was firm on the cap last week".)
@@ -908,9 +916,10 @@ public struct NoteReader: Sendable {
         }
         // "I came into this wanting a big bang", "I came into this week insisting that…": where the speaker
         // started (not "We came into this needing HITRUST and that hasn't changed").
-        if let came = words.indices.dropLast(3).first(where: { ["i", "we"].contains(words[$0]) && words[$0 + 1] == "came" && words[$0 + 2] == "into"
-               && words[$0 + 3] == "this" }),
-           words[(came + 4)...].prefix(2).contains(where: { $0.hasSuffix("ing") && $0 != "thing" }),
+        // ("I went into Monday wanting everything inside Epic": the same.)
+        if let came = words.indices.dropLast(3).first(where: { ["i", "we"].contains(words[$0]) && ["came", "went"].contains(words[$0 + 1])
+               && words[$0 + 2] == "into" }),
+           words[(came + 3)...].prefix(3).contains(where: { $0.hasSuffix("ing") && $0 != "thing" && $0 != "morning" && $0 != "evening" }),
            !words.contains(where: { ["still", "changed", "unchanged"].contains($0) }) || contains(words, ["changed", "my", "mind"]) {
             return true
         }
@@ -1050,7 +1059,9 @@ public struct NoteReader: Sendable {
     static func reportsOwnEarlierWords(_ quote: String) -> Bool {
         let words = NoteText.tokens(of: quote).filter(\.isWord).map(\.folded)
         // ("On the TCO, I'd been working to $1.2M.": where the speaker had been.)
-        guard let said = words.indices.dropLast().first(where: { ["i", "i'd"].contains(words[$0]) && ["said", "told", "been"].contains(words[$0 + 1]) })
+        // ("I was on-prem for the whole system.", "I asked for annual on Monday": the same.)
+        guard let said = words.indices.dropLast().first(where: { ["i", "i'd"].contains(words[$0])
+            && ["said", "told", "been", "was", "asked", "argued", "pushed"].contains(words[$0 + 1]) })
         else { return false }
         return !(said > 0 && ["as", "like"].contains(words[said - 1]))
             && !words.contains { ["still", "stand", "stick", "standing", "sticking", "again"].contains($0) }
@@ -1610,8 +1621,11 @@ public struct NoteReader: Sendable {
     private static let reportedPronouns: Set<String> = ["he", "she", "he'll", "she'll", "he'd", "she'd", "he's", "she's"]
     private static let speechWords: Set<String> = ["said", "says", "thinks", "thought", "estimated", "estimates", "told", "tells", "mentioned",
                                                    "quoted", "expects", "insists", "wants", "prefers", "believes", "feels", "reckons",
+                                                   "claimed", "stated", "promised",
                                                    "suggested", "suggests", "argued", "claims", "figures", "confirmed", "puts", "put"]
     private static let outsiderWords: Set<String> = ["consultant", "consultants", "counsel", "team", "people", "folks", "nurses", "staff", "office",
+                                                     // "The Stainforth man told Winifred…", "A chief nurse I know at Kirkby Vale said…".
+                                                     "man", "woman", "guy", "chap", "nurse",
                                                      "analyst", "analysts", "committee", "department", "someone", "somebody", "everyone",
                                                      "vendor", "vendors", "partner", "auditor", "auditors", "board", "advisor", "advisors",
                                                      "adviser", "advisers", "insurer", "insurers", "regulator", "regulators",
@@ -1750,7 +1764,8 @@ extension NoteReader {
             // ("Big bang, the consultant says" is still the consultant's: a verb of speech.)
             let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
-            for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded) {
+            for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded)
+                && !Self.isInNamedAside(index, in: tokens, names: names) {
                 if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens)
                     || Self.isWithOwnPeople(index, in: tokens, names: names) { continue }
                 // "payback inside 18 mo or the board wont look at it": after "or", past every view the
@@ -1827,6 +1842,7 @@ extension NoteReader {
         // Not "For the nurses, I'd…" (after a preposition) nor "staff data" (a word describing another).
         // ("The Chartis consultant …": the last of two outsider words is the one the rest reads on.)
         if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) && !Self.isColleague($0, in: tokens)
+                && !Self.isInNamedAside($0, in: tokens, names: names)
                 && !($0 + 1 < tokens.count && Self.outsiderWords.contains(tokens[$0 + 1].folded)) }),
            !names.contains(where: { $0.first < outsider }),
            // "The CFO (Dana Reyes) wants…": the title names a stakeholder.
@@ -1874,6 +1890,7 @@ extension NoteReader {
                     && ["told", "tell", "tells", "telling", "wrote", "emailed", "briefed", "asked", "warned", "reminded"].contains(tokens[index - 2].folded)
                     && !tokens[(index + 1)...].prefix(2).contains(where: { ["who", "which"].contains($0.folded) })
                 return Self.outsiderWords.contains(tokens[index].folded) && !told && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
+                    && !Self.isInNamedAside(index, in: tokens, names: names)
                     && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
                         || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens))
             }) {
@@ -1883,6 +1900,12 @@ extension NoteReader {
         // "Kingsbridge got their go-live in 28 weeks, I heard": what the speaker heard, from no one in
         // the group, is not the speaker's view (not "I hear you on payback, but I want 18").
         if names.isEmpty, Self.isHearsay(words) { return Subject(voice: .outsider, named: true) }
+        // "but I have heard him say thirty-six weeks": the one just written about.
+        if names.isEmpty, words.indices.dropLast(2).contains(where: { ["heard", "hear"].contains(words[$0]) && ["him", "her"].contains(words[$0 + 1])
+            && ["say", "said", "saying", "mention", "argue", "quote"].contains(words[$0 + 2]) }) {
+            if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
+            return Subject(voice: .outsider, named: false)
+        }
         // "And Mireille tells me the hosted part will run in the US region, which is what I need": what
         // someone passes on, taken by the speaker as theirs.
         if voice.isStakeholder, Self.takesAsOwn(words) { return Subject(voice: voice, named: false) }
@@ -1922,16 +1945,22 @@ extension NoteReader {
             }
             // "I don't think we should build our own, whatever Kenver says": a name set aside.
             if name.first > 0, tokens[name.first - 1].folded == "whatever" { continue }
+            // "…, with a pilot first if Kester Amadi wants one": a name in a condition holds nothing.
+            if name.first > 0, ["if", "unless", "whether"].contains(tokens[name.first - 1].folded), case .stakeholder = voice { continue }
             // "Same as Clodagh Byrne: a three-year term": the speaker agreeing, in their own words.
             if name.first >= 2, tokens[name.first - 1].folded == "as", tokens[name.first - 2].folded == "same", case .stakeholder = voice { continue }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
             // ("Cosimo R. says Rory wants…": the same after an initial's full stop.)
             let said = name.last + 1 < tokens.count && tokens[name.last + 1].isMark(".") ? name.last + 2 : name.last + 1
             if said + 1 < tokens.count, Self.passingOn.contains(tokens[said].folded),
-               let other = names.first(where: { $0.first > said && $0.first <= said + 3 }),
-               // ("Osric passed on that Clementine wants annual": the same.)
-               tokens[(said + 1)..<other.first].allSatisfy({ ["me", "us", "that", "on"].contains($0.folded) }),
-               let verb = Self.afterAside(other.last + 1, in: tokens),
+               let other = names.first(where: { $0.first > said && $0.first <= said + 6 }),
+               // ("Osric passed on that Clementine wants annual": the same; "told me yesterday afternoon that
+               // Tobias now wants…": and when.)
+               tokens[(said + 1)..<other.first].allSatisfy({ ["me", "us", "that", "on", "yesterday", "today", "afternoon", "morning", "evening",
+                                                               "last", "night", "week"].contains($0.folded) || NoteText.weekdays.contains($0.folded) }),
+               // ("…that Tobias now wants the pilot": a word of time or degree may come first.)
+               let aside = Self.afterAside(other.last + 1, in: tokens),
+               let verb = tokens[aside...].firstIndex(where: { !["now", "still", "also", "really", "definitely", "clearly"].contains($0.folded) }),
                Self.viewWords.contains(tokens[verb].folded) || Self.standsOn(after: verb - 1, within: 1, before: tokens.count, in: tokens) {
                 continue
             }
@@ -2201,6 +2230,14 @@ extension NoteReader {
         return false
     }
 
+    /// Whether `index` is inside brackets right after a stakeholder's name, saying who they are: "Nell
+    /// (charge nurse, 4 North) is keen…".
+    static func isInNamedAside(_ index: Int, in tokens: [NoteToken], names: [NotePeople.Mention]) -> Bool {
+        guard let open = tokens[..<index].lastIndex(where: { $0.isMark("(") || $0.isMark(")") }), tokens[open].isMark("("),
+              tokens[index...].contains(where: { $0.isMark(")") }) else { return false }
+        return names.contains { $0.last + 1 == open }
+    }
+
     /// The index at `index`, or past a bracketed aside that opens there ("Nell (charge nurse, 4
     /// North) is keen…"); `nil` at the end of the statement.
     static func afterAside(_ index: Int, in tokens: [NoteToken]) -> Int? {
@@ -2248,7 +2285,8 @@ extension NoteReader {
     /// (not "I hear you", nor a view of the speaker's own beside it: "I heard 28 weeks, and I think
     /// that's right").
     static func isHearsay(_ words: [String]) -> Bool {
-        let cues: [[String]] = [["i", "heard"], ["i", "hear"], ["i'm", "told"], ["im", "told"], ["i", "was", "told"], ["i've", "heard"]]
+        let cues: [[String]] = [["i", "heard"], ["i", "hear"], ["i'm", "told"], ["im", "told"], ["i", "was", "told"], ["i've", "heard"],
+                                ["i", "gather"]]
         var found: Range<Int>?
         for cue in cues {
             if let at = words.indices.first(where: { at in
@@ -2320,7 +2358,7 @@ extension NoteReader {
     static let taskVerbs: Set<String> = ["confirm", "send", "check", "share", "schedule", "circulate", "draft", "book", "follow", "chase",
                                          "loop", "ping", "arrange", "prepare", "review", "revisit", "validate", "verify", "update", "gather",
                                          "collect", "compile", "finalise", "finalize", "investigate", "email", "contact", "request", "obtain",
-                                         "coordinate", "get"]
+                                         "coordinate", "get", "write", "ask"]
 
     /// "Struan -- confirm interface engine capacity for the HL7 feeds", "C. Ravenhill to confirm 7
     /// East pilot dates": a task, given to someone or taken on, which holds no view.
@@ -2349,7 +2387,8 @@ extension NoteReader {
         return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
     }
     private static let ownedTaskVerbs: Set<String> = ["review", "revisit", "validate", "verify", "update", "gather", "collect", "compile", "finalise",
-                                                      "finalize", "investigate", "email", "contact", "request", "obtain", "coordinate", "get"]
+                                                      "finalize", "investigate", "email", "contact", "request", "obtain", "coordinate", "get",
+                                                      "write", "ask"]
 
     /// "Then I'll send the three-year term for signature on Friday", in a buyer's words: a document
     /// the speaker will send, which holds no view. (Not "I'll send over our must-haves: HITRUST, …"
@@ -2616,12 +2655,25 @@ extension NoteReader {
         guard !candidates.isEmpty else { return .problem(otherUnit ? .otherUnit : .noFigure) }
         // "I said ten at the working session, I'm nudging that to 12 percent": a figure written with
         // its unit says more than a bare number beside it.
-        if candidates.contains(where: { if case .bare = $0.figure.unit { return false }; return true }) {
-            candidates.removeAll { if case .bare = $0.figure.unit { return true }; return false }
+        // (A bare decimal read as millions, "capped at one point oh five, so we're eleven thousand apart",
+        // is a sum like any other.)
+        func written(_ candidate: (index: Int, figure: NoteFigure, value: Double)) -> Bool {
+            if case .bare = candidate.figure.unit { return candidate.value != candidate.figure.value }
+            return true
+        }
+        if candidates.contains(where: written) {
+            candidates.removeAll { !written($0) }
         }
         let anchor = mentions.map(\.first).min() ?? 0
         let after = candidates.first { $0.figure.first > anchor }
         var pick = after ?? candidates.last!
+        // "Torquil also said 270 days to go-live, which is his nine months again": the figure that leads
+        // into its topic ("… to go-live") is the one said, the one after it an aside.
+        if let leading = candidates.first(where: { candidate in
+            candidate.figure.last + 2 == anchor && tokens[candidate.figure.last + 1].folded == "to"
+        }) {
+            pick = leading
+        }
         func preceded(_ candidate: (index: Int, figure: NoteFigure, value: Double), by words: [String]) -> Bool {
             let start = candidate.figure.first - words.count
             return start >= 0 && words.indices.allSatisfy { tokens[start + $0].folded == words[$0] }
