@@ -1734,4 +1734,24 @@ import NextSendSynthetic
         #expect(claims("Dana Reyes: I'm still for doing it in phases, with a pilot first if Lee wants one.", format: .transcript)
             == [["dana", "phased"]])
     }
+
+    /// What a review by reading found the rules from blind34 and blind35 would misread, each kept right.
+    @Test func theBlind34And35RulesReviewed() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        #expect(claims("As promised, our three-year cost is capped at $1.2M.", from: "dana") == [["dana", "1200000"]])
+        #expect(claims("Lee's a numbers guy and wants payback under 18 months.") == [["lee", "18"]])
+        #expect(claims("Dana Reyes: As a nurse, I want the pilot on my own unit first.", format: .transcript) == [["dana", "pilot-first"]])
+        #expect(claims("The HL7 work adds 6 weeks to go-live, so Lee's now at 34 weeks.").contains(["lee", "34"]))
+        #expect(claims("I went into the pricing and I want the pilot on 5 South.", from: "dana") == [["dana", "pilot-first"]])
+        #expect(claims("Dana Reyes: I was wrong about go-live, it'll be more like 40 weeks.", format: .transcript) == [["dana", "40"]])
+        #expect(claims("Dana Reyes: Your model puts the three-year cost at 1.32, we need $1.2M.", format: .transcript) == [["dana", "1200000"]])
+        #expect(claims("Dana Reyes sat in on the demo. She'd go hybrid, I gather.") == [["dana", "hybrid"]])
+        #expect(!claims("Lee is still at 24 months on payback. Want to hear him say 18 before we forecast it.").contains(["lee", "18"]))
+        #expect(claims("- Dana: ask is a three-year term with a 3% cap.", format: .markdown) == [["dana", "multi-year"]])
+        #expect(claims("Lee (IT dir.) wants it on-prem.") == [["lee", "on-prem-required"]])
+        #expect(claims("Dana Reyes: I was clear with the board: the three-year cost can't pass $1.3M. Ideally we land at $1.2M.", format: .transcript)
+            .contains(["dana", "1300000"]))
+    }
 }

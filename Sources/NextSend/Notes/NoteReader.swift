@@ -614,7 +614,9 @@ public struct NoteReader: Sendable {
                 let opensSentence = initial && ["He ", "She ", "They ", "We ", "It ", "That ", "This ", "There ", "He's ", "She's "]
                     .contains { rest.starts(with: $0) }
                 if character != "." || !(initial || (abbreviations.contains(lastWord) && !answer)) || opensSentence { flush() }
-            } else if character == ")", index > 0, ".?!".contains(characters[index - 1]), next.isWhitespace {
+            } else if character == ")", index > 0, ".?!".contains(characters[index - 1]), next.isWhitespace,
+                      // (A sentence in brackets, not "Lee (IT dir.) wants it on-prem".)
+                      current.split(separator: "(").last.map({ $0.split(separator: " ").count >= 3 }) == true {
                 // "(He would say that.) I put our number on the table…": an aside's own sentence ends there.
                 current.append(character)
                 flush()
@@ -816,7 +818,7 @@ public struct NoteReader: Sendable {
                                                       // "I came into this wanting a big bang": where the speaker started.
                                                       ["i", "came", "in", "wanting"],
                                                       // "Fifteen was me getting carried away", "I asked for it inside Epic and I was wrong".
-                                                      ["getting", "carried", "away"], ["got", "carried", "away"], ["i", "was", "wrong"],
+                                                      ["getting", "carried", "away"], ["got", "carried", "away"], ["and", "i", "was", "wrong"],
                                                       ["came", "in", "wanting"], ["came", "in", "today", "wanting"],
                                                       // "I'd have liked to flip the switch": a wish given up.
                                                       ["have", "liked"], ["have", "preferred"], ["have", "wanted"],
@@ -919,7 +921,8 @@ public struct NoteReader: Sendable {
         // ("I went into Monday wanting everything inside Epic": the same.)
         if let came = words.indices.dropLast(3).first(where: { ["i", "we"].contains(words[$0]) && ["came", "went"].contains(words[$0 + 1])
                && words[$0 + 2] == "into" }),
-           words[(came + 3)...].prefix(3).contains(where: { $0.hasSuffix("ing") && $0 != "thing" && $0 != "morning" && $0 != "evening" }),
+           words[(came + 3)...].prefix(3).contains(where: { ["wanting", "expecting", "insisting", "hoping", "assuming", "thinking", "needing",
+                                                             "believing", "convinced", "set"].contains($0) }),
            !words.contains(where: { ["still", "changed", "unchanged"].contains($0) }) || contains(words, ["changed", "my", "mind"]) {
             return true
         }
@@ -1060,8 +1063,10 @@ public struct NoteReader: Sendable {
         let words = NoteText.tokens(of: quote).filter(\.isWord).map(\.folded)
         // ("On the TCO, I'd been working to $1.2M.": where the speaker had been.)
         // ("I was on-prem for the whole system.", "I asked for annual on Monday": the same.)
+        // ("I was" only where the speaker was: "I was on-prem", "I was at 18", not "I was clear with the board".)
         guard let said = words.indices.dropLast().first(where: { ["i", "i'd"].contains(words[$0])
-            && ["said", "told", "been", "was", "asked", "argued", "pushed"].contains(words[$0 + 1]) })
+            && (["said", "told", "been", "asked", "argued", "pushed"].contains(words[$0 + 1])
+                || words[$0 + 1] == "was" && $0 + 2 < words.count && !["clear", "firm", "explicit", "adamant", "told", "wrong", "right", "sure"].contains(words[$0 + 2])) })
         else { return false }
         return !(said > 0 && ["as", "like"].contains(words[said - 1]))
             && !words.contains { ["still", "stand", "stick", "standing", "sticking", "again"].contains($0) }
@@ -1765,7 +1770,7 @@ extension NoteReader {
             let afterTheViews = !Self.speechWords.contains(tokens[verb].folded)
                 && (topicMentions.map(\.last).max().map { last in Self.clause(around: verb, in: tokens).lowerBound > last } ?? false)
             for index in tokens.indices where !afterTheViews && index < verb && Self.outsiderWords.contains(tokens[index].folded)
-                && !Self.isInNamedAside(index, in: tokens, names: names) {
+                && !Self.isInNamedAside(index, in: tokens, names: names) && Self.isSomeoneUnnamed(index, in: tokens) {
                 if Self.isOwnPaper(index, in: tokens) || Self.isColleague(index, in: tokens)
                     || Self.isWithOwnPeople(index, in: tokens, names: names) { continue }
                 // "payback inside 18 mo or the board wont look at it": after "or", past every view the
@@ -1842,7 +1847,7 @@ extension NoteReader {
         // Not "For the nurses, I'd…" (after a preposition) nor "staff data" (a word describing another).
         // ("The Chartis consultant …": the last of two outsider words is the one the rest reads on.)
         if let outsider = openingWords.first(where: { Self.outsiderWords.contains(tokens[$0].folded) && !Self.isColleague($0, in: tokens)
-                && !Self.isInNamedAside($0, in: tokens, names: names)
+                && !Self.isInNamedAside($0, in: tokens, names: names) && Self.isSomeoneUnnamed($0, in: tokens)
                 && !($0 + 1 < tokens.count && Self.outsiderWords.contains(tokens[$0 + 1].folded)) }),
            !names.contains(where: { $0.first < outsider }),
            // "The CFO (Dana Reyes) wants…": the title names a stakeholder.
@@ -1890,7 +1895,7 @@ extension NoteReader {
                     && ["told", "tell", "tells", "telling", "wrote", "emailed", "briefed", "asked", "warned", "reminded"].contains(tokens[index - 2].folded)
                     && !tokens[(index + 1)...].prefix(2).contains(where: { ["who", "which"].contains($0.folded) })
                 return Self.outsiderWords.contains(tokens[index].folded) && !told && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
-                    && !Self.isInNamedAside(index, in: tokens, names: names)
+                    && !Self.isInNamedAside(index, in: tokens, names: names) && Self.isSomeoneUnnamed(index, in: tokens)
                     && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
                         || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens))
             }) {
@@ -1899,10 +1904,16 @@ extension NoteReader {
         }
         // "Kingsbridge got their go-live in 28 weeks, I heard": what the speaker heard, from no one in
         // the group, is not the speaker's view (not "I hear you on payback, but I want 18").
-        if names.isEmpty, Self.isHearsay(words) { return Subject(voice: .outsider, named: true) }
+        // (Not "She'd go hybrid, I gather", about the one just written about.)
+        if names.isEmpty, Self.isHearsay(words),
+           !(previous?.holder != nil && words.contains(where: { Self.thirdPerson.contains($0) && !$0.hasPrefix("they") })) {
+            return Subject(voice: .outsider, named: true)
+        }
         // "but I have heard him say thirty-six weeks": the one just written about.
-        if names.isEmpty, words.indices.dropLast(2).contains(where: { ["heard", "hear"].contains(words[$0]) && ["him", "her"].contains(words[$0 + 1])
-            && ["say", "said", "saying", "mention", "argue", "quote"].contains(words[$0 + 2]) }) {
+        // (Heard, not wished or denied: not "Want to hear him say 18", "I've never heard him say 24".)
+        if names.isEmpty, words.indices.dropLast(2).contains(where: { words[$0] == "heard" && ["him", "her"].contains(words[$0 + 1])
+            && ["say", "said", "saying", "mention", "argue", "quote"].contains(words[$0 + 2])
+            && ($0 == 0 || !(["never", "to", "want", "not"].contains(words[$0 - 1]) || words[$0 - 1].hasSuffix("n't"))) }) {
             if let id = previous?.holder { return Subject(voice: .stakeholder(id), named: true) }
             return Subject(voice: .outsider, named: false)
         }
@@ -1946,7 +1957,7 @@ extension NoteReader {
             // "I don't think we should build our own, whatever Kenver says": a name set aside.
             if name.first > 0, tokens[name.first - 1].folded == "whatever" { continue }
             // "…, with a pilot first if Kester Amadi wants one": a name in a condition holds nothing.
-            if name.first > 0, ["if", "unless", "whether"].contains(tokens[name.first - 1].folded), case .stakeholder = voice { continue }
+            if name.first > 0, ["if", "unless"].contains(tokens[name.first - 1].folded), case .stakeholder = voice { continue }
             // "Same as Clodagh Byrne: a three-year term": the speaker agreeing, in their own words.
             if name.first >= 2, tokens[name.first - 1].folded == "as", tokens[name.first - 2].folded == "same", case .stakeholder = voice { continue }
             // "Jo tells me Augusto wants it on-prem": a view passed on is the view of the one it is about.
@@ -2111,7 +2122,9 @@ extension NoteReader {
         let wordTokens = tokens.filter { $0.kind != .mark }
         // ("I'd put overtime down 18%" is the speaker: a first-person word is never such a name.)
         // ("Cordell Memorial told me…": a name of two or three capitalized words, a peer hospital's.)
+        // (Not "As promised, our three-year cost is capped at $1.2M", "As stated on the call, …".)
         if let verb = wordTokens.prefix(4).firstIndex(where: { Self.speechWords.contains($0.folded) }), verb >= 1,
+           !["as", "per", "like", "once", "when", "if", "we", "you", "they", "it"].contains(wordTokens[0].folded),
            // ("St. Brendan's told me…": a hospital named by its saint, with its "'s".)
            wordTokens[0].startsUppercase, wordTokens[..<verb].allSatisfy({ ($0.startsUppercase || $0.folded == "'s")
                && !Self.notNames.contains($0.folded) && !Self.firstPerson.contains($0.folded) }),
@@ -2230,11 +2243,24 @@ extension NoteReader {
         return false
     }
 
+    /// Whether a word for a person ("man", "guy", "nurse") at `index` is someone unnamed: "the Stainforth
+    /// man", "a chief nurse I know" — not "Lee's a numbers guy", "the IT guy" said of someone, "As a nurse,
+    /// I want…". Other outsider words are always someone.
+    static func isSomeoneUnnamed(_ index: Int, in tokens: [NoteToken]) -> Bool {
+        guard ["man", "woman", "guy", "chap", "nurse"].contains(tokens[index].folded) else { return true }
+        if tokens[max(0, index - 3)..<index].contains(where: { ["is", "'s", "as", "was", "am"].contains($0.folded) }) { return false }
+        return index >= 1 && tokens[index - 1].isWord && tokens[index - 1].startsUppercase && !tokens[index - 1].isAllCaps
+            || index >= 2 && ["a", "an", "the"].contains(tokens[index - 2].folded)
+    }
+
     /// Whether `index` is inside brackets right after a stakeholder's name, saying who they are: "Nell
     /// (charge nurse, 4 North) is keen…".
     static func isInNamedAside(_ index: Int, in tokens: [NoteToken], names: [NotePeople.Mention]) -> Bool {
         guard let open = tokens[..<index].lastIndex(where: { $0.isMark("(") || $0.isMark(")") }), tokens[open].isMark("("),
               tokens[index...].contains(where: { $0.isMark(")") }) else { return false }
+        // (A title only: not "Lee (or rather his board) wants…".)
+        guard let close = tokens[open...].firstIndex(where: { $0.isMark(")") }),
+              !tokens[open..<close].contains(where: { ["his", "her", "their", "via", "per", "or", "rather"].contains($0.folded) }) else { return false }
         return names.contains { $0.last + 1 == open }
     }
 
@@ -2384,6 +2410,8 @@ extension NoteReader {
            tokens[index].startsUppercase || (index + 1 < tokens.count && (tokens[index + 1].isMark(":") || ["me", "us"].contains(tokens[index + 1].folded))) {
             return false
         }
+        // ("- Dana: ask is a three-year term with a 3% cap": the noun.)
+        if index + 1 < tokens.count, ["is", "was", "=", ":"].contains(tokens[index + 1].folded) || tokens[index + 1].isMark(":") { return false }
         return Self.taskVerbs.contains(tokens[index].folded) && (index == 0 || tokens[index].text.first?.isLowercase == true)
     }
     private static let ownedTaskVerbs: Set<String> = ["review", "revisit", "validate", "verify", "update", "gather", "collect", "compile", "finalise",
@@ -2657,8 +2685,9 @@ extension NoteReader {
         // its unit says more than a bare number beside it.
         // (A bare decimal read as millions, "capped at one point oh five, so we're eleven thousand apart",
         // is a sum like any other.)
+        // (Said in words only: "the three-year cost at 1.32, we need $1.2M" keeps the $1.2M.)
         func written(_ candidate: (index: Int, figure: NoteFigure, value: Double)) -> Bool {
-            if case .bare = candidate.figure.unit { return candidate.value != candidate.figure.value }
+            if case .bare = candidate.figure.unit { return candidate.value != candidate.figure.value && tokens[candidate.figure.first].isWord }
             return true
         }
         if candidates.contains(where: written) {
@@ -2669,9 +2698,13 @@ extension NoteReader {
         var pick = after ?? candidates.last!
         // "Torquil also said 270 days to go-live, which is his nine months again": the figure that leads
         // into its topic ("… to go-live") is the one said, the one after it an aside.
+        // (Only when what follows is an aside about it, ", which is …": not "adds 6 weeks to go-live, so Lee's now
+        // at 34 weeks", where the later figure is the total.)
         if let leading = candidates.first(where: { candidate in
             candidate.figure.last + 2 == anchor && tokens[candidate.figure.last + 1].folded == "to"
-        }) {
+        }), pick.figure.first > anchor,
+           tokens[(anchor + 1)..<pick.figure.first].contains(where: { ["which", "i.e", "ie", "("].contains($0.folded) || $0.isMark("(") }),
+           !tokens[..<leading.figure.first].suffix(3).contains(where: { ["add", "adds", "added", "another", "extra", "more", "plus"].contains($0.folded) }) {
             pick = leading
         }
         func preceded(_ candidate: (index: Int, figure: NoteFigure, value: Double), by words: [String]) -> Bool {
