@@ -6,7 +6,8 @@ import Testing
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
 /// `blind5` to `blind25` and `blind27` to `blind31` were each measured blind once and then corrected
-/// by general rules; `blind26` was measured blind and no rule was taken from it.
+/// by general rules; `blind26`, `blind32`, `blind36` and `blind37` were measured blind and no rule was
+/// taken from them.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -82,7 +83,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -156,7 +157,9 @@ import Testing
         // after its general rules: the ordinary bar. blind34 and blind35, the thirty-fifth and
         // thirty-sixth, written the same way, read 0.909 / 0.775 and 0.916 / 0.882 on their first
         // looks, after blind33's rules, and 0.981 / 0.798 and 0.992 / 0.919 after their general rules:
-        // blind34 held to what it reads.
+        // blind34 held to what it reads. blind36 and blind37, the thirty-seventh and thirty-eighth,
+        // written the same way after all of the above, read 0.965 / 0.910 and 0.951 / 0.893 on their
+        // first looks, both at the bar, and have had no rule from them: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
