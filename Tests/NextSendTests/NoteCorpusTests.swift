@@ -161,7 +161,8 @@ import Testing
         // written the same way after all of the above, read 0.965 / 0.910 and 0.951 / 0.893 on their
         // first looks, both at the bar, and have had no rule from them: the ordinary bar. blind38 and
         // blind39, the thirty-ninth and fortieth, written the same way after them, read 0.837 / 0.845
-        // and 0.942 / 0.890 on their first looks.
+        // and 0.942 / 0.890 on their first looks; blind38 reads 0.924 / 0.876 after its general rules,
+        // and blind39 has had none: both held to what they read.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
@@ -170,7 +171,7 @@ import Testing
         case "blind21": (0.95, 0.79)
         case "blind25": (0.95, 0.77)
         case "blind34": (0.95, 0.79)
-        case "blind38": (0.83, 0.84)
+        case "blind38": (0.92, 0.87)
         case "blind39": (0.94, 0.88)
         default: (0.95, 0.80)
         }

@@ -1754,4 +1754,33 @@ import NextSendSynthetic
         #expect(claims("Dana Reyes: I was clear with the board: the three-year cost can't pass $1.3M. Ideally we land at $1.2M.", format: .transcript)
             .contains(["dana", "1300000"]))
     }
+
+    /// What the first look at blind38 got wrong, each read right now, and where each rule stops.
+    @Test func theBlind38Rules() {
+        func claims(_ text: String, format: NoteFormat = .note, from: String? = nil) -> [[String]] {
+            read(text, format: format, from: from).claims.map { [$0.stakeholder, "\($0.value)"] }
+        }
+        // A figure said to be wrong right after it; not the writer's comment through "which".
+        #expect(claims("Dana thinks 8% on overtime is optimistic.").isEmpty)
+        #expect(claims("Lee thinks go-live in under six months isn't realistic for nursing.").isEmpty)
+        #expect(claims("Dana thinks 8% on overtime is fine.") == [["dana", "8"]])
+        #expect(claims("payback Dana wants under a year which is aggressive") == [["dana", "12"]])
+        // A figure denied by "won't be" before it; a ceiling still held.
+        #expect(claims("Dana Reyes: Implementation won't be 22 weeks with on-prem, let's be honest.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: The three-year cost can't be over $1.2M.", format: .transcript) == [["dana", "1200000"]])
+        // A position answered with a no.
+        #expect(claims("Dana Reyes: Epic-native, no.", format: .transcript).isEmpty)
+        #expect(claims("Dana Reyes: Epic-native, no question.", format: .transcript) == [["dana", "epic-native-required"]])
+        // Background, said as such.
+        #expect(claims("Dana Reyes: For context, the three-year total on the agency contract we're replacing is $2.3M.", format: .transcript).isEmpty)
+        // Talked round: the speaker's view now.
+        #expect(claims("Lee talked me round and I'm comfortable at sixteen months on payback.", from: "dana") == [["dana", "16"]])
+        // Someone's range, ward or view mentioned is not who holds this one.
+        #expect(claims("I'll put 9% on overtime in the business case, which is the middle of Lee's range.", from: "dana") == [["dana", "9"]])
+        #expect(claims("Dana wants a pilot on 6 North, Lee's ward, before anything else.") == [["dana", "pilot-first"]])
+        #expect(claims("Dana is pushing for a phased rollout and said she'd take Lee's view on which ward goes first.") == [["dana", "phased"]])
+        // An outside body's own limit, passed on.
+        #expect(claims("Lee also said the board won't look at a three-year cost over $1.5M.").isEmpty)
+        #expect(claims("Lee also said he won't look at a three-year cost over $1.5M.") == [["lee", "1500000"]])
+    }
 }

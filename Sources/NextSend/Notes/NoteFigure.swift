@@ -526,7 +526,9 @@ extension NoteFigure {
             let token = tokens[look]
             if token.kind == .mark { if [",", ";", ":", "(", "—"].contains(token.text) { return false } } else {
                 // "should not exceed $1,100,000", "not more than 12": a ceiling, held.
-                if negators.contains(token.folded) {
+                // ("Implementation won't be 22 weeks": a figure denied by the verb before it.)
+                if negators.contains(token.folded) || (["won't", "wont", "isn't", "isnt", "can't", "cant"].contains(token.folded)
+                                                       && tokens[(look + 1)...].first(where: \.isWord)?.folded == "be") {
                     let next = tokens[(look + 1)...].first { $0.kind != .mark }?.folded ?? ""
                     if token.folded == "than" {
                         let earlier = tokens[..<look].filter(\.isWord).suffix(2).map(\.folded)

@@ -973,6 +973,23 @@ public struct NoteReader: Sendable {
     /// pitched, isn't realistic": a figure the statement denies past a relative aside about it.
     /// (Not "Eighteen months, which is what I said in March, and I'm not moving": the denial must be
     /// what follows the aside.)
+    /// "Sunniva thinks 8% on overtime is optimistic", "thought 14 months was tight", "go-live in under
+    /// six months isn't realistic": a figure said to be wrong, right after it (not "eighteen months is
+    /// fine", nor "…was tight and said a 20-month payback would still get through", the later figure's).
+    static func isDoubted(_ figure: NoteFigure, in tokens: [NoteToken]) -> Bool {
+        let after = tokens[(figure.last + 1)...].prefix(7)
+        guard let verb = after.firstIndex(where: { ["is", "was", "'s", "isn't", "wasn't", "isnt"].contains($0.folded) }),
+              // (Not through "which": "under a year which is aggressive" is the writer's comment on it.)
+              verb - figure.last <= 4, !tokens[(figure.last + 1)..<verb].contains(where: { $0.kind == .mark || $0.isNumber || ["which", "that"].contains($0.folded) })
+        else { return false }
+        let rest = tokens[(verb + 1)...].filter(\.isWord).prefix(3).map(\.folded)
+        let doubts: Set<String> = ["optimistic", "tight", "aggressive", "heroic", "ambitious", "unrealistic", "fantasy", "generous", "wishful"]
+        if ["isn't", "wasn't", "isnt"].contains(tokens[verb].folded) {
+            return rest.first.map { ["realistic", "achievable", "doable", "credible", "possible", "happening", "going"].contains($0) } ?? false
+        }
+        return rest.prefix(2).contains { doubts.contains($0) } || rest.starts(with: ["a", "stretch"]) || rest.starts(with: ["not", "realistic"])
+    }
+
     static func isDeniedAfterAside(_ figure: NoteFigure, in tokens: [NoteToken]) -> Bool {
         var at = figure.last + 1
         guard at + 1 < tokens.count, tokens[at].isMark(","), ["which", "that", "what"].contains(tokens[at + 1].folded),
@@ -1431,6 +1448,12 @@ public struct NoteReader: Sendable {
                         note(.noTopic)
                         continue
                     }
+                    // "For context, the three-year total on the agency contract we're replacing is $2.3M": background.
+                    if Self.contains(Array(words.prefix(3)), ["for", "context"]) || Self.contains(Array(words.prefix(3)), ["for", "reference"])
+                        || words.first == "fyi" || Self.contains(Array(words.prefix(3)), ["as", "background"]) {
+                        note(.noTopic)
+                        continue
+                    }
                     // "nights on 4 North are running at about 14% overtime right now": where a measure stands,
                     // not a view of what it will be.
                     // (Right before it, "is running at about": not "up and running inside 20 weeks".)
@@ -1441,7 +1464,7 @@ public struct NoteReader: Sendable {
                         continue
                     }
                     // "Go-live in 90 days, which the vendor floated, won't happen": denied past an aside.
-                    if Self.isDeniedAfterAside(figures[index], in: tokens) {
+                    if Self.isDeniedAfterAside(figures[index], in: tokens) || Self.isDoubted(figures[index], in: tokens) {
                         note(.negation)
                         continue
                     }
@@ -1897,7 +1920,9 @@ extension NoteReader {
                 return Self.outsiderWords.contains(tokens[index].folded) && !told && !Self.isOwnPaper(index, in: tokens) && !Self.isColleague(index, in: tokens)
                     && !Self.isInNamedAside(index, in: tokens, names: names) && Self.isSomeoneUnnamed(index, in: tokens)
                     && (someone || verbIndices.contains { $0 > index && $0 <= index + reach && $0 < topicStart }
-                        || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens))
+                        || Self.standsOn(after: index, within: reach, before: topicStart, in: tokens)
+                        // ("He also said the board won't look at a three-year cost over $1.5M".)
+                        || index + 1 < topicStart && ["won't", "wont", "will", "would", "wouldn't", "can't", "cannot", "must"].contains(tokens[index + 1].folded))
             }) {
                 return Subject(voice: .outsider, named: true)
             }
@@ -1953,6 +1978,18 @@ extension NoteReader {
                let view = tokens.indices.first(where: { $0 > name.last + 2 && ["i'm", "im", "i've", "i'd"].contains(tokens[$0].folded) }),
                tokens[view...].prefix(3).contains(where: { Self.changesMindWords.contains($0.folded) || Self.viewWords.contains($0.folded) }) {
                 continue
+            }
+            // "…, which is the middle of Zofia's range", "a pilot on 6 North, Lowri's ward", "she'd take Lowri's
+            // view on which ward goes first": someone's range, ward or view mentioned, not who holds this one.
+            if name.possessive, name.last + 2 < tokens.count {
+                let owned = tokens[name.last + 2].folded
+                let inAside = tokens[..<name.first].lastIndex(where: { $0.folded == "which" }).map { which in
+                    which > 0 && tokens[which - 1].isMark(",") && topicMentions.contains(where: { $0.last < which })
+                } ?? false
+                if inAside || ["ward", "unit", "floor", "wing"].contains(owned) && name.first > 0 && tokens[name.first - 1].isMark(",")
+                    || ["view", "lead", "call"].contains(owned) && name.first > 0 && ["take", "follow", "to"].contains(tokens[name.first - 1].folded) {
+                    continue
+                }
             }
             // "I don't think we should build our own, whatever Kenver says": a name set aside.
             if name.first > 0, tokens[name.first - 1].folded == "whatever" { continue }
@@ -2029,7 +2066,8 @@ extension NoteReader {
             // "Beatrice Mulhern has won me over, so it's a pilot…": the speaker's view now, not hers.
             let persuaded = tokens[(name.last + 1)...].filter(\.isWord).prefix(4).map(\.folded)
             // (Not "Dana convinced me she'll sign the three-year term": what she convinced the speaker of is hers.)
-            if let cue = [["has", "won", "me"], ["won", "me"], ["has", "convinced", "me"], ["convinced", "me"], ["has", "persuaded", "me"],
+            if let cue = [["talked", "me", "round"], ["talked", "me", "around"], ["has", "talked", "me", "round"], ["brought", "me", "round"],
+                          ["has", "won", "me"], ["won", "me"], ["has", "convinced", "me"], ["convinced", "me"], ["has", "persuaded", "me"],
                           ["persuaded", "me"]].first(where: { persuaded.starts(with: $0) }),
                !(persuaded.count > cue.count && ["that", "she", "he", "they", "she'll", "he'll", "they'll", "she's", "he's"].contains(persuaded[cue.count])) {
                 continue
@@ -2609,6 +2647,11 @@ extension NoteReader {
         }
         look = mention.last + 1
         seen = 0
+        // "Epic-native, no.": a position answered with a no.
+        if look + 1 < tokens.count, tokens[look].isMark(","), ["no", "nope"].contains(tokens[look + 1].folded),
+           tokens[(look + 2)...].allSatisfy({ $0.kind == .mark }) {
+            return true
+        }
         while look < tokens.count, seen < 3 {
             let token = tokens[look]
             if token.kind == .mark {
