@@ -6,8 +6,8 @@ import Testing
 /// written the way reps and buyers write, every statement labelled as a claim or as skipped.
 /// `dev` is what the reader was built on; `heldout`, `blind`, `blind2`, `blind3`, `blind4`,
 /// `blind5` to `blind25` and `blind27` to `blind31` were each measured blind once and then corrected
-/// by general rules; `blind26`, `blind32`, `blind36` and `blind37` were measured blind and no rule was
-/// taken from them.
+/// by general rules; `blind26`, `blind32`, `blind36`, `blind37`, `blind39`, `blind40` and `blind41`
+/// were measured blind and no rule was taken from them.
 @Suite struct NoteCorpusTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = repository.appendingPathComponent("Tests/corpus/notes")
@@ -83,7 +83,7 @@ import Testing
         return (score, output)
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39"])
+    @Test(arguments: ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41"])
     func claimsAreReadWithHighPrecisionAndGoodRecall(set: String) throws {
         let (score, output) = try Self.score(set)
         if let path = ProcessInfo.processInfo.environment["NEXTSEND_NOTES_OUT"] {
@@ -162,7 +162,9 @@ import Testing
         // first looks, both at the bar, and have had no rule from them: the ordinary bar. blind38 and
         // blind39, the thirty-ninth and fortieth, written the same way after them, read 0.837 / 0.845
         // and 0.942 / 0.890 on their first looks; blind38 reads 0.924 / 0.876 after its general rules,
-        // and blind39 has had none: both held to what they read.
+        // and blind39 has had none: both held to what they read. blind40 and blind41, the forty-first
+        // and forty-second, written after blind38's rules, read 0.951 / 0.907 and 0.966 / 0.911 on
+        // their first looks, both at the bar, and have had no rule from them: the ordinary bar.
         let (precision, recall) = switch set {
         case "blind6": (0.92, 0.89)
         case "blind7": (0.98, 0.85)
