@@ -160,15 +160,14 @@ struct NoteLayout {
             }
             // (The writer's own words in it, "I still want payback inside 18 months", are theirs; after a
             // blank line they end it.)
-            if vendorSection, Self.isWritersOwn(text) {
-                if afterBlank { vendorSection = false }
-            }
+            let writersOwn = vendorSection && Self.isWritersOwn(text)
+            if writersOwn, afterBlank { vendorSection = false }
             // "Their pitch, for the record: Joss says customers our size go live in 24 weeks": a paragraph
             // that opens by saying it is the vendor's.
             // (A "Their pitch, …" line holds only the vendor's words: not "Their pitch, to be fair, was strong. But we
             // need HITRUST and I want payback inside 18 months.")
-            let vendorLine = (vendorSection || owner != .vendor && Self.opensWithTheirPitch(text) && !Self.speaksForWriter(text))
-                && !Self.isWritersOwn(text)
+            let vendorLine = vendorSection ? !writersOwn
+                : owner != .vendor && Self.opensWithTheirPitch(text) && !Self.speaksForWriter(text) && !Self.isWritersOwn(text)
             // "| Lysander Oyelaran | COO | Buy a platform | payback ≤ 18 months |": a table with a row
             // per person; each cell of the row is that person's.
             if text.hasPrefix("|") {
@@ -443,13 +442,13 @@ struct NoteLayout {
     /// "our"; "tobias: 28 wks. i dont believe that" opens with the vendor's words).
     static func isWritersOwn(_ text: String) -> Bool {
         guard let first = NoteText.tokens(of: text).first(where: \.isWord) else { return false }
-        return ["i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my"].contains(first.folded)
+        return NoteText.singularFirstPerson.contains(first.folded)
     }
 
     /// Whether a line has the writer's own view anywhere: a singular "I" or "my", or "we need", "we want".
     static func speaksForWriter(_ text: String) -> Bool {
         let words = NoteText.tokens(of: text).filter(\.isWord).map(\.folded)
-        return words.contains { ["i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my"].contains($0) }
+        return words.contains { NoteText.singularFirstPerson.contains($0) }
             || words.indices.dropLast().contains { words[$0] == "we" && ["need", "want", "require", "expect"].contains(words[$0 + 1]) }
     }
 

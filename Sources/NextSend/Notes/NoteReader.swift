@@ -127,7 +127,7 @@ public struct NoteReader: Sendable {
                     // (After the speaker's own first-person view, "I can live with 20 months. That's Lee's number."
                     // is both theirs.)
                     let own = given.contains { claim in
-                        NoteText.tokens(of: claim.quote).contains { ["i", "i'm", "i'd", "i've", "i'll", "my", "me", "im", "id"].contains($0.folded) }
+                        NoteText.tokens(of: claim.quote).contains { NoteText.singularFirstPerson.contains($0.folded) }
                     }
                     if own {
                         reading.claims += given.map { claim in
@@ -253,7 +253,7 @@ public struct NoteReader: Sendable {
                 previous?.awaitsFigure = verdict.skipped == .noFigure || (verdict.skipped == .negation && verdict.context.numberTopic != nil)
                     // ("On payback, I said two years at the meeting. Having been through your model, I think 20
                     // months is achievable.": what the speaker said then may be followed by where they are now.)
-                    || (!added.isEmpty && verdict.context.numberTopic != nil && Self.reportsOwnEarlierWords(statement))
+                    || (!added.isEmpty && verdict.context.numberTopic != nil && Self.reportsOwnEarlierWords(words: verdict.words))
                 if let topic = verdict.context.numberTopic {
                     turnTopic = topic
                     turnBare = verdict.context.figureInTopicUnit
@@ -1077,7 +1077,11 @@ public struct NoteReader: Sendable {
     /// "I said two years at the meeting", "on Monday I said two years", "I said on-prem, full stop": the
     /// speaker reporting their own words of before (not "I still say…", "as I said, …").
     static func reportsOwnEarlierWords(_ quote: String) -> Bool {
-        let words = NoteText.tokens(of: quote).filter(\.isWord).map(\.folded)
+        reportsOwnEarlierWords(words: NoteText.tokens(of: quote).filter(\.isWord).map(\.folded))
+    }
+
+    /// The same, on a statement's folded words as ``judge(_:voice:previous:heading:lowercaseText:)`` read them.
+    static func reportsOwnEarlierWords(words: [String]) -> Bool {
         // ("On the TCO, I'd been working to $1.2M.": where the speaker had been.)
         // ("I was on-prem for the whole system.", "I asked for annual on Monday": the same.)
         // ("I was" only where the speaker was: "I was on-prem", "I was at 18", not "I was clear with the board".)
@@ -2378,6 +2382,8 @@ extension NoteReader {
     /// "That's from Wystan.", "That's Cyprian's line.", "That's Cyprian's view and mine.": whom the
     /// statement before belongs to, and whether the speaker shares it.
     func credit(_ statement: String, lowercaseText: Bool) -> (id: String, alsoSpeaker: Bool)? {
+        // (Most statements are not one: only those that open with "that" are tokenized again.)
+        guard statement.drop(while: { !$0.isLetter }).prefix(4).lowercased() == "that" else { return nil }
         let tokens = NoteText.tokens(of: statement)
         let names = people.mentions(in: tokens, lowercaseText: lowercaseText)
         guard names.count == 1, case let .person(id) = names[0].match else { return nil }
