@@ -202,6 +202,64 @@ import Testing
         }
     }
 
+    /// An asset the group reads as an earlier one (the same topics, roles, jobs, flags, industry
+    /// and review state, no evidence, no positions to weigh, not held back) joins that one's
+    /// profile without its parts being worked out: the sheet is the same as working every asset
+    /// out, candidate for candidate and profile for profile, and most candidates take the shortcut.
+    @Test(arguments: 0..<30)
+    func theShortcutGivesTheSheetWorkingEveryAssetOutGives(seed: Int) throws {
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 31_337)
+        // Random tags seldom repeat in a small catalog; editions under other ids repeat them.
+        let originals = catalog(&generator, count: 150)
+        var assets = originals
+        for original in originals {
+            for prefix in ["y-", "z-"] {
+                assets.append(Asset(id: prefix + original.id, title: original.title, format: original.format, jobs: original.jobs,
+                                    roles: original.roles, topics: original.topics, resolves: original.resolves, shareable: original.shareable,
+                                    channel: original.channel, industries: original.industries, published: original.published,
+                                    reviewBy: original.reviewBy))
+            }
+            // The same tags, but a resolver of the split that takes the other stance on positions:
+            // its fit differs, so it must not share a profile by its tags alone.
+            guard original.resolves.contains(where: { $0.topic == "deployment" }) else { continue }
+            let other = original.resolves.map { resolution -> Asset.Resolution in
+                guard resolution.topic == "deployment" else { return resolution }
+                return resolution.positions.isEmpty ? .init(topic: "deployment", positions: ["hybrid"]) : .init(topic: "deployment")
+            }
+            assets.append(Asset(id: "x-" + original.id, title: original.title, format: original.format, jobs: original.jobs,
+                                roles: original.roles, topics: original.topics, resolves: other, shareable: original.shareable,
+                                channel: original.channel, industries: original.industries, published: original.published,
+                                reviewBy: original.reviewBy))
+        }
+        let index = CatalogIndex(assets: assets)
+        try #require(index.table.isPacked)
+        var answered = 0, candidates = 0
+        for _ in 0..<3 {
+            let group = group(&generator, catalog: assets)
+            let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
+            let evidence = Bool.random(using: &generator) ? evidence(&generator, catalog: assets) : .none
+            let policy = policy(&generator, seed: seed)
+            for onlyTo in [nil] + group.stakeholders.map(\.id).prefix(2) {
+                let context = MatchContext(group: group, diagnosis: diagnosis, taxonomy: taxonomy,
+                                           options: MatchOptions(onlyTo: onlyTo, policy: policy, evidence: evidence), index: index)
+                let scorer = ColumnScorer(context: context, index: index)
+                var fast = ScoreSheet(), slow = ScoreSheet()
+                var fastEvaluations: [Int: MatchContext.Evaluation] = [:], slowEvaluations: [Int: MatchContext.Evaluation] = [:]
+                scorer.fill(&fast, evaluations: &fastEvaluations)
+                scorer.fill(&slow, evaluations: &slowEvaluations, shortcut: false)
+                #expect(fast.positions == slow.positions, "seed \(seed), to \(onlyTo ?? "anyone"): other candidates")
+                #expect(fast.profileOf == slow.profileOf, "seed \(seed), to \(onlyTo ?? "anyone"): other profiles")
+                #expect(fast.heads == slow.heads)
+                #expect(fast.scores.map(\.bitPattern) == slow.scores.map(\.bitPattern))
+                #expect(fast.needMasks == slow.needMasks)
+                #expect(slow.shortcut.answered == 0)
+                answered += fast.shortcut.answered
+                candidates += fast.count
+            }
+        }
+        #expect(answered * 3 > candidates, "the shortcut answered \(answered) of \(candidates) candidates")
+    }
+
     /// Compares every asset the column scorer scores with the exact path, for everyone and for a
     /// few `--to` readers; returns how many both kept, and how many held-back resolvers were checked.
     func expectColumnScoresEqualTheExactPath(_ group: BuyingGroup, index: CatalogIndex, evidence: OutcomeEvidence, policy: ScoringPolicy,

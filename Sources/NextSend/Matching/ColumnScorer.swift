@@ -105,6 +105,11 @@ struct ColumnScorer {
     let needsByJob: [UInt64]
     let needsByRole: [UInt64]
     let needsForEveryone: UInt64
+    /// The role bits the group's needs can read (its people's and the missing voices'), and the
+    /// topics whose resolvers are judged by the positions they take: what ``ProfileShortcut``
+    /// keys and keeps out.
+    let readRoles: UInt64
+    let positionTopics: UInt64
 
     init(context: MatchContext, index: CatalogIndex) {
         self.context = context
@@ -299,6 +304,11 @@ struct ColumnScorer {
         needsByJob = byJob
         needsByRole = byRole
         needsForEveryone = forEveryone
+
+        var readRoles = roleBits.values.reduce(UInt64(0), |)
+        for plan in plans { if case let .voice(role, _) = plan { readRoles |= role } }
+        self.readRoles = readRoles
+        positionTopics = zip(splits, coverages).reduce(0) { $0 | ($1.1.isNumber ? 0 : $1.0.topic) }
     }
 
     /// Whether `position` is scored by the exact path (see the type's description).
@@ -313,9 +323,13 @@ struct ColumnScorer {
 
     /// Fills `sheet` with every asset that serves a need, in its profile: parts, factor and first
     /// score (all weights 1). Assets routed exactly are evaluated the exact way; their evaluations
-    /// are kept in `evaluations` for the picks.
-    func fill(_ sheet: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation]) {
+    /// are kept in `evaluations` for the picks. With `shortcut`, an asset whose tags the group
+    /// reads as an earlier one's joins that one's profile without its parts being worked out
+    /// (``ProfileShortcut``; the sheet is the same either way).
+    func fill(_ sheet: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation], shortcut: Bool = true) {
         sheet.reset(needs: urgencies.count)
+        sheet.shortcut.reset(positions: shortcut ? table.count : 0)
+        if shortcut { for position in evidencePositions { sheet.shortcut.exclude(position) } }
         var cursors = Array(evidenceStart.dropLast())
         var nextExact = 0
         // Needs some live asset made for the group's industry serves: another industry's edition
@@ -339,6 +353,8 @@ struct ColumnScorer {
             case let .voice(role, _): anyRole |= role
             }
         }
+        // The tags a group reads: its splits' topics (and the leading one's), its people's roles.
+        let readTopics = anyTopic | leadTopic
         var nextHeld = 0
         for position in 0..<table.count {
             let own = industry.map { table.industryMask[position] & $0 != 0 } ?? false
@@ -361,21 +377,40 @@ struct ColumnScorer {
             var held = -1
             while nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] < position { nextHeld += 1 }
             if nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] == position { held = heldBackVariants[nextHeld] }
+            let dueForReview = table.reviewDay[position] != Int.max && table.reviewDay[position] - day <= reviewSoon
+            var key: ProfileShortcut.Key?
+            if shortcut, held < 0, table.resolvedMask[position] & positionTopics == 0, !sheet.shortcut.isExcluded(position) {
+                let tags = ProfileShortcut.Key(topics: table.topicMask[position] & readTopics, resolved: table.resolvedMask[position] & readTopics,
+                                               roles: table.roleMask[position] & readRoles, jobs: table.jobMask[position],
+                                               primaryJob: table.primaryJob[position], flags: table.flags[position],
+                                               ownIndustry: own, dueForReview: dueForReview)
+                switch sheet.shortcut.answer(for: tags) {
+                case let .profile(profile):
+                    sheet.addCandidate(position: position, toProfile: profile)
+                    continue
+                case .servesNothing:
+                    continue
+                case .unseen:
+                    key = tags
+                }
+            }
             let start = sheet.partCount
             var serves = false
             addParts(position, heldBack: held, to: &sheet, cursors: &cursors, serves: &serves)
             guard serves else {
                 sheet.dropPendingParts()
+                if let key { sheet.shortcut.remember(key, profile: nil) }
                 continue
             }
             var factor = 1.0
             let other = industry != nil && table.flags[position].contains(.hasIndustries) && !own
             if other { factor *= policy.otherIndustry }
-            if table.reviewDay[position] != Int.max, table.reviewDay[position] - day <= reviewSoon { factor *= policy.dueForReview }
+            if dueForReview { factor *= policy.dueForReview }
             if own {
                 for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed(part)] = true }
             }
             sheet.addCandidate(position: position, factor: factor, otherIndustry: other, lead: table.resolvedMask[position] & leadTopic != 0)
+            if let key { sheet.shortcut.remember(key, profile: Int(sheet.profileOf[sheet.count - 1])) }
         }
         sheet.finish(ownServes: ownServes, diminishing: policy.reachDiminishing)
     }

@@ -69,6 +69,10 @@ struct ScoreSheet {
     private var slots: [Int32] = []
     private var needs = 0
 
+    /// Which profile each combination of tags, as the group reads them, puts an asset in
+    /// (kept here so that its tables are reused from call to call too).
+    var shortcut = ProfileShortcut()
+
     var count: Int { positions.count }
     var profileCount: Int { heads.count }
 
@@ -151,6 +155,17 @@ struct ScoreSheet {
         hashes.append(hash)
         partEnds.append(end)
         if heads.count * 2 > slots.count { grow() }
+    }
+
+    /// Adds a candidate to a profile already open, without parts: the caller knows its parts,
+    /// factor, industry and `lead` are that profile's (``ProfileShortcut``).
+    mutating func addCandidate(position: Int, toProfile profile: Int) {
+        let candidate = Int32(positions.count)
+        positions.append(position)
+        nextOfProfile.append(-1)
+        profileOf.append(Int32(profile))
+        nextOfProfile[Int(tails[profile])] = candidate
+        tails[profile] = candidate
     }
 
     /// Whether two runs of parts are equal (static, so that comparing does not copy the sheet).

@@ -1,0 +1,131 @@
+/// Which profile an asset lands in, remembered by its tags as one group reads them.
+///
+/// For most assets, what a group makes of them depends on nothing but a few bits: the group's
+/// topics among those the asset covers and resolves, the group's roles among the asset's, its
+/// jobs and primary job, its flags, and whether it is the group's industry or due for review.
+/// Two such assets have the same parts and factor, so they land in the same profile, and the
+/// column pass can put the second one there without working its parts out again. At 10,000 and
+/// 100,000 assets a group reads a few thousand such combinations among tens of thousands of
+/// candidates.
+///
+/// An asset whose parts depend on more than those bits is never answered from here (the caller
+/// asks ``ColumnScorer`` for it the long way): one with outcome evidence for some need of the
+/// group (``exclude(_:)``), a resolver whose positions decide its fit, one held back for someone
+/// waiting. The answer is the profile ``ScoreSheet/addCandidate(position:factor:otherIndustry:lead:)``
+/// gave the first asset with the key, so the sheet is the same as without the shortcut, candidate
+/// for candidate (``ColumnScorerTests``).
+struct ProfileShortcut {
+    /// An asset's tags as the group reads them.
+    struct Key: Equatable {
+        var topics: UInt64
+        var resolved: UInt64
+        var roles: UInt64
+        /// Jobs, primary job, flags, the group's industry and due for review, packed.
+        var rest: UInt64
+
+        init(topics: UInt64, resolved: UInt64, roles: UInt64, jobs: UInt8, primaryJob: UInt8, flags: MatchTable.Flags,
+             ownIndustry: Bool, dueForReview: Bool) {
+            self.topics = topics
+            self.resolved = resolved
+            self.roles = roles
+            rest = UInt64(jobs) | UInt64(primaryJob) << 8 | UInt64(flags.rawValue) << 16
+                | (ownIndustry ? 1 << 24 : 0) | (dueForReview ? 1 << 25 : 0)
+        }
+
+        var hash: UInt64 {
+            var hash = Self.mix(Self.mix(Self.mix(Self.mix(0x1319_8A2E_0370_7344, topics), resolved), roles), rest)
+            hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+            return hash ^ (hash >> 33)
+        }
+
+        @inline(__always)
+        private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            return mixed ^ (mixed >> 29)
+        }
+    }
+
+    /// What the shortcut knows of a key.
+    enum Answer: Equatable {
+        /// Assets with this key go into this profile.
+        case profile(Int)
+        /// Assets with this key serve none of the group's needs.
+        case servesNothing
+        /// Not seen yet: work the asset out, then ``remember(_:profile:)``.
+        case unseen
+    }
+
+    private var keys: [Key] = []
+    /// Per key: its profile, or -1 when it serves nothing.
+    private var profiles: [Int32] = []
+    /// Open addressing over the keys by hash: key index + 1, 0 when free.
+    private var slots: [Int32] = []
+    /// Positions never answered from here, one bit each.
+    private var excluded: [UInt64] = []
+
+    /// Forgets every key and exclusion, for a catalog of `positions` assets.
+    mutating func reset(positions: Int) {
+        keys.removeAll(keepingCapacity: true)
+        profiles.removeAll(keepingCapacity: true)
+        answered = 0
+        if slots.isEmpty {
+            slots = [Int32](repeating: 0, count: 1024)
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        let words = (positions + 63) / 64
+        if excluded.count != words {
+            excluded = [UInt64](repeating: 0, count: words)
+        } else {
+            excluded.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+    }
+
+    /// Keeps the asset at `position` out of the shortcut.
+    mutating func exclude(_ position: Int) {
+        excluded[position >> 6] |= 1 << UInt64(position & 63)
+    }
+
+    func isExcluded(_ position: Int) -> Bool {
+        excluded[position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+
+    /// How many keys it holds, and how many assets it has answered since the last reset.
+    var count: Int { keys.count }
+    private(set) var answered = 0
+
+    mutating func answer(for key: Key) -> Answer {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        while slots[slot] != 0 {
+            let entry = Int(slots[slot] - 1)
+            if keys[entry] == key {
+                answered += 1
+                return profiles[entry] < 0 ? .servesNothing : .profile(Int(profiles[entry]))
+            }
+            slot = (slot + 1) & mask
+        }
+        return .unseen
+    }
+
+    /// Remembers where an asset with `key` went: a profile, or `nil` when it served nothing.
+    mutating func remember(_ key: Key, profile: Int?) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key.hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(keys.count + 1)
+        keys.append(key)
+        profiles.append(Int32(profile ?? -1))
+        if keys.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (entry, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key.hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry + 1)
+        }
+    }
+}
