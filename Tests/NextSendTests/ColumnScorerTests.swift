@@ -219,6 +219,20 @@ import Testing
                                     channel: original.channel, industries: original.industries, published: original.published,
                                     reviewBy: original.reviewBy))
             }
+            // One more job, or one more role, than the original: the same key exactly when the
+            // group reads neither (a job nobody works on, a role nobody in it holds).
+            if let job = BuyingJob.allCases.first(where: { !original.jobs.contains($0) }) {
+                assets.append(Asset(id: "w-" + original.id, title: original.title, format: original.format, jobs: original.jobs + [job],
+                                    roles: original.roles, topics: original.topics, resolves: original.resolves, shareable: original.shareable,
+                                    channel: original.channel, industries: original.industries, published: original.published,
+                                    reviewBy: original.reviewBy))
+            }
+            if !original.roles.isEmpty, let role = taxonomy.roles.shuffled(using: &generator).first(where: { !original.roles.contains($0) }) {
+                assets.append(Asset(id: "v-" + original.id, title: original.title, format: original.format, jobs: original.jobs,
+                                    roles: original.roles + [role], topics: original.topics, resolves: original.resolves,
+                                    shareable: original.shareable, channel: original.channel, industries: original.industries,
+                                    published: original.published, reviewBy: original.reviewBy))
+            }
             // The same tags, but a resolver of the split that takes the other stance on positions:
             // its fit differs, so it must not share a profile by its tags alone.
             guard original.resolves.contains(where: { $0.topic == "deployment" }) else { continue }

@@ -24,7 +24,10 @@ final class EvidenceColumns: @unchecked Sendable {
                 columns = [:]
             }
             if let column = columns[key] { return column }
+            // A factor of exactly 1 (too few sends to go by) leaves a value as it is, bit for bit:
+            // such an asset is scored, and shares profiles, as one without a record.
             let laid = records.compactMap { asset, record in index.position(of: asset).map { ($0, policy.evidenceFactor(record)) } }
+                .filter { $0.1 != 1 }
                 .sorted { $0.0 < $1.0 }
             let column = Column(positions: laid.map(\.0), factors: laid.map(\.1))
             columns[key] = column

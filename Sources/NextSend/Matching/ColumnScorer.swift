@@ -105,10 +105,15 @@ struct ColumnScorer {
     let needsByJob: [UInt64]
     let needsByRole: [UInt64]
     let needsForEveryone: UInt64
-    /// The role bits the group's needs can read (its people's and the missing voices'), and the
-    /// topics whose resolvers are judged by the positions they take: what ``ProfileShortcut``
-    /// keys and keeps out.
+    /// What of an asset's tags the group's needs read, for ``ProfileShortcut``'s key: the role
+    /// bits (its people's and the missing voices'), the job bits (the splits' jobs, the jobs of
+    /// its job needs and missing voices, the open jobs when someone is unreached), the primary
+    /// jobs the job needs compare with, and the flags some need looks at. And the topics whose
+    /// resolvers are judged by the positions they take, which the shortcut keeps out.
     let readRoles: UInt64
+    let readJobs: UInt8
+    let readPrimaryJobs: UInt8
+    let readFlags: MatchTable.Flags
     let positionTopics: UInt64
 
     init(context: MatchContext, index: CatalogIndex) {
@@ -306,8 +311,28 @@ struct ColumnScorer {
         needsForEveryone = forEveryone
 
         var readRoles = roleBits.values.reduce(UInt64(0), |)
-        for plan in plans { if case let .voice(role, _) = plan { readRoles |= role } }
+        var readJobs: UInt8 = 0, readPrimaryJobs: UInt8 = 0
+        var readFlags: MatchTable.Flags = industry == nil ? [.reachesEveryone] : [.reachesEveryone, .hasIndustries]
+        for plan in plans {
+            switch plan {
+            case .none: break
+            case let .split(number): readJobs |= splits[number].jobs
+            case let .job(number):
+                readJobs |= jobs[number].job
+                readPrimaryJobs |= jobs[number].job
+            case .reach:
+                readJobs |= openJobs
+                readFlags.insert(.repLed)
+            case let .voice(role, job):
+                readRoles |= role
+                readJobs |= job
+                readFlags.insert(.shareable)
+            }
+        }
         self.readRoles = readRoles
+        self.readJobs = readJobs
+        self.readPrimaryJobs = readPrimaryJobs
+        self.readFlags = readFlags
         positionTopics = zip(splits, coverages).reduce(0) { $0 | ($1.1.isNumber ? 0 : $1.0.topic) }
     }
 
@@ -381,8 +406,9 @@ struct ColumnScorer {
             var key: ProfileShortcut.Key?
             if shortcut, held < 0, table.resolvedMask[position] & positionTopics == 0, !sheet.shortcut.isExcluded(position) {
                 let tags = ProfileShortcut.Key(topics: table.topicMask[position] & readTopics, resolved: table.resolvedMask[position] & readTopics,
-                                               roles: table.roleMask[position] & readRoles, jobs: table.jobMask[position],
-                                               primaryJob: table.primaryJob[position], flags: table.flags[position],
+                                               roles: table.roleMask[position] & readRoles, jobs: table.jobMask[position] & readJobs,
+                                               primaryJob: table.primaryJob[position] & readPrimaryJobs,
+                                               flags: table.flags[position].intersection(readFlags),
                                                ownIndustry: own, dueForReview: dueForReview)
                 switch sheet.shortcut.answer(for: tags) {
                 case let .profile(profile):
@@ -614,3 +640,4 @@ struct SetBits: Sequence, IteratorProtocol {
         return bit
     }
 }
+
