@@ -403,7 +403,7 @@ struct ColumnScorer {
             while nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] < position { nextHeld += 1 }
             if nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] == position { held = heldBackVariants[nextHeld] }
             let dueForReview = table.reviewDay[position] != Int.max && table.reviewDay[position] - day <= reviewSoon
-            var key: ProfileShortcut.Key?
+            var key: (tags: ProfileShortcut.Key, slot: Int)?
             if shortcut, held < 0, table.resolvedMask[position] & positionTopics == 0, !sheet.shortcut.isExcluded(position) {
                 let tags = ProfileShortcut.Key(topics: table.topicMask[position] & readTopics, resolved: table.resolvedMask[position] & readTopics,
                                                roles: table.roleMask[position] & readRoles, jobs: table.jobMask[position] & readJobs,
@@ -416,8 +416,8 @@ struct ColumnScorer {
                     continue
                 case .servesNothing:
                     continue
-                case .unseen:
-                    key = tags
+                case let .unseen(slot):
+                    key = (tags, slot)
                 }
             }
             let start = sheet.partCount
@@ -425,7 +425,7 @@ struct ColumnScorer {
             addParts(position, heldBack: held, to: &sheet, cursors: &cursors, serves: &serves)
             guard serves else {
                 sheet.dropPendingParts()
-                if let key { sheet.shortcut.remember(key, profile: nil) }
+                if let key { sheet.shortcut.remember(key.tags, at: key.slot, profile: nil) }
                 continue
             }
             var factor = 1.0
@@ -436,7 +436,7 @@ struct ColumnScorer {
                 for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed(part)] = true }
             }
             sheet.addCandidate(position: position, factor: factor, otherIndustry: other, lead: table.resolvedMask[position] & leadTopic != 0)
-            if let key { sheet.shortcut.remember(key, profile: Int(sheet.profileOf[sheet.count - 1])) }
+            if let key { sheet.shortcut.remember(key.tags, at: key.slot, profile: Int(sheet.profileOf[sheet.count - 1])) }
         }
         sheet.finish(ownServes: ownServes, diminishing: policy.reachDiminishing)
     }

@@ -51,22 +51,25 @@ struct ProfileShortcut {
         case profile(Int)
         /// Assets with this key serve none of the group's needs.
         case servesNothing
-        /// Not seen yet: work the asset out, then ``remember(_:profile:)``.
-        case unseen
+        /// Not seen yet: work the asset out, then ``remember(_:at:profile:)`` with this slot.
+        case unseen(slot: Int)
     }
 
-    private var keys: [Key] = []
-    /// Per key: its profile, or -1 when it serves nothing.
-    private var profiles: [Int32] = []
-    /// Open addressing over the keys by hash: key index + 1, 0 when free.
+    /// A key and its profile (-1 when it serves nothing), kept together so that a hit reads one place.
+    private struct Entry {
+        var key: Key
+        var profile: Int32
+    }
+
+    private var entries: [Entry] = []
+    /// Open addressing over the entries by hash: entry + 1, 0 when free.
     private var slots: [Int32] = []
     /// Positions never answered from here, one bit each.
     private var excluded: [UInt64] = []
 
     /// Forgets every key and exclusion, for a catalog of `positions` assets.
     mutating func reset(positions: Int) {
-        keys.removeAll(keepingCapacity: true)
-        profiles.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
         answered = 0
         if slots.isEmpty {
             slots = [Int32](repeating: 0, count: 1024)
@@ -91,41 +94,38 @@ struct ProfileShortcut {
     }
 
     /// How many keys it holds, and how many assets it has answered since the last reset.
-    var count: Int { keys.count }
+    var count: Int { entries.count }
     private(set) var answered = 0
 
     mutating func answer(for key: Key) -> Answer {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key.hash) & mask
         while slots[slot] != 0 {
-            let entry = Int(slots[slot] - 1)
-            if keys[entry] == key {
+            let entry = entries[Int(slots[slot] - 1)]
+            if entry.key == key {
                 answered += 1
-                return profiles[entry] < 0 ? .servesNothing : .profile(Int(profiles[entry]))
+                return entry.profile < 0 ? .servesNothing : .profile(Int(entry.profile))
             }
             slot = (slot + 1) & mask
         }
-        return .unseen
+        return .unseen(slot: slot)
     }
 
-    /// Remembers where an asset with `key` went: a profile, or `nil` when it served nothing.
-    mutating func remember(_ key: Key, profile: Int?) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key.hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(keys.count + 1)
-        keys.append(key)
-        profiles.append(Int32(profile ?? -1))
-        if keys.count * 2 > slots.count { grow() }
+    /// Remembers where an asset with `key` went (a profile, or `nil` when it served nothing), in the
+    /// free slot ``answer(for:)`` gave: nothing is added in between.
+    mutating func remember(_ key: Key, at slot: Int, profile: Int?) {
+        slots[slot] = Int32(entries.count + 1)
+        entries.append(Entry(key: key, profile: Int32(profile ?? -1)))
+        if entries.count * 2 > slots.count { grow() }
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for (entry, key) in keys.enumerated() {
-            var slot = Int(truncatingIfNeeded: key.hash) & mask
+        for (number, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.key.hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry + 1)
+            slots[slot] = Int32(number + 1)
         }
     }
 }

@@ -24,13 +24,19 @@ struct ScoreSheet {
 
     /// The profile's first candidate not yet picked, or -1 once all are.
     private(set) var heads: [Int32] = []
-    private var tails: [Int32] = []
-    private var factors: [Double] = []
-    private var otherIndustry: [Bool] = []
-    /// What else the candidates of a profile must share (whether they may lead: see ``ScoreSheet/addCandidate(position:factor:otherIndustry:lead:)``).
-    private var leads: [Bool] = []
-    private var hashes: [UInt64] = []
-    private var partEnds: [Int] = []
+    /// What a profile's candidates share, and where its parts end, kept together so that opening
+    /// a profile is one append and checking one is one read.
+    private struct Facts {
+        var hash: UInt64
+        var factor: Double
+        var partEnd: Int
+        var tail: Int32
+        var otherIndustry: Bool
+        /// What else the candidates must share (whether they may lead: see ``ScoreSheet/addCandidate(position:factor:otherIndustry:lead:)``).
+        var lead: Bool
+    }
+
+    private var facts: [Facts] = []
     /// The score under the weights of the pick count in ``seen`` (so an upper bound of today's);
     /// 0 once every candidate of the profile is picked, or when it serves nothing.
     var scores: [Double] = []
@@ -82,12 +88,7 @@ struct ScoreSheet {
         profileOf.removeAll(keepingCapacity: true)
         nextOfProfile.removeAll(keepingCapacity: true)
         heads.removeAll(keepingCapacity: true)
-        tails.removeAll(keepingCapacity: true)
-        factors.removeAll(keepingCapacity: true)
-        otherIndustry.removeAll(keepingCapacity: true)
-        leads.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
-        partEnds.removeAll(keepingCapacity: true)
+        facts.removeAll(keepingCapacity: true)
         seen.removeAll(keepingCapacity: true)
         scores.removeAll(keepingCapacity: true)
         needMasks.removeAll(keepingCapacity: true)
@@ -113,7 +114,7 @@ struct ScoreSheet {
 
     /// Takes back the parts of an asset that turned out to serve nothing.
     mutating func dropPendingParts() {
-        partCount = partEnds.last ?? 0
+        partCount = facts.last?.partEnd ?? 0
         pendingHash = Self.seed
     }
 
@@ -121,7 +122,7 @@ struct ScoreSheet {
     /// the same parts, factor, industry and `lead`, or opens one. `lead` is whatever else decides
     /// whether a candidate may be pick 1 (it resolves the leading conflict).
     mutating func addCandidate(position: Int, factor: Double, otherIndustry other: Bool, lead: Bool) {
-        let start = partEnds.last ?? 0, end = partCount
+        let start = facts.last?.partEnd ?? 0, end = partCount
         var hash = Self.mix(Self.mix(pendingHash, factor.bitPattern), (other ? 1 : 0) | (lead ? 2 : 0))
         // Spread the high bits into the low ones the slots are chosen by (MurmurHash3's finalizer).
         hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
@@ -134,12 +135,13 @@ struct ScoreSheet {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let profile = Int(slots[slot] - 1)
-            if hashes[profile] == hash, factors[profile].bitPattern == factor.bitPattern, otherIndustry[profile] == other,
-               leads[profile] == lead, Self.same(partList, parts(profile), start..<end) {
+            let known = facts[profile]
+            if known.hash == hash, known.factor.bitPattern == factor.bitPattern, known.otherIndustry == other, known.lead == lead,
+               Self.same(partList, parts(profile), start..<end) {
                 partCount = start
                 profileOf.append(Int32(profile))
-                nextOfProfile[Int(tails[profile])] = candidate
-                tails[profile] = candidate
+                nextOfProfile[Int(known.tail)] = candidate
+                facts[profile].tail = candidate
                 return
             }
             slot = (slot + 1) & mask
@@ -148,12 +150,7 @@ struct ScoreSheet {
         slots[slot] = Int32(profile + 1)
         profileOf.append(Int32(profile))
         heads.append(candidate)
-        tails.append(candidate)
-        factors.append(factor)
-        otherIndustry.append(other)
-        leads.append(lead)
-        hashes.append(hash)
-        partEnds.append(end)
+        facts.append(Facts(hash: hash, factor: factor, partEnd: end, tail: candidate, otherIndustry: other, lead: lead))
         if heads.count * 2 > slots.count { grow() }
     }
 
@@ -164,8 +161,8 @@ struct ScoreSheet {
         positions.append(position)
         nextOfProfile.append(-1)
         profileOf.append(Int32(profile))
-        nextOfProfile[Int(tails[profile])] = candidate
-        tails[profile] = candidate
+        nextOfProfile[Int(facts[profile].tail)] = candidate
+        facts[profile].tail = candidate
     }
 
     /// Whether two runs of parts are equal (static, so that comparing does not copy the sheet).
@@ -180,8 +177,8 @@ struct ScoreSheet {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
-        for profile in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[profile]) & mask
+        for profile in facts.indices {
+            var slot = Int(truncatingIfNeeded: facts[profile].hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(profile + 1)
         }
@@ -193,10 +190,10 @@ struct ScoreSheet {
         return mixed ^ (mixed >> 29)
     }
 
-    func parts(_ profile: Int) -> Range<Int> { (profile == 0 ? 0 : partEnds[profile - 1])..<partEnds[profile] }
+    func parts(_ profile: Int) -> Range<Int> { (profile == 0 ? 0 : facts[profile - 1].partEnd)..<facts[profile].partEnd }
 
     /// Whether a profile's candidates may lead (as given to ``addCandidate(position:factor:otherIndustry:lead:)``).
-    func leads(_ profile: Int) -> Bool { leads[profile] }
+    func leads(_ profile: Int) -> Bool { facts[profile].lead }
 
     /// Marks the profile's first candidate not yet picked as picked.
     mutating func pickHead(of profile: Int) {
@@ -211,7 +208,7 @@ struct ScoreSheet {
         for profile in heads.indices {
             var mask: UInt64 = 0, serving = false
             for part in parts(profile) {
-                if otherIndustry[profile], ownServes[Int(partList[part].need)] {
+                if facts[profile].otherIndustry, ownServes[Int(partList[part].need)] {
                     partList[part].flags |= Self.dropped
                     continue
                 }
@@ -262,7 +259,7 @@ struct ScoreSheet {
                 total += reach[index] * share
                 share *= diminishing
             }
-            return factors[profile] * total
+            return facts[profile].factor * total
         }
     }
 }
