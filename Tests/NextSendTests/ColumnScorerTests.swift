@@ -187,16 +187,16 @@ import Testing
             }
             sheet.finish(ownServes: [false, false], diminishing: 0.5)
             #expect(sheet.profileCount == 1_200, "round \(round)")
-            var profileOfKind: [Int: Int32] = [:]
+            var profileOfKind: [Int: Int] = [:]
             for candidate in 0..<sheet.count {
                 let kind = (candidate * 7) % 1_200
                 if let known = profileOfKind[kind] {
-                    #expect(sheet.profileOf[candidate] == known, "candidate \(candidate) left its kind's profile")
+                    #expect(sheet.profile(of: candidate) == known, "candidate \(candidate) left its kind's profile")
                 } else {
-                    profileOfKind[kind] = sheet.profileOf[candidate]
+                    profileOfKind[kind] = sheet.profile(of: candidate)
                 }
                 let expected = Double(kind + 1) + (kind % 3 == 0 ? 0.5 : 0)
-                #expect(sheet.scores[Int(sheet.profileOf[candidate])] == expected)
+                #expect(sheet.scores[sheet.profile(of: candidate)] == expected)
             }
             #expect(Set(profileOfKind.values).count == 1_200)
         }
@@ -261,8 +261,10 @@ import Testing
                 var fastEvaluations: [Int: MatchContext.Evaluation] = [:], slowEvaluations: [Int: MatchContext.Evaluation] = [:]
                 scorer.fill(&fast, evaluations: &fastEvaluations)
                 scorer.fill(&slow, evaluations: &slowEvaluations, shortcut: false)
-                #expect(fast.positions == slow.positions, "seed \(seed), to \(onlyTo ?? "anyone"): other candidates")
-                #expect(fast.profileOf == slow.profileOf, "seed \(seed), to \(onlyTo ?? "anyone"): other profiles")
+                #expect(fast.count == slow.count && (0..<fast.count).allSatisfy { fast.position(of: $0) == slow.position(of: $0) },
+                        "seed \(seed), to \(onlyTo ?? "anyone"): other candidates")
+                #expect(fast.count == slow.count && (0..<fast.count).allSatisfy { fast.profile(of: $0) == slow.profile(of: $0) },
+                        "seed \(seed), to \(onlyTo ?? "anyone"): other profiles")
                 #expect(fast.heads == slow.heads)
                 #expect(fast.scores.map(\.bitPattern) == slow.scores.map(\.bitPattern))
                 #expect(fast.needMasks == slow.needMasks)
@@ -288,7 +290,7 @@ import Testing
             var evaluations: [Int: MatchContext.Evaluation] = [:]
             scorer.fill(&sheet, evaluations: &evaluations)
             // Each kept asset's profile: what its score and needs are read from.
-            let candidates = Dictionary(uniqueKeysWithValues: (0..<sheet.count).map { (sheet.positions[$0], Int(sheet.profileOf[$0])) }
+            let candidates = Dictionary(uniqueKeysWithValues: (0..<sheet.count).map { (sheet.position(of: $0), sheet.profile(of: $0)) }
                 .filter { sheet.scores[$0.1] > 0 })
             let discounted = diagnosis.needs.indices.map { _ in [1, 0.25, 0.0625].randomElement(using: &generator)! }
             for position in index.assets.indices where !scorer.routesExactly(position) {
@@ -364,7 +366,7 @@ import Testing
         var sheet = ScoreSheet()
         var evaluations: [Int: MatchContext.Evaluation] = [:]
         scorer.fill(&sheet, evaluations: &evaluations)
-        let profiles = Dictionary(uniqueKeysWithValues: (0..<sheet.count).map { (index[sheet.positions[$0]].id, sheet.profileOf[$0]) })
+        let profiles = Dictionary(uniqueKeysWithValues: (0..<sheet.count).map { (index[sheet.position(of: $0)].id, sheet.profile(of: $0)) })
         var shared = 0
         for twin in originals {
             let copies = [twin.id, "y-" + twin.id, "z-" + twin.id]

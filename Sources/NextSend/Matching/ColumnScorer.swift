@@ -395,21 +395,22 @@ struct ColumnScorer {
                                    lead: table.resolvedMask[position] & leadTopic != 0)
                 continue
             }
-            guard (table.topicMask[position] | table.resolvedMask[position]) & anyTopic != 0
-                || (table.jobMask[position] | table.primaryJob[position]) & anyJob != 0 || table.roleMask[position] & anyRole != 0
-                || (everyoneReaches && table.flags[position].contains(.reachesEveryone)) else { continue }
-            guard table.isLive(position, on: day) else { continue }
+            // Each column read once for this asset.
+            let topics = table.topicMask[position], resolved = table.resolvedMask[position], roles = table.roleMask[position]
+            let jobMask = table.jobMask[position], primaryJob = table.primaryJob[position], flags = table.flags[position]
+            guard (topics | resolved) & anyTopic != 0 || (jobMask | primaryJob) & anyJob != 0 || roles & anyRole != 0
+                || (everyoneReaches && flags.contains(.reachesEveryone)) else { continue }
+            let reviewDay = table.reviewDay[position]
+            guard table.publishedDay[position] <= day, day <= reviewDay else { continue }  // live (MatchTable.isLive)
             var held = -1
             while nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] < position { nextHeld += 1 }
             if nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] == position { held = heldBackVariants[nextHeld] }
-            let dueForReview = table.reviewDay[position] != Int.max && table.reviewDay[position] - day <= reviewSoon
+            let dueForReview = reviewDay != Int.max && reviewDay - day <= reviewSoon
             var key: (tags: ProfileShortcut.Key, slot: Int)?
-            if shortcut, held < 0, table.resolvedMask[position] & positionTopics == 0, !sheet.shortcut.isExcluded(position) {
-                let tags = ProfileShortcut.Key(topics: table.topicMask[position] & readTopics, resolved: table.resolvedMask[position] & readTopics,
-                                               roles: table.roleMask[position] & readRoles, jobs: table.jobMask[position] & readJobs,
-                                               primaryJob: table.primaryJob[position] & readPrimaryJobs,
-                                               flags: table.flags[position].intersection(readFlags),
-                                               ownIndustry: own, dueForReview: dueForReview)
+            if shortcut, held < 0, resolved & positionTopics == 0, !sheet.shortcut.isExcluded(position) {
+                let tags = ProfileShortcut.Key(topics: topics & readTopics, resolved: resolved & readTopics, roles: roles & readRoles,
+                                               jobs: jobMask & readJobs, primaryJob: primaryJob & readPrimaryJobs,
+                                               flags: flags.intersection(readFlags), ownIndustry: own, dueForReview: dueForReview)
                 switch sheet.shortcut.answer(for: tags) {
                 case let .profile(profile):
                     sheet.addCandidate(position: position, toProfile: profile)
@@ -429,14 +430,14 @@ struct ColumnScorer {
                 continue
             }
             var factor = 1.0
-            let other = industry != nil && table.flags[position].contains(.hasIndustries) && !own
+            let other = industry != nil && flags.contains(.hasIndustries) && !own
             if other { factor *= policy.otherIndustry }
             if dueForReview { factor *= policy.dueForReview }
             if own {
                 for part in start..<sheet.partCount where sheet.partServes(part) { ownServes[sheet.partNeed(part)] = true }
             }
-            sheet.addCandidate(position: position, factor: factor, otherIndustry: other, lead: table.resolvedMask[position] & leadTopic != 0)
-            if let key { sheet.shortcut.remember(key.tags, at: key.slot, profile: Int(sheet.profileOf[sheet.count - 1])) }
+            sheet.addCandidate(position: position, factor: factor, otherIndustry: other, lead: resolved & leadTopic != 0)
+            if let key { sheet.shortcut.remember(key.tags, at: key.slot, profile: sheet.profile(of: sheet.count - 1)) }
         }
         sheet.finish(ownServes: ownServes, diminishing: policy.reachDiminishing)
     }

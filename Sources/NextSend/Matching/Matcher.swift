@@ -114,7 +114,7 @@ public enum Matcher {
             // changedSince[k]: the needs discounted by the picks from the k-th on.
             var changedSince: [UInt64] = [0]
             func take(_ profile: Int) {
-                let position = sheet.positions[Int(sheet.heads[profile])], score = sheet.scores[profile]
+                let position = sheet.position(of: Int(sheet.heads[profile])), score = sheet.scores[profile]
                 sheet.pickHead(of: profile)
                 guard let evaluation = evaluations[position] ?? context.evaluate(index[position], at: position) else {
                     assertionFailure("the column scorer kept an asset the exact path drops: \(index[position].id)")

@@ -14,11 +14,19 @@ struct ScoreSheet {
 
     // MARK: Candidates, in catalog position order
 
-    private(set) var positions: [Int] = []
-    /// Each candidate's profile.
-    private(set) var profileOf: [Int32] = []
-    /// The next candidate of the same profile, or -1.
-    private var nextOfProfile: [Int32] = []
+    /// A candidate: its catalog position, its profile, and the next candidate of the same profile
+    /// (-1 for none), kept together so that adding one is one append.
+    private struct Candidate {
+        var position: Int32
+        var profile: Int32
+        var next: Int32
+    }
+
+    private var candidates: [Candidate] = []
+
+    /// The catalog position of a candidate, and its profile.
+    func position(of candidate: Int) -> Int { Int(candidates[candidate].position) }
+    func profile(of candidate: Int) -> Int { Int(candidates[candidate].profile) }
 
     // MARK: Profiles, in the order of their first candidate
 
@@ -79,14 +87,12 @@ struct ScoreSheet {
     /// (kept here so that its tables are reused from call to call too).
     var shortcut = ProfileShortcut()
 
-    var count: Int { positions.count }
+    var count: Int { candidates.count }
     var profileCount: Int { heads.count }
 
     mutating func reset(needs: Int) {
         self.needs = needs
-        positions.removeAll(keepingCapacity: true)
-        profileOf.removeAll(keepingCapacity: true)
-        nextOfProfile.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
         heads.removeAll(keepingCapacity: true)
         facts.removeAll(keepingCapacity: true)
         seen.removeAll(keepingCapacity: true)
@@ -128,9 +134,7 @@ struct ScoreSheet {
         hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33
         pendingHash = Self.seed
-        let candidate = Int32(positions.count)
-        positions.append(position)
-        nextOfProfile.append(-1)
+        let candidate = Int32(candidates.count)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
@@ -139,8 +143,8 @@ struct ScoreSheet {
             if known.hash == hash, known.factor.bitPattern == factor.bitPattern, known.otherIndustry == other, known.lead == lead,
                Self.same(partList, parts(profile), start..<end) {
                 partCount = start
-                profileOf.append(Int32(profile))
-                nextOfProfile[Int(known.tail)] = candidate
+                candidates.append(Candidate(position: Int32(position), profile: Int32(profile), next: -1))
+                candidates[Int(known.tail)].next = candidate
                 facts[profile].tail = candidate
                 return
             }
@@ -148,7 +152,7 @@ struct ScoreSheet {
         }
         let profile = heads.count
         slots[slot] = Int32(profile + 1)
-        profileOf.append(Int32(profile))
+        candidates.append(Candidate(position: Int32(position), profile: Int32(profile), next: -1))
         heads.append(candidate)
         facts.append(Facts(hash: hash, factor: factor, partEnd: end, tail: candidate, otherIndustry: other, lead: lead))
         if heads.count * 2 > slots.count { grow() }
@@ -157,11 +161,9 @@ struct ScoreSheet {
     /// Adds a candidate to a profile already open, without parts: the caller knows its parts,
     /// factor, industry and `lead` are that profile's (``ProfileShortcut``).
     mutating func addCandidate(position: Int, toProfile profile: Int) {
-        let candidate = Int32(positions.count)
-        positions.append(position)
-        nextOfProfile.append(-1)
-        profileOf.append(Int32(profile))
-        nextOfProfile[Int(facts[profile].tail)] = candidate
+        let candidate = Int32(candidates.count)
+        candidates.append(Candidate(position: Int32(position), profile: Int32(profile), next: -1))
+        candidates[Int(facts[profile].tail)].next = candidate
         facts[profile].tail = candidate
     }
 
@@ -197,7 +199,7 @@ struct ScoreSheet {
 
     /// Marks the profile's first candidate not yet picked as picked.
     mutating func pickHead(of profile: Int) {
-        heads[profile] = nextOfProfile[Int(heads[profile])]
+        heads[profile] = candidates[Int(heads[profile])].next
         if heads[profile] < 0 { scores[profile] = 0 }
     }
 
