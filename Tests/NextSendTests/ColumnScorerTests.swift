@@ -82,6 +82,19 @@ import Testing
         }
     }
 
+    /// The asset under another id, with the same tags unless told otherwise: an edition or a twin.
+    func copy(of asset: Asset, id: String, jobs: [BuyingJob]? = nil, roles: [String]? = nil,
+              resolves: [Asset.Resolution]? = nil) -> Asset {
+        Asset(id: id, title: asset.title, format: asset.format, jobs: jobs ?? asset.jobs, roles: roles ?? asset.roles,
+              topics: asset.topics, resolves: resolves ?? asset.resolves, shareable: asset.shareable, channel: asset.channel,
+              industries: asset.industries, published: asset.published, reviewBy: asset.reviewBy)
+    }
+
+    /// The assets and two twins of each ("y-" and "z-" before the id).
+    func withTwins(_ originals: [Asset]) -> [Asset] {
+        originals + originals.flatMap { original in ["y-", "z-"].map { copy(of: original, id: $0 + original.id) } }
+    }
+
     /// Evidence for about a third of the assets, on the needs these groups have, some under the
     /// minimum number of sends.
     func evidence(_ generator: inout SeededGenerator, catalog: [Asset]) -> OutcomeEvidence {
@@ -211,27 +224,15 @@ import Testing
         var generator = SeededGenerator(seed: UInt64(seed) &+ 31_337)
         // Random tags seldom repeat in a small catalog; editions under other ids repeat them.
         let originals = catalog(&generator, count: 150)
-        var assets = originals
+        var assets = withTwins(originals)
         for original in originals {
-            for prefix in ["y-", "z-"] {
-                assets.append(Asset(id: prefix + original.id, title: original.title, format: original.format, jobs: original.jobs,
-                                    roles: original.roles, topics: original.topics, resolves: original.resolves, shareable: original.shareable,
-                                    channel: original.channel, industries: original.industries, published: original.published,
-                                    reviewBy: original.reviewBy))
-            }
             // One more job, or one more role, than the original: the same key exactly when the
             // group reads neither (a job nobody works on, a role nobody in it holds).
             if let job = BuyingJob.allCases.first(where: { !original.jobs.contains($0) }) {
-                assets.append(Asset(id: "w-" + original.id, title: original.title, format: original.format, jobs: original.jobs + [job],
-                                    roles: original.roles, topics: original.topics, resolves: original.resolves, shareable: original.shareable,
-                                    channel: original.channel, industries: original.industries, published: original.published,
-                                    reviewBy: original.reviewBy))
+                assets.append(copy(of: original, id: "w-" + original.id, jobs: original.jobs + [job]))
             }
             if !original.roles.isEmpty, let role = taxonomy.roles.shuffled(using: &generator).first(where: { !original.roles.contains($0) }) {
-                assets.append(Asset(id: "v-" + original.id, title: original.title, format: original.format, jobs: original.jobs,
-                                    roles: original.roles + [role], topics: original.topics, resolves: original.resolves,
-                                    shareable: original.shareable, channel: original.channel, industries: original.industries,
-                                    published: original.published, reviewBy: original.reviewBy))
+                assets.append(copy(of: original, id: "v-" + original.id, roles: original.roles + [role]))
             }
             // The same tags, but a resolver of the split that takes the other stance on positions:
             // its fit differs, so it must not share a profile by its tags alone.
@@ -240,10 +241,7 @@ import Testing
                 guard resolution.topic == "deployment" else { return resolution }
                 return resolution.positions.isEmpty ? .init(topic: "deployment", positions: ["hybrid"]) : .init(topic: "deployment")
             }
-            assets.append(Asset(id: "x-" + original.id, title: original.title, format: original.format, jobs: original.jobs,
-                                roles: original.roles, topics: original.topics, resolves: other, shareable: original.shareable,
-                                channel: original.channel, industries: original.industries, published: original.published,
-                                reviewBy: original.reviewBy))
+            assets.append(copy(of: original, id: "x-" + original.id, resolves: other))
         }
         let index = CatalogIndex(assets: assets)
         try #require(index.table.isPacked)
@@ -320,9 +318,7 @@ import Testing
         var assets = catalog(&generator, count: 60)
         // Twins under other ids: the same tags, so scores tie and the lower id must win.
         for twin in assets.prefix(6) {
-            assets.append(Asset(id: "z-\(twin.id)", title: twin.title, format: twin.format, jobs: twin.jobs, roles: twin.roles,
-                                topics: twin.topics, resolves: twin.resolves, shareable: twin.shareable, channel: twin.channel,
-                                industries: twin.industries, published: twin.published, reviewBy: twin.reviewBy))
+            assets.append(copy(of: twin, id: "z-" + twin.id))
         }
         let index = CatalogIndex(assets: assets)
         let group = group(&generator, catalog: assets)
@@ -349,14 +345,7 @@ import Testing
     func twinsShareOneProfileAndArePickedInIdOrder(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed) &+ 777)
         let originals = catalog(&generator, count: 30)
-        var assets = originals
-        for twin in originals {
-            for prefix in ["y-", "z-"] {
-                assets.append(Asset(id: prefix + twin.id, title: twin.title, format: twin.format, jobs: twin.jobs, roles: twin.roles,
-                                    topics: twin.topics, resolves: twin.resolves, shareable: twin.shareable, channel: twin.channel,
-                                    industries: twin.industries, published: twin.published, reviewBy: twin.reviewBy))
-            }
-        }
+        let assets = withTwins(originals)
         let index = CatalogIndex(assets: assets)
         try #require(index.table.isPacked)
         let group = group(&generator, catalog: assets)
