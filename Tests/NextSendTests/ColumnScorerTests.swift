@@ -83,11 +83,12 @@ import Testing
     }
 
     /// The asset under another id, with the same tags unless told otherwise: an edition or a twin.
-    func copy(of asset: Asset, id: String, jobs: [BuyingJob]? = nil, roles: [String]? = nil,
-              resolves: [Asset.Resolution]? = nil) -> Asset {
+    func copy(of asset: Asset, id: String, jobs: [BuyingJob]? = nil, roles: [String]? = nil, resolves: [Asset.Resolution]? = nil,
+              shareable: Bool? = nil, channel: Asset.Channel? = nil, industries: [String]? = nil, reviewBy: Day?? = nil) -> Asset {
         Asset(id: id, title: asset.title, format: asset.format, jobs: jobs ?? asset.jobs, roles: roles ?? asset.roles,
-              topics: asset.topics, resolves: resolves ?? asset.resolves, shareable: asset.shareable, channel: asset.channel,
-              industries: asset.industries, published: asset.published, reviewBy: asset.reviewBy)
+              topics: asset.topics, resolves: resolves ?? asset.resolves, shareable: shareable ?? asset.shareable,
+              channel: channel ?? asset.channel, industries: industries ?? asset.industries, published: asset.published,
+              reviewBy: reviewBy ?? asset.reviewBy)
     }
 
     /// The assets and two twins of each ("y-" and "z-" before the id).
@@ -234,6 +235,14 @@ import Testing
             if !original.roles.isEmpty, let role = taxonomy.roles.shuffled(using: &generator).first(where: { !original.roles.contains($0) }) {
                 assets.append(copy(of: original, id: "v-" + original.id, roles: original.roles + [role]))
             }
+            // One thing else changed: the primary job, sharing, the channel, the industries, the review date.
+            if original.jobs.count > 1 {
+                assets.append(copy(of: original, id: "p-" + original.id, jobs: Array(original.jobs.dropFirst()) + [original.jobs[0]]))
+            }
+            assets.append(copy(of: original, id: "s-" + original.id, shareable: !original.shareable))
+            assets.append(copy(of: original, id: "c-" + original.id, channel: original.channel == .repLed ? .selfServe : .repLed))
+            assets.append(copy(of: original, id: "i-" + original.id, industries: original.industries.isEmpty ? ["hospital-system"] : []))
+            assets.append(copy(of: original, id: "r-" + original.id, reviewBy: .some(original.reviewBy == nil ? asOf.adding(days: 10) : nil)))
             // The same tags, but a resolver of the split that takes the other stance on positions:
             // its fit differs, so it must not share a profile by its tags alone.
             guard original.resolves.contains(where: { $0.topic == "deployment" }) else { continue }
@@ -246,6 +255,8 @@ import Testing
         let index = CatalogIndex(assets: assets)
         try #require(index.table.isPacked)
         var answered = 0, candidates = 0
+        // One sheet used for every group in turn, as the matcher's pool does: nothing of one group may stay for the next.
+        var reused = ScoreSheet()
         for _ in 0..<3 {
             let group = group(&generator, catalog: assets)
             let diagnosis = Diagnoser.diagnose(group, taxonomy: taxonomy, asOf: asOf)
@@ -267,11 +278,42 @@ import Testing
                 #expect(fast.scores.map(\.bitPattern) == slow.scores.map(\.bitPattern))
                 #expect(fast.needMasks == slow.needMasks)
                 #expect(slow.shortcut.answered == 0)
+                scorer.fill(&reused, evaluations: &slowEvaluations)
+                #expect(reused.count == fast.count && (0..<fast.count).allSatisfy {
+                    reused.position(of: $0) == fast.position(of: $0) && reused.profile(of: $0) == fast.profile(of: $0)
+                }, "seed \(seed), to \(onlyTo ?? "anyone"): a reused sheet differs")
+                #expect(reused.scores.map(\.bitPattern) == fast.scores.map(\.bitPattern))
                 answered += fast.shortcut.answered
                 candidates += fast.count
             }
         }
         #expect(answered * 3 > candidates, "the shortcut answered \(answered) of \(candidates) candidates")
+    }
+
+    /// The shortcut's table keeps every key through growing, and forgets them all on reset.
+    @Test func theShortcutKeepsEveryKeyThroughGrowingAndForgetsThemOnReset() {
+        var shortcut = ProfileShortcut()
+        shortcut.reset(positions: 130)
+        func key(_ number: Int) -> ProfileShortcut.Key {
+            ProfileShortcut.Key(topics: UInt64(number), resolved: UInt64(number % 7), roles: UInt64(number / 3), jobs: UInt8(number % 64),
+                                primaryJob: 0, flags: [], ownIndustry: number % 2 == 0, dueForReview: number % 5 == 0)
+        }
+        for number in 0..<3_000 {
+            guard case let .unseen(slot) = shortcut.answer(for: key(number)) else {
+                Issue.record("key \(number) answered before it was remembered")
+                return
+            }
+            shortcut.remember(key(number), at: slot, profile: number % 10 == 0 ? nil : number)
+        }
+        #expect(shortcut.count == 3_000)
+        for number in 0..<3_000 {
+            #expect(shortcut.answer(for: key(number)) == (number % 10 == 0 ? .servesNothing : .profile(number)), "key \(number)")
+        }
+        shortcut.exclude(129)
+        #expect(shortcut.isExcluded(129) && !shortcut.isExcluded(128))
+        shortcut.reset(positions: 130)
+        #expect(shortcut.count == 0 && shortcut.answered == 0 && !shortcut.isExcluded(129))
+        #expect((0..<3_000).allSatisfy { if case .unseen = shortcut.answer(for: key($0)) { true } else { false } })
     }
 
     /// Compares every asset the column scorer scores with the exact path, for everyone and for a
