@@ -4,9 +4,9 @@
 /// topics among those the asset covers and resolves, the group's roles among the asset's, its
 /// jobs and primary job, its flags, and whether it is the group's industry or due for review.
 /// Two such assets have the same parts and factor, so they land in the same profile, and the
-/// column pass can put the second one there without working its parts out again. At 10,000 and
-/// 100,000 assets a group reads a few thousand such combinations among tens of thousands of
-/// candidates.
+/// column pass can put the second one there without working its parts out again. On the generated
+/// catalogs a group reads from about a hundred to a few thousand such combinations among 10,000
+/// assets, and up to some tens of thousands among 100,000.
 ///
 /// An asset whose parts depend on more than those bits is never answered from here (the caller
 /// asks ``ColumnScorer`` for it the long way): one with outcome evidence for some need of the
