@@ -969,10 +969,6 @@ public struct NoteReader: Sendable {
     static let changeWords: Set<String> = ["up", "down", "rose", "risen", "fell", "fallen", "increased", "decreased", "dropped", "grown", "grew",
                                            "climbed", "jumped", "higher", "lower"]
 
-    /// "Go-live in 90 days, which the vendor floated, won't happen", "Twenty weeks, which is what they
-    /// pitched, isn't realistic": a figure the statement denies past a relative aside about it.
-    /// (Not "Eighteen months, which is what I said in March, and I'm not moving": the denial must be
-    /// what follows the aside.)
     /// "Sunniva thinks 8% on overtime is optimistic", "thought 14 months was tight", "go-live in under
     /// six months isn't realistic": a figure said to be wrong, right after it (not "eighteen months is
     /// fine", nor "…was tight and said a 20-month payback would still get through", the later figure's).
@@ -990,6 +986,10 @@ public struct NoteReader: Sendable {
         return rest.prefix(2).contains { doubts.contains($0) } || rest.starts(with: ["a", "stretch"]) || rest.starts(with: ["not", "realistic"])
     }
 
+    /// "Go-live in 90 days, which the vendor floated, won't happen", "Twenty weeks, which is what they
+    /// pitched, isn't realistic": a figure the statement denies past a relative aside about it.
+    /// (Not "Eighteen months, which is what I said in March, and I'm not moving": the denial must be
+    /// what follows the aside.)
     static func isDeniedAfterAside(_ figure: NoteFigure, in tokens: [NoteToken]) -> Bool {
         var at = figure.last + 1
         guard at + 1 < tokens.count, tokens[at].isMark(","), ["which", "that", "what"].contains(tokens[at + 1].folded),
@@ -1453,8 +1453,8 @@ public struct NoteReader: Sendable {
                         continue
                     }
                     // "For context, the three-year total on the agency contract we're replacing is $2.3M": background.
-                    if Self.contains(Array(words.prefix(3)), ["for", "context"]) || Self.contains(Array(words.prefix(3)), ["for", "reference"])
-                        || words.first == "fyi" || Self.contains(Array(words.prefix(3)), ["as", "background"]) {
+                    let opening = Array(words.prefix(3))
+                    if words.first == "fyi" || [["for", "context"], ["for", "reference"], ["as", "background"]].contains(where: { Self.contains(opening, $0) }) {
                         note(.noTopic)
                         continue
                     }

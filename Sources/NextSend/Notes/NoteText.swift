@@ -65,10 +65,10 @@ public enum NoteText {
         tokens(of: phrase).filter { $0.kind != .mark }.map(\.folded).joined(separator: " ")
     }
 
-    /// The days of the week and the months, folded: calendar words, never names or topics.
     /// The words a speaker uses for themselves alone ("we" and "our" may be a team's): "I still want…",
     /// "my view", "id rather" typed without its apostrophe.
     static let singularFirstPerson: Set<String> = ["i", "i'm", "i've", "i'd", "i'll", "im", "ive", "id", "me", "my"]
+    /// The days of the week and the months, folded: calendar words, never names or topics.
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                       "october", "november", "december"]
