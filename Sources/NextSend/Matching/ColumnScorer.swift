@@ -105,16 +105,22 @@ struct ColumnScorer {
     let needsByJob: [UInt64]
     let needsByRole: [UInt64]
     let needsForEveryone: UInt64
-    /// What of an asset's tags the group's needs read, for ``ProfileShortcut``'s key: the role
+    /// What of an asset's tags the group's needs read, for ``ProfileShortcut``'s key: the topic bits
+    /// (the splits' and the leading conflict's), the role
     /// bits (its people's and the missing voices'), the job bits (the splits' jobs, the jobs of
     /// its job needs and missing voices, the open jobs when someone is unreached), the primary
     /// jobs the job needs compare with, and the flags some need looks at. And the topics whose
     /// resolvers are judged by the positions they take, which the shortcut keeps out.
+    let readTopics: UInt64
     let readRoles: UInt64
     let readJobs: UInt8
     let readPrimaryJobs: UInt8
     let readFlags: MatchTable.Flags
     let positionTopics: UInt64
+    /// The columns that can matter to this group at all: an asset that meets none of them serves
+    /// none of its needs (most of a catalog, for a group with a few needs), so its parts are not
+    /// worked out. Each need's own test still decides; this only skips certain misses.
+    let meets: (topics: UInt64, jobs: UInt8, roles: UInt64, everyone: Bool)
 
     init(context: MatchContext, index: CatalogIndex) {
         self.context = context
@@ -310,25 +316,36 @@ struct ColumnScorer {
         needsByRole = byRole
         needsForEveryone = forEveryone
 
+        var meets: (topics: UInt64, jobs: UInt8, roles: UInt64, everyone: Bool) = (0, 0, 0, false)
         var readRoles = roleBits.values.reduce(UInt64(0), |)
         var readJobs: UInt8 = 0, readPrimaryJobs: UInt8 = 0
         var readFlags: MatchTable.Flags = industry == nil ? [.reachesEveryone] : [.reachesEveryone, .hasIndustries]
         for plan in plans {
             switch plan {
             case .none: break
-            case let .split(number): readJobs |= splits[number].jobs
+            case let .split(number):
+                meets.topics |= splits[number].topic
+                meets.jobs |= splits[number].jobs
+                readJobs |= splits[number].jobs
             case let .job(number):
+                meets.jobs |= jobs[number].job
                 readJobs |= jobs[number].job
                 readPrimaryJobs |= jobs[number].job
-            case .reach:
+            case let .reach(role):
+                meets.roles |= role
+                meets.everyone = true
                 readJobs |= openJobs
                 readFlags.insert(.repLed)
             case let .voice(role, job):
+                meets.roles |= role
                 readRoles |= role
                 readJobs |= job
                 readFlags.insert(.shareable)
             }
         }
+        self.meets = meets
+        // The splits' topics and the leading one's (its need may have no plan).
+        readTopics = meets.topics | leadTopic
         self.readRoles = readRoles
         self.readJobs = readJobs
         self.readPrimaryJobs = readPrimaryJobs
@@ -361,25 +378,6 @@ struct ColumnScorer {
         // keeps only the others (worked out from the same pass, applied after it).
         var ownServes = [Bool](repeating: false, count: urgencies.count)
         let policy = context.options.policy
-        // The columns that can matter to this group at all: an asset that meets none of them serves
-        // none of its needs (most of a catalog, for a group with a few needs), so its parts are not
-        // worked out. Each need's own test below still decides; this only skips certain misses.
-        var anyTopic: UInt64 = 0, anyJob: UInt8 = 0, anyRole: UInt64 = 0, everyoneReaches = false
-        for plan in plans {
-            switch plan {
-            case .none: break
-            case let .split(number):
-                anyTopic |= splits[number].topic
-                anyJob |= splits[number].jobs
-            case let .job(number): anyJob |= jobs[number].job
-            case let .reach(role):
-                anyRole |= role
-                everyoneReaches = true
-            case let .voice(role, _): anyRole |= role
-            }
-        }
-        // The tags a group reads: its splits' topics (and the leading one's), its people's roles.
-        let readTopics = anyTopic | leadTopic
         var nextHeld = 0
         for position in 0..<table.count {
             let own = industry.map { table.industryMask[position] & $0 != 0 } ?? false
@@ -398,10 +396,10 @@ struct ColumnScorer {
             // Each column read once for this asset.
             let topics = table.topicMask[position], resolved = table.resolvedMask[position], roles = table.roleMask[position]
             let jobMask = table.jobMask[position], primaryJob = table.primaryJob[position], flags = table.flags[position]
-            guard (topics | resolved) & anyTopic != 0 || (jobMask | primaryJob) & anyJob != 0 || roles & anyRole != 0
-                || (everyoneReaches && flags.contains(.reachesEveryone)) else { continue }
+            guard (topics | resolved) & meets.topics != 0 || (jobMask | primaryJob) & meets.jobs != 0 || roles & meets.roles != 0
+                || (meets.everyone && flags.contains(.reachesEveryone)) else { continue }
+            guard table.isLive(position, on: day) else { continue }
             let reviewDay = table.reviewDay[position]
-            guard table.publishedDay[position] <= day, day <= reviewDay else { continue }  // live (MatchTable.isLive)
             var held = -1
             while nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] < position { nextHeld += 1 }
             if nextHeld < heldBackPositions.count, heldBackPositions[nextHeld] == position { held = heldBackVariants[nextHeld] }

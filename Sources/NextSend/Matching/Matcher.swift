@@ -475,12 +475,9 @@ struct MatchContext {
     }
 
     func recommendation(_ evaluation: Evaluation, asset: Asset, rank: Int, weights: [Double], score: Double) -> Recommendation {
-        // Sorted by index, so that the sort moves integers rather than contributions.
-        let contributions = evaluation.contributions
-        let values = contributions.map { $0.value * weights[$0.need] }
-        let weighted = contributions.indices
-            .sorted { values[$0] != values[$1] ? values[$0] > values[$1] : needKeys[contributions[$0].need] < needKeys[contributions[$1].need] }
-            .map { (contribution: contributions[$0], value: values[$0]) }
+        let weighted = evaluation.contributions
+            .map { (contribution: $0, value: $0.value * weights[$0.need]) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : needKeys[$0.contribution.need] < needKeys[$1.contribution.need] }
         let serving = weighted.filter(\.contribution.serves)
         let top = serving.first?.value ?? 0
         var addressed = serving.filter { $0.value >= top * options.policy.addressedShare }.map(\.contribution)

@@ -33,15 +33,7 @@ struct ProfileShortcut {
         }
 
         var hash: UInt64 {
-            var hash = Self.mix(Self.mix(Self.mix(Self.mix(0x1319_8A2E_0370_7344, topics), resolved), roles), rest)
-            hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-            return hash ^ (hash >> 33)
-        }
-
-        @inline(__always)
-        private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-            let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            return mixed ^ (mixed >> 29)
+            HashMix.finalize(HashMix.mix(HashMix.mix(HashMix.mix(HashMix.mix(0x1319_8A2E_0370_7344, topics), resolved), roles), rest))
         }
     }
 

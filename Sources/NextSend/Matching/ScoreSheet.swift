@@ -111,7 +111,7 @@ struct ScoreSheet {
         let part = Part(need: need, value: value, isReach: isReach, serves: serves)
         if partCount < partList.count { partList[partCount] = part } else { partList.append(part) }
         partCount += 1
-        pendingHash = Self.mix(Self.mix(pendingHash, part.value.bitPattern), UInt64(UInt32(bitPattern: part.need)) << 8 | UInt64(part.flags))
+        pendingHash = HashMix.mix(HashMix.mix(pendingHash, part.value.bitPattern), UInt64(UInt32(bitPattern: part.need)) << 8 | UInt64(part.flags))
     }
 
     func partServes(_ part: Int) -> Bool { partList[part].flags & Self.serves != 0 }
@@ -129,10 +129,7 @@ struct ScoreSheet {
     /// whether a candidate may be pick 1 (it resolves the leading conflict).
     mutating func addCandidate(position: Int, factor: Double, otherIndustry other: Bool, lead: Bool) {
         let start = facts.last?.partEnd ?? 0, end = partCount
-        var hash = Self.mix(Self.mix(pendingHash, factor.bitPattern), (other ? 1 : 0) | (lead ? 2 : 0))
-        // Spread the high bits into the low ones the slots are chosen by (MurmurHash3's finalizer).
-        hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
+        let hash = HashMix.finalize(HashMix.mix(HashMix.mix(pendingHash, factor.bitPattern), (other ? 1 : 0) | (lead ? 2 : 0)))
         pendingHash = Self.seed
         let candidate = Int32(candidates.count)
         let mask = slots.count - 1
@@ -184,12 +181,6 @@ struct ScoreSheet {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(profile + 1)
         }
-    }
-
-    @inline(__always)
-    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-        let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-        return mixed ^ (mixed >> 29)
     }
 
     func parts(_ profile: Int) -> Range<Int> { (profile == 0 ? 0 : facts[profile - 1].partEnd)..<facts[profile].partEnd }
