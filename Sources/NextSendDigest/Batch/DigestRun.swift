@@ -174,17 +174,9 @@ public enum DigestRun {
         let queue = DispatchQueue(label: "nextsend.digest", attributes: .concurrent)
         // Reading stays on this thread (one connection, one snapshot); a failed read still waits
         // for the reps in flight before it is reported.
-        var readFailure: (any Error)?
-        for rep in needFacts ? plan.owners : plan.owners.filter(plan.repsToWrite.contains) {
-            if state.failure != nil { break }
+        func dispatch(_ rep: String, _ groups: [BuyingGroup]) -> Bool {
+            if state.failure != nil { return false }
             let writeRep = plan.repsToWrite.contains(rep)
-            let groups: [BuyingGroup]
-            do {
-                groups = try plan.snapshot.groups(owner: rep)
-            } catch {
-                readFailure = error
-                break
-            }
             slots.wait()
             queue.async(group: pending) {
                 defer { slots.signal() }
@@ -199,6 +191,20 @@ public enum DigestRun {
                     state.fail(error)
                 }
             }
+            return true
+        }
+        var readFailure: (any Error)?
+        do {
+            if needFacts {
+                // Every rep's groups: each table read once, in owner order.
+                try plan.snapshot.eachOwner(dispatch)
+            } else {
+                for rep in plan.owners.filter(plan.repsToWrite.contains) {
+                    guard dispatch(rep, try plan.snapshot.groups(owner: rep)) else { break }
+                }
+            }
+        } catch {
+            readFailure = error
         }
         pending.wait()
         if let readFailure { throw readFailure }

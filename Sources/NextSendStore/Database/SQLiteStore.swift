@@ -129,17 +129,12 @@ public struct SQLiteStore: SQLStore {
     /// writers (imports, `sent`, the digest's own ledger) go on meanwhile. An in-memory store has
     /// a single connection: its snapshot reads the live data, one short read at a time.
     public func snapshot() throws -> any StoreSnapshot {
-        let reader: any DatabaseReader
-        if let pool = writer as? DatabasePool {
-            do {
-                reader = try pool.makeSnapshot()
-            } catch {
-                throw StoreError.translate(error, path: writer.path)
-            }
-        } else {
-            reader = writer
+        guard let pool = writer as? DatabasePool else { return SQLSnapshot(reader: GRDBReader(reader: writer, path: writer.path)) }
+        do {
+            return SQLSnapshot(reader: GRDBReader(reader: try pool.makeSnapshot(), path: writer.path), ownsConnection: true)
+        } catch {
+            throw StoreError.translate(error, path: writer.path)
         }
-        return SQLSnapshot(reader: GRDBReader(reader: reader, path: writer.path))
     }
 }
 

@@ -167,9 +167,23 @@ public protocol StoreSnapshot: Sendable {
     func owners() throws -> [String]
     /// One rep's open groups with their history, in id order.
     func groups(owner: String) throws -> [BuyingGroup]
+    /// Every rep owning an open group, in ``owners()`` order, with what ``groups(owner:)`` gives
+    /// for them, until `body` returns false.
+    func eachOwner(_ body: (String, [BuyingGroup]) throws -> Bool) throws
     /// The ledger as this snapshot sees it: items written for this week and folder from the same
     /// data version and formats.
     func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String>
+}
+
+extension StoreSnapshot {
+    public func eachOwner(_ body: (String, [BuyingGroup]) throws -> Bool) throws { try eachOwnerRepByRep(body) }
+
+    /// ``eachOwner(_:)`` with one ``groups(owner:)`` per rep.
+    public func eachOwnerRepByRep(_ body: (String, [BuyingGroup]) throws -> Bool) throws {
+        for owner in try owners() {
+            guard try body(owner, try groups(owner: owner)) else { return }
+        }
+    }
 }
 
 /// The digest ledger's item names and timing, the same for every store.

@@ -103,24 +103,46 @@ extension StoreQueries {
         let retractedEvents = Dictionary(grouping: try db.records((JobEventRecord, String).self, "SELECT * FROM \(FactOrigins.joined("jobEvent")) WHERE \(dated) ORDER BY seq", [json]) {
             (try JobEventRecord(row: $0), try $0.string("retractedOn"))
         }, by: \.0.groupId)
-        func day(_ text: String, _ table: String, _ key: String) throws -> Day {
-            guard let day = Day(text) else { throw StoreError.unreadableRow(table, key, "retractedOn '\(text)' is not a day") }
-            return day
-        }
         return try records.map { record in
-            let retractions = GroupRetractions(
-                claims: try (retractedClaims[record.id] ?? []).map { Retracted(try $0.0.claim(), on: try day($0.1, "claim", record.id)) },
-                events: try (retractedEvents[record.id] ?? []).map { Retracted(try $0.0.event(), on: try day($0.1, "jobEvent", record.id)) },
-                stakeholders: try (retractedPeople[record.id] ?? []).map { Retracted($0.0.stakeholder, on: try day($0.1, "stakeholder", record.id)) })
-            return BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
-                        stakeholders: (people[record.id] ?? []).map(\.stakeholder),
-                        claims: try (claims[record.id] ?? []).map { try $0.claim() },
-                        events: try (events[record.id] ?? []).map { try $0.event() },
-                        touches: try touches(from: sends[record.id] ?? []),
-                        dismissals: try (dismissals[record.id] ?? []).map { try $0.dismissal() }, deal: record.deal,
-                        retractions: retractions)
+            try group(record, GroupRows(people: people[record.id] ?? [], claims: claims[record.id] ?? [], events: events[record.id] ?? [],
+                                        sends: sends[record.id] ?? [], dismissals: dismissals[record.id] ?? [],
+                                        retractedPeople: retractedPeople[record.id] ?? [], retractedClaims: retractedClaims[record.id] ?? [],
+                                        retractedEvents: retractedEvents[record.id] ?? []))
         }
     }
+
+    /// One group's rows in each table, in the order a group reads them.
+    struct GroupRows {
+        var people: [StakeholderRecord] = []
+        var claims: [ClaimRecord] = []
+        var events: [JobEventRecord] = []
+        var sends: [TouchRow] = []
+        var dismissals: [DismissalRecord] = []
+        /// Facts retracted on a known day, with that day.
+        var retractedPeople: [(StakeholderRecord, String)] = []
+        var retractedClaims: [(ClaimRecord, String)] = []
+        var retractedEvents: [(JobEventRecord, String)] = []
+    }
+
+    /// A group from its row and its facts' rows: what every way of reading groups builds.
+    static func group(_ record: GroupRecord, _ rows: GroupRows) throws -> BuyingGroup {
+        func day(_ text: String, _ table: String) throws -> Day {
+            guard let day = Day(text) else { throw StoreError.unreadableRow(table, record.id, "retractedOn '\(text)' is not a day") }
+            return day
+        }
+        let retractions = GroupRetractions(
+            claims: try rows.retractedClaims.map { Retracted(try $0.0.claim(), on: try day($0.1, "claim")) },
+            events: try rows.retractedEvents.map { Retracted(try $0.0.event(), on: try day($0.1, "jobEvent")) },
+            stakeholders: try rows.retractedPeople.map { Retracted($0.0.stakeholder, on: try day($0.1, "stakeholder")) })
+        return BuyingGroup(id: record.id, account: record.account, owner: record.owner, industry: record.industry,
+                           stakeholders: rows.people.map(\.stakeholder),
+                           claims: try rows.claims.map { try $0.claim() },
+                           events: try rows.events.map { try $0.event() },
+                           touches: try touches(from: rows.sends),
+                           dismissals: try rows.dismissals.map { try $0.dismissal() }, deal: record.deal,
+                           retractions: retractions)
+    }
+
     /// A new group's touches as the store will read them back: split per recipient, deduplicated
     /// by asset, day and person, regrouped.
     static func touches(fromSends group: BuyingGroup) throws -> [Touch] {

@@ -41,6 +41,13 @@ struct GRDBSession: SQLSession {
         return db.changesCount
     }
 
+    /// A statement of its own (not the cached one), so that several streams can be open at once
+    /// and the same query run elsewhere meanwhile does not reset this one.
+    func stream(_ sql: String, _ arguments: SQLArguments) throws -> (any SQLRowStream)? {
+        let statement = try bind(arguments, to: try db.makeStatement(sql: sql), sql: sql)
+        return GRDBRowStream(statement: statement, cursor: try Row.fetchCursor(statement))
+    }
+
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let statement = try bound(sql, arguments)
         let columns = SQLColumns(statement.columnNames)
@@ -52,12 +59,17 @@ struct GRDBSession: SQLSession {
         let cursor = try Row.fetchCursor(statement)
         var rows: [SQLRow] = []
         while try cursor.next() != nil {
-            var values: [SQLValue] = []
-            values.reserveCapacity(Int(count))
-            for index in 0..<count { values.append(GRDBSession.value(handle, at: index)) }
-            rows.append(SQLRow(columns: columns, values: values))
+            rows.append(SQLRow(columns: columns, values: GRDBSession.values(handle, count: count)))
         }
         return rows
+    }
+
+    /// The values of the current row of `handle`.
+    fileprivate static func values(_ handle: OpaquePointer?, count: CInt) -> [SQLValue] {
+        var values: [SQLValue] = []
+        values.reserveCapacity(Int(count))
+        for index in 0..<count { values.append(value(handle, at: index)) }
+        return values
     }
 
     /// The value of column `index` of the current row. Text keeps every byte SQLite holds (a NUL
@@ -80,7 +92,10 @@ struct GRDBSession: SQLSession {
     /// statements, SQLite's own work the other third. The count is checked here instead; GRDB
     /// still resets the statement and steps it (and sees every error).
     private func bound(_ sql: String, _ arguments: SQLArguments) throws -> Statement {
-        let statement = try db.cachedStatement(sql: sql)
+        try bind(arguments, to: try db.cachedStatement(sql: sql), sql: sql)
+    }
+
+    private func bind(_ arguments: SQLArguments, to statement: Statement, sql: String) throws -> Statement {
         let expected = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
         guard arguments.count == expected else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE,
@@ -112,5 +127,25 @@ struct GRDBSession: SQLSession {
             return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), CInt(bytes.count),
                                      unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
+    }
+}
+
+/// A query's rows as GRDB steps them (so it sees every error), read straight from SQLite.
+private final class GRDBRowStream: SQLRowStream {
+    private let statement: Statement
+    private let cursor: RowCursor
+    private let columns: SQLColumns
+    private let count: CInt
+
+    init(statement: Statement, cursor: RowCursor) {
+        self.statement = statement
+        self.cursor = cursor
+        columns = SQLColumns(statement.columnNames)
+        count = CInt(statement.columnCount)
+    }
+
+    func next() throws -> SQLRow? {
+        guard try cursor.next() != nil else { return nil }
+        return SQLRow(columns: columns, values: GRDBSession.values(statement.sqliteStatement, count: count))
     }
 }

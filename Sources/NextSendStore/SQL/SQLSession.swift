@@ -20,9 +20,22 @@ package protocol SQLSession {
     /// statement's parameter count); returns how many rows it changed. What ``insert(_:_:values:ignoringDuplicates:)`` runs.
     @discardableResult
     func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int
+
+    /// The rows of a query one at a time, when the session can hand them over as they are read
+    /// (SQLite); `nil` when it reads every row first (PostgreSQL), so a caller reading a whole
+    /// table would hold it all.
+    func stream(_ sql: String, _ arguments: SQLArguments) throws -> (any SQLRowStream)?
+}
+
+/// The rows of one query, read as they are asked for. Several may be open at once on one session.
+package protocol SQLRowStream: AnyObject {
+    /// The next row, or `nil` after the last.
+    func next() throws -> SQLRow?
 }
 
 extension SQLSession {
+    package func stream(_ sql: String, _ arguments: SQLArguments) throws -> (any SQLRowStream)? { nil }
+
     /// Through ``execute(_:_:)``, for a session with no faster way.
     @discardableResult
     package func execute(_ sql: String, rows values: ArraySlice<[SQLValue]>) throws -> Int {

@@ -41,8 +41,15 @@ package protocol SQLReader: Sendable {
 /// A SQL store's snapshot (see ``StoreSnapshot``): every read runs on the same frozen view.
 package struct SQLSnapshot: StoreSnapshot {
     let reader: any SQLReader
+    /// Whether the snapshot reads on a connection of its own, so one long read (the digest's
+    /// pass over every group) keeps no writer waiting; an in-memory store's snapshot shares the
+    /// store's only connection.
+    let ownsConnection: Bool
 
-    package init(reader: any SQLReader) { self.reader = reader }
+    package init(reader: any SQLReader, ownsConnection: Bool = false) {
+        self.reader = reader
+        self.ownsConnection = ownsConnection
+    }
 
     package func taxonomy() throws -> Taxonomy { try reader.read { try StoreQueries.taxonomy($0) } }
     package func assetsWithoutBodies() throws -> [Asset] { try reader.read { try StoreQueries.fetchAssets($0, ids: nil, bodies: false) } }
@@ -62,6 +69,13 @@ package struct SQLSnapshot: StoreSnapshot {
             let ids = try db.strings("SELECT id FROM buyingGroup WHERE owner = ? AND status = 'open' ORDER BY id", [owner])
             return try StoreQueries.fetchGroups(db, ids: ids)
         }
+    }
+
+    /// On a connection of its own that can stream rows, each table is read in one ordered pass
+    /// (``GroupPass``); otherwise rep by rep.
+    package func eachOwner(_ body: (String, [BuyingGroup]) throws -> Bool) throws {
+        if ownsConnection, try reader.read({ db in try GroupPass.run(db, body) }) { return }
+        try eachOwnerRepByRep(body)
     }
 
     package func finishedDigestItems(week: String, outDir: String, version: Int, formats: String) throws -> Set<String> {
