@@ -94,32 +94,23 @@ public struct CatalogIndex: Sendable {
     /// The bound adds, for every need, the need's urgency times the best fit the asset's tags allow
     /// under `policy` (resolving a conflict, covering its topic, sharing its job; primary or
     /// secondary job; made for an unreached person's role or for everyone). The exact score
-    /// multiplies those by factors of at most 1, so it never exceeds the bound: the matcher scores
-    /// assets exactly in bound order and stops once no remaining bound can win.
+    /// multiplies those by factors of at most 1, so it never exceeds the bound: the content gaps
+    /// (``Matcher/gaps(for:diagnosis:index:taxonomy:policy:memo:)``) score assets exactly in bound order and stop once no remaining
+    /// bound can win. The picks score every asset from the columns instead (``ColumnScorer``).
     ///
     /// - Parameter everyoneConcerned: job needs concern every stakeholder (`next --to`), so the
     ///   role-aware bound for jobs does not apply and the loose one is used.
     func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                policy: ScoringPolicy, everyoneConcerned: Bool = false, scale: Double = 1) -> [(index: Int, bound: Double)] {
+                policy: ScoringPolicy, everyoneConcerned: Bool = false) -> [(index: Int, bound: Double)] {
         workspaces.borrow { workspace in
             bounds(for: needs, in: group, taxonomy: taxonomy, openJobs: openJobs, policy: policy,
-                   everyoneConcerned: everyoneConcerned, scale: scale, workspace: workspace)
+                   everyoneConcerned: everyoneConcerned, workspace: workspace)
         }
     }
 
-    /// ``bounds(for:in:taxonomy:openJobs:policy:everyoneConcerned:scale:)`` in a workspace the caller
-    /// holds for several passes (the matcher's rounds). Bounds are multiplied by `scale` (≥ 1: what
-    /// outcome evidence can lift a score by).
-    ///
-    /// - Parameter pass: 0 starts afresh. A later pass adjusts the bounds already in the workspace:
-    ///   each need's urgency is then the *change* since the last pass (0 for needs left alone, negative
-    ///   for the needs a pick discounted), so a round walks only the lists of the needs that changed.
-    ///   The largest single reach contribution is not lowered, which keeps the bound an upper bound.
-    func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
-                policy: ScoringPolicy, everyoneConcerned: Bool, scale: Double, workspace: BoundWorkspace,
-                pass: Int = 0) -> [(index: Int, bound: Double)] {
-        if pass == 0 { workspace.reset() }
-        let stampBase = Int32(pass * needs.count)
+    private func bounds(for needs: [Need], in group: BuyingGroup, taxonomy: Taxonomy, openJobs: Set<BuyingJob>,
+                        policy: ScoringPolicy, everyoneConcerned: Bool, workspace: BoundWorkspace) -> [(index: Int, bound: Double)] {
+        workspace.reset()
         let slots = workspace.slots
         let openMask = openJobs.reduce(UInt8(0)) { $0 | MatchTable.bit($1) }
         let roleOf = Dictionary(group.stakeholders.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
@@ -144,7 +135,7 @@ public struct CatalogIndex: Sendable {
             }
         }
         for (position, need) in needs.enumerated() where need.urgency != 0 {
-            let stamp = stampBase + Int32(position)
+            let stamp = Int32(position)
             switch need.kind {
             case .unengagedStakeholder:
                 // Exact: urgency × role fit (their role, or everyone) × timely (full when the asset
@@ -167,7 +158,7 @@ public struct CatalogIndex: Sendable {
                                 slot.pointee.reachSum += need.urgency * (value - slot.pointee.fit)
                                 slot.pointee.fit = value
                             }
-                            if pass == 0 { slot.pointee.reachMax = max(slot.pointee.reachMax, need.urgency * slot.pointee.fit) }
+                            slot.pointee.reachMax = max(slot.pointee.reachMax, need.urgency * slot.pointee.fit)
                         }
                     }
                 }
@@ -210,7 +201,7 @@ public struct CatalogIndex: Sendable {
         }
         return workspace.touched.map { asset in
             let slot = slots[Int(asset)]
-            return (Int(asset), (slot.bound + policy.reachBound(sum: slot.reachSum, largest: slot.reachMax)) * scale)
+            return (Int(asset), slot.bound + policy.reachBound(sum: slot.reachSum, largest: slot.reachMax))
         }
     }
 
