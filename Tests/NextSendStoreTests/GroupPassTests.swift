@@ -7,7 +7,8 @@ import Testing
 
 /// The digest's read of every open group, each table in one ordered pass (`GroupPass`), against
 /// reading rep by rep: the same reps in the same order with the same groups, on a generated
-/// history with closed groups, dismissals and facts retracted on a known day and without one.
+/// history with closed groups, dismissals, facts retracted on a known day and without one, and
+/// groups whose rows are not in id order.
 @Suite struct GroupPassTests {
     static let asOf = Day("2026-11-29")!
     let folder = TemporaryFolder()
@@ -21,7 +22,9 @@ import Testing
         let taxonomy = try TaxonomyParser.parse(taxonomySource, file: "taxonomy.yaml")
         let (assets, groups) = DatasetGenerator(assets: 200, groups: 300, reps: 10, seed: 5, asOf: Self.asOf, taxonomy: taxonomy).parsed()
         _ = try store.importCatalog(assets, taxonomy: taxonomy, taxonomySource: taxonomySource, asOf: Self.asOf)
-        try store.importGroups(groups)
+        // Two imports, so that within a rep the groups' row order is not their id order.
+        try store.importGroups(groups.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
+        try store.importGroups(groups.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         var generator = SeededGenerator(seed: 41)
         for group in groups where Int.random(in: 0..<5, using: &generator) == 0 {
             try store.setStatus([.won, .lost, .archived].randomElement(using: &generator)!, ofGroup: group.id, on: Self.asOf, by: rep)
@@ -49,6 +52,9 @@ import Testing
 
     @Test func thePassReadsWhatReadingRepByRepReads() throws {
         let (store, _) = try makeStore()
+        let rowOrder = try store.read { try $0.strings("SELECT id FROM buyingGroup WHERE status = 'open' ORDER BY owner, rowid") }
+        let idOrder = try store.read { try $0.strings("SELECT id FROM buyingGroup WHERE status = 'open' ORDER BY owner, id") }
+        #expect(rowOrder != idOrder, "the groups' rows are not in id order, so the pass must put them there")
         let snapshot = try store.snapshot()
         var repByRep: [(String, [BuyingGroup])] = []
         try snapshot.eachOwnerRepByRep { repByRep.append(($0, $1)); return true }
