@@ -43,8 +43,10 @@ import Testing
                 try store.recordDismissal(Dismissal(asset: asset.id, date: Self.asOf, reason: "not now"), in: group.id, by: rep)
             }
         }
-        // A retraction without a known day (as older databases hold them) is left out of both.
+        // A retraction without a known day (as older databases hold them) is left out of both;
+        // people sharing a position (a rep's and a file's addition) come in id order in both.
         try store.transaction(changesData: true, dryRun: false) { db in
+            try db.execute("UPDATE stakeholder SET position = 0 WHERE groupId IN (SELECT id FROM buyingGroup ORDER BY id DESC LIMIT 30)")
             try db.execute("UPDATE claim SET retractedOn = NULL WHERE retractedBy IS NOT NULL AND groupId IN (SELECT id FROM buyingGroup ORDER BY id LIMIT 20)")
         }
         return (store, groups)

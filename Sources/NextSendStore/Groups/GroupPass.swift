@@ -21,12 +21,12 @@ package enum GroupPass {
         guard let groups = try db.stream("SELECT * FROM buyingGroup WHERE status = 'open' ORDER BY owner, rowid", []) else { return false }
         let live = "f.retractedBy IS NULL"
         let dated = "f.retractedBy IS NOT NULL AND f.retractedOn IS NOT NULL"
-        let people = try Dealt(db, "stakeholder", live, order: "position", StakeholderRecord.init(row:), group: \.groupId)
+        let people = try Dealt(db, "stakeholder", live, order: "position, f.id", StakeholderRecord.init(row:), group: \.groupId)
         let claims = try Dealt(db, "claim", live, order: "seq", ClaimRecord.init(row:), group: \.groupId)
         let events = try Dealt(db, "jobEvent", live, order: "seq", JobEventRecord.init(row:), group: \.groupId)
         let sends = try Dealt(db, "send", live, order: "seq", TouchRow.init(row:), group: \.groupId)
         let dismissals = try Dealt(db, "dismissal", live, order: "seq", DismissalRecord.init(row:), group: \.groupId)
-        let retractedPeople = try Dealt(db, "stakeholder", dated, order: "position", { (try StakeholderRecord(row: $0), try $0.string("retractedOn")) },
+        let retractedPeople = try Dealt(db, "stakeholder", dated, order: "position, f.id", { (try StakeholderRecord(row: $0), try $0.string("retractedOn")) },
                                         group: \.0.groupId)
         let retractedClaims = try Dealt(db, "claim", dated, order: "seq", { (try ClaimRecord(row: $0), try $0.string("retractedOn")) }, group: \.0.groupId)
         let retractedEvents = try Dealt(db, "jobEvent", dated, order: "seq", { (try JobEventRecord(row: $0), try $0.string("retractedOn")) },
@@ -35,7 +35,7 @@ package enum GroupPass {
         var owned: [BuyingGroup] = []
         while let row = try groups.next() {
             let record = try GroupRecord(row: row)
-            if let current = owner, current != record.owner {
+            if let current = owner, !current.utf8.elementsEqual(record.owner.utf8) {
                 guard try body(current, inIDOrder(owned)) else { return true }
                 owned = []
             }
@@ -54,7 +54,7 @@ package enum GroupPass {
                               (sends.table, try sends.hasMore()), (dismissals.table, try dismissals.hasMore()),
                               (retractedPeople.table, try retractedPeople.hasMore()), (retractedClaims.table, try retractedClaims.hasMore()),
                               (retractedEvents.table, try retractedEvents.hasMore())] where left {
-            throw StoreError(.other, "reading every group, the \(table) rows did not come in the groups' order; no digest was built from them")
+            throw StoreError(.other, "reading every group, the \(table) rows did not come in the groups' order, so some digests may lack facts; run the digest again with --force")
         }
         return true
     }
@@ -95,7 +95,8 @@ package enum GroupPass {
                     guard let row = try stream.next() else { return rows }
                     pending = try make(row)
                 }
-                guard let record = pending, groupOf(record) == id else { return rows }
+                // Bytes, as SQLite compares text: two spellings Swift calls equal are two ids there.
+                guard let record = pending, groupOf(record).utf8.elementsEqual(id.utf8) else { return rows }
                 rows.append(record)
                 pending = nil
             }

@@ -80,7 +80,7 @@ extension StoreQueries {
         let filter = "\(db.dialect.isAmong("groupId", jsonStrings: "?")) AND retractedBy IS NULL"
         let records = try db.records(GroupRecord.self, "SELECT * FROM buyingGroup WHERE \(db.dialect.isAmong("id", jsonStrings: "?")) ORDER BY id",
                                      [json], GroupRecord.init(row:))
-        let people = Dictionary(grouping: try db.records(StakeholderRecord.self, "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE \(filter) ORDER BY groupId, position",
+        let people = Dictionary(grouping: try db.records(StakeholderRecord.self, "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE \(filter) ORDER BY groupId, position, id",
                                                          [json], StakeholderRecord.init(row:)), by: \.groupId)
         let claims = Dictionary(grouping: try db.records(ClaimRecord.self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE \(filter) ORDER BY seq", [json],
                                                          ClaimRecord.init(row:)), by: \.groupId)
@@ -94,7 +94,7 @@ extension StoreQueries {
         let among = db.dialect.isAmong("groupId", jsonStrings: "?")
         let dated = "\(among) AND retractedBy IS NOT NULL AND retractedOn IS NOT NULL"
         let retractedPeople = Dictionary(grouping: try db.records((StakeholderRecord, String).self,
-                                                                  "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE \(dated) ORDER BY groupId, position", [json]) {
+                                                                  "SELECT * FROM \(FactOrigins.joined("stakeholder")) WHERE \(dated) ORDER BY groupId, position, id", [json]) {
             (try StakeholderRecord(row: $0), try $0.string("retractedOn"))
         }, by: \.0.groupId)
         let retractedClaims = Dictionary(grouping: try db.records((ClaimRecord, String).self, "SELECT * FROM \(FactOrigins.joined("claim")) WHERE \(dated) ORDER BY seq", [json]) {
