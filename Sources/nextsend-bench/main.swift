@@ -105,16 +105,46 @@ do {
         let owners = try snapshot.owners()
         let groupCount = try store.groupIDs().count
         let step = max(1, Int((Double(groupCount) / 20_000).rounded(.up)))
+        let environment = ProcessInfo.processInfo.environment
         // NEXTSEND_BENCH_GROUPS=N stops after N groups: a callgrind profile at large needs only a few.
-        let limit = ProcessInfo.processInfo.environment["NEXTSEND_BENCH_GROUPS"].flatMap { Int($0) } ?? Int.max
-        owners: for owner in owners.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
-            for group in try snapshot.groups(owner: owner) {
-                if durations.count >= limit { break owners }
+        let limit = environment["NEXTSEND_BENCH_GROUPS"].flatMap { Int($0) } ?? Int.max
+        // NEXTSEND_BENCH_TIMES=FILE writes one `milliseconds group-id` line per group, so the slowest
+        // can be picked out; NEXTSEND_BENCH_IDS=FILE (one id a line) matches only those groups, so a
+        // profile can look at the tail instead of typical groups.
+        // NEXTSEND_BENCH_REPEAT=K matches each group K times and keeps the fastest: on a noisy
+        // machine that is the group's own cost, without what other work took from it.
+        let repeats = max(1, environment["NEXTSEND_BENCH_REPEAT"].flatMap { Int($0) } ?? 1)
+        var timings: [(Double, String)] = []
+        func measure(_ group: BuyingGroup) throws {
+            var milliseconds = Double.infinity
+            var advice: Advice?
+            for _ in 0..<repeats {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let advice = try advisor.advise(group, asOf: asOf)
-                durations.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-                precondition(advice.recommendations.count <= 5)
+                advice = try advisor.advise(group, asOf: asOf)
+                milliseconds = min(milliseconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
+            durations.append(milliseconds)
+            timings.append((milliseconds, group.id))
+            precondition(advice!.recommendations.count <= 5)
+        }
+        if let idsPath = environment["NEXTSEND_BENCH_IDS"] {
+            let ids = try String(contentsOfFile: idsPath, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+            let groups = try ids.map { id in
+                guard let group = try store.group(id: id) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: id]) }
+                return group
+            }
+            for group in groups.prefix(limit) { try measure(group) }
+        } else {
+            owners: for owner in owners.enumerated().filter({ $0.offset % step == 0 }).map(\.element) {
+                for group in try snapshot.groups(owner: owner) {
+                    if durations.count >= limit { break owners }
+                    try measure(group)
+                }
+            }
+        }
+        if let timesPath = environment["NEXTSEND_BENCH_TIMES"] {
+            let lines = timings.map { String(format: "%.3f", $0.0) + " " + $0.1 + "\n" }
+            try lines.joined().write(toFile: timesPath, atomically: true, encoding: .utf8)
         }
         durations.sort()
         if !durations.isEmpty {
