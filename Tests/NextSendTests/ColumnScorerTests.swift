@@ -283,6 +283,22 @@ import Testing
                     reused.position(of: $0) == fast.position(of: $0) && reused.profile(of: $0) == fast.profile(of: $0)
                 }, "seed \(seed), to \(onlyTo ?? "anyone"): a reused sheet differs")
                 #expect(reused.scores.map(\.bitPattern) == fast.scores.map(\.bitPattern))
+                // The catalog's two halves passed at once and joined: the same sheet, and the
+                // exact path's evaluations from both halves.
+                var halved = ScoreSheet(), spare = ScoreSheet()
+                var halvedEvaluations: [Int: MatchContext.Evaluation] = [:]
+                scorer.fill(&halved, halvesWith: &spare, evaluations: &halvedEvaluations)
+                #expect(halved.count == fast.count && (0..<fast.count).allSatisfy {
+                    halved.position(of: $0) == fast.position(of: $0) && halved.profile(of: $0) == fast.profile(of: $0)
+                }, "seed \(seed), to \(onlyTo ?? "anyone"): the halves joined differ")
+                #expect(halved.heads == fast.heads)
+                #expect(halved.scores.map(\.bitPattern) == fast.scores.map(\.bitPattern))
+                #expect(halved.needMasks == fast.needMasks)
+                let weights = (0..<diagnosis.needs.count).map { Double($0 % 3 + 1) / 3 }
+                #expect(halved.profileCount == fast.profileCount && (0..<fast.profileCount).allSatisfy {
+                    halved.score($0, weights: weights, diminishing: 0.5).bitPattern == fast.score($0, weights: weights, diminishing: 0.5).bitPattern
+                }, "seed \(seed), to \(onlyTo ?? "anyone"): a joined profile scores otherwise")
+                #expect(Set(halvedEvaluations.keys) == Set(fastEvaluations.keys))
                 answered += fast.shortcut.answered
                 candidates += fast.count
             }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Scores every asset for one group from the packed columns of a ``MatchTable``: the same
 /// contributions and factor ``MatchContext/evaluate(_:at:)`` gives, bit for bit, worked out from
 /// masks and counts prepared once per need instead of from each asset's strings.
@@ -370,16 +372,73 @@ struct ColumnScorer {
     /// (``ProfileShortcut``; the sheet is the same either way).
     func fill(_ sheet: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation], shortcut: Bool = true) {
         sheet.reset(needs: urgencies.count)
-        sheet.shortcut.reset(positions: shortcut ? table.count : 0)
-        if shortcut { for position in evidencePositions { sheet.shortcut.exclude(position) } }
-        var cursors = Array(evidenceStart.dropLast())
-        var nextExact = 0
         // Needs some live asset made for the group's industry serves: another industry's edition
         // keeps only the others (worked out from the same pass, applied after it).
         var ownServes = [Bool](repeating: false, count: urgencies.count)
+        pass(0..<table.count, into: &sheet, evaluations: &evaluations, ownServes: &ownServes, shortcut: shortcut)
+        sheet.finish(ownServes: ownServes, diminishing: context.options.policy.reachDiminishing)
+    }
+
+    /// Whether ``fill(_:halvesWith:evaluations:shortcut:)`` is worth its second thread: on a
+    /// catalog this size a group's pass takes a millisecond or more, against some tens of
+    /// microseconds to hand half of it over and join the sheets.
+    static let halvesFrom = 4_096
+
+    /// The same sheet as ``fill(_:evaluations:shortcut:)``, the catalog's two halves passed at once
+    /// on two threads into `sheet` and `other`, then joined. For one group matched on a machine
+    /// with a core to spare (a `next` call, a request on its own): the slowest groups read tens of
+    /// thousands of keys, and the pass is most of their time.
+    func fill(_ sheet: inout ScoreSheet, halvesWith other: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation],
+              shortcut: Bool = true) {
+        let middle = table.count / 2
+        let first = HalfPass(self, positions: 0..<middle, shortcut: shortcut), second = HalfPass(self, positions: middle..<table.count, shortcut: shortcut)
+        swap(&first.sheet, &sheet)
+        swap(&second.sheet, &other)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in (half == 0 ? first : second).run() }
+        swap(&first.sheet, &sheet)
+        swap(&second.sheet, &other)
+        sheet.append(other)
+        evaluations.merge(first.evaluations) { kept, _ in kept }
+        evaluations.merge(second.evaluations) { kept, _ in kept }
+        let ownServes = zip(first.ownServes, second.ownServes).map { $0 || $1 }
+        sheet.finish(ownServes: ownServes, diminishing: context.options.policy.reachDiminishing)
+    }
+
+    /// One half of a pass and what it fills; each thread touches only its own.
+    private final class HalfPass: @unchecked Sendable {
+        let scorer: ColumnScorer
+        let positions: Range<Int>
+        let shortcut: Bool
+        var sheet = ScoreSheet()
+        var evaluations: [Int: MatchContext.Evaluation] = [:]
+        var ownServes: [Bool]
+
+        init(_ scorer: ColumnScorer, positions: Range<Int>, shortcut: Bool) {
+            self.scorer = scorer
+            self.positions = positions
+            self.shortcut = shortcut
+            ownServes = [Bool](repeating: false, count: scorer.urgencies.count)
+        }
+
+        func run() {
+            sheet.reset(needs: scorer.urgencies.count)
+            scorer.pass(positions, into: &sheet, evaluations: &evaluations, ownServes: &ownServes, shortcut: shortcut)
+        }
+    }
+
+    /// Adds every asset at `positions` that serves a need to `sheet`, in its profile (see ``fill(_:evaluations:shortcut:)``).
+    private func pass(_ positions: Range<Int>, into sheet: inout ScoreSheet, evaluations: inout [Int: MatchContext.Evaluation],
+                      ownServes: inout [Bool], shortcut: Bool) {
+        sheet.shortcut.reset(positions: shortcut ? table.count : 0)
+        if shortcut { for position in evidencePositions where positions.contains(position) { sheet.shortcut.exclude(position) } }
+        // Each cursor only moves forward: the evidence and held-back ones find their way from the
+        // start, the exact one is put at the range's first.
+        var cursors = Array(evidenceStart.dropLast())
+        var nextExact = 0
+        while nextExact < exactly.count, exactly[nextExact] < positions.lowerBound { nextExact += 1 }
         let policy = context.options.policy
         var nextHeld = 0
-        for position in 0..<table.count {
+        for position in positions {
             let own = industry.map { table.industryMask[position] & $0 != 0 } ?? false
             if nextExact < exactly.count, exactly[nextExact] == position {
                 nextExact += 1
@@ -437,7 +496,6 @@ struct ColumnScorer {
             sheet.addCandidate(position: position, factor: factor, otherIndustry: other, lead: resolved & leadTopic != 0)
             if let key { sheet.shortcut.remember(key.tags, at: key.slot, profile: sheet.profile(of: sheet.count - 1)) }
         }
-        sheet.finish(ownServes: ownServes, diminishing: policy.reachDiminishing)
     }
 
     /// Appends the asset's contributions, in need order, the way ``MatchContext/tagContribution(of:to:at:)``

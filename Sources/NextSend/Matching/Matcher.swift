@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recommends what to send next: the assets that best serve a group's needs, to whom, and why.
 ///
 /// Each asset earns score for each need it serves — it `resolves` a conflict's topic and
@@ -103,12 +105,24 @@ public enum Matcher {
     static func picksFromColumns(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
         let options = context.options
         let scorer = ColumnScorer(context: context, index: index)
+        // A group matched while nothing else is (a `next` call, a lone request) passes the
+        // catalog's two halves on two cores; when other groups are being matched (the digest's
+        // workers, a busy service) the cores are taken and one thread does the whole pass.
+        let alone = matching.enter() == 1
+        defer { matching.leave() }
+        let halves = alone && index.table.count >= ColumnScorer.halvesFrom && ProcessInfo.processInfo.activeProcessorCount > 1
         return index.sheets.borrow { box in
             var sheet = box.value
             box.value = ScoreSheet()
             defer { box.value = sheet }
             var evaluations: [Int: MatchContext.Evaluation] = [:]
-            scorer.fill(&sheet, evaluations: &evaluations)
+            if halves {
+                index.sheets.borrow { spare in
+                    scorer.fill(&sheet, halvesWith: &spare.value, evaluations: &evaluations)
+                }
+            } else {
+                scorer.fill(&sheet, evaluations: &evaluations)
+            }
             var weights = [Double](repeating: 1, count: context.diagnosis.needs.count)
             var picks: [Recommendation] = []
             // changedSince[k]: the needs discounted by the picks from the k-th on.
@@ -170,6 +184,9 @@ public enum Matcher {
             return picks
         }
     }
+
+    /// How many groups are being matched from the columns right now, in this process.
+    static let matching = InFlight()
 
     /// Drops picks scoring below ``ScoringPolicy/thinPickShare`` of the leading pick's, and an
     /// asset that duplicates an earlier pick (same jobs, roles, topics and format) for people that

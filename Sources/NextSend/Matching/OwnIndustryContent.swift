@@ -1,8 +1,12 @@
+import Foundation
+
 /// For one group: whether a live asset made for the group's industry serves a need, memoized per
 /// need so that other industries' editions are checked against it once.
 final class OwnIndustryContent: @unchecked Sendable {
     private let index: CatalogIndex?
     private let industry: String?
+    /// Guards `known`: a catalog passed in two halves at once may ask from both.
+    private let lock = NSLock()
     private var known: [Int: Bool] = [:]
 
     init(index: CatalogIndex?, industry: String?) {
@@ -11,6 +15,8 @@ final class OwnIndustryContent: @unchecked Sendable {
     }
 
     func serves(_ need: Int, context: MatchContext) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
         if let answer = known[need] { return answer }
         guard let index, let industry else { return false }
         let found = (index.byIndustry[industry] ?? []).contains { position in

@@ -164,6 +164,62 @@ struct ScoreSheet {
         facts[profile].tail = candidate
     }
 
+    /// Appends what a sheet filled from later catalog positions holds, as one pass over both
+    /// would have left it: a profile of `later` with the same parts, factor, industry and `lead`
+    /// as one here gets its candidates, the others open after this sheet's in the order of their
+    /// first candidate, and candidates keep position order. Both sheets are before ``finish(ownServes:diminishing:)``.
+    mutating func append(_ later: ScoreSheet) {
+        precondition(scores.isEmpty && later.scores.isEmpty, "sheets are joined before they are scored")
+        partCount = facts.last?.partEnd ?? 0
+        let ownCount = heads.count
+        var profileOf = [Int32](repeating: -1, count: later.heads.count)
+        for profile in later.heads.indices {
+            let known = later.facts[profile], theirs = later.parts(profile)
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: known.hash) & mask
+            var found = -1
+            while slots[slot] != 0 {
+                let candidate = Int(slots[slot] - 1)
+                let open = facts[candidate]
+                // Only this sheet's own profiles: two of `later` are never the same.
+                if candidate < ownCount, open.hash == known.hash, open.factor.bitPattern == known.factor.bitPattern,
+                   open.otherIndustry == known.otherIndustry, open.lead == known.lead,
+                   Self.same(partList, parts(candidate), later.partList, theirs) {
+                    found = candidate
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+            if found >= 0 {
+                profileOf[profile] = Int32(found)
+                continue
+            }
+            for part in theirs {
+                if partCount < partList.count { partList[partCount] = later.partList[part] } else { partList.append(later.partList[part]) }
+                partCount += 1
+            }
+            profileOf[profile] = Int32(heads.count)
+            slots[slot] = Int32(heads.count + 1)
+            heads.append(-1)
+            facts.append(Facts(hash: known.hash, factor: known.factor, partEnd: partCount, tail: -1, otherIndustry: known.otherIndustry,
+                               lead: known.lead))
+            if heads.count * 2 > slots.count { grow() }
+        }
+        for candidate in later.candidates {
+            let profile = Int(profileOf[Int(candidate.profile)]), number = Int32(candidates.count)
+            candidates.append(Candidate(position: candidate.position, profile: Int32(profile), next: -1))
+            if heads[profile] < 0 { heads[profile] = number } else { candidates[Int(facts[profile].tail)].next = number }
+            facts[profile].tail = number
+        }
+    }
+
+    /// Whether two runs of parts, each in its own list, are equal.
+    private static func same(_ list: [Part], _ own: Range<Int>, _ other: [Part], _ parts: Range<Int>) -> Bool {
+        guard own.count == parts.count else { return false }
+        for offset in 0..<own.count where list[own.lowerBound + offset] != other[parts.lowerBound + offset] { return false }
+        return true
+    }
+
     /// Whether two runs of parts are equal (static, so that comparing does not copy the sheet).
     private static func same(_ list: [Part], _ own: Range<Int>, _ parts: Range<Int>) -> Bool {
         guard own.count == parts.count else { return false }
@@ -223,36 +279,52 @@ struct ScoreSheet {
     /// first), times the factor: exactly the sum ``MatchContext/Evaluation/score(weights:)`` makes.
     func score(_ profile: Int, weights: [Double], diminishing: Double) -> Double {
         let range = parts(profile)
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(range.count, 1)) { reach in
-            var total = 0.0
-            var reached = 0
-            for part in range where partList[part].flags & Self.dropped == 0 {
-                let value = weights[Int(partList[part].need)] * partList[part].value
-                if partList[part].flags & Self.isReach != 0 {
-                    reach[reached] = value
-                    reached += 1
-                } else {
-                    total += value
-                }
-            }
-            // Largest first; a handful at most, so an insertion sort in place.
-            if reached > 1 {
-                for index in 1..<reached {
-                    let value = reach[index]
-                    var slot = index
-                    while slot > 0, reach[slot - 1] < value {
-                        reach[slot] = reach[slot - 1]
-                        slot -= 1
+        return partList.withUnsafeBufferPointer { list in
+            weights.withUnsafeBufferPointer { weights in
+                // Most profiles reach one unreached person at most: their sum needs no sorting.
+                var total = 0.0, firstReach = 0.0, reached = 0
+                for part in range where list[part].flags & Self.dropped == 0 {
+                    let value = weights[Int(list[part].need)] * list[part].value
+                    if list[part].flags & Self.isReach != 0 {
+                        if reached == 0 { firstReach = value }
+                        reached += 1
+                    } else {
+                        total += value
                     }
-                    reach[slot] = value
                 }
+                if reached == 1 { return facts[profile].factor * (total + firstReach * 1.0) }
+                if reached == 0 { return facts[profile].factor * total }
+                return facts[profile].factor * Self.addingReach(range, list, weights, to: total, count: reached, diminishing: diminishing)
             }
-            var share = 1.0
+        }
+    }
+
+    /// `total` plus the reach values of the parts in `range`, largest first, each `diminishing`
+    /// times the one before: the exact path's order of adding.
+    private static func addingReach(_ range: Range<Int>, _ list: UnsafeBufferPointer<Part>, _ weights: UnsafeBufferPointer<Double>,
+                                    to total: Double, count: Int, diminishing: Double) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { reach in
+            var reached = 0
+            for part in range where list[part].flags & (Self.dropped | Self.isReach) == Self.isReach {
+                reach[reached] = weights[Int(list[part].need)] * list[part].value
+                reached += 1
+            }
+            // A handful at most, so an insertion sort in place.
+            for index in 1..<reached {
+                let value = reach[index]
+                var slot = index
+                while slot > 0, reach[slot - 1] < value {
+                    reach[slot] = reach[slot - 1]
+                    slot -= 1
+                }
+                reach[slot] = value
+            }
+            var total = total, share = 1.0
             for index in 0..<reached {
                 total += reach[index] * share
                 share *= diminishing
             }
-            return facts[profile].factor * total
+            return total
         }
     }
 }
