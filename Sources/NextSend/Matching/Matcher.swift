@@ -110,7 +110,7 @@ public enum Matcher {
         // workers, a busy service) the cores are taken and one thread does the whole pass.
         let alone = matching.enter() == 1
         defer { matching.leave() }
-        let halves = alone && index.table.count >= ColumnScorer.halvesFrom && ProcessInfo.processInfo.activeProcessorCount > 1
+        let halves = alone && index.table.count >= ColumnScorer.halvesFrom && hasSecondCore
         return index.sheets.borrow { box in
             var sheet = box.value
             box.value = ScoreSheet()
@@ -187,6 +187,8 @@ public enum Matcher {
 
     /// How many groups are being matched from the columns right now, in this process.
     static let matching = InFlight()
+    /// Read once: asking costs about 100,000 instructions (it reads the process's CPU affinity).
+    static let hasSecondCore = ProcessInfo.processInfo.activeProcessorCount > 1
 
     /// Drops picks scoring below ``ScoringPolicy/thinPickShare`` of the leading pick's, and an
     /// asset that duplicates an earlier pick (same jobs, roles, topics and format) for people that
