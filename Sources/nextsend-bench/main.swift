@@ -112,8 +112,9 @@ do {
         // can be picked out; NEXTSEND_BENCH_IDS=FILE (one id a line) matches only those groups, so a
         // profile can look at the tail instead of typical groups.
         // NEXTSEND_BENCH_REPEAT=K matches each group K times: the first run is the figure (a call
-        // meets its group once), and the fastest of the K is the group's own cost without what
-        // other work on this machine took from it, reported beside it as `next_fastest_*`.
+        // meets its group once), and the fastest of the K, reported beside it as `next_fastest_*`,
+        // leaves out what other work on this machine took from a run (and what a first run pays
+        // once per process, such as laying out a need's evidence).
         let repeats = max(1, environment["NEXTSEND_BENCH_REPEAT"].flatMap { Int($0) } ?? 1)
         var fastest: [Double] = []
         var timings: [(Double, String)] = []

@@ -184,6 +184,9 @@ import Testing
             let exhaustive = Matcher.recommend(for: group, diagnosis: after, index: index, taxonomy: taxonomy,
                                                options: MatchOptions(limit: limit, policy: policy, evidence: evidence, exhaustive: true))
             #expect(fast == exhaustive, "seed \(seed), limit \(limit)")
+            let halved = Matcher.recommend(for: group, diagnosis: after, index: index, taxonomy: taxonomy,
+                                           options: MatchOptions(limit: limit, policy: policy, evidence: evidence, threads: .two))
+            #expect(halved == exhaustive, "seed \(seed), limit \(limit), two halves")
         }
     }
 
@@ -392,6 +395,13 @@ import Testing
                                                        options: MatchOptions(limit: limit, onlyTo: onlyTo, policy: policy, evidence: evidence,
                                                                              exhaustive: true))
                     #expect(fast == exhaustive, "seed \(seed), to \(onlyTo ?? "anyone"), limit \(limit)")
+                    // The catalog's two halves on two threads, and one thread: the same picks.
+                    for threads in [PassThreads.two, .one] {
+                        let split = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                                      options: MatchOptions(limit: limit, onlyTo: onlyTo, policy: policy, evidence: evidence,
+                                                                            threads: threads))
+                        #expect(split == exhaustive, "seed \(seed), to \(onlyTo ?? "anyone"), limit \(limit), \(threads)")
+                    }
                 }
             }
         }
@@ -428,6 +438,9 @@ import Testing
             let exhaustive = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
                                                options: MatchOptions(limit: limit, exhaustive: true))
             #expect(fast == exhaustive, "seed \(seed), limit \(limit)")
+            let halved = Matcher.recommend(for: group, diagnosis: diagnosis, index: index, taxonomy: taxonomy,
+                                           options: MatchOptions(limit: limit, threads: .two))
+            #expect(halved == exhaustive, "seed \(seed), limit \(limit), twins across two halves")
         }
     }
 

@@ -379,9 +379,11 @@ struct ColumnScorer {
         sheet.finish(ownServes: ownServes, diminishing: context.options.policy.reachDiminishing)
     }
 
-    /// Whether ``fill(_:halvesWith:evaluations:shortcut:)`` is worth its second thread: on a
-    /// catalog this size a group's pass takes a millisecond or more, against some tens of
-    /// microseconds to hand half of it over and join the sheets.
+    /// The smallest catalog whose pass ``fill(_:halvesWith:evaluations:shortcut:)`` splits for a
+    /// group matched alone: handing half a pass to another core and joining the sheets costs
+    /// tens of microseconds on hardware that wakes a core at once, and up to a millisecond on a
+    /// busy virtual machine (docs/performance.md), so a catalog this size gains on the first and
+    /// about breaks even on the second, and a larger one gains on both.
     static let halvesFrom = 4_096
 
     /// The same sheet as ``fill(_:evaluations:shortcut:)``, the catalog's two halves passed at once

@@ -105,12 +105,16 @@ public enum Matcher {
     static func picksFromColumns(_ context: MatchContext, index: CatalogIndex) -> [Recommendation] {
         let options = context.options
         let scorer = ColumnScorer(context: context, index: index)
-        // A group matched while nothing else is (a `next` call, a lone request) passes the
-        // catalog's two halves on two cores; when other groups are being matched (the digest's
-        // workers, a busy service) the cores are taken and one thread does the whole pass.
+        // A group matched while no other is in its pass (a `next` call, a lone request) passes
+        // the catalog's two halves on two cores; when another is, the cores are taken and one
+        // thread does the whole pass.
         let alone = matching.enter() == 1
         defer { matching.leave() }
-        let halves = alone && index.table.count >= ColumnScorer.halvesFrom && hasSecondCore
+        let halves = switch context.options.threads {
+        case .whenAlone: alone && index.table.count >= ColumnScorer.halvesFrom && hasSecondCore
+        case .one: false
+        case .two: index.table.count > 1
+        }
         return index.sheets.borrow { box in
             var sheet = box.value
             box.value = ScoreSheet()
@@ -185,7 +189,7 @@ public enum Matcher {
         }
     }
 
-    /// How many groups are being matched from the columns right now, in this process.
+    /// How many groups are in their pass over the columns (or its picks) right now, in this process.
     static let matching = InFlight()
     /// Read once: asking costs about 100,000 instructions (it reads the process's CPU affinity).
     static let hasSecondCore = ProcessInfo.processInfo.activeProcessorCount > 1

@@ -48,13 +48,27 @@ public struct MatchOptions: Sendable, Hashable {
     /// Score every candidate instead of stopping at the bound; the picks are the same, only slower.
     /// For verifying the pruning.
     public var exhaustive: Bool
+    /// Whether the pass over the catalog may take a second core; the picks are the same either way.
+    public var threads: PassThreads
 
     public init(limit: Int = 5, onlyTo: String? = nil, policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none,
-                exhaustive: Bool = false) {
+                exhaustive: Bool = false, threads: PassThreads = .whenAlone) {
         self.limit = limit
         self.onlyTo = onlyTo
         self.policy = policy
         self.evidence = evidence
         self.exhaustive = exhaustive
+        self.threads = threads
     }
+}
+
+/// How many threads one group's pass over the catalog may use.
+public enum PassThreads: Sendable, Hashable {
+    /// Two, on a machine with a second core and a catalog of at least 4,096 assets, when no other
+    /// group is in its pass at that moment (a `next` call, a request on its own); else one.
+    case whenAlone
+    /// One: for batch work that keeps every core busy with groups of its own (the digest).
+    case one
+    /// Two whenever the catalog has assets in both halves, whatever else runs (for tests).
+    case two
 }

@@ -19,6 +19,9 @@ public struct Advisor: Sendable {
     private let history: Lazy<OutcomeEvidence>
     /// The content-gap check's answers for needs that look alike to the catalog (``GapMemo``).
     private let gapMemo = GapMemo()
+    /// How many threads one group's pass may use: batch work that matches groups on every core
+    /// sets ``PassThreads/one``.
+    public var threads: PassThreads = .whenAlone
 
     /// - Parameters:
     ///   - index: the catalog to recommend from; drafts and retired assets in it are never picked.
@@ -66,7 +69,7 @@ public struct Advisor: Sendable {
     /// What to send next for an existing diagnosis of `group`.
     public func recommend(_ group: BuyingGroup, diagnosis: Diagnosis, limit: Int = 5, to: String? = nil) throws -> [Recommendation] {
         Matcher.recommend(for: group, diagnosis: diagnosis, index: try index(), taxonomy: taxonomy,
-                          options: MatchOptions(limit: limit, onlyTo: to, policy: policy, evidence: try evidence()))
+                          options: MatchOptions(limit: limit, onlyTo: to, policy: policy, evidence: try evidence(), threads: threads))
     }
 
     /// How one asset fares among the group's picks: picked, ranking lower, or not picked and why.

@@ -25,8 +25,15 @@ public struct DigestBuilder: Sendable {
     public init(week: IsoWeek, taxonomy: Taxonomy, assets: [Asset], policy: ScoringPolicy = .standard, evidence: OutcomeEvidence = .none,
                 previousWeek: (assets: [Asset], evidence: OutcomeEvidence)? = nil) {
         self.week = week
-        advisor = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: assets), policy: policy, evidence: evidence)
-        previous = previousWeek.map { Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: $0.assets), policy: policy, evidence: $0.evidence) }
+        // The digest's workers keep both cores busy with groups of their own.
+        var advisor = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: assets), policy: policy, evidence: evidence)
+        advisor.threads = .one
+        self.advisor = advisor
+        previous = previousWeek.map {
+            var previous = Advisor(taxonomy: taxonomy, index: CatalogIndex(assets: $0.assets), policy: policy, evidence: $0.evidence)
+            previous.threads = .one
+            return previous
+        }
         words = Vocabulary(taxonomy)
         self.assetsByID = Dictionary(assets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
