@@ -108,9 +108,9 @@ do {
         let environment = ProcessInfo.processInfo.environment
         // NEXTSEND_BENCH_GROUPS=N stops after N groups: a callgrind profile at large needs only a few.
         let limit = environment["NEXTSEND_BENCH_GROUPS"].flatMap { Int($0) } ?? Int.max
-        // NEXTSEND_BENCH_TIMES=FILE writes one `milliseconds group-id` line per group (its fastest run), so the slowest
-        // can be picked out; NEXTSEND_BENCH_IDS=FILE (one id a line) matches only those groups, so a
-        // profile can look at the tail instead of typical groups.
+        // NEXTSEND_BENCH_TIMES=FILE writes one `milliseconds group-id` line per group (its fastest
+        // run), so the slowest can be picked out; NEXTSEND_BENCH_IDS=FILE (one id a line) matches
+        // only those groups, so a profile can look at the tail instead of typical groups.
         // NEXTSEND_BENCH_REPEAT=K matches each group K times: the first run is the figure (a call
         // meets its group once), and the fastest of the K, reported beside it as `next_fastest_*`,
         // leaves out what other work on this machine took from a run (and what a first run pays
@@ -133,9 +133,13 @@ do {
             timings.append((least, group.id))
         }
         if let idsPath = environment["NEXTSEND_BENCH_IDS"] {
-            let ids = try String(contentsOfFile: idsPath, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
-            let groups = try ids.map { id in
-                guard let group = try store.group(id: id) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: id]) }
+            let lines = try String(contentsOfFile: idsPath, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let groups = try lines.enumerated().filter { !$0.element.isEmpty }.map { line, text in
+                let id = String(text)
+                guard let group = try store.group(id: id) else {
+                    FileHandle.standardError.write(Data("nextsend-bench: \(idsPath):\(line + 1): no group \(id) in \(databasePath)\n".utf8))
+                    exit(65)
+                }
                 return group
             }
             for group in groups.prefix(limit) { try measure(group) }

@@ -138,7 +138,7 @@ struct ScoreSheet {
             let profile = Int(slots[slot] - 1)
             let known = facts[profile]
             if known.hash == hash, known.factor.bitPattern == factor.bitPattern, known.otherIndustry == other, known.lead == lead,
-               Self.same(partList, parts(profile), start..<end) {
+               Self.same(partList, parts(profile), partList, start..<end) {
                 partCount = start
                 candidates.append(Candidate(position: Int32(position), profile: Int32(profile), next: -1))
                 candidates[Int(known.tail)].next = candidate
@@ -213,19 +213,15 @@ struct ScoreSheet {
         }
     }
 
-    /// Whether two runs of parts, each in its own list, are equal.
+    /// Whether two runs of parts are equal, each in its list (one sheet's list twice, or two
+    /// sheets'); static, so that comparing does not copy a sheet.
     private static func same(_ list: [Part], _ own: Range<Int>, _ other: [Part], _ parts: Range<Int>) -> Bool {
         guard own.count == parts.count else { return false }
-        for offset in 0..<own.count where list[own.lowerBound + offset] != other[parts.lowerBound + offset] { return false }
-        return true
-    }
-
-    /// Whether two runs of parts are equal (static, so that comparing does not copy the sheet).
-    private static func same(_ list: [Part], _ own: Range<Int>, _ parts: Range<Int>) -> Bool {
-        guard own.count == parts.count else { return false }
         return list.withUnsafeBufferPointer { list in
-            for offset in 0..<own.count where list[own.lowerBound + offset] != list[parts.lowerBound + offset] { return false }
-            return true
+            other.withUnsafeBufferPointer { other in
+                for offset in 0..<own.count where list[own.lowerBound + offset] != other[parts.lowerBound + offset] { return false }
+                return true
+            }
         }
     }
 
